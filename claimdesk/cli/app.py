@@ -1,0 +1,31 @@
+"""The typer application and the options several commands share."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="claimdesk",
+    help=(
+        "Sift reported facts: ingest news, audit articles, extract claims and corroborate them "
+        "across independent outlets. Everything runs offline.\n\n"
+        "Example:\n\n"
+        "  claimdesk ingest ../shared/samples/ && claimdesk corroborate && claimdesk ledger --format csv"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Database URL (sqlite:///FILE or postgresql://…). Default: $CLAIMDESK_DB, else sqlite:///claimdesk.sqlite.",
+                 show_default=False),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors still go to stderr.")]
+
+EXIT_OK = 0
+EXIT_SOME_REJECTED = 1
+EXIT_USAGE = 2

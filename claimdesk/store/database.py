@@ -1,0 +1,308 @@
+"""The Store: reads and writes claimdesk records through SQLAlchemy.
+
+The database URL picks the backend (`sqlite:///…` or `postgresql://…`); anything else fails loudly.
+Writes are idempotent: a document is keyed by the hash of its normalised text, so writing it again
+only records one more source, and two processes writing the same documents end with each once.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError, ProgrammingError, IntegrityError
+
+from claimdesk.models import (
+    Attribution, Claim, Document, Finding, LinkOnly, Place, Quantity, Related, RejectedInput, When,
+)
+from claimdesk.store import schema
+from claimdesk.store.migrations import migrate
+
+DEFAULT_DB_URL = "sqlite:///claimdesk.sqlite"
+
+
+def default_db_url() -> str:
+    return os.environ.get("CLAIMDESK_DB") or DEFAULT_DB_URL
+
+
+def _normalise_url(url: str) -> str:
+    # Users write postgresql://…; SQLAlchemy would pick psycopg2 for that, claimdesk ships psycopg 3.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _make_engine(url: str) -> Engine:
+    url = _normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.close()
+
+        return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True)
+    raise ValueError(f"expected a sqlite:/// or postgresql:// database URL, got {url!r}")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """All reads and writes of claimdesk records.
+
+    >>> store = Store("sqlite://")
+    >>> doc = Document.from_text("Six officers were killed.", source="memo.txt")
+    >>> store.add_document(doc)
+    True
+    >>> store.add_document(doc)
+    False
+    """
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = _make_engine(url)
+        self.dialect = self.engine.dialect.name
+        self._migrate_with_retry()
+
+    def _migrate_with_retry(self) -> None:
+        # Two processes starting on a new database race to create its tables; the loser retries
+        # and then finds them made.
+        for attempt in range(8):
+            try:
+                migrate(self.engine)
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                if attempt == 7:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _insert_ignoring_conflicts(self, table, index_elements: Optional[list[str]] = None):
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing(index_elements=index_elements)
+        return sqlite.insert(table).on_conflict_do_nothing()
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(schema.documents.c.id).where(schema.documents.c.id == document_id)) is not None
+
+    def add_document(
+        self,
+        doc: Document,
+        findings: Optional[Iterable[Finding]] = None,
+        claims: Optional[Iterable[Claim]] = None,
+    ) -> bool:
+        """Store a document with what was derived from it, in one transaction; True if it was new.
+
+        A document already stored (same text) only gains a source row, so re-ingesting is a no-op.
+        """
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                self._insert_ignoring_conflicts(schema.documents, ["id"]),
+                [_document_row(doc)],
+            )
+            is_new = result.rowcount == 1
+            conn.execute(
+                self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
+                [{"document_id": doc.id, "source": doc.source, "format": doc.format, "url": doc.url,
+                  "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
+            )
+            if is_new:
+                if findings is not None:
+                    _write_findings(conn, doc.id, findings)
+                if claims is not None:
+                    _write_claims(conn, doc.id, claims)
+        return is_new
+
+    def replace_findings(self, document_id: str, findings: Iterable[Finding]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.findings).where(schema.findings.c.document_id == document_id))
+            _write_findings(conn, document_id, findings)
+
+    def replace_claims(self, document_id: str, claims: Iterable[Claim]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.claims).where(schema.claims.c.document_id == document_id))
+            _write_claims(conn, document_id, claims)
+
+    def add_link(self, link: LinkOnly) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(self._insert_ignoring_conflicts(schema.links, ["url"]), [link.model_dump()])
+            return result.rowcount == 1
+
+    def add_rejected(self, rejected: RejectedInput) -> None:
+        with self.engine.begin() as conn:
+            stmt = self._insert_ignoring_conflicts(schema.rejected, ["source", "reason"])
+            conn.execute(stmt, [rejected.model_dump()])
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get_document(self, document_id: str) -> Optional[Document]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.documents).where(schema.documents.c.id == document_id)).mappings().first()
+        return _document_from_row(row) if row else None
+
+    def documents(self, batch_size: int = 500) -> Iterator[Document]:
+        """Every document, in id order, read in batches so memory stays flat on large stores."""
+        last_id = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(schema.documents).where(schema.documents.c.id > last_id)
+                    .order_by(schema.documents.c.id).limit(batch_size)
+                ).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield _document_from_row(row)
+            last_id = rows[-1]["id"]
+
+    def document_sources(self, document_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.document_sources).where(schema.document_sources.c.document_id == document_id)
+                .order_by(schema.document_sources.c.id)
+            ).mappings().all()
+        return [dict(r) for r in rows]
+
+    def findings_for(self, document_id: str) -> list[Finding]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.findings).where(schema.findings.c.document_id == document_id)
+                .order_by(schema.findings.c.span_start)
+            ).mappings().all()
+        return [_finding_from_row(r) for r in rows]
+
+    def claims_for(self, document_id: str) -> list[Claim]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.claims).where(schema.claims.c.document_id == document_id)
+                .order_by(schema.claims.c.span_start)
+            ).mappings().all()
+        return [_claim_from_row(r) for r in rows]
+
+    def claims(self, batch_size: int = 2000) -> Iterator[Claim]:
+        last_id = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(schema.claims).where(schema.claims.c.id > last_id)
+                    .order_by(schema.claims.c.id).limit(batch_size)
+                ).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield _claim_from_row(row)
+            last_id = rows[-1]["id"]
+
+    def rejected_inputs(self) -> list[RejectedInput]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.rejected).order_by(schema.rejected.c.id)).mappings().all()
+        return [RejectedInput(source=r["source"], reason=r["reason"], at=r["at"]) for r in rows]
+
+    def links(self) -> list[LinkOnly]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.links).order_by(schema.links.c.url)).mappings().all()
+        return [LinkOnly(**dict(r)) for r in rows]
+
+    def count(self, table_name: str) -> int:
+        table = schema.metadata.tables[table_name]
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(table)) or 0
+
+    def counts_by(self, table_name: str, column: str) -> list[tuple[Optional[str], int]]:
+        table = schema.metadata.tables[table_name]
+        col = table.c[column]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(col, func.count()).group_by(col).order_by(func.count().desc(), col)
+            ).all()
+        return [(r[0], r[1]) for r in rows]
+
+    def migrations_applied(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(schema.schema_migrations.c.version).order_by(schema.schema_migrations.c.version)))
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+
+def open_store(url: Optional[str] = None) -> Store:
+    return Store(url or default_db_url())
+
+
+# -- record <-> row ------------------------------------------------------------------------------
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id, "source": doc.source, "format": doc.format, "outlet": doc.outlet, "url": doc.url,
+        "title": doc.title, "author": doc.author, "published": doc.published, "language": doc.language,
+        "text": doc.text, "ingested_at": doc.ingested_at,
+    }
+
+
+def _document_from_row(row) -> Document:  # noqa: ANN001
+    return Document(**{k: row[k] for k in (
+        "id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
+        "ingested_at")})
+
+
+def _write_findings(conn, document_id: str, findings: Iterable[Finding]) -> None:  # noqa: ANN001
+    rows = [{
+        "document_id": document_id, "kind": f.kind, "severity": f.severity, "line": f.line,
+        "end_line": f.end_line, "span_start": f.span[0], "span_end": f.span[1], "quote": f.quote,
+        "message": f.message, "related": f.related.model_dump() if f.related else None,
+    } for f in findings]
+    if rows:
+        conn.execute(schema.findings.insert(), rows)
+
+
+def _finding_from_row(row) -> Finding:  # noqa: ANN001
+    return Finding(
+        kind=row["kind"], severity=row["severity"], line=row["line"], end_line=row["end_line"],
+        span=(row["span_start"], row["span_end"]), quote=row["quote"], message=row["message"],
+        related=Related(**row["related"]) if row["related"] else None,
+    )
+
+
+def _write_claims(conn, document_id: str, claims: Iterable[Claim]) -> None:  # noqa: ANN001
+    rows = [{
+        "id": c.id, "document_id": document_id, "text": c.text, "span_start": c.span[0],
+        "span_end": c.span[1], "line": c.line, "event_type": c.event_type, "actors": c.actors,
+        "attribution": c.attribution.model_dump(), "hedges": c.hedges, "polarity": c.polarity,
+        "when": c.when.model_dump() if c.when else None,
+        "places": [p.model_dump() for p in c.places],
+        "quantities": [q.model_dump() for q in c.quantities],
+        "checkworthiness": c.checkworthiness, "extractor": c.extractor,
+    } for c in claims]
+    if rows:
+        conn.execute(schema.claims.insert(), rows)
+
+
+def _claim_from_row(row) -> Claim:  # noqa: ANN001
+    return Claim(
+        id=row["id"], document_id=row["document_id"], text=row["text"],
+        span=(row["span_start"], row["span_end"]), line=row["line"], event_type=row["event_type"],
+        actors=row["actors"], attribution=Attribution(**row["attribution"]), hedges=row["hedges"],
+        polarity=row["polarity"], when=When(**row["when"]) if row["when"] else None,
+        places=[Place(**p) for p in row["places"]], quantities=[Quantity(**q) for q in row["quantities"]],
+        checkworthiness=row["checkworthiness"], extractor=row["extractor"],
+    )

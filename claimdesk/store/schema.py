@@ -1,0 +1,135 @@
+"""Tables of the claimdesk store, in SQLAlchemy Core so one schema serves SQLite and PostgreSQL.
+
+Nested parts of a record (attribution, places, quantities, …) are kept as JSON columns: they are
+always read together with their row and never queried on their own.
+"""
+
+from sqlalchemy import (
+    JSON, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("outlet", String(300)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", Date),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_outlet", "outlet"),
+    Index("ix_documents_published", "published"),
+)
+
+document_sources = Table(
+    "document_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("url", Text),
+    Column("outlet", String(300)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "source", name="uq_document_source"),
+)
+
+links = Table(
+    "links", metadata,
+    Column("url", Text, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("outlet", String(300)),
+    Column("published", Date),
+)
+
+rejected = Table(
+    "rejected", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "reason", name="uq_rejected_source_reason"),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("end_line", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("related", JSON),
+    Index("ix_findings_document", "document_id"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("event_type", String(32), nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("attribution", JSON, nullable=False),
+    Column("hedges", JSON, nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("when", JSON),
+    Column("places", JSON, nullable=False),
+    Column("quantities", JSON, nullable=False),
+    Column("checkworthiness", Float, nullable=False),
+    Column("extractor", String(64), nullable=False),
+    Index("ix_claims_document", "document_id"),
+)
+
+document_copies = Table(
+    "document_copies", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("copy_of", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("event_type", String(32), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("first_seen", Date),
+    Column("when", JSON),
+    Column("places", JSON, nullable=False),
+    Column("contradictions", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_stories_status", "status"),
+    Index("ix_stories_first_seen", "first_seen"),
+)
+
+story_mentions = Table(
+    "story_mentions", metadata,
+    Column("claim_id", String(64), ForeignKey("claims.id"), primary_key=True),
+    Column("story_id", String(64), ForeignKey("stories.id"), nullable=False),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("copy_of", String(64)),
+    Index("ix_story_mentions_story", "story_id"),
+)
