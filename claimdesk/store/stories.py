@@ -1,0 +1,178 @@
+"""Reading and writing stories (groups of claims across documents) and document copies.
+
+Corroboration writes them; the ledger, the report and the web UI read them. A story's mentions are
+rebuilt from its claims and their documents at read time, so the evidence shown is always the
+stored words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from sqlalchemy import and_, delete, func, or_, select
+
+from claimdesk.models import Attribution, Contradiction, Mention, Place, Story, When
+from claimdesk.store import schema
+from claimdesk.store.database import Store
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    status: Optional[str] = None
+    event_type: Optional[str] = None
+    since: Optional[date] = None
+    until: Optional[date] = None
+    min_sources: Optional[int] = None
+    place: Optional[str] = None
+    search: Optional[str] = None
+
+
+def save_stories(store: Store, stories: Iterable[Story]) -> int:
+    """Insert or replace stories with their mentions; a claim belongs to one story at a time."""
+    count = 0
+    now = datetime.now(timezone.utc)
+    with store.engine.begin() as conn:
+        for story in stories:
+            conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.story_id == story.id))
+            conn.execute(delete(schema.stories).where(schema.stories.c.id == story.id))
+            claim_ids = [m.claim for m in story.mentions]
+            if claim_ids:
+                conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.claim_id.in_(claim_ids)))
+            conn.execute(schema.stories.insert(), [{
+                "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
+                "independent_sources": story.independent_sources, "first_seen": story.first_seen,
+                "when": story.when.model_dump() if story.when else None,
+                "places": [p.model_dump() for p in story.places],
+                "contradictions": [c.model_dump() for c in story.contradictions],
+                "updated_at": now,
+            }])
+            if story.mentions:
+                conn.execute(schema.story_mentions.insert(), [
+                    {"claim_id": m.claim, "story_id": story.id, "document_id": m.document, "copy_of": m.copy_of}
+                    for m in story.mentions
+                ])
+            count += 1
+    return count
+
+
+def delete_stories(store: Store, story_ids: Iterable[str]) -> None:
+    ids = list(story_ids)
+    if not ids:
+        return
+    with store.engine.begin() as conn:
+        conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.story_id.in_(ids)))
+        conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids)))
+
+
+def save_copies(store: Store, copies: Iterable[tuple[str, str, float]]) -> None:
+    """Record (document_id, copy_of, similarity) rows, replacing earlier verdicts for those documents."""
+    rows = [{"document_id": d, "copy_of": c, "similarity": s} for d, c, s in copies]
+    if not rows:
+        return
+    with store.engine.begin() as conn:
+        conn.execute(delete(schema.document_copies).where(
+            schema.document_copies.c.document_id.in_([r["document_id"] for r in rows])))
+        conn.execute(schema.document_copies.insert(), rows)
+
+
+def copies(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(
+            select(schema.document_copies.c.document_id, schema.document_copies.c.copy_of))}
+
+
+def _filtered(query, flt: StoryFilter):  # noqa: ANN001
+    s = schema.stories.c
+    if flt.status:
+        query = query.where(s.status == flt.status)
+    if flt.event_type:
+        query = query.where(s.event_type == flt.event_type)
+    if flt.since:
+        query = query.where(s.first_seen >= flt.since)
+    if flt.until:
+        query = query.where(s.first_seen <= flt.until)
+    if flt.min_sources:
+        query = query.where(s.independent_sources >= flt.min_sources)
+    if flt.search:
+        query = query.where(func.lower(s.text).contains(flt.search.lower()))
+    if flt.place:
+        # places is JSON; a text match on its serialised form is portable across SQLite and PostgreSQL.
+        from sqlalchemy import String, cast
+        query = query.where(func.lower(cast(s.places, String)).contains(flt.place.lower()))
+    return query
+
+
+def count_stories(store: Store, flt: StoryFilter = StoryFilter()) -> int:
+    with store.engine.connect() as conn:
+        return conn.scalar(_filtered(select(func.count()).select_from(schema.stories), flt)) or 0
+
+
+def iter_stories(
+    store: Store, flt: StoryFilter = StoryFilter(), limit: Optional[int] = None, offset: int = 0,
+    with_mentions: bool = True,
+) -> Iterator[Story]:
+    """Stories matching `flt`, most independent sources first, then earliest first."""
+    s = schema.stories.c
+    query = _filtered(select(schema.stories), flt).order_by(
+        s.independent_sources.desc(), s.first_seen.asc().nulls_last(), s.id)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+        mentions = _mentions_for(conn, [r["id"] for r in rows]) if with_mentions else {}
+    for row in rows:
+        yield _story_from_row(row, mentions.get(row["id"], []))
+
+
+def get_story(store: Store, story_id: str) -> Optional[Story]:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(schema.stories).where(schema.stories.c.id == story_id)).mappings().first()
+        if row is None:
+            return None
+        mentions = _mentions_for(conn, [story_id])
+    return _story_from_row(row, mentions.get(story_id, []))
+
+
+def story_ids_for_document(store: Store, document_id: str) -> list[str]:
+    with store.engine.connect() as conn:
+        return list(conn.scalars(select(schema.story_mentions.c.story_id.distinct())
+                                 .where(schema.story_mentions.c.document_id == document_id)))
+
+
+def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # noqa: ANN001
+    if not story_ids:
+        return {}
+    sm, c, d = schema.story_mentions.c, schema.claims.c, schema.documents.c
+    rows = conn.execute(
+        select(sm.story_id, sm.copy_of, c.id, c.document_id, c.text, c.span_start, c.span_end,
+               c.attribution, c.hedges, c.polarity, d.outlet, d.url, d.published)
+        .join(schema.claims, schema.claims.c.id == sm.claim_id)
+        .join(schema.documents, schema.documents.c.id == sm.document_id)
+        .where(sm.story_id.in_(story_ids))
+        .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start)
+    ).mappings().all()
+    out: dict[str, list[Mention]] = {}
+    for r in rows:
+        out.setdefault(r["story_id"], []).append(Mention(
+            claim=r["id"], document=r["document_id"], outlet=r["outlet"], url=r["url"],
+            published=r["published"], span=(r["span_start"], r["span_end"]), text=r["text"],
+            attribution=Attribution(**r["attribution"]), hedges=r["hedges"], polarity=r["polarity"],
+            copy_of=r["copy_of"],
+        ))
+    return out
+
+
+def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
+    return Story(
+        id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
+        independent_sources=row["independent_sources"], first_seen=row["first_seen"],
+        when=When(**row["when"]) if row["when"] else None,
+        places=[Place(**p) for p in row["places"]],
+        mentions=mentions,
+        contradictions=[Contradiction(**c) for c in row["contradictions"]],
+    )
