@@ -9,6 +9,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["postgres_server"]  # the real PostgreSQL server for tests marked `postgres`
+
 
 def _shared() -> Path:
     return Path(os.environ.get("CLAIMDESK_SHARED", REPO.parent / "shared"))
