@@ -96,9 +96,13 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
 
     def _insert_ignoring_conflicts(self, table, index_elements: Optional[list[str]] = None):
+        # preserve_rowcount: callers read rowcount to learn whether the row was new; without it,
+        # SQLAlchemy with psycopg 3 reports -1 for these inserts.
         if self.dialect == "postgresql":
-            return postgresql.insert(table).on_conflict_do_nothing(index_elements=index_elements)
-        return sqlite.insert(table).on_conflict_do_nothing()
+            stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=index_elements)
+        else:
+            stmt = sqlite.insert(table).on_conflict_do_nothing()
+        return stmt.execution_options(preserve_rowcount=True)
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as conn:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, text
 
 from claimdesk.store import schema
 
 Migration = tuple[int, str, Callable[[Connection], None]]
+
+_MIGRATION_LOCK_KEY = 0x636C6D64  # "clmd": any fixed number; PostgreSQL advisory locks are per database
 
 
 def _create_tables(conn: Connection) -> None:
@@ -30,6 +32,10 @@ def migrate(engine: Engine) -> list[int]:
     """Apply every migration the database has not recorded yet; return the versions applied."""
     applied_now: list[int] = []
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Processes starting together on a new database take turns: the second waits here for
+            # the first to commit, then finds every migration recorded. Released at commit.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
         schema.schema_migrations.create(conn, checkfirst=True)
         done = set(conn.scalars(select(schema.schema_migrations.c.version)))
         for version, name, apply in MIGRATIONS:
