@@ -1,25 +1,20 @@
-"""Ingest: turn files of every supported format into Document records."""
+"""Ingest: turn files of every supported format into Document records.
+
+One module per format (`text`, `html`, `feeds`, `warc`, `jsonl`); `dispatch` picks the reader and
+turns every failure into a RejectedInput; `files` expands folders. Publication dates: a record's
+own metadata date wins, `IngestOptions.published` fills only where there is none, and otherwise
+the date stays None.
+
+>>> from pathlib import Path
+>>> records = list(read_path(Path("no/such/file.txt"), IngestOptions()))
+>>> records[0].reason
+'no such file or directory'
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import Optional
+from claimdesk.ingest.dispatch import format_of, read_path
+from claimdesk.ingest.files import iter_input_files
+from claimdesk.ingest.options import IngestOptions
 
-from claimdesk.models import Document, LinkOnly, RejectedInput
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    published: Optional[date] = None
-    max_bytes: int = 50 * 1024 * 1024
-
-
-def iter_input_files(paths: list[Path]) -> Iterator[Path]:
-    raise NotImplementedError("ingest readers are being built (issue 2)")
-
-
-def read_path(path: Path, options: IngestOptions) -> Iterator[Document | LinkOnly | RejectedInput]:
-    raise NotImplementedError("ingest readers are being built (issue 2)")
+__all__ = ["IngestOptions", "format_of", "iter_input_files", "read_path"]

@@ -1,0 +1,108 @@
+"""Which reader reads a file: by its suffix, or by sniffing its first bytes when the suffix is
+ambiguous (.xml) or unknown. Also the one place that turns every failure into a RejectedInput."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Optional
+
+from claimdesk.ingest.feeds import read_feed
+from claimdesk.ingest.html import read_html
+from claimdesk.ingest.jsonl import read_jsonl
+from claimdesk.ingest.metadata import human_size
+from claimdesk.ingest.options import IngestOptions
+from claimdesk.ingest.text import read_text
+from claimdesk.ingest.warc import read_warc
+from claimdesk.models import Document, LinkOnly, Rejected, RejectedInput
+
+log = logging.getLogger(__name__)
+
+IngestRecord = Document | LinkOnly | RejectedInput
+Reader = Callable[[Path, IngestOptions], Iterator[IngestRecord]]
+
+READERS: dict[str, Reader] = {
+    "text": read_text, "html": read_html, "feed": read_feed, "warc": read_warc, "jsonl": read_jsonl,
+}
+# Formats read record by record; the others are read whole, so their size is checked first.
+STREAMED = {"warc", "jsonl"}
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "xml",
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML_ROOT = re.compile(rb"<(!doctype\s+html|html)\b", re.IGNORECASE)
+
+
+def suffix_of(path: Path) -> str:
+    """The format suffix of `path`, two parts deep for compressed archives (.warc.gz)."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and "".join(suffixes) in SUFFIXES:
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
+def format_of(path: Path) -> Optional[str]:
+    """The reader name for `path` ("text", "html", "feed", "warc", "jsonl"), or None if unknown."""
+    kind = SUFFIXES.get(suffix_of(path))
+    if kind in READERS:
+        return kind
+    return _sniff(path, xml_only=kind == "xml")
+
+
+def _sniff(path: Path, xml_only: bool) -> Optional[str]:
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if _FEED_ROOT.search(head):
+        return "feed"
+    if _HTML_ROOT.search(head):
+        return "html"
+    if xml_only:
+        return None
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
+        return "warc"
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def read_path(path: Path, options: IngestOptions) -> Iterator[IngestRecord]:
+    """Every record in one file. Never raises for bad input: a bad file, or a bad record in a
+    multi-record file, comes out as a RejectedInput with a reason, and the rest goes on."""
+    source = str(path)
+    try:
+        kind = _checked_format(path, options)
+        yield from READERS[kind](path, options)
+    except Rejected as rejected:
+        yield RejectedInput(source=rejected.source, reason=rejected.reason)
+    except OSError as error:
+        yield RejectedInput(source=source, reason=f"cannot read the file: {error.strerror or error}")
+    except Exception as error:  # a reader bug or a library choking on odd input: quarantine, go on
+        log.exception("unexpected error reading %s", source)
+        yield RejectedInput(source=source, reason=f"could not be read: {type(error).__name__}: {error}")
+
+
+def _checked_format(path: Path, options: IngestOptions) -> str:
+    source = str(path)
+    if not path.exists():
+        raise Rejected(source, "no such file or directory")
+    if path.is_dir():
+        raise Rejected(source, "is a directory (give it to iter_input_files to read the files in it)")
+    if not path.is_file():
+        raise Rejected(source, "not a regular file")
+    size = path.stat().st_size
+    kind = format_of(path)
+    if kind is None:
+        raise Rejected(source, "XML file that is not an RSS or Atom feed, nor an HTML page")
+    if kind not in STREAMED and size > options.max_bytes:
+        raise Rejected(source, f"file is {human_size(size)} ({size} bytes), over the "
+                               f"{human_size(options.max_bytes)} limit; not read")
+    return kind

@@ -1,0 +1,86 @@
+"""JSON Lines: one article object per line (news-please output, Common Crawl news dumps, own exports).
+
+The text field is kept exactly as given. A line that cannot be read becomes a RejectedInput named
+`file.jsonl:LINE` (where to look to fix it); a document from line N has the source `file.jsonl#N`.
+Lines are streamed, so `max_bytes` bounds each line, not the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, Optional
+
+from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, parse_date
+from claimdesk.ingest.options import IngestOptions
+from claimdesk.models import Document, RejectedInput
+
+TEXT_FIELDS = ("text", "maintext", "content")
+DATE_FIELDS = ("date_publish", "published", "date")
+OUTLET_FIELDS = ("source_domain", "outlet", "site_name", "sitename")
+AUTHOR_FIELDS = ("authors", "author")
+
+
+class _BadLine(Exception):
+    pass
+
+
+def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Document | RejectedInput]:
+    source = str(path)
+    with path.open("rb") as stream:
+        for number, line in enumerate(_lines(stream, options.max_bytes), start=1):
+            if line is not None and not line.strip():
+                continue
+            try:
+                yield _document(_object(line, options.max_bytes), f"{source}#{number}", options)
+            except _BadLine as bad:
+                yield RejectedInput(source=f"{source}:{number}", reason=str(bad))
+
+
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
+    """Each line, or None for a line longer than max_bytes (skipped without holding it whole)."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _object(line: Optional[bytes], max_bytes: int) -> dict[str, Any]:
+    if line is None:
+        raise _BadLine(f"line is over the {human_size(max_bytes)} limit")
+    try:
+        value = json.loads(line.rstrip(b"\r\n"))
+    except UnicodeDecodeError as error:
+        raise _BadLine(f"not UTF-8 text: {error.reason} at byte {error.start}") from None
+    except json.JSONDecodeError as error:
+        raise _BadLine(f"invalid JSON: {error.msg} (column {error.colno})") from None
+    if not isinstance(value, dict):
+        raise _BadLine(f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _document(obj: dict[str, Any], source: str, options: IngestOptions) -> Document:
+    text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and obj[f].strip()), None)
+    if text is None:
+        raise _BadLine(f"no text: expected a non-empty string in one of {', '.join(TEXT_FIELDS)}")
+    url = clean(obj.get("url"))
+    published = next((d for d in (parse_date(obj.get(f)) for f in DATE_FIELDS) if d), None)
+    return Document.from_text(
+        text,
+        source=source,
+        format="jsonl",
+        url=url,
+        title=clean(obj.get("title")),
+        author=next((a for a in (clean(obj.get(f)) for f in AUTHOR_FIELDS) if a), None),
+        outlet=next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None)
+        or domain_of(url) or options.outlet,
+        published=published or options.published,
+        language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),
+    )

@@ -1,0 +1,34 @@
+"""The one options object that travels through every ingest reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How inputs are read.
+
+    - `published`: the publication date of documents whose own metadata has none. A record's own
+      date (HTML metadata, feed entry, JSON field) always wins; this only fills the gap, and with
+      neither the date stays None: claimdesk never invents one.
+    - `max_bytes`: the largest input read into memory. A whole-file format (text, HTML, feed) over
+      it is rejected from its size alone, without being read. WARC and JSON Lines files are
+      streamed record by record, so there the limit applies to each record (line), not the file:
+      a 1 GB crawl is fine, a single 1 GB record is not.
+    - `outlet`: the outlet of documents whose metadata names none (no site name, no URL); like
+      `published`, it fills gaps and never overrides.
+
+    >>> IngestOptions(published=date(2024, 10, 16)).max_bytes
+    52428800
+    """
+
+    published: Optional[date] = None
+    max_bytes: int = 50 * 1024 * 1024
+    outlet: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ValueError(f"expected max_bytes > 0, got {self.max_bytes}")
