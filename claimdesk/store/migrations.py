@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Column, Connection, DateTime, Engine, Index, MetaData, String, Table, Text, select, text
 
 from claimdesk.store import schema
 
@@ -23,8 +23,33 @@ def _create_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
+# Reviews are the web UI's one write: which stories a person has checked. Declared here, not in
+# schema.py, because migration 1 creates everything schema.py declares and must stay as it was.
+_review_metadata = MetaData()
+story_reviews = Table(
+    "story_reviews", _review_metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
+
+def _reviews_and_read_indexes(conn: Connection) -> None:
+    story_reviews.create(conn, checkfirst=True)
+    # The web UI pages stories in ranking order, filters them by event type and finds the stories
+    # of a document; without these a page of a 100,000-document store sorts or scans whole tables.
+    for index in (
+        Index("ix_stories_rank", schema.stories.c.independent_sources.desc(), schema.stories.c.first_seen,
+              schema.stories.c.id),
+        Index("ix_stories_event_type", schema.stories.c.event_type),
+        Index("ix_story_mentions_document", schema.story_mentions.c.document_id),
+    ):
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
+    (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
 ]
 
 
