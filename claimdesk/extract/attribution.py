@@ -1,0 +1,226 @@
+"""Who says it: attribution cues read from the dependency parse.
+
+Three shapes are found: a speech or cognition verb with a subject ("Miller suggested that …",
+"…, officials said"; relative clauses "the Department, which expressed …"; participles "reports
+suggesting …"), "according to X", and a report-like noun with a clause ("indications that …").
+Each gives a `Cue`: the source tokens, the cue words and the tokens of the content it governs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from claimdesk.extract.lexicons import Lexicons
+from claimdesk.models import Attribution
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
+NP_CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+PERSON_TITLES = {
+    "president", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
+    "leader", "senator", "governor", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "general", "gen.",
+    "chancellor", "premier", "ambassador", "director", "chief", "chairman", "chairwoman", "rep.", "sen.",
+    "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
+    "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
+}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass
+class Cue:
+    anchor: Token                 # the cue verb or noun, or "according"
+    cue: str                      # the cue words, e.g. "according to", "said"
+    source: Optional[Span]        # the words naming the source, if any
+    content: list[Token]          # heads of what the source is said to say
+    attribution: Attribution
+
+    def covers(self, token: Token) -> bool:
+        """Whether `token` sits inside the content this cue governs."""
+        return any(token == h or h in token.ancestors for h in self.content)
+
+
+def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
+    cues: list[Cue] = []
+    for tok in sent:
+        cue = _according_to(tok) or _verb_cue(tok, lex) or _noun_cue(tok, lex)
+        if cue is None:
+            continue
+        anchor, words, source, content = cue
+        cues.append(Cue(anchor, words, source, content, classify(source, words, anchor, lex, resolver)))
+    return cues
+
+
+def _according_to(tok: Token):
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head if tok.head != tok else None
+    content = [head] if head is not None else []
+    return tok, "according to", noun_phrase(pobj), content
+
+
+def _verb_cue(tok: Token, lex: Lexicons):
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cue_verbs:
+        return None
+    children = list(tok.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if agent_obj is not None:
+            subject = agent_obj
+        elif passive is not None and passive.lower_ == "it":  # "it is believed that …"
+            subject = passive
+    if subject is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        subject = tok.head  # "the Department, which expressed …", "reports suggesting …"
+    if subject is None:
+        return None
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+        subject = tok.head
+    content = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    parenthetical = tok.dep_ == "parataxis" or (not content and tok.dep_ == "ccomp" and tok.i > tok.head.i)
+    quoted = any(t.is_quote for t in tok.sent)
+    if not content and not parenthetical and not quoted and tok.lemma_.lower() not in lex.cue_verbs_any_object:
+        return None  # "adds another layer", "signals a shift": not speech
+    if not content:
+        content = [c for c in children if c.dep_ in CONTENT_DEPS and c != subject and c.dep_ != "advcl"]
+    if parenthetical:
+        content = [tok.head] + content  # "…, officials said, …" parenthetical
+    source = noun_phrase(subject) if subject.lower_ != "it" or subject.dep_ != "nsubjpass" else None
+    return tok, _verb_words(tok), source, content
+
+
+def _verb_words(tok: Token) -> str:
+    particles = [c for c in tok.children if c.dep_ == "prt"]
+    return " ".join([tok.text] + [p.text for p in particles])
+
+
+def _noun_cue(tok: Token, lex: Lexicons):
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.cue_nouns:
+        return None
+    clause = [c for c in tok.children
+              if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clause:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    source = noun_phrase(owner) if owner is not None else noun_phrase(tok, keep_head_only=True)
+    return tok, tok.text, source, clause
+
+
+def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
+    """The words of the noun phrase headed by `head`, without clauses, conjuncts or prepositions
+    hanging off it (except "of"/"familiar with"), trimmed of edge punctuation."""
+    doc = head.doc
+    if head.pos_ == "PRON":
+        return doc[head.i: head.i + 1]
+    keep = {head}
+    for child in head.children:
+        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")):
+            continue
+        if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
+            continue
+        keep.update(child.subtree)
+    for child in head.children:  # "sources familiar with the matter": amod carrying its prep
+        if child.dep_ == "amod" and child.lower_ == "familiar":
+            keep.update(child.subtree)
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    # keep a contiguous stretch around the head
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+class PronounResolver:
+    """Resolves "he"/"she"/"they"/"it" to the nearest earlier named person or organization."""
+
+    def __init__(self, doc: Doc):
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+
+    def resolve(self, pron: Token) -> Optional[Span]:
+        word = pron.lower_
+        if word in MALE | FEMALE:
+            pool = self.persons
+        elif word in ("it", "they"):
+            pool = self.orgs
+        else:
+            return None
+        before = [e for e in pool if e.end <= pron.i and pron.i - e.end < 400]
+        if not before:
+            return None
+        if word in MALE | FEMALE:
+            want = "male" if word in MALE else "female"
+            agreeing = [e for e in before if _gender(e) in (want, None)]
+            before = agreeing or before
+        return before[-1]
+
+
+def _gender(ent: Span) -> Optional[str]:
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev in ("mr.", "mr", "sir", "king", "prince"):
+        return "male"
+    if prev in ("mrs.", "ms.", "mrs", "ms", "miss", "queen", "princess", "lady"):
+        return "female"
+    return None
+
+
+def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, resolver: PronounResolver) -> Attribution:
+    """Attribution kind from the source's words: named person or organization, anonymous, vague."""
+    if source is None:
+        return Attribution(kind="vague", cue=cue)
+    span = (source.start_char, source.end_char)
+    head = source.root
+    if head.pos_ == "PRON" and len(source) == 1:
+        word = head.lower_
+        if word in FIRST_PERSON:
+            return Attribution(kind="none", source=source.text, source_span=span, cue=cue)
+        named = resolver.resolve(head)
+        if named is not None:
+            kind = "named_person" if named.label_ == "PERSON" else "named_organization"
+            return Attribution(kind=kind, source=named.text, source_span=span, cue=cue)
+        if word in MALE | FEMALE:
+            return Attribution(kind="named_person", source=source.text, source_span=span, cue=cue)
+        return Attribution(kind="vague", source=source.text, source_span=span, cue=cue)
+    labels = {t.ent_type_ for t in source if t.ent_type_}
+    lemmas = {t.lemma_.lower() for t in source}
+    head_lemma = head.lemma_.lower()
+    kind: str
+    if "PERSON" in labels or _titled_name(source):
+        kind = "named_person"
+    elif head_lemma in lex.anonymous_heads and head.pos_ == "NOUN" and (
+            head.tag_ in ("NNS", "NNPS") or lemmas & {"unnamed", "anonymous", "unidentified", "senior", "familiar"}
+            or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in head.children)):
+        kind = "anonymous"
+    elif labels & ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads:
+        kind = "named_organization"
+    elif head_lemma in lex.vague_heads or head.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
+        kind = "vague"
+    else:
+        kind = "vague"
+    return Attribution(kind=kind, source=source.text, source_span=span, cue=cue)
+
+
+def _titled_name(source: Span) -> bool:
+    """ "National security adviser Chang Ho-jin" even when NER misses the name."""
+    head = source.root
+    if head.pos_ != "PROPN":
+        return False
+    return any(t.lower_ in PERSON_TITLES for t in source if t.i < head.i)

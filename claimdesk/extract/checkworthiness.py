@@ -1,0 +1,127 @@
+"""How worth checking a statement is (0..1): a small logistic model over TF-IDF terms and hand
+features, blended with rules for news prose.
+
+The model is trained at build time by `bench/train_checkworthiness.py` on CheckThat! 2024 dev and
+stored as plain JSON coefficients in data/checkworthiness.json (no pickles), read once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Span
+
+from claimdesk.extract.lexicons import Lexicons
+
+MODEL_FILE = "data/checkworthiness.json"
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've", "let's", "ours", "myself"}
+SECOND_PERSON = {"you", "your", "you're", "yours"}
+JUDGING_MODALS = {"should", "must", "ought"}
+COPULAS = {"be", "seem", "remain", "become", "look", "feel"}
+NUMERIC_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "ORDINAL"}
+
+
+def terms(text: str) -> list[str]:
+    """Unigrams and bigrams of lower-cased words; numbers fold to <num> so the model learns "has a
+    figure" rather than particular figures."""
+    words = ["<num>" if w[0].isdigit() else w for w in _WORD.findall(text.lower().replace("’", "'"))]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicons) -> dict[str, float]:
+    lows = [t.lower_.replace("’", "'") for t in span]
+    ents = [e for e in span.ents]
+    labels = Counter(e.label_ for e in ents)
+    root = span.root
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return {
+        "number": float(any(e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") for e in ents)),
+        "date": float(labels["DATE"] > 0),
+        "person": float(labels["PERSON"] > 0),
+        "org_place": float(labels["ORG"] + labels["GPE"] + labels["NORP"] + labels["LOC"] > 0),
+        "entities": min(len([e for e in ents if e.label_ not in NUMERIC_ENTS]), 4) / 4,
+        "attr_named": float(attribution_kind in ("named_person", "named_organization")),
+        "attr_anonymous": float(attribution_kind == "anonymous"),
+        "attr_vague": float(attribution_kind == "vague"),
+        "first_person": float(any(w in FIRST_PERSON for w in lows)),
+        "second_person": float(any(w in SECOND_PERSON for w in lows)),
+        "opinion": float(any(t.lemma_.lower() in lex.opinion_words or t.lower_ in lex.opinion_words for t in span)),
+        "judging_modal": float(any(w in JUDGING_MODALS for w in lows)),
+        "question": float(span.text.rstrip().endswith("?")),
+        "length": min(len(span), 60) / 60,
+        "past": float(any(t.tag_ in ("VBD", "VBN") for t in span)),
+        "no_verb": float(not has_verb),
+        "copula_root": float(root.lemma_.lower() in COPULAS),
+        "pronoun_subject": float(subject is not None and subject.pos_ == "PRON"),
+        "superlative": float(any(t.tag_ in ("JJS", "RBS") for t in span)),
+        "hedges": min(n_hedges, 3) / 3,
+    }
+
+
+@dataclass(frozen=True)
+class Model:
+    idf: dict[str, float]
+    coef: dict[str, float]
+    hand: dict[str, float]
+    intercept: float
+    version: str
+
+    def probability(self, text: str, hand: dict[str, float]) -> float:
+        counts = Counter(t for t in terms(text) if t in self.idf)
+        weights = {t: c * self.idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        z = self.intercept + sum(w / norm * self.coef.get(t, 0.0) for t, w in weights.items())
+        z += sum(self.hand.get(k, 0.0) * v for k, v in hand.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=None)
+def load_model() -> Optional[Model]:
+    path = resources.files("claimdesk.extract").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text("utf-8"))
+    return Model(idf=raw["idf"], coef=raw["coef"], hand=raw["hand"], intercept=raw["intercept"],
+                 version=raw.get("version", "unknown"))
+
+
+def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: str) -> float:
+    """News-prose evidence the debate-trained model cannot see: reported events, named sources and
+    figures raise the score; the author's own musings ("we can only speculate", "it's a gamble")
+    lower it."""
+    adj = 0.0
+    if event_type not in ("other", "statement"):
+        adj += 0.15
+    if attribution_kind in ("named_person", "named_organization", "anonymous"):
+        adj += 0.2
+    elif attribution_kind == "vague":
+        adj += 0.1
+    if hand["number"] or hand["date"]:
+        adj += 0.1
+    if hand["first_person"] and attribution_kind in ("none",):
+        adj -= 0.3
+    if hand["pronoun_subject"] and hand["copula_root"] and not (hand["number"] or hand["person"]):
+        adj -= 0.3
+    if hand["opinion"] and hand["copula_root"]:
+        adj -= 0.15
+    if hand["question"]:
+        adj -= 0.3
+    if hand["no_verb"]:
+        adj -= 0.4
+    return adj
+
+
+def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_type: str, lex: Lexicons) -> float:
+    hand = hand_features(span, attribution_kind, len(hedges), lex)
+    model = load_model()
+    p = model.probability(span.text, hand) if model else 0.5
+    return round(min(1.0, max(0.0, p + rule_adjustment(hand, event_type, attribution_kind))), 3)

@@ -1,0 +1,107 @@
+"""Where one claim ends and the next begins: coordinated clauses and embedded statements.
+
+A sentence gives one unit per main clause; a clause coordinated with its own subject ("A signed
+the pact, and B sent troops") is a unit of its own, and so is a statement embedded in a relative
+or adverbial clause ("…, the Department, which expressed concerns", "While the Kremlin denied …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimdesk.extract.attribution import Cue
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+TRIM_LEFT = {"cc", "punct", "mark", "advmod"}
+
+
+@dataclass
+class Unit:
+    head: Token        # the clause's main verb (or the sentence root)
+    start: int         # token index, inclusive
+    end: int           # token index, exclusive
+    embedded: bool = False   # a statement inside another clause
+
+    def tokens(self, sent: Span):
+        return sent.doc[self.start:self.end]
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
+    root = sent.root
+    content_head = root
+    for cue in cues:  # "X said that A and B": split the content, not the speech verb
+        if cue.anchor == root and len(cue.content) == 1 and cue.content[0].dep_ == "ccomp":
+            content_head = cue.content[0]
+    conjuncts = _conjoined_clauses(content_head)
+    units: list[Unit] = []
+    start = sent.start
+    heads = [content_head if content_head == root else root] + conjuncts
+    for i, head in enumerate(heads):
+        if i + 1 < len(heads):
+            end = heads[i + 1].left_edge.i
+            while end > start + 1 and sent.doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+        else:
+            end = sent.end
+        if i > 0:
+            while start < end - 1 and sent.doc[start].dep_ in ("cc", "punct"):
+                start += 1
+        units.append(Unit(head, start, end))
+        if i + 1 < len(heads):
+            start = heads[i + 1].left_edge.i
+    units.extend(_embedded_statements(sent, cues, heads))
+    return [_trimmed(sent, u) for u in units if _has_words(sent, u)]
+
+
+def _trimmed(sent: Span, unit: Unit) -> Unit:
+    doc = sent.doc
+    while unit.end - 1 > unit.start and doc[unit.end - 1].is_space:
+        unit.end -= 1
+    while unit.start < unit.end - 1 and doc[unit.start].is_space:
+        unit.start += 1
+    return unit
+
+
+def _conjoined_clauses(head: Token) -> list[Token]:
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and has_subject(child) and child.i > head.i:
+            found.append(child)
+            found.extend(_conjoined_clauses(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> list[Unit]:
+    """Statements whose cue verb is neither a unit head nor inside another cue's content."""
+    units = []
+    for cue in cues:
+        verb = cue.anchor
+        if verb.pos_ not in ("VERB", "AUX") or verb in heads or cue.source is None:
+            continue
+        if verb.dep_ not in ("relcl", "advcl", "conj") or cue.source.root.pos_ == "PRON":
+            continue
+        if cue.attribution.kind not in ("named_person", "named_organization", "anonymous"):
+            continue
+        if any(other is not cue and other.covers(verb) and other.anchor != verb for other in cues):
+            continue
+        if verb.dep_ in ("relcl", "acl"):
+            start = min(cue.source.start, verb.left_edge.i)
+        else:
+            start = verb.left_edge.i
+        end = verb.right_edge.i + 1
+        while start < end - 1 and sent.doc[start].dep_ in TRIM_LEFT and sent.doc[start].i < cue.source.start:
+            start += 1
+        while end - 1 > start and sent.doc[end - 1].is_punct:
+            end -= 1
+        units.append(Unit(verb, start, end, embedded=True))
+    return units
+
+
+def _has_words(sent: Span, unit: Unit) -> bool:
+    return any(t.is_alpha for t in sent.doc[unit.start:unit.end])

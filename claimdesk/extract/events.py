@@ -1,0 +1,103 @@
+"""What kind of event a claim reports, and who acts in it."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Span, Token
+
+from claimdesk.extract.lexicons import Lexicons
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+HEAD_ONLY = {"statement", "denial"}
+MAX_DEPTH = 3
+STRIP = {"det", "poss", "punct", "predet"}
+
+
+def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
+    """The event type of the nearest lexicon word to the clause head (breadth-first over the parse),
+    the most specific type winning ties; statements and denials count only as the head verb."""
+    head_types = lex.event_of(head.lemma_.lower())
+    if head_types and (head.pos_ in ("VERB", "AUX") or head_types[0] not in HEAD_ONLY):
+        return _phrasal(head, lex) or head_types[0]
+    inside = range(words.start, words.end)
+    queue = deque([(head, 0)])
+    seen = {head.i}
+    best: tuple[int, int, str] | None = None
+    while queue:
+        tok, depth = queue.popleft()
+        if depth > MAX_DEPTH or (best and depth > best[0]):
+            break
+        if tok != head and tok.i in inside and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN"):
+            kinds = [k for k in lex.event_of(tok.lemma_.lower()) if k not in HEAD_ONLY]
+            if tok.lower_ == "awol":
+                kinds = ["desertion"]
+            phrasal = _phrasal(tok, lex)
+            if phrasal:
+                kinds = [phrasal]
+            if kinds:
+                rank = lex.event_priority.index(kinds[0])
+                if best is None or (depth, rank) < (best[0], best[1]):
+                    best = (depth, rank, kinds[0])
+        for child in tok.children:
+            if child.i not in seen:
+                seen.add(child.i)
+                queue.append((child, depth + 1))
+    if best:
+        return best[2]
+    if head_types:
+        return head_types[0]
+    return "other"
+
+
+def _phrasal(tok: Token, lex: Lexicons) -> str | None:
+    lemma = tok.lemma_.lower()
+    for kind, pairs in lex.phrasal_events.items():
+        for first, second in pairs:
+            if lemma == first and any(_lemma_in_subtree(c, second) for c in tok.children
+                                      if c.dep_ in ("prep", "dobj", "prt", "dative")):
+                return kind
+    return None
+
+
+def _lemma_in_subtree(tok: Token, lemma: str) -> bool:
+    return tok.lemma_.lower() == lemma or any(c.lemma_.lower() == lemma for c in tok.children)
+
+
+def actors_of(head: Token, words: Span) -> list[str]:
+    """Subject noun phrases of the clause head (each conjunct apart; a named entity inside a phrase
+    stands for it), then other people and organizations named in the clause."""
+    actors: list[str] = []
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is not None and subject.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+        subject = head.head
+    if subject is not None and subject.pos_ != "PRON":
+        for conjunct in [subject] + [c for c in subject.conjuncts if c.i > subject.i]:
+            actors.append(_actor_text(conjunct))
+    for ent in words.ents:
+        if ent.label_ in ("PERSON", "ORG") and not any(ent.text in a for a in actors):
+            actors.append(ent.text)
+    out = []
+    for a in actors:
+        if a and a not in out:
+            out.append(a)
+    return out
+
+
+def _actor_text(tok: Token) -> str:
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and child.i < tok.i:
+            keep.extend(child.subtree)
+    tokens = sorted(set(keep), key=lambda t: t.i)
+    doc = tok.doc
+    span = doc[tokens[0].i: tokens[-1].i + 1]
+    person = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    if person:
+        return person[-1].text
+    while len(span) > 1 and span[0].dep_ in STRIP:
+        span = span[1:]
+    return span.text

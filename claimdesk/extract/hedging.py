@@ -1,0 +1,84 @@
+"""How sure the text is: hedge words and phrases, and whether the claim is asserted or denied."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claimdesk.extract.lexicons import Lexicons
+from claimdesk.models import Polarity
+
+APPROXIMATORS = {"about", "around", "nearly", "almost", "approximately", "roughly", "some"}
+NEGATIVE_DETS = {"no", "none", "nobody", "nothing", "neither", "never"}
+
+
+@lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def hedges_of(words: Span, cue_verb: Token | None, lex: Lexicons) -> list[str]:
+    """Hedge words in `words`, in text order, each once (lower case)."""
+    found: list[tuple[int, str]] = []
+    for tok in words:
+        low = tok.lower_
+        if low in lex.hedge_words:
+            if low in APPROXIMATORS and not _modifies_number(tok):
+                continue
+            if low in ("may", "might", "could", "would") and tok.tag_ != "MD":
+                continue
+            if low == "reported" and tok.dep_ not in ("amod",):
+                continue
+            found.append((tok.idx, low))
+        elif tok.lemma_.lower() in lex.hedge_cue_verbs and tok.pos_ == "VERB":
+            found.append((tok.idx, tok.lower_))
+        elif low == "if" and tok.dep_ == "mark":
+            found.append((tok.idx, "if"))
+        elif low == "whether" and tok.dep_ == "mark":
+            found.append((tok.idx, "whether"))
+        elif low == "up" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to" and _modifies_number(tok.nbor(1)):
+            found.append((tok.idx, "up to"))
+    if cue_verb is not None and cue_verb.lemma_.lower() in lex.hedge_cue_verbs \
+            and not (words.start <= cue_verb.i < words.end):
+        found.append((cue_verb.idx, cue_verb.lower_))
+    for m in _phrase_pattern(lex.hedge_phrases).finditer(words.text.replace("’", "'")):
+        found.append((words.start_char + m.start(), re.sub(r"\s+", " ", m.group(0).lower())))
+    seen, out = set(), []
+    for _, word in sorted(found):
+        if word not in seen:
+            seen.add(word)
+            out.append(word)
+    return out
+
+
+def _modifies_number(tok: Token) -> bool:
+    if tok.dep_ in ("quantmod", "advmod") and (tok.head.like_num or tok.head.pos_ == "NUM"):
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.like_num or nxt.pos_ == "NUM")
+
+
+def polarity_of(head: Token, content: Token | None, lex: Lexicons) -> Polarity:
+    """Denied when the head is a denial cue, or the head (or the content it reports) is negated."""
+    if head.lemma_.lower() in lex.denial_cues:
+        return "denied"
+    for verb in (head, content):
+        if verb is None:
+            continue
+        if _negated(verb):
+            # "X did not deny" reverses a denial cue; anything else negated is denied
+            return "denied"
+    return "asserted"
+
+
+def _negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in NEGATIVE_DETS or any(d.lower_ in NEGATIVE_DETS and d.dep_ == "det" for d in child.children)):
+            return True
+    return False

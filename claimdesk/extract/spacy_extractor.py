@@ -1,0 +1,113 @@
+"""The rule-and-parse extractor: spaCy's dependency parse, entities and lemmas, read by small
+modules (clauses, attribution, hedging, events, check-worthiness)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from claimdesk.extract import attach
+from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
+from claimdesk.extract.checkworthiness import checkworthiness
+from claimdesk.extract.clauses import Unit, units_of
+from claimdesk.extract.events import actors_of, event_type_of
+from claimdesk.extract.hedging import hedges_of, polarity_of
+from claimdesk.extract.lexicons import Lexicons, lexicons
+from claimdesk.extract.nlp import load_nlp
+from claimdesk.models import Attribution, Claim, Document
+
+MIN_WORDS = 4
+
+
+class SpacyExtractor:
+    """Claims from the dependency parse.
+
+    >>> from claimdesk.models import Document
+    >>> doc = Document.from_text("Officials said six soldiers were killed in Donetsk.", source="example")
+    >>> [c.event_type for c in SpacyExtractor().extract(doc)]
+    ['statement']
+    """
+
+    name = "claimdesk.spacy"
+    version = "v1"
+
+    def __init__(self, batch_size: int = 16, n_process: int = 1):
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}.{self.version}"
+
+    def extract(self, doc: Document) -> list[Claim]:
+        return self.claims_from(doc, load_nlp()(doc.text))
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
+        pairs = ((d.text, d) for d in docs)
+        for parsed, doc in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size,
+                                           n_process=self.n_process):
+            yield self.claims_from(doc, parsed)
+
+    def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
+        lex = lexicons()
+        found = attach.find_all(doc, parsed)
+        resolver = PronounResolver(parsed)
+        claims = []
+        for sent in parsed.sents:
+            if sum(t.is_alpha for t in sent) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            cues = find_cues(sent, lex, resolver)
+            for unit in units_of(sent, cues):
+                claims.append(self._claim(doc, sent, unit, cues, found, lex))
+        return claims
+
+    def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,
+               lex: Lexicons) -> Claim:
+        words = unit.tokens(sent)
+        span = (words.start_char, words.end_char)
+        cue = _cue_for(unit, cues)
+        attribution = cue.attribution if cue else Attribution()
+        content = _content_head(unit.head, cue)
+        hedges = hedges_of(words, cue.anchor if cue and cue.anchor.pos_ in ("VERB", "AUX") else None, lex)
+        event_type = event_type_of(unit.head, words, lex)
+        when, places, quantities = found.in_span(span)
+        return Claim(
+            id=Claim.make_id(doc.id, span),
+            document_id=doc.id,
+            text=words.text,
+            span=span,
+            line=doc.line_of(span[0]),
+            event_type=event_type,
+            actors=actors_of(unit.head, words),
+            attribution=attribution,
+            hedges=hedges,
+            polarity=polarity_of(unit.head, content, lex),
+            when=when,
+            places=places,
+            quantities=quantities,
+            checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type, lex),
+            extractor=self.label,
+        )
+
+
+def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
+    """The cue that governs the unit: its own speech verb, else the innermost cue whose content
+    holds the unit's head, else a report-like noun or "according to" hanging off the head."""
+    head = unit.head
+    own = [c for c in cues if c.anchor == head]
+    if own:
+        return own[0]
+    covering = [c for c in cues if c.covers(head)]
+    if covering:
+        return max(covering, key=lambda c: max((h.i for h in c.content if h == head or h in head.ancestors),
+                                               default=-1))
+    near = [c for c in cues if c.anchor.head == head and unit.start <= c.anchor.i < unit.end]
+    return near[0] if near else None
+
+
+def _content_head(head: Token, cue: Optional[Cue]) -> Optional[Token]:
+    if cue is None or cue.anchor != head:
+        return None
+    return next((h for h in cue.content if h.dep_ in ("ccomp", "xcomp")), None)

@@ -1,0 +1,144 @@
+"""The sample article against its hand-made expectations (samples/*.expected.json).
+
+A claim matches an expected entry when its text overlaps the sentence holding the entry's quote
+(on the entry's line) and every field the entry gives agrees; see the file's "about" key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+import claimdesk
+from claimdesk.extract import extract
+from claimdesk.models import Claim, Document
+
+SAMPLE = "sofrep-north-korean-deserters"
+OWN_FIELDS = {"event_type", "attribution", "hedged", "polarity", "actors_contain", "checkworthy"}
+
+
+@pytest.fixture(scope="module")
+def expected(samples_dir):
+    return json.loads((samples_dir / f"{SAMPLE}.expected.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def document(samples_dir, expected):
+    text = (samples_dir / f"{SAMPLE}.txt").read_text("utf-8")
+    return Document.from_text(text, source=f"{SAMPLE}.txt", published=date.fromisoformat(expected["published"]))
+
+
+@pytest.fixture(scope="module")
+def claims(document):
+    return extract(document)
+
+
+def sentence_span(doc: Document, line: int, quote: str) -> tuple[int, int]:
+    start, end = doc.line_span(line)
+    text = doc.text[start:end]
+    at = text.find(quote)
+    assert at >= 0, f"quote not on line {line}: {quote!r}"
+    bounds = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+", text)] + [len(text)]
+    s = max(b for b in bounds if b <= at)
+    e = min(b for b in bounds if b > at)
+    return start + s, start + e
+
+
+def overlapping(claims: list[Claim], span: tuple[int, int]) -> list[Claim]:
+    return [c for c in claims if c.span[0] < span[1] and span[0] < c.span[1]]
+
+
+def disagreements(claim: Claim, entry: dict, fields: set[str] | None = None) -> list[str]:
+    """The fields of `entry` (limited to `fields`) on which `claim` disagrees."""
+    wrong = []
+    want = lambda f: f in entry and (fields is None or f in fields)  # noqa: E731
+    if want("event_type") and claim.event_type != entry["event_type"]:
+        wrong.append(f"event_type {claim.event_type}")
+    if want("attribution"):
+        a = entry["attribution"]
+        if claim.attribution.kind != a["kind"]:
+            wrong.append(f"attribution.kind {claim.attribution.kind}")
+        if "source_contains" in a and a["source_contains"] not in (claim.attribution.source or ""):
+            wrong.append(f"attribution.source {claim.attribution.source!r}")
+    if want("hedged") and bool(claim.hedges) != entry["hedged"]:
+        wrong.append(f"hedges {claim.hedges}")
+    if want("polarity") and claim.polarity != entry["polarity"]:
+        wrong.append(f"polarity {claim.polarity}")
+    if want("when") and (claim.when is None or claim.when.value != entry["when"]):
+        wrong.append(f"when {claim.when.value if claim.when else None}")
+    if want("places"):
+        names = {p.name for p in claim.places}
+        if not set(entry["places"]) <= names:
+            wrong.append(f"places {sorted(names)}")
+    if want("quantities"):
+        got = {(q.value, q.qualifier) for q in claim.quantities}
+        if not all((q["value"], q["qualifier"]) in got for q in entry["quantities"]):
+            wrong.append(f"quantities {sorted(got)}")
+    if want("actors_contain") and not all(any(a in actor for actor in claim.actors) for a in entry["actors_contain"]):
+        wrong.append(f"actors {claim.actors}")
+    if want("checkworthy") and (claim.checkworthiness >= 0.5) != entry["checkworthy"]:
+        wrong.append(f"checkworthiness {claim.checkworthiness}")
+    return wrong
+
+
+def failures(document, claims, expected, fields=None) -> list[str]:
+    failed = []
+    for entry in expected["claims"]:
+        candidates = overlapping(claims, sentence_span(document, entry["line"], entry["quote"]))
+        if not candidates:
+            failed.append(f"line {entry['line']} {entry['quote']!r}: no claim")
+            continue
+        reasons = [disagreements(c, entry, fields) for c in candidates]
+        if all(reasons):
+            best = min(reasons, key=len)
+            failed.append(f"line {entry['line']} {entry['quote']!r}: {'; '.join(best)}")
+    return failed
+
+
+def test_expected_claims_match_on_every_field(document, claims, expected):
+    failed = failures(document, claims, expected)
+    assert len(failed) <= 1, f"{len(failed)} of {len(expected['claims'])} expected claims fail:\n" + "\n".join(failed)
+
+
+def test_expected_claims_match_on_the_extractor_own_fields(document, claims, expected):
+    """Event type, attribution, hedging, polarity, actors and check-worthiness: all twelve."""
+    failed = failures(document, claims, expected, OWN_FIELDS)
+    assert not failed, "\n".join(failed)
+
+
+def test_not_checkworthy_sentences_score_low(document, claims, expected):
+    failed = []
+    for entry in expected["not_checkworthy"]:
+        for claim in overlapping(claims, sentence_span(document, entry["line"], entry["quote"])):
+            if claim.checkworthiness >= 0.5:
+                failed.append(f"line {entry['line']} {claim.text!r}: {claim.checkworthiness}")
+    assert not failed, "\n".join(failed)
+
+
+def test_claims_point_back_to_their_words(document, claims):
+    assert len(claims) > 20
+    for claim in claims:
+        assert document.text[claim.span[0]:claim.span[1]] == claim.text
+        assert claim.line == document.line_of(claim.span[0])
+        assert claim.id == Claim.make_id(document.id, claim.span)
+        assert claim.extractor == "claimdesk.spacy.v1"
+        if claim.attribution.source_span:
+            s, e = claim.attribution.source_span
+            assert document.text[s:e].strip()
+
+
+def test_two_facts_joined_by_and_give_two_claims(document, claims):
+    start, end = document.line_span(33)
+    on_line = [c for c in claims if start <= c.span[0] < end]
+    texts = [c.text for c in on_line]
+    assert any(t.startswith("Reports of North Korean soldiers in Russia have been circulating") for t in texts), texts
+    assert any(t.startswith("now, with confirmed casualties") or t.startswith("with confirmed casualties")
+               for t in texts), texts
+
+
+def test_package_is_callable_and_function_importable(document, claims):
+    via_package = claimdesk.extract(document)
+    assert [c.id for c in via_package] == [c.id for c in claims]
