@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Column, Connection, DateTime, Engine, Index, MetaData, String, Table, Text, select, text
+from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, select, text
 
 from claimdesk.store import schema
 
@@ -38,13 +38,14 @@ def _reviews_and_read_indexes(conn: Connection) -> None:
     story_reviews.create(conn, checkfirst=True)
     # The web UI pages stories in ranking order, filters them by event type and finds the stories
     # of a document; without these a page of a 100,000-document store sorts or scans whole tables.
-    for index in (
-        Index("ix_stories_rank", schema.stories.c.independent_sources.desc(), schema.stories.c.first_seen,
-              schema.stories.c.id),
-        Index("ix_stories_event_type", schema.stories.c.event_type),
-        Index("ix_story_mentions_document", schema.story_mentions.c.document_id),
+    # Plain SQL, not sqlalchemy.Index: an Index built on schema's columns would attach itself to
+    # schema.py's tables and so be created by migration 1 as well.
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_stories_rank ON stories (independent_sources DESC, first_seen, id)",
+        "CREATE INDEX IF NOT EXISTS ix_stories_event_type ON stories (event_type)",
+        "CREATE INDEX IF NOT EXISTS ix_story_mentions_document ON story_mentions (document_id)",
     ):
-        index.create(conn, checkfirst=True)
+        conn.execute(text(statement))
 
 
 MIGRATIONS: list[Migration] = [
