@@ -1,0 +1,158 @@
+"""How well `find_dates` resolves TimeBank 1.2's gold DATE expressions against each document's DCT.
+
+Recall: share of gold TIMEX3 type="DATE" whose value is a plain date (YYYY-MM-DD, YYYY-MM or
+YYYY) for which `find_dates` returns a When overlapping the gold span with exactly the gold value
+(so granularity must agree too). Gold DATE values of other forms (PRESENT_REF, weeks, quarters,
+seasons, decades) are counted and left out. Precision: share of our dates overlapping a plain
+gold DATE whose value equals it.
+
+Usage: python bench/eval_timebank.py [TIMEBANK_DIR] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claimdesk.extract.time import find_dates  # noqa: E402
+
+PLAIN_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Gold:
+    span: tuple[int, int]
+    type: str
+    value: str
+
+
+@dataclass
+class TimeBankDoc:
+    name: str
+    text: str
+    dct: date
+    gold: list[Gold] = field(default_factory=list)
+
+
+def default_dir() -> Path:
+    repo = Path(__file__).resolve().parent.parent
+    corpus = Path(os.environ.get("CLAIMDESK_CORPUS", repo.parent / "shared" / "corpus"))
+    return corpus / "timebank" / "TimeBank"
+
+
+def parse_tml(path: Path) -> TimeBankDoc:
+    """Plain text of <TEXT> (tags stripped, entities decoded) with gold TIMEX3 spans into it."""
+    raw = path.read_text(encoding="utf-8")
+    dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    dct_value = dict(_ATTR.findall(dct_tag.group()))["value"][:10]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    parts: list[str] = []
+    length = 0
+    gold: list[Gold] = []
+    open_timex: list[tuple[int, dict]] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, tag, attrs = m.group(1), m.group(2), m.group(3)
+        if tag != "TIMEX3":
+            continue
+        if not closing:
+            open_timex.append((length, dict(_ATTR.findall(attrs))))
+        elif open_timex:
+            start, attributes = open_timex.pop()
+            gold.append(Gold((start, length), attributes.get("type", ""), attributes.get("value", "")))
+    parts.append(html.unescape(body[pos:]))
+    return TimeBankDoc(path.stem, "".join(parts), date.fromisoformat(dct_value), gold)
+
+
+def load(directory: Path) -> list[TimeBankDoc]:
+    return [parse_tml(p) for p in sorted(directory.glob("*.tml"))]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate(docs: list[TimeBankDoc]) -> dict:
+    """Recall over plain gold DATE values, precision over our dates that overlap them."""
+    plain = other = hit = 0
+    ours_on_gold = ours_right = ours_on_other = ours_total = 0
+    errors: list[str] = []
+    for doc in docs:
+        found = find_dates(doc.text, doc.dct)
+        ours_total += len(found)
+        dates = [g for g in doc.gold if g.type == "DATE"]
+        for g in dates:
+            if not PLAIN_VALUE.fullmatch(g.value):
+                other += 1
+                continue
+            plain += 1
+            overlapping = [w for w in found if _overlaps(w.span, g.span)]
+            if any(w.value == g.value for w in overlapping):
+                hit += 1
+            else:
+                got = ", ".join(f"{w.text!r}={w.value}" for w in overlapping) or "nothing"
+                errors.append(f"{doc.name} dct={doc.dct} gold {doc.text[g.span[0]:g.span[1]]!r}={g.value}: got {got}")
+        for w in found:
+            golds = [g for g in dates if _overlaps(w.span, g.span)]
+            plain_golds = [g for g in golds if PLAIN_VALUE.fullmatch(g.value)]
+            if plain_golds:
+                ours_on_gold += 1
+                ours_right += any(g.value == w.value for g in plain_golds)
+            elif golds:
+                ours_on_other += 1
+    return {
+        "documents": len(docs),
+        "gold_plain": plain,
+        "gold_other_forms": other,
+        "recall": hit / plain if plain else 0.0,
+        "matched": hit,
+        "ours_total": ours_total,
+        "ours_overlapping_plain_gold": ours_on_gold,
+        "ours_overlapping_other_gold": ours_on_other,
+        "precision": ours_right / ours_on_gold if ours_on_gold else 0.0,
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", type=Path, default=default_dir())
+    parser.add_argument("--errors", type=int, default=0, help="print this many misses")
+    args = parser.parse_args()
+    if not args.directory.is_dir():
+        sys.exit(f"no TimeBank at {args.directory} (set CLAIMDESK_CORPUS)")
+    docs = load(args.directory)
+    started = time.perf_counter()
+    result = evaluate(docs)
+    elapsed = time.perf_counter() - started
+    print(f"documents: {result['documents']}")
+    print(f"gold DATE with plain values (YYYY-MM-DD/YYYY-MM/YYYY): {result['gold_plain']}")
+    print(f"gold DATE with other values (PRESENT_REF, weeks, quarters, ...; excluded): "
+          f"{result['gold_other_forms']}")
+    print(f"recall (overlap + same value): {result['recall']:.3f} ({result['matched']}/{result['gold_plain']})")
+    print(f"precision (our dates overlapping plain gold that match it): {result['precision']:.3f} "
+          f"of {result['ours_overlapping_plain_gold']}")
+    print(f"our dates: {result['ours_total']} total, {result['ours_overlapping_other_gold']} on "
+          f"non-plain gold DATEs")
+    print(f"time: {elapsed:.2f}s ({result['documents'] / elapsed:.0f} documents/s)")
+    for line in result["errors"][: args.errors]:
+        print("  miss:", line)
+
+
+if __name__ == "__main__":
+    main()
