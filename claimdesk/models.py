@@ -154,6 +154,8 @@ class Place(Record):
     country: Optional[str] = None
     geonameid: Optional[int] = None
     span: Optional[Span] = None
+    kind: Optional[Literal["city", "region", "country"]] = Field(
+        default=None, description="what the name denotes; a region's lat/lon is a centroid")
 
 
 class Quantity(Record):
