@@ -1,0 +1,398 @@
+"""Ingest readers on real inputs: saved pages and feeds, generated archives, the sample article and
+PolNeAR texts. Each test checks what is kept, what is dropped and why an input is rejected."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from claimdesk.ingest import IngestOptions, format_of, iter_input_files, read_path
+from claimdesk.models import Document, LinkOnly, RejectedInput, document_id
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+OPTIONS = IngestOptions()
+
+BOILERPLATE = (
+    "We use cookies", "Accept all cookies", "Subscribe to the Courier today", "Most read",
+    "Ten recipes for a rainy weekend", "All rights reserved", "Privacy policy", "Contact the newsroom",
+)
+
+
+def read(path: Path, options: IngestOptions = OPTIONS) -> list:
+    return list(read_path(path, options))
+
+
+def only(records: list, kind: type):
+    return [r for r in records if isinstance(r, kind)]
+
+
+# -- plain text ----------------------------------------------------------------------------------
+
+def test_sample_article_is_kept_exactly_as_written(samples_dir: Path) -> None:
+    path = samples_dir / "sofrep-north-korean-deserters.txt"
+    [doc] = read(path)
+    expected = path.read_text(encoding="utf-8")
+    assert isinstance(doc, Document)
+    assert doc.text == expected
+    assert len(doc.lines) == 55
+    assert doc.text.splitlines()[0].startswith("Amid the chaos of the ongoing Russia-Ukraine war")
+    assert doc.id == document_id(expected)
+    assert (doc.format, doc.source, doc.published, doc.url) == ("text", str(path), None, None)
+
+
+def test_published_option_fills_text_files_only_when_given(samples_dir: Path) -> None:
+    path = samples_dir / "sofrep-north-korean-deserters.txt"
+    [doc] = read(path, IngestOptions(published=date(2024, 10, 16), outlet="sofrep.com"))
+    assert doc.published == date(2024, 10, 16)
+    assert doc.outlet == "sofrep.com"
+
+
+def test_cp1252_text_is_decoded_and_its_line_breaks_kept() -> None:
+    [doc] = read(FIXTURES / "cp1252-article.txt")
+    assert isinstance(doc, Document)
+    assert "Café owners" in doc.text
+    assert "“up to a third”" in doc.text
+    assert "Renée Faüre" in doc.text and "À la mairie" in doc.text
+    assert "€45 a month, up from €30" in doc.text
+    assert doc.text == (FIXTURES / "cp1252-article.txt").read_bytes().decode("cp1252")
+    assert doc.text.count("\r\n") == 3
+
+
+def test_utf16_text_with_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Zürich police said 12 people were arrested.\n".encode("utf-16"))
+    [doc] = read(path)
+    assert doc.text == "Zürich police said 12 people were arrested.\n"
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("empty.txt", "empty file (0 bytes)"),
+    ("binary.txt", "binary file, not text (it contains NUL bytes)"),
+    ("pixel.png", "binary file, not text (it contains NUL bytes)"),
+])
+def test_empty_and_binary_files_are_rejected(name: str, reason: str) -> None:
+    [rejected] = read(FIXTURES / name)
+    assert isinstance(rejected, RejectedInput)
+    assert rejected.source == str(FIXTURES / name)
+    assert rejected.reason == reason
+
+
+def test_whitespace_only_and_control_character_files_are_rejected(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text(" \n\t\n  \n")
+    controls = tmp_path / "controls.txt"
+    controls.write_bytes(bytes(range(1, 9)) * 50 + b"some words")
+    [r1] = read(blank)
+    [r2] = read(controls)
+    assert r1.reason == "no text: the file holds only whitespace (7 bytes)"
+    assert r2.reason.startswith("binary file, not text (400 control characters")
+
+
+def test_polnear_texts_are_all_ingested_unchanged(corpus_dir: Path) -> None:
+    files = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))
+    assert len(files) == 840
+    docs = [r for f in files for r in read(f)]
+    assert all(isinstance(d, Document) for d in docs), [d for d in docs if not isinstance(d, Document)][:3]
+    assert len(docs) == 840
+    for f, d in zip(files[::40], docs[::40]):
+        assert d.text == f.read_text(encoding="utf-8")
+        assert d.source == str(f)
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+
+def test_html_page_keeps_the_article_and_its_metadata_and_drops_boilerplate() -> None:
+    [doc] = read(FIXTURES / "news-page.html")
+    assert isinstance(doc, Document)
+    assert doc.format == "html"
+    assert doc.title == "Flooding closes river crossings in Dorval"
+    assert doc.author == "Maria Lindqvist"
+    assert doc.published == date(2024, 3, 12)
+    assert doc.outlet == "Riverside Courier"
+    assert doc.url == "https://www.riverside-courier.example/local/2024/03/12/flooding-closes-crossings"
+    assert doc.language == "en"
+    assert "Three bridges over the Aldern river were closed on Tuesday morning" in doc.text
+    assert '"We expect the level to peak around noon," said Jonas Berg' in doc.text
+    assert "damaged more than 300 homes along the river" in doc.text
+    for junk in BOILERPLATE:
+        assert junk not in doc.text, junk
+    # one paragraph a line
+    assert any(line.startswith("The regional rail operator said") for line in doc.text.splitlines())
+
+
+def test_html_metadata_date_wins_over_the_published_option() -> None:
+    [doc] = read(FIXTURES / "news-page.html", IngestOptions(published=date(2020, 1, 1)))
+    assert doc.published == date(2024, 3, 12)
+
+
+def test_html_without_article_body_is_rejected_and_no_date_is_invented() -> None:
+    [rejected] = read(FIXTURES / "no-body.html")
+    assert isinstance(rejected, RejectedInput)
+    assert rejected.reason.startswith("no article body")
+    assert "only 3 words" in rejected.reason
+
+
+def test_html_page_without_date_gets_the_option_or_nothing(tmp_path: Path) -> None:
+    page = (FIXTURES / "news-page.html").read_text()
+    page = page.replace('<meta property="article:published_time" content="2024-03-12T08:30:00+01:00">', "")
+    page = page.replace("/2024/03/12/", "/").replace("By Maria Lindqvist, March 12, 2024", "By Maria Lindqvist")
+    path = tmp_path / "undated.html"
+    path.write_text(page)
+    [doc] = read(path)
+    assert doc.published is None
+    [doc] = read(path, IngestOptions(published=date(2024, 3, 13)))
+    assert doc.published == date(2024, 3, 13)
+
+
+# -- feeds ---------------------------------------------------------------------------------------
+
+def test_rss_entries_become_documents_and_a_link_only_entry_a_link() -> None:
+    path = FIXTURES / "world-feed.rss"
+    records = read(path)
+    docs, links = only(records, Document), only(records, LinkOnly)
+    assert len(records) == 3 and len(docs) == 2 and len(links) == 1
+    talks, grain = docs
+    assert talks.source == f"{path}#hg-2024-10-16-0001"
+    assert talks.format == "feed"
+    assert talks.title == "Ceasefire talks resume in Geneva"
+    assert talks.author == "Ines Carvalho"
+    assert talks.published == date(2024, 10, 16)
+    assert talks.outlet == "news.harbour-gazette.example"
+    assert talks.language == "en"
+    # full content wins over the teaser, HTML and scripts are stripped, paragraphs become lines
+    assert talks.text.splitlines() == [
+        "Negotiators from both delegations met again in Geneva on Wednesday, a UN spokesperson said, "
+        "the first round of talks since August.",
+        'The spokesperson declined to say how long the talks would last, but said a joint statement was '
+        '"possible by Friday".',
+    ]
+    assert "<" not in grain.text and "trackPageView" not in talks.text
+    assert grain.text.startswith("A cargo ship carrying 30,000 tonnes of wheat left the port of Odesa")
+    assert "twelfth departure" in grain.text
+    [link] = links
+    assert link.url == "https://news.harbour-gazette.example/world/2024/10/14/live-election-results"
+    assert link.title == "Live: election results as they come in"
+    assert link.published == date(2024, 10, 14)
+
+
+def test_atom_entries_use_content_or_summary() -> None:
+    glacier, comet = read(FIXTURES / "science-feed.atom")
+    assert glacier.title == "Glacier retreat measured at record pace"
+    assert glacier.author == "Tomas Novak"
+    assert glacier.published == date(2024, 5, 2)
+    assert glacier.text.splitlines()[1] == "The figure is the largest since measurements began in 1880, they said."
+    assert comet.published == date(2024, 5, 1)  # only <updated>: still the entry's own metadata
+    assert comet.text.startswith("Observers in dark places should be able to see the comet")
+    assert comet.source.endswith("#urn:uuid:0c3a9e4e-8f3b-4a53-9a51-2b6f3f0f9e02")
+
+
+def test_malformed_feed_is_rejected() -> None:
+    [rejected] = read(FIXTURES / "broken-feed.rss")
+    assert isinstance(rejected, RejectedInput)
+    assert rejected.reason.startswith("malformed feed:")
+    assert "no element found" in rejected.reason
+
+
+def test_xml_is_sniffed_as_feed_or_html_or_rejected(tmp_path: Path) -> None:
+    feed = tmp_path / "world.xml"
+    feed.write_bytes((FIXTURES / "world-feed.rss").read_bytes())
+    other = tmp_path / "config.xml"
+    other.write_text('<?xml version="1.0"?><config><setting name="a">1</setting></config>')
+    assert format_of(feed) == "feed"
+    assert len(only(read(feed), Document)) == 2
+    [rejected] = read(other)
+    assert rejected.reason == "XML file that is not an RSS or Atom feed, nor an HTML page"
+
+
+# -- WARC ----------------------------------------------------------------------------------------
+
+def _page(title: str, paragraphs: list[str]) -> bytes:
+    template = (FIXTURES / "news-page.html").read_text().replace("Flooding closes river crossings in Dorval", title)
+    start = template.index("<h1>")
+    end = template.index("</article>")
+    body = f"<h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (template[:start] + body + template[end:]).encode()
+
+
+PAGES = {
+    "https://riverside-courier.example/a": _page("Council votes to rebuild the old bridge", [
+        "The town council voted 21 to 8 on Monday evening to rebuild the old stone bridge over the Aldern, "
+        "which was closed after last year's flood.",
+        "Work is due to start in spring and should take about two years, the council's planning office said.",
+    ]),
+    "https://riverside-courier.example/b": _page("Library extends its opening hours", [
+        "The central library will open until 9 p.m. on weekdays from next month, the culture office said on "
+        "Wednesday, after a petition signed by 2,400 residents.",
+        "Two more librarians will be hired to cover the evening shifts.",
+    ]),
+}
+
+
+def write_warc(path: Path) -> list[str]:
+    """A gzipped WARC: warcinfo, a request, two HTML responses and an image response; returns the ids of the HTML records."""
+    ids = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "claimdesk tests"}))
+        for url, page in PAGES.items():
+            writer.write_record(writer.create_warc_record(
+                url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\nHost: riverside-courier.example\r\n\r\n")))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(page), http_headers=headers)
+            writer.write_record(record)
+            ids.append(record.rec_headers.get_header("WARC-Record-ID").strip("<>"))
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://riverside-courier.example/logo.png", "response",
+            payload=BytesIO((FIXTURES / "pixel.png").read_bytes()), http_headers=image))
+    return ids
+
+
+def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(path)
+    records = read(path)
+    assert all(isinstance(r, Document) for r in records), records
+    assert [d.source for d in records] == [f"{path}#{i}" for i in ids]
+    assert [d.url for d in records] == list(PAGES)
+    bridge, library = records
+    assert bridge.format == "warc"
+    assert bridge.title == "Council votes to rebuild the old bridge"
+    assert "voted 21 to 8 on Monday evening" in bridge.text
+    assert "2,400 residents" in library.text
+    for junk in BOILERPLATE:
+        assert junk not in bridge.text
+
+
+def test_truncated_warc_yields_the_records_before_the_break_and_names_it(tmp_path: Path) -> None:
+    whole = tmp_path / "crawl.warc.gz"
+    write_warc(whole)
+    data = whole.read_bytes()
+    # cut inside the second HTML response: find where its gzip member starts
+    second_response = _gzip_member_offsets(data)[4]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: second_response + 300])
+    records = read(cut)
+    assert [type(r) for r in records] == [Document, RejectedInput]
+    assert records[0].title == "Council votes to rebuild the old bridge"
+    assert records[1].source == str(cut)
+    assert records[1].reason == ("truncated archive: record 5 is cut off (the file ends inside its compressed "
+                                 "data); the 4 complete records before it were read")
+
+
+def _gzip_member_offsets(data: bytes) -> list[int]:
+    """Offsets where each gzip member (one WARC record) starts."""
+    import zlib
+
+    offsets, pos = [], 0
+    while pos < len(data):
+        offsets.append(pos)
+        d = zlib.decompressobj(31)
+        d.decompress(data[pos:])
+        pos = len(data) - len(d.unused_data)
+    return offsets
+
+
+def test_non_warc_file_with_warc_suffix_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "fake.warc.gz"
+    path.write_bytes(gzip.compress(b"hello, this is not an archive\n" * 10))
+    [rejected] = read(path)
+    assert rejected.reason == "not a WARC or ARC file: it starts with b'hello, this ', not 'WARC/'"
+
+
+# -- JSON Lines ----------------------------------------------------------------------------------
+
+def test_jsonl_news_please_records_and_an_invalid_line() -> None:
+    path = FIXTURES / "news-please.jsonl"
+    records = read(path)
+    assert [type(r).__name__ for r in records] == ["Document", "Document", "RejectedInput", "RejectedInput", "Document"]
+    strike, hospital, bad_json, no_text, bridge = records
+    assert strike.source == f"{path}#1"
+    assert strike.format == "jsonl"
+    assert strike.title == "Port workers end two-day strike"
+    assert strike.outlet == "valmont-tribune.example"
+    assert strike.author == "Paul Okafor, Lena Brandt"
+    assert strike.published == date(2024, 6, 7)
+    assert strike.language == "en"
+    original = json.loads((FIXTURES / "news-please.jsonl").read_text().splitlines()[0])["maintext"]
+    assert strike.text == original and len(strike.lines) == 3
+    assert hospital.author is None
+    assert bad_json.source == f"{path}:3"
+    assert bad_json.reason.startswith("invalid JSON: Unterminated string")
+    assert no_text.source == f"{path}:4"
+    assert no_text.reason == "no text: expected a non-empty string in one of text, maintext, content"
+    assert bridge.outlet == "ringroad-news.example"  # from the url, no site field
+    assert bridge.published == date(2024, 6, 4)  # RFC 822 date
+    assert bridge.author == "Staff reporter"
+
+
+def test_jsonl_date_precedence_and_line_limit(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"text": "Undated report of a small fire at the depot.", "source_domain": "a.example"}),
+        "",
+        json.dumps({"text": "Dated report.", "date": "2023-02-01"}),
+        json.dumps({"text": "x" * 500}),
+        "[1, 2, 3]",
+    ]) + "\n")
+    records = read(path, IngestOptions(published=date(2024, 1, 5), max_bytes=200))
+    undated, dated, too_long, not_object = records
+    assert undated.published == date(2024, 1, 5) and undated.outlet == "a.example"
+    assert dated.published == date(2023, 2, 1) and dated.source == f"{path}#3"
+    assert too_long.source == f"{path}:4" and too_long.reason == "line is over the 200 bytes limit"
+    assert not_object.reason == "expected a JSON object, got list"
+
+
+# -- files, folders and limits -------------------------------------------------------------------
+
+def test_oversized_file_is_rejected_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 100)
+    [rejected] = read(path, IngestOptions(max_bytes=100))
+    assert rejected.reason == "file is 500 bytes (500 bytes), over the 100 bytes limit; not read"
+
+
+def test_sparse_100mb_file_is_rejected_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "huge.html"
+    with path.open("wb") as f:
+        f.truncate(100 * 1024 * 1024)
+
+    def no_reading(*_args, **_kwargs):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    [rejected] = read(path)
+    assert rejected.reason == "file is 100.0 MB (104857600 bytes), over the 50.0 MB limit; not read"
+
+
+def test_missing_path_and_folder_walk(tmp_path: Path, samples_dir: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("two")
+    (tmp_path / "a.html").write_text("<html></html>")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("notes")
+    (tmp_path / "data.csv").write_text("a,b")
+    missing = tmp_path / "missing.txt"
+    files = list(iter_input_files([samples_dir, tmp_path, missing, tmp_path / "a.html"]))
+    assert files == [
+        samples_dir / "sofrep-north-korean-deserters.txt",  # the .expected.json sidecar is skipped
+        tmp_path / "a.html", tmp_path / "b" / "two.txt", missing,
+    ]
+    [rejected] = read(missing)
+    assert (rejected.source, rejected.reason) == (str(missing), "no such file or directory")
+
+
+def test_whole_fixture_folder_never_raises_and_names_every_bad_file() -> None:
+    records = [r for f in iter_input_files([FIXTURES]) for r in read_path(f, OPTIONS)]
+    rejected = {Path(r.source.split(":")[0]).name for r in only(records, RejectedInput)}
+    assert rejected == {"broken-feed.rss", "binary.txt", "empty.txt", "no-body.html", "news-please.jsonl"}
+    assert len(only(records, Document)) == 1 + 1 + 2 + 2 + 3  # cp1252, page, atom, rss, jsonl
