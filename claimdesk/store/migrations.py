@@ -48,9 +48,17 @@ def _reviews_and_read_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _corroboration_state(conn: Connection) -> None:
+    # Imported here: the corroborate package itself imports the store.
+    from claimdesk.corroborate.state import create_tables
+
+    create_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
+    (3, "corroboration state: processed documents, event clusters, term statistics", _corroboration_state),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Corroboration: near-duplicate copies, claims grouped into stories, contradictions and status."""

@@ -1,0 +1,171 @@
+"""What corroboration remembers between runs, so a new batch of documents costs only its own work.
+
+- `corroborated_documents`: one row per document already processed, with its MinHash signature
+  (for near-duplicate search) and its event cluster. Documents without a row are the next batch.
+- `event_clusters`: document-level clusters (one real-world event or topic each) with the summed
+  term vectors of their documents, so a new document is compared with a centroid, not re-clustered.
+- `corroboration_meta`: corpus statistics (document frequencies of hashed terms) for IDF weights.
+
+The tables have their own MetaData and are created by migration 3 (`claimdesk.store.migrations`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Optional
+
+import numpy as np
+from sqlalchemy import (
+    JSON, Column, Connection, Date, DateTime, Float, Integer, LargeBinary, MetaData, String, Table, delete,
+    select,
+)
+
+from claimdesk.store import Store
+
+metadata = MetaData()
+
+corroborated_documents = Table(
+    "corroborated_documents", metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("cluster_id", String(64), nullable=False, index=True),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("shingles", Integer, nullable=False),
+    Column("done_at", DateTime(timezone=True), nullable=False),
+)
+
+event_clusters = Table(
+    "event_clusters", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("first_date", Date),
+    Column("last_date", Date),
+    # summed (unnormalised) term vectors, pruned to their heaviest terms: {"i": [...], "v": [...]}
+    Column("terms", JSON, nullable=False),
+    Column("entities", JSON, nullable=False),
+    Column("norm2", Float, nullable=False),
+    Column("entity_norm2", Float, nullable=False),
+)
+
+corroboration_meta = Table(
+    "corroboration_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+)
+
+
+def create_tables(conn: Connection) -> None:
+    metadata.create_all(conn, checkfirst=True)
+
+
+@dataclass
+class ClusterRow:
+    id: str
+    size: int
+    first_date: Optional[date]
+    last_date: Optional[date]
+    terms: tuple[np.ndarray, np.ndarray]
+    entities: tuple[np.ndarray, np.ndarray]
+    norm2: float
+    entity_norm2: float
+
+
+def _vec(obj: dict) -> tuple[np.ndarray, np.ndarray]:
+    return np.asarray(obj["i"], dtype=np.int64), np.asarray(obj["v"], dtype=np.float64)
+
+
+def _obj(vec: tuple[np.ndarray, np.ndarray]) -> dict:
+    return {"i": [int(i) for i in vec[0]], "v": [round(float(v), 5) for v in vec[1]]}
+
+
+def processed_ids(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.scalars(select(corroborated_documents.c.document_id)))
+
+
+def iter_signatures(store: Store, batch_size: int = 5000) -> Iterator[tuple[str, np.ndarray, int]]:
+    last = ""
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                select(corroborated_documents.c.document_id, corroborated_documents.c.minhash,
+                       corroborated_documents.c.shingles)
+                .where(corroborated_documents.c.document_id > last)
+                .order_by(corroborated_documents.c.document_id).limit(batch_size)).all()
+        if not rows:
+            return
+        for doc_id, blob, n in rows:
+            yield doc_id, np.frombuffer(blob, dtype=np.uint64), n
+        last = rows[-1][0]
+
+
+def cluster_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str, str]:
+    ids = list(document_ids)
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.update(conn.execute(
+                select(corroborated_documents.c.document_id, corroborated_documents.c.cluster_id)
+                .where(corroborated_documents.c.document_id.in_(ids[i:i + 500]))).all())
+    return out
+
+
+def documents_in_clusters(store: Store, cluster_ids: Iterable[str]) -> dict[str, list[str]]:
+    ids = list(cluster_ids)
+    out: dict[str, list[str]] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for doc_id, cid in conn.execute(
+                select(corroborated_documents.c.document_id, corroborated_documents.c.cluster_id)
+                .where(corroborated_documents.c.cluster_id.in_(ids[i:i + 500]))):
+                out.setdefault(cid, []).append(doc_id)
+    return out
+
+
+def load_clusters(store: Store) -> list[ClusterRow]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(event_clusters)).mappings().all()
+    return [ClusterRow(r["id"], r["size"], r["first_date"], r["last_date"], _vec(r["terms"]), _vec(r["entities"]),
+                       r["norm2"], r["entity_norm2"]) for r in rows]
+
+
+def save_batch(store: Store, documents: list[tuple[str, str, np.ndarray, int]], clusters: list[ClusterRow]) -> None:
+    """Record processed documents (id, cluster, signature, shingle count) and their updated clusters."""
+    now = datetime.now(timezone.utc)
+    with store.engine.begin() as conn:
+        if clusters:
+            ids = [c.id for c in clusters]
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(event_clusters).where(event_clusters.c.id.in_(ids[i:i + 500])))
+            conn.execute(event_clusters.insert(), [{
+                "id": c.id, "size": c.size, "first_date": c.first_date, "last_date": c.last_date,
+                "terms": _obj(c.terms), "entities": _obj(c.entities), "norm2": c.norm2,
+                "entity_norm2": c.entity_norm2} for c in clusters])
+        if documents:
+            conn.execute(corroborated_documents.insert(), [{
+                "document_id": d, "cluster_id": c, "minhash": sig.astype(np.uint64).tobytes(), "shingles": n,
+                "done_at": now} for d, c, sig, n in documents])
+
+
+def get_meta(store: Store, key: str) -> Optional[bytes]:
+    with store.engine.connect() as conn:
+        return conn.scalar(select(corroboration_meta.c.value).where(corroboration_meta.c.key == key))
+
+
+def set_meta(store: Store, key: str, value: bytes) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(delete(corroboration_meta).where(corroboration_meta.c.key == key))
+        conn.execute(corroboration_meta.insert(), [{"key": key, "value": value}])
+
+
+def reset(store: Store) -> None:
+    """Forget everything corroboration derived (for `--full`); documents and claims stay."""
+    from claimdesk.store import schema
+
+    with store.engine.begin() as conn:
+        for table in (corroborated_documents, event_clusters, corroboration_meta):
+            conn.execute(delete(table))
+        conn.execute(delete(schema.story_mentions))
+        conn.execute(delete(schema.stories))
+        conn.execute(delete(schema.document_copies))
