@@ -1,0 +1,105 @@
+"""`claimdesk batch` (the Spark job, writing Parquet tables) and `claimdesk load` (tables -> store)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app
+
+stderr = Console(stderr=True)
+
+
+def _published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")
+
+
+@app.command("batch")
+def batch_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables (each table's folder is replaced).", show_default=False)],
+    engine: Annotated[str, typer.Option("--engine", help="Batch engine; only `spark` exists.")] = "spark",
+    master: Annotated[str, typer.Option("--master", help="Spark master: local[N], spark://HOST:7077, yarn, k8s://…")] = "local[2]",
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
+    no_claims: Annotated[bool, typer.Option("--no-claims", help="Documents, findings and copies only; skip claim extraction.")] = False,
+    files_per_task: Annotated[int, typer.Option(help="Input files per Spark task (one WARC is already a big task).", min=1)] = 4,
+    conf: Annotated[Optional[list[str]], typer.Option("--conf", help="Extra Spark setting KEY=VALUE (repeatable).")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Run ingest -> audit -> extract -> copies -> stories on Spark and write Parquet tables
+    (documents, sources, findings, claims, copies, stories, story_mentions, rejected) under --out.
+
+    Input paths must be readable by every executor under the same name (a shared file system on
+    a cluster). `claimdesk load` puts the tables into a store.
+
+    Example:
+
+        claimdesk batch --engine spark --master local[2] ../shared/corpus/polnear/train/text --out batch-out/
+
+        claimdesk load batch-out/ --db postgresql://claimdesk@db/claimdesk
+
+    Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage.
+    """
+    if engine != "spark":
+        stderr.print(f"expected --engine spark, got {engine!r}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    extra = {}
+    for item in conf or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            stderr.print(f"expected --conf KEY=VALUE, got {item!r}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        extra[key] = value
+    from claimdesk.scale import BatchSettings, run_batch  # pyspark loads only for this command
+
+    settings = BatchSettings(master=master, with_claims=not no_claims, published=_published(published),
+                             files_per_task=files_per_task, spark_conf=extra)
+    summary = run_batch(paths, out, settings)
+    for source, reason in summary.rejected:
+        stderr.print(f"rejected: {source}: {reason}", markup=False, highlight=False)
+    if not quiet:
+        Console().print(
+            f"{summary.files} files: {summary.documents} documents, {summary.findings} findings, "
+            f"{summary.claims} claims, {summary.copies} copies, {summary.stories} stories, "
+            f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s  ({out})", highlight=False)
+    raise typer.Exit(EXIT_SOME_REJECTED if summary.rejected else EXIT_OK)
+
+
+@app.command("load")
+def load_command(
+    out: Annotated[Path, typer.Argument(help="A folder written by `claimdesk batch --out`.", show_default=False)],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Load the Parquet tables of `claimdesk batch` into a store (SQLite or PostgreSQL).
+
+    Documents already in the store are kept as they are (their extra sources are recorded), so
+    loading twice changes nothing.
+
+    Example:
+
+        claimdesk load batch-out/ --db postgresql://claimdesk@localhost/claimdesk
+    """
+    from claimdesk.scale import load_tables
+    from claimdesk.store import open_store
+
+    try:
+        store = open_store(db)
+        summary = load_tables(out, store)
+    except FileNotFoundError as e:
+        stderr.print(str(e), markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    if not quiet:
+        Console().print(
+            f"{summary.documents_new} new documents, {summary.documents_seen} already stored, "
+            f"{summary.claims} claims, {summary.copies} copies, {summary.stories} stories, "
+            f"{summary.rejected} rejected inputs  ({store.url})", highlight=False)
