@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimdesk.store import Store
+from claimdesk.store.migrations import MIGRATIONS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -69,7 +70,7 @@ def _assert_each_document_once(url: str, folder: Path) -> None:
     store = Store(url)
     try:
         assert store.count("documents") == 30
-        assert store.migrations_applied() == [1]
+        assert store.migrations_applied() == [v for v, _, _ in MIGRATIONS]
         for f in sorted(folder.glob("*.txt"))[:3]:
             sources = [s["source"] for s in store.document_sources(next(
                 d.id for d in store.documents() if d.source == str(f)))]
