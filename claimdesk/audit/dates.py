@@ -1,0 +1,114 @@
+"""Weekday mismatches: "Tuesday, October 15" where October 15 of that year is not a Tuesday.
+
+The year comes from the text when written ("Tuesday, October 15, 2024"), else from the
+document's publication date (the nearest October 15 to it), else the finding lists the years
+that would fit instead of guessing one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Optional
+
+from claimdesk.audit.context import AuditContext
+from claimdesk.models import Finding
+
+KIND = "weekday_mismatch"
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WD = r"(?P<wd>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:1[6-9]|2[0-9])\d\d)(?!\d))?"
+# "Tuesday, October 15", "Tuesday (Oct. 15)", "Tuesday, 15 October", "Tue 15th October 2024"
+_PATTERNS = (
+    re.compile(rf"\b{_WD}\s*,?\s*\(?\s*{_MON}\s+{_DAY}\b\)?{_YEAR}"),
+    re.compile(rf"\b{_WD}\s*,?\s*\(?\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b\)?{_YEAR}"),
+)
+FIT_YEARS_AROUND = 6
+NEAR_DAYS = 60
+
+
+def check(ctx: AuditContext) -> list[Finding]:
+    published = ctx.document.published
+    findings = []
+    seen: set[int] = set()
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(ctx.text):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            finding = _judge(ctx, m, published)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _judge(ctx: AuditContext, m: re.Match, published: Optional[date]) -> Optional[Finding]:
+    weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    day = int(m.group("day"))
+    said = m.group(0).rstrip(" ,)")
+    span = (m.start(), m.start() + len(said))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+        if not _valid(year, month, day):
+            return ctx.finding(KIND, "error", span, f"{said}: there is no such date")
+        actual = date(year, month, day).weekday()
+        if actual == weekday:
+            return None
+        return ctx.finding(KIND, "error", span,
+                           f"{said}: {calendar.month_name[month]} {day}, {year} was a {calendar.day_name[actual]}")
+    if published is not None:
+        when = _nearest(published, month, day)
+        if when is None:
+            return ctx.finding(KIND, "error", span, f"{said}: there is no such date")
+        if when.weekday() == weekday:
+            return None
+        # a date far from publication may belong to another year than the nearest one
+        severity = "error" if abs((when - published).days) <= NEAR_DAYS else "warning"
+        return ctx.finding(
+            KIND, severity, span,
+            f"{said}: {calendar.month_name[month]} {day}, {when.year} (the nearest to publication on "
+            f"{published.isoformat()}) is a {calendar.day_name[when.weekday()]}",
+        )
+    fits = _years_that_fit(weekday, month, day, date.today().year)
+    years = ", ".join(map(str, fits)) if fits else "none of the nearby years"
+    return ctx.finding(
+        KIND, "info", span,
+        f"{said}: no publication date to check against; it fits {years} "
+        f"(years {date.today().year - FIT_YEARS_AROUND}-{date.today().year + FIT_YEARS_AROUND})",
+    )
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def _nearest(published: date, month: int, day: int) -> Optional[date]:
+    candidates = [date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)
+                  if _valid(y, month, day)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: (abs((d - published).days), d > published))
+
+
+def _years_that_fit(weekday: int, month: int, day: int, around: int) -> list[int]:
+    return [y for y in range(around - FIT_YEARS_AROUND, around + FIT_YEARS_AROUND + 1)
+            if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+

@@ -1,0 +1,208 @@
+"""Conflicting numbers: one count given two values ("18 soldiers deserted" … "the 20 deserters").
+
+A definite later mention ("the 20 deserters", "the 20 soldiers who deserted") points back at a
+group already introduced. When the group it names (same noun, or the same deed: deserted /
+deserters) was introduced with another number, and never with this one, the counts conflict.
+Indefinite mentions ("3 people were killed … 5 people were killed") may be different groups and
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from claimdesk.audit.context import AuditContext
+from claimdesk.audit.numerals import value_of
+from claimdesk.models import Finding
+
+KIND = "conflicting_numbers"
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen".split()
+)
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_DEFINITE = frozenset("the those these all".split())
+_STOP = frozenset(
+    "of to in on at for from by with and or but as than that which who whom whose was were is are be been "
+    "being have has had do does did will would could should may might must can this these those its their "
+    "his her our your a an the per".split()
+)
+_AUX = frozenset("were was are is have has had been be being who that which reportedly allegedly all also "
+                 "then later since just already apparently".split())
+_NOT_COUNTED = frozenset(
+    "years months weeks days hours minutes seconds times percent points cents dollars others ones "
+    "decades centuries miles kilometers meters feet inches pounds votes odds games innings terms "
+    "rounds laps goals runs yards seats states districts counties delegates".split()
+)
+_IRREGULAR = {
+    "slain": "kill", "shot": "shoot", "hurt": "hurt", "held": "hold", "taken": "take", "fled": "flee",
+    "left": "leave", "caught": "catch", "freed": "free", "hit": "hit", "laid": "lay", "paid": "pay",
+    "sent": "send", "sold": "sell", "struck": "strike", "stolen": "steal", "found": "find", "lost": "lose",
+    "kept": "keep", "brought": "bring", "bought": "buy", "beaten": "beat", "thrown": "throw",
+    "driven": "drive", "flown": "fly", "seen": "see", "given": "give", "sworn": "swear", "won": "win",
+}
+
+
+@dataclass
+class Mention:
+    value: float
+    start: int
+    end: int
+    definite: bool
+    noun: str
+    agent: Optional[str]
+    verb: Optional[str]
+    line: int
+    modifiers: tuple[str, ...] = ()
+
+    @property
+    def events(self) -> set[str]:
+        return {e for e in (self.agent, self.verb) if e}
+
+
+def check(ctx: AuditContext) -> list[Finding]:
+    mentions = _mentions(ctx)
+    findings = []
+    for k, later in enumerate(mentions):
+        if not later.definite or not later.events:
+            continue
+        earlier = [m for m in mentions[:k] if _same_group(m, later)]
+        if not earlier or any(m.value == later.value for m in earlier):
+            continue
+        if sum(m.value for m in earlier) == later.value:
+            continue  # "18 deserted, then 2 more … the 20 deserters"
+        first = earlier[-1]
+        said = ctx.text[first.start:first.end]
+        findings.append(ctx.finding(
+            KIND, "warning", (later.start, later.end),
+            f"'{ctx.text[later.start:later.end]}' but line {first.line} gives '{said}': "
+            f"{_fmt(later.value)} vs {_fmt(first.value)}",
+            related=(first.start, first.end),
+        ))
+    return findings
+
+
+def _same_group(earlier: Mention, later: Mention) -> bool:
+    """The same deed: 'soldiers deserted' ~ 'the deserters' ~ 'the soldiers who deserted'."""
+    if earlier.modifiers and later.modifiers and earlier.modifiers != later.modifiers:
+        return False  # "the 578 Republican voters surveyed" vs "the 514 Democratic voters surveyed"
+    if later.agent and later.agent == earlier.verb:
+        return True
+    if later.verb and later.verb == earlier.agent:
+        return True
+    return bool(later.verb) and later.verb == earlier.verb and later.noun == earlier.noun
+
+
+def _mentions(ctx: AuditContext) -> list[Mention]:
+    text = ctx.text
+    out = []
+    for s_start, s_end in ctx.sentences:
+        tokens = [(m.group(), m.start(), m.end())
+                  for m in _TOKEN.finditer(text, s_start, s_end)]
+        for i, (tok, start, end) in enumerate(tokens):
+            mention = _mention_at(text, tokens, i)
+            if mention:
+                mention.line = ctx.line_of(mention.start)
+                out.append(mention)
+    return out
+
+
+def _mention_at(text: str, tokens: list, i: int) -> Optional[Mention]:
+    tok, start, end = tokens[i]
+    low = tok.lower()
+    if tok[0].isdigit():
+        if re.fullmatch(r"(?:1[6-9]|20)\d\d", tok) or "." in tok:
+            return None  # a year or a measurement
+        if start > 0 and text[start - 1] in "$£€#":
+            return None
+    elif low.split("-")[0] not in _NUMBER_WORDS:
+        return None
+    value = value_of(low)
+    if value is None:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j][0].lower() in _SCALES and _adjacent(text, tokens[j - 1], tokens[j]):
+        value *= _SCALES[tokens[j][0].lower()]
+        j += 1
+    if value < 2:
+        return None
+    noun_at = None
+    for k in range(j, min(j + 4, len(tokens))):
+        if not _adjacent(text, tokens[k - 1], tokens[k]):
+            break
+        word = tokens[k][0]
+        wl = word.lower()
+        if wl in _STOP or word[0].isdigit():
+            break
+        if word[0].islower() and _plural(wl):
+            noun_at = k
+            break
+    if noun_at is None:
+        return None
+    noun = tokens[noun_at][0].lower()
+    if noun in _NOT_COUNTED:
+        return None
+    before = tokens[i - 1][0].lower() if i > 0 else ""
+    definite = before in _DEFINITE and _adjacent(text, tokens[i - 1], tokens[i])
+    agent = _agent_stem(noun)
+    verb = _verb_after(text, tokens, noun_at) or _verb_before(text, tokens, i - (2 if definite else 1))
+    return Mention(value=value, start=tokens[i - 1][1] if definite else start, end=tokens[noun_at][2],
+                   definite=definite, noun=noun.rstrip("s"), agent=agent, verb=verb, line=0,
+                   modifiers=tuple(t[0].lower() for t in tokens[j:noun_at]))
+
+
+def _adjacent(text: str, a: tuple, b: tuple) -> bool:
+    """Only spaces (or a hyphen) between two tokens: no punctuation breaks the phrase."""
+    gap = text[a[2]:b[1]]
+    return gap.strip(" -") == "" and "\n" not in gap
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def _agent_stem(noun: str) -> Optional[str]:
+    for suffix in ("ers", "ors"):
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 3:
+            return _stem(noun[: -len(suffix)])
+    return None
+
+
+def _verb_after(text: str, tokens: list, k: int) -> Optional[str]:
+    for n in range(k + 1, min(k + 5, len(tokens))):
+        if not _adjacent(text, tokens[n - 1], tokens[n]):
+            return None
+        wl = tokens[n][0].lower()
+        if wl in _IRREGULAR:
+            return _IRREGULAR[wl]
+        if wl.endswith("ed") and len(wl) > 4:
+            return _stem(wl[:-2])
+        if wl not in _AUX and not wl.endswith("ly") and not wl[0].isupper():
+            return None
+    return None
+
+
+def _verb_before(text: str, tokens: list, k: int) -> Optional[str]:
+    if k < 0:
+        return None
+    wl = tokens[k][0].lower()
+    if wl in _IRREGULAR:
+        return _IRREGULAR[wl]
+    if wl.endswith("ed") and len(wl) > 4 and _adjacent(text, tokens[k], tokens[k + 1]):
+        return _stem(wl[:-2])
+    return None
+
+
+def _stem(word: str) -> str:
+    word = word.rstrip("e")
+    if len(word) > 3 and word[-1] == word[-2]:  # "stopped" -> "stop"
+        word = word[:-1]
+    return word
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
