@@ -1,0 +1,236 @@
+"""Counted quantities in a document: "18 soldiers", "up to 10,000 North Korean troops",
+"six officers", "between 5 and 10", "1.5 million people", "$5 million", "12 percent".
+
+Each `Quantity` carries its value, a qualifier read from the words before it (`about`, `up_to`,
+`at_least`, `range` or `exact`), and the counted noun as `unit`, found by skipping adjectives
+and demonyms to the head noun ("six North Korean officers" -> "officers"). Money is a value in
+the currency's units with unit "USD", "EUR" or "GBP"; percentages have unit "percent".
+
+What is not a quantity: years, dates and weekdays (every span `find_dates` reports), ordinals
+("first", "3rd"), clock times, identifiers ("Article 5", "F-16", "No. 3"), compound adjectives
+("an 18-year-old", "a 10-day truce"), and vague amounts ("hundreds of", "dozens").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from claimdesk.extract.time import find_dates
+from claimdesk.models import Qualifier, Quantity, Span
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "bn": 1_000_000_000}
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *(k for k in _SCALES if k != "bn")],
+                        key=len, reverse=True))
+_WORD_NUMBER = rf"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w-])"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn)\b)?"
+_NUMBER = (rf"(?:(?P<cur>US\$|[$€£])\s?)?(?:(?P<digits>{_DIGITS}){_SCALE}"
+           rf"|(?P<words>(?i:{_WORD_NUMBER})))")
+_PERCENT = r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b))?"
+_NUM = re.compile(rf"(?<![\w.,/:$€£-]){_NUMBER}{_PERCENT}")
+_NUM_AT = re.compile(rf"{_NUMBER}{_PERCENT}")  # the second number of a range, right after "-"
+
+_QUALIFIERS: list[tuple[Qualifier, re.Pattern]] = [
+    ("up_to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|"
+                         r"at\s+most|fewer\s+than|less\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
+                         re.IGNORECASE)),
+    ("at_least", re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
+                            r"no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
+                            r"just\s+over|well\s+over)\s+$", re.IGNORECASE)),
+    ("about", re.compile(r"\b(?:nearly|roughly|about|around|approximately|approx\.|some|almost|"
+                         r"close\s+to|an\s+estimated|estimated|circa|an\s+approximate|"
+                         r"just\s+under|more\s+or\s+less|some\s+\w+\s+of)\s+$", re.IGNORECASE)),
+]
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*", re.IGNORECASE)
+
+# Words that end the search for the counted noun, and words skipped on the way to it.
+_STOP = {
+    "of", "and", "or", "in", "on", "at", "to", "from", "for", "with", "by", "were", "was", "are",
+    "is", "be", "been", "have", "has", "had", "will", "would", "could", "may", "might", "who",
+    "which", "that", "than", "as", "per", "but", "the", "a", "an", "this", "these", "those",
+    "their", "his", "her", "its", "our", "we", "they", "he", "she", "it", "said", "says", "after",
+    "before", "since", "while", "when", "if", "all", "each", "not", "no", "into", "i", "you",
+}
+_ADJECTIVES = {
+    "other", "additional", "new", "former", "active", "young", "old", "senior", "junior",
+    "foreign", "local", "elite", "separate", "different", "large", "small", "major", "key", "top",
+    "low", "military", "special", "extra", "further", "total", "fresh", "so-called", "suspected",
+    "alleged", "unidentified", "unnamed", "civilian", "enemy", "regular", "full", "more", "less",
+    "high", "long", "short", "front-line", "frontline", "retired", "ordinary", "innocent",
+    "fewer", "present", "big", "great", "few", "many", "several", "likely", "possible", "such",
+}
+_NOT_A_COUNT_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b|[A-Za-z]|-(?=[a-z])|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC)|\.\d|/\d", re.IGNORECASE)
+_VAGUE_AFTER = re.compile(r"s\s+of\b|s\b(?!\s+(?:people|troops|soldiers))", re.IGNORECASE)
+_ONE_NOT_A_COUNT = {"of", "another", "more", "day", "time", "hand", "side", "way", "thing", "point",
+                    "or", "and", "in", "on", "at", "to", "who", "that", "which", "is", "was", "can",
+                    "could", "would", "will", "should", "might", "must", "has", "had", "does", "did",
+                    "says", "said", "another's", "another’s"}
+_DATE_REFERENCE = date(2000, 1, 1)  # any day: find_dates is asked only where dates are, not when
+
+
+def _word_value(words: str) -> Optional[float]:
+    total = current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            current, seen = 1.0, True
+        elif w == "dozen":
+            current, seen = (current or 1) * 12, True
+        elif w in _UNITS:
+            current, seen = current + _UNITS[w], True
+        elif w in _TENS:
+            current, seen = current + _TENS[w], True
+        elif w == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif w in _SCALES:
+            total, current, seen = total + (current or 1) * _SCALES[w], 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _value(m: re.Match) -> Optional[float]:
+    if m["words"]:
+        return _word_value(m["words"])
+    value = float(m["digits"].replace(",", ""))
+    scale = re.search(r"(thousand|million|billion|trillion|bn)\s*$", m.group(0), re.IGNORECASE)
+    if scale:
+        value *= _SCALES[scale.group(1).lower()]
+    return value
+
+
+def _unit(text: str, end: int) -> Optional[str]:
+    """The counted noun after a number, skipping demonyms, capitalised words and adjectives:
+    the first plural among the next two nouns-to-be ("two large screens" -> "screens"), else the
+    first ("one soldier" -> "soldier")."""
+    candidates: list[str] = []
+    position = end
+    for w in re.finditer(r"(\s+)([A-Za-z][\w’'-]*)", text[end:end + 80]):
+        if end + w.start() != position:
+            break  # punctuation in between ends the noun phrase
+        position = end + w.end()
+        word = w.group(2)
+        lower = word.lower()
+        if lower in _STOP:
+            break
+        if word[0].isupper() or lower in _ADJECTIVES or "-" in word or lower.endswith("ly") \
+                or (lower.endswith("ed") and len(lower) > 4):
+            continue
+        candidates.append(lower)
+        if len(candidates) == 2:
+            break
+    plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
+    return (plural or candidates or [None])[0]
+
+
+def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
+    lead = text[max(0, start - 30):start]
+    for qualifier, pattern in _QUALIFIERS:
+        m = pattern.search(lead)
+        if m:
+            return qualifier, start - (len(lead) - m.start())
+    return "exact", start
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """"Article 5", "No. 3", "Resolution 2231": a capitalised word or No. right before the number."""
+    before = re.search(r"([A-Za-z][\w.]*)\s+$", text[max(0, start - 25):start])
+    if not before:
+        return False
+    word = before.group(1)
+    if word in ("No.", "no.", "Nos.", "#"):
+        return True
+    if word[0].isupper() and not re.match(r"(?i:about|nearly|some|almost|around|over|up|only|just|"
+                                          r"roughly|approximately|more|less|at|between|from|the|"
+                                          r"all|another|with|and|but|of|by|in|on|for|to|as|those|"
+                                          r"these|estimated|an?)$", word):
+        return True
+    return False
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < s[1] and s[0] < span[1] for s in spans)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every counted quantity in `text`, in text order.
+
+    >>> [(q.value, q.qualifier, q.unit) for q in find_quantities("up to 10,000 North Korean troops")]
+    [(10000.0, 'up_to', 'troops')]
+    """
+    date_spans = [w.span for w in find_dates(text, _DATE_REFERENCE) if w.span]
+    found: list[Quantity] = []
+    taken_until = -1
+    for m in _NUM.finditer(text):
+        start, end = m.start(), m.end()
+        if start < taken_until or m.group(0).strip() == "":
+            continue
+        if m["words"] is None and m["digits"] is None:
+            continue
+        number_start = m.start("digits") if m["digits"] else m.start("words")
+        if _overlaps((number_start, end), date_spans):
+            continue
+        if _NOT_A_COUNT_AFTER.match(text, end) or _is_identifier(text, m.start()):
+            continue
+        if m["digits"] and len(m["digits"]) >= 8 and "," not in m["digits"]:
+            continue  # an identifier or a timestamp, not a count
+        value = _value(m)
+        if value is None:
+            continue
+        if m["words"] and _VAGUE_AFTER.match(text, end):
+            continue  # "hundreds of", "thousands"
+        if m["words"] and m["words"].lower() == "one":
+            after = re.match(r"\s+([\w’']+)", text[end:end + 20])
+            before = re.search(r"(\w+)\s+$", text[max(0, start - 15):start])
+            if not after or after.group(1).lower() in _ONE_NOT_A_COUNT or (
+                    before and before.group(1).lower() in {"no", "any", "every", "each", "the", "this",
+                                                          "that", "which", "some", "someone", "only"}):
+                continue
+            if re.match(r"\s+\w+\s+of\b", text[end:end + 30]):
+                continue
+
+        qualifier, q_start = _qualifier(text, start)
+        high = None
+        between = re.search(r"\bbetween\s+$", text[max(0, start - 10):start], re.IGNORECASE)
+        joined = _RANGE_JOIN.match(text, end)
+        if joined and not m["pct"]:
+            m2 = _NUM_AT.match(text, joined.end())
+            if m2 and (m2["digits"] or m2["words"]) and not _NOT_A_COUNT_AFTER.match(text, m2.end()) \
+                    and not _overlaps((m2.start(), m2.end()), date_spans):
+                v2 = _value(m2)
+                join_word = joined.group(0).strip().lower()
+                if v2 is not None and v2 > value and (join_word != "and" or between):
+                    high, end = v2, m2.end()
+                    qualifier = "range"
+                    if between:
+                        q_start = start - (len(text[max(0, start - 10):start]) - between.start())
+                    m = m2 if m2["pct"] else m
+        unit: Optional[str]
+        if m["cur"]:
+            unit = _CURRENCIES[m["cur"]]
+        elif m["pct"] or re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[end:end + 10]):
+            unit = "percent"
+        else:
+            unit = _unit(text, end)
+        if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
+                and 1800 <= value <= 2099:
+            continue  # a bare year-like number with nothing counted
+        found.append(Quantity(text=text[q_start:end], value=value, qualifier=qualifier, unit=unit,
+                              high=high, span=(q_start, end)))
+        taken_until = end
+    return found

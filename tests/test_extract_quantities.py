@@ -1,0 +1,63 @@
+"""Counted quantities with qualifiers and units; years, dates, ordinals and identifiers are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimdesk.extract.quantities import find_quantities
+
+
+def _q(text: str) -> list[tuple]:
+    return [(q.text, q.value, q.qualifier, q.unit, q.high) for q in find_quantities(text)]
+
+
+def test_sample_article_quantities(samples_dir: Path):
+    text = (samples_dir / "sofrep-north-korean-deserters.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    found = find_quantities(text)
+    for q in found:
+        assert text[q.span[0]:q.span[1]] == q.text
+
+    def on_line(n: int) -> list[tuple]:
+        start = sum(len(line) + 1 for line in lines[:n - 1])
+        end = start + len(lines[n - 1])
+        return [(q.value, q.qualifier, q.unit) for q in found if start <= q.span[0] < end]
+
+    assert on_line(1) == [(18, "exact", "soldiers")]
+    assert on_line(6) == [(10000, "up_to", "troops")]
+    # "On October 3, six ... officers ... with three others injured": 3 is a date, not a count.
+    assert on_line(22) == [(6, "exact", "officers"), (3, "exact", "others")]
+    assert on_line(29)[0] == (2, "about", "years")
+    # "NATO's Article 5" is an identifier.
+    assert all(q.value != 5 for q in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("between 5 and 10 soldiers", [("between 5 and 10", 5, "range", "soldiers", 10)]),
+    ("5-10 troops", [("5-10", 5, "range", "troops", 10)]),
+    ("five to ten officers", [("five to ten", 5, "range", "officers", 10)]),
+    ("1.5 million people fled", [("1.5 million", 1_500_000, "exact", "people", None)]),
+    ("$5 million in aid", [("$5 million", 5_000_000, "exact", "USD", None)]),
+    ("12 percent of voters", [("12 percent", 12, "exact", "percent", None)]),
+    ("more than 1,000 civilians", [("more than 1,000", 1000, "at_least", "civilians", None)]),
+    ("roughly 300 armored vehicles", [("roughly 300", 300, "about", "vehicles", None)]),
+    ("as many as 40 drones", [("as many as 40", 40, "up_to", "drones", None)]),
+    ("a dozen drones", [("a dozen", 12, "exact", "drones", None)]),
+    ("three hundred and fifty troops", [("three hundred and fifty", 350, "exact", "troops", None)]),
+    ("one soldier was killed", [("one", 1, "exact", "soldier", None)]),
+    ("2000 people marched", [("2000", 2000, "exact", "people", None)]),
+])
+def test_quantities(text, expected):
+    assert _q(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, the war went on.", "It began on October 15.", "It was the first attack.",
+    "the 3rd brigade", "NATO's Article 5", "an 18-year-old soldier", "a 10-day truce",
+    "at 10:30 a.m.", "hundreds of soldiers", "dozens of people", "one of the soldiers",
+    "F-16 jets", "tweet_id=1449075600", "the 1960s and 70s", "two days ago",
+])
+def test_not_quantities(text):
+    assert _q(text) == []
