@@ -5,8 +5,11 @@ Each command lives in its own module and registers itself on the shared `app`.
 
 from claimdesk.cli.app import app
 from claimdesk.cli import ingest_cmd  # noqa: F401  (each import registers its commands)
+from claimdesk.cli import audit_cmd  # noqa: F401
 from claimdesk.cli import stats_cmd  # noqa: F401
 from claimdesk.cli import batch_cmd  # noqa: F401
+from claimdesk.cli import ledger_cmd  # noqa: F401
+from claimdesk.cli import serve_cmd  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,44 @@
+"""`claimdesk serve`: the read-only web UI and JSON API over a store."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Optional
+
+import typer
+
+from claimdesk.cli.app import DbOption, QuietOption, app
+from claimdesk.store import open_store
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. The default answers this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="CLAIMDESK_TOKEN", help="Token that writes (marking a story reviewed) must carry; one is made and printed if not given.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Serve the stories, documents, timeline and map in a browser, with a JSON API under /api
+    (schema at /openapi.json). Read-only, except marking stories reviewed, which needs the token.
+
+    Example:
+
+        claimdesk serve --db sqlite:///newsroom.sqlite --port 8000
+
+        curl -X POST -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/stories/ID/review
+    """
+    import uvicorn
+
+    from claimdesk.web.app import create_app
+
+    if token is not None and len(token) < 8:
+        raise typer.BadParameter("expected a token of at least 8 characters", param_hint="--token")
+    generated = token is None
+    token = token or secrets.token_urlsafe(24)
+    application = create_app(open_store(db), token=token)
+    if generated:
+        typer.echo(f"write token: {token}", err=True)
+    if not quiet:
+        typer.echo(f"claimdesk at http://{host}:{port}/stories", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning" if quiet else "info")

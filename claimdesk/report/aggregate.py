@@ -1,0 +1,142 @@
+"""Summaries the report and the web UI draw: stories per day and status, and located stories."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import func, select
+
+from claimdesk.models import Story
+from claimdesk.report.geojson_export import located_place
+from claimdesk.report.stream import stream_stories
+from claimdesk.report.worldmap import project
+from claimdesk.store import Store, schema
+from claimdesk.store.stories import StoryFilter
+
+STATUSES = ("corroborated", "single_source", "contested", "denied")
+
+
+def status_counts(store: Store) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    counts.update({status: n for status, n in store.counts_by("stories", "status") if status})
+    return counts
+
+
+@dataclass
+class TimelineBar:
+    label: str
+    since: date
+    until: date
+    counts: dict[str, int]
+    total: int
+    x: float = 0.0
+    segments: list[tuple[str, float, float]] = field(default_factory=list)  # (status, y, height)
+
+
+@dataclass
+class Timeline:
+    bars: list[TimelineBar]
+    width: float
+    height: float
+    bar_width: float
+    peak: int
+    undated: int
+    label_every: int
+
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def _filled(keys: list[date], monthly: bool, max_bars: int = 400) -> list[date]:
+    """`keys` with the empty days (or months) between them, so gaps in time show as gaps."""
+    first, last = keys[0], keys[-1]
+    span = (last.year - first.year) * 12 + last.month - first.month if monthly else (last - first).days
+    if span >= max_bars:
+        return keys
+    if not monthly:
+        return [date.fromordinal(first.toordinal() + i) for i in range(span + 1)]
+    return [date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1) for i in range(span + 1)]
+
+
+def timeline(store: Store, height: float = 120.0, max_days: int = 92) -> Timeline:
+    """Stories per first-seen day (per month when they span more than `max_days`), stacked by status."""
+    s = schema.stories.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.first_seen, s.status, func.count()).group_by(s.first_seen, s.status)).all()
+    undated = sum(n for day, _, n in rows if day is None)
+    dated = [(day, status, n) for day, status, n in rows if day is not None]
+    if not dated:
+        return Timeline([], 0, height, 0, 0, undated, 1)
+    days = [d for d, _, _ in dated]
+    monthly = (max(days) - min(days)).days > max_days
+    buckets: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
+    for day, status, n in dated:
+        key = day.replace(day=1) if monthly else day
+        buckets[key][status] = buckets[key].get(status, 0) + n
+    keys = _filled(sorted(buckets), monthly)
+    bar_width = 14.0 if len(keys) < 60 else 6.0
+    peak = max(sum(c.values()) for c in buckets.values())
+    bars = []
+    for i, key in enumerate(keys):
+        counts = buckets.get(key) or dict.fromkeys(STATUSES, 0)
+        bar = TimelineBar(
+            label=key.strftime("%Y-%m") if monthly else key.isoformat(),
+            since=key, until=_month_end(key) if monthly else key, counts=counts, total=sum(counts.values()),
+            x=i * (bar_width + 2))
+        y = height
+        for status in STATUSES:
+            h = height * counts.get(status, 0) / peak
+            if h:
+                y -= h
+                bar.segments.append((status, round(y, 2), round(h, 2)))
+        bars.append(bar)
+    label_every = max(1, int(70 // (bar_width + 2)) + 1)
+    return Timeline(bars, len(bars) * (bar_width + 2), height, bar_width, peak, undated, label_every)
+
+
+@dataclass
+class MapPoint:
+    id: str
+    text: str
+    status: str
+    sources: int
+    place: str
+    x: float
+    y: float
+    date: Optional[str]
+
+
+def map_points(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 2000, scan: int = 20000) -> list[MapPoint]:
+    """Up to `limit` located stories, best-sourced first (looking at no more than `scan` stories)."""
+    points: list[MapPoint] = []
+    for i, story in enumerate(stream_stories(store, flt, with_mentions=False)):
+        if len(points) >= limit or i >= scan:
+            break
+        point = map_point(story)
+        if point:
+            points.append(point)
+    return points
+
+
+def map_point(story: Story) -> Optional[MapPoint]:
+    place = located_place(story)
+    if place is None:
+        return None
+    x, y = project(place.lon, place.lat)
+    when = story.when.value if story.when else (story.first_seen.isoformat() if story.first_seen else None)
+    return MapPoint(story.id, story.text, story.status, story.independent_sources, place.name, x, y, when)
+
+
+def documents_with_findings(store: Store, limit: int) -> tuple[list[str], int]:
+    """Ids of up to `limit` documents that have audit findings (most findings first), and how many have any."""
+    f = schema.findings.c
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count(f.document_id.distinct()))) or 0
+        ids = list(conn.scalars(
+            select(f.document_id).group_by(f.document_id).order_by(func.count().desc(), f.document_id).limit(limit)))
+    return ids, total

@@ -1,0 +1,71 @@
+"""The ledger as CSV: one row per story, with the columns an ACLED or GDELT user looks for first
+(date, event type, actors, place with coordinates) followed by claimdesk's verdict and evidence."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from claimdesk.models import Story
+from claimdesk.report.stream import actors_for, stream_pages
+from claimdesk.store import Store
+from claimdesk.store.stories import StoryFilter
+
+COLUMNS = [
+    "story_id", "date", "date_granularity", "first_seen", "event_type", "actors", "place", "country",
+    "lat", "lon", "status", "independent_sources", "mentions", "outlets", "urls", "contradictions", "text",
+]
+_LIST_SEP = "; "
+# A cell a spreadsheet would run as a formula; article text is untrusted, so such cells get a quote.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(_FORMULA_START) or (text.startswith("-") and not text[1:2].isdigit()):
+        return "'" + text
+    return text
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def story_row(story: Story, actors: list[str]) -> dict[str, str]:
+    place = next((p for p in story.places if p.lat is not None and p.lon is not None), None) or (
+        story.places[0] if story.places else None)
+    row = {
+        "story_id": story.id,
+        "date": story.when.value if story.when else (story.first_seen.isoformat() if story.first_seen else None),
+        "date_granularity": story.when.granularity if story.when else ("day" if story.first_seen else None),
+        "first_seen": story.first_seen.isoformat() if story.first_seen else None,
+        "event_type": story.event_type,
+        "actors": _LIST_SEP.join(actors),
+        "place": place.name if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "status": story.status,
+        "independent_sources": story.independent_sources,
+        "mentions": len(story.mentions),
+        "outlets": _LIST_SEP.join(_unique(m.outlet for m in story.mentions)),
+        "urls": _LIST_SEP.join(_unique(m.url for m in story.mentions)),
+        "contradictions": _LIST_SEP.join(c.detail for c in story.contradictions),
+        "text": story.text,
+    }
+    return {k: _cell(v) for k, v in row.items()}
+
+
+def write_csv(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -> int:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for page in stream_pages(store, flt):
+        actors = actors_for(store, [m.claim for s in page for m in s.mentions])
+        for story in page:
+            writer.writerow(story_row(story, _unique(a for m in story.mentions for a in actors.get(m.claim, []))))
+            count += 1
+    return count

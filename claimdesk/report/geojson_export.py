@@ -1,0 +1,54 @@
+"""The ledger as GeoJSON (RFC 7946): a FeatureCollection with one Point per story that has a place
+with coordinates, written feature by feature."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional, TextIO
+
+from claimdesk.models import Place, Story
+from claimdesk.report.stream import stream_stories
+from claimdesk.store import Store
+from claimdesk.store.stories import StoryFilter
+
+
+def located_place(story: Story) -> Optional[Place]:
+    return next((p for p in story.places if p.lat is not None and p.lon is not None), None)
+
+
+def story_feature(story: Story) -> Optional[dict[str, Any]]:
+    place = located_place(story)
+    if place is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": story.id,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "id": story.id,
+            "text": story.text,
+            "status": story.status,
+            "event_type": story.event_type,
+            "sources": story.independent_sources,
+            "mentions": len(story.mentions),
+            "outlets": list(dict.fromkeys(m.outlet for m in story.mentions if m.outlet)),
+            "place": place.name,
+            "country": place.country,
+            "date": story.when.value if story.when else (story.first_seen.isoformat() if story.first_seen else None),
+        },
+    }
+
+
+def write_geojson(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -> int:
+    """Write a FeatureCollection; return the number of features (stories without coordinates are left out)."""
+    count = 0
+    out.write('{"type": "FeatureCollection", "features": [')
+    for story in stream_stories(store, flt):
+        feature = story_feature(story)
+        if feature is None:
+            continue
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(feature, ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count

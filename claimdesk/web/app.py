@@ -1,0 +1,48 @@
+"""The FastAPI application: HTML pages, a JSON API under /api and local static assets.
+
+Read-only but for one write (marking a story reviewed), which needs the token the server was
+started with. Every page is paged and each query uses an index, so a 100,000-document store
+answers as fast as a small one.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from claimdesk.report.templating import environment
+from claimdesk.store import Store
+from claimdesk.web.guard import Guard
+
+MAX_BODY = 64 * 1024
+
+
+@dataclass
+class WebConfig:
+    store: Store
+    token: str
+    max_body: int = MAX_BODY
+
+
+def create_app(store: Store, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+    """The web app over `store`. Without a `token`, a random one is made: read it from
+    `app.state.config.token` (the serve command prints it)."""
+    from claimdesk.web import api, pages
+
+    app = FastAPI(
+        title="claimdesk", version="1", docs_url=None, redoc_url=None,
+        description="Read-only access to claimdesk's stories, documents, audit findings and claims.",
+    )
+    app.state.config = WebConfig(store, token or secrets.token_urlsafe(24), max_body)
+    templates_dir = str(Path(str(resources.files("claimdesk.web").joinpath("templates"))))
+    app.state.templates = environment(templates_dir)
+    app.mount("/static", StaticFiles(directory=str(resources.files("claimdesk.report").joinpath("assets"))), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.add_middleware(Guard, max_body=max_body)
+    return app

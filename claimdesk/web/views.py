@@ -1,0 +1,145 @@
+"""What each page shows, built from the store: the pages and the JSON API both call these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from markupsafe import Markup
+from sqlalchemy import select
+
+from claimdesk.models import EVENT_TYPES, Claim, Document, Finding, Mention, Story
+from claimdesk.report.aggregate import STATUSES
+from claimdesk.report.safe import context_window, highlight
+from claimdesk.store import Store, schema
+from claimdesk.store.stories import StoryFilter
+
+PAGE_SIZE = 50
+MAX_MENTIONS_SHOWN = 200
+
+
+class BadFilter(ValueError):
+    pass
+
+
+def _date(name: str, value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadFilter(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_filter(params: dict[str, str]) -> StoryFilter:
+    """A StoryFilter from query parameters as a form sends them (empty means no filter)."""
+    status = params.get("status") or None
+    if status and status not in STATUSES:
+        raise BadFilter(f"status: expected one of {', '.join(STATUSES)}, got {status!r}")
+    event_type = params.get("event_type") or None
+    if event_type and event_type not in EVENT_TYPES:
+        raise BadFilter(f"event_type: expected one of {', '.join(EVENT_TYPES)}, got {event_type!r}")
+    min_sources = params.get("min_sources") or None
+    if min_sources is not None:
+        if not min_sources.isdigit():
+            raise BadFilter(f"min_sources: expected a whole number, got {min_sources!r}")
+        min_sources = int(min_sources)
+    return StoryFilter(
+        status=status, event_type=event_type, since=_date("since", params.get("since")),
+        until=_date("until", params.get("until")), min_sources=min_sources,
+        place=(params.get("place") or "").strip()[:200] or None, search=(params.get("q") or "").strip()[:200] or None)
+
+
+def parse_page(value: Optional[str]) -> int:
+    if not value:
+        return 1
+    if not value.isdigit() or int(value) < 1:
+        raise BadFilter(f"page: expected a number from 1, got {value!r}")
+    return int(value)
+
+
+@dataclass
+class MentionView:
+    mention: Mention
+    document: Optional[Document]
+    passage: Markup
+    line: Optional[int]
+
+
+def mention_views(store: Store, story: Story) -> list[MentionView]:
+    """Each mention with the passage around it, the claim span (and its source, when known) marked."""
+    views: list[MentionView] = []
+    documents: dict[str, Optional[Document]] = {}
+    for mention in story.mentions[:MAX_MENTIONS_SHOWN]:
+        if mention.document not in documents:
+            documents[mention.document] = store.get_document(mention.document)
+        doc = documents[mention.document]
+        if doc is None:
+            views.append(MentionView(mention, None, highlight(mention.text, [(0, len(mention.text), "claim focus")]), None))
+            continue
+        start, end = context_window(doc.text, mention.span)
+        spans = [(mention.span[0], mention.span[1], "claim focus")]
+        source_span = mention.attribution.source_span
+        if source_span and not (source_span[0] < mention.span[1] and source_span[1] > mention.span[0]):
+            spans.append((source_span[0], source_span[1], "source"))
+        prefix = "… " if start > 0 else ""
+        suffix = " …" if end < len(doc.text) else ""
+        passage = Markup(prefix) + highlight(doc.text, spans, start, end) + Markup(suffix)
+        views.append(MentionView(mention, doc, passage, doc.line_of(mention.span[0])))
+    return views
+
+
+@dataclass
+class LineView:
+    number: int
+    html: Markup
+    flagged: bool
+
+
+@dataclass
+class DocumentView:
+    document: Document
+    lines: list[LineView]
+    findings: list[Finding]
+    claims: list[Claim]
+    story_of_claim: dict[str, str] = field(default_factory=dict)
+    sources: list[dict] = field(default_factory=list)
+
+
+def document_view(store: Store, document_id: str) -> Optional[DocumentView]:
+    doc = store.get_document(document_id)
+    if doc is None:
+        return None
+    findings, claims = store.findings_for(doc.id), store.claims_for(doc.id)
+    flagged_lines = {n for f in findings for n in range(f.line, f.end_line + 1)}
+    starts = doc.lines
+    ordered = sorted(claims, key=lambda c: c.span)
+    lines, first = [], 0
+    if len(starts) > 1 and starts[-1] == len(doc.text):
+        starts = starts[:-1]  # a final newline does not start a line worth showing
+    for number, start in enumerate(starts, 1):
+        end = starts[number] - 1 if number < len(starts) else max(start, len(doc.text.rstrip("\n")))
+        while first < len(ordered) and ordered[first].span[1] <= start:
+            first += 1
+        spans = []
+        for claim in ordered[first:]:
+            if claim.span[0] >= end:
+                break
+            spans.append((claim.span[0], claim.span[1], "claim"))
+        lines.append(LineView(number, highlight(doc.text, spans, start, end), number in flagged_lines))
+    sm = schema.story_mentions.c
+    with store.engine.connect() as conn:
+        story_of_claim = {r[0]: r[1] for r in conn.execute(
+            select(sm.claim_id, sm.story_id).where(sm.document_id == doc.id))}
+    return DocumentView(doc, lines, findings, claims, story_of_claim, store.document_sources(doc.id))
+
+
+def filter_query(flt: StoryFilter, page: Optional[int] = None) -> dict[str, str]:
+    """Query parameters that reproduce `flt` (for pager links)."""
+    params = {
+        "status": flt.status, "event_type": flt.event_type, "q": flt.search, "place": flt.place,
+        "since": flt.since.isoformat() if flt.since else None, "until": flt.until.isoformat() if flt.until else None,
+        "min_sources": str(flt.min_sources) if flt.min_sources else None, "page": str(page) if page else None,
+    }
+    return {k: v for k, v in params.items() if v}
