@@ -37,14 +37,14 @@ def terms(text: str) -> list[str]:
 
 
 def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicons) -> dict[str, float]:
-    lows = [t.lower_.replace("’", "'") for t in span]
+    lows = [t.lower_.replace("’", "'") for t in span if t.pos_ in ("PRON", "VERB", "AUX")]
     ents = [e for e in span.ents]
     labels = Counter(e.label_ for e in ents)
     root = span.root
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     return {
-        "number": float(any(e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") for e in ents)),
+        "number": float(any(e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") and _is_figure(e) for e in ents)),
         "date": float(labels["DATE"] > 0),
         "person": float(labels["PERSON"] > 0),
         "org_place": float(labels["ORG"] + labels["GPE"] + labels["NORP"] + labels["LOC"] > 0),
@@ -67,21 +67,65 @@ def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicon
     }
 
 
+def pooled_tensor(span: Span) -> list[float]:
+    """Mean and max of the parser's contextual token vectors over the span (generalises past the
+    exact words of the training debates)."""
+    tensor = span.doc.tensor
+    if tensor is None or tensor.size == 0 or len(span) == 0:
+        return []
+    rows = tensor[span.start:span.end]
+    return [float(v) for v in rows.mean(0)] + [float(v) for v in rows.max(0)]
+
+
+def _is_figure(ent: Span) -> bool:
+    """ "18", "10,000", "six officers", but not the "one" of "one thing is clear"."""
+    return any(c.isdigit() for c in ent.text) or ent.text.lower() not in ("one", "a", "an")
+
+
 @dataclass(frozen=True)
 class Model:
+    """Average of two logistic models (words + hand features; pooled token vectors), rescaled so
+    that the chosen threshold maps to 0.5."""
+
     idf: dict[str, float]
     coef: dict[str, float]
     hand: dict[str, float]
     intercept: float
+    tensor_mean: list[float]
+    tensor_scale: list[float]
+    tensor_coef: list[float]
+    tensor_intercept: float
+    threshold: float
     version: str
 
-    def probability(self, text: str, hand: dict[str, float]) -> float:
+    def lexical_probability(self, text: str, hand: dict[str, float]) -> float:
         counts = Counter(t for t in terms(text) if t in self.idf)
         weights = {t: c * self.idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         z = self.intercept + sum(w / norm * self.coef.get(t, 0.0) for t, w in weights.items())
         z += sum(self.hand.get(k, 0.0) * v for k, v in hand.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        return _sigmoid(z)
+
+    def tensor_probability(self, pooled: list[float]) -> Optional[float]:
+        if len(pooled) != len(self.tensor_coef):
+            return None
+        z = self.tensor_intercept + sum(
+            (v - m) / s * w for v, m, s, w in zip(pooled, self.tensor_mean, self.tensor_scale, self.tensor_coef))
+        return _sigmoid(z)
+
+    def raw_probability(self, span: Span, hand: dict[str, float]) -> float:
+        lexical = self.lexical_probability(span.text, hand)
+        contextual = self.tensor_probability(pooled_tensor(span))
+        return lexical if contextual is None else (lexical + contextual) / 2
+
+    def probability(self, span: Span, hand: dict[str, float]) -> float:
+        """0..1 with the trained threshold at 0.5."""
+        p, t = self.raw_probability(span, hand), self.threshold
+        return 0.5 * p / t if p < t else 0.5 + 0.5 * (p - t) / (1 - t)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @lru_cache(maxsize=None)
@@ -90,8 +134,10 @@ def load_model() -> Optional[Model]:
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))
-    return Model(idf=raw["idf"], coef=raw["coef"], hand=raw["hand"], intercept=raw["intercept"],
-                 version=raw.get("version", "unknown"))
+    lexical, contextual = raw["lexical"], raw["tensor"]
+    return Model(idf=lexical["idf"], coef=lexical["coef"], hand=lexical["hand"], intercept=lexical["intercept"],
+                 tensor_mean=contextual["mean"], tensor_scale=contextual["scale"], tensor_coef=contextual["coef"],
+                 tensor_intercept=contextual["intercept"], threshold=raw["threshold"], version=raw["version"])
 
 
 def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: str) -> float:
@@ -123,5 +169,5 @@ def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: s
 def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_type: str, lex: Lexicons) -> float:
     hand = hand_features(span, attribution_kind, len(hedges), lex)
     model = load_model()
-    p = model.probability(span.text, hand) if model else 0.5
+    p = model.probability(span, hand) if model else 0.5
     return round(min(1.0, max(0.0, p + rule_adjustment(hand, event_type, attribution_kind))), 3)

@@ -111,3 +111,14 @@ def _content_head(head: Token, cue: Optional[Cue]) -> Optional[Token]:
     if cue is None or cue.anchor != head:
         return None
     return next((h for h in cue.content if h.dep_ in ("ccomp", "xcomp")), None)
+
+
+def sentence_signals(sent: Span, resolver: PronounResolver) -> tuple[str, list[str], str]:
+    """Attribution kind, hedges and event type of a whole sentence (its root clause), as the
+    check-worthiness trainer sees a labelled sentence."""
+    lex = lexicons()
+    cues = find_cues(sent, lex, resolver)
+    unit = Unit(sent.root, sent.start, sent.end)
+    cue = _cue_for(unit, cues)
+    hedges = hedges_of(sent, cue.anchor if cue and cue.anchor.pos_ in ("VERB", "AUX") else None, lex)
+    return (cue.attribution.kind if cue else "none"), hedges, event_type_of(sent.root, sent, lex)
