@@ -7,6 +7,7 @@ seasons, decades) are counted and left out. Precision: share of our dates overla
 gold DATE whose value equals it.
 
 Usage: python bench/eval_timebank.py [TIMEBANK_DIR] [--errors N]
+       python bench/eval_timebank.py --meantime   # the same measure on MEANTIME, never tuned on
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -83,6 +85,48 @@ def load(directory: Path) -> list[TimeBankDoc]:
     return [parse_tml(p) for p in sorted(directory.glob("*.tml"))]
 
 
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|n't|'m|’s)$")
+
+
+def parse_meantime(path: Path) -> Optional[TimeBankDoc]:
+    """A MEANTIME (CAT XML) document: tokens joined back into text, TIMEX3 spans over them.
+
+    The creation time's own mention (the dateline) is left out of the gold; a document without
+    a creation time (two of the 60) is skipped.
+    """
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    parts: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    length = 0
+    for tok in root.iter("token"):
+        word = tok.text or ""
+        if parts and not _NO_SPACE_BEFORE.match(word):
+            parts.append(" ")
+            length += 1
+        offsets[tok.get("t_id")] = (length, length + len(word))
+        parts.append(word)
+        length += len(word)
+    dct = None
+    gold: list[Gold] = []
+    for timex in root.iter("TIMEX3"):
+        anchors = [offsets[a.get("t_id")] for a in timex.iter("token_anchor") if a.get("t_id") in offsets]
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value", "")[:10]
+            continue
+        if anchors:
+            gold.append(Gold((anchors[0][0], anchors[-1][1]), timex.get("type", ""), timex.get("value", "")))
+    if not dct:
+        return None
+    return TimeBankDoc(path.stem, "".join(parts), date.fromisoformat(dct), gold)
+
+
+def load_meantime(directory: Path) -> list[TimeBankDoc]:
+    docs = [parse_meantime(p) for p in sorted(directory.glob("corpus_*/*.xml"))]
+    return [d for d in docs if d is not None]
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -133,10 +177,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", nargs="?", type=Path, default=default_dir())
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
+    parser.add_argument("--meantime", action="store_true",
+                        help="read MEANTIME (CAT XML, a held-out check) instead; DIRECTORY defaults to its folder")
     args = parser.parse_args()
+    if args.meantime and args.directory == default_dir():
+        args.directory = args.directory.parent.parent / "meantime"
     if not args.directory.is_dir():
-        sys.exit(f"no TimeBank at {args.directory} (set CLAIMDESK_CORPUS)")
-    docs = load(args.directory)
+        sys.exit(f"no corpus at {args.directory} (set CLAIMDESK_CORPUS)")
+    docs = load_meantime(args.directory) if args.meantime else load(args.directory)
     started = time.perf_counter()
     result = evaluate(docs)
     elapsed = time.perf_counter() - started
