@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -226,6 +227,8 @@ PAGES = {
         "The town council voted 21 to 8 on Monday evening to rebuild the old stone bridge over the Aldern, "
         "which was closed after last year's flood.",
         "Work is due to start in spring and should take about two years, the council's planning office said.",
+        "Opponents of the plan, who had asked for a cheaper steel bridge, said they would collect signatures "
+        "for a referendum; they need 1,500 within 60 days to force a vote.",
     ]),
     "https://riverside-courier.example/b": _page("Library extends its opening hours", [
         "The central library will open until 9 p.m. on weekdays from next month, the culture office said on "
@@ -356,7 +359,7 @@ def test_oversized_file_is_rejected_with_its_size(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("word " * 100)
     [rejected] = read(path, IngestOptions(max_bytes=100))
-    assert rejected.reason == "file is 500 bytes (500 bytes), over the 100 bytes limit; not read"
+    assert rejected.reason == "file is 500 bytes, over the 100 bytes limit; not read"
 
 
 def test_sparse_100mb_file_is_rejected_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -396,3 +399,55 @@ def test_whole_fixture_folder_never_raises_and_names_every_bad_file() -> None:
     rejected = {Path(r.source.split(":")[0]).name for r in only(records, RejectedInput)}
     assert rejected == {"broken-feed.rss", "binary.txt", "empty.txt", "no-body.html", "news-please.jsonl"}
     assert len(only(records, Document)) == 1 + 1 + 2 + 2 + 3  # cp1252, page, atom, rss, jsonl
+
+
+def test_uncompressed_warc_cut_inside_a_record_is_reported(tmp_path: Path) -> None:
+    packed = tmp_path / "crawl.warc.gz"
+    write_warc(packed)
+    plain = gzip.decompress(packed.read_bytes())
+    second = plain.index(b"Library extends its opening hours")
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(plain[:second])
+    records = read(cut)
+    assert [type(r) for r in records] == [Document, RejectedInput]
+    assert records[1].reason == ("truncated archive: record 5 is cut off (the file ends inside its content); "
+                                 "the 4 complete records before it were read")
+
+
+def test_warc_record_over_the_limit_is_rejected_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(path)
+    bridge, library = (len(p) for p in PAGES.values())
+    assert bridge > library + 100
+    limit = library + 100  # record length = page + HTTP headers (about 60 bytes)
+    first, second = read(path, IngestOptions(max_bytes=limit))
+    assert isinstance(first, RejectedInput) and first.source == f"{path}#{ids[0]}"
+    assert re.fullmatch(r"record is 2\.\d KB \((\d+) bytes\), over the 2\.2 KB limit", first.reason), first.reason
+    assert isinstance(second, Document) and second.title == "Library extends its opening hours"
+
+
+def test_feed_entry_without_text_or_link_is_rejected_alone(tmp_path: Path) -> None:
+    feed = (FIXTURES / "world-feed.rss").read_text().replace(
+        "</channel>", "<item><title>Empty entry</title><guid isPermaLink=\"false\">empty-1</guid></item></channel>")
+    path = tmp_path / "feed.rss"
+    path.write_text(feed)
+    records = read(path)
+    assert [type(r).__name__ for r in records] == ["Document", "Document", "LinkOnly", "RejectedInput"]
+    assert (records[3].source, records[3].reason) == (f"{path}#empty-1", "feed entry has neither text nor a link")
+
+
+def test_files_without_known_suffix_are_sniffed(tmp_path: Path) -> None:
+    page = tmp_path / "article"
+    page.write_bytes((FIXTURES / "news-page.html").read_bytes())
+    lines = tmp_path / "export.data"
+    lines.write_text(json.dumps({"text": "Four ferries were cancelled because of the storm."}) + "\n")
+    note = tmp_path / "README"
+    note.write_text("The harbour master said four ferries were cancelled.\n")
+    assert (format_of(page), format_of(lines), format_of(note)) == ("html", "jsonl", "text")
+    [doc] = read(page)
+    assert doc.title == "Flooding closes river crossings in Dorval"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    assert list(iter_input_files([tmp_path / "a.txt", tmp_path, tmp_path / "." / "a.txt"])) == [tmp_path / "a.txt"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Optional
@@ -12,7 +13,7 @@ from typing import Optional
 from claimdesk.ingest.feeds import read_feed
 from claimdesk.ingest.html import read_html
 from claimdesk.ingest.jsonl import read_jsonl
-from claimdesk.ingest.metadata import human_size
+from claimdesk.ingest.metadata import over_limit
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.ingest.text import read_text
 from claimdesk.ingest.warc import read_warc
@@ -92,17 +93,18 @@ def read_path(path: Path, options: IngestOptions) -> Iterator[IngestRecord]:
 
 def _checked_format(path: Path, options: IngestOptions) -> str:
     source = str(path)
-    if not path.exists():
-        raise Rejected(source, "no such file or directory")
-    if path.is_dir():
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise Rejected(source, "no such file or directory") from None
+    if stat.S_ISDIR(status.st_mode):
         raise Rejected(source, "is a directory (give it to iter_input_files to read the files in it)")
-    if not path.is_file():
+    if not stat.S_ISREG(status.st_mode):
         raise Rejected(source, "not a regular file")
-    size = path.stat().st_size
+    size = status.st_size
     kind = format_of(path)
     if kind is None:
         raise Rejected(source, "XML file that is not an RSS or Atom feed, nor an HTML page")
     if kind not in STREAMED and size > options.max_bytes:
-        raise Rejected(source, f"file is {human_size(size)} ({size} bytes), over the "
-                               f"{human_size(options.max_bytes)} limit; not read")
+        raise Rejected(source, over_limit("file", size, options.max_bytes) + "; not read")
     return kind

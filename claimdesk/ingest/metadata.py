@@ -86,6 +86,12 @@ def clean(value: Any) -> Optional[str]:
     return value or None
 
 
+def over_limit(what: str, size: int, limit: int) -> str:
+    """The reason for rejecting something too big, e.g. 'file is 100.0 MB (104857600 bytes), over the 50.0 MB limit'."""
+    exact = f" ({size} bytes)" if size >= 1024 else ""
+    return f"{what} is {human_size(size)}{exact}, over the {human_size(limit)} limit"
+
+
 def human_size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":

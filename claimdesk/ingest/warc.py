@@ -18,7 +18,7 @@ from typing import Any, BinaryIO, Optional
 from warcio.archiveiterator import ArchiveIterator
 
 from claimdesk.ingest.html import extract_article
-from claimdesk.ingest.metadata import human_size
+from claimdesk.ingest.metadata import over_limit
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Rejected, RejectedInput
 
@@ -165,8 +165,7 @@ def _read_record(record: Any, source: str, options: IngestOptions) -> Document |
     length = int(record.rec_headers.get_header("Content-Length") or 0)
     if length > options.max_bytes:
         _drain(record.raw_stream)
-        return RejectedInput(source=source, reason=f"record is {human_size(length)}, over the "
-                                                   f"{human_size(options.max_bytes)} limit")
+        return RejectedInput(source=source, reason=over_limit("record", length, options.max_bytes))
     payload = record.content_stream().read()
     if getattr(record.raw_stream, "limit", 0) > 0:
         return None  # the caller reports the truncation
