@@ -38,7 +38,7 @@ _PATTERNS = (
     re.compile(rf"\b{_WD}\s*,?\s*\(?\s*{_MON}\s+{_DAY}\b\)?{_YEAR}"),
     re.compile(rf"\b{_WD}\s*,?\s*\(?\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b\)?{_YEAR}"),
 )
-FIT_YEARS_AROUND = 6
+YEARS_BACK = 12
 NEAR_DAYS = 60
 
 
@@ -87,12 +87,14 @@ def _judge(ctx: AuditContext, m: re.Match, published: Optional[date]) -> Optiona
             f"{said}: {calendar.month_name[month]} {day}, {when.year} (the nearest to publication on "
             f"{published.isoformat()}) is a {calendar.day_name[when.weekday()]}",
         )
-    fits = _years_that_fit(weekday, month, day, date.today().year)
-    years = ", ".join(map(str, fits)) if fits else "none of the nearby years"
+    # anchored on when the document was read, looking back: news mostly reports the recent past
+    around = ctx.document.ingested_at.year
+    years = range(around - YEARS_BACK, around + 2)
+    fits = [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    listed = ", ".join(map(str, fits)) if fits else "none of them"
     return ctx.finding(
         KIND, "info", span,
-        f"{said}: no publication date to check against; it fits {years} "
-        f"(years {date.today().year - FIT_YEARS_AROUND}-{date.today().year + FIT_YEARS_AROUND})",
+        f"{said}: no publication date to check against; of {years[0]}-{years[-1]} it fits {listed}",
     )
 
 
@@ -106,9 +108,3 @@ def _nearest(published: date, month: int, day: int) -> Optional[date]:
     if not candidates:
         return None
     return min(candidates, key=lambda d: (abs((d - published).days), d > published))
-
-
-def _years_that_fit(weekday: int, month: int, day: int, around: int) -> list[int]:
-    return [y for y in range(around - FIT_YEARS_AROUND, around + FIT_YEARS_AROUND + 1)
-            if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
-

@@ -38,6 +38,7 @@ _NOT_COUNTED = frozenset(
     "decades centuries miles kilometers meters feet inches pounds votes odds games innings terms "
     "rounds laps goals runs yards seats states districts counties delegates".split()
 )
+_MORE = frozenset("more additional other others extra further".split())
 _IRREGULAR = {
     "slain": "kill", "shot": "shoot", "hurt": "hurt", "held": "hold", "taken": "take", "fled": "flee",
     "left": "leave", "caught": "catch", "freed": "free", "hit": "hit", "laid": "lay", "paid": "pay",
@@ -131,6 +132,15 @@ def _mention_at(text: str, tokens: list, i: int) -> Optional[Mention]:
     if value < 2:
         return None
     noun_at = None
+    increment = j < len(tokens) and tokens[j][0].lower() in _MORE and _adjacent(text, tokens[j - 1], tokens[j])
+    if increment:
+        # "2 more (soldiers) deserted": counts toward any group with the same deed
+        noun_at = j + 1 if j + 1 < len(tokens) and _plural(tokens[j + 1][0].lower()) else j
+        verb = _verb_after(text, tokens, noun_at)
+        if verb is None:
+            return None
+        return Mention(value=value, start=start, end=tokens[noun_at][2], definite=False, noun="*",
+                       agent=None, verb=verb, line=0)
     for k in range(j, min(j + 4, len(tokens))):
         if not _adjacent(text, tokens[k - 1], tokens[k]):
             break
