@@ -451,3 +451,12 @@ def test_files_without_known_suffix_are_sniffed(tmp_path: Path) -> None:
 def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a")
     assert list(iter_input_files([tmp_path / "a.txt", tmp_path, tmp_path / "." / "a.txt"])) == [tmp_path / "a.txt"]
+
+
+@pytest.mark.parametrize("module", ["claimdesk.ingest", "claimdesk.ingest.options", "claimdesk.ingest.gzipstream"])
+def test_docstring_examples_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

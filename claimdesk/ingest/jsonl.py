@@ -1,5 +1,9 @@
 """JSON Lines: one article object per line (news-please output, Common Crawl news dumps, own exports).
 
+Fields read (the first present wins): text from text / maintext / content; title; url; date from
+date_publish / published / date; outlet from source_domain / outlet / site_name / sitename /
+domain, else the url's domain; author from authors (a list) / author; language.
+
 The text field is kept exactly as given. A line that cannot be read becomes a RejectedInput named
 `file.jsonl:LINE` (where to look to fix it); a document from line N has the source `file.jsonl#N`.
 Lines are streamed, so `max_bytes` bounds each line, not the file.
@@ -18,7 +22,7 @@ from claimdesk.models import Document, RejectedInput
 
 TEXT_FIELDS = ("text", "maintext", "content")
 DATE_FIELDS = ("date_publish", "published", "date")
-OUTLET_FIELDS = ("source_domain", "outlet", "site_name", "sitename")
+OUTLET_FIELDS = ("source_domain", "outlet", "site_name", "sitename", "domain")
 AUTHOR_FIELDS = ("authors", "author")
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import gzip
 import logging
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Optional
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
+from claimdesk.ingest.gzipstream import StrictGzipReader, TruncatedGzip
 from claimdesk.ingest.html import extract_article
 from claimdesk.ingest.metadata import over_limit
 from claimdesk.ingest.options import IngestOptions
@@ -41,7 +41,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Document | Rejecte
                 if result is not None:
                     yield result
                 complete += 1
-    except (_Truncated, _TruncatedGzip) as error:
+    except (_Truncated, TruncatedGzip) as error:
         yield RejectedInput(source=source, reason=f"truncated archive: record {complete + 1} is cut off ({error}); "
                                                   f"the {complete} complete records before it were read")
     except Exception as error:  # warcio raises many kinds of errors on a broken archive
@@ -53,89 +53,10 @@ class _Truncated(Exception):
     pass
 
 
-class _TruncatedGzip(Exception):
-    pass
-
-
-class _GzipStream:
-    """The decompressed bytes of a .gz archive (one gzip member per record, or one for all).
-
-    warcio's own decompression stops silently when a file ends inside a record's headers. This
-    stream returns everything decompressed up to the break and then raises _TruncatedGzip, so the
-    records before the break are read and the break is reported.
-    """
-
-    def __init__(self, raw: BinaryIO):
-        self._raw = raw
-        self._inflater = zlib.decompressobj(31)
-        self._fed = False
-        self._buffer = bytearray()
-        self._error: Optional[_TruncatedGzip] = None
-        self._position = 0
-
-    def _inflate_more(self) -> bytes:
-        """The next decompressed bytes; b"" at a clean end; raises _TruncatedGzip at a broken end."""
-        while True:
-            pending = b""
-            if self._inflater.eof:
-                pending = self._inflater.unused_data
-                self._inflater = zlib.decompressobj(31)
-                self._fed = False
-            data = pending or self._raw.read(_DRAIN_CHUNK)
-            if not data:
-                if self._fed:
-                    raise _TruncatedGzip("the file ends inside its compressed data")
-                return b""
-            self._fed = True
-            out = self._inflater.decompress(data)
-            if out:
-                return out
-
-    def _fill(self, enough: Callable[[], bool]) -> None:
-        while not enough() and self._error is None:
-            try:
-                chunk = self._inflate_more()
-            except _TruncatedGzip as error:
-                self._error = error
-                break
-            if not chunk:
-                break
-            self._buffer += chunk
-        if not self._buffer and self._error is not None:
-            raise self._error
-
-    def _take(self, n: int) -> bytes:
-        out = bytes(self._buffer[:n])
-        del self._buffer[:n]
-        self._position += len(out)
-        return out
-
-    def read(self, size: int = -1) -> bytes:
-        self._fill(lambda: 0 <= size <= len(self._buffer))
-        return self._take(len(self._buffer) if size < 0 else size)
-
-    def readline(self, size: int = -1) -> bytes:
-        self._fill(lambda: b"\n" in self._buffer or 0 <= size <= len(self._buffer))
-        end = self._buffer.find(b"\n") + 1 or len(self._buffer)
-        return self._take(end if size < 0 else min(end, size))
-
-    def tell(self) -> int:
-        return self._position
-
-    def close(self) -> None:
-        self._raw.close()
-
-    def __enter__(self) -> "_GzipStream":
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-
 def _open(path: Path) -> Any:
     with path.open("rb") as raw:
         gzipped = raw.read(2) == b"\x1f\x8b"
-    return _GzipStream(path.open("rb")) if gzipped else path.open("rb")
+    return StrictGzipReader(path.open("rb")) if gzipped else path.open("rb")
 
 
 def _check_signature(path: Path, source: str) -> None:
