@@ -96,7 +96,7 @@ def iter_signatures(store: Store, batch_size: int = 5000) -> Iterator[tuple[str,
         if not rows:
             return
         for doc_id, blob, n in rows:
-            yield doc_id, np.frombuffer(blob, dtype=np.uint64), n
+            yield doc_id, np.frombuffer(blob, dtype=np.uint32), n
         last = rows[-1][0]
 
 
@@ -144,7 +144,7 @@ def save_batch(store: Store, documents: list[tuple[str, str, np.ndarray, int]], 
                 "entity_norm2": c.entity_norm2} for c in clusters])
         if documents:
             conn.execute(corroborated_documents.insert(), [{
-                "document_id": d, "cluster_id": c, "minhash": sig.astype(np.uint64).tobytes(), "shingles": n,
+                "document_id": d, "cluster_id": c, "minhash": sig.astype(np.uint32).tobytes(), "shingles": n,
                 "done_at": now} for d, c, sig, n in documents])
 
 
@@ -169,3 +169,26 @@ def reset(store: Store) -> None:
         conn.execute(delete(schema.story_mentions))
         conn.execute(delete(schema.stories))
         conn.execute(delete(schema.document_copies))
+
+
+def story_of_claims(store: Store, document_ids: Iterable[str]) -> dict[str, str]:
+    """claim id -> story id, for the stored claims of `document_ids` that belong to a story."""
+    from claimdesk.store import schema
+
+    ids = list(document_ids)
+    out: dict[str, str] = {}
+    sm = schema.story_mentions.c
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.update(conn.execute(select(sm.claim_id, sm.story_id).where(sm.document_id.in_(ids[i:i + 500]))).all())
+    return out
+
+
+def unprocessed_documents(store: Store) -> list[tuple[str, Optional[date], datetime]]:
+    """(id, published, ingested_at) of documents not corroborated yet."""
+    from claimdesk.store import schema
+
+    d = schema.documents.c
+    done = select(corroborated_documents.c.document_id)
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(select(d.id, d.published, d.ingested_at).where(d.id.not_in(done)))]

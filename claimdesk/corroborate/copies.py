@@ -1,0 +1,187 @@
+"""Near-duplicate documents: syndicated wire copy and republished articles, found with MinHash LSH.
+
+A document is cut into overlapping 5-word shingles. MinHash signatures go into an LSH index
+(datasketch), which returns, in time independent of the corpus size, the earlier documents that
+probably share many shingles; each candidate is then checked on the exact shingle sets with
+*containment* (shared shingles over the smaller set), so a copy with other boilerplate, another
+title or a trimmed ending still counts, while two articles on the same event written separately
+(which share phrases, rarely 5-word runs) do not.
+
+Every member of a group of copies points (`copy_of`) to the group's earliest document: earliest
+published date, then earliest ingested, then smallest id.
+
+>>> det = CopyDetector()
+>>> text = " ".join(f"Officials counted {n} boats in the harbour on day {n} of the strike." for n in range(5))
+>>> a = Document.from_text(text, source="a")
+>>> b = Document.from_text("Breaking: " + a.text + " Subscribe to our newsletter.", source="b")
+>>> [(c.document_id == b.id, c.copy_of == a.id) for c in det.add([a, b])]
+[(True, True)]
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Optional
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from claimdesk.models import Document
+
+SHINGLE_WORDS = 5
+NUM_PERM = 64
+LSH_THRESHOLD = 0.3      # candidates: estimated Jaccard similarity of shingle sets
+MIN_CONTAINMENT = 0.6    # verdict: share of the smaller document's shingles found in the other
+MIN_SHINGLES = 15        # a text this short cannot be told from a shared quotation
+_SEED = 1
+SCHEME = "affine32"  # 32-bit hash values: half the memory of the legacy scheme
+
+_WORD = re.compile(r"\w+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+_PRIME = np.uint64(1_000_003)
+
+
+def shingles(text: str) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the text's 5-word shingles (lowercased words)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    if len(words) < SHINGLE_WORDS:
+        return np.unique(h)
+    n = len(words) - SHINGLE_WORDS + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(SHINGLE_WORDS):
+            acc = acc * _PRIME + h[k:k + n]
+    return np.unique(acc & _MASK32)
+
+
+def signature(sh: np.ndarray) -> np.ndarray:
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, scheme=SCHEME)
+    if len(sh):
+        m.update_batch(sh.tolist())
+    return m.hashvalues.astype(np.uint32)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
+@dataclass(frozen=True)
+class CopyVerdict:
+    document_id: str
+    copy_of: str
+    similarity: float
+
+
+@dataclass
+class _Known:
+    order: tuple
+    shingles: Optional[np.ndarray] = None
+
+
+def order_key(doc: Document) -> tuple:
+    ingested = doc.ingested_at if doc.ingested_at.tzinfo else doc.ingested_at.replace(tzinfo=timezone.utc)
+    return (doc.published or date.max, ingested, doc.id)
+
+
+class CopyDetector:
+    """An LSH index of every document seen, and the copy groups found so far.
+
+    `fetch(doc_id)` returns a stored Document; it is asked only for earlier documents that are
+    candidate originals, so the texts of a large store are never all in memory at once.
+    """
+
+    def __init__(self, fetch: Optional[Callable[[str], Optional[Document]]] = None,
+                 copy_of: Optional[dict[str, str]] = None):
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.fetch = fetch
+        self.copy_of: dict[str, str] = dict(copy_of or {})
+        self.members: dict[str, set[str]] = {}
+        for doc, root in self.copy_of.items():
+            self.members.setdefault(root, {root}).add(doc)
+        self._known: dict[str, _Known] = {}
+
+    def load(self, doc_id: str, sig: np.ndarray) -> None:
+        """Index a document processed in an earlier run, by its stored signature."""
+        self.lsh.insert(doc_id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME), check_duplication=False)
+
+    def add(self, docs: Iterable[Document]) -> list[CopyVerdict]:
+        """Index `docs` and return the copy verdicts that are new or changed (also for older documents
+        whose original turned out to be one of `docs`)."""
+        batch = sorted(docs, key=order_key)
+        changed: dict[str, CopyVerdict] = {}
+        self.signatures: dict[str, tuple[np.ndarray, int]] = {}
+        for doc in batch:
+            sh = shingles(doc.text)
+            sig = signature(sh)
+            self.signatures[doc.id] = (sig, len(sh))
+            self._known[doc.id] = _Known(order_key(doc), sh)
+            if len(sh) >= MIN_SHINGLES:
+                matches = self._verified(doc.id, sh, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME))
+                if matches:
+                    for v in self._join(doc.id, matches):
+                        changed[v.document_id] = v
+            self.lsh.insert(doc.id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME), check_duplication=False)
+        # the batch's texts are no longer needed; keep only order keys
+        for doc in batch:
+            self._known[doc.id].shingles = None
+        return list(changed.values())
+
+    def _shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
+        known = self._known.get(doc_id)
+        if known and known.shingles is not None:
+            return known.shingles
+        doc = self.fetch(doc_id) if self.fetch else None
+        if doc is None:
+            return None
+        self._known[doc_id] = _Known(order_key(doc), None)
+        return shingles(doc.text)
+
+    def _order(self, doc_id: str) -> tuple:
+        known = self._known.get(doc_id)
+        if known is None:
+            doc = self.fetch(doc_id) if self.fetch else None
+            key = order_key(doc) if doc else (date.max, datetime.max.replace(tzinfo=timezone.utc), doc_id)
+            self._known[doc_id] = known = _Known(key)
+        return known.order
+
+    def _verified(self, doc_id: str, sh: np.ndarray, mh: LeanMinHash) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for cand in self.lsh.query(mh):
+            if cand == doc_id:
+                continue
+            other = self._shingles_of(cand)
+            if other is None or len(other) < MIN_SHINGLES:
+                continue
+            sim = containment(sh, other)
+            if sim >= MIN_CONTAINMENT:
+                out[cand] = sim
+        return out
+
+    def _join(self, doc_id: str, matches: dict[str, float]) -> list[CopyVerdict]:
+        group: set[str] = {doc_id}
+        for m in matches:
+            root = self.copy_of.get(m, m)
+            group |= self.members.get(root, {root})
+        root = min(group, key=self._order)
+        best = max(matches.values())
+        verdicts = []
+        for member in group:
+            if member == root:
+                continue
+            if self.copy_of.get(member) != root:
+                self.copy_of[member] = root
+                verdicts.append(CopyVerdict(member, root, matches.get(member, best)))
+        self.copy_of.pop(root, None)
+        for old_root in {r for r in group if r in self.members and r != root}:
+            self.members.pop(old_root, None)
+        self.members[root] = group  # if an earlier original arrived late, former originals now point at it
+        return verdicts

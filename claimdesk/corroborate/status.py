@@ -1,0 +1,66 @@
+"""Independent sources and the status of a story.
+
+Sources: each mention counts under its original document's outlet (a copy counts under the outlet
+of what it copies, so it never adds a source); a wire story (AP, AFP, Reuters, UPI by byline)
+counts under the wire; a document with no outlet counts as its own source.
+
+Status, first match wins:
+- `contested`: mentions from different sources disagree on a number, date or place;
+- `denied`: a party denies what the story asserts (the denial is linked as a contradiction);
+- `corroborated`: two or more independent sources assert it, and at least one of them without a
+  hedge. Two outlets that both only say "reportedly" relay one unverified report, they do not
+  confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);
+- `single_source` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Optional
+
+from claimdesk.corroborate.contradictions import Evidence, is_denial
+from claimdesk.models import Contradiction, Document, StoryStatus
+
+WIRES = {"ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
+         "reuters": "Reuters", "upi": "UPI", "united press international": "UPI"}
+_OUTLET_NOISE = re.compile(r"^www\.|\s*\((opinion|online|news)\)\s*$|\.(com|org|net|co\.uk)$", re.I)
+
+
+def source_key(doc: Document) -> str:
+    """The source a document's words come from: its wire, else its outlet, else itself."""
+    if doc.author and doc.author.strip().lower() in WIRES:
+        return "wire:" + WIRES[doc.author.strip().lower()]
+    if doc.outlet:
+        return "outlet:" + _OUTLET_NOISE.sub("", doc.outlet.strip().lower())
+    return "document:" + doc.id
+
+
+def independent_sources(evidence: Sequence[Evidence]) -> int:
+    return len({e.source for e in evidence if _asserts(e)})
+
+
+def _asserts(e: Evidence) -> bool:
+    return e.claim.polarity == "asserted" and not is_denial(e.claim)
+
+
+def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]) -> StoryStatus:
+    kinds = {c.kind for c in contradictions}
+    if kinds & {"number", "date", "place"}:
+        return "contested"
+    if "denial" in kinds:
+        return "denied"
+    asserting = [e for e in evidence if _asserts(e)]
+    sources = {e.source for e in asserting}
+    if len(sources) >= 2 and any(not e.claim.hedges for e in asserting):
+        return "corroborated"
+    return "single_source"
+
+
+def root_of(doc_id: str, copy_of: dict[str, str]) -> str:
+    return copy_of.get(doc_id, doc_id)
+
+
+def first_seen(dates: Sequence[Optional[object]]):  # noqa: ANN201
+    known = [d for d in dates if d is not None]
+    return min(known) if known else None
