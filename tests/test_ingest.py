@@ -448,6 +448,13 @@ def test_files_without_known_suffix_are_sniffed(tmp_path: Path) -> None:
     assert doc.title == "Flooding closes river crossings in Dorval"
 
 
+def test_a_pretty_printed_json_file_is_rejected_not_read_as_lines(samples_dir: Path) -> None:
+    sidecar = samples_dir / "sofrep-north-korean-deserters.expected.json"
+    assert format_of(sidecar) is None
+    [rejected] = read(sidecar)
+    assert rejected.reason == "a JSON document, not JSON Lines (one article object per line)"
+
+
 def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a")
     assert list(iter_input_files([tmp_path / "a.txt", tmp_path, tmp_path / "." / "a.txt"])) == [tmp_path / "a.txt"]

@@ -3,6 +3,7 @@ ambiguous (.xml) or unknown. Also the one place that turns every failure into a 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import stat
@@ -51,28 +52,42 @@ def suffix_of(path: Path) -> str:
 
 
 def format_of(path: Path) -> Optional[str]:
-    """The reader name for `path` ("text", "html", "feed", "warc", "jsonl"), or None if unknown."""
+    """The reader name for `path` ("text", "html", "feed", "warc", "jsonl"), or None if none fits."""
+    try:
+        return _detect(path)
+    except Rejected:
+        return None
+
+
+def _detect(path: Path) -> str:
     kind = SUFFIXES.get(suffix_of(path))
     if kind in READERS:
         return kind
-    return _sniff(path, xml_only=kind == "xml")
-
-
-def _sniff(path: Path, xml_only: bool) -> Optional[str]:
     with path.open("rb") as stream:
         head = stream.read(4096)
     if _FEED_ROOT.search(head):
         return "feed"
     if _HTML_ROOT.search(head):
         return "html"
-    if xml_only:
-        return None
+    if kind == "xml":
+        raise Rejected(str(path), "XML file that is not an RSS or Atom feed, nor an HTML page")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
         return "warc"
-    if stripped.startswith(b"{"):
-        return "jsonl"
+    if stripped.startswith((b"{", b"[")):
+        if _first_line_is_object(path):
+            return "jsonl"
+        raise Rejected(str(path), "a JSON document, not JSON Lines (one article object per line)")
     return "text"
+
+
+def _first_line_is_object(path: Path) -> bool:
+    with path.open("rb") as stream:
+        line = stream.readline(1 << 20)
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
 
 
 def read_path(path: Path, options: IngestOptions) -> Iterator[IngestRecord]:
@@ -102,9 +117,7 @@ def _checked_format(path: Path, options: IngestOptions) -> str:
     if not stat.S_ISREG(status.st_mode):
         raise Rejected(source, "not a regular file")
     size = status.st_size
-    kind = format_of(path)
-    if kind is None:
-        raise Rejected(source, "XML file that is not an RSS or Atom feed, nor an HTML page")
+    kind = _detect(path)
     if kind not in STREAMED and size > options.max_bytes:
         raise Rejected(source, over_limit("file", size, options.max_bytes) + "; not read")
     return kind
