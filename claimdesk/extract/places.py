@@ -52,6 +52,9 @@ _NEVER_PLACES = {
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "God", "Christ", "Lord", "Asia", "Africa", "Europe",
 }
+_SPEECH_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|stated|noted|"
+    r"explained|asked|replied|tweeted|insisted|claimed|suggested)\b")
 # Titles before a person's name.
 _TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|President|Senator|Governor|"
@@ -118,7 +121,11 @@ def _spelling_of(alt: str, name: str) -> bool:
     Casablanca, "Cameron" for Veracruz) that would turn ordinary words into cities.
     """
     a, b = _fold(alt), _fold(name)
-    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= (0.75 if len(a) < 6 else 0.6)
+    if a[:1] != b[:1]:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    bar = 0.75 if len(a) < 6 else 0.6
+    return matcher.real_quick_ratio() >= bar and matcher.quick_ratio() >= bar and matcher.ratio() >= bar
 
 
 def _load_extra() -> dict:
@@ -229,11 +236,12 @@ def _pinned(text: str, e: int, entries: list[_Entry], gaz: _Gazetteer) -> list[_
     return entries
 
 
-def _choose(entries: list[_Entry], context: set[str], region: bool) -> Optional[_Entry]:
+def _choose(key: str, entries: list[_Entry], context: set[str], region: bool) -> Optional[_Entry]:
     if region:
         entries = [e for e in entries if e.kind in ("city", "region")]
     else:  # "Washington" is the capital unless "Washington state"
-        big = {e.country for e in entries if e.kind == "city" and e.population >= 500_000}
+        big = {e.country for e in entries
+               if e.kind == "city" and e.population >= 500_000 and e.name == key}
         entries = [e for e in entries if not (e.kind == "region" and e.country in big)]
     if not entries:
         return None
@@ -241,16 +249,19 @@ def _choose(entries: list[_Entry], context: set[str], region: bool) -> Optional[
                                        e.kind == "country"))
 
 
-def find_places(text: str, exclude_spans: Iterable[Span] = ()) -> list[Place]:
+def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -> list[Place]:
     """Every place mention in `text`, in text order, each with its span.
 
-    `exclude_spans` are [start, end) spans that cannot be places (e.g. spaCy PERSON entities).
+    `exclude_spans` are [start, end) spans that cannot be places; the PERSON entities of
+    `spacy_doc` (a spaCy Doc over the same `text`, if the caller has one) are added to them.
 
     >>> [(p.name, p.country, p.kind) for p in find_places("Shelling near Donetsk, Ukraine.")]
     [('Donetsk', 'UA', 'city'), ('Ukraine', 'UA', 'country')]
     """
     gaz = gazetteer()
     excluded = list(exclude_spans)
+    if spacy_doc is not None and spacy_doc.text == text:
+        excluded += [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
     tokens = _tokens(text)
     mentions: list[tuple[int, int, str, list[_Entry]]] = []
     i = 0
@@ -278,18 +289,23 @@ def find_places(text: str, exclude_spans: Iterable[Span] = ()) -> list[Place]:
         i = last + 1
         mentions.append((s, e, key, entries))
 
-    context = _context_countries(text, gaz)
+    cues = _context_countries(text, gaz)
+    # Countries of unambiguous names ("Ukraine", "Kharkiv", "Atlanta"), counted per mention so
+    # that a name never vouches for itself.
+    unambiguous: dict[str, int] = {}
     for s, e, key, entries in mentions:
         if len({entry.country for entry in entries}) == 1 and not _overlaps((s, e), excluded):
-            context.add(entries[0].country)  # unambiguous: "Ukraine", "Kharkiv", "Atlanta"
+            unambiguous[entries[0].country] = unambiguous.get(entries[0].country, 0) + 1
 
     person_like = _person_like(text, tokens, gaz)
     places: list[Place] = []
     for s, e, key, entries in mentions:
         if _overlaps((s, e), excluded):
             continue
+        own = entries[0].country if len({entry.country for entry in entries}) == 1 else None
+        context = cues | {c for c, n in unambiguous.items() if n > (1 if c == own else 0)}
         region_end = _region_follows(text, e, gaz)
-        entry = _choose(_pinned(text, e, entries, gaz), context, region_end is not None)
+        entry = _choose(key, _pinned(text, e, entries, gaz), context, region_end is not None)
         if entry is None:
             continue
         if entry.kind == "country" or (entry.kind == "region" and entry.country == "US"):
@@ -358,6 +374,8 @@ def _plausible_city(text: str, s: int, e: int, key: str, entry: _Entry, region: 
         return False
     if " " in key or "-" in key:
         return True
+    if _SPEECH_AFTER.match(text, e):
+        return False  # "Warren said": a person (or a government by metonymy), not the town
     lead = text[max(0, s - 30):s]
     if region or _follows_country(text, e, entry, gaz):
         return True
