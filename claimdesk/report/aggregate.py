@@ -79,7 +79,7 @@ def timeline(store: Store, height: float = 120.0, max_days: int = 92) -> Timelin
         key = day.replace(day=1) if monthly else day
         buckets[key][status] = buckets[key].get(status, 0) + n
     keys = _filled(sorted(buckets), monthly)
-    bar_width = 14.0 if len(keys) < 60 else 6.0
+    bar_width = round(max(4.0, min(40.0, 700 / len(keys) - 2)), 1)  # about 700 px wide, whatever the span
     peak = max(sum(c.values()) for c in buckets.values())
     bars = []
     for i, key in enumerate(keys):
