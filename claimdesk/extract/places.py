@@ -249,6 +249,27 @@ def _choose(key: str, entries: list[_Entry], context: set[str], region: bool) ->
                                        e.kind == "country"))
 
 
+def _scan(text: str, tokens: list[tuple[int, int]], gaz: _Gazetteer) -> list[tuple[int, int, str, list[_Entry]]]:
+    """Longest known names starting at capitalised words: (start, end, name, candidates)."""
+    mentions = []
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        hit = None
+        if text[start].isupper():
+            for last in range(min(i + gaz.max_words, len(tokens)) - 1, i - 1, -1):
+                if not text[tokens[last][0]].isupper() or any(
+                        not _joinable(text, tokens[k], tokens[k + 1]) for k in range(i, last)):
+                    continue
+                key = re.sub(r"\s+", " ", text[start:tokens[last][1]])
+                if key in gaz.names:
+                    hit = last
+                    mentions.append((start, tokens[last][1], key, gaz.names[key]))
+                    break
+        i = hit + 1 if hit is not None else i + 1
+    return mentions
+
+
 def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -> list[Place]:
     """Every place mention in `text`, in text order, each with its span.
 
@@ -263,31 +284,7 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
     if spacy_doc is not None and spacy_doc.text == text:
         excluded += [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
     tokens = _tokens(text)
-    mentions: list[tuple[int, int, str, list[_Entry]]] = []
-    i = 0
-    while i < len(tokens):
-        start = tokens[i][0]
-        if not text[start].isupper():
-            i += 1
-            continue
-        hit = None
-        for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
-            last = i + n - 1
-            if any(not _joinable(text, tokens[k], tokens[k + 1]) for k in range(i, last)):
-                continue
-            end = tokens[last][1]
-            if not text[tokens[last][0]].isupper():
-                continue
-            key = re.sub(r"\s+", " ", text[start:end])
-            if key in gaz.names:
-                hit = (start, end, key, gaz.names[key], i, last)
-                break
-        if hit is None:
-            i += 1
-            continue
-        s, e, key, entries, first, last = hit
-        i = last + 1
-        mentions.append((s, e, key, entries))
+    mentions = _scan(text, tokens, gaz)
 
     cues = _context_countries(text, gaz)
     # Countries of unambiguous names ("Ukraine", "Kharkiv", "Atlanta"), counted per mention so
@@ -304,27 +301,26 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
             continue
         own = entries[0].country if len({entry.country for entry in entries}) == 1 else None
         context = cues | {c for c, n in unambiguous.items() if n > (1 if c == own else 0)}
-        region_end = _region_follows(text, e, gaz)
-        entry = _choose(key, _pinned(text, e, entries, gaz), context, region_end is not None)
+        region = _region_follows(text, e, gaz) is not None
+        entry = _choose(key, _pinned(text, e, entries, gaz), context, region)
         if entry is None:
             continue
         if entry.kind == "country" or (entry.kind == "region" and entry.country == "US"):
             if " " in key or not _inside_longer_name(text, s, e, gaz):  # not "Michael Jordan"
-                places.append(_place(entry, text, s, e))
+                places.append(_place(entry, s, e))
             continue
-        if not _plausible_city(text, s, e, key, entry, region_end is not None, context,
-                               person_like, gaz):
+        if not _plausible_city(text, s, e, key, entry, region, context, person_like, gaz):
             continue
-        if region_end is not None and entry.kind == "city":
+        if region and entry.kind == "city":
             centre = gaz.regions.get((entry.country, entry.admin1)) or (entry.lat, entry.lon)
             places.append(Place(name=entry.name, lat=centre[0], lon=centre[1], country=entry.country,
                                 geonameid=None, span=(s, e), kind="region"))
         else:
-            places.append(_place(entry, text, s, e))
+            places.append(_place(entry, s, e))
     return places
 
 
-def _place(entry: _Entry, text: str, s: int, e: int) -> Place:
+def _place(entry: _Entry, s: int, e: int) -> Place:
     return Place(name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
                  geonameid=entry.geonameid, span=(s, e), kind=entry.kind)  # type: ignore[arg-type]
 
