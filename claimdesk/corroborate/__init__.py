@@ -61,8 +61,8 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     weights = Weights.from_bytes(state.get_meta(store, "df"))
     clusterer = EventClusterer(state.load_clusters(store))
     detector = CopyDetector(fetch=store.get_document, copy_of=stored_copies(store))
-    for doc_id, sig, _ in state.iter_signatures(store):
-        detector.load(doc_id, sig)
+    for doc_id, sig, n_shingles in state.iter_signatures(store):
+        detector.load(doc_id, sig, n_shingles)
     for start in range(0, len(pending), batch_size):
         ids = [p[0] for p in pending[start:start + batch_size]]
         docs = [d for d in (store.get_document(i) for i in ids) if d is not None]

@@ -34,7 +34,8 @@ from claimdesk.models import Document
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
-LSH_THRESHOLD = 0.3      # candidates: estimated Jaccard similarity of shingle sets
+LSH_BANDS = (32, 2)      # 32 bands of 2 rows: a pair with Jaccard 0.27 (a trimmed copy with boilerplate) is found 9 times in 10
+MIN_ESTIMATE = 0.4       # containment estimated from signatures, before the exact check
 MIN_CONTAINMENT = 0.6    # verdict: share of the smaller document's shingles found in the other
 MIN_SHINGLES = 15        # a text this short cannot be told from a shared quotation
 _SEED = 1
@@ -101,7 +102,8 @@ class CopyDetector:
 
     def __init__(self, fetch: Optional[Callable[[str], Optional[Document]]] = None,
                  copy_of: Optional[dict[str, str]] = None):
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
+        self.sigs: dict[str, tuple[np.ndarray, int]] = {}
         self.fetch = fetch
         self.copy_of: dict[str, str] = dict(copy_of or {})
         self.members: dict[str, set[str]] = {}
@@ -109,8 +111,9 @@ class CopyDetector:
             self.members.setdefault(root, {root}).add(doc)
         self._known: dict[str, _Known] = {}
 
-    def load(self, doc_id: str, sig: np.ndarray) -> None:
+    def load(self, doc_id: str, sig: np.ndarray, n_shingles: int) -> None:
         """Index a document processed in an earlier run, by its stored signature."""
+        self.sigs[doc_id] = (sig, n_shingles)
         self.lsh.insert(doc_id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME), check_duplication=False)
 
     def add(self, docs: Iterable[Document]) -> list[CopyVerdict]:
@@ -122,10 +125,10 @@ class CopyDetector:
         for doc in batch:
             sh = shingles(doc.text)
             sig = signature(sh)
-            self.signatures[doc.id] = (sig, len(sh))
+            self.signatures[doc.id] = self.sigs[doc.id] = (sig, len(sh))
             self._known[doc.id] = _Known(order_key(doc), sh)
             if len(sh) >= MIN_SHINGLES:
-                matches = self._verified(doc.id, sh, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME))
+                matches = self._verified(doc.id, sh, sig)
                 if matches:
                     for v in self._join(doc.id, matches):
                         changed[v.document_id] = v
@@ -153,10 +156,17 @@ class CopyDetector:
             self._known[doc_id] = known = _Known(key)
         return known.order
 
-    def _verified(self, doc_id: str, sh: np.ndarray, mh: LeanMinHash) -> dict[str, float]:
+    def _verified(self, doc_id: str, sh: np.ndarray, sig: np.ndarray) -> dict[str, float]:
         out: dict[str, float] = {}
-        for cand in self.lsh.query(mh):
-            if cand == doc_id:
+        for cand in self.lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME)):
+            if cand == doc_id or cand not in self.sigs:
+                continue
+            other_sig, other_n = self.sigs[cand]
+            if other_n < MIN_SHINGLES:
+                continue
+            jaccard = float(np.mean(other_sig == sig))
+            shared = jaccard * (len(sh) + other_n) / (1 + jaccard)
+            if shared / min(len(sh), other_n) < MIN_ESTIMATE:
                 continue
             other = self._shingles_of(cand)
             if other is None or len(other) < MIN_SHINGLES:

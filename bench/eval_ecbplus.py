@@ -1,0 +1,117 @@
+"""Grouping on ECB+ (topics 1-35): documents against their gold event, claims against coreference chains.
+
+Every document is stored with the claims `claimdesk.extract` finds, then corroborated as one
+batch. Document grouping is the event-cluster step that corroboration itself uses (claims are only
+grouped into stories inside one cluster). Gold event of a document: topic x ecb/ecbplus. Pairwise
+precision and recall over document pairs; `mixed` is the share of predicted same-group pairs that
+join the two different events of one topic. Claim grouping: a claim's gold chains are the
+CROSS_DOC_COREF chains of the action mentions inside its span; two claims of different documents
+belong together when they share a chain; scored over claims holding at least one chained action.
+
+    .venv/bin/python bench/eval_ecbplus.py [--topics 35]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claimdesk.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
+from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.store import Store  # noqa: E402
+
+
+def unique(claims: list) -> list:
+    """The extractor can emit one claim twice (same span, same id); the store keys claims by id."""
+    return list({c.id: c for c in claims}.values())
+
+
+def corpus_dir() -> Path:
+    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
+
+
+def pairwise(labels: dict[str, str], gold: dict[str, str], topic: dict[str, str] | None = None) -> dict:
+    ids = sorted(labels)
+    tp = fp = fn = mixed = 0
+    for a, b in itertools.combinations(ids, 2):
+        p, g = labels[a] == labels[b], gold[a] == gold[b]
+        tp += p and g
+        fp += p and not g
+        fn += g and not p
+        if topic and p and not g and topic[a] == topic[b]:
+            mixed += 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "mixed": mixed / (tp + fp) if tp + fp else 0.0}
+
+
+def load(store: Store, docs: list[EcbDocument], extract) -> None:  # noqa: ANN001
+    for d in docs:
+        store.add_document(d.document, claims=unique(extract(d.document)))
+
+
+def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
+    t0 = time.perf_counter()
+    corroborate(store, incremental=False)
+    seconds = time.perf_counter() - t0
+    clusters = state.cluster_of_documents(store, [d.document.id for d in docs])
+    gold = {d.document.id: d.event for d in docs}
+    topic = {d.document.id: d.topic for d in docs}
+    documents = pairwise(clusters, gold, topic)
+
+    story = {}
+    for d in docs:
+        story.update(state.story_of_claims(store, [d.document.id]))
+    claim_chains: dict[str, set[str]] = {}
+    claim_doc: dict[str, str] = {}
+    for d in docs:
+        actions = [m for m in d.mentions if m.chain and m.kind.startswith("ACTION")]
+        for c in store.claims_for(d.document.id):
+            chains = {m.chain for m in actions if c.span[0] <= m.span[0] and m.span[1] <= c.span[1]}
+            if chains and c.id in story:
+                claim_chains[c.id] = chains
+                claim_doc[c.id] = d.document.id
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(claim_chains), 2):
+        if claim_doc[a] == claim_doc[b]:
+            continue
+        p, g = story[a] == story[b], bool(claim_chains[a] & claim_chains[b])
+        tp += p and g
+        fp += p and not g
+        fn += g and not p
+    cp = tp / (tp + fp) if tp + fp else 0.0
+    cr = tp / (tp + fn) if tp + fn else 0.0
+    claims = {"precision": cp, "recall": cr, "f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0, "claims": len(claim_chains)}
+    return {"documents": documents, "claims": claims, "n_documents": len(docs), "seconds": seconds}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--topics", type=int, default=35)
+    ap.add_argument("--db", default="sqlite://")
+    args = ap.parse_args()
+    from claimdesk.extract import extract
+
+    docs = [d for d in read_corpus(corpus_dir() / "ecbplus-dev") if int(d.topic) <= args.topics]
+    store = Store(args.db)
+    t0 = time.perf_counter()
+    load(store, docs, extract)
+    print(f"{len(docs)} documents stored with their extracted claims in {time.perf_counter() - t0:.0f}s")
+    r = evaluate(store, docs)
+    d, c = r["documents"], r["claims"]
+    print(f"document grouping: precision {d['precision']:.3f} recall {d['recall']:.3f} F1 {d['f1']:.3f}; "
+          f"pairs mixing a topic's two events {d['mixed']:.3f}")
+    print(f"claim grouping ({c['claims']} claims with chained actions): precision {c['precision']:.3f} "
+          f"recall {c['recall']:.3f} F1 {c['f1']:.3f}")
+    print(f"corroborate: {r['n_documents'] / r['seconds']:.1f} documents/s")
+
+
+if __name__ == "__main__":
+    main()

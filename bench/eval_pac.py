@@ -1,0 +1,77 @@
+"""PAC dev: 22 news stories, each reported by two outlets of opposite lean.
+
+Both articles of every story are stored with the claims `claimdesk.extract` finds and corroborated
+together. A PAC story counts as corroborated when some claimdesk story holds claims of both
+articles, has status `corroborated` and counts both outlets (independent_sources >= 2). Also
+printed: the share where some story joins both articles at all (whatever its status), and the
+share where both articles fall in one event cluster.
+
+    .venv/bin/python bench/eval_pac.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claimdesk.corpora.pac import PacArticle, read_stories  # noqa: E402
+from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.store import Store  # noqa: E402
+from claimdesk.store.stories import iter_stories  # noqa: E402
+
+
+def unique(claims: list) -> list:
+    """The extractor can emit one claim twice (same span, same id); the store keys claims by id."""
+    return list({c.id: c for c in claims}.values())
+
+
+def corpus_dir() -> Path:
+    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
+
+
+def evaluate(store: Store, articles: list[PacArticle]) -> dict:
+    corroborate(store, incremental=False)
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        by_story[a.story].append(a.document.id)
+    joined, corroborated, clustered = set(), set(), set()
+    doc_story = {a.document.id: a.story for a in articles}
+    for s in iter_stories(store):
+        stories_of = {doc_story.get(m.document) for m in s.mentions}
+        for pac in stories_of:
+            docs = {m.document for m in s.mentions if doc_story.get(m.document) == pac}
+            if pac and len(docs) == 2:
+                joined.add(pac)
+                if s.status == "corroborated" and s.independent_sources >= 2:
+                    corroborated.add(pac)
+    clusters = state.cluster_of_documents(store, list(doc_story))
+    for pac, ids in by_story.items():
+        if len({clusters.get(i) for i in ids}) == 1:
+            clustered.add(pac)
+    n = len(by_story)
+    return {"stories": n, "corroborated": len(corroborated) / n, "joined": len(joined) / n,
+            "same_cluster": len(clustered) / n}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="sqlite://")
+    args = ap.parse_args()
+    from claimdesk.extract import extract
+
+    articles = read_stories(corpus_dir() / "pac" / "dev.json")
+    store = Store(args.db)
+    for a in articles:
+        store.add_document(a.document, claims=unique(extract(a.document)))
+    r = evaluate(store, articles)
+    print(f"PAC dev, {r['stories']} stories: main fact corroborated by both outlets {r['corroborated']:.2f}; "
+          f"some story joins both articles {r['joined']:.2f}; both articles in one event cluster {r['same_cluster']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
