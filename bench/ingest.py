@@ -8,7 +8,7 @@
     pipeline      claimdesk.pipeline.ingest(with_claims=False): readers + audit + store
 (b) HTML extraction on the same texts wrapped in a news page with navigation, cookie banner,
     related links and footer:
-    bare          trafilatura.bare_extraction with the options claimdesk uses
+    bare          trafilatura.bare_extraction with the options claimdesk uses (EXTRACTION_OPTIONS)
     claimdesk     claimdesk.ingest.read_path on the .html file (extraction, checks, Document)
 
 Every arm runs in its own process, so its peak RSS (ru_maxrss) is its own, imports included;
@@ -159,13 +159,12 @@ def arm_text_pipeline(workdir: Path) -> Work:
 def arm_html_bare(workdir: Path) -> Work:
     import trafilatura
 
-    from claimdesk.ingest.html import _DATE_PARAMS
+    from claimdesk.ingest.html import EXTRACTION_OPTIONS
 
     def work(pages: list[Path]) -> int:
         done = 0
         for page in pages:
-            result = trafilatura.bare_extraction(page.read_bytes(), with_metadata=True, include_comments=False,
-                                                 include_tables=True, date_extraction_params=_DATE_PARAMS)
+            result = trafilatura.bare_extraction(page.read_bytes(), **EXTRACTION_OPTIONS)
             done += result is not None and bool(result.text)
         return done
 

@@ -24,7 +24,10 @@ MIN_ARTICLE_WORDS = 25
 
 # Dates from structured metadata and the URL only: htmldate's extensive search reads dates out of
 # copyright lines and page text, which would invent publication dates.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+EXTRACTION_OPTIONS = {
+    "with_metadata": True, "include_comments": False, "include_tables": True,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
 
 _DECLARED_LANGUAGE = re.compile(
     rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})"""
@@ -43,10 +46,7 @@ def extract_article(
     `url` is where the page was fetched (a WARC target URI); it wins over the page's canonical URL.
     The publication date comes from the page's metadata, else `options.published`, else None.
     """
-    result = trafilatura.bare_extraction(
-        content, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        date_extraction_params=_DATE_PARAMS,
-    )
+    result = trafilatura.bare_extraction(content, url=url, **EXTRACTION_OPTIONS)
     text = result.text.strip() if result is not None and result.text else ""
     words = len(text.split())
     if words < MIN_ARTICLE_WORDS:
