@@ -55,10 +55,20 @@ def _corroboration_state(conn: Connection) -> None:
     create_tables(conn)
 
 
+def _ranking_index_nulls_last(conn: Connection) -> None:
+    # SQLite cannot index "first_seen NULLS LAST", so ix_stories_rank still left a sort of every
+    # story with the same source count (0.1 s a page at 50,000 stories). Ordering by
+    # (first_seen IS NULL, first_seen) is the same order and this index serves it directly.
+    conn.execute(text("DROP INDEX IF EXISTS ix_stories_rank"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_stories_rank_nulls_last ON stories "
+                      "(independent_sources DESC, (first_seen IS NULL), first_seen, id)"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
     (3, "corroboration state: processed documents, event clusters, term statistics", _corroboration_state),
+    (4, "stories ranking index that serves 'first_seen nulls last' without sorting", _ranking_index_nulls_last),
 ]
 
 

@@ -116,8 +116,10 @@ def iter_stories(
 ) -> Iterator[Story]:
     """Stories matching `flt`, most independent sources first, then earliest first."""
     s = schema.stories.c
+    # (first_seen IS NULL, first_seen) is "nulls last" in a form that index ix_stories_rank_nulls_last
+    # (migration 4) serves on SQLite and PostgreSQL alike, so a page needs no sort.
     query = _filtered(select(schema.stories), flt).order_by(
-        s.independent_sources.desc(), s.first_seen.asc().nulls_last(), s.id)
+        s.independent_sources.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
     if limit is not None:
         query = query.limit(limit)
     if offset:
