@@ -19,6 +19,8 @@ _AI = re.compile(
     r"ChatGPT|GPT-?\d\w*|large language models?|LLMs?|language models?|"
     r"automated (?:writing|journalism) (?:tools?|software|technology))(?![\w-])"
 )
+# every _AI match contains one of these (a cheap test that skips most articles)
+_GATE = ("AI", "A.I", "artificial intelligence", "ChatGPT", "GPT", "language model", "LLM", "automated")
 _PRODUCE = re.compile(
     r"\b(?:utili[sz]\w*|uses?|used|using|employ\w*|rel(?:y|ies|ied) on|leverag\w*|help\w*|assist\w*|aid\w*|"
     r"writ\w*|wrote|draft\w*|generat\w*|creat\w*|produc\w*|research\w*|edit\w*|translat\w*|summari[sz]\w*|"
@@ -39,7 +41,10 @@ _SELF = re.compile(
 def check(ctx: AuditContext) -> list[Finding]:
     text = ctx.text
     findings = []
-    for start, end in ctx.sentences:
+    if not any(g in text for g in _GATE):
+        return findings
+    for idx in sorted({ctx.sentence_index(m.start()) for m in _AI.finditer(text)}):
+        start, end = ctx.sentences[idx]
         sentence = text[start:end]
         ai = _AI.search(sentence)
         if not ai or not _PRODUCE.search(sentence) or not _SELF.search(sentence):

@@ -25,6 +25,15 @@ FAMILIES = {
     "attack": r"attack(?:ed|s)?|bomb(?:ed|ing)|shell(?:ed|ing)|(?:missile|drone|air) ?strikes?",
     "deployment": r"deploy(?:ed|ment|ments)?|stationed|sent (?:troops|soldiers|forces)",
 }
+# every word a family match can contain at least one of: sentences without them are skipped
+TRIGGERS = frozenset(
+    "kill killed killing killings dead death deaths died casualty casualties fatality fatalities slain lost "
+    "injured injury injuries wounded deserted desertion desertions deserter deserters deserting awol "
+    "defected defection defections defector defectors defecting captured capture arrested arrest arrests "
+    "detained detention detentions imprisoned jailed abducted kidnapped kidnaped taken attack attacked "
+    "attacks bombed bombing shelled shelling missile drone air airstrike airstrikes deploy deployed "
+    "deployment deployments stationed sent".split()
+)
 _FAMILY = re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in FAMILIES.items()), re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|possibly|rumou?red|unconfirmed|unverified|"
@@ -57,7 +66,8 @@ def check(ctx: AuditContext) -> list[Finding]:
     text = ctx.text
     hedged: dict[str, tuple[int, int, int]] = {}   # family -> (sentence index, span) of the latest hedge
     findings = []
-    for idx, (start, end) in enumerate(ctx.sentences):
+    for idx in ctx.sentences_with(TRIGGERS):
+        start, end = ctx.sentences[idx]
         sentence = text[start:end]
         families = _families(sentence)
         if not families:

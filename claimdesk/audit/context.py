@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm maj sen rep gov pres st jr sr inc co corp ltd "
     "no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.k u.n a.m p.m d.c e.g i.e ft mt rev".split()
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -64,8 +64,7 @@ class AuditContext:
             start = p_start
             para = text[p_start:p_end]
             for m in _SENTENCE_END.finditer(para):
-                before = _WORD_BEFORE.search(para, 0, m.start())
-                if m.group()[0] == "." and before and _is_abbreviation(before.group(1)):
+                if m.group()[0] == "." and _is_abbreviation(para[para.rfind(" ", 0, m.start()) + 1:m.start()]):
                     continue
                 end = p_start + m.end()
                 out.append((start, end))
@@ -75,6 +74,46 @@ class AuditContext:
             if start < p_end:
                 out.append((start, p_end))
         return out
+
+    @cached_property
+    def lower(self) -> str:
+        """The text lower-cased, offset for offset (a character whose lower case is longer is kept)."""
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return low
+
+    @cached_property
+    def paragraph_words(self) -> list[list[str]]:
+        """The lower-cased words (runs of letters and digits) of each paragraph."""
+        low = self.lower
+        return [_WORDS.findall(low, s, e) for s, e in self.paragraphs]
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The lower-cased words in the text. Checks use it to skip, at the cost of a set look-up,
+        every document and sentence that cannot hold what they look for."""
+        return frozenset().union(*self.paragraph_words)
+
+    def positions(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Sorted start offsets of any of `words` (lower case) as whole words."""
+        low = self.lower
+        out = []
+        for word in self.vocabulary & words:
+            n = len(word)
+            at = low.find(word)
+            while at >= 0:
+                before = low[at - 1] if at else " "
+                after = low[at + n] if at + n < len(low) else " "
+                if not (before.isalnum() or after.isalnum()):
+                    out.append(at)
+                at = low.find(word, at + n)
+        out.sort()
+        return out
+
+    def sentences_with(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the sentences holding any of `words`, in order."""
+        return sorted({self.sentence_index(p) for p in self.positions(words)})
 
     def sentence_index(self, offset: int) -> int:
         starts = self._sentence_starts
@@ -103,5 +142,5 @@ class AuditContext:
 
 
 def _is_abbreviation(word: str) -> bool:
-    w = word.lower().rstrip(".")
+    w = word.lower().lstrip("(\"'“‘").rstrip(".")
     return w in _ABBREVIATIONS or len(w) == 1

@@ -39,6 +39,7 @@ _PATTERNS = (
     re.compile(rf"\b{_WD}\s*,?\s*\(?\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b\)?{_YEAR}"),
 )
 YEARS_BACK = 12
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 NEAR_DAYS = 60
 
 
@@ -46,9 +47,10 @@ def check(ctx: AuditContext) -> list[Finding]:
     published = ctx.document.published
     findings = []
     seen: set[int] = set()
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(ctx.text):
-            if m.start() in seen:
+    for pos in ctx.positions(_WEEKDAY_WORDS):
+        for pattern in _PATTERNS:
+            m = pattern.match(ctx.text, pos)
+            if m is None or m.start() in seen:
                 continue
             seen.add(m.start())
             finding = _judge(ctx, m, published)

@@ -7,17 +7,16 @@ are then merged, so a copied block of nine paragraphs is ONE finding pointing at
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from difflib import SequenceMatcher
+from itertools import islice
 
 from claimdesk.audit.context import AuditContext
 from claimdesk.models import Finding
 
 KIND = "duplicated_passage"
-_WORD = re.compile(r"[^\W_]+")
 NEAR_RATIO = 0.85         # difflib ratio over words: one changed word in 15 still matches
-CANDIDATE_SHARE = 0.3     # share of word trigrams in common before the exact comparison
+SKETCH = 4                # words in a paragraph's sketch
+SKETCH_SHARED = 2         # sketch words in common that make two paragraphs worth comparing
 MIN_BLOCK_WORDS = 15      # shorter repeats ("Advertisement", bylines, headers) are not passages
 MIN_NEAR_WORDS = 8        # near matching only for paragraphs this long
 MAX_MATCHES = 20          # a boilerplate line repeated hundreds of times must not go quadratic
@@ -27,10 +26,9 @@ ERROR_WORDS = 40
 def check(ctx: AuditContext) -> list[Finding]:
     # separators such as "___" or "—" carry no words: they neither start nor break a block
     paragraphs, words = [], []
-    for s, e in ctx.paragraphs:
-        ws = _WORD.findall(ctx.text[s:e].lower())
+    for span, ws in zip(ctx.paragraphs, ctx.paragraph_words):
         if ws:
-            paragraphs.append((s, e))
+            paragraphs.append(span)
             words.append(ws)
     if len(paragraphs) < 2:
         return []
@@ -64,34 +62,49 @@ def check(ctx: AuditContext) -> list[Finding]:
 
 
 def _matches(words: list[list[str]]) -> dict[int, list[int]]:
-    """paragraph index -> earlier paragraph indices that it repeats (exactly or nearly)."""
-    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    shingle_index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    shingle_sets: list[frozenset] = []
+    """paragraph index -> earlier paragraph indices that it repeats (exactly or nearly).
+
+    Near repeats are found through a bottom-k sketch of each paragraph's longer words (the k with
+    the smallest hashes): a copy with a word or two changed keeps most of its sketch, so sharing
+    two sketch words makes a candidate, which difflib then compares word by word.
+    """
+    exact: dict[tuple[str, ...], list[int]] = {}
+    sketch_index: dict[str, list[int]] = {}
     out: dict[int, list[int]] = {}
     for j, ws in enumerate(words):
         key = tuple(ws)
-        found = list(exact[key][:MAX_MATCHES]) if ws else []
-        shingles = frozenset(zip(ws, ws[1:], ws[2:])) if len(ws) >= MIN_NEAR_WORDS else frozenset()
-        shingle_sets.append(shingles)
-        if shingles:
-            shared: dict[int, int] = defaultdict(int)
-            for sh in shingles:
-                for i in shingle_index[sh][:MAX_MATCHES]:
-                    shared[i] += 1
+        found = list(exact.get(key, ())[:MAX_MATCHES])
+        if len(ws) >= MIN_NEAR_WORDS:
+            vocab = set(ws)
+            sketch = list(islice((w for w in sorted(vocab, key=hash) if len(w) > 3), SKETCH))
+            shared: dict[int, int] = {}
+            for w in sketch:
+                earlier = sketch_index.get(w)
+                if earlier:
+                    for i in earlier[-MAX_MATCHES:]:
+                        shared[i] = shared.get(i, 0) + 1
+                    earlier.append(j)
+                else:
+                    sketch_index[w] = [j]
             for i, n in shared.items():
-                if i in found or n < CANDIDATE_SHARE * min(len(shingles), len(shingle_sets[i])):
+                if n < SKETCH_SHARED or i in found or not _close_enough(words[i], ws):
                     continue
                 matcher = SequenceMatcher(None, words[i], ws, autojunk=False)
-                if matcher.real_quick_ratio() >= NEAR_RATIO and matcher.ratio() >= NEAR_RATIO:
+                if matcher.real_quick_ratio() >= NEAR_RATIO and matcher.quick_ratio() >= NEAR_RATIO \
+                        and matcher.ratio() >= NEAR_RATIO:
                     found.append(i)
-            for sh in shingles:
-                shingle_index[sh].append(j)
         if found:
             out[j] = sorted(found)
-        if ws:
-            exact[key].append(j)
+        exact.setdefault(key, []).append(j)
     return out
+
+
+def _close_enough(a: list[str], b: list[str]) -> bool:
+    """Cheap upper bounds of difflib's ratio, before building a SequenceMatcher."""
+    if 2 * min(len(a), len(b)) < NEAR_RATIO * (len(a) + len(b)):
+        return False
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) >= NEAR_RATIO * (len(sa) + len(sb)) - 2
 
 
 def _runs(matches: dict[int, list[int]]) -> list[tuple[int, int, int, int]]:

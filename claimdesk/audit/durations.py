@@ -22,6 +22,8 @@ from claimdesk.models import Finding
 KIND = "inconsistent_duration"
 INF = float("inf")
 DATE_SLACK_DAYS = 3.0  # months are 28-31 days; a stated month is 30.44
+WINDOW = 70  # characters before a unit word that its duration phrase may start
+UNIT_WORDS = frozenset("hour hours day days week weeks month months year years decade decades".split())
 UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
 
 _QUALIFIERS = {
@@ -62,18 +64,38 @@ class Stated:
 def check(ctx: AuditContext) -> list[Finding]:
     findings = []
     text = ctx.text
-    for start, end in ctx.sentences:
+    by_sentence: dict[int, list[int]] = {}
+    for p in ctx.positions(UNIT_WORDS):
+        by_sentence.setdefault(ctx.sentence_index(p), []).append(p)
+    for idx, units in by_sentence.items():
+        start, end = ctx.sentences[idx]
         sentence = text[start:end]
-        if not DURATION.search(sentence):
+        durations = _durations(sentence, [u - start for u in units])
+        if not durations:
             continue
-        findings.extend(_pairs(ctx, sentence, start))
-        findings.extend(_against_dates(ctx, sentence, start))
+        findings.extend(_pairs(ctx, sentence, start, durations))
+        findings.extend(_against_dates(ctx, sentence, start, durations))
     return findings
 
 
-def _pairs(ctx: AuditContext, sentence: str, offset: int) -> list[Finding]:
+def _durations(sentence: str, units: list[int]) -> list[re.Match]:
+    """The duration phrases ending at each unit word, searched in a short window before it."""
+    out: list[re.Match] = []
+    for u in units:
+        if out and out[-1].end() > u:
+            continue
+        lo = max(out[-1].end() if out else 0, u - WINDOW)
+        m = DURATION.search(sentence, lo, min(len(sentence), u + 12))
+        while m is not None and m.end() <= u:
+            m = DURATION.search(sentence, m.end(), min(len(sentence), u + 12))
+        if m is not None and m.start() <= u:
+            out.append(m)
+    return out
+
+
+def _pairs(ctx: AuditContext, sentence: str, offset: int, durations: list[re.Match]) -> list[Finding]:
     out = []
-    for m in DURATION.finditer(sentence):
+    for m in durations:
         second = _SECOND.match(sentence, m.end())
         if not second:
             continue
@@ -93,8 +115,8 @@ def _pairs(ctx: AuditContext, sentence: str, offset: int) -> list[Finding]:
     return out
 
 
-def _against_dates(ctx: AuditContext, sentence: str, offset: int) -> list[Finding]:
-    durations = [m for m in DURATION.finditer(sentence) if not _is_modifier_of_age(sentence, m)]
+def _against_dates(ctx: AuditContext, sentence: str, offset: int, found: list[re.Match]) -> list[Finding]:
+    durations = [m for m in found if not _is_modifier_of_age(sentence, m)]
     if len(durations) != 1:
         return []
     dur = durations[0]

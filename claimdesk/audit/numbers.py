@@ -19,6 +19,7 @@ from claimdesk.models import Finding
 
 KIND = "conflicting_numbers"
 
+_DIGIT = re.compile(r"(?<!\d)\d")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -26,6 +27,7 @@ _NUMBER_WORDS = frozenset(
 )
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _DEFINITE = frozenset("the those these all".split())
+_DEFINITE_NUMBER = re.compile(r"(?:the|those|these|all)\s+(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b)")
 _STOP = frozenset(
     "of to in on at for from by with and or but as than that which who whom whose was were is are be been "
     "being have has had do does did will would could should may might must can this these those its their "
@@ -66,7 +68,11 @@ class Mention:
 
 
 def check(ctx: AuditContext) -> list[Finding]:
-    mentions = _mentions(ctx)
+    # a conflict needs a definite count ("the 20 deserters"); most articles have none
+    definite = {ctx.sentence_index(p) for p in ctx.positions(_DEFINITE) if _DEFINITE_NUMBER.match(ctx.lower, p)}
+    if not any(m.definite and m.events for m in _mentions(ctx, definite)):
+        return []
+    mentions = _mentions(ctx, _sentences_with_numbers(ctx))
     findings = []
     for k, later in enumerate(mentions):
         if not later.definite or not later.events:
@@ -98,10 +104,17 @@ def _same_group(earlier: Mention, later: Mention) -> bool:
     return bool(later.verb) and later.verb == earlier.verb and later.noun == earlier.noun
 
 
-def _mentions(ctx: AuditContext) -> list[Mention]:
+def _sentences_with_numbers(ctx: AuditContext) -> set[int]:
+    found = {ctx.sentence_index(m.start()) for m in _DIGIT.finditer(ctx.text)}
+    found.update(ctx.sentences_with(_NUMBER_WORDS))
+    return found
+
+
+def _mentions(ctx: AuditContext, sentences: set[int]) -> list[Mention]:
     text = ctx.text
     out = []
-    for s_start, s_end in ctx.sentences:
+    for idx in sorted(sentences):
+        s_start, s_end = ctx.sentences[idx]
         tokens = [(m.group(), m.start(), m.end())
                   for m in _TOKEN.finditer(text, s_start, s_end)]
         for i, (tok, start, end) in enumerate(tokens):

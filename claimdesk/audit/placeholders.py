@@ -21,6 +21,7 @@ class Pattern:
     regex: re.Pattern
     severity: Severity
     message: str
+    requires: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -29,13 +30,17 @@ def patterns() -> tuple[Pattern, ...]:
     out = []
     for item in data["patterns"]:
         flags = re.IGNORECASE if item.get("case", "ignore") == "ignore" else 0
-        out.append(Pattern(item["name"], re.compile(item["pattern"], flags), item["severity"], item["message"]))
+        out.append(Pattern(item["name"], re.compile(item["pattern"], flags), item["severity"], item["message"],
+                           tuple(item.get("requires", ()))))
     return tuple(out)
 
 
 def check(ctx: AuditContext) -> list[Finding]:
     hits: dict[tuple[int, int], Pattern] = {}
+    lower = ctx.lower
     for pattern in patterns():
+        if pattern.requires and not any(r in lower for r in pattern.requires):
+            continue
         for m in pattern.regex.finditer(ctx.text):
             if m.end() > m.start():
                 hits.setdefault(m.span(), pattern)
