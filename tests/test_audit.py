@@ -192,3 +192,9 @@ def test_certainty_escalation_and_a_new_source_clears_it():
 def test_robust_on_any_text(text):
     findings = audit(doc(text))
     assert all(f.kind in KINDS and 0 <= f.span[0] <= f.span[1] <= len(text) for f in findings)
+
+
+def test_a_line_repeated_thousands_of_times_is_one_block():
+    line = "The council voted on Monday to close the old library, citing the cost of repairs and falling visits."
+    dups = [f for f in audit(doc("\n".join([line] * 3000))) if f.kind == "duplicated_passage"]
+    assert [(f.line, f.end_line, f.related.line, f.related.end_line) for f in dups] == [(2, 3000, 1, 1)]

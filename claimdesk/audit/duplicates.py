@@ -20,6 +20,7 @@ SKETCH_SHARED = 2         # sketch words in common that make two paragraphs wort
 MIN_BLOCK_WORDS = 15      # shorter repeats ("Advertisement", bylines, headers) are not passages
 MIN_NEAR_WORDS = 8        # near matching only for paragraphs this long
 MAX_MATCHES = 20          # a boilerplate line repeated hundreds of times must not go quadratic
+MAX_NEAR_CHECKS = 4       # word-by-word comparisons per paragraph, the likeliest candidates first
 ERROR_WORDS = 40
 
 
@@ -73,8 +74,10 @@ def _matches(words: list[list[str]]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for j, ws in enumerate(words):
         key = tuple(ws)
-        found = list(exact.get(key, ())[:MAX_MATCHES])
-        if len(ws) >= MIN_NEAR_WORDS:
+        same = exact.get(key, ())
+        # the first copies, and the latest one so that a long run of repeats stays one block
+        found = list(same[:MAX_MATCHES]) + ([same[-1]] if len(same) > MAX_MATCHES else [])
+        if not found and len(ws) >= MIN_NEAR_WORDS:  # an exact repeat needs no near match
             vocab = set(ws)
             sketch = list(islice((w for w in sorted(vocab, key=hash) if len(w) > 3), SKETCH))
             shared: dict[int, int] = {}
@@ -86,8 +89,10 @@ def _matches(words: list[list[str]]) -> dict[int, list[int]]:
                     earlier.append(j)
                 else:
                     sketch_index[w] = [j]
-            for i, n in shared.items():
-                if n < SKETCH_SHARED or i in found or not _close_enough(words[i], ws):
+            candidates = sorted((i for i, n in shared.items() if n >= SKETCH_SHARED),
+                                key=lambda i: (-shared[i], i))[:MAX_NEAR_CHECKS]
+            for i in sorted(candidates):
+                if not _close_enough(words[i], ws):
                     continue
                 matcher = SequenceMatcher(None, words[i], ws, autojunk=False)
                 if matcher.real_quick_ratio() >= NEAR_RATIO and matcher.quick_ratio() >= NEAR_RATIO \

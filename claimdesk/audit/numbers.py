@@ -19,6 +19,7 @@ from claimdesk.models import Finding
 
 KIND = "conflicting_numbers"
 
+MAX_EARLIER = 50  # earlier mentions of one deed compared with a later one (keeps odd inputs linear)
 _DIGIT = re.compile(r"(?<!\d)\d")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*")
 _NUMBER_WORDS = frozenset(
@@ -74,22 +75,27 @@ def check(ctx: AuditContext) -> list[Finding]:
         return []
     mentions = _mentions(ctx, _sentences_with_numbers(ctx))
     findings = []
-    for k, later in enumerate(mentions):
-        if not later.definite or not later.events:
-            continue
-        earlier = [m for m in mentions[:k] if _same_group(m, later)]
-        if not earlier or any(m.value == later.value for m in earlier):
-            continue
-        if sum(m.value for m in earlier) == later.value:
-            continue  # "18 deserted, then 2 more … the 20 deserters"
-        first = earlier[-1]
-        said = ctx.text[first.start:first.end]
-        findings.append(ctx.finding(
-            KIND, "warning", (later.start, later.end),
-            f"'{ctx.text[later.start:later.end]}' but line {first.line} gives '{said}': "
-            f"{_fmt(later.value)} vs {_fmt(first.value)}",
-            related=(first.start, first.end),
-        ))
+    by_verb: dict[str, list[Mention]] = {}
+    by_agent: dict[str, list[Mention]] = {}
+    for later in mentions:
+        if later.definite and later.events:
+            pool = by_verb.get(later.agent or "", [])[-MAX_EARLIER:] + \
+                by_agent.get(later.verb or "", [])[-MAX_EARLIER:] + by_verb.get(later.verb or "", [])[-MAX_EARLIER:]
+            earlier = sorted({id(m): m for m in pool if _same_group(m, later)}.values(), key=lambda m: m.start)
+            if earlier and all(m.value != later.value for m in earlier) \
+                    and sum(m.value for m in earlier) != later.value:  # "18 deserted, 2 more … the 20"
+                first = earlier[-1]
+                said = ctx.text[first.start:first.end]
+                findings.append(ctx.finding(
+                    KIND, "warning", (later.start, later.end),
+                    f"'{ctx.text[later.start:later.end]}' but line {first.line} gives '{said}': "
+                    f"{_fmt(later.value)} vs {_fmt(first.value)}",
+                    related=(first.start, first.end),
+                ))
+        if later.verb:
+            by_verb.setdefault(later.verb, []).append(later)
+        if later.agent:
+            by_agent.setdefault(later.agent, []).append(later)
     return findings
 
 
