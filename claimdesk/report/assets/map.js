@@ -46,9 +46,9 @@
       popup.querySelector(".popup-meta").textContent = p.place + (p.date ? " · " + p.date : "") + " · " + p.sources + " independent source(s)";
       var link = popup.querySelector(".popup-link");
       if (link) { link.setAttribute("href", (wrap.getAttribute("data-story-base") || "#story-") + encodeURIComponent(p.id)); }
-      var r = wrap.getBoundingClientRect();
-      popup.style.left = Math.min(evt.clientX - r.left + 8, r.width - 330) + "px";
-      popup.style.top = (evt.clientY - r.top + 8) + "px";
+      var r = wrap.getBoundingClientRect(), d = dot.getBoundingClientRect();
+      popup.style.left = Math.max(0, Math.min(d.right - r.left + 6, r.width - 330)) + "px";
+      popup.style.top = Math.max(0, d.bottom - r.top + 6) + "px";
       popup.hidden = false;
       evt.stopPropagation();
     });
