@@ -100,6 +100,19 @@ def test_broken_inputs_are_named_stored_and_the_rest_is_ingested(tmp_path: Path,
         ("https://news.harbour-gazette.example/world/2024/10/14/live-election-results",)]
     assert rows(db, "SELECT title, published, outlet FROM documents WHERE format = 'html'") == [
         ("Flooding closes river crossings in Dorval", "2024-03-12", "Riverside Courier")]
+    again = claimdesk("ingest", str(FIXTURES), "--db", f"sqlite:///{db}", "--no-claims", cwd=tmp_path)
+    assert again.returncode == 1
+    assert count(db, "rejected") == 7 and count(db, "documents") == 10
+
+
+def test_published_option_fills_only_documents_without_a_date(tmp_path: Path, samples_dir: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    result = claimdesk("ingest", str(samples_dir / "sofrep-north-korean-deserters.txt"),
+                       str(FIXTURES / "news-page.html"), "--published", "2024-10-16",
+                       "--db", f"sqlite:///{db}", "--no-claims", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(rows(db, "SELECT format, published FROM documents")) == [
+        ("html", "2024-03-12"), ("text", "2024-10-16")]
 
 
 def _thousand_articles(corpus_dir: Path, out: Path) -> int:
