@@ -163,8 +163,8 @@ def test_claimreview_validates_against_schema_org_definitions(built):
     item = contested["itemReviewed"]
     assert item["firstAppearance"]["url"] == "https://sofrep.com/news/north-korean-deserters/"
     assert item["datePublished"] == "2024-10-16"
-    assert {a["url"] for a in item["appearance"]} == {"https://sofrep.com/news/north-korean-deserters/",
-                                                     "https://evil.example/a?x=1&y=<script>"}
+    # the hostile article's javascript: URL is not a URL a reader may follow: left out
+    assert [a.get("url") for a in item["appearance"]] == ["https://sofrep.com/news/north-korean-deserters/", None]
     ranks = {r["reviewRating"]["alternateName"]: r["reviewRating"]["ratingValue"] for r in reviews}
     assert ranks["denied"] < ranks["contested"] < ranks["single_source"] < ranks["corroborated"]
     copied = by_id["story-copied"]["itemReviewed"]

@@ -71,6 +71,8 @@ def test_hostile_article_text_is_escaped_everywhere(report):
     assert [t for t, _ in parsed.tags].count("script") == 2  # the map data and the map code, nothing more
     assert "<script>alert" not in report and "<img src=x" not in report and "<b>Evil</b>" not in report
     assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in report
+    hrefs = [attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"]
+    assert hrefs and not any(h.lower().lstrip().startswith("javascript:") for h in hrefs)
     data = next(body for body in parsed.script_bodies if body.lstrip().startswith("["))
     assert "</" not in data and "<!--" not in data
     points = {p["id"]: p for p in json.loads(data)}
@@ -96,3 +98,14 @@ def test_highlight_escapes_each_piece_and_marks_the_span():
 def test_highlight_clips_overlapping_spans_so_marks_never_nest():
     html = str(highlight("abcdefghij", [(1, 5, "a"), (3, 8, "b")]))
     assert html == 'a<mark class="a">bcde</mark><mark class="b">fgh</mark>ij'
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://sofrep.com/a", "https://sofrep.com/a"), (" HTTP://x.example/ ", "HTTP://x.example/"),
+    ("javascript:alert(1)", None), ("JavaScript:alert(1)", None), (" data:text/html,<script>", None),
+    ("vbscript:x", None), ("/relative/path", None), ("", None), (None, None),
+])
+def test_only_http_urls_become_links(url, expected):
+    from claimdesk.report.safe import web_url
+
+    assert web_url(url) == expected

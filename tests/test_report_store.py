@@ -88,7 +88,7 @@ def build_store(url: str, samples_dir: Path, corpus_dir: Path, extra_polnear: in
                                 url="https://sofrep.com/news/north-korean-deserters/", title="North Korean deserters",
                                 published=date(2024, 10, 16))
     hostile = Document.from_text(HOSTILE_TEXT, source="hostile.txt", outlet="<b>Evil</b> Outlet",
-                                 url="https://evil.example/a?x=1&y=<script>", title="<script>alert('title')</script>",
+                                 url="javascript:alert('url')//https://evil.example/a?x=1&y=<script>", title="<script>alert('title')</script>",
                                  published=date(2024, 10, 17))
     polnear = _polnear_docs(corpus_dir, 7 + extra_polnear)
 

@@ -51,6 +51,7 @@ def test_story_page_shows_every_mention_with_its_span_marked(client, built):
     assert marked[1].startswith("Officials said &lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;")
     assert "<script>alert" not in page.text and "<img src=x" not in page.text and "<b>Evil</b>" not in page.text
     assert "&lt;b&gt;Evil&lt;/b&gt; Outlet" in page.text
+    assert "javascript:" not in page.text
     assert "18 deserted vs 25 &lt;b&gt;killed&lt;/b&gt;" in page.text
     copied = client.get("/stories/story-copied").text
     assert "not an independent source" in copied
@@ -67,6 +68,7 @@ def test_document_page_shows_the_article_findings_and_claims_in_place(client, bu
     hostile = client.get(f"/documents/{built.hostile.id}").text
     assert "<script>" not in hostile.split("</header>", 1)[1]
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in hostile
+    assert 'href="javascript:' not in hostile and "<dd>javascript:alert(&#39;url&#39;)" in hostile
 
 
 def test_timeline_and_map_pages(client):

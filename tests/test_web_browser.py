@@ -52,7 +52,7 @@ def _pipeline_store(url: str, samples_dir: Path, corpus_dir: Path):
     line1 = sample.line_span(1)
     desertion = next(c for c in store.claims_for(sample.id) if c.span[0] < line1[1] and c.span[1] > line1[0])
     hostile = Document.from_text(HOSTILE_TEXT, source="hostile.txt", outlet="<b>Evil</b> Outlet",
-                                 url="https://evil.example/a", title="<script>alert('title')</script>",
+                                 url="javascript:alert('url')", title="<script>alert('title')</script>",
                                  published=date(2024, 10, 17))
     first = _claim(hostile, (0, HOSTILE_TEXT.index("\n")), event_type="casualty", places=[KURSK])
     second = _claim(hostile, (HOSTILE_TEXT.index("\n") + 1, len(HOSTILE_TEXT) - 1), places=[HOSTILE_PLACE])

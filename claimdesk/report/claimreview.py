@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Optional, TextIO
 
 from claimdesk.models import Mention, Story
+from claimdesk.report.safe import web_url
 from claimdesk.report.stream import stream_stories
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
@@ -28,8 +29,8 @@ EXPLANATIONS = {
 
 def _appearance(mention: Mention) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "identifier": mention.document}
-    if mention.url:
-        work["url"] = mention.url
+    if web_url(mention.url):
+        work["url"] = web_url(mention.url)
     if mention.outlet:
         work["publisher"] = {"@type": "Organization", "name": mention.outlet}
     if mention.published:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -41,6 +42,14 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]], start: int = 0, 
         cursor = e
     pieces.append(str(escape(text[cursor:end])))
     return Markup("".join(pieces))
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) URL, else None: escaping stops markup, not a `javascript:` link."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in ("http", "https") else None
 
 
 def context_window(text: str, span: tuple[int, int], chars: int = 300) -> tuple[int, int]:
