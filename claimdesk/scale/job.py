@@ -1,9 +1,10 @@
 """The Spark batch job: input files -> Parquet tables of documents, findings, claims, copies, stories.
 
-The driver only lists the input files; reading, auditing, extracting and MinHash signatures run
-in `mapPartitions` tasks (`partition`), copies are a banding join (`copies`) and stories a grouping
-per block of claims (`stories`), all in the executors. Input paths must be readable by every
-executor under the same name (a shared file system on a cluster; always so in local mode).
+The driver only lists the input files; reading, auditing, extracting and shingling run in
+`mapPartitions` tasks (`partition`) and copies are a banding join (`copies`), in the executors.
+Stories come from the corroboration engine run once on the driver (`stories` says why). Input
+paths must be readable by every executor under the same name (a shared file system on a cluster;
+always so in local mode).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from claimdesk.scale.lsh import LshParams
 from claimdesk.scale.partition import PROCESSED_COLUMNS, process_files
 from claimdesk.scale.session import spark_session
 from claimdesk.scale.stories import build_stories
+
+MAX_REJECTED_SHOWN = 1000  # the rest are in the `rejected` table
 
 
 @dataclass(frozen=True)
@@ -99,19 +102,15 @@ def run_batch(paths: Iterable[Path | str], out_dir: Path | str, settings: BatchS
         F.col("rejected_source").alias("source"), F.col("rejected_reason").alias("reason"),
         F.col("rejected_at").alias("at"), "position"))
     copies = find_copies(documents.select(F.col("document.id").alias("id"), "position",
-                                          F.col("document.published").alias("published"), "signature", "bands"),
+                                          F.col("document.published").alias("published"), "shingles", "signature", "bands"),
                          settings.lsh)
     summary.copies = write("copies", copies)
 
-    stories, mentions = build_stories(spark, spark.read.parquet(str(out / "claims")),
-                                      spark.read.parquet(str(out / "documents")),
-                                      spark.read.parquet(str(out / "copies")))
-    summary.stories = write("stories", stories)
-    write("story_mentions", mentions)
-
     summary.rejected = [(r["source"], r["reason"]) for r in
-                        spark.read.parquet(str(out / "rejected")).orderBy("position").collect()]
+                        spark.read.parquet(str(out / "rejected")).orderBy("position").limit(MAX_REJECTED_SHOWN).collect()]
     processed.unpersist()
     documents.unpersist()
+
+    summary.stories = build_stories(out, Path(settings.tmp_dir or out) / "_corroborate")
     summary.seconds = time.perf_counter() - started
     return summary

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from claimdesk.models import Mention
+from claimdesk.models import Claim, Mention
 from claimdesk.scale import tables
 from claimdesk.store import Store
 from claimdesk.store.stories import save_copies, save_stories
@@ -28,7 +29,7 @@ class LoadSummary:
     rejected: int = 0
 
 
-def _rows(out_dir: Path, name: str, sort_by: str | None = None) -> list[dict]:
+def rows(out_dir: Path, name: str, sort_by: str | None = None) -> list[dict]:
     import pyarrow.parquet as pq
 
     folder = out_dir / name
@@ -40,6 +41,42 @@ def _rows(out_dir: Path, name: str, sort_by: str | None = None) -> list[dict]:
     return table.to_pylist()
 
 
+def load_documents(out_dir: Path, store: Store, summary: LoadSummary, with_findings: bool = True,
+                   restamp: bool = False) -> dict[str, Claim]:
+    """Documents (in input order) with their findings, claims and extra sources; returns the claims.
+
+    `restamp`: give documents ingest times in input order, as one `claimdesk ingest` process
+    would (executors stamp them concurrently), so order-dependent steps see the input order.
+    """
+    findings, claims = defaultdict(list), defaultdict(list)
+    if with_findings:
+        for row in rows(out_dir, "findings"):
+            findings[row["document_id"]].append(tables.finding_from(row))
+    by_id: dict[str, Claim] = {}
+    for row in rows(out_dir, "claims"):
+        claim = tables.claim_from(row)
+        claims[claim.document_id].append(claim)
+        by_id[claim.id] = claim
+    primary_sources = set()
+    stamp = datetime.now(timezone.utc)
+    for i, row in enumerate(rows(out_dir, "documents", "position")):
+        doc = tables.document_from(row)
+        if restamp:
+            doc.ingested_at = stamp + timedelta(microseconds=i)
+        primary_sources.add((doc.id, doc.source))
+        is_new = store.add_document(doc, findings=findings.pop(doc.id, []), claims=claims.pop(doc.id, []))
+        summary.documents_new += is_new
+        summary.documents_seen += not is_new
+    for row in rows(out_dir, "sources", "position"):
+        if (row["document_id"], row["source"]) in primary_sources:
+            continue
+        doc = store.get_document(row["document_id"])
+        store.add_document(doc.model_copy(update={
+            "source": row["source"], "format": row["format"], "url": row["url"], "outlet": row["outlet"]}))
+    summary.claims = len(by_id)
+    return by_id
+
+
 def load_tables(out_dir: Path | str, store: Store) -> LoadSummary:
     """Write every table of a batch output folder into `store`."""
     out = Path(out_dir)
@@ -47,42 +84,21 @@ def load_tables(out_dir: Path | str, store: Store) -> LoadSummary:
     if missing:
         raise FileNotFoundError(f"expected a `claimdesk batch` output folder, {out} lacks {', '.join(missing)}")
     summary = LoadSummary()
-    findings, claims = defaultdict(list), defaultdict(list)
-    for row in _rows(out, "findings"):
-        findings[row["document_id"]].append(tables.finding_from(row))
-    claim_rows = {}
-    for row in _rows(out, "claims"):
-        claim = tables.claim_from(row)
-        claims[claim.document_id].append(claim)
-        claim_rows[claim.id] = claim
-    primary_sources = set()
-    for row in _rows(out, "documents", "position"):
-        doc = tables.document_from(row)
-        primary_sources.add((doc.id, doc.source))
-        is_new = store.add_document(doc, findings=findings.pop(doc.id, []), claims=claims.pop(doc.id, []))
-        summary.documents_new += is_new
-        summary.documents_seen += not is_new
-    summary.claims = len(claim_rows)
-    for row in _rows(out, "sources", "position"):
-        if (row["document_id"], row["source"]) in primary_sources:
-            continue
-        doc = store.get_document(row["document_id"])
-        store.add_document(doc.model_copy(update={
-            "source": row["source"], "format": row["format"], "url": row["url"], "outlet": row["outlet"]}))
-    for row in _rows(out, "rejected", "position"):
+    claims = load_documents(out, store, summary)
+    for row in rows(out, "rejected", "position"):
         store.add_rejected(tables.rejected_from(row))
         summary.rejected += 1
 
-    copy_rows = [(r["document_id"], r["copy_of"], r["similarity"]) for r in _rows(out, "copies")]
+    copy_rows = [(r["document_id"], r["copy_of"], r["similarity"]) for r in rows(out, "copies")]
     save_copies(store, copy_rows)
     summary.copies = len(copy_rows)
 
     mentions = defaultdict(list)
-    for row in _rows(out, "story_mentions"):
-        claim = claim_rows[row["claim_id"]]
+    for row in rows(out, "story_mentions"):
+        claim = claims[row["claim_id"]]
         mentions[row["story_id"]].append(Mention(
             claim=claim.id, document=claim.document_id, span=claim.span, text=claim.text,
             attribution=claim.attribution, hedges=claim.hedges, polarity=claim.polarity, copy_of=row["copy_of"]))
     summary.stories = save_stories(store, (tables.story_from(r, mentions.get(r["id"], []))
-                                           for r in _rows(out, "stories")))
+                                           for r in rows(out, "stories")))
     return summary

@@ -1,47 +1,37 @@
 """MinHash signatures and LSH band keys of one document, computed in the executors.
 
-Shingling and MinHash settings come from `claimdesk.corroborate.copies` when it provides them, so
-the batch job and `claimdesk corroborate` find the same copies; bands and rows per band are the
-ones datasketch's MinHashLSH picks for the same threshold, so both see the same candidate pairs.
+Shingles, signatures and thresholds are those of `claimdesk.corroborate.copies`, so the batch job
+finds the copies `claimdesk corroborate` finds: the same bands of the same signatures give the same
+candidate pairs as its datasketch MinHashLSH index.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
+from claimdesk.corroborate import copies as single
 
 
 @dataclass(frozen=True)
 class LshParams:
-    num_perm: int = 128
-    threshold: float = 0.8
-    shingle_words: int = 5
-    seed: int = 1
-
-    @property
-    def bands_rows(self) -> tuple[int, int]:
-        from datasketch.lsh import _optimal_param
-
-        return _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
+    num_perm: int = single.NUM_PERM
+    bands: int = single.LSH_BANDS[0]
+    rows: int = single.LSH_BANDS[1]
+    min_estimate: float = single.MIN_ESTIMATE        # containment estimated from the signatures
+    min_containment: float = single.MIN_CONTAINMENT  # verdict, on the exact shingle sets
+    min_shingles: int = single.MIN_SHINGLES
 
 
-def shingles(text: str, size: int) -> set[str]:
-    words = _WORD.findall(text.lower())
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+def shingles(text: str) -> list[int]:
+    """Sorted unique 32-bit hashes of the text's shingles."""
+    return [int(v) for v in single.shingles(text)]
 
 
-def signature(text: str, params: LshParams) -> list[int]:
-    """The MinHash hash values of `text` (each < 2**32, so they fit Spark's bigint)."""
-    from datasketch import MinHash
+def signature(shingle_hashes: list[int]) -> list[int]:
+    import numpy as np
 
-    mh = MinHash(num_perm=params.num_perm, seed=params.seed)
-    mh.update_batch([s.encode("utf-8") for s in shingles(text, params.shingle_words)])
-    return [int(v) for v in mh.hashvalues]
+    return [int(v) for v in single.signature(np.asarray(shingle_hashes, dtype=np.uint64))]
 
 
 def band_keys(sig: list[int], params: LshParams) -> list[int]:
@@ -49,10 +39,9 @@ def band_keys(sig: list[int], params: LshParams) -> list[int]:
 
     The band index is hashed in, so equal values in different bands never meet in the join.
     """
-    bands, rows = params.bands_rows
     keys = []
-    for band in range(bands):
-        chunk = ",".join(map(str, sig[band * rows:(band + 1) * rows]))
+    for band in range(params.bands):
+        chunk = ",".join(map(str, sig[band * params.rows:(band + 1) * params.rows]))
         digest = hashlib.blake2b(f"{band}:{chunk}".encode(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys
