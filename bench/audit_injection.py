@@ -81,7 +81,7 @@ def _word_count(line: str) -> int:
 
 # ---------------------------------------------------------------- one injector per kind
 
-def inject_duplicate(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_duplicate(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = [i for i in d.paragraphs() if _word_count(d.lines[i])]  # "___" separators carry no words
     long_paras = [i for i in paras if _word_count(d.lines[i]) >= 15]
@@ -126,7 +126,7 @@ PLACEHOLDERS_INLINE = [
 ]
 
 
-def inject_placeholder(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_placeholder(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = d.paragraphs()
     if len(paras) < 3:
@@ -134,12 +134,12 @@ def inject_placeholder(rng: random.Random, art: Article) -> Optional[Case]:
     who = rng.choice(("the senator", "the candidate", "protesters", "the governor"))
     if rng.random() < 0.55:
         at = rng.choice(paras[1:])
-        line = d.insert(at, [rng.choice(PLACEHOLDERS_OWN_LINE).format(who=who)])
+        line = d.insert(at, [rng.choice(t.own_line).format(who=who)])
     else:
         i = rng.choice(paras[1:])
         sentence_ends = [m.end() - 1 for m in re.finditer(r" [a-z]{3,}[.](?= [A-Z])", d.lines[i])]
         cut = rng.choice(sentence_ends) if sentence_ends else len(d.lines[i].rstrip())
-        phrase = rng.choice(PLACEHOLDERS_INLINE).format()
+        phrase = rng.choice(t.inline).format()
         d.lines[i] = d.lines[i][:cut] + phrase + d.lines[i][cut:]
         line = i + 1
     return Case(art.name, d.text(), art.published, Expected("placeholder", line, line))
@@ -159,11 +159,11 @@ AI_DISCLOSURES = [
 ]
 
 
-def inject_ai(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_ai(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = d.paragraphs()
     outlet = art.name.split("/")[-1].split("_")[0].replace("-", " ").title()
-    sentence = rng.choice(AI_DISCLOSURES).format(outlet=outlet)
+    sentence = rng.choice(t.ai).format(outlet=outlet)
     at = rng.choice((len(d.lines), paras[-1] + 1, paras[1] if len(paras) > 1 else 0))
     line = d.insert(at, [sentence])
     return Case(art.name, d.text(), art.published, Expected("ai_disclosure", line, line))
@@ -176,7 +176,7 @@ WEEKDAY_SENTENCES = [
 ]
 
 
-def inject_weekday(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_weekday(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     if art.published is None:
         return None
     d = Draft(art.text)
@@ -196,19 +196,22 @@ def inject_weekday(rng: random.Random, art: Article) -> Optional[Case]:
         md = f"{when.day} {month}"
     else:
         md = f"{month} {when.day}, {when.year}"
-    sentence = rng.choice(WEEKDAY_SENTENCES).format(wd=wd, md=md)
+    sentence = rng.choice(t.weekday).format(wd=wd, md=md)
     line = d.insert(rng.choice(paras[1:] or [0]), [sentence])
     return Case(art.name, d.text(), art.published, Expected("weekday_mismatch", line, line))
 
 
-def inject_duration(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_duration(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = d.paragraphs()
     pub = art.published
     n = rng.randrange(2, 9)
     words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     kind = rng.random()
-    if kind < 0.4 or pub is None:
+    if t.durations and pub is not None:
+        y = pub.year
+        sentence = rng.choice(t.durations).format(y=y, y5=y - 5, y12=y - 12, y9=y - 9, y3=y - 3, y20=y - 20)
+    elif kind < 0.4 or pub is None:
         first, second = rng.choice([
             (f"nearly {words[n]} years", f"going on {words[n + 1]}"),
             (f"almost {words[n]} months", f"more than {words[n]}"),
@@ -254,7 +257,7 @@ COUNT_PAIRS = [
 ]
 
 
-def inject_numbers(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_numbers(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = d.paragraphs()
     if len(paras) < 4:
@@ -263,7 +266,7 @@ def inject_numbers(rng: random.Random, art: Article) -> Optional[Case]:
     b = a + rng.choice((-2, -1, 1, 2, 5, 10))
     if b < 2:
         b = a + 3
-    first, second = rng.choice(COUNT_PAIRS)
+    first, second = rng.choice(t.counts)
     i = rng.randrange(1, len(paras) - 2)
     j = rng.randrange(i + 1, min(len(paras), i + 6))
     at_second = paras[j]
@@ -292,22 +295,88 @@ CERTAIN = [
 PAIRS = [(0, 0), (0, 3), (0, 4), (1, 1), (2, 2), (3, 0), (3, 3), (4, 3), (4, 0)]
 
 
-def inject_certainty(rng: random.Random, art: Article) -> Optional[Case]:
+def inject_certainty(rng: random.Random, art: Article, t: "Templates") -> Optional[Case]:
     d = Draft(art.text)
     paras = d.paragraphs()
     if len(paras) < 4:
         return None
-    h, c = rng.choice(PAIRS)
+    h, c = rng.choice(t.certainty_pairs)
     i = rng.randrange(1, len(paras) - 2)
     j = rng.randrange(i + 1, min(len(paras), i + 3))
-    line_second_before = d.insert(paras[j], [CERTAIN[c]])
-    line_first = d.insert(paras[i], [HEDGED[h].format(n=rng.choice(("Six", "Three", "Twelve")))])
+    line_second_before = d.insert(paras[j], [t.certain[c]])
+    line_first = d.insert(paras[i], [t.hedged[h].format(n=rng.choice(("Six", "Three", "Twelve")))])
     line_second = line_second_before + (2 if d.blank_separated else 1)
     return Case(art.name, d.text(), art.published,
                 Expected("certainty_escalation", line_second, line_second, line_first))
 
 
-INJECTORS: dict[str, Callable[[random.Random, Article], Optional[Case]]] = {
+@dataclass(frozen=True)
+class Templates:
+    """The wording of injected defects. 'dev' was used while building the checks; 'heldout' was
+    written afterwards in other words and not tuned against (see --templates)."""
+    own_line: list[str]
+    inline: list[str]
+    ai: list[str]
+    weekday: list[str]
+    counts: list[tuple[str, str]]
+    hedged: list[str]
+    certain: list[str]
+    certainty_pairs: list[tuple[int, int]]
+    durations: list[str]   # empty: generated from qualifiers and dates
+
+
+TEMPLATES = {
+    "dev": Templates(PLACEHOLDERS_OWN_LINE, PLACEHOLDERS_INLINE, AI_DISCLOSURES, WEEKDAY_SENTENCES, COUNT_PAIRS,
+                     HEDGED, CERTAIN, PAIRS, []),
+    "heldout": Templates(
+        own_line=[
+            "[Screenshot via Twitter]", "(Photo)", "[Graphic: poll results by state]", "PHOTO HERE",
+            "[INSERT PHOTO OF THE SCENE]", "Image: TK", "[Embed tweet]", "Lorem ipsum dolor sit amet consectetur.",
+            "[Pull quote]", "{{{{ byline }}}}", "As an AI developed by OpenAI, I don't have personal opinions.",
+            "I'm sorry, but I cannot browse the internet to verify this.", "[VIDEO EMBED]", "(Screenshot/YouTube)",
+        ],
+        inline=[" (tk)", " [CITATION NEEDED]", " [confirm figure]", " [add link]", " [[link]]", " {{company_name}}",
+                " <insert quote>", " TKTK", " [source?]", " XX"],
+        ai=[
+            "This summary was generated by an AI tool and checked by a journalist.",
+            "Parts of this report were written using artificial intelligence.",
+            "AI was used to help research this article.",
+            "Disclosure: this piece was produced with help from a large language model.",
+            "The text above was machine-generated with ChatGPT and lightly edited.",
+            "We use generative AI to draft some of our coverage, including this story.",
+            "Note: An AI assistant helped translate this interview.",
+            "The illustration accompanying this story was generated with AI.",
+        ],
+        weekday=["Voting ends {wd}, {md}.", "Police said the shooting happened early {wd}, {md}.",
+                 "{wd}, {md}: the deadline for filings.", "The rally is scheduled for {wd}, {md} in Des Moines."],
+        counts=[
+            ("Twelve firefighters were hurt battling the blaze.", "The {b} firefighters hurt are expected to recover."),
+            ("Police detained {a} men after the raid.", "The {b} men detained were later released."),
+            ("Some {a} hostages were freed on Sunday.", "The {b} freed hostages arrived in the capital."),
+            ("{a} senators voted against the bill.", "The {b} senators who voted against it said they would try again."),
+            ("Rescuers evacuated {a} residents.", "All {b} evacuated residents have returned."),
+        ],
+        hedged=["The minister was allegedly arrested at the airport.", "As many as 30 soldiers may have been killed.",
+                "Unverified footage appeared to show troops deployed near the border.",
+                "Two reporters are thought to have been detained."],
+        certain=["The confirmed arrest has stunned the country.", "Those deaths are undeniable, and families are grieving.",
+                 "The deployment is now confirmed.", "It's clear the reporters were detained."],
+        certainty_pairs=[(0, 0), (1, 1), (2, 2), (3, 3)],
+        durations=[
+            "The standoff, which began nearly three years ago (going on four), shows no sign of ending.",
+            "It has been less than a year — more than two, by some counts — since the merger.",
+            "He spent almost a decade (more than twelve years) in prison.",
+            "The company, founded in {y20}, has existed for just six years.",
+            "Between {y12} and {y9} — a stretch of nine years — she taught in Ohio.",
+            "It has been more than 10 years since {y3}.",
+            "The law, in force since {y5}, has shaped hiring for nearly two decades.",
+            "Talks have gone on for two weeks (nearly a month, officials concede).",
+        ],
+    ),
+}
+
+
+INJECTORS: dict[str, Callable[[random.Random, Article, Templates], Optional[Case]]] = {
     "duplicated_passage": inject_duplicate,
     "placeholder": inject_placeholder,
     "ai_disclosure": inject_ai,
@@ -320,8 +389,9 @@ INJECTORS: dict[str, Callable[[random.Random, Article], Optional[Case]]] = {
 
 # ---------------------------------------------------------------- building and scoring
 
-def build_cases(articles: list[Article], per_kind: int, seed: int = 7) -> list[Case]:
+def build_cases(articles: list[Article], per_kind: int, seed: int = 7, templates: str = "dev") -> list[Case]:
     rng = random.Random(seed)
+    t = TEMPLATES[templates]
     cases = []
     for kind, inject in INJECTORS.items():
         made = 0
@@ -330,7 +400,7 @@ def build_cases(articles: list[Article], per_kind: int, seed: int = 7) -> list[C
         for art in pool:
             if made >= per_kind:
                 break
-            case = inject(rng, art)
+            case = inject(rng, art, t)
             if case:
                 cases.append(Case(case.article, case.text, case.published, case.expected, art.text))
                 made += 1
@@ -398,6 +468,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-kind", type=int, default=150)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--templates", choices=sorted(TEMPLATES), default="dev",
+                        help="wording of the injected defects: dev (used while building) or heldout")
     parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
     args = parser.parse_args()
     corpus = corpus_dir()
@@ -405,13 +477,13 @@ def main() -> int:
         print(f"corpus not found at {corpus} (set CLAIMDESK_CORPUS)", file=sys.stderr)
         return 2
     articles = list(all_articles(corpus))
-    cases = build_cases(articles, args.per_kind, args.seed)
+    cases = build_cases(articles, args.per_kind, args.seed, args.templates)
     misses: list = []
     scores = score(cases, misses if args.show else None)
     if args.show:
         for what, case, f in misses:
             print(what, case.article, case.expected, "" if f is None else (f.kind, f.line, f.quote[:100]))
-    print(f"{len(cases)} cases from {len(articles)} real articles, seed {args.seed}")
+    print(f"{len(cases)} cases from {len(articles)} real articles, seed {args.seed}, {args.templates} templates")
     print("pre: findings the untouched article already gets (listed by bench/audit_corpus.py --scan);")
     print("precision leaves them out, strict precision counts them as false alarms")
     print(f"{'kind':24} {'cases':>5} {'TP':>4} {'FN':>4} {'FP':>4} {'pre':>4} {'recall':>7} {'precision':>9} {'strict':>7}")

@@ -33,7 +33,8 @@ _SELF = re.compile(
     r"image|illustration|photo|graphic|translation)s?\b|"
     r"\bour (?:articles?|stories|reporting|content|newsroom|journalists|editors|writers|staff|team|site|images)\b|"
     r"\b(?:we|i) (?:use|used|utili[sz]e|utili[sz]ed|employ|employed|rely|relied|leverage|leveraged|may use)\b|"
-    r"\b(?:article|content|image|story|editorial|news) (?:research|generation|writing|creation|production)\b",
+    r"\b(?:article|content|image|story|editorial|news) (?:research|generation|writing|creation|production)\b|"
+    r"\b(?:the )?(?:text|article|story|report|summary|content|piece|copy) (?:above|below)\b|\bthe above (?:text|article|story)\b",
     re.IGNORECASE,
 )
 

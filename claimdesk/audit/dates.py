@@ -28,15 +28,15 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_WD = r"(?P<wd>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+_WD = (r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)")
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:1[6-9]|2[0-9])\d\d)(?!\d))?"
+_YEAR = r"(?:,?[ \t]+(?P<year>(?:1[6-9]|2[0-9])\d\d)(?!\d))?"
 # "Tuesday, October 15", "Tuesday (Oct. 15)", "Tuesday, 15 October", "Tue 15th October 2024"
 _PATTERNS = (
-    re.compile(rf"\b{_WD}\s*,?\s*\(?\s*{_MON}\s+{_DAY}\b\)?{_YEAR}"),
-    re.compile(rf"\b{_WD}\s*,?\s*\(?\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b\)?{_YEAR}"),
+    re.compile(rf"\b{_WD}[ \t]*,?[ \t]*\(?[ \t]*{_MON}[ \t]+{_DAY}\b\)?{_YEAR}"),
+    re.compile(rf"\b{_WD}[ \t]*,?[ \t]*\(?[ \t]*(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MON}\b\)?{_YEAR}"),
 )
 YEARS_BACK = 12
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)

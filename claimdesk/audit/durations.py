@@ -37,20 +37,25 @@ _QUALIFIERS = {
 _QUAL = "|".join(f"(?P<q_{k}>{v})" for k, v in _QUALIFIERS.items())
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)"
 DURATION = re.compile(
-    rf"(?:\b(?:{_QUAL})\s+)?(?:a\s+)?\b(?P<num>{NUMBER})(?P<plus>-plus|\+)?(?:\s+|-){_UNIT}\b(?P<long>-long| long)?",
+    rf"(?:\b(?:{_QUAL})\s+)?(?:(?:a|just|only)\s+)?\b(?P<num>{NUMBER}|an?(?=\s+(?:hour|day|week|month|year|decade)\b))"
+    rf"(?P<plus>-plus|\+)?(?:\s+|-){_UNIT}\b(?P<long>-long| long)?",
     re.IGNORECASE,
 )
 # the second estimate right after the first: "(going on three)", "— more than three years", ", or almost three"
 _SECOND = re.compile(
-    rf"\s*(?:\(|—|–|--|,\s*or|;\s*or|, if not|, perhaps)\s*(?:or\s+|actually\s+|now\s+|really\s+|perhaps\s+)?"
-    rf"(?:(?:{_QUAL})\s+)?(?P<num>{NUMBER})(?P<plus>-plus|\+)?(?:(?:\s+|-){_UNIT}\b)?\s*\)?",
+    rf"(?:\s+ago)?\s*(?:\(|—|–|--|,\s*or|;\s*or|, if not|, perhaps)\s*(?:or\s+|actually\s+|now\s+|really\s+|perhaps\s+)?"
+    rf"(?:(?:{_QUAL})\s+)?(?:a\s+)?(?P<num>{NUMBER}|an?(?=\s+(?:hour|day|week|month|year|decade)\b))"
+    rf"(?P<plus>-plus|\+)?(?:(?:\s+|-){_UNIT}\b)?\s*\)?",
     re.IGNORECASE,
 )
 _YEAR = r"(?:1[89]|20)\d\d"
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE = rf"(?:{_MON}\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}(?!\d)"
 _RANGE = re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s+(?:to|and|until|till|through|thru)\s+(?P<b>{_DATE})", re.IGNORECASE)
-_SINCE = re.compile(rf"\bsince\s+(?P<a>{_DATE})", re.IGNORECASE)
+_SINCE = re.compile(
+    rf"\b(?:since|(?:founded|established|created|formed|launched|opened|started|begun|set up|built|elected|appointed)"
+    rf"\s+in)\s+(?P<a>{_DATE})", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t)\b|\w['’]s been\b", re.IGNORECASE)
 _AGO_IN = re.compile(rf"\b(?:in|on)\s+(?P<a>{_DATE})", re.IGNORECASE)
 
 
@@ -135,7 +140,13 @@ def _against_dates(ctx: AuditContext, sentence: str, offset: int, found: list[re
     if anchor is None and published is not None:
         ago = re.match(r"\s+ago\b", sentence[dur.end():])
         for since in (_AGO_IN if ago else _SINCE).finditer(sentence):
-            if _linked(sentence, since, dur, end=dur.end() + (ago.end() if ago else 0)):
+            linked = _linked(sentence, since, dur, end=dur.end() + (ago.end() if ago else 0))
+            if not linked and not ago:
+                # "founded in 1996, has existed for six years": the span runs up to publication
+                # only when told in the present perfect
+                is_since = since.group(0)[:5].lower() == "since"
+                linked = (is_since or bool(_PERFECT.search(sentence))) and _for_after(sentence, since, dur)
+            if linked:
                 a = _bounds(since.group("a"))
                 if a and a[0] <= published:
                     elapsed, anchor = ((published - a[1]).days, (published - a[0]).days), since
@@ -164,7 +175,7 @@ def _interval(m: re.Match, unit: Optional[str]) -> Optional[tuple[float, float]]
         qual = "above"
     eps = 1e-6
     if qual == "below":
-        lo, hi = n - max(1.0, 0.1 * n), n - eps
+        lo, hi = n - min(1.0, max(0.25, 0.25 * n)), n - eps   # nearly two: 1.5-2; nearly a month: 3-4 weeks
     elif qual == "going_on":
         lo, hi = n - 1 + eps, n - eps
     elif qual == "above":
@@ -231,6 +242,15 @@ def _linked(sentence: str, anchor: re.Match, dur: re.Match, end: Optional[int] =
     else:
         return False
     return len(gap) <= 40 and bool(_LINK.match(gap))
+
+
+def _for_after(sentence: str, anchor: re.Match, dur: re.Match) -> bool:
+    """'<anchor>, has shaped hiring for <duration>': one short clause, no other date, ending in 'for'."""
+    if anchor.end() > dur.start():
+        return False
+    gap = sentence[anchor.end():dur.start()]
+    return len(gap) <= 45 and not re.search(r"[\d;:]|\b(?:but|while|although|when|after|before|until|and then)\b", gap) \
+        and bool(re.search(r"\bfor\s+$", gap))
 
 
 def _is_modifier_of_age(sentence: str, m: re.Match) -> bool:

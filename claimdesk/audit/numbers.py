@@ -41,6 +41,7 @@ _NOT_COUNTED = frozenset(
     "decades centuries miles kilometers meters feet inches pounds votes odds games innings terms "
     "rounds laps goals runs yards seats states districts counties delegates".split()
 )
+_PLURALS = frozenset("men women people children police personnel staff crew".split())
 _MORE = frozenset("more additional other others extra further".split())
 _IRREGULAR = {
     "slain": "kill", "shot": "shoot", "hurt": "hurt", "held": "hold", "taken": "take", "fled": "flee",
@@ -48,6 +49,7 @@ _IRREGULAR = {
     "sent": "send", "sold": "sell", "struck": "strike", "stolen": "steal", "found": "find", "lost": "lose",
     "kept": "keep", "brought": "bring", "bought": "buy", "beaten": "beat", "thrown": "throw",
     "driven": "drive", "flown": "fly", "seen": "see", "given": "give", "sworn": "swear", "won": "win",
+    "freed": "free",
 }
 
 
@@ -62,10 +64,15 @@ class Mention:
     verb: Optional[str]
     line: int
     modifiers: tuple[str, ...] = ()
+    participle: Optional[str] = None   # "the 10 freed hostages"; never indexed ("undocumented immigrants")
 
     @property
     def events(self) -> set[str]:
-        return {e for e in (self.agent, self.verb) if e}
+        return {e for e in (self.agent, self.verb, self.participle) if e}
+
+    @property
+    def deeds(self) -> set[str]:
+        return {e for e in (self.verb, self.participle) if e}
 
 
 def check(ctx: AuditContext) -> list[Finding]:
@@ -79,8 +86,8 @@ def check(ctx: AuditContext) -> list[Finding]:
     by_agent: dict[str, list[Mention]] = {}
     for later in mentions:
         if later.definite and later.events:
-            pool = by_verb.get(later.agent or "", [])[-MAX_EARLIER:] + \
-                by_agent.get(later.verb or "", [])[-MAX_EARLIER:] + by_verb.get(later.verb or "", [])[-MAX_EARLIER:]
+            pool = [m for key in later.events for m in by_verb.get(key, [])[-MAX_EARLIER:]]
+            pool += [m for key in later.deeds for m in by_agent.get(key, [])[-MAX_EARLIER:]]
             earlier = sorted({id(m): m for m in pool if _same_group(m, later)}.values(), key=lambda m: m.start)
             if earlier and all(m.value != later.value for m in earlier) \
                     and sum(m.value for m in earlier) != later.value:  # "18 deserted, 2 more … the 20"
@@ -105,9 +112,9 @@ def _same_group(earlier: Mention, later: Mention) -> bool:
         return False  # "the 578 Republican voters surveyed" vs "the 514 Democratic voters surveyed"
     if later.agent and later.agent == earlier.verb:
         return True
-    if later.verb and later.verb == earlier.agent:
+    if earlier.agent and earlier.agent in later.deeds:
         return True
-    return bool(later.verb) and later.verb == earlier.verb and later.noun == earlier.noun
+    return bool(earlier.verb) and earlier.verb in later.deeds and later.noun == earlier.noun
 
 
 def _sentences_with_numbers(ctx: AuditContext) -> set[int]:
@@ -167,7 +174,7 @@ def _mention_at(text: str, tokens: list, i: int) -> Optional[Mention]:
         wl = word.lower()
         if wl in _STOP or word[0].isdigit():
             break
-        if word[0].islower() and _plural(wl):
+        if word[0].islower() and (_plural(wl) or wl in _PLURALS):
             noun_at = k
             break
     if noun_at is None:
@@ -178,10 +185,15 @@ def _mention_at(text: str, tokens: list, i: int) -> Optional[Mention]:
     before = tokens[i - 1][0].lower() if i > 0 else ""
     definite = before in _DEFINITE and _adjacent(text, tokens[i - 1], tokens[i])
     agent = _agent_stem(noun)
+    modifiers = [t[0].lower() for t in tokens[j:noun_at]]
+    # "the 10 freed hostages": a participle before the noun names the deed
+    # "the 10 freed hostages": a participle before the noun names the deed too
+    participle = next((_verb_stem(m) for m in modifiers if _verb_stem(m) and not m.startswith("un")), None)
     verb = _verb_after(text, tokens, noun_at) or _verb_before(text, tokens, i - (2 if definite else 1))
+    modifiers = [m for m in modifiers if not _verb_stem(m)]
     return Mention(value=value, start=tokens[i - 1][1] if definite else start, end=tokens[noun_at][2],
                    definite=definite, noun=noun.rstrip("s"), agent=agent, verb=verb, line=0,
-                   modifiers=tuple(t[0].lower() for t in tokens[j:noun_at]))
+                   modifiers=tuple(modifiers), participle=participle)
 
 
 def _adjacent(text: str, a: tuple, b: tuple) -> bool:
@@ -201,29 +213,32 @@ def _agent_stem(noun: str) -> Optional[str]:
     return None
 
 
+def _verb_stem(word: str) -> Optional[str]:
+    """The stem of a past tense or participle ('deserted' -> 'desert', 'freed' -> 'free'), else None."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ed") and len(word) > 4:
+        return _stem(word[:-2])
+    return None
+
+
 def _verb_after(text: str, tokens: list, k: int) -> Optional[str]:
     for n in range(k + 1, min(k + 5, len(tokens))):
         if not _adjacent(text, tokens[n - 1], tokens[n]):
             return None
         wl = tokens[n][0].lower()
-        if wl in _IRREGULAR:
-            return _IRREGULAR[wl]
-        if wl.endswith("ed") and len(wl) > 4:
-            return _stem(wl[:-2])
+        stem = _verb_stem(wl)
+        if stem:
+            return stem
         if wl not in _AUX and not wl.endswith("ly") and not wl[0].isupper():
             return None
     return None
 
 
 def _verb_before(text: str, tokens: list, k: int) -> Optional[str]:
-    if k < 0:
+    if k < 0 or not _adjacent(text, tokens[k], tokens[k + 1]):
         return None
-    wl = tokens[k][0].lower()
-    if wl in _IRREGULAR:
-        return _IRREGULAR[wl]
-    if wl.endswith("ed") and len(wl) > 4 and _adjacent(text, tokens[k], tokens[k + 1]):
-        return _stem(wl[:-2])
-    return None
+    return _verb_stem(tokens[k][0].lower())
 
 
 def _stem(word: str) -> str:

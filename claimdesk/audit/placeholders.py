@@ -13,6 +13,7 @@ from claimdesk.audit.context import AuditContext
 from claimdesk.models import Finding, Severity
 
 KIND = "placeholder"
+MERGE_GAP = 20  # "As an AI developed by OpenAI, I don't have personal opinions" is one leftover
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,14 @@ def check(ctx: AuditContext) -> list[Finding]:
         for m in pattern.regex.finditer(ctx.text):
             if m.end() > m.start():
                 hits.setdefault(m.span(), pattern)
-    findings = []
-    last_end = -1
+    merged: list[tuple[int, int, Pattern]] = []
     for span in sorted(hits, key=lambda s: (s[0], -s[1])):
-        if span[0] < last_end:
-            continue  # inside a longer placeholder already reported
-        last_end = span[1]
         pattern = hits[span]
-        findings.append(ctx.finding(KIND, pattern.severity, span, f"{pattern.message} ({pattern.name})"))
-    return findings
+        if merged and span[0] < merged[-1][1]:
+            continue  # inside a longer placeholder already reported
+        if merged and merged[-1][2] is pattern and span[0] - merged[-1][1] <= MERGE_GAP \
+                and "\n" not in ctx.text[merged[-1][1]:span[0]]:
+            merged[-1] = (merged[-1][0], span[1], pattern)  # one leftover, matched twice
+            continue
+        merged.append((span[0], span[1], pattern))
+    return [ctx.finding(KIND, p.severity, (s, e), f"{p.message} ({p.name})") for s, e, p in merged]
