@@ -102,7 +102,7 @@ def read_path(path: Path, options: IngestOptions) -> Iterator[IngestRecord]:
     except OSError as error:
         yield RejectedInput(source=source, reason=f"cannot read the file: {error.strerror or error}")
     except Exception as error:  # a reader bug or a library choking on odd input: quarantine, go on
-        log.exception("unexpected error reading %s", source)
+        log.debug("unexpected error reading %s", source, exc_info=True)  # the reason names it
         yield RejectedInput(source=source, reason=f"could not be read: {type(error).__name__}: {error}")
 
 
