@@ -38,15 +38,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 def normalise_text(text: str) -> str:
     """The form of a text that its id is computed from: NFC, whitespace folded, trimmed.
 
     Two copies of an article that differ only in line breaks or spacing get the same id.
     """
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() folds the same Unicode whitespace as a \s+ regex, several times faster.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def document_id(text: str) -> str:

@@ -52,7 +52,7 @@ def ingest_command(
     files = list(iter_input_files(list(paths)))
 
     def show_rejected(rejected: RejectedInput) -> None:
-        stderr.print(f"rejected: {rejected.source}: {rejected.reason}", markup=False, highlight=False)
+        stderr.print(f"rejected: {rejected.source}: {rejected.reason}", markup=False, highlight=False, soft_wrap=True)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
