@@ -71,9 +71,15 @@ def _according_to(tok: Token):
 
 
 def _verb_cue(tok: Token, lex: Lexicons):
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cue_verbs:
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
+    colon = _next_word(tok) == ":"  # "The Times reports: …", "Caddell continued: …"
+    lemma = tok.lemma_.lower()
     children = list(tok.children)
+    clause = any(c.dep_ == "ccomp" for c in children) and lemma not in lex.clause_verbs_excluded
+    intention = lemma in lex.intention_verbs and any(c.dep_ == "xcomp" for c in children)
+    if lemma not in lex.cue_verbs and not (colon or clause or intention):
+        return None
     subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -83,16 +89,24 @@ def _verb_cue(tok: Token, lex: Lexicons):
             subject = agent_obj
         elif passive is not None and passive.lower_ == "it":  # "it is believed that …"
             subject = passive
-    if subject is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        subject = tok.head  # "the Department, which expressed …", "reports suggesting …"
+    if subject is None and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        subject = tok.head  # "the Department, which expressed …"
+    if subject is None and tok.dep_ == "acl" and _can_speak(tok.head, lex):
+        subject = tok.head  # "reports suggesting …", not "a treaty pledging …"
+    if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+        # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None:
         return None
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
         subject = tok.head
+    if not _can_speak(subject, lex) and not (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+        return None  # "this war continues", "the use of troops adds"
     content = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
     parenthetical = tok.dep_ == "parataxis" or (not content and tok.dep_ == "ccomp" and tok.i > tok.head.i)
     quoted = any(t.is_quote for t in tok.sent)
-    if not content and not parenthetical and not quoted and tok.lemma_.lower() not in lex.cue_verbs_any_object:
+    if not content and not parenthetical and not quoted and not colon \
+            and tok.lemma_.lower() not in lex.cue_verbs_any_object:
         return None  # "adds another layer", "signals a shift": not speech
     if not content:
         content = [c for c in children if c.dep_ in CONTENT_DEPS and c != subject and c.dep_ != "advcl"]
@@ -100,6 +114,27 @@ def _verb_cue(tok: Token, lex: Lexicons):
         content = [tok.head] + content  # "…, officials said, …" parenthetical
     source = noun_phrase(subject) if subject.lower_ != "it" or subject.dep_ != "nsubjpass" else None
     return tok, _verb_words(tok), source, content
+
+
+SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it", "someone", "somebody", "everyone",
+                     "everybody", "nobody", "many", "some", "others", "few", "both", "all", "one"}
+
+
+def _can_speak(noun: Token, lex: Lexicons) -> bool:
+    """Whether a subject can be a source: people, organisations, documents, reports."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PRON" or noun.tag_ in ("WP", "WDT"):
+        return noun.lower_ in SPEAKING_PRONOUNS
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
+            or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
+            or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
+
+
+def _next_word(tok: Token) -> str:
+    for nxt in tok.doc[tok.i + 1: tok.i + 3]:
+        if not nxt.is_space:
+            return nxt.text
+    return ""
 
 
 def _verb_words(tok: Token) -> str:

@@ -84,7 +84,7 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
         verb = cue.anchor
         if verb.pos_ not in ("VERB", "AUX") or verb in heads or cue.source is None:
             continue
-        if verb.dep_ not in ("relcl", "advcl", "conj") or cue.source.root.pos_ == "PRON":
+        if verb.dep_ not in ("relcl", "advcl", "conj", "ccomp", "xcomp", "pcomp"):
             continue
         if cue.attribution.kind not in ("named_person", "named_organization", "anonymous"):
             continue

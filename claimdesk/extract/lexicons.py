@@ -24,6 +24,9 @@ class Lexicons:
     anonymous_modifiers: frozenset[str]
     vague_heads: frozenset[str]
     organization_heads: frozenset[str]
+    speaker_nouns: frozenset[str]
+    intention_verbs: frozenset[str]
+    clause_verbs_excluded: frozenset[str]
     opinion_words: frozenset[str]
 
     def event_of(self, lemma: str) -> list[str]:
@@ -33,15 +36,19 @@ class Lexicons:
 
 @lru_cache(maxsize=None)
 def lexicons() -> Lexicons:
-    raw = json.loads(resources.files("claimdesk.extract").joinpath("data/lexicons.json").read_text("utf-8"))
+    data = resources.files("claimdesk.extract").joinpath("data")
+    raw = json.loads(data.joinpath("lexicons.json").read_text("utf-8"))
+    learned = json.loads(data.joinpath("attribution_cues.json").read_text("utf-8"))
     words = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
+    strong = frozenset(learned["verbs_strong"]) - words("learned_cues_demoted")
+    weak = frozenset(learned["verbs_weak"]) | (frozenset(learned["verbs_strong"]) - strong)
     return Lexicons(
         event_types={k: frozenset(v) for k, v in raw["event_types"].items()},
         event_priority=tuple(raw["event_priority"]),
         phrasal_events={k: tuple(tuple(p) for p in v) for k, v in raw["phrasal_events"].items()},
-        cue_verbs=words("cue_verbs") | words("cue_verbs_any_object"),
-        cue_verbs_any_object=words("cue_verbs_any_object"),
-        cue_nouns=words("cue_nouns"),
+        cue_verbs=words("cue_verbs") | words("cue_verbs_any_object") | strong | weak,
+        cue_verbs_any_object=words("cue_verbs_any_object") | strong,
+        cue_nouns=words("cue_nouns") | frozenset(learned["nouns"]),
         denial_cues=words("denial_cues"),
         hedge_cue_verbs=words("hedge_cue_verbs"),
         hedge_words=words("hedge_words"),
@@ -50,5 +57,8 @@ def lexicons() -> Lexicons:
         anonymous_modifiers=words("anonymous_modifiers"),
         vague_heads=words("vague_heads"),
         organization_heads=words("organization_heads"),
+        speaker_nouns=words("speaker_nouns"),
+        intention_verbs=words("intention_verbs"),
+        clause_verbs_excluded=words("clause_verbs_excluded"),
         opinion_words=words("opinion_words"),
     )

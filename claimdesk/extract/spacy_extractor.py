@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claimdesk.extract import attach
+from claimdesk.extract import attach, discourse
 from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
 from claimdesk.extract.checkworthiness import checkworthiness
 from claimdesk.extract.clauses import Unit, units_of
@@ -55,12 +55,17 @@ class SpacyExtractor:
         found = attach.find_all(doc, parsed)
         resolver = PronounResolver(parsed)
         claims = []
+        introductions = []  # "Caddell continued:" alone on its line introduces the next paragraph
         for sent in parsed.sents:
-            if sum(t.is_alpha for t in sent) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             cues = find_cues(sent, lex, resolver)
+            introductions.extend(c for c in cues if discourse.introduces_next_paragraph(c, doc.text))
+            if sum(t.is_alpha for t in sent) < MIN_WORDS:
+                continue
             for unit in units_of(sent, cues):
                 claims.append(self._claim(doc, sent, unit, cues, found, lex))
+        discourse.propagate(claims, doc.text, parsed, lex, resolver, introductions)
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,
@@ -96,15 +101,14 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     """The cue that governs the unit: its own speech verb, else the innermost cue whose content
     holds the unit's head, else a report-like noun or "according to" hanging off the head."""
     head = unit.head
-    own = [c for c in cues if c.anchor == head]
-    if own:
-        return own[0]
-    covering = [c for c in cues if c.covers(head)]
-    if covering:
-        return max(covering, key=lambda c: max((h.i for h in c.content if h == head or h in head.ancestors),
-                                               default=-1))
-    near = [c for c in cues if c.anchor.head == head and unit.start <= c.anchor.i < unit.end]
-    return near[0] if near else None
+    candidates = [c for c in cues if c.anchor == head or c.covers(head)]
+    if candidates:
+        # the outermost: "Clinton had told police …, the source added" is the source's claim
+        outer = [c for c in candidates if not any(d is not c and d.covers(c.anchor) for d in candidates)]
+        return (outer or candidates)[0]
+    inside = [c for c in cues if unit.start <= c.anchor.i < unit.end and c.attribution.kind != "none"]
+    near = [c for c in inside if c.anchor.head == head]
+    return (near or inside or [None])[0]
 
 
 def _content_head(head: Token, cue: Optional[Cue]) -> Optional[Token]:

@@ -1,0 +1,113 @@
+"""Attribution that reaches past one sentence: speaker labels ("PENCE: …", "Pat Caddell: …") and
+quotations running over several sentences, whose speaker is named once, before or after."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimdesk.extract.attribution import Cue, PronounResolver, classify
+from claimdesk.extract.lexicons import Lexicons
+from claimdesk.models import Attribution, Claim
+
+# a line opening with up to five capitalised words (or an all-caps name) and a colon
+SPEAKER = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*):[ \t]+\S", re.MULTILINE)
+NOT_SPEAKERS = {"update", "note", "editor's note", "correction", "photo", "video", "watch", "read more", "related",
+                "disclaimer", "source", "sources", "image", "credit", "q", "a", "by", "breaking", "exclusive"}
+OPEN_QUOTES = {"“": "”", '"': '"', "``": "''", "''": "''"}
+
+
+def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResolver) -> list[tuple[int, int, Attribution]]:
+    """(start, end, attribution) for the rest of each line that opens with a speaker label."""
+    found = []
+    for m in SPEAKER.finditer(text):
+        label = m.group(1)
+        if label.lower() in NOT_SPEAKERS or len(label) < 2:
+            continue
+        span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in span):
+            continue
+        line_end = text.find("\n", m.end(1))
+        line_end = len(text) if line_end < 0 else line_end
+        found.append((m.end(1) + 1, line_end, classify(span, ":", span.root, lex, resolver)))
+    return found
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each quotation within a paragraph, marks included."""
+    regions = []
+    for line in re.finditer(r"[^\n]+", text):
+        body, base, i = line.group(0), line.start(), 0
+        while i < len(body):
+            mark = body[i:i + 2] if body[i:i + 2] in OPEN_QUOTES else body[i]
+            close = OPEN_QUOTES.get(mark)
+            if close is None:
+                i += 1
+                continue
+            j = body.find(close, i + len(mark))
+            if j < 0:
+                regions.append((base + i, base + len(body)))  # runs on to the paragraph's end
+                break
+            regions.append((base + i, base + j + len(close)))
+            i = j + len(close)
+    return regions
+
+
+def introduces_next_paragraph(cue: Cue, text: str) -> bool:
+    """A cue verb followed by a colon that ends its line: "Caddell continued:"."""
+    end = cue.anchor.idx + len(cue.anchor.text)
+    rest = text[end: text.find("\n", end) if "\n" in text[end:] else len(text)]
+    return cue.anchor.pos_ in ("VERB", "AUX") and cue.source is not None and rest.strip() == ":"
+
+
+def _next_paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.find("\n", offset)
+    if start < 0:
+        return len(text), len(text)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _open(claim: Claim) -> bool:
+    """Unattributed, or attributed only to "I"/"you"/"we" inside someone else's words."""
+    a = claim.attribution
+    return a.kind == "none" or (a.source or "").lower() in ("i", "you", "we")
+
+
+def propagate(claims: list[Claim], text: str, parsed: Doc, lex: Lexicons, resolver: PronounResolver,
+              introductions: list[Cue] = ()) -> None:
+    """Give unattributed claims the attribution of their speaker label, their introduction
+    ("X continued:" closing the previous paragraph) or their quotation."""
+    for start, end, attribution in speaker_labels(text, parsed, lex, resolver):
+        for claim in claims:
+            if _open(claim) and claim.span[0] < end and start < claim.span[1]:
+                claim.attribution = attribution
+    for cue in introductions:
+        start, end = _next_paragraph(text, cue.anchor.idx)
+        for claim in claims:
+            if _open(claim) and start <= claim.span[0] < end:
+                claim.attribution = cue.attribution
+    for q_start, q_end in quotations(text):
+        inside = [c for c in claims if q_start <= c.span[0] < q_end and _open(c)]
+        if not inside:
+            continue
+        donor = _speaker_of(claims, q_start, q_end, text)
+        if donor is not None:
+            for claim in inside:
+                claim.attribution = donor
+
+
+def _speaker_of(claims: list[Claim], q_start: int, q_end: int, text: str):
+    """The attribution of a claim touching the quotation whose source stands outside it."""
+    line_start = text.rfind("\n", 0, q_start) + 1
+    line_end = text.find("\n", q_end)
+    line_end = len(text) if line_end < 0 else line_end
+    touching = [c for c in claims if c.span[0] < line_end and line_start < c.span[1]
+                and c.attribution.kind != "none" and c.attribution.source_span
+                and not (q_start <= c.attribution.source_span[0] < q_end)
+                and (c.span[0] <= q_start < c.span[1] or c.span[0] < q_end <= c.span[1]
+                     or abs(c.span[0] - q_end) <= 3 or abs(q_start - c.span[1]) <= 3)]
+    return touching[0].attribution if touching else None
