@@ -312,8 +312,12 @@ def inject_certainty(rng: random.Random, art: Article, t: "Templates") -> Option
 
 @dataclass(frozen=True)
 class Templates:
-    """The wording of injected defects. 'dev' was used while building the checks; 'heldout' was
-    written afterwards in other words and not tuned against (see --templates)."""
+    """The wording of injected defects (see --templates). 'dev' was used while building the checks.
+    'heldout' was written afterwards in other words; its first run found gaps (recall: placeholder
+    48%, ai_disclosure 83%, inconsistent_duration 23%, conflicting_numbers 39%) that were then
+    closed, so it is no longer held out. 'third' was written after that; its first run: recall 100%
+    but placeholder 97.3% ('[link to poll]') and certainty_escalation 75.3% ('with injuries
+    confirmed'), precision >= 99.3%; both gaps were then closed too."""
     own_line: list[str]
     inline: list[str]
     ai: list[str]
@@ -328,6 +332,50 @@ class Templates:
 TEMPLATES = {
     "dev": Templates(PLACEHOLDERS_OWN_LINE, PLACEHOLDERS_INLINE, AI_DISCLOSURES, WEEKDAY_SENTENCES, COUNT_PAIRS,
                      HEDGED, CERTAIN, PAIRS, []),
+    "third": Templates(
+        own_line=[
+            "[Insert map of the district]", "(Video)", "[Chart: turnout since 2000]", "PHOTO TK",
+            "[Photo caption TK]", "Lorem ipsum.", "[Gallery]", "((Headline goes here))",
+            "As an AI language model, I do not have access to current polling data.",
+            "I don't have real-time information, so these figures may be outdated.",
+            "{{{{quote_of_the_day}}}}", "[Infographic]", "[Image via Getty]",
+        ],
+        inline=[" [TK]", " [need source]", " [citation needed]", " (TKTK)", " [link to poll]", " {{{{date}}}}",
+                " [check spelling]", " INSERT NUMBER HERE", " [NAME]", " [TBD]"],
+        ai=[
+            "This article was created with the assistance of AI and reviewed by our editorial team.",
+            "Editor's note: AI tools were used to transcribe and summarize the interviews in this report.",
+            "Portions of this story were generated using artificial intelligence.",
+            "Disclaimer: This post was written with ChatGPT.",
+            "Our reporters used AI to analyze the data in this article.",
+            "This content was produced with the help of an AI writing tool.",
+        ],
+        weekday=["Early voting begins {wd}, {md}, county officials said.", "The verdict came on {wd} ({md}).",
+                 "Services will be held {wd}, {md}, at the church.", "Sources said the meeting on {wd}, {md} was tense."],
+        counts=[
+            ("{a} students were expelled after the protest.", "The {b} students expelled plan to appeal."),
+            ("Officials said {a} patients were infected at the clinic.", "The {b} infected patients are in stable condition."),
+            ("{a} officers were fired over the incident.", "The {b} fired officers have sued the city."),
+            ("Authorities arrested {a} suspects on Tuesday.", "All {b} suspects arrested were charged with fraud."),
+            ("{a} miners were trapped underground.", "Crews reached the {b} trapped miners on Friday."),
+        ],
+        hedged=["Several civilians were reportedly killed in the raid.", "The journalist may have been detained.",
+                "Troops were rumored to be deployed to the border.", "At least 5 guards allegedly deserted.",
+                "Unconfirmed reports spoke of injuries at the site."],
+        certain=["The confirmed deaths prompted an inquiry.", "His detention is now confirmed.",
+                 "The deployment has been confirmed, alarming neighbors.", "It is clear the guards deserted.",
+                 "With injuries confirmed, the site was closed."],
+        certainty_pairs=[(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)],
+        durations=[
+            "The drought has lasted almost two years (going on three).",
+            "He has been in office for less than a year, or more than two by his own count.",
+            "The siege lasted nearly a week (more than nine days, residents said).",
+            "The plant, opened in {y20}, has operated for only eight years.",
+            "From {y12} to {y9} - a period of eight years - the bridge was closed.",
+            "She has run the charity since {y3}, for more than seven years.",
+            "The mine closed about two years ago, in {y12}.",
+        ],
+    ),
     "heldout": Templates(
         own_line=[
             "[Screenshot via Twitter]", "(Photo)", "[Graphic: poll results by state]", "PHOTO HERE",

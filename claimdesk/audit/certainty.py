@@ -114,7 +114,11 @@ def _escalation(sentence: str) -> Optional[tuple[int, int]]:
             continue
         word = m.group(0).lower()
         if word in ("confirmed", "verified"):
-            if re.match(r"\s+by\b", sentence[m.end():]) or not _UNSOURCED_BEFORE.search(before):
+            if re.match(r"\s+by\b", sentence[m.end():]):
+                continue
+            # "with confirmed casualties", "were confirmed", "with injuries confirmed": nobody confirming
+            if not _UNSOURCED_BEFORE.search(before) and not _FAMILY.search(before[-25:] + " ") \
+                    or re.search(r"\b(?:they|he|she|it|we|officials?|police|authorities)\s+$", before, re.IGNORECASE):
                 continue
         return m.span()
     return None
