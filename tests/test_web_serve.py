@@ -52,6 +52,8 @@ def test_serve_binds_loopback_and_prints_a_generated_token(served):
     assert httpx.post(url, json={}).status_code == 401
     ok = httpx.post(url, json={"note": "seen"}, headers={"Authorization": f"Bearer {token}"})
     assert ok.status_code == 200 and ok.json()["story_id"] == "story-contested"
+    rebound = httpx.get(base + "/api/stories", headers={"Host": "attacker.example"})
+    assert rebound.status_code == 400
     too_big = httpx.post(url, content=b"x" * 100_000, headers={"Authorization": f"Bearer {token}"})
     assert too_big.status_code == 413
 

@@ -30,13 +30,15 @@ def serve_command(
     """
     import uvicorn
 
-    from claimdesk.web.app import create_app
+    from claimdesk.web.app import LOOPBACK_HOSTS, create_app
 
     if token is not None and len(token) < 8:
         raise typer.BadParameter("expected a token of at least 8 characters", param_hint="--token")
     generated = token is None
     token = token or secrets.token_urlsafe(24)
-    application = create_app(open_store(db), token=token)
+    # On loopback only loopback names are accepted as Host; on another address the user chose it.
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    application = create_app(open_store(db), token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     if generated:
         typer.echo(f"write token: {token}", err=True)
     if not quiet:

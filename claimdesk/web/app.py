@@ -14,12 +14,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimdesk.report.templating import environment
 from claimdesk.store import Store
 from claimdesk.web.guard import Guard
 
 MAX_BODY = 64 * 1024
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
 @dataclass
@@ -29,9 +31,12 @@ class WebConfig:
     max_body: int = MAX_BODY
 
 
-def create_app(store: Store, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(
+    store: Store, token: str | None = None, max_body: int = MAX_BODY, allowed_hosts: list[str] | None = None,
+) -> FastAPI:
     """The web app over `store`. Without a `token`, a random one is made: read it from
-    `app.state.config.token` (the serve command prints it)."""
+    `app.state.config.token` (the serve command prints it). With `allowed_hosts`, requests naming
+    any other Host are refused, so a web page cannot reach a loopback server by DNS rebinding."""
     from claimdesk.web import api, pages
 
     app = FastAPI(
@@ -45,4 +50,6 @@ def create_app(store: Store, token: str | None = None, max_body: int = MAX_BODY)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_middleware(Guard, max_body=max_body)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
