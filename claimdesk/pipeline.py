@@ -53,6 +53,14 @@ def _claims_of(doc: Document, with_claims: bool) -> list[Claim]:
     return extract(doc)
 
 
+def _claims_of_many(docs: list[Document], with_claims: bool) -> list[list[Claim]]:
+    if not with_claims or not docs:
+        return [[] for _ in docs]
+    from claimdesk.extract import extract_many
+
+    return list(extract_many(docs))
+
+
 def ingest(
     paths: Iterable[Path | str],
     store: Store,
@@ -60,10 +68,35 @@ def ingest(
     with_claims: bool = True,
     on_file: Optional[ProgressCallback] = None,
     on_rejected: Optional[Callable[[RejectedInput], None]] = None,
+    batch_size: int = 32,
 ) -> IngestReport:
-    """Read, audit, extract and store; each document is written in one transaction with what was
-    derived from it, so an ingest killed at any point and run again ends with each document once."""
+    """Read, audit, extract and store.
+
+    Documents are written in batches, each batch in one transaction with everything derived from
+    its documents, so an ingest killed at any point and run again ends with each document once.
+    Documents already stored are neither audited nor parsed again: a resumed ingest skips ahead.
+    """
     report = IngestReport()
+    pending: list[Document] = []
+
+    def flush() -> None:
+        stored = store.existing_document_ids(d.id for d in pending)
+        fresh: dict[str, Document] = {}
+        for doc in pending:
+            if doc.id not in stored and doc.id not in fresh:
+                fresh[doc.id] = doc
+        derived = dict(zip(fresh, zip(
+            (audit(d) for d in fresh.values()),
+            _claims_of_many(list(fresh.values()), with_claims),
+        )))
+        batch = [(doc, *derived.pop(doc.id)) if doc.id in derived else (doc, None, None) for doc in pending]
+        for was_new in store.add_documents(batch):
+            if was_new:
+                report.documents_new += 1
+            else:
+                report.documents_seen += 1
+        pending.clear()
+
     for record in read_inputs(paths, options, on_file=lambda f: _count_file(report, f, on_file)):
         if isinstance(record, RejectedInput):
             store.add_rejected(record)
@@ -73,15 +106,12 @@ def ingest(
         elif isinstance(record, LinkOnly):
             store.add_link(record)
             report.links += 1
-        elif store.has_document(record.id):
-            store.add_document(record)  # records the extra source only
-            report.documents_seen += 1
         else:
-            is_new = store.add_document(record, findings=audit(record), claims=_claims_of(record, with_claims))
-            if is_new:
-                report.documents_new += 1
-            else:
-                report.documents_seen += 1
+            pending.append(record)
+            if len(pending) >= batch_size:
+                flush()
+    if pending:
+        flush()
     return report
 
 

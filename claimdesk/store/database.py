@@ -25,6 +25,9 @@ from claimdesk.store.migrations import migrate
 
 DEFAULT_DB_URL = "sqlite:///claimdesk.sqlite"
 
+# A document with what was derived from it; None means "not computed" (nothing is written).
+DerivedDocument = tuple[Document, Optional[Iterable[Finding]], Optional[Iterable[Claim]]]
+
 
 def default_db_url() -> str:
     return os.environ.get("CLAIMDESK_DB") or DEFAULT_DB_URL
@@ -108,6 +111,13 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(schema.documents.c.id).where(schema.documents.c.id == document_id)) is not None
 
+    def existing_document_ids(self, document_ids: Iterable[str]) -> set[str]:
+        ids = list(set(document_ids))
+        if not ids:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(schema.documents.c.id).where(schema.documents.c.id.in_(ids))))
+
     def add_document(
         self,
         doc: Document,
@@ -118,22 +128,27 @@ class Store:
 
         A document already stored (same text) only gains a source row, so re-ingesting is a no-op.
         """
+        return self.add_documents([(doc, findings, claims)])[0]
+
+    def add_documents(self, batch: Iterable[DerivedDocument]) -> list[bool]:
+        """Store several documents in ONE transaction (fast, and all-or-nothing if killed), each with
+        its findings and claims; return, in order, whether each document was new."""
+        is_new: list[bool] = []
         with self.engine.begin() as conn:
-            result = conn.execute(
-                self._insert_ignoring_conflicts(schema.documents, ["id"]),
-                [_document_row(doc)],
-            )
-            is_new = result.rowcount == 1
-            conn.execute(
-                self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
-                [{"document_id": doc.id, "source": doc.source, "format": doc.format, "url": doc.url,
-                  "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
-            )
-            if is_new:
-                if findings is not None:
-                    _write_findings(conn, doc.id, findings)
-                if claims is not None:
-                    _write_claims(conn, doc.id, claims)
+            for doc, findings, claims in batch:
+                result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [_document_row(doc)])
+                new = result.rowcount == 1
+                conn.execute(
+                    self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
+                    [{"document_id": doc.id, "source": doc.source, "format": doc.format, "url": doc.url,
+                      "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
+                )
+                if new:
+                    if findings is not None:
+                        _write_findings(conn, doc.id, findings)
+                    if claims is not None:
+                        _write_claims(conn, doc.id, claims)
+                is_new.append(new)
         return is_new
 
     def replace_findings(self, document_id: str, findings: Iterable[Finding]) -> None:
