@@ -28,7 +28,7 @@ _NUMBER_WORDS = frozenset(
 )
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _DEFINITE = frozenset("the those these all".split())
-_DEFINITE_NUMBER = re.compile(r"(?:the|those|these|all)\s+(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b)")
+_DEFINITE_NUMBER = re.compile(r"\b(?:the|those|these|all)\s+(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b)")
 _STOP = frozenset(
     "of to in on at for from by with and or but as than that which who whom whose was were is are be been "
     "being have has had do does did will would could should may might must can this these those its their "
@@ -77,7 +77,7 @@ class Mention:
 
 def check(ctx: AuditContext) -> list[Finding]:
     # a conflict needs a definite count ("the 20 deserters"); most articles have none
-    definite = {ctx.sentence_index(p) for p in ctx.positions(_DEFINITE) if _DEFINITE_NUMBER.match(ctx.lower, p)}
+    definite = {ctx.sentence_index(m.start()) for m in _DEFINITE_NUMBER.finditer(ctx.lower)}
     if not any(m.definite and m.events for m in _mentions(ctx, definite)):
         return []
     mentions = _mentions(ctx, _sentences_with_numbers(ctx))

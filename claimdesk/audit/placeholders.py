@@ -23,6 +23,8 @@ class Pattern:
     severity: Severity
     message: str
     requires: tuple[str, ...]
+    starts_with: str
+    exact: bool
 
 
 @lru_cache(maxsize=1)
@@ -32,17 +34,26 @@ def patterns() -> tuple[Pattern, ...]:
     for item in data["patterns"]:
         flags = re.IGNORECASE if item.get("case", "ignore") == "ignore" else 0
         out.append(Pattern(item["name"], re.compile(item["pattern"], flags), item["severity"], item["message"],
-                           tuple(item.get("requires", ()))))
+                           tuple(item.get("requires", ())), item.get("starts_with", ""), not flags))
     return tuple(out)
 
 
 def check(ctx: AuditContext) -> list[Finding]:
     hits: dict[tuple[int, int], Pattern] = {}
-    lower = ctx.lower
+    text, lower = ctx.text, ctx.lower
+    starts: dict[str, list[int]] = {}
     for pattern in patterns():
-        if pattern.requires and not any(r in lower for r in pattern.requires):
+        if pattern.requires and not any(r in (text if pattern.exact else lower) for r in pattern.requires):
             continue
-        for m in pattern.regex.finditer(ctx.text):
+        if pattern.starts_with:
+            for char in pattern.starts_with:
+                if char not in starts:
+                    starts[char] = _positions(text, char)
+            candidates = (pattern.regex.match(text, p) for c in pattern.starts_with for p in starts[c])
+            matches = [m for m in candidates if m]
+        else:
+            matches = pattern.regex.finditer(text)
+        for m in matches:
             if m.end() > m.start():
                 hits.setdefault(m.span(), pattern)
     merged: list[tuple[int, int, Pattern]] = []
@@ -56,3 +67,11 @@ def check(ctx: AuditContext) -> list[Finding]:
             continue
         merged.append((span[0], span[1], pattern))
     return [ctx.finding(KIND, p.severity, (s, e), f"{p.message} ({p.name})") for s, e, p in merged]
+
+
+def _positions(text: str, char: str) -> list[int]:
+    out, at = [], text.find(char)
+    while at >= 0:
+        out.append(at)
+        at = text.find(char, at + 1)
+    return out
