@@ -187,6 +187,12 @@ def test_certainty_escalation_and_a_new_source_clears_it():
     assert "certainty_escalation" not in kinds(f"{hedged}\nThe deaths have not been confirmed.")
 
 
+def test_spans_survive_letters_whose_lower_case_is_longer():
+    text = "İstanbul İİ: the vote was on Wednesday, October 15, 2024 and TK people came."
+    found = {f.kind: text[f.span[0]:f.span[1]] for f in audit(doc(text))}
+    assert found == {"weekday_mismatch": "Wednesday, October 15, 2024", "placeholder": "TK"}
+
+
 @pytest.mark.parametrize("text", ["", "\n\n\n", "x", "(" * 5000, "1 " * 20000, "Tuesday, " * 3000,
                                   "\x00\ufeff weird \u2028 text", "the 5 the 6 the 7 " * 500])
 def test_robust_on_any_text(text):
