@@ -54,7 +54,8 @@ def pairwise(labels: dict[str, str], gold: dict[str, str], topic: dict[str, str]
 
 def load(store: Store, docs: list[EcbDocument], extract) -> None:  # noqa: ANN001
     for d in docs:
-        store.add_document(d.document, claims=unique(extract(d.document)))
+        if not store.has_document(d.document.id):  # a --db kept from an earlier run skips extraction
+            store.add_document(d.document, claims=unique(extract(d.document)))
 
 
 def evaluate(store: Store, docs: list[EcbDocument]) -> dict:

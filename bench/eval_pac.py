@@ -4,7 +4,8 @@ Both articles of every story are stored with the claims `claimdesk.extract` find
 together. A PAC story counts as corroborated when some claimdesk story holds claims of both
 articles, has status `corroborated` and counts both outlets (independent_sources >= 2). Also
 printed: the share where some story joins both articles at all (whatever its status), and the
-share where both articles fall in one event cluster.
+share where both articles fall in one event cluster, and the share of multi-article stories that
+wrongly join articles of two different PAC stories.
 
     .venv/bin/python bench/eval_pac.py
 """
@@ -41,8 +42,12 @@ def evaluate(store: Store, articles: list[PacArticle]) -> dict:
         by_story[a.story].append(a.document.id)
     joined, corroborated, clustered = set(), set(), set()
     doc_story = {a.document.id: a.story for a in articles}
+    multi = mixed = 0
     for s in iter_stories(store):
         stories_of = {doc_story.get(m.document) for m in s.mentions}
+        if len({m.document for m in s.mentions}) > 1:
+            multi += 1
+            mixed += len(stories_of) > 1
         for pac in stories_of:
             docs = {m.document for m in s.mentions if doc_story.get(m.document) == pac}
             if pac and len(docs) == 2:
@@ -55,7 +60,8 @@ def evaluate(store: Store, articles: list[PacArticle]) -> dict:
             clustered.add(pac)
     n = len(by_story)
     return {"stories": n, "corroborated": len(corroborated) / n, "joined": len(joined) / n,
-            "same_cluster": len(clustered) / n}
+            "same_cluster": len(clustered) / n, "multi_document_stories": multi,
+            "mixing_two_pac_stories": mixed / multi if multi else 0.0}
 
 
 def main() -> None:
@@ -67,10 +73,13 @@ def main() -> None:
     articles = read_stories(corpus_dir() / "pac" / "dev.json")
     store = Store(args.db)
     for a in articles:
-        store.add_document(a.document, claims=unique(extract(a.document)))
+        if not store.has_document(a.document.id):  # a --db kept from an earlier run skips extraction
+            store.add_document(a.document, claims=unique(extract(a.document)))
     r = evaluate(store, articles)
     print(f"PAC dev, {r['stories']} stories: main fact corroborated by both outlets {r['corroborated']:.2f}; "
           f"some story joins both articles {r['joined']:.2f}; both articles in one event cluster {r['same_cluster']:.2f}")
+    print(f"{r['multi_document_stories']} stories hold claims of several articles; "
+          f"{r['mixing_two_pac_stories']:.2f} of them join articles of different PAC stories (wrong)")
 
 
 if __name__ == "__main__":

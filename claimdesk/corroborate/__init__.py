@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Optional
 
 from claimdesk.corroborate import state
-from claimdesk.corroborate.clusters import DocVector, EventClusterer
+from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, StoryGrouper
@@ -102,7 +102,8 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     new_ids = {d.id for d in docs}
     recheck = {v.document_id for v in verdicts} | {v.copy_of for v in verdicts}
     cache = {d.id: d for d in docs}
-    for cid, doc_ids in state.documents_in_clusters(store, touched).items():
+    for group in neighbourhoods(clusterer, touched):
+        doc_ids = [d for ids in state.documents_in_clusters(store, group).values() for d in ids]
         stories = _regroup(store, doc_ids, new_ids, recheck, weights, detector.copy_of, cache)
         for s in stories:
             report.statuses[s.status] += 1

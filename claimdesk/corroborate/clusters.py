@@ -150,3 +150,59 @@ def _add(vec: tuple[np.ndarray, np.ndarray], rows: list[sp.csr_matrix]) -> tuple
     total = total.tocsr()
     total.sum_duplicates()
     return prune(total.indices.astype(np.int64), total.data, CENTROID_TERMS)
+
+
+NEIGHBOUR_THRESHOLD = 0.05
+NEIGHBOURS = 5
+
+
+def neighbourhoods(clusterer: EventClusterer, touched: set[str]) -> list[set[str]]:
+    """Touched clusters with their nearest related clusters, merged where they overlap.
+
+    Event clusters are strict (they keep two similar events apart); one event is sometimes told in
+    words different enough (an opinion piece and a news report) to land in two clusters. Claims are
+    grouped within a neighbourhood, where the claims' own fields (dates, places, event type) keep
+    the events apart.
+    """
+    ids = sorted(touched)
+    if not ids:
+        return []
+    touched_rows = [clusterer.clusters[i] for i in ids]
+    active = clusterer._active([DocVector("", d, None, None) for c in touched_rows  # type: ignore[arg-type]
+                                for d in (c.first_date, c.last_date) if d] or [])
+    if not active:
+        active = list(clusterer.clusters.values())
+    T = _matrix([c.terms for c in touched_rows])
+    A = _matrix([c.terms for c in active])
+    sims = (T @ A.T).tocsr()
+    tn = np.sqrt([max(c.norm2, 1e-12) for c in touched_rows])
+    an = np.sqrt([max(c.norm2, 1e-12) for c in active])
+    parent: dict[str, str] = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r, cid in enumerate(ids):
+        lo, hi = sims.indptr[r], sims.indptr[r + 1]
+        cols, vals = sims.indices[lo:hi], sims.data[lo:hi] / (tn[r] * an[sims.indices[lo:hi]])
+        order = np.argsort(-vals)[:NEIGHBOURS + 1]
+        for k in order:
+            other = active[cols[k]]
+            if vals[k] < NEIGHBOUR_THRESHOLD:
+                break
+            if other.id != cid and _overlap(clusterer.clusters[cid], other):
+                parent[find(other.id)] = find(cid)
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), set()).add(x)
+    return list(groups.values())
+
+
+def _overlap(a: ClusterRow, b: ClusterRow) -> bool:
+    if a.first_date is None or b.first_date is None:
+        return True
+    w = timedelta(days=WINDOW_DAYS)
+    return a.first_date - w <= b.last_date and b.first_date - w <= a.last_date

@@ -17,13 +17,12 @@ from datetime import date
 from typing import Optional
 
 import numpy as np
-import scipy.sparse as sp
 
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.vectors import Weights, term_counts
 from claimdesk.models import Claim, When
 
-CLAIM_THRESHOLD = 0.4
+CLAIM_THRESHOLD = 0.3
 DENIAL_THRESHOLD = 0.12
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
@@ -56,7 +55,8 @@ def story_id(first_claim: str) -> str:
 class Draft:
     id: str
     claims: list[Claim] = field(default_factory=list)
-    vector: Optional[sp.csr_matrix] = None  # summed vectors of asserted claims
+    vector: dict[int, float] = field(default_factory=dict)  # summed vectors of asserted claims
+    norm2: float = 0.0
     touched: bool = False
 
     @property
@@ -95,70 +95,74 @@ def compatible(claim: Claim, story: Draft) -> bool:
 
 
 class StoryGrouper:
-    """Groups the claims of one event cluster, keeping the stories it already had."""
+    """Groups the claims of one event cluster, keeping the stories it already had.
+
+    Story centroids are sparse dicts with an inverted index (term -> stories), so placing a claim
+    costs the length of its terms' postings inside the cluster, not the number of stories.
+    """
 
     def __init__(self, weights: Weights, existing: dict[str, list[Claim]]):
         self.weights = weights
         self.stories: list[Draft] = []
+        self.postings: dict[int, list[int]] = {}
         for sid, claims in existing.items():
             d = Draft(sid, list(claims))
-            asserted = [c for c in claims if not is_denial(c)] or claims
-            d.vector = self._vectors(asserted).sum(axis=0)
-            d.vector = sp.csr_matrix(d.vector)
             self.stories.append(d)
+            asserted = [c for c in claims if not is_denial(c)]
+            for x in self._vectors(asserted) if asserted else []:
+                self._fold(len(self.stories) - 1, x)
 
-    def _vectors(self, claims: list[Claim]) -> sp.csr_matrix:
-        return self.weights.weigh(term_counts([_content(c) for c in claims]), CLAIM_TERMS)
+    def _vectors(self, claims: list[Claim]) -> list[dict[int, float]]:
+        X = self.weights.weigh(term_counts([_content(c) for c in claims]), CLAIM_TERMS)
+        return [dict(zip(X.indices[X.indptr[i]:X.indptr[i + 1]].tolist(), X.data[X.indptr[i]:X.indptr[i + 1]].tolist()))
+                for i in range(X.shape[0])]
+
+    def _fold(self, j: int, x: dict[int, float]) -> None:
+        story = self.stories[j]
+        vec = story.vector
+        story.norm2 += 2 * sum(w * vec.get(t, 0.0) for t, w in x.items()) + sum(w * w for w in x.values())
+        for t, w in x.items():
+            if t not in vec:
+                self.postings.setdefault(t, []).append(j)
+                vec[t] = w
+            else:
+                vec[t] += w
 
     def add(self, claims: list[Claim]) -> list[Draft]:
-        """Place `claims` (in publication order) and return the stories that changed.
-
-        The story matrix is rebuilt once per document, not per claim; claims of the document being
-        placed are compared with the stories it started through a second, small matrix.
-        """
+        """Place `claims` (in publication order) and return the stories that changed."""
         claims = [c for c in claims if groupable(c)]
         if not claims:
             return []
-        X = self._vectors(claims)
-        by_doc: dict[str, list[int]] = {}
-        for i, c in enumerate(claims):
-            by_doc.setdefault(c.document_id, []).append(i)
-        for idx in by_doc.values():
-            base = list(self.stories)
-            M, norms = _matrix(base)
-            for i in idx:
-                self._place(claims[i], X[i], base, M, norms)
+        for claim, x in zip(claims, self._vectors(claims)):
+            self._place(claim, x)
         return [s for s in self.stories if s.touched]
 
-    def _place(self, claim: Claim, x: sp.csr_matrix, base: list[Draft], M, norms) -> None:  # noqa: ANN001
+    def _place(self, claim: Claim, x: dict[int, float]) -> None:
         denial = is_denial(claim)
         bar = DENIAL_THRESHOLD if denial else CLAIM_THRESHOLD
-        fresh = self.stories[len(base):]
-        candidates: list[tuple[float, Draft]] = []
-        for pool, (m, n) in ((base, (M, norms)), (fresh, _matrix(fresh))):
-            if not pool:
-                continue
-            sims = (m @ x.T).toarray().ravel() / np.where(n > 0, n, 1.0)
-            for j in np.nonzero(sims >= bar)[0]:
-                candidates.append((float(sims[j]), pool[j]))
+        dots: dict[int, float] = {}
+        for t, w in x.items():
+            for j in self.postings.get(t, ()):
+                dots[j] = dots.get(j, 0.0) + w * self.stories[j].vector[t]
+        candidates = []
+        for j, dot in dots.items():
+            n2 = self.stories[j].norm2
+            sim = dot / np.sqrt(n2) if n2 > 0 else 0.0
+            if sim >= bar:
+                candidates.append((sim, j))
         best = None
-        for _, story in sorted(candidates, key=lambda t: -t[0]):
+        for _, j in sorted(candidates, reverse=True):
+            story = self.stories[j]
             if denial and _DENIAL_CUE.search(story.lead.text):
                 continue  # a denial is linked to what is asserted, not to another report of a denial
             if denial or compatible(claim, story):
-                best = story
+                best = j
                 break
         if best is None:
-            best = Draft(story_id(claim.id), vector=sp.csr_matrix(x.shape))
-            self.stories.append(best)
-        best.claims.append(claim)
+            self.stories.append(Draft(story_id(claim.id)))
+            best = len(self.stories) - 1
+        story = self.stories[best]
+        story.claims.append(claim)
         if not denial:
-            best.vector = best.vector + x
-        best.touched = True
-
-
-def _matrix(stories: list[Draft]):  # noqa: ANN202
-    if not stories:
-        return None, None
-    M = sp.vstack([s.vector for s in stories]).tocsr()
-    return M, np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+            self._fold(best, x)
+        story.touched = True
