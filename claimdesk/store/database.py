@@ -205,7 +205,7 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(schema.findings).where(schema.findings.c.document_id == document_id)
-                .order_by(schema.findings.c.span_start)
+                .order_by(schema.findings.c.span_start, schema.findings.c.span_end, schema.findings.c.id)
             ).mappings().all()
         return [_finding_from_row(r) for r in rows]
 
@@ -213,7 +213,9 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(schema.claims).where(schema.claims.c.document_id == document_id)
-                .order_by(schema.claims.c.span_start)
+                # span_end and id break ties: PostgreSQL's sort is not stable, and corroboration
+                # (which places claims in this order) must see the same order on every backend.
+                .order_by(schema.claims.c.span_start, schema.claims.c.span_end, schema.claims.c.id)
             ).mappings().all()
         return [_claim_from_row(r) for r in rows]
 
