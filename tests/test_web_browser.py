@@ -86,7 +86,7 @@ def server(tmp_path_factory, samples_dir, corpus_dir):
     thread.start()
     while not uv.started:
         time.sleep(0.05)
-    yield {"base": f"http://127.0.0.1:{port}", "sample": sample, "desertion": desertion}
+    yield {"base": f"http://127.0.0.1:{port}", "sample": sample, "desertion": desertion, "store": store}
     uv.should_exit = True
     thread.join()
 
@@ -164,4 +164,23 @@ def test_timeline_links_to_the_stories_of_a_period(server, page):
     page.locator("table.timeline-table a").first.click()
     page.wait_for_url("**/stories?since=*")
     assert page.locator("tr.story-row").count() >= 1
+    assert page.problems == []
+
+
+def test_static_report_works_offline_in_the_browser(server, page, tmp_path):
+    from claimdesk.report.static_html import write_report
+
+    report = tmp_path / "report.html"
+    with report.open("w", encoding="utf-8") as handle:
+        write_report(server["store"], handle)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(report.as_uri())
+    assert requested and all(url.startswith("file://") for url in requested)
+    assert page.locator("article.story").count() >= 10
+    assert page.locator("#doc-" + server["sample"].id + " li").count() >= 3  # the sample's audit findings
+    page.locator("svg.map circle[data-id='hostile-place']").dispatch_event("click")
+    assert "onerror=alert(3)" in page.locator(".popup .popup-meta").inner_text()
+    assert page.locator(".popup a.popup-link").get_attribute("href") == "#story-hostile-place"
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
     assert page.problems == []
