@@ -73,8 +73,7 @@ def main() -> None:
         if n < MIN_CUES or rate < WEAK or not lemma.isalpha():
             continue
         if pos == "NOUN":
-            if rate >= STRONG:
-                result["nouns"][lemma] = [n, seen[key]]
+            result["nouns"][lemma] = [n, seen[key]]
         else:
             result["verbs_strong" if rate >= STRONG else "verbs_weak"][lemma] = [n, seen[key]]
     args.out.write_text(json.dumps(result, indent=0, sort_keys=True) + "\n", "utf-8")

@@ -100,7 +100,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
         return None
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
         subject = tok.head
-    if not _can_speak(subject, lex) and not (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+    speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
+    if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
+                                         or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
     content = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
     parenthetical = tok.dep_ == "parataxis" or (not content and tok.dep_ == "ccomp" and tok.i > tok.head.i)
@@ -143,16 +145,21 @@ def _verb_words(tok: Token) -> str:
 
 
 def _noun_cue(tok: Token, lex: Lexicons):
+    """ "indications that …", "Stumpf's emphasis that …", "Mr. Obama's announcement of …"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.cue_nouns:
         return None
     clause = [c for c in tok.children
               if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    if not clause:
-        return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is not None and not _can_speak(owner, lex):
+        owner = None
+    if not clause:
+        if owner is None:
+            return None
+        clause = [c for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ not in ("by", "from")]
     source = noun_phrase(owner) if owner is not None else noun_phrase(tok, keep_head_only=True)
     return tok, tok.text, source, clause
 

@@ -78,28 +78,25 @@ def _conjoined_clauses(head: Token) -> list[Token]:
 
 
 def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> list[Unit]:
-    """Statements whose cue verb is neither a unit head nor inside another cue's content."""
+    """A unit for each attributed statement that no main clause carries: relative and adverbial
+    clauses ("the Department, which expressed …", "While the Kremlin denied …"), participles,
+    report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it."""
     units = []
     for cue in cues:
-        verb = cue.anchor
-        if verb.pos_ not in ("VERB", "AUX") or verb in heads or cue.source is None:
+        anchor = cue.anchor
+        if anchor in heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
             continue
-        if verb.dep_ not in ("relcl", "advcl", "conj", "ccomp", "xcomp", "pcomp"):
+        if any(other is not cue and other.covers(anchor) for other in cues):
             continue
-        if cue.attribution.kind not in ("named_person", "named_organization", "anonymous"):
-            continue
-        if any(other is not cue and other.covers(verb) and other.anchor != verb for other in cues):
-            continue
-        if verb.dep_ in ("relcl", "acl"):
-            start = min(cue.source.start, verb.left_edge.i)
-        else:
-            start = verb.left_edge.i
-        end = verb.right_edge.i + 1
-        while start < end - 1 and sent.doc[start].dep_ in TRIM_LEFT and sent.doc[start].i < cue.source.start:
+        if any(cue.covers(h) for h in heads):
+            continue  # it already attributes a main clause
+        start = min(cue.source.start, anchor.left_edge.i)
+        end = max(anchor.right_edge.i + 1, cue.source.end)
+        while start < end - 1 and sent.doc[start].dep_ in TRIM_LEFT and start < cue.source.start:
             start += 1
-        while end - 1 > start and sent.doc[end - 1].is_punct:
+        while end - 1 > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
             end -= 1
-        units.append(Unit(verb, start, end, embedded=True))
+        units.append(Unit(anchor, start, end, embedded=True))
     return units
 
 

@@ -30,7 +30,10 @@ def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResol
             continue
         line_end = text.find("\n", m.end(1))
         line_end = len(text) if line_end < 0 else line_end
-        found.append((m.end(1) + 1, line_end, classify(span, ":", span.root, lex, resolver)))
+        attribution = classify(span, ":", span.root, lex, resolver)
+        if attribution.kind == "named_organization" and not any(t.ent_type_ == "ORG" for t in span):
+            attribution.kind = "named_person"  # transcript labels ("PENCE:") name people
+        found.append((m.end(1) + 1, line_end, attribution))
     return found
 
 

@@ -102,6 +102,8 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     holds the unit's head, else a report-like noun or "according to" hanging off the head."""
     head = unit.head
     candidates = [c for c in cues if c.anchor == head or c.covers(head)]
+    speaking = [c for c in candidates if c.attribution.kind != "none"]
+    candidates = speaking or candidates  # "Mr. Obama said" over an "I" inside his words
     if candidates:
         # the outermost: "Clinton had told police …, the source added" is the source's claim
         outer = [c for c in candidates if not any(d is not c and d.covers(c.anchor) for d in candidates)]

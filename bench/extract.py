@@ -1,0 +1,89 @@
+"""Claim extraction throughput and peak memory over the PolNeAR train articles, beside the bare
+spaCy pipeline (`nlp.pipe` over the same texts) measured in the same run.
+
+    .venv/bin/python bench/extract.py [--limit N] [--processes 1 2] [--batch-size 16]
+
+Prints articles/second and peak resident memory (this process and its workers) of each, and the
+ratio full/bare for each process count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from claimdesk.extract.nlp import MODEL
+from claimdesk.extract.spacy_extractor import SpacyExtractor
+from claimdesk.models import Document
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its children while the block runs."""
+
+    def __enter__(self) -> "PeakMemory":
+        self.peak, self._stop = 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            try:
+                rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+            except psutil.Error:
+                rss = 0
+            self.peak = max(self.peak, rss)
+            self._stop.wait(0.05)
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run(label: str, fn, n: int) -> float:
+    with PeakMemory() as mem:
+        start = time.perf_counter()
+        count = fn()
+        elapsed = time.perf_counter() - start
+    assert count == n, f"{label}: {count} of {n} articles came back"
+    rate = n / elapsed
+    print(f"{label:<32} {rate:7.2f} articles/s  {elapsed:7.1f} s  peak {mem.peak / 2**20:7.0f} MiB")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus")))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    import spacy
+
+    files = sorted((args.corpus / "polnear" / "train" / "text").glob("*.txt"))[: args.limit or None]
+    texts = [f.read_text("utf-8") for f in files]
+    docs = [Document.from_text(t, source=f.name) for f, t in zip(files, texts)]
+    n = len(docs)
+    print(f"{n} PolNeAR train articles, {sum(len(t) for t in texts) / 1e6:.1f} M characters, model {MODEL}")
+    bare_nlp = spacy.load(MODEL)
+    SpacyExtractor().extract(docs[0])  # load the extractor's pipeline and data before timing
+    for processes in args.processes:
+        bare = run(f"bare spaCy nlp.pipe, n_process={processes}",
+                   lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=args.batch_size, n_process=processes)), n)
+        extractor = SpacyExtractor(batch_size=args.batch_size, n_process=processes)
+        full = run(f"claimdesk extract, n_process={processes}",
+                   lambda: sum(1 for _ in extractor.extract_many(docs)), n)
+        print(f"ratio extract/bare at n_process={processes}: {full / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The public face of extraction: callable package, registry, batching, the Extractor protocol."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import claimdesk
+from claimdesk.extract import Extractor, available, extract, extract_many, get_extractor
+from claimdesk.models import Document
+
+SAMPLE = "sofrep-north-korean-deserters.txt"
+
+
+@pytest.fixture(scope="module")
+def sample(samples_dir):
+    text = (samples_dir / SAMPLE).read_text("utf-8")
+    return Document.from_text(text, source=SAMPLE, published=date(2024, 10, 16))
+
+
+@pytest.fixture(scope="module")
+def polnear_docs(corpus_dir):
+    files = sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:4]
+    return [Document.from_text(f.read_text("utf-8"), source=f.name) for f in files]
+
+
+def test_both_spellings_give_the_same_claims(sample):
+    via_function = extract(sample)
+    via_package = claimdesk.extract(sample)
+    assert via_function and [c.model_dump() for c in via_function] == [c.model_dump() for c in via_package]
+
+
+def test_registry_builds_one_spacy_extractor_and_rejects_unknown_names():
+    spacy_extractor = get_extractor("spacy")
+    assert spacy_extractor is get_extractor("spacy")
+    assert isinstance(spacy_extractor, Extractor)
+    assert (spacy_extractor.name, spacy_extractor.version) == ("claimdesk.spacy", "v1")
+    assert "spacy" in available()
+    with pytest.raises(ValueError, match="expected one of"):
+        get_extractor("gpt-17")
+
+
+def test_batched_extraction_equals_one_by_one(polnear_docs):
+    batched = list(extract_many(polnear_docs))
+    single = [extract(d) for d in polnear_docs]
+    assert [[c.id for c in cs] for cs in batched] == [[c.id for c in cs] for cs in single]
+    assert all(batched)
+
+
+def test_claims_come_in_text_order_within_their_sentences(polnear_docs):
+    for claims in extract_many(polnear_docs):
+        starts = [c.span[0] for c in claims if not c.text.startswith(("“", '"'))]
+        assert starts, "no claims"
+        lines = [c.line for c in claims]
+        assert lines == sorted(lines)
