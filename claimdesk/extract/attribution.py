@@ -96,6 +96,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and lemma in lex.cue_verbs_any_object:
+        subject = _name_before(tok)  # "… of the Washington Post Trump said that …" (misparsed)
     if subject is None:
         return None
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
@@ -105,7 +107,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
     content = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
-    parenthetical = tok.dep_ == "parataxis" or (not content and tok.dep_ == "ccomp" and tok.i > tok.head.i)
+    parenthetical = tok.dep_ == "parataxis" or (
+        not content and tok.dep_ == "ccomp" and tok.i > tok.head.i and not any(c.dep_ == "mark" for c in children)
+        and (tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].is_punct))
     quoted = any(t.is_quote for t in tok.sent)
     if not content and not parenthetical and not quoted and not colon \
             and tok.lemma_.lower() not in lex.cue_verbs_any_object:
@@ -130,6 +134,18 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
     return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
             or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
             or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
+
+
+def _name_before(tok: Token) -> Optional[Token]:
+    prev = tok.i - 1
+    while prev >= tok.sent.start and tok.doc[prev].pos_ in ("ADV", "AUX", "PART"):
+        prev -= 1
+    if prev < tok.sent.start:
+        return None
+    cand = tok.doc[prev]
+    if cand.pos_ == "PROPN" or cand.ent_type_ in ("PERSON", "ORG") or cand.lower_ in ("he", "she", "they"):
+        return cand
+    return None
 
 
 def _next_word(tok: Token) -> str:

@@ -38,7 +38,7 @@ def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
     for cue in cues:  # "X said that A and B": split the content, not the speech verb
         if cue.anchor == root and len(cue.content) == 1 and cue.content[0].dep_ == "ccomp":
             content_head = cue.content[0]
-    conjuncts = _conjoined_clauses(content_head)
+    conjuncts = sorted(set(_conjoined_clauses(content_head)) | set(_conjoined_clauses(root)), key=lambda t: t.i)
     units: list[Unit] = []
     start = sent.start
     heads = [content_head if content_head == root else root] + conjuncts

@@ -81,36 +81,50 @@ def _open(claim: Claim) -> bool:
 
 
 def propagate(claims: list[Claim], text: str, parsed: Doc, lex: Lexicons, resolver: PronounResolver,
-              introductions: list[Cue] = ()) -> None:
+              cues: list[Cue] = ()) -> None:
     """Give unattributed claims the attribution of their speaker label, their introduction
-    ("X continued:" closing the previous paragraph) or their quotation."""
+    ("X continued:" closing the previous paragraph) or the speaker of their quotation."""
     for start, end, attribution in speaker_labels(text, parsed, lex, resolver):
         for claim in claims:
             if _open(claim) and claim.span[0] < end and start < claim.span[1]:
                 claim.attribution = attribution
-    for cue in introductions:
-        start, end = _next_paragraph(text, cue.anchor.idx)
-        for claim in claims:
-            if _open(claim) and start <= claim.span[0] < end:
-                claim.attribution = cue.attribution
+    for cue in cues:
+        if introduces_next_paragraph(cue, text):
+            start, end = _next_paragraph(text, cue.anchor.idx)
+            for claim in claims:
+                if _open(claim) and start <= claim.span[0] < end:
+                    claim.attribution = cue.attribution
+    speakers = [c for c in cues if c.source is not None and c.attribution.kind != "none"
+                and c.anchor.pos_ in ("VERB", "AUX")]
     for q_start, q_end in quotations(text):
         inside = [c for c in claims if q_start <= c.span[0] < q_end and _open(c)]
         if not inside:
             continue
-        donor = _speaker_of(claims, q_start, q_end, text)
+        donor = _speaker_of(speakers, q_start, q_end, text)
         if donor is not None:
             for claim in inside:
                 claim.attribution = donor
 
 
-def _speaker_of(claims: list[Claim], q_start: int, q_end: int, text: str):
-    """The attribution of a claim touching the quotation whose source stands outside it."""
+NEAR = 60
+
+
+def _speaker_of(cues: list[Cue], q_start: int, q_end: int, text: str):
+    """The attribution of the speech verb just after the quotation ('…,” Clinton said.') or just
+    before it ('Clinton said: “…'), on the same line and outside the quotation."""
     line_start = text.rfind("\n", 0, q_start) + 1
     line_end = text.find("\n", q_end)
     line_end = len(text) if line_end < 0 else line_end
-    touching = [c for c in claims if c.span[0] < line_end and line_start < c.span[1]
-                and c.attribution.kind != "none" and c.attribution.source_span
-                and not (q_start <= c.attribution.source_span[0] < q_end)
-                and (c.span[0] <= q_start < c.span[1] or c.span[0] < q_end <= c.span[1]
-                     or abs(c.span[0] - q_end) <= 3 or abs(q_start - c.span[1]) <= 3)]
-    return touching[0].attribution if touching else None
+    after, before = [], []
+    for cue in cues:
+        at = cue.anchor.idx
+        if q_start <= at < q_end or not (line_start <= at < line_end):
+            continue
+        if q_start <= cue.attribution.source_span[0] < q_end if cue.attribution.source_span else False:
+            continue
+        if 0 <= at - q_end <= NEAR:
+            after.append((at - q_end, cue))
+        elif 0 <= q_start - (at + len(cue.anchor.text)) <= NEAR:
+            before.append((q_start - at, cue))
+    best = min(after, key=lambda p: p[0], default=None) or min(before, key=lambda p: p[0], default=None)
+    return best[1].attribution if best else None

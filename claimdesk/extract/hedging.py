@@ -77,7 +77,9 @@ def polarity_of(head: Token, content: Token | None, lex: Lexicons) -> Polarity:
 def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
-            return True
+            # "has not gone unnoticed": a negated negative asserts
+            return not any(c.lower_.startswith("un") and c.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj")
+                           and c.pos_ in ("ADJ", "VERB", "ADV") for c in verb.children)
         if child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in NEGATIVE_DETS or any(d.lower_ in NEGATIVE_DETS and d.dep_ == "det" for d in child.children)):
             return True

@@ -55,17 +55,17 @@ class SpacyExtractor:
         found = attach.find_all(doc, parsed)
         resolver = PronounResolver(parsed)
         claims = []
-        introductions = []  # "Caddell continued:" alone on its line introduces the next paragraph
+        all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
         for sent in parsed.sents:
             if not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             cues = find_cues(sent, lex, resolver)
-            introductions.extend(c for c in cues if discourse.introduces_next_paragraph(c, doc.text))
+            all_cues.extend(cues)
             if sum(t.is_alpha for t in sent) < MIN_WORDS:
                 continue
             for unit in units_of(sent, cues):
                 claims.append(self._claim(doc, sent, unit, cues, found, lex))
-        discourse.propagate(claims, doc.text, parsed, lex, resolver, introductions)
+        discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,

@@ -1,0 +1,72 @@
+"""Event type, hedges, polarity, actors and clause splitting on the sample article's own sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimdesk.extract import extract
+from claimdesk.models import Document
+
+SAMPLE = "sofrep-north-korean-deserters.txt"
+
+
+@pytest.fixture(scope="module")
+def sample(samples_dir):
+    text = (samples_dir / SAMPLE).read_text("utf-8")
+    doc = Document.from_text(text, source=SAMPLE, published=date(2024, 10, 16))
+    return doc, extract(doc)
+
+
+def claim_with(sample, line: int, words: str):
+    doc, claims = sample
+    found = [c for c in claims if c.line == line and words in c.text]
+    assert found, f"no claim on line {line} holding {words!r}: {[c.text for c in claims if c.line == line]}"
+    return min(found, key=lambda c: len(c.text))
+
+
+def test_a_double_negative_is_asserted(sample):
+    claim = claim_with(sample, 36, "has not gone unnoticed")
+    assert claim.polarity == "asserted"
+
+
+def test_a_negated_main_verb_is_denied(sample):
+    claim = claim_with(sample, 40, "he did not elaborate")
+    assert claim.polarity == "denied"
+
+
+def test_denial_has_its_own_claim_with_the_kremlin_as_source(sample):
+    claim = claim_with(sample, 31, "denied these reports")
+    assert (claim.event_type, claim.polarity, claim.attribution.cue) == ("denial", "denied", "denied")
+    assert claim.text.startswith("the Kremlin")
+
+
+def test_hedges_are_listed_in_text_order(sample):
+    claim = claim_with(sample, 6, "some reports suggesting")
+    assert {"suggesting", "up to", "may"} <= set(claim.hedges)
+    order = [claim.hedges.index(h) for h in ("suggesting", "up to", "may")]
+    assert order == sorted(order)
+
+
+def test_unhedged_treaty_claim_names_both_leaders(sample):
+    claim = claim_with(sample, 9, "signed a treaty")
+    assert claim.hedges == [] and claim.event_type == "agreement"
+    assert {"Kim Jong Un", "Vladimir Putin"} <= set(claim.actors)
+
+
+def test_event_types_from_the_lexicons(sample):
+    assert claim_with(sample, 22, "reportedly killed").event_type == "casualty"
+    assert claim_with(sample, 1, "deserted their posts").event_type == "desertion"
+    assert claim_with(sample, 2, "gone AWOL").event_type == "desertion"
+    assert claim_with(sample, 37, "avoided providing lethal aid").event_type == "aid"
+
+
+def test_headlines_without_a_verb_give_no_claim(sample):
+    doc, claims = sample
+    assert not [c for c in claims if c.line in (26, 35, 50) and c.text.startswith(("Russia’s Desperation", "South Korea’s"))]
+
+
+def test_claims_never_cross_a_line_break(sample):
+    doc, claims = sample
+    assert all("\n" not in c.text for c in claims)
