@@ -102,6 +102,11 @@ def _verb_cue(tok: Token, lex: Lexicons):
         return None
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
         subject = tok.head
+    if _quoted(subject) and not _quoted(tok):
+        # '"… Full panic mode," said Leslie Wimes': the speaker stands outside the quotation
+        outside = [c for c in children if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass")
+                   and not _quoted(c) and c.pos_ in ("PROPN", "NOUN", "PRON")]
+        subject = outside[0] if outside else (_name_after(tok) or subject)
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
     if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
@@ -134,6 +139,29 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
     return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
             or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
             or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether `tok` sits between quotation marks (a sentence may open inside a quotation that
+    began in the sentence before: its first mark then closes)."""
+    marks = [t for t in tok.sent if t.text in ("“", "”", '"', "''", "``")]
+    if not marks:
+        return False
+    first = marks[0]
+    inside = first.text == "”" or (first.text in ('"', "''") and first.i > tok.sent.start
+                                    and tok.doc[first.i - 1].is_punct)
+    for t in marks:
+        if t.i >= tok.i:
+            break
+        inside = {"“": True, "``": True, "”": False}.get(t.text, not inside)
+    return inside
+
+
+def _name_after(tok: Token) -> Optional[Token]:
+    for cand in tok.doc[tok.i + 1: min(tok.i + 4, tok.sent.end)]:
+        if cand.pos_ == "PROPN" or cand.ent_type_ in ("PERSON", "ORG"):
+            return cand.head if cand.dep_ == "compound" and cand.head.pos_ == "PROPN" else cand
+    return None
 
 
 def _name_before(tok: Token) -> Optional[Token]:

@@ -36,6 +36,26 @@ def terms(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+def syntactic_terms(span: Span) -> list[str]:
+    """Word-free shape of the sentence (tags, dependencies, entity labels, the root and its
+    dependents): carries across topics the words of the training debates never mention."""
+    toks = [t for t in span if not t.is_space]
+    root = span.root
+    return ([f"T:{t.tag_}" for t in toks]
+            + [f"TT:{a.tag_}_{b.tag_}" for a, b in zip(toks, toks[1:])]
+            + [f"D:{t.dep_}:{t.tag_}:{t.head.tag_}" for t in toks]
+            + [f"E:{e.label_}" for e in span.ents]
+            + [f"R:{root.tag_}", f"RL:{root.lemma_.lower()}"]
+            + [f"RC:{c.dep_}:{c.tag_}" for c in root.children])
+
+
+def _tfidf_logit(found: list[str], idf: dict[str, float], coef: dict[str, float], intercept: float) -> float:
+    counts = Counter(t for t in found if t in idf)
+    weights = {t: c * idf[t] for t, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return intercept + sum(w / norm * coef.get(t, 0.0) for t, w in weights.items())
+
+
 def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicons) -> dict[str, float]:
     lows = [t.lower_.replace("’", "'") for t in span if t.pos_ in ("PRON", "VERB", "AUX")]
     ents = [e for e in span.ents]
@@ -84,8 +104,8 @@ def _is_figure(ent: Span) -> bool:
 
 @dataclass(frozen=True)
 class Model:
-    """Average of two logistic models (words + hand features; pooled token vectors), rescaled so
-    that the chosen threshold maps to 0.5."""
+    """Average of three logistic models (words + hand features; pooled token vectors; sentence
+    shape), rescaled so that the chosen threshold maps to 0.5."""
 
     idf: dict[str, float]
     coef: dict[str, float]
@@ -95,16 +115,15 @@ class Model:
     tensor_scale: list[float]
     tensor_coef: list[float]
     tensor_intercept: float
+    syntactic_idf: dict[str, float]
+    syntactic_coef: dict[str, float]
+    syntactic_intercept: float
     threshold: float
     version: str
 
     def lexical_probability(self, text: str, hand: dict[str, float]) -> float:
-        counts = Counter(t for t in terms(text) if t in self.idf)
-        weights = {t: c * self.idf[t] for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        z = self.intercept + sum(w / norm * self.coef.get(t, 0.0) for t, w in weights.items())
-        z += sum(self.hand.get(k, 0.0) * v for k, v in hand.items())
-        return _sigmoid(z)
+        z = _tfidf_logit(terms(text), self.idf, self.coef, self.intercept)
+        return _sigmoid(z + sum(self.hand.get(k, 0.0) * v for k, v in hand.items()))
 
     def tensor_probability(self, pooled: list[float]) -> Optional[float]:
         if len(pooled) != len(self.tensor_coef):
@@ -113,10 +132,16 @@ class Model:
             (v - m) / s * w for v, m, s, w in zip(pooled, self.tensor_mean, self.tensor_scale, self.tensor_coef))
         return _sigmoid(z)
 
+    def syntactic_probability(self, span: Span) -> float:
+        return _sigmoid(_tfidf_logit(syntactic_terms(span), self.syntactic_idf, self.syntactic_coef,
+                                     self.syntactic_intercept))
+
     def raw_probability(self, span: Span, hand: dict[str, float]) -> float:
-        lexical = self.lexical_probability(span.text, hand)
+        parts = [self.lexical_probability(span.text, hand), self.syntactic_probability(span)]
         contextual = self.tensor_probability(pooled_tensor(span))
-        return lexical if contextual is None else (lexical + contextual) / 2
+        if contextual is not None:
+            parts.append(contextual)
+        return sum(parts) / len(parts)
 
     def probability(self, span: Span, hand: dict[str, float]) -> float:
         """0..1 with the trained threshold at 0.5."""
@@ -134,10 +159,11 @@ def load_model() -> Optional[Model]:
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))
-    lexical, contextual = raw["lexical"], raw["tensor"]
+    lexical, contextual, shape = raw["lexical"], raw["tensor"], raw["syntactic"]
     return Model(idf=lexical["idf"], coef=lexical["coef"], hand=lexical["hand"], intercept=lexical["intercept"],
                  tensor_mean=contextual["mean"], tensor_scale=contextual["scale"], tensor_coef=contextual["coef"],
-                 tensor_intercept=contextual["intercept"], threshold=raw["threshold"], version=raw["version"])
+                 tensor_intercept=contextual["intercept"], syntactic_idf=shape["idf"], syntactic_coef=shape["coef"],
+                 syntactic_intercept=shape["intercept"], threshold=raw["threshold"], version=raw["version"])
 
 
 def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: str) -> float:
