@@ -48,7 +48,7 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
     cues: list[Cue] = []
     for tok in sent:
-        cue = _according_to(tok) or _verb_cue(tok, lex) or _noun_cue(tok, lex)
+        cue = _according_to(tok) or _verb_cue(tok, lex) or _attitude_cue(tok, lex) or _noun_cue(tok, lex)
         if cue is None:
             continue
         anchor, words, source, content = cue
@@ -186,6 +186,27 @@ def _next_word(tok: Token) -> str:
 def _verb_words(tok: Token) -> str:
     particles = [c for c in tok.children if c.dep_ == "prt"]
     return " ".join([tok.text] + [p.text for p in particles])
+
+
+def _attitude_cue(tok: Token, lex: Lexicons):
+    """ "Democrats are confident that …", "she was critical of …", "as Smith put it"."""
+    if tok.lemma_ == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children) \
+            and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            content = [tok.head] if tok.head != tok else []
+            return tok, "put it", noun_phrase(subject), content
+        return None
+    if tok.lemma_ != "be":
+        return None
+    adjective = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.attitude_adjectives), None)
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if adjective is None or subject is None or not _can_speak(subject, lex) or subject.lower_ in ("it", "there"):
+        return None
+    content = [c for c in adjective.children if c.dep_ in ("ccomp", "prep", "xcomp")]
+    if not content:
+        return None
+    return tok, f"{tok.text} {adjective.text}", noun_phrase(subject), content
 
 
 def _noun_cue(tok: Token, lex: Lexicons):

@@ -26,6 +26,7 @@ class Lexicons:
     organization_heads: frozenset[str]
     speaker_nouns: frozenset[str]
     intention_verbs: frozenset[str]
+    attitude_adjectives: frozenset[str]
     clause_verbs_excluded: frozenset[str]
     opinion_words: frozenset[str]
 
@@ -59,6 +60,7 @@ def lexicons() -> Lexicons:
         organization_heads=words("organization_heads"),
         speaker_nouns=words("speaker_nouns"),
         intention_verbs=words("intention_verbs"),
+        attitude_adjectives=words("attitude_adjectives"),
         clause_verbs_excluded=words("clause_verbs_excluded"),
         opinion_words=words("opinion_words"),
     )

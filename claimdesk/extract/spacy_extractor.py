@@ -3,6 +3,7 @@ modules (clauses, attribution, hedging, events, check-worthiness)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
@@ -19,6 +20,18 @@ from claimdesk.extract.nlp import load_nlp
 from claimdesk.models import Attribution, Claim, Document
 
 MIN_WORDS = 4
+MAX_CHARS = 1_000_000  # spaCy's own limit: beyond it the parser's memory grows too far
+
+log = logging.getLogger(__name__)
+
+
+def _parseable(doc: Document) -> str:
+    """The text to parse: all of it, or (for a book-length text) its first MAX_CHARS characters,
+    so spans stay offsets into the document."""
+    if len(doc.text) <= MAX_CHARS:
+        return doc.text
+    log.warning("%s: %d characters; claims are extracted from the first %d", doc.source, len(doc.text), MAX_CHARS)
+    return doc.text[:MAX_CHARS]
 
 
 class SpacyExtractor:
@@ -42,10 +55,10 @@ class SpacyExtractor:
         return f"{self.name}.{self.version}"
 
     def extract(self, doc: Document) -> list[Claim]:
-        return self.claims_from(doc, load_nlp()(doc.text))
+        return self.claims_from(doc, load_nlp()(_parseable(doc)))
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
-        pairs = ((d.text, d) for d in docs)
+        pairs = ((_parseable(d), d) for d in docs)
         for parsed, doc in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size,
                                            n_process=self.n_process):
             yield self.claims_from(doc, parsed)
