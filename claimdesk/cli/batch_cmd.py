@@ -11,9 +11,6 @@ from rich.console import Console
 
 from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app
 
-stderr = Console(stderr=True)
-
-
 def _published(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
@@ -31,7 +28,7 @@ def batch_command(
     master: Annotated[str, typer.Option("--master", help="Spark master: local[N], spark://HOST:7077, yarn, k8s://…")] = "local[2]",
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Documents, findings and copies only; skip claim extraction.")] = False,
-    files_per_task: Annotated[int, typer.Option(help="Input files per Spark task (one WARC is already a big task).", min=1)] = 4,
+    files_per_task: Annotated[int, typer.Option(help="Input files per Spark task; use 1 for WARC files, which hold thousands of articles each.", min=1)] = 16,
     conf: Annotated[Optional[list[str]], typer.Option("--conf", help="Extra Spark setting KEY=VALUE (repeatable).")] = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -50,13 +47,13 @@ def batch_command(
     Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage.
     """
     if engine != "spark":
-        stderr.print(f"expected --engine spark, got {engine!r}", markup=False, highlight=False)
+        typer.echo(f"expected --engine spark, got {engine!r}", err=True)
         raise typer.Exit(EXIT_USAGE)
     extra = {}
     for item in conf or []:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            stderr.print(f"expected --conf KEY=VALUE, got {item!r}", markup=False, highlight=False)
+            typer.echo(f"expected --conf KEY=VALUE, got {item!r}", err=True)
             raise typer.Exit(EXIT_USAGE)
         extra[key] = value
     from claimdesk.scale import BatchSettings, run_batch  # pyspark loads only for this command
@@ -65,7 +62,7 @@ def batch_command(
                              files_per_task=files_per_task, spark_conf=extra)
     summary = run_batch(paths, out, settings)
     for source, reason in summary.rejected:
-        stderr.print(f"rejected: {source}: {reason}", markup=False, highlight=False)
+        typer.echo(f"rejected: {source}: {reason}", err=True)  # one line each, never wrapped
     if not quiet:
         Console().print(
             f"{summary.files} files: {summary.documents} documents, {summary.findings} findings, "
@@ -96,7 +93,7 @@ def load_command(
         store = open_store(db)
         summary = load_tables(out, store)
     except FileNotFoundError as e:
-        stderr.print(str(e), markup=False, highlight=False)
+        typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_USAGE)
     if not quiet:
         Console().print(

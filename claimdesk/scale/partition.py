@@ -1,5 +1,5 @@
-"""What one Spark task does with its share of the input files: ingest -> audit -> extract, through
-`claimdesk.pipeline`, plus each document's shingles and MinHash LSH band keys for `copies`.
+"""What one Spark task does with its share of the input files: read (`claimdesk.pipeline.read_inputs`),
+audit, extract, plus each document's shingles and MinHash LSH band keys for `copies`.
 
 Runs in the executors; the spaCy model is cached per Python worker process by the extractor, and
 Spark reuses workers, so it loads once per worker, not once per task or document.
@@ -12,6 +12,7 @@ from datetime import timezone
 from pathlib import Path
 
 from claimdesk.ingest import IngestOptions
+from claimdesk.models import Document, RejectedInput
 from claimdesk.scale import tables
 from claimdesk.scale.lsh import LshParams, band_keys, shingles, signature
 
@@ -31,28 +32,48 @@ PROCESSED_COLUMNS = [
 
 def process_files(
     indexed_files: Iterable[tuple[int, str]], options: IngestOptions, with_claims: bool, lsh: LshParams,
+    batch_size: int = 32,
 ) -> Iterator[tuple]:
     """One row per record of each (file index, path): a document with what was derived from it, or
-    a rejected input with its reason."""
-    from claimdesk.pipeline import audit_inputs
+    a rejected input with its reason. Claims are extracted in batches of documents (spaCy's
+    `pipe`), as `claimdesk.pipeline.ingest` does."""
+    from claimdesk.pipeline import read_inputs
 
+    pending: list[tuple[int, Document]] = []
     for file_index, path in indexed_files:
-        for record_index, item in enumerate(audit_inputs([Path(path)], options, with_claims=with_claims)):
+        for record_index, record in enumerate(read_inputs([Path(path)], options)):
             position = (file_index << RECORD_BITS) + record_index
-            if hasattr(item, "reason"):  # RejectedInput
-                yield (position, "rejected", None, None, None, None, None, None, item.source, item.reason,
-                       item.at.astimezone(timezone.utc) if item.at.tzinfo else item.at)
-                continue
-            doc = item.document
-            sh = shingles(doc.text)
-            # Too short to tell from a shared quotation: never a copy, never an original.
-            sig = signature(sh)
-            bands = band_keys(sig, lsh) if len(sh) >= lsh.min_shingles else []
-            yield (
-                position, "document", tables.document_row(doc),
-                [tables.finding_row(doc.id, f) for f in item.findings],
-                [tables.claim_row(c) for c in item.claims],
-                sh, sig, bands, None, None, None,
-            )
+            if isinstance(record, RejectedInput):
+                yield (position, "rejected", None, None, None, None, None, None, record.source, record.reason,
+                       record.at.astimezone(timezone.utc) if record.at.tzinfo else record.at)
+            elif isinstance(record, Document):
+                pending.append((position, record))
+                if len(pending) >= batch_size:
+                    yield from _derive(pending, with_claims, lsh)
+                    pending = []
+    yield from _derive(pending, with_claims, lsh)
 
 
+def _derive(pending: list[tuple[int, Document]], with_claims: bool, lsh: LshParams) -> Iterator[tuple]:
+    from claimdesk.audit import audit
+    from claimdesk.extract import extract_many
+
+    docs = [doc for _, doc in pending]
+    claims = list(extract_many(docs)) if with_claims and docs else [[] for _ in docs]
+    for (position, doc), doc_claims in zip(pending, claims):
+        sh = shingles(doc.text)
+        sig = signature(sh)
+        # Too short to tell from a shared quotation: never a copy, never an original.
+        bands = band_keys(sig, lsh) if len(sh) >= lsh.min_shingles else []
+        yield (
+            position, "document", tables.document_row(doc),
+            [tables.finding_row(doc.id, f) for f in audit(doc)],
+            [tables.claim_row(c) for c in _first_per_id(doc_claims)],
+            sh, sig, bands, None, None, None,
+        )
+
+
+def _first_per_id(claims: list) -> list:
+    """A claim id is its document and span: keep the first claim per span, as the store does."""
+    seen: set[str] = set()
+    return [c for c in claims if not (c.id in seen or seen.add(c.id))]
