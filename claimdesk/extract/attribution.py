@@ -96,7 +96,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is None and lemma in lex.cue_verbs_any_object:
+    if subject is None and lemma in lex.cue_verbs_any_object and not any(c.dep_ == "nsubjpass" for c in children):
         subject = _name_before(tok)  # "… of the Washington Post Trump said that …" (misparsed)
     if subject is None:
         return None
@@ -108,6 +108,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
                    and not _quoted(c) and c.pos_ in ("PROPN", "NOUN", "PRON")]
         subject = outside[0] if outside else (_name_after(tok) or subject)
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
+    if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object:
+        return None  # "it appeared that …": no one speaks
     if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
