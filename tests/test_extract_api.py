@@ -54,3 +54,11 @@ def test_claims_come_in_text_order_within_their_sentences(polnear_docs):
         assert starts, "no claims"
         lines = [c.line for c in claims]
         assert lines == sorted(lines)
+
+
+def test_two_processes_give_the_same_claims_in_the_same_order(polnear_docs):
+    from claimdesk.extract.spacy_extractor import SpacyExtractor
+
+    parallel = list(SpacyExtractor(batch_size=1, n_process=2).extract_many(polnear_docs))
+    serial = list(SpacyExtractor(batch_size=1).extract_many(polnear_docs))
+    assert [[c.model_dump() for c in cs] for cs in parallel] == [[c.model_dump() for c in cs] for cs in serial]

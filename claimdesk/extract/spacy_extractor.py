@@ -25,6 +25,17 @@ MAX_CHARS = 1_000_000  # spaCy's own limit: beyond it the parser's memory grows 
 log = logging.getLogger(__name__)
 
 
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _parseable(doc: Document) -> str:
     """The text to parse: all of it, or (for a book-length text) its first MAX_CHARS characters,
     so spans stay offsets into the document."""
@@ -58,9 +69,25 @@ class SpacyExtractor:
         return self.claims_from(doc, load_nlp()(_parseable(doc)))
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
+        if self.n_process <= 1:
+            yield from self._extract_batch(docs)
+            return
+        # Each worker parses *and* extracts its share, so both cores work on the whole job (with
+        # spaCy's own n_process only the parse runs in the workers). Order is kept.
+        import multiprocessing
+
+        load_nlp()  # load before forking: workers share the model's memory
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.n_process) as pool:
+            for claims_of_batch in pool.imap(self._extract_list, _batches(docs, self.batch_size)):
+                yield from claims_of_batch
+
+    def _extract_list(self, docs: list[Document]) -> list[list[Claim]]:
+        return list(self._extract_batch(docs))
+
+    def _extract_batch(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
         pairs = ((_parseable(d), d) for d in docs)
-        for parsed, doc in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size,
-                                           n_process=self.n_process):
+        for parsed, doc in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield self.claims_from(doc, parsed)
 
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
