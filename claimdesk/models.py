@@ -136,6 +136,8 @@ class Attribution(Record):
     source: Optional[str] = None
     source_span: Optional[Span] = None
     cue: Optional[str] = None
+    target: Optional[str] = Field(default=None, description="what a denial or confirmation is about, e.g. 'these reports'")
+    target_span: Optional[Span] = None
 
 
 class When(Record):

@@ -40,6 +40,7 @@ def test_denial_has_its_own_claim_with_the_kremlin_as_source(sample):
     claim = claim_with(sample, 31, "denied these reports")
     assert (claim.event_type, claim.polarity, claim.attribution.cue) == ("denial", "denied", "denied")
     assert claim.text.startswith("the Kremlin")
+    assert claim.attribution.target == "these reports"
 
 
 def test_hedges_are_listed_in_text_order(sample):

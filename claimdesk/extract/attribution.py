@@ -52,8 +52,21 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
         if cue is None:
             continue
         anchor, words, source, content = cue
-        cues.append(Cue(anchor, words, source, content, classify(source, words, anchor, lex, resolver)))
+        attribution = classify(source, words, anchor, lex, resolver)
+        target = _target(anchor, lex)
+        if target is not None:
+            attribution.target, attribution.target_span = target.text, (target.start_char, target.end_char)
+        cues.append(Cue(anchor, words, source, content, attribution))
     return cues
+
+
+def _target(anchor: Token, lex: Lexicons) -> Optional[Span]:
+    """What a denial or confirmation is about: "denied [these reports]", "confirmed [the deaths]"."""
+    lemma = anchor.lemma_.lower()
+    if anchor.pos_ not in ("VERB", "AUX") or (lemma not in lex.denial_cues and lemma != "confirm"):
+        return None
+    obj = next((c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return noun_phrase(obj) if obj is not None else None
 
 
 def _according_to(tok: Token):
