@@ -2,7 +2,9 @@
 
 Both articles of every story are stored with the claims `claimdesk.extract` finds and corroborated
 together. A PAC story counts as corroborated when some claimdesk story holds claims of both
-articles, has status `corroborated` and counts both outlets (independent_sources >= 2). Also
+articles, has status `corroborated` and counts both outlets (independent_sources >= 2); "clean" when that
+story holds no article of another PAC story (several PAC stories share one topic, e.g. the leaked
+Dobbs draft, so a mixed story is not always wrong, but it is not clean evidence either). Also
 printed: the share where some story joins both articles at all (whatever its status), and the
 share where both articles fall in one event cluster, and the share of multi-article stories that
 wrongly join articles of two different PAC stories.
@@ -40,7 +42,7 @@ def evaluate(store: Store, articles: list[PacArticle]) -> dict:
     by_story: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a.document.id)
-    joined, corroborated, clustered = set(), set(), set()
+    joined, corroborated, clustered, clean = set(), set(), set(), set()
     doc_story = {a.document.id: a.story for a in articles}
     multi = mixed = 0
     for s in iter_stories(store):
@@ -54,12 +56,14 @@ def evaluate(store: Store, articles: list[PacArticle]) -> dict:
                 joined.add(pac)
                 if s.status == "corroborated" and s.independent_sources >= 2:
                     corroborated.add(pac)
+                    if len(stories_of) == 1:
+                        clean.add(pac)
     clusters = state.cluster_of_documents(store, list(doc_story))
     for pac, ids in by_story.items():
         if len({clusters.get(i) for i in ids}) == 1:
             clustered.add(pac)
     n = len(by_story)
-    return {"stories": n, "corroborated": len(corroborated) / n, "joined": len(joined) / n,
+    return {"stories": n, "corroborated": len(corroborated) / n, "corroborated_clean": len(clean) / n, "joined": len(joined) / n,
             "same_cluster": len(clustered) / n, "multi_document_stories": multi,
             "mixing_two_pac_stories": mixed / multi if multi else 0.0}
 
@@ -78,6 +82,7 @@ def main() -> None:
     r = evaluate(store, articles)
     print(f"PAC dev, {r['stories']} stories: main fact corroborated by both outlets {r['corroborated']:.2f}; "
           f"some story joins both articles {r['joined']:.2f}; both articles in one event cluster {r['same_cluster']:.2f}")
+    print(f"corroborated by a story holding no article of another PAC story: {r['corroborated_clean']:.2f}")
     print(f"{r['multi_document_stories']} stories hold claims of several articles; "
           f"{r['mixing_two_pac_stories']:.2f} of them join articles of different PAC stories (wrong)")
 

@@ -28,7 +28,7 @@ from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.models import Claim, Document, Mention, Story
 from claimdesk.store import Store
 from claimdesk.store.stories import copies as stored_copies
-from claimdesk.store.stories import save_copies, save_stories
+from claimdesk.store.stories import replace_stories, save_copies
 
 BATCH_SIZE = 1000
 DOCUMENT_TERMS = 128
@@ -107,21 +107,21 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         stories = _regroup(store, doc_ids, new_ids, recheck, weights, detector.copy_of, cache)
         for s in stories:
             report.statuses[s.status] += 1
-        report.stories_written += save_stories(store, stories)
+        report.stories_written += replace_stories(store, stories)
 
 
 def _regroup(store: Store, doc_ids: list[str], new_ids: set[str], recheck: set[str], weights: Weights,
              copy_of: dict[str, str], cache: dict[str, Document]) -> list[Story]:
-    docs = {i: cache.get(i) or store.get_document(i) for i in doc_ids}
-    docs = {i: d for i, d in docs.items() if d is not None}
+    docs = {i: cache[i] for i in doc_ids if i in cache}
+    docs.update(state.document_headers(store, [i for i in doc_ids if i not in cache]))
     # originals of copies count as the source of their copies, wherever they are clustered
     originals = {copy_of[i] for i in docs if i in copy_of} - docs.keys()
     sources = dict(docs)
-    sources.update({i: d for i in originals if (d := store.get_document(i)) is not None})
+    sources.update(state.document_headers(store, originals))
     membership = state.story_of_claims(store, [i for i in doc_ids if i not in new_ids])
     existing: dict[str, list[Claim]] = {}
     new_claims: list[Claim] = []
-    all_claims = {i: store.claims_for(i) for i in docs}
+    all_claims = state.claims_of_documents(store, list(docs))
     for doc_id, claims in all_claims.items():
         for c in claims:
             if c.id in membership:

@@ -24,6 +24,8 @@ from claimdesk.models import Claim, When
 
 CLAIM_THRESHOLD = 0.3
 DENIAL_THRESHOLD = 0.12
+SEED_TERMS = 8
+MAX_POSTINGS = 2000
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 # "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
@@ -105,12 +107,15 @@ class StoryGrouper:
         self.weights = weights
         self.stories: list[Draft] = []
         self.postings: dict[int, list[int]] = {}
+        owners, asserted = [], []
         for sid, claims in existing.items():
-            d = Draft(sid, list(claims))
-            self.stories.append(d)
-            asserted = [c for c in claims if not is_denial(c)]
-            for x in self._vectors(asserted) if asserted else []:
-                self._fold(len(self.stories) - 1, x)
+            self.stories.append(Draft(sid, list(claims)))
+            for c in claims:
+                if not is_denial(c):
+                    owners.append(len(self.stories) - 1)
+                    asserted.append(c)
+        for j, x in zip(owners, self._vectors(asserted) if asserted else []):
+            self._fold(j, x)
 
     def _vectors(self, claims: list[Claim]) -> list[dict[int, float]]:
         X = self.weights.weigh(term_counts([_content(c) for c in claims]), CLAIM_TERMS)
@@ -140,12 +145,20 @@ class StoryGrouper:
     def _place(self, claim: Claim, x: dict[int, float]) -> None:
         denial = is_denial(claim)
         bar = DENIAL_THRESHOLD if denial else CLAIM_THRESHOLD
-        dots: dict[int, float] = {}
-        for t, w in x.items():
-            for j in self.postings.get(t, ()):
-                dots[j] = dots.get(j, 0.0) + w * self.stories[j].vector[t]
+        # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
+        # stories finds nothing by itself. Each candidate is then scored on the whole vector.
+        hits: dict[int, int] = {}
+        seeds = sorted(x, key=x.get, reverse=True)[:SEED_TERMS]
+        for t in seeds:
+            postings = self.postings.get(t, ())
+            if len(postings) <= MAX_POSTINGS:
+                for j in postings:
+                    hits[j] = hits.get(j, 0) + 1
+        need = 2 if len(seeds) >= 4 else 1  # one shared word is a coincidence, not a topic
         candidates = []
-        for j, dot in dots.items():
+        for j in (j for j, h in hits.items() if h >= need):
+            vec = self.stories[j].vector
+            dot = sum(w * vec.get(t, 0.0) for t, w in x.items())
             n2 = self.stories[j].norm2
             sim = dot / np.sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:

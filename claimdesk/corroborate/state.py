@@ -192,3 +192,35 @@ def unprocessed_documents(store: Store) -> list[tuple[str, Optional[date], datet
     done = select(corroborated_documents.c.document_id)
     with store.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(select(d.id, d.published, d.ingested_at).where(d.id.not_in(done)))]
+
+
+def claims_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str, list]:
+    """The stored claims of many documents in a few queries (`Store.claims_for` asks once per document)."""
+    from claimdesk.store import schema
+    from claimdesk.store.database import _claim_from_row  # the store's own row -> Claim conversion
+
+    ids = list(document_ids)
+    out: dict[str, list] = {i: [] for i in ids}
+    c = schema.claims.c
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(select(schema.claims).where(c.document_id.in_(ids[i:i + 500]))
+                                    .order_by(c.document_id, c.span_start)).mappings():
+                out[row["document_id"]].append(_claim_from_row(row))
+    return out
+
+
+def document_headers(store: Store, document_ids: Iterable[str]) -> dict[str, "Document"]:
+    """Documents without their text (outlet, author, dates, url): what a story's mentions need."""
+    from claimdesk.models import Document
+    from claimdesk.store import schema
+
+    ids = list(document_ids)
+    d = schema.documents.c
+    cols = [d.id, d.source, d.format, d.outlet, d.url, d.title, d.author, d.published, d.language, d.ingested_at]
+    out: dict[str, Document] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(select(*cols).where(d.id.in_(ids[i:i + 500]))).mappings():
+                out[row["id"]] = Document(text="", **dict(row))
+    return out

@@ -178,3 +178,33 @@ def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
         mentions=mentions,
         contradictions=[Contradiction(**c) for c in row["contradictions"]],
     )
+
+
+def replace_stories(store: Store, stories: Iterable[Story], chunk: int = 500) -> int:
+    """Like `save_stories`, in a few set-wise statements: for corroboration rewriting many stories at once."""
+    stories = list(stories)
+    if not stories:
+        return 0
+    now = datetime.now(timezone.utc)
+    ids = [s.id for s in stories]
+    claim_ids = [m.claim for s in stories for m in s.mentions]
+    sm = schema.story_mentions
+    with store.engine.begin() as conn:
+        for i in range(0, len(ids), chunk):
+            conn.execute(delete(sm).where(sm.c.story_id.in_(ids[i:i + chunk])))
+            conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids[i:i + chunk])))
+        for i in range(0, len(claim_ids), chunk):
+            conn.execute(delete(sm).where(sm.c.claim_id.in_(claim_ids[i:i + chunk])))
+        conn.execute(schema.stories.insert(), [{
+            "id": s.id, "text": s.text, "event_type": s.event_type, "status": s.status,
+            "independent_sources": s.independent_sources, "first_seen": s.first_seen,
+            "when": s.when.model_dump() if s.when else None,
+            "places": [p.model_dump() for p in s.places],
+            "contradictions": [c.model_dump() for c in s.contradictions],
+            "updated_at": now,
+        } for s in stories])
+        rows = [{"claim_id": m.claim, "story_id": s.id, "document_id": m.document, "copy_of": m.copy_of}
+                for s in stories for m in s.mentions]
+        if rows:
+            conn.execute(sm.insert(), rows)
+    return len(stories)
