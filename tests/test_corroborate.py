@@ -194,3 +194,24 @@ def test_incremental_run_touches_only_new_documents(samples_dir, sqlite_url):
     full = {s.id: s for s in iter_stories(store)}
     assert all(full[i].status == "contested" for i in contested if i in full)
     assert "contested" in {s.status for s in full.values()}
+
+
+@pytest.mark.postgres
+def test_corroborate_on_postgresql(corpus_dir, fresh_postgres_url):
+    syn = _bench("eval_syndication")
+    import random
+
+    path = _polnear(corpus_dir, 3)[2]
+    text = path.read_text(encoding="utf-8")
+    store = Store(fresh_postgres_url)
+    assert 3 in store.migrations_applied()
+    original = Document.from_text(text, source=str(path), outlet="breitbart", published=date(2016, 3, 11))
+    copy = Document.from_text(syn.republish(text, random.Random(5)), source="copy", outlet="Coastal Times",
+                              published=date(2016, 3, 12))
+    store.add_document(original, claims=_sentence_claims(original))
+    assert corroborate(store).documents == 1
+    store.add_document(copy, claims=_sentence_claims(copy))
+    assert corroborate(store).documents == 1  # the stored MinHash signature of the original is reused
+    assert copies(store) == {copy.id: original.id}
+    shared = [s for s in iter_stories(store) if {m.document for m in s.mentions} == {original.id, copy.id}]
+    assert shared and all(s.independent_sources == 1 for s in shared)

@@ -24,7 +24,8 @@ from claimdesk.models import Claim, When
 
 CLAIM_THRESHOLD = 0.3
 DENIAL_THRESHOLD = 0.12
-SEED_TERMS = 8
+SEED_TERMS = 12
+MIN_SEED_HITS = 2
 MAX_POSTINGS = 2000
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
@@ -154,7 +155,7 @@ class StoryGrouper:
             if len(postings) <= MAX_POSTINGS:
                 for j in postings:
                     hits[j] = hits.get(j, 0) + 1
-        need = 2 if len(seeds) >= 4 else 1  # one shared word is a coincidence, not a topic
+        need = MIN_SEED_HITS if len(seeds) >= 4 else 1  # one shared rare word can be a coincidence
         candidates = []
         for j in (j for j, h in hits.items() if h >= need):
             vec = self.stories[j].vector
