@@ -11,25 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extract.sources import PronounResolver, classify
 from claimdesk.models import Attribution
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
 NP_CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
-PERSON_TITLES = {
-    "president", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
-    "leader", "senator", "governor", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "general", "gen.",
-    "chancellor", "premier", "ambassador", "director", "chief", "chairman", "chairwoman", "rep.", "sen.",
-    "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
-    "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
-}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
 @dataclass
@@ -268,81 +257,3 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
-
-
-class PronounResolver:
-    """Resolves "he"/"she"/"they"/"it" to the nearest earlier named person or organization."""
-
-    def __init__(self, doc: Doc):
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
-
-    def resolve(self, pron: Token) -> Optional[Span]:
-        word = pron.lower_
-        if word in MALE | FEMALE:
-            pool = self.persons
-        elif word in ("it", "they"):
-            pool = self.orgs
-        else:
-            return None
-        before = [e for e in pool if e.end <= pron.i and pron.i - e.end < 400]
-        if not before:
-            return None
-        if word in MALE | FEMALE:
-            want = "male" if word in MALE else "female"
-            agreeing = [e for e in before if _gender(e) in (want, None)]
-            before = agreeing or before
-        return before[-1]
-
-
-def _gender(ent: Span) -> Optional[str]:
-    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if prev in ("mr.", "mr", "sir", "king", "prince"):
-        return "male"
-    if prev in ("mrs.", "ms.", "mrs", "ms", "miss", "queen", "princess", "lady"):
-        return "female"
-    return None
-
-
-def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, resolver: PronounResolver) -> Attribution:
-    """Attribution kind from the source's words: named person or organization, anonymous, vague."""
-    if source is None:
-        return Attribution(kind="vague", cue=cue)
-    span = (source.start_char, source.end_char)
-    head = source.root
-    if head.pos_ == "PRON" and len(source) == 1:
-        word = head.lower_
-        if word in FIRST_PERSON:
-            return Attribution(kind="none", source=source.text, source_span=span, cue=cue)
-        named = resolver.resolve(head)
-        if named is not None:
-            kind = "named_person" if named.label_ == "PERSON" else "named_organization"
-            return Attribution(kind=kind, source=named.text, source_span=span, cue=cue)
-        if word in MALE | FEMALE:
-            return Attribution(kind="named_person", source=source.text, source_span=span, cue=cue)
-        return Attribution(kind="vague", source=source.text, source_span=span, cue=cue)
-    labels = {t.ent_type_ for t in source if t.ent_type_}
-    lemmas = {t.lemma_.lower() for t in source}
-    head_lemma = head.lemma_.lower()
-    kind: str
-    if "PERSON" in labels or _titled_name(source):
-        kind = "named_person"
-    elif head_lemma in lex.anonymous_heads and head.pos_ == "NOUN" and (
-            head.tag_ in ("NNS", "NNPS") or lemmas & {"unnamed", "anonymous", "unidentified", "senior", "familiar"}
-            or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in head.children)):
-        kind = "anonymous"
-    elif labels & ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads:
-        kind = "named_organization"
-    elif head_lemma in lex.vague_heads or head.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
-        kind = "vague"
-    else:
-        kind = "vague"
-    return Attribution(kind=kind, source=source.text, source_span=span, cue=cue)
-
-
-def _titled_name(source: Span) -> bool:
-    """ "National security adviser Chang Ho-jin" even when NER misses the name."""
-    head = source.root
-    if head.pos_ != "PROPN":
-        return False
-    return any(t.lower_ in PERSON_TITLES for t in source if t.i < head.i)

@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
-from claimdesk.extract.attribution import Cue, PronounResolver, classify
+from claimdesk.extract.attribution import Cue
+from claimdesk.extract.sources import PronounResolver, classify
 from claimdesk.extract.lexicons import Lexicons
 from claimdesk.models import Attribution, Claim
 

@@ -17,8 +17,6 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
-        elif tok.is_sent_start is None or tok.is_space:
-            pass
     return doc
 
 
