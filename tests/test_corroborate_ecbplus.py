@@ -59,3 +59,23 @@ def test_ecbplus_document_grouping_on_five_topics(corpus_dir, sqlite_url):
     assert r["documents"]["mixed"] <= 0.2
     assert r["claims"]["claims"] > 100
     assert r["claims"]["precision"] >= 0.45
+
+
+@pytest.mark.slow
+def test_incremental_batches_never_drop_a_mention(corpus_dir, sqlite_url):
+    """Corroborating topic by topic: stories rewritten later keep every mention they had."""
+    from claimdesk.corpora.ecbplus import read_corpus
+    from claimdesk.corroborate import corroborate
+    from claimdesk.store.stories import iter_stories
+
+    docs = [d for d in read_corpus(corpus_dir / "ecbplus-dev") if int(d.topic) in (20, 21, 22)]
+    store = Store(sqlite_url)
+    placed: set[str] = set()
+    for start in range(0, len(docs), 15):
+        for d in docs[start:start + 15]:
+            store.add_document(d.document, claims=_line_claims(d.document))
+        corroborate(store, batch_size=5)
+        now = {m.claim for s in iter_stories(store) for m in s.mentions}
+        assert placed <= now
+        placed = now
+    assert len(placed) > 150

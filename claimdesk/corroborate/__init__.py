@@ -119,6 +119,14 @@ def _regroup(store: Store, doc_ids: list[str], new_ids: set[str], recheck: set[s
     sources = dict(docs)
     sources.update(state.document_headers(store, originals))
     membership = state.story_of_claims(store, [i for i in doc_ids if i not in new_ids])
+    # a story found here may also hold claims of documents outside this neighbourhood: load them
+    # too, so rewriting the story keeps every mention it had
+    outside = state.documents_of_stories(store, set(membership.values())) - docs.keys()
+    if outside:
+        stories_here = set(membership.values())
+        docs.update(state.document_headers(store, outside))
+        membership.update({c: s for c, s in state.story_of_claims(store, outside).items() if s in stories_here})
+        sources.update({i: docs[i] for i in outside if i in docs})
     existing: dict[str, list[Claim]] = {}
     new_claims: list[Claim] = []
     all_claims = state.claims_of_documents(store, list(docs))
