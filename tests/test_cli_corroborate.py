@@ -48,4 +48,5 @@ def test_corroborate_help_has_example():
 
 def test_corroborate_bad_database_url_is_usage_error():
     result = CliRunner().invoke(app, ["corroborate", "--db", "mysql://nowhere"])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
+    assert "expected a sqlite:/// or postgresql:// database URL" in result.output

@@ -28,7 +28,10 @@ def corroborate_command(
 
         claimdesk ingest ../shared/samples/ && claimdesk corroborate --db sqlite:///claimdesk.sqlite
     """
-    store = open_store(db)
+    try:
+        store = open_store(db)
+    except ValueError as e:  # an unknown database URL scheme
+        raise typer.BadParameter(str(e), param_hint="--db") from None
     if quiet:
         corroborate(store, incremental=not full)
         return
