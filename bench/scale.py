@@ -6,8 +6,10 @@ On the PolNeAR train texts (840 real articles), each arm in its own process:
     local[1]   claimdesk.scale.run_batch on Spark local[1] (one executor core), to Parquet
     local[2]   the same on local[2]
 Printed per arm: wall seconds, articles/second, the ratio to the baseline, the Spark session
-start-up, the driver's share (stories), and peak memory: the arm's whole process tree (driver
-Python, JVM, Python workers), sampled every 0.2 s with psutil.
+start-up, the driver's share (stories), and, for the arm's whole process tree (driver Python, JVM,
+Python workers, sampled every 0.2 s with psutil), peak memory and CPU seconds. On a shared
+machine wall time stretches with other people's load; CPU seconds per article (core-seconds) is
+the figure to size a cluster with.
 
 Usage:  .venv/bin/python bench/scale.py [--limit N] [--arms single,local[1],local[2]] [--json FILE]
 """
@@ -63,11 +65,14 @@ def child(arm: str, files: list[str], work: Path) -> dict:
             "seconds_stories": summary.seconds_stories}
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _sample_tree(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """RSS of the process tree now; records each member's CPU seconds so far in `cpu`."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
             total += p.memory_info().rss
+            times = p.cpu_times()
+            cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
     return total
@@ -79,11 +84,11 @@ def run_arm(arm: str, limit: int | None, texts: Path) -> dict:
         if limit:
             cmd += ["--limit", str(limit)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
-        watched, peak = psutil.Process(proc.pid), [0]
+        watched, peak, cpu = psutil.Process(proc.pid), [0], {}
 
         def sample() -> None:
             while proc.poll() is None:
-                peak[0] = max(peak[0], _tree_rss(watched))
+                peak[0] = max(peak[0], _sample_tree(watched, cpu))
                 time.sleep(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -94,6 +99,7 @@ def run_arm(arm: str, limit: int | None, texts: Path) -> dict:
             raise SystemExit(f"arm {arm} failed ({proc.returncode}):\n{err[-3000:]}")
         result = json.loads(out.strip().splitlines()[-1])
         result["peak_rss_mb"] = round(peak[0] / 2**20)
+        result["cpu_seconds"] = round(sum(cpu.values()), 1)  # as last sampled, up to 0.2 s early
         return result
 
 
@@ -117,7 +123,9 @@ def main() -> None:
     for arm in args.arms.split(","):
         results[arm] = r = run_arm(arm, args.limit, args.texts)
         r["articles_per_second"] = round(len(files) / r["seconds"], 2)
+        r["cpu_ms_per_article"] = round(1000 * r["cpu_seconds"] / len(files))
         print(f"{arm:9s} {r['seconds']:7.1f} s  {r['articles_per_second']:5.2f} articles/s  "
+              f"CPU {r['cpu_seconds']:6.1f} s = {r['cpu_ms_per_article']} ms/article  "
               f"peak {r['peak_rss_mb']:5d} MB  docs {r['documents']}  claims {r['claims']}  stories {r['stories']}  "
               + "  ".join(f"{k} {v:.1f}" for k, v in r.items() if k.startswith("seconds_")), flush=True)
     base = results.get("single")
