@@ -1,6 +1,10 @@
 # Two commands on a fresh machine:  make run   (set up, then the main job on the bundled samples)
 #                                    make test  (set up, then the whole test suite)
+SHELL := bash
+.SHELLFLAGS := -eo pipefail -c
 PYTHON ?= python3
+# This machine's pip prints a warning per package for an extra index folder it lacks: noise only.
+PIP_QUIET_FILTER := grep -v "^WARNING: Location 'file:" || true
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -14,8 +18,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "claimdesk needs Python 3.11, found " + sys.version' 
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 | { $(PIP_QUIET_FILTER); }
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 | { $(PIP_QUIET_FILTER); }
 	touch $(STAMP)
 
 # Chromium (web UI tests), PostgreSQL (Postgres store tests) and Java (Spark) from Debian's packages.

@@ -15,7 +15,7 @@ $bin/claimdesk audit "$sample" --published 2024-10-16 --no-claims
 echo
 echo "== claimdesk ingest: samples and a slice of the corpus into $db"
 $bin/python scripts/corpus_slice.py "$shared/corpus" "$slice"
-$bin/claimdesk ingest --db "$db" --published 2024-10-16 "$shared/samples/"
+$bin/claimdesk ingest --db "$db" --published 2024-10-16 --outlet SOFREP "$shared/samples/"
 $bin/claimdesk ingest --db "$db" "$slice"
 
 echo

@@ -33,6 +33,7 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store documents and audit findings only; skip claim extraction (much faster).")] = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -47,7 +48,7 @@ def ingest_command(
 
     Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage.
     """
-    options = IngestOptions(published=parse_published(published))
+    options = IngestOptions(published=parse_published(published), outlet=outlet)
     store = open_store(db)
     files = list(iter_input_files(list(paths)))
 

@@ -44,21 +44,21 @@ def stats_command(
         typer.echo(json.dumps(figures, indent=2, default=str))
         return
     console = Console()
-    totals = Table(title=f"claimdesk store: {store.url}", show_header=False)
+    totals = Table(title="claimdesk store", caption=store.url, show_header=False, min_width=48)
     for key in ("documents", "sources", "claims", "findings", "stories", "links", "rejected"):
         totals.add_row(key, str(figures[key]))
     console.print(totals)
     for key, title in (("by_outlet", "documents per outlet"), ("by_format", "documents per format"),
                        ("findings_by_kind", "audit findings per kind"), ("stories_by_status", "stories per status")):
         if figures[key]:
-            table = Table(title=title)
+            table = Table(title=title, min_width=48)
             table.add_column(title.split(" per ")[1])
             table.add_column("count", justify="right")
             for name, count in figures[key]:
                 table.add_row(str(name or "(unknown)"), str(count))
             console.print(table)
     if figures["rejected_inputs"]:
-        table = Table(title="rejected inputs")
+        table = Table(title="rejected inputs", min_width=48)
         table.add_column("source")
         table.add_column("reason")
         for source, reason in figures["rejected_inputs"]:
