@@ -16,9 +16,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+import numpy as np
 from spacy.tokens import Span
 
 from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extract.nlp import entities_in
 
 MODEL_FILE = "data/checkworthiness.json"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
@@ -44,7 +46,7 @@ def syntactic_terms(span: Span) -> list[str]:
     return ([f"T:{t.tag_}" for t in toks]
             + [f"TT:{a.tag_}_{b.tag_}" for a, b in zip(toks, toks[1:])]
             + [f"D:{t.dep_}:{t.tag_}:{t.head.tag_}" for t in toks]
-            + [f"E:{e.label_}" for e in span.ents]
+            + [f"E:{e.label_}" for e in entities_in(span)]
             + [f"R:{root.tag_}", f"RL:{root.lemma_.lower()}"]
             + [f"RC:{c.dep_}:{c.tag_}" for c in root.children])
 
@@ -58,7 +60,7 @@ def _tfidf_logit(found: list[str], idf: dict[str, float], coef: dict[str, float]
 
 def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicons) -> dict[str, float]:
     lows = [t.lower_.replace("’", "'") for t in span if t.pos_ in ("PRON", "VERB", "AUX")]
-    ents = [e for e in span.ents]
+    ents = entities_in(span)
     labels = Counter(e.label_ for e in ents)
     root = span.root
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
@@ -87,14 +89,14 @@ def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicon
     }
 
 
-def pooled_tensor(span: Span) -> list[float]:
+def pooled_tensor(span: Span) -> np.ndarray:
     """Mean and max of the parser's contextual token vectors over the span (generalises past the
     exact words of the training debates)."""
     tensor = span.doc.tensor
     if tensor is None or tensor.size == 0 or len(span) == 0:
-        return []
+        return np.zeros(0)
     rows = tensor[span.start:span.end]
-    return [float(v) for v in rows.mean(0)] + [float(v) for v in rows.max(0)]
+    return np.concatenate([rows.mean(0), rows.max(0)]).astype(float)
 
 
 def _is_figure(ent: Span) -> bool:
@@ -111,9 +113,9 @@ class Model:
     coef: dict[str, float]
     hand: dict[str, float]
     intercept: float
-    tensor_mean: list[float]
-    tensor_scale: list[float]
-    tensor_coef: list[float]
+    tensor_mean: np.ndarray
+    tensor_scale: np.ndarray
+    tensor_coef: np.ndarray
     tensor_intercept: float
     syntactic_idf: dict[str, float]
     syntactic_coef: dict[str, float]
@@ -125,11 +127,10 @@ class Model:
         z = _tfidf_logit(terms(text), self.idf, self.coef, self.intercept)
         return _sigmoid(z + sum(self.hand.get(k, 0.0) * v for k, v in hand.items()))
 
-    def tensor_probability(self, pooled: list[float]) -> Optional[float]:
+    def tensor_probability(self, pooled: np.ndarray) -> Optional[float]:
         if len(pooled) != len(self.tensor_coef):
             return None
-        z = self.tensor_intercept + sum(
-            (v - m) / s * w for v, m, s, w in zip(pooled, self.tensor_mean, self.tensor_scale, self.tensor_coef))
+        z = self.tensor_intercept + float(((pooled - self.tensor_mean) / self.tensor_scale) @ self.tensor_coef)
         return _sigmoid(z)
 
     def syntactic_probability(self, span: Span) -> float:
@@ -161,7 +162,8 @@ def load_model() -> Optional[Model]:
     raw = json.loads(path.read_text("utf-8"))
     lexical, contextual, shape = raw["lexical"], raw["tensor"], raw["syntactic"]
     return Model(idf=lexical["idf"], coef=lexical["coef"], hand=lexical["hand"], intercept=lexical["intercept"],
-                 tensor_mean=contextual["mean"], tensor_scale=contextual["scale"], tensor_coef=contextual["coef"],
+                 tensor_mean=np.array(contextual["mean"]), tensor_scale=np.array(contextual["scale"]),
+                 tensor_coef=np.array(contextual["coef"]),
                  tensor_intercept=contextual["intercept"], syntactic_idf=shape["idf"], syntactic_coef=shape["coef"],
                  syntactic_intercept=shape["intercept"], threshold=raw["threshold"], version=raw["version"])
 

