@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from claimdesk.corroborate import state
@@ -31,6 +31,9 @@ from claimdesk.store.stories import copies as stored_copies
 from claimdesk.store.stories import replace_stories, save_copies
 
 BATCH_SIZE = 1000
+# a new claim can join a story only if the story has a mention published at most this long before
+# the batch: older stories of a long-running topic are left as they are, and cost nothing
+STORY_WINDOW_DAYS = 30
 DOCUMENT_TERMS = 128
 
 
@@ -102,8 +105,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     new_ids = {d.id for d in docs}
     recheck = {v.document_id for v in verdicts} | {v.copy_of for v in verdicts}
     cache = {d.id: d for d in docs}
+    dates = [d.published for d in docs if d.published]
+    since = min(dates) - timedelta(days=STORY_WINDOW_DAYS) if dates else None
     for group in neighbourhoods(clusterer, touched):
-        doc_ids = [d for ids in state.documents_in_clusters(store, group).values() for d in ids]
+        doc_ids = [d for ids in state.documents_in_clusters(store, group, since).values() for d in ids]
         stories = _regroup(store, doc_ids, new_ids, recheck, weights, detector.copy_of, cache)
         for s in stories:
             report.statuses[s.status] += 1

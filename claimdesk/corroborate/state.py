@@ -111,14 +111,21 @@ def cluster_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str,
     return out
 
 
-def documents_in_clusters(store: Store, cluster_ids: Iterable[str]) -> dict[str, list[str]]:
+def documents_in_clusters(store: Store, cluster_ids: Iterable[str], since: Optional[date] = None) -> dict[str, list[str]]:
+    """Documents of the clusters; with `since`, only those published since then (or undated), so a
+    long-running topic does not make every batch reload its whole history."""
+    from claimdesk.store import schema
+
     ids = list(cluster_ids)
+    cd, d = corroborated_documents.c, schema.documents.c
     out: dict[str, list[str]] = {}
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
-            for doc_id, cid in conn.execute(
-                select(corroborated_documents.c.document_id, corroborated_documents.c.cluster_id)
-                .where(corroborated_documents.c.cluster_id.in_(ids[i:i + 500]))):
+            query = select(cd.document_id, cd.cluster_id).where(cd.cluster_id.in_(ids[i:i + 500]))
+            if since is not None:
+                query = query.join(schema.documents, d.id == cd.document_id).where(
+                    (d.published >= since) | d.published.is_(None))
+            for doc_id, cid in conn.execute(query):
                 out.setdefault(cid, []).append(doc_id)
     return out
 
