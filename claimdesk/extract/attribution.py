@@ -42,11 +42,23 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
             continue
         anchor, words, source, content = cue
         attribution = classify(source, words, anchor, lex, resolver)
+        relative = _relative_pronoun(anchor, source)
+        if relative is not None and attribution.source_span:
+            # "Barkley, who said …": the relative pronoun speaks for its head; the span holds both
+            attribution.source_span = (min(attribution.source_span[0], relative.idx),
+                                       max(attribution.source_span[1], relative.idx + len(relative)))
         target = _target(anchor, lex)
         if target is not None:
             attribution.target, attribution.target_span = target.text, (target.start_char, target.end_char)
         cues.append(Cue(anchor, words, source, content, attribution))
     return cues
+
+
+def _relative_pronoun(anchor: Token, source: Optional[Span]) -> Optional[Token]:
+    if anchor.dep_ != "relcl" or source is None or source.root != anchor.head:
+        return None
+    return next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")),
+                None)
 
 
 def _target(anchor: Token, lex: Lexicons) -> Optional[Span]:
