@@ -212,7 +212,7 @@ def claims_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str, 
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
             for row in conn.execute(select(schema.claims).where(c.document_id.in_(ids[i:i + 500]))
-                                    .order_by(c.document_id, c.span_start)).mappings():
+                                    .order_by(c.document_id, c.span_start, c.span_end, c.id)).mappings():
                 out[row["document_id"]].append(_claim_from_row(row))
     return out
 
