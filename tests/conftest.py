@@ -35,3 +35,4 @@ def samples_dir() -> Path:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'claimdesk.sqlite'}"
+

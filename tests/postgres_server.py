@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from system_programs import require_system_program
+
 SERVER_USER_FALLBACK = "claimdesk-pg"
 
 
@@ -131,7 +133,7 @@ def postgres_server() -> Iterator[PostgresServer | str]:
         return
     bin_dir = _bin_dir()
     if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not found (run `make system-deps`, or set CLAIMDESK_TEST_POSTGRES_URL)")
+        require_system_program("PostgreSQL server binaries (run `make system-deps`, or set CLAIMDESK_TEST_POSTGRES_URL)")
     server = PostgresServer(bin_dir=bin_dir, root=Path(tempfile.mkdtemp(prefix="claimdesk-pg-")), user=_server_user())
     try:
         server.start()

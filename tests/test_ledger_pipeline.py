@@ -28,10 +28,8 @@ def store(tmp_path_factory, samples_dir, corpus_dir):
     from claimdesk.pipeline import ingest
     from claimdesk.store import open_store
 
-    try:
-        from claimdesk.corroborate import corroborate
-    except ImportError as e:
-        pytest.skip(f"corroboration is not available yet: {e}")
+    from claimdesk.corroborate import corroborate
+
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite'}")
     files = [samples_dir / SAMPLE] + sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:10]
     report = ingest(files, store, IngestOptions(published=date(2024, 10, 16)))

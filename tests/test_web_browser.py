@@ -17,6 +17,7 @@ import pytest
 
 from claimdesk.models import Contradiction, Document, Story
 from claimdesk.store.stories import save_stories
+from system_programs import require_system_program
 from test_report_store import HOSTILE_PLACE, HOSTILE_TEXT, KURSK, SAMPLE, _claim, _mention
 
 pytestmark = pytest.mark.browser
@@ -38,10 +39,8 @@ def _pipeline_store(url: str, samples_dir: Path, corpus_dir: Path):
     from claimdesk.pipeline import ingest
     from claimdesk.store import open_store
 
-    try:
-        from claimdesk.corroborate import corroborate
-    except ImportError as e:
-        pytest.skip(f"corroboration is not available yet: {e}")
+    from claimdesk.corroborate import corroborate
+
     store = open_store(url)
     files = [samples_dir / SAMPLE] + sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:8]
     report = ingest(files, store, IngestOptions(published=date(2024, 10, 16)))
@@ -72,7 +71,7 @@ def _pipeline_store(url: str, samples_dir: Path, corpus_dir: Path):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, samples_dir, corpus_dir):
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make system-deps)")
+        require_system_program("Debian's chromium (make system-deps)")
     import uvicorn
 
     from claimdesk.web.app import create_app

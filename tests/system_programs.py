@@ -1,0 +1,15 @@
+"""What a test does when a system program it drives (Chromium, PostgreSQL) is missing."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def require_system_program(what: str) -> None:
+    """Skip on a user's machine; fail in CI (CI=true), where `make test` installs the program, so a
+    green run never hides a path that was not tested."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI: `make system-deps` should have installed it")
+    pytest.skip(f"{what} is not installed")
