@@ -10,7 +10,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimdesk.cli.app import DbOption, QuietOption, app
-from claimdesk.corroborate import corroborate
 from claimdesk.store import open_store
 
 
@@ -28,6 +27,8 @@ def corroborate_command(
 
         claimdesk ingest ../shared/samples/ && claimdesk corroborate --db sqlite:///claimdesk.sqlite
     """
+    from claimdesk.corroborate import corroborate  # scikit-learn loads only when this command runs
+
     try:
         store = open_store(db)
     except ValueError as e:  # an unknown database URL scheme
