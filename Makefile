@@ -32,8 +32,12 @@ run: setup
 test: setup system-deps
 	$(BIN)/python -m pytest -q
 
+# The quick throughput benchmarks; the evaluations and the long ones (bench/scale.py, bench/web.py,
+# bench/corroborate.py) are run by hand, as the README says.
 bench: setup
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/audit.py
+	$(BIN)/python bench/extract.py --limit 200
 
 clean:
 	rm -rf $(VENV) claimdesk.sqlite claimdesk.sqlite-wal claimdesk.sqlite-shm
