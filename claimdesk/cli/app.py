@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Optional
 
 import typer
@@ -30,3 +31,12 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 EXIT_OK = 0
 EXIT_SOME_REJECTED = 1
 EXIT_USAGE = 2
+
+
+def parse_published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")

@@ -11,8 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimdesk.audit.output import audit_dict, audit_text
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app
-from claimdesk.cli.ingest_cmd import parse_published
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, parse_published
 from claimdesk.ingest import IngestOptions
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import audit_inputs

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app
-
-def _published(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")
-
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app, parse_published
 
 @app.command("batch")
 def batch_command(
@@ -58,7 +48,7 @@ def batch_command(
         extra[key] = value
     from claimdesk.scale import BatchSettings, run_batch  # pyspark loads only for this command
 
-    settings = BatchSettings(master=master, with_claims=not no_claims, published=_published(published),
+    settings = BatchSettings(master=master, with_claims=not no_claims, published=parse_published(published),
                              files_per_task=files_per_task, spark_conf=extra)
     summary = run_batch(paths, out, settings)
     for source, reason in summary.rejected:

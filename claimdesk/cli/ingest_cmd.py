@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,22 +9,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, app, parse_published
 from claimdesk.ingest import IngestOptions, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
 from claimdesk.store import open_store
 
 stderr = Console(stderr=True)
-
-
-def parse_published(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")
 
 
 @app.command("ingest")
@@ -73,4 +63,4 @@ def ingest_command(
     raise typer.Exit(EXIT_SOME_REJECTED if report.rejected else EXIT_OK)
 
 
-__all__ = ["ingest_command", "parse_published", "EXIT_USAGE"]
+__all__ = ["ingest_command"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import delete, func, select
 
 from claimdesk.models import Attribution, Contradiction, Mention, Place, Story, When
 from claimdesk.store import schema
