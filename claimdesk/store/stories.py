@@ -142,7 +142,7 @@ def get_story(store: Store, story_id: str) -> Optional[Story]:
 
 def story_ids_for_document(store: Store, document_id: str) -> list[str]:
     with store.engine.connect() as conn:
-        return list(conn.scalars(select(schema.story_mentions.c.story_id.distinct())
+        return list(conn.scalars(select(schema.story_mentions.c.story_id).distinct()
                                  .where(schema.story_mentions.c.document_id == document_id)))
 
 
