@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -39,6 +40,9 @@ MIN_ESTIMATE = 0.4       # containment estimated from signatures, before the exa
 MIN_CONTAINMENT = 0.6    # verdict: share of the smaller document's shingles found in the other
 MIN_SHINGLES = 15        # a text this short cannot be told from a shared quotation
 _SEED = 1
+# shingle sets of indexed documents kept in memory (32-bit, ~1 KB a document), so verifying a
+# candidate does not fetch and re-shingle its text; the oldest are dropped beyond this budget
+SHINGLE_CACHE_BYTES = 256 * 2**20
 SCHEME = "affine32"  # 32-bit hash values: half the memory of the legacy scheme
 
 _WORD = re.compile(r"\w+")
@@ -72,6 +76,8 @@ def signature(sh: np.ndarray) -> np.ndarray:
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     if not len(a) or not len(b):
         return 0.0
+    if a.dtype != b.dtype:  # cached sets are 32-bit
+        a, b = a.astype(np.uint32), b.astype(np.uint32)
     return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 
 
@@ -110,6 +116,8 @@ class CopyDetector:
         for doc, root in self.copy_of.items():
             self.members.setdefault(root, {root}).add(doc)
         self._known: dict[str, _Known] = {}
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_bytes = 0
 
     def load(self, doc_id: str, sig: np.ndarray, n_shingles: int) -> None:
         """Index a document processed in an earlier run, by its stored signature."""
@@ -133,20 +141,37 @@ class CopyDetector:
                     for v in self._join(doc.id, matches):
                         changed[v.document_id] = v
             self.lsh.insert(doc.id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME), check_duplication=False)
-        # the batch's texts are no longer needed; keep only order keys
+        # the batch's texts are no longer needed; keep order keys and (within budget) shingle sets
         for doc in batch:
-            self._known[doc.id].shingles = None
+            known = self._known[doc.id]
+            self._remember(doc.id, known.shingles)
+            known.shingles = None
         return list(changed.values())
 
     def _shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
         known = self._known.get(doc_id)
         if known and known.shingles is not None:
             return known.shingles
+        cached = self._cache.get(doc_id)
+        if cached is not None:
+            self._cache.move_to_end(doc_id)
+            return cached
         doc = self.fetch(doc_id) if self.fetch else None
         if doc is None:
             return None
         self._known[doc_id] = _Known(order_key(doc), None)
-        return shingles(doc.text)
+        sh = shingles(doc.text)
+        self._remember(doc_id, sh)
+        return sh
+
+    def _remember(self, doc_id: str, sh: Optional[np.ndarray]) -> None:
+        if sh is None or doc_id in self._cache:
+            return
+        small = sh.astype(np.uint32)  # the hashes are 32-bit; the sorted order is unchanged
+        self._cache[doc_id] = small
+        self._cache_bytes += small.nbytes
+        while self._cache_bytes > SHINGLE_CACHE_BYTES and self._cache:
+            self._cache_bytes -= self._cache.popitem(last=False)[1].nbytes
 
     def _order(self, doc_id: str) -> tuple:
         known = self._known.get(doc_id)

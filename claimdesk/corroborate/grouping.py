@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -97,6 +99,12 @@ def compatible(claim: Claim, story: Draft) -> bool:
     return True
 
 
+def _dot(x: dict[int, float], vec: dict[int, float]) -> float:
+    # the same products summed in the same order as a generator over x, without its per-item frame:
+    # this is the innermost loop of grouping
+    return sum(map(mul, x.values(), map(vec.get, x.keys(), repeat(0.0))))
+
+
 class StoryGrouper:
     """Groups the claims of one event cluster, keeping the stories it already had.
 
@@ -126,7 +134,7 @@ class StoryGrouper:
     def _fold(self, j: int, x: dict[int, float]) -> None:
         story = self.stories[j]
         vec = story.vector
-        story.norm2 += 2 * sum(w * vec.get(t, 0.0) for t, w in x.items()) + sum(w * w for w in x.values())
+        story.norm2 += 2 * _dot(x, vec) + sum(w * w for w in x.values())
         for t, w in x.items():
             if t not in vec:
                 self.postings.setdefault(t, []).append(j)
@@ -158,8 +166,7 @@ class StoryGrouper:
         need = MIN_SEED_HITS if len(seeds) >= 4 else 1  # one shared rare word can be a coincidence
         candidates = []
         for j in (j for j, h in hits.items() if h >= need):
-            vec = self.stories[j].vector
-            dot = sum(w * vec.get(t, 0.0) for t, w in x.items())
+            dot = _dot(x, self.stories[j].vector)
             n2 = self.stories[j].norm2
             sim = dot / np.sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:
