@@ -41,14 +41,7 @@ def save_stories(store: Store, stories: Iterable[Story]) -> int:
             claim_ids = [m.claim for m in story.mentions]
             if claim_ids:
                 conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.claim_id.in_(claim_ids)))
-            conn.execute(schema.stories.insert(), [{
-                "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
-                "independent_sources": story.independent_sources, "first_seen": story.first_seen,
-                "when": story.when.model_dump() if story.when else None,
-                "places": [p.model_dump() for p in story.places],
-                "contradictions": [c.model_dump() for c in story.contradictions],
-                "updated_at": now,
-            }])
+            conn.execute(schema.stories.insert(), [_story_row(story, now)])
             if story.mentions:
                 conn.execute(schema.story_mentions.insert(), [
                     {"claim_id": m.claim, "story_id": story.id, "document_id": m.document, "copy_of": m.copy_of}
@@ -195,16 +188,20 @@ def replace_stories(store: Store, stories: Iterable[Story], chunk: int = 500) ->
             conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids[i:i + chunk])))
         for i in range(0, len(claim_ids), chunk):
             conn.execute(delete(sm).where(sm.c.claim_id.in_(claim_ids[i:i + chunk])))
-        conn.execute(schema.stories.insert(), [{
-            "id": s.id, "text": s.text, "event_type": s.event_type, "status": s.status,
-            "independent_sources": s.independent_sources, "first_seen": s.first_seen,
-            "when": s.when.model_dump() if s.when else None,
-            "places": [p.model_dump() for p in s.places],
-            "contradictions": [c.model_dump() for c in s.contradictions],
-            "updated_at": now,
-        } for s in stories])
+        conn.execute(schema.stories.insert(), [_story_row(s, now) for s in stories])
         rows = [{"claim_id": m.claim, "story_id": s.id, "document_id": m.document, "copy_of": m.copy_of}
                 for s in stories for m in s.mentions]
         if rows:
             conn.execute(sm.insert(), rows)
     return len(stories)
+
+
+def _story_row(story: Story, updated_at: datetime) -> dict:
+    return {
+        "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
+        "independent_sources": story.independent_sources, "first_seen": story.first_seen,
+        "when": story.when.model_dump() if story.when else None,
+        "places": [p.model_dump() for p in story.places],
+        "contradictions": [c.model_dump() for c in story.contradictions],
+        "updated_at": updated_at,
+    }
