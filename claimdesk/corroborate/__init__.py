@@ -5,9 +5,22 @@
     report = corroborate(store, incremental=False)   # forget earlier results and redo everything
 
 Per batch of new documents (in publication order): find copies (`copies`), place each document in
-an event cluster (`clusters`), group the claims of the touched clusters into stories (`grouping`),
-and recompute contradictions and status (`contradictions`, `status`) of the stories that changed
-only. What a later run needs is kept in the store (`state`).
+an event cluster (`clusters`), place the new claims among the stories of their neighbourhood of
+clusters (`grouping`), and recompute contradictions and status (`contradictions`, `status`) of the
+stories that gained mentions or whose documents' copy verdicts changed, from their stored claims.
+
+What a later batch needs is kept in the store (`state`), and a batch costs its own work only:
+- a story's centroid, lead claim and countries are stored (`state.story_state`), so a new claim is
+  added to it without reloading the story's claims;
+- the stories a new claim may join are those with a mention published at most `STORY_WINDOW_DAYS`
+  before the batch in its neighbourhood; a story holds at most `grouping.MAX_MENTIONS` mentions
+  (then a continuation story takes over), so recomputing a story's status is bounded too;
+- only changed rows are written: new mentions, changed drafts and story rows.
+
+An uninterrupted run and a run resumed between batches give the same stories: every batch reads
+what it needs from the store, and what stays in memory (clusters, copies, term statistics) is
+stored exactly and reloaded in the same order. Results do not depend on hash seeds: wherever order
+decides a tie, ids are sorted.
 """
 
 from __future__ import annotations
@@ -22,13 +35,13 @@ from claimdesk.corroborate import state
 from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
-from claimdesk.corroborate.grouping import Draft, StoryGrouper
+from claimdesk.corroborate.grouping import Draft, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.status import first_seen, independent_sources, source_key, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
-from claimdesk.models import Claim, Document, Mention, Story
+from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store
+from claimdesk.store.stories import add_mentions, set_mention_copies, write_copies, write_story_rows
 from claimdesk.store.stories import copies as stored_copies
-from claimdesk.store.stories import replace_stories, save_copies
 
 BATCH_SIZE = 1000
 # a new claim can join a story only if the story has a mention published at most this long before
@@ -70,7 +83,6 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
         ids = [p[0] for p in pending[start:start + batch_size]]
         docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
         _batch(store, docs, weights, clusterer, detector, report)
-        state.set_meta(store, "df", weights.to_bytes())
         if progress:
             progress(len(ids))
     return report
@@ -84,85 +96,126 @@ def _pending_key(row: tuple) -> tuple:
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
            detector: CopyDetector, report: CorroborationReport) -> None:
+    """One batch: everything is computed first, then written in one transaction, so a run killed
+    half-way leaves the store as it was before the batch."""
     verdicts = detector.add(docs)
-    save_copies(store, [(v.document_id, v.copy_of, v.similarity) for v in verdicts])
+    new_ids = {d.id for d in docs}
     report.documents += len(docs)
-    report.copies += sum(1 for v in verdicts if v.document_id in {d.id for d in docs})
+    report.copies += sum(1 for v in verdicts if v.document_id in new_ids)
 
     texts = [d.text for d in docs]
     counts = term_counts(texts)
     weights.update(counts)
     X = weights.weigh(counts, DOCUMENT_TERMS)
     E = weights.weigh(entity_counts(texts), DOCUMENT_TERMS)
-    labels, changed = clusterer.assign([DocVector(d.id, d.published, X[i], E[i]) for i, d in enumerate(docs)])
-    state.save_batch(store, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed)
+    labels, changed_clusters = clusterer.assign([DocVector(d.id, d.published, X[i], E[i]) for i, d in enumerate(docs)])
+    # clusters in id order, as a later run loads them: the same candidates in the same order either way
+    clusterer.clusters = dict(sorted(clusterer.clusters.items()))
 
-    # stories to revisit: the clusters of the new documents, and of documents whose copy verdict changed
-    touched = set(labels.values())
-    old = [v.document_id for v in verdicts if v.document_id not in labels]
-    touched |= set(state.cluster_of_documents(store, old).values())
-    report.clusters_touched += len(touched)
-    new_ids = {d.id for d in docs}
-    recheck = {v.document_id for v in verdicts} | {v.copy_of for v in verdicts}
-    cache = {d.id: d for d in docs}
+    claims = state.claims_of_documents(store, [d.id for d in docs])
     dates = [d.published for d in docs if d.published]
     since = min(dates) - timedelta(days=STORY_WINDOW_DAYS) if dates else None
-    for group in neighbourhoods(clusterer, touched):
-        doc_ids = [d for ids in state.documents_in_clusters(store, group, since).values() for d in ids]
-        stories = _regroup(store, doc_ids, new_ids, recheck, weights, detector.copy_of, cache)
-        for s in stories:
-            report.statuses[s.status] += 1
-        report.stories_written += replace_stories(store, stories)
+    groups = sorted((sorted(g) for g in neighbourhoods(clusterer, set(labels.values()))), key=lambda g: g[0])
+    report.clusters_touched += len(set(labels.values()))
+    # the stories a new claim may join: those with a mention published inside the window, in a
+    # document of the claim's neighbourhood (read for all neighbourhoods at once)
+    window = state.documents_in_clusters(store, [c for g in groups for c in g], since)
+    stories_of = state.stories_of_documents(store, [i for ids in window.values() for i in ids if i not in new_ids])
+    pool = {d.id: d for d in _drafts(store, sorted({s for ss in stories_of.values() for s in ss}), weights, {})}
+    for group in groups:
+        in_group = set(group)
+        # each new document is in exactly one cluster, so its claims are placed exactly once
+        new_claims = [c for d in docs if labels[d.id] in in_group for c in claims[d.id]]
+        if not new_claims:
+            continue
+        ids = {s for c in group for i in window.get(c, ()) for s in stories_of.get(i, ())}
+        grouper = StoryGrouper(weights, _with_continuations(sorted(ids), pool))
+        grouper.add(new_claims)
+        pool.update({d.id: d for d in grouper.stories})
+    drafts = {i: d for i, d in pool.items() if d.dirty}
+
+    # documents whose copy verdict changed: their stories count sources anew
+    recopied = {v.document_id: v.copy_of for v in verdicts if v.document_id not in new_ids}
+    rewrite = {d.id for d in drafts.values() if d.touched}
+    recheck = sorted(set(state.story_of_claims(store, sorted(recopied)).values()) - rewrite)
+    for d in _drafts(store, recheck, weights, drafts):
+        drafts.setdefault(d.id, d)
+    rewrite |= set(recheck)
+    mentions = [(c.id, d.id, c.document_id, detector.copy_of.get(c.document_id))
+                for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
+
+    with store.engine.begin() as conn:
+        write_copies(conn, [(v.document_id, v.copy_of, v.similarity) for v in verdicts])
+        state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
+        state.set_meta(conn, "df", weights.to_bytes())
+        state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
+        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of)
+        report.stories_written += write_story_rows(conn, stories)
+        add_mentions(conn, mentions)
+        set_mention_copies(conn, recopied)
+    for s in stories:
+        report.statuses[s.status] += 1
 
 
-def _regroup(store: Store, doc_ids: list[str], new_ids: set[str], recheck: set[str], weights: Weights,
-             copy_of: dict[str, str], cache: dict[str, Document]) -> list[Story]:
-    docs = {i: cache[i] for i in doc_ids if i in cache}
-    docs.update(state.document_headers(store, [i for i in doc_ids if i not in cache]))
-    # originals of copies count as the source of their copies, wherever they are clustered
-    originals = {copy_of[i] for i in docs if i in copy_of} - docs.keys()
-    sources = dict(docs)
-    sources.update(state.document_headers(store, originals))
-    membership = state.story_of_claims(store, [i for i in doc_ids if i not in new_ids])
-    # a story found here may also hold claims of documents outside this neighbourhood: load them
-    # too, so rewriting the story keeps every mention it had
-    outside = state.documents_of_stories(store, set(membership.values())) - docs.keys()
-    if outside:
-        stories_here = set(membership.values())
-        docs.update(state.document_headers(store, outside))
-        membership.update({c: s for c, s in state.story_of_claims(store, outside).items() if s in stories_here})
-        sources.update({i: docs[i] for i in outside if i in docs})
-    existing: dict[str, list[Claim]] = {}
-    new_claims: list[Claim] = []
-    all_claims = state.claims_of_documents(store, list(docs))
-    for doc_id, claims in all_claims.items():
-        for c in claims:
-            if c.id in membership:
-                existing.setdefault(membership[c.id], []).append(c)
-            elif doc_id in new_ids:
-                new_claims.append(c)
-    order = {i: order_key(d) for i, d in docs.items()}
-    new_claims.sort(key=lambda c: (order[c.document_id], c.span[0]))
-    grouper = StoryGrouper(weights, existing)
-    changed = {s.id: s for s in grouper.add(new_claims)}
-    for s in grouper.stories:
-        if s.id not in changed and any(c.document_id in recheck for c in s.claims):
-            changed[s.id] = s
-    return [_story(d, sources, copy_of) for d in changed.values()]
+def _with_continuations(story_ids: list[str], pool: dict[str, Draft]) -> list[Draft]:
+    out = {i: pool[i] for i in story_ids}
+    todo = [d.continued_by for d in out.values() if d.continued_by]
+    while todo:
+        i = todo.pop()
+        if i not in out:
+            out[i] = pool[i]
+            if out[i].continued_by:
+                todo.append(out[i].continued_by)
+    return [out[i] for i in sorted(out)]
 
 
-def _story(draft: Draft, docs: dict[str, Document], copy_of: dict[str, str]) -> Story:
+def _drafts(store: Store, story_ids: list[str], weights: Weights, known: dict[str, Draft]) -> list[Draft]:
+    """The drafts of these stories and of their continuations: the ones this batch already changed,
+    else stored ones, else (a story stored before drafts were kept) rebuilt from its claims."""
+    out: dict[str, Draft] = {}
+    todo = list(story_ids)
+    while todo:
+        need = [i for i in todo if i not in known and i not in out]
+        with store.engine.connect() as conn:
+            loaded = state.load_drafts(conn, need)
+            missing = [i for i in need if i not in loaded]
+            if missing:
+                loaded.update(_rebuilt_drafts(conn, store, missing, weights))
+        for i in todo:
+            out[i] = known.get(i) or loaded[i]
+        todo = sorted({d.continued_by for d in out.values() if d.continued_by and d.continued_by not in out})
+    return [out[i] for i in sorted(out)]
+
+
+def _rebuilt_drafts(conn, store: Store, story_ids: list[str], weights: Weights) -> dict[str, Draft]:  # noqa: ANN001
+    claims = state.claims_of_stories(conn, story_ids)
+    docs = state.document_headers(store, {c.document_id for cs in claims.values() for c in cs})
+    out = {}
+    for sid, cs in claims.items():
+        if cs:
+            cs.sort(key=lambda c: (order_key(docs[c.document_id]), c.span[0]))
+            out[sid] = draft_from_claims(sid, cs, weights)
+    return out
+
+
+def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str]) -> list[Story]:  # noqa: ANN001
+    """Story rows of these drafts, from their stored mentions and the claims they gained."""
+    claims = state.claims_of_stories(conn, [d.id for d in drafts])
+    for d in drafts:
+        claims[d.id].extend(d.claims)
+    doc_ids = {c.document_id for cs in claims.values() for c in cs}
+    docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
+    return [_story(d, claims[d.id], docs, copy_of) for d in drafts if claims[d.id]]
+
+
+def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str]) -> Story:
     evidence = []
-    mentions = []
-    claims = sorted(draft.claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0]))
+    claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
         doc = docs[c.document_id]
         root = copy_of.get(doc.id)
         src = source_key(docs[root]) if root in docs else source_key(doc) if root is None else "document:" + root
         evidence.append(Evidence(c, src, root))
-        mentions.append(Mention(claim=c.id, document=doc.id, outlet=doc.outlet, url=doc.url, published=doc.published,
-                                span=c.span, text=c.text, attribution=c.attribution, hedges=c.hedges,
-                                polarity=c.polarity, copy_of=root))
     contradictions = find(evidence)
     lead = draft.lead
     return Story(
@@ -170,7 +223,7 @@ def _story(draft: Draft, docs: dict[str, Document], copy_of: dict[str, str]) -> 
         status=status(evidence, contradictions), independent_sources=independent_sources(evidence),
         first_seen=first_seen([docs[c.document_id].published for c in claims]),
         when=next((c.when for c in claims if c.when), None),
-        places=_places(claims), mentions=mentions, contradictions=contradictions,
+        places=_places(claims), contradictions=contradictions,
     )
 
 

@@ -1,4 +1,4 @@
-"""Claims into stories: mentions of one fact across the documents of one event cluster.
+"""Claims into stories: mentions of one fact across the documents of one neighbourhood of event clusters.
 
 A claim joins the story whose centroid (summed TF-IDF vectors of its asserted claims) is most similar
 to it, if the similarity reaches `CLAIM_THRESHOLD` and the extracted fields do not rule it out:
@@ -6,16 +6,27 @@ the same event type (or one of them `other` or `statement`), dates within `DATE_
 country in common when both name places. Otherwise it starts a story. A denial joins the most
 similar story of its cluster at a lower bar, whatever the event type, so it is linked to what it
 denies.
+
+A story is kept as a `Draft`: its summed vector and squared norm, its lead claim (the first asserted
+claim that joined it), the countries its claims name and its mention count. That is all grouping
+needs, so a story that grows over many batches is never rebuilt from its claims: corroboration
+stores the draft (`state.story_state`) and a later batch adds to it.
+
+A story holds at most `MAX_MENTIONS` mentions. A claim whose best match is a full story joins the
+story's continuation: a fresh story opened by the first claim that overflowed it (recorded in
+`continued_by`). A long-running claim is so told in pieces of bounded size, and the status and
+contradictions of each piece are computed on at most `MAX_MENTIONS` mentions.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from itertools import repeat
-from operator import mul
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
+from operator import mul
 from typing import Optional
 
 import numpy as np
@@ -31,6 +42,7 @@ MIN_SEED_HITS = 2
 MAX_POSTINGS = 2000
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
+MAX_MENTIONS = 100
 # "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
 _ANY_EVENT = {"other", "statement"}
 _DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed))\b(?:\s+that)?", re.I)
@@ -56,18 +68,50 @@ def story_id(first_claim: str) -> str:
     return hashlib.sha256(f"story:{first_claim}".encode()).hexdigest()[:32]
 
 
+def _countries(claim: Claim) -> set[str]:
+    return {p.country for p in claim.places if p.country}
+
+
 @dataclass
 class Draft:
+    """A story as grouping sees it. `claims` are the claims that joined it in this run (all of
+    them for a new story); `stored` counts the mentions it had before."""
+
     id: str
     claims: list[Claim] = field(default_factory=list)
     vector: dict[int, float] = field(default_factory=dict)  # summed vectors of asserted claims
     norm2: float = 0.0
-    touched: bool = False
+    lead_claim: Optional[Claim] = None
+    countries: set[str] = field(default_factory=set)
+    stored: int = 0
+    continued_by: Optional[str] = None
+    touched: bool = False   # gained claims: its story row is recomputed
+    dirty: bool = False     # its stored draft must be written
+
+    def __post_init__(self) -> None:
+        claims, self.claims = self.claims, []
+        for c in claims:
+            self.join(c)
+
+    def join(self, claim: Claim) -> None:
+        lead = self.lead_claim
+        if lead is None or (is_denial(lead) and not is_denial(claim)):
+            self.lead_claim = claim
+        self.countries |= _countries(claim)
+        self.claims.append(claim)
 
     @property
     def lead(self) -> Claim:
-        asserted = [c for c in self.claims if not is_denial(c)]
-        return (asserted or self.claims)[0]
+        assert self.lead_claim is not None, "a story has at least one claim"
+        return self.lead_claim
+
+    @property
+    def mentions(self) -> int:
+        return self.stored + len(self.claims)
+
+    @property
+    def full(self) -> bool:
+        return self.mentions >= MAX_MENTIONS
 
 
 def _when_date(w: Optional[When]) -> Optional[date]:
@@ -92,9 +136,8 @@ def compatible(claim: Claim, story: Draft) -> bool:
         a, b = _when_date(claim.when), _when_date(lead.when)
         if a and b and abs((a - b).days) > max(_window(claim.when), _window(lead.when)):
             return False
-    ca = {p.country for p in claim.places if p.country}
-    cb = {p.country for c in story.claims for p in c.places if p.country}
-    if ca and cb and not ca & cb:
+    ca = _countries(claim)
+    if ca and story.countries and not ca & story.countries:
         return False
     return True
 
@@ -105,54 +148,81 @@ def _dot(x: dict[int, float], vec: dict[int, float]) -> float:
     return sum(map(mul, x.values(), map(vec.get, x.keys(), repeat(0.0))))
 
 
+def claim_vectors(weights: Weights, claims: list[Claim]) -> list[dict[int, float]]:
+    if not claims:
+        return []
+    X = weights.weigh(term_counts([_content(c) for c in claims]), CLAIM_TERMS)
+    return [dict(zip(X.indices[X.indptr[i]:X.indptr[i + 1]].tolist(), X.data[X.indptr[i]:X.indptr[i + 1]].tolist()))
+            for i in range(X.shape[0])]
+
+
+def fold(story: Draft, x: dict[int, float]) -> list[int]:
+    """Add an asserted claim's vector to the story's centroid; return the terms new to it."""
+    vec = story.vector
+    story.norm2 += 2 * _dot(x, vec) + sum(w * w for w in x.values())
+    new = []
+    for t, w in x.items():
+        if t not in vec:
+            new.append(t)
+            vec[t] = w
+        else:
+            vec[t] += w
+    return new
+
+
+def draft_from_claims(sid: str, claims: list[Claim], weights: Weights) -> Draft:
+    """A story's draft rebuilt from its claims (in publication order), for a story stored without one."""
+    draft = Draft(sid, stored=len(claims), dirty=True)
+    asserted = [c for c in claims if not is_denial(c)]
+    for c, x in zip(asserted, claim_vectors(weights, asserted)):
+        fold(draft, x)
+    lead = (asserted or claims)[0]
+    draft.lead_claim = lead
+    draft.countries = {country for c in claims for country in _countries(c)}
+    return draft
+
+
 class StoryGrouper:
-    """Groups the claims of one event cluster, keeping the stories it already had.
+    """Places claims among the stories of one neighbourhood, keeping the stories it already had.
 
     Story centroids are sparse dicts with an inverted index (term -> stories), so placing a claim
-    costs the length of its terms' postings inside the cluster, not the number of stories.
+    costs the length of its terms' postings inside the neighbourhood, not the number of stories.
+
+    >>> from claimdesk.corroborate.vectors import Weights
+    >>> a = Claim(id="a", document_id="d1", text="Six officers were killed near Donetsk on Thursday.", span=(0, 50), line=1)
+    >>> b = Claim(id="b", document_id="d2", text="Six officers were killed near Donetsk, officials said.", span=(0, 54), line=1)
+    >>> [len(s.claims) for s in StoryGrouper(Weights()).add([a, b])]
+    [2]
     """
 
-    def __init__(self, weights: Weights, existing: dict[str, list[Claim]]):
+    def __init__(self, weights: Weights, stories: Iterable[Draft] = ()):
         self.weights = weights
         self.stories: list[Draft] = []
+        self.index: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
-        owners, asserted = [], []
-        for sid, claims in existing.items():
-            self.stories.append(Draft(sid, list(claims)))
-            for c in claims:
-                if not is_denial(c):
-                    owners.append(len(self.stories) - 1)
-                    asserted.append(c)
-        for j, x in zip(owners, self._vectors(asserted) if asserted else []):
-            self._fold(j, x)
+        for draft in stories:
+            self._adopt(draft)
 
-    def _vectors(self, claims: list[Claim]) -> list[dict[int, float]]:
-        X = self.weights.weigh(term_counts([_content(c) for c in claims]), CLAIM_TERMS)
-        return [dict(zip(X.indices[X.indptr[i]:X.indptr[i + 1]].tolist(), X.data[X.indptr[i]:X.indptr[i + 1]].tolist()))
-                for i in range(X.shape[0])]
+    def _adopt(self, draft: Draft) -> int:
+        j = len(self.stories)
+        self.stories.append(draft)
+        self.index[draft.id] = j
+        for t in draft.vector:
+            self.postings.setdefault(t, []).append(j)
+        return j
 
     def _fold(self, j: int, x: dict[int, float]) -> None:
-        story = self.stories[j]
-        vec = story.vector
-        story.norm2 += 2 * _dot(x, vec) + sum(w * w for w in x.values())
-        for t, w in x.items():
-            if t not in vec:
-                self.postings.setdefault(t, []).append(j)
-                vec[t] = w
-            else:
-                vec[t] += w
+        for t in fold(self.stories[j], x):
+            self.postings.setdefault(t, []).append(j)
 
     def add(self, claims: list[Claim]) -> list[Draft]:
-        """Place `claims` (in publication order) and return the stories that changed."""
+        """Place `claims` (in publication order) and return the stories that gained claims."""
         claims = [c for c in claims if groupable(c)]
-        if not claims:
-            return []
-        for claim, x in zip(claims, self._vectors(claims)):
+        for claim, x in zip(claims, claim_vectors(self.weights, claims)):
             self._place(claim, x)
         return [s for s in self.stories if s.touched]
 
-    def _place(self, claim: Claim, x: dict[int, float]) -> None:
-        denial = is_denial(claim)
+    def _best(self, claim: Claim, x: dict[int, float], denial: bool) -> Optional[int]:
         bar = DENIAL_THRESHOLD if denial else CLAIM_THRESHOLD
         # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
         # stories finds nothing by itself. Each candidate is then scored on the whole vector.
@@ -165,25 +235,43 @@ class StoryGrouper:
                     hits[j] = hits.get(j, 0) + 1
         need = MIN_SEED_HITS if len(seeds) >= 4 else 1  # one shared rare word can be a coincidence
         candidates = []
-        for j in (j for j, h in hits.items() if h >= need):
-            dot = _dot(x, self.stories[j].vector)
+        for j, h in hits.items():
+            if h < need:
+                continue
             n2 = self.stories[j].norm2
-            sim = dot / np.sqrt(n2) if n2 > 0 else 0.0
+            sim = _dot(x, self.stories[j].vector) / np.sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:
-                candidates.append((sim, j))
-        best = None
-        for _, j in sorted(candidates, reverse=True):
+                candidates.append((-sim, j))
+        for _, j in sorted(candidates):  # most similar first; the earlier story on a tie
             story = self.stories[j]
             if denial and _DENIAL_CUE.search(story.lead.text):
                 continue  # a denial is linked to what is asserted, not to another report of a denial
             if denial or compatible(claim, story):
-                best = j
-                break
+                return j
+        return None
+
+    def _place(self, claim: Claim, x: dict[int, float]) -> None:
+        denial = is_denial(claim)
+        best = self._best(claim, x, denial)
         if best is None:
-            self.stories.append(Draft(story_id(claim.id)))
-            best = len(self.stories) - 1
+            best = self._adopt(Draft(story_id(claim.id)))
+        else:
+            best = self._continuation(best, claim)
         story = self.stories[best]
-        story.claims.append(claim)
+        story.join(claim)
         if not denial:
             self._fold(best, x)
-        story.touched = True
+        story.touched = story.dirty = True
+
+    def _continuation(self, j: int, claim: Claim) -> int:
+        """The story a claim matching story `j` joins: `j`, or the continuation of a full story."""
+        while self.stories[j].full:
+            story = self.stories[j]
+            if story.continued_by is None:
+                story.continued_by = story_id(claim.id)
+                story.dirty = True
+                return self._adopt(Draft(story.continued_by))
+            if story.continued_by not in self.index:
+                raise ValueError(f"expected the continuation {story.continued_by} of story {story.id} to be loaded")
+            j = self.index[story.continued_by]
+        return j

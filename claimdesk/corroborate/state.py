@@ -5,8 +5,11 @@
 - `event_clusters`: document-level clusters (one real-world event or topic each) with the summed
   term vectors of their documents, so a new document is compared with a centroid, not re-clustered.
 - `corroboration_meta`: corpus statistics (document frequencies of hashed terms) for IDF weights.
+- `story_state`: what grouping needs of each story (`grouping.Draft`: summed claim vector and its
+  squared norm, lead claim, countries, mention count, continuation), so a batch adds its claims to
+  a story without reloading the story's claims.
 
-The tables have their own MetaData and are created by migration 3 (`claimdesk.store.migrations`).
+The tables have their own MetaData and are created by migrations 3 and 5 (`claimdesk.store.migrations`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 from sqlalchemy import (
@@ -23,6 +26,9 @@ from sqlalchemy import (
 )
 
 from claimdesk.store import Store
+
+if TYPE_CHECKING:
+    from claimdesk.corroborate.grouping import Draft
 
 metadata = MetaData()
 
@@ -46,6 +52,18 @@ event_clusters = Table(
     Column("entities", JSON, nullable=False),
     Column("norm2", Float, nullable=False),
     Column("entity_norm2", Float, nullable=False),
+)
+
+story_state = Table(
+    "story_state", metadata,
+    Column("story_id", String(64), primary_key=True),
+    # summed vectors of the story's asserted claims: int32 term ids, then float64 weights
+    Column("vector", LargeBinary, nullable=False),
+    Column("norm2", Float, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("lead", JSON, nullable=False),        # the lead claim, as a Claim record
+    Column("countries", JSON, nullable=False),
+    Column("continued_by", String(64)),
 )
 
 corroboration_meta = Table(
@@ -76,7 +94,8 @@ def _vec(obj: dict) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _obj(vec: tuple[np.ndarray, np.ndarray]) -> dict:
-    return {"i": [int(i) for i in vec[0]], "v": [round(float(v), 5) for v in vec[1]]}
+    # not rounded: a run that reloads its clusters must see the very centroids an uninterrupted run keeps
+    return {"i": [int(i) for i in vec[0]], "v": [float(v) for v in vec[1]]}
 
 
 def processed_ids(store: Store) -> set[str]:
@@ -132,27 +151,26 @@ def documents_in_clusters(store: Store, cluster_ids: Iterable[str], since: Optio
 
 def load_clusters(store: Store) -> list[ClusterRow]:
     with store.engine.connect() as conn:
-        rows = conn.execute(select(event_clusters)).mappings().all()
+        rows = conn.execute(select(event_clusters).order_by(event_clusters.c.id)).mappings().all()
     return [ClusterRow(r["id"], r["size"], r["first_date"], r["last_date"], _vec(r["terms"]), _vec(r["entities"]),
                        r["norm2"], r["entity_norm2"]) for r in rows]
 
 
-def save_batch(store: Store, documents: list[tuple[str, str, np.ndarray, int]], clusters: list[ClusterRow]) -> None:
+def save_batch(conn: Connection, documents: list[tuple[str, str, np.ndarray, int]], clusters: list[ClusterRow]) -> None:
     """Record processed documents (id, cluster, signature, shingle count) and their updated clusters."""
     now = datetime.now(timezone.utc)
-    with store.engine.begin() as conn:
-        if clusters:
-            ids = [c.id for c in clusters]
-            for i in range(0, len(ids), 500):
-                conn.execute(delete(event_clusters).where(event_clusters.c.id.in_(ids[i:i + 500])))
-            conn.execute(event_clusters.insert(), [{
-                "id": c.id, "size": c.size, "first_date": c.first_date, "last_date": c.last_date,
-                "terms": _obj(c.terms), "entities": _obj(c.entities), "norm2": c.norm2,
-                "entity_norm2": c.entity_norm2} for c in clusters])
-        if documents:
-            conn.execute(corroborated_documents.insert(), [{
-                "document_id": d, "cluster_id": c, "minhash": sig.astype(np.uint32).tobytes(), "shingles": n,
-                "done_at": now} for d, c, sig, n in documents])
+    if clusters:
+        ids = [c.id for c in clusters]
+        for i in range(0, len(ids), 500):
+            conn.execute(delete(event_clusters).where(event_clusters.c.id.in_(ids[i:i + 500])))
+        conn.execute(event_clusters.insert(), [{
+            "id": c.id, "size": c.size, "first_date": c.first_date, "last_date": c.last_date,
+            "terms": _obj(c.terms), "entities": _obj(c.entities), "norm2": c.norm2,
+            "entity_norm2": c.entity_norm2} for c in clusters])
+    if documents:
+        conn.execute(corroborated_documents.insert(), [{
+            "document_id": d, "cluster_id": c, "minhash": sig.astype(np.uint32).tobytes(), "shingles": n,
+            "done_at": now} for d, c, sig, n in documents])
 
 
 def get_meta(store: Store, key: str) -> Optional[bytes]:
@@ -160,10 +178,48 @@ def get_meta(store: Store, key: str) -> Optional[bytes]:
         return conn.scalar(select(corroboration_meta.c.value).where(corroboration_meta.c.key == key))
 
 
-def set_meta(store: Store, key: str, value: bytes) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(delete(corroboration_meta).where(corroboration_meta.c.key == key))
-        conn.execute(corroboration_meta.insert(), [{"key": key, "value": value}])
+def set_meta(conn: Connection, key: str, value: bytes) -> None:
+    conn.execute(delete(corroboration_meta).where(corroboration_meta.c.key == key))
+    conn.execute(corroboration_meta.insert(), [{"key": key, "value": value}])
+
+
+def _vector_blob(vec: dict[int, float]) -> bytes:
+    return np.fromiter(vec.keys(), dtype=np.int32, count=len(vec)).tobytes() + \
+        np.fromiter(vec.values(), dtype=np.float64, count=len(vec)).tobytes()
+
+
+def _vector_of(blob: bytes) -> dict[int, float]:
+    n = len(blob) // 12
+    return dict(zip(np.frombuffer(blob[:4 * n], dtype=np.int32).tolist(),
+                    np.frombuffer(blob[4 * n:], dtype=np.float64).tolist()))
+
+
+def load_drafts(conn: Connection, story_ids: Iterable[str]) -> dict[str, Draft]:
+    """The stored drafts of these stories (stories stored without one are missing from the answer)."""
+    from claimdesk.corroborate.grouping import Draft
+    from claimdesk.models import Claim
+
+    ids = list(story_ids)
+    out: dict[str, Draft] = {}
+    st = story_state.c
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(story_state).where(st.story_id.in_(ids[i:i + 500]))).mappings():
+            out[r["story_id"]] = Draft(
+                r["story_id"], vector=_vector_of(r["vector"]), norm2=r["norm2"],
+                lead_claim=Claim.model_validate(r["lead"]), countries=set(r["countries"]),
+                stored=r["mentions"], continued_by=r["continued_by"])
+    return out
+
+
+def save_drafts(conn: Connection, drafts: list[Draft]) -> None:
+    ids = [d.id for d in drafts]
+    for i in range(0, len(ids), 500):
+        conn.execute(delete(story_state).where(story_state.c.story_id.in_(ids[i:i + 500])))
+    if drafts:
+        conn.execute(story_state.insert(), [{
+            "story_id": d.id, "vector": _vector_blob(d.vector), "norm2": d.norm2, "mentions": d.mentions,
+            "lead": d.lead.model_dump(mode="json"), "countries": sorted(d.countries),
+            "continued_by": d.continued_by} for d in drafts])
 
 
 def reset(store: Store) -> None:
@@ -171,7 +227,7 @@ def reset(store: Store) -> None:
     from claimdesk.store import schema
 
     with store.engine.begin() as conn:
-        for table in (corroborated_documents, event_clusters, corroboration_meta):
+        for table in (corroborated_documents, event_clusters, corroboration_meta, story_state):
             conn.execute(delete(table))
         conn.execute(delete(schema.story_mentions))
         conn.execute(delete(schema.stories))
@@ -242,4 +298,36 @@ def documents_of_stories(store: Store, story_ids: Iterable[str]) -> set[str]:
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
             out.update(conn.scalars(select(sm.document_id).where(sm.story_id.in_(ids[i:i + 500])).distinct()))
+    return out
+
+
+def claims_of_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, list]:
+    """story id -> the stored claims of its mentions (read on `conn`, so mentions written in the
+    same transaction are seen)."""
+    from claimdesk.store import schema
+    from claimdesk.store.database import _claim_from_row
+
+    ids = list(story_ids)
+    out: dict[str, list] = {i: [] for i in ids}
+    c, sm = schema.claims.c, schema.story_mentions.c
+    for i in range(0, len(ids), 500):
+        query = (select(schema.claims, sm.story_id).join(schema.story_mentions, sm.claim_id == c.id)
+                 .where(sm.story_id.in_(ids[i:i + 500])).order_by(sm.story_id, c.document_id, c.span_start, c.id))
+        for row in conn.execute(query).mappings():
+            out[row["story_id"]].append(_claim_from_row(row))
+    return out
+
+
+def stories_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str, set[str]]:
+    """document id -> the stories its claims are mentions of."""
+    from claimdesk.store import schema
+
+    ids = list(document_ids)
+    out: dict[str, set[str]] = {}
+    sm = schema.story_mentions.c
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for doc, story in conn.execute(select(sm.document_id, sm.story_id).where(sm.document_id.in_(ids[i:i + 500]))
+                                           .distinct()):
+                out.setdefault(doc, set()).add(story)
     return out

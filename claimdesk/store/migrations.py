@@ -64,11 +64,21 @@ def _ranking_index_nulls_last(conn: Connection) -> None:
                       "(independent_sources DESC, (first_seen IS NULL), first_seen, id)"))
 
 
+def _story_state(conn: Connection) -> None:
+    # story_state joins the corroboration tables in state.py's metadata; create_all skips the
+    # tables migration 3 made. Stories stored before have no draft yet: corroboration rebuilds one
+    # from a story's claims the first time a batch needs it.
+    from claimdesk.corroborate.state import create_tables
+
+    create_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
     (3, "corroboration state: processed documents, event clusters, term statistics", _corroboration_state),
     (4, "stories ranking index that serves 'first_seen nulls last' without sorting", _ranking_index_nulls_last),
+    (5, "story drafts (centroid, lead, countries, mention count) for incremental story grouping", _story_state),
 ]
 
 

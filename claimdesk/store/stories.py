@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from claimdesk.models import Attribution, Contradiction, Mention, Place, Story, When
 from claimdesk.store import schema
@@ -62,13 +62,54 @@ def delete_stories(store: Store, story_ids: Iterable[str]) -> None:
 
 def save_copies(store: Store, copies: Iterable[tuple[str, str, float]]) -> None:
     """Record (document_id, copy_of, similarity) rows, replacing earlier verdicts for those documents."""
-    rows = [{"document_id": d, "copy_of": c, "similarity": s} for d, c, s in copies]
-    if not rows:
-        return
     with store.engine.begin() as conn:
+        write_copies(conn, copies)
+
+
+def write_copies(conn: Connection, copies: Iterable[tuple[str, str, float]], chunk: int = 500) -> None:
+    """`save_copies` inside the caller's transaction."""
+    rows = [{"document_id": d, "copy_of": c, "similarity": s} for d, c, s in copies]
+    for i in range(0, len(rows), chunk):
         conn.execute(delete(schema.document_copies).where(
-            schema.document_copies.c.document_id.in_([r["document_id"] for r in rows])))
+            schema.document_copies.c.document_id.in_([r["document_id"] for r in rows[i:i + chunk]])))
+    if rows:
         conn.execute(schema.document_copies.insert(), rows)
+
+
+def add_mentions(conn: Connection, mentions: Iterable[tuple[str, str, str, Optional[str]]]) -> None:
+    """New (claim_id, story_id, document_id, copy_of) rows; a claim that was in another story moves."""
+    rows = [{"claim_id": c, "story_id": s, "document_id": d, "copy_of": o} for c, s, d, o in mentions]
+    sm = schema.story_mentions
+    for i in range(0, len(rows), 500):
+        conn.execute(delete(sm).where(sm.c.claim_id.in_([r["claim_id"] for r in rows[i:i + 500]])))
+    if rows:
+        conn.execute(sm.insert(), rows)
+
+
+def set_mention_copies(conn: Connection, copy_of: dict[str, str]) -> None:
+    """Point the mentions of these documents at the original they copy."""
+    sm = schema.story_mentions
+    for doc, root in sorted(copy_of.items()):
+        conn.execute(update(sm).where(sm.c.document_id == doc).values(copy_of=root))
+
+
+def write_story_rows(conn: Connection, stories: list[Story], chunk: int = 500) -> int:
+    """Insert or update the story rows only (their mentions are written by `add_mentions`)."""
+    now = datetime.now(timezone.utc)
+    st = schema.stories
+    ids = [s.id for s in stories]
+    stored: set[str] = set()
+    for i in range(0, len(ids), chunk):
+        stored.update(conn.scalars(select(st.c.id).where(st.c.id.in_(ids[i:i + chunk]))))
+    rows = [_story_row(s, now) for s in stories]
+    old = [{**{"b_" + k: v for k, v in r.items()}} for r in rows if r["id"] in stored]
+    if old:
+        values = {k: bindparam("b_" + k) for k in rows[0] if k != "id"}
+        conn.execute(update(st).where(st.c.id == bindparam("b_id")).values(values), old)
+    new = [r for r in rows if r["id"] not in stored]
+    if new:
+        conn.execute(st.insert(), new)
+    return len(stories)
 
 
 def copies(store: Store) -> dict[str, str]:
