@@ -164,3 +164,18 @@ def test_stories_do_not_depend_on_the_hash_seed(corpus_dir, tmp_path):
                              capture_output=True, text=True, check=True, env=env, cwd=REPO)
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+@pytest.mark.postgres
+def test_postgresql_and_sqlite_give_the_same_stories_incrementally(corpus_dir, tmp_path, fresh_postgres_url):
+    docs = _slice(corpus_dir)[:32]
+    snapshots = []
+    for url in (f"sqlite:///{tmp_path / 'same.sqlite'}", fresh_postgres_url):
+        store = Store(url)
+        for start in range(0, len(docs), CHUNK):
+            for d in docs[start:start + CHUNK]:
+                store.add_document(d, claims=_sentence_claims(d))
+            corroborate(store, batch_size=CHUNK)
+        snapshots.append(_snapshot(store))
+        store.close()
+    assert snapshots[0] and snapshots[0] == snapshots[1]

@@ -25,8 +25,8 @@ decides a tie, ids are sorted.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta, timezone
 from typing import Optional
@@ -48,6 +48,7 @@ BATCH_SIZE = 1000
 # the batch: older stories of a long-running topic are left as they are, and cost nothing
 STORY_WINDOW_DAYS = 30
 DOCUMENT_TERMS = 128
+CLAIM_CACHE = 60_000
 
 
 @dataclass
@@ -79,10 +80,11 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     detector = CopyDetector(fetch=store.get_document, copy_of=stored_copies(store))
     for doc_id, sig, n_shingles in state.iter_signatures(store):
         detector.load(doc_id, sig, n_shingles)
+    cache = ClaimCache()
     for start in range(0, len(pending), batch_size):
         ids = [p[0] for p in pending[start:start + batch_size]]
         docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
-        _batch(store, docs, weights, clusterer, detector, report)
+        _batch(store, docs, weights, clusterer, detector, cache, report)
         if progress:
             progress(len(ids))
     return report
@@ -95,7 +97,7 @@ def _pending_key(row: tuple) -> tuple:
 
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
-           detector: CopyDetector, report: CorroborationReport) -> None:
+           detector: CopyDetector, cache: ClaimCache, report: CorroborationReport) -> None:
     """One batch: everything is computed first, then written in one transaction, so a run killed
     half-way leaves the store as it was before the batch."""
     verdicts = detector.add(docs)
@@ -113,6 +115,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     clusterer.clusters = dict(sorted(clusterer.clusters.items()))
 
     claims = state.claims_of_documents(store, [d.id for d in docs])
+    cache.add(c for d in docs for c in claims[d.id])
     dates = [d.published for d in docs if d.published]
     since = min(dates) - timedelta(days=STORY_WINDOW_DAYS) if dates else None
     groups = sorted((sorted(g) for g in neighbourhoods(clusterer, set(labels.values()))), key=lambda g: g[0])
@@ -149,7 +152,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
-        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of)
+        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache)
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
@@ -198,9 +201,34 @@ def _rebuilt_drafts(conn, store: Store, story_ids: list[str], weights: Weights) 
     return out
 
 
-def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str]) -> list[Story]:  # noqa: ANN001
+class ClaimCache:
+    """Claims read or placed lately, by id: the stories a batch rewrites are mostly recent ones,
+    whose claims a batch before read already. Bounded, the oldest dropped first."""
+
+    def __init__(self, limit: int = CLAIM_CACHE):
+        self.limit = limit
+        self.items: OrderedDict[str, Claim] = OrderedDict()
+
+    def add(self, claims: Iterable[Claim]) -> None:
+        for c in claims:
+            self.items[c.id] = c
+            self.items.move_to_end(c.id)
+        while len(self.items) > self.limit:
+            self.items.popitem(last=False)
+
+    def of_stories(self, conn, story_ids: list[str]) -> dict[str, list[Claim]]:  # noqa: ANN001
+        """story id -> the claims of its stored mentions."""
+        mentions = state.mentions_of_stories(conn, story_ids)
+        found = {i: self.items[i] for ids in mentions.values() for i in ids if i in self.items}
+        found.update(state.claims_by_id(conn, sorted({i for ids in mentions.values() for i in ids} - found.keys())))
+        self.add(found[i] for i in sorted(found))
+        return {s: [found[i] for i in ids] for s, ids in mentions.items()}
+
+
+def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  # noqa: ANN001
+             cache: Optional[ClaimCache] = None) -> list[Story]:
     """Story rows of these drafts, from their stored mentions and the claims they gained."""
-    claims = state.claims_of_stories(conn, [d.id for d in drafts])
+    claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in drafts])
     for d in drafts:
         claims[d.id].extend(d.claims)
     doc_ids = {c.document_id for cs in claims.values() for c in cs}

@@ -21,15 +21,16 @@ contradictions of each piece are computed on at most `MAX_MENTIONS` mentions.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from itertools import chain, repeat
+from math import sqrt
 from operator import mul
 from typing import Optional
-
-import numpy as np
 
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.vectors import Weights, term_counts
@@ -40,6 +41,7 @@ DENIAL_THRESHOLD = 0.12
 SEED_TERMS = 12
 MIN_SEED_HITS = 2
 MAX_POSTINGS = 2000
+MAX_CANDIDATES = 32
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 MAX_MENTIONS = 100
@@ -82,6 +84,7 @@ class Draft:
     vector: dict[int, float] = field(default_factory=dict)  # summed vectors of asserted claims
     norm2: float = 0.0
     lead_claim: Optional[Claim] = None
+    lead_json: Optional[bytes] = None  # a stored lead, parsed the first time it is needed
     countries: set[str] = field(default_factory=set)
     stored: int = 0
     continued_by: Optional[str] = None
@@ -94,14 +97,17 @@ class Draft:
             self.join(c)
 
     def join(self, claim: Claim) -> None:
-        lead = self.lead_claim
-        if lead is None or (is_denial(lead) and not is_denial(claim)):
+        if self.lead_claim is None and self.lead_json is None:
             self.lead_claim = claim
+        elif is_denial(self.lead) and not is_denial(claim):
+            self.lead_claim, self.lead_json = claim, None
         self.countries |= _countries(claim)
         self.claims.append(claim)
 
     @property
     def lead(self) -> Claim:
+        if self.lead_claim is None and self.lead_json is not None:
+            self.lead_claim = Claim.model_validate_json(self.lead_json)
         assert self.lead_claim is not None, "a story has at least one claim"
         return self.lead_claim
 
@@ -225,21 +231,19 @@ class StoryGrouper:
     def _best(self, claim: Claim, x: dict[int, float], denial: bool) -> Optional[int]:
         bar = DENIAL_THRESHOLD if denial else CLAIM_THRESHOLD
         # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
-        # stories finds nothing by itself. Each candidate is then scored on the whole vector.
-        hits: dict[int, int] = {}
+        # stories finds nothing by itself. At most MAX_CANDIDATES of them are then scored on the
+        # whole vector: a long-running topic makes many stories share a claim's words.
         seeds = sorted(x, key=x.get, reverse=True)[:SEED_TERMS]
-        for t in seeds:
-            postings = self.postings.get(t, ())
-            if len(postings) <= MAX_POSTINGS:
-                for j in postings:
-                    hits[j] = hits.get(j, 0) + 1
+        postings = (p for p in map(self.postings.get, seeds, repeat(())) if len(p) <= MAX_POSTINGS)
+        hits = Counter(chain.from_iterable(postings))
         need = MIN_SEED_HITS if len(seeds) >= 4 else 1  # one shared rare word can be a coincidence
+        found = [(-h, j) for j, h in hits.items() if h >= need]
+        if len(found) > MAX_CANDIDATES:  # the stories sharing the most seed terms; the earlier ones on a tie
+            found = heapq.nsmallest(MAX_CANDIDATES, found)
         candidates = []
-        for j, h in hits.items():
-            if h < need:
-                continue
+        for _, j in found:
             n2 = self.stories[j].norm2
-            sim = _dot(x, self.stories[j].vector) / np.sqrt(n2) if n2 > 0 else 0.0
+            sim = _dot(x, self.stories[j].vector) / sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:
                 candidates.append((-sim, j))
         for _, j in sorted(candidates):  # most similar first; the earlier story on a tie

@@ -29,6 +29,7 @@ from claimdesk.store import Store
 
 if TYPE_CHECKING:
     from claimdesk.corroborate.grouping import Draft
+    from claimdesk.models import Claim
 
 metadata = MetaData()
 
@@ -61,7 +62,7 @@ story_state = Table(
     Column("vector", LargeBinary, nullable=False),
     Column("norm2", Float, nullable=False),
     Column("mentions", Integer, nullable=False),
-    Column("lead", JSON, nullable=False),        # the lead claim, as a Claim record
+    Column("lead", LargeBinary, nullable=False),  # the lead claim: a Claim record as JSON (read only when needed)
     Column("countries", JSON, nullable=False),
     Column("continued_by", String(64)),
 )
@@ -197,7 +198,6 @@ def _vector_of(blob: bytes) -> dict[int, float]:
 def load_drafts(conn: Connection, story_ids: Iterable[str]) -> dict[str, Draft]:
     """The stored drafts of these stories (stories stored without one are missing from the answer)."""
     from claimdesk.corroborate.grouping import Draft
-    from claimdesk.models import Claim
 
     ids = list(story_ids)
     out: dict[str, Draft] = {}
@@ -206,7 +206,7 @@ def load_drafts(conn: Connection, story_ids: Iterable[str]) -> dict[str, Draft]:
         for r in conn.execute(select(story_state).where(st.story_id.in_(ids[i:i + 500]))).mappings():
             out[r["story_id"]] = Draft(
                 r["story_id"], vector=_vector_of(r["vector"]), norm2=r["norm2"],
-                lead_claim=Claim.model_validate(r["lead"]), countries=set(r["countries"]),
+                lead_json=r["lead"], countries=set(r["countries"]),
                 stored=r["mentions"], continued_by=r["continued_by"])
     return out
 
@@ -218,7 +218,7 @@ def save_drafts(conn: Connection, drafts: list[Draft]) -> None:
     if drafts:
         conn.execute(story_state.insert(), [{
             "story_id": d.id, "vector": _vector_blob(d.vector), "norm2": d.norm2, "mentions": d.mentions,
-            "lead": d.lead.model_dump(mode="json"), "countries": sorted(d.countries),
+            "lead": d.lead_json or d.lead.model_dump_json().encode(), "countries": sorted(d.countries),
             "continued_by": d.continued_by} for d in drafts])
 
 
@@ -298,6 +298,31 @@ def documents_of_stories(store: Store, story_ids: Iterable[str]) -> set[str]:
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
             out.update(conn.scalars(select(sm.document_id).where(sm.story_id.in_(ids[i:i + 500])).distinct()))
+    return out
+
+
+def mentions_of_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, list[str]]:
+    """story id -> the claim ids of its mentions."""
+    from claimdesk.store import schema
+
+    ids = list(story_ids)
+    out: dict[str, list[str]] = {i: [] for i in ids}
+    sm = schema.story_mentions.c
+    for i in range(0, len(ids), 500):
+        for story, claim in conn.execute(select(sm.story_id, sm.claim_id).where(sm.story_id.in_(ids[i:i + 500]))):
+            out[story].append(claim)
+    return out
+
+
+def claims_by_id(conn: Connection, claim_ids: Iterable[str]) -> dict[str, "Claim"]:
+    from claimdesk.store import schema
+    from claimdesk.store.database import _claim_from_row
+
+    ids = list(claim_ids)
+    out = {}
+    for i in range(0, len(ids), 500):
+        for row in conn.execute(select(schema.claims).where(schema.claims.c.id.in_(ids[i:i + 500]))).mappings():
+            out[row["id"]] = _claim_from_row(row)
     return out
 
 
