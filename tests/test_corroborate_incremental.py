@@ -179,3 +179,25 @@ def test_postgresql_and_sqlite_give_the_same_stories_incrementally(corpus_dir, t
         snapshots.append(_snapshot(store))
         store.close()
     assert snapshots[0] and snapshots[0] == snapshots[1]
+
+
+def test_stories_stored_without_drafts_get_one_rebuilt_from_their_claims(corpus_dir, tmp_path):
+    """A store corroborated before drafts were kept (or filled by `claimdesk load`) goes on incrementally."""
+    docs = _slice(corpus_dir)[:32]
+    store = Store(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    for d in docs[:CHUNK]:
+        store.add_document(d, claims=_sentence_claims(d))
+    corroborate(store, batch_size=CHUNK)
+    before = {s.id: {m.claim for m in s.mentions} for s in iter_stories(store)}
+    with store.engine.begin() as conn:
+        conn.execute(state.story_state.delete())
+    for d in docs[CHUNK:]:
+        store.add_document(d, claims=_sentence_claims(d))
+    corroborate(store, batch_size=CHUNK)
+    after = {s.id: {m.claim for m in s.mentions} for s in iter_stories(store)}
+    assert all(before[i] <= after[i] for i in before)  # no mention lost
+    grown = [i for i in before if after[i] != before[i]]
+    assert grown
+    with store.engine.connect() as conn:
+        drafts = state.load_drafts(conn, grown)
+    assert set(drafts) == set(grown) and all(drafts[i].mentions == len(after[i]) for i in grown)
