@@ -139,7 +139,8 @@ def run_one(url: str) -> dict:
     seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"documents": n, "seconds": seconds, "cpu_seconds": cpu, "baseline_seconds": baseline, "peak_rss_mb": peak_mb,
-            "copies": report.copies, "stories": store.count("stories"), "statuses": dict(report.statuses)}
+            "copies": report.copies, "stories": store.count("stories"), "statuses": dict(report.statuses),
+            "stages": {k: round(v) for k, v in report.seconds.items()}}
 
 
 def main() -> None:
@@ -172,7 +173,8 @@ def main() -> None:
               f"CPU-second ({per_doc / first:.2f}x the smallest run's CPU time per document); peak RSS "
               f"{r['peak_rss_mb']:.0f} MB; baseline (read every document) {r['baseline_seconds']:.1f}s, "
               f"corroborate/baseline {r['seconds'] / r['baseline_seconds']:.1f}x; {r['copies']} copies, "
-              f"{r['stories']} stories {r['statuses']} (store built in {built:.0f}s)", flush=True)
+              f"{r['stories']} stories {r['statuses']}; seconds by stage {r.get('stages')} (store built in {built:.0f}s)",
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ decides a tie, ids are sorted.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class CorroborationReport:
     clusters_touched: int = 0
     stories_written: int = 0
     statuses: Counter = field(default_factory=Counter)
+    seconds: Counter = field(default_factory=Counter)  # wall time per stage: copies, clusters, stories, write
 
 
 Progress = Callable[[int], None]
@@ -100,7 +102,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
            detector: CopyDetector, cache: ClaimCache, report: CorroborationReport) -> None:
     """One batch: everything is computed first, then written in one transaction, so a run killed
     half-way leaves the store as it was before the batch."""
+    t0 = time.perf_counter()
     verdicts = detector.add(docs)
+    t1 = time.perf_counter()
+    report.seconds["copies"] += t1 - t0
     new_ids = {d.id for d in docs}
     report.documents += len(docs)
     report.copies += sum(1 for v in verdicts if v.document_id in new_ids)
@@ -113,6 +118,8 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     labels, changed_clusters = clusterer.assign([DocVector(d.id, d.published, X[i], E[i]) for i, d in enumerate(docs)])
     # clusters in id order, as a later run loads them: the same candidates in the same order either way
     clusterer.clusters = dict(sorted(clusterer.clusters.items()))
+    t2 = time.perf_counter()
+    report.seconds["clusters"] += t2 - t1
 
     claims = state.claims_of_documents(store, [d.id for d in docs])
     cache.add(c for d in docs for c in claims[d.id])
@@ -147,6 +154,8 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     mentions = [(c.id, d.id, c.document_id, detector.copy_of.get(c.document_id))
                 for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
 
+    t3 = time.perf_counter()
+    report.seconds["stories"] += t3 - t2
     with store.engine.begin() as conn:
         write_copies(conn, [(v.document_id, v.copy_of, v.similarity) for v in verdicts])
         state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
@@ -156,6 +165,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
+    report.seconds["write"] += time.perf_counter() - t3
     for s in stories:
         report.statuses[s.status] += 1
 
