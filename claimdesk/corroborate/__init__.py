@@ -132,10 +132,13 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     window = state.documents_in_clusters(store, [c for g in groups for c in g], since)
     stories_of = state.stories_of_documents(store, [i for ids in window.values() for i in ids if i not in new_ids])
     pool = {d.id: d for d in _drafts(store, sorted({s for ss in stories_of.values() for s in ss}), weights, {})}
+    # each new document is in exactly one cluster, so its claims are placed exactly once
+    by_cluster: dict[str, list[Document]] = {}
+    for d in docs:
+        by_cluster.setdefault(labels[d.id], []).append(d)
     for group in groups:
-        in_group = set(group)
-        # each new document is in exactly one cluster, so its claims are placed exactly once
-        new_claims = [c for d in docs if labels[d.id] in in_group for c in claims[d.id]]
+        members = sorted((d for c in group for d in by_cluster.get(c, ())), key=order_key)
+        new_claims = [c for d in members for c in claims[d.id]]
         if not new_claims:
             continue
         ids = {s for c in group for i in window.get(c, ()) for s in stories_of.get(i, ())}

@@ -44,7 +44,7 @@ MAX_POSTINGS = 2000
 MAX_CANDIDATES = 32
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
-MAX_MENTIONS = 100
+MAX_MENTIONS = 50
 # "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
 _ANY_EVENT = {"other", "statement"}
 _DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed))\b(?:\s+that)?", re.I)
