@@ -1,9 +1,15 @@
 """Disagreements inside a story: numbers, dates and places that independent mentions state differently,
-and denials by a party of what the other mentions assert."""
+and denials by a party of what the other mentions assert.
+
+A denial is a party denying or rejecting a report or claim ("the Kremlin denied these reports,
+calling them fake news"); it is linked to the asserted mentions of its story. Ordinary negated
+statements ("Trump did not apologize") are common in political news and are not denials.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Optional
@@ -98,7 +104,7 @@ def place_conflict(a: Claim, b: Claim) -> Optional[str]:
 
 def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     """Contradictions between asserted mentions of different sources, and denials of the story."""
-    asserted = [e for e in evidence if e.claim.polarity == "asserted" and e.claim.event_type != "denial"]
+    asserted = [e for e in evidence if e.claim.polarity == "asserted" and not is_denial(e.claim)]
     out: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for i, a in enumerate(asserted):
@@ -113,16 +119,95 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     for d in evidence:
         if is_denial(d.claim):
             who = d.claim.attribution.source or (d.claim.actors[0] if d.claim.actors else "a party")
-            denied = [a.claim.id for a in asserted]
+            denied = [a.claim.id for a in asserted if a.claim.id != d.claim.id]
+            if not denied:
+                continue  # a denial linked to nothing it denies leaves the story's status alone
             out.append(Contradiction(kind="denial", detail=f"{who} denies: {d.claim.text[:160]}",
                                      mentions=[d.claim.id] + denied))
     return out
 
 
 def is_denial(claim: Claim) -> bool:
-    """A party denies something: a denial event, or a negated claim attributed to a named party.
+    """A party denies a report or claim: "the Kremlin denied these reports", "X denied that …",
+    "officials dismissed the allegations as fake".
 
-    A negated claim the outlet states itself ("has not gone unnoticed") is no denial."""
-    if claim.event_type == "denial":
+    The claim must be spoken by someone (an attributed source or a named actor), its cue or head
+    verb must be a denial verb, and what it denies must be a report, an accusation or a that-clause.
+    A negated statement ("Trump did not apologize", "he did not elaborate") is no denial, and
+    neither is refusing a thing ("the court denied bail", "the Senate rejected the bill")."""
+    if claim.attribution.kind == "none" and not claim.actors:
+        return False
+    text = claim.text
+    cue = _cue_in(claim)
+    if cue is None:
+        return False
+    if _NEGATED_BEFORE.search(text, 0, cue.start()):
+        return False  # "he did not dispute that …", "has never disavowed …"
+    after = text[cue.end():]
+    if _THAT_CLAUSE.match(after) or _CALLED_FALSE.search(after):
         return True
-    return claim.polarity == "denied" and claim.attribution.kind in ("named_person", "named_organization")
+    if _NOTION_THAT.match(after):
+        return True
+    target = claim.attribution.target or _object_words(after)
+    if not target:
+        # "… which Mrs. Clinton has always denied": the object is what the clause hangs on
+        return bool(_PROPOSITIONAL.match(cue.group(0))) and not after.strip(" .,;:”’\"'")
+    if _PROPOSITIONAL.match(cue.group(0)):
+        # one denies or refutes what was said; "denied bail", "denied him entry" refuse a thing
+        return not _REFUSED.search(target)
+    return bool(_REPORTED.search(target))
+
+
+# the denial verbs: "deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"
+_DENIAL_VERB = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|"
+    r"rebut(?:s|ted|ting)?|disavow(?:s|ed|ing)?|disput(?:e|es|ed|ing))\b", re.I)
+# "denied that …", "denies having …", "denied ever …", "denied it", "denied any wrongdoing"
+_THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:that\b|having\b|ever\b|being\b|(?:any|all)\s+(?:wrongdoing|involvement|role|"
+                          r"knowledge|responsibility|links?|ties|connection|part)\b)", re.I)
+# "…, calling them fake news", "… as false", "…, saying they were untrue"
+_CALLED_FALSE = re.compile(
+    r"\b(?:calling|called|as|saying|said)\b[^.;]{0,40}?\b(?:fake|false|untrue|baseless|groundless|unfounded|"
+    r"fabricat\w*|lies|lying|nonsense|absurd|ridiculous|propaganda|misinformation|disinformation|rumou?rs?|"
+    r"inaccurate|incorrect|wrong|hoax|smear|laughable|misleading)\b", re.I)
+# what a denial is about: a report or an accusation (not a bill, a motion, bail or an offer)
+_REPORTED = re.compile(
+    r"\b(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|accounts?|"
+    r"assertions?|suggestions?|speculation|statements?|suspicions?|assessment|findings?|figures?|numbers?|"
+    r"estimates?|casualt(?:y|ies)|toll|wrongdoing|involvement|role|responsibility|knowledge|existence|presence|"
+    r"participation|links?|ties|connections?|critici[sz]e?m?s?|critiques?|concerns?|attacks?|remarks|comments|labels?|characteri[sz]ations?)\b", re.I)
+# "rejected the notion that …", "dismissed any suggestion that …"
+_NOTION_THAT = re.compile(r"\s*(?:(?:the|any|an?|this|that)\s+)?(?:notion|idea|implication|suggestion|premise|insinuation|"
+                          r"impression|claim|assertion)s?\s+that\b", re.I)
+# verbs whose object is what someone said, unless it names a thing refused
+_PROPOSITIONAL = re.compile(r"den|refut|rebut", re.I)
+_REFUSED = re.compile(r"\b(?:bail|entry|access|requests?|motions?|permission|permits?|visas?|applications?|appeals?|"
+                      r"petitions?|service|benefits?|rights?|coverage|admission|parole|asylum|licen[cs]es?|loans?|"
+                      r"him|her|them|us|me)\b", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$",
+                             re.I)
+_OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
+
+
+def _cue_in(claim: Claim) -> Optional[re.Match]:
+    """The denial verb of the claim: its attribution cue, or the verb of a denial event."""
+    cue = claim.attribution.cue
+    if cue and _DENIAL_VERB.fullmatch(cue.strip()):
+        return next((m for m in _DENIAL_VERB.finditer(claim.text) if m.group(0).lower() == cue.strip().lower()),
+                    _DENIAL_VERB.search(claim.text))
+    if claim.event_type == "denial":
+        return _DENIAL_VERB.search(claim.text)
+    source = claim.attribution.source
+    if source:  # "Donald Trump Denies Mike Tyson Invited …": the parse took another verb as the cue
+        m = re.search(re.escape(source) + r"\s+(?:(?:has|had|have|also|again|quickly|flatly|strongly|\w+ly)\s+){0,2}",
+                      claim.text)
+        if m:
+            return _DENIAL_VERB.match(claim.text, m.end())
+    return None
+
+
+def _object_words(after: str) -> str:
+    m = _OBJECT.match(after)
+    return m.group(1) if m else ""
+
+

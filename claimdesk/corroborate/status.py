@@ -6,7 +6,9 @@ counts under the wire; a document with no outlet counts as its own source.
 
 Status, first match wins:
 - `contested`: mentions from different sources disagree on a number, date or place;
-- `denied`: a party denies what the story asserts (the denial is linked as a contradiction);
+- `denied`: a party denies or rejects a report or claim the story asserts, and the denial is linked
+  to those mentions as a contradiction (`contradictions.is_denial`); a negated statement ("X did
+  not …") is not a denial, and a denial with no asserted mention to link leaves the status alone;
 - `corroborated`: two or more independent sources assert it, and at least one of them without a
   hedge. Two outlets that both only say "reportedly" relay one unverified report, they do not
   confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);

@@ -1,0 +1,149 @@
+"""What counts as a denial: a party denying or rejecting a report or claim, not any negated statement.
+
+Sentences come from real articles (PolNeAR train, the sample), found in place by a few of their
+words; each claim carries the fields the extractor gives it (cue, target, event type, polarity), so
+these tests pin the denial rule itself. The last test runs extraction and corroboration end to end.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdesk.corroborate.contradictions import Evidence, find, is_denial
+from claimdesk.corroborate.status import status
+from claimdesk.models import Attribution, Claim
+
+POLNEAR = "polnear/train/text"
+
+
+def _sentence(path: Path, words: str) -> tuple[str, str]:
+    """The sentence of a real article holding `words`, and the article's name."""
+    text = path.read_text(encoding="utf-8")
+    at = text.find(words)
+    assert at >= 0, f"{words!r} not found in {path.name}"
+    start = max(text.rfind("\n", 0, at), max(text.rfind(". ", 0, at) + 1, 0)) + 1
+    end = min(i for i in (text.find(". ", at), text.find("\n", at), len(text)) if i >= 0) + 1
+    return text[start:end].strip(), path.stem
+
+
+def _claim(text: str, doc: str, kind: str = "none", source: str | None = None, cue: str | None = None,
+           target: str | None = None, event_type: str = "other", polarity: str = "asserted",
+           actors: list[str] | None = None) -> Claim:
+    return Claim(id=Claim.make_id(doc, (0, len(text))), document_id=doc, text=text, span=(0, len(text)), line=1,
+                 attribution=Attribution(kind=kind, source=source, cue=cue, target=target),
+                 event_type=event_type, polarity=polarity, actors=actors or [])
+
+
+def _article(corpus_dir: Path, prefix: str) -> Path:
+    [path] = sorted((corpus_dir / POLNEAR).glob(prefix + "*.txt"))[:1] or [None]
+    assert path is not None, f"no PolNeAR article {prefix}*"
+    return path
+
+
+# (article name prefix, words to find, fields the extractor gives)
+DENIALS = [
+    ("nyt_2016-04-18_for-news-outlet", "denied the report, saying",
+     dict(kind="named_organization", source="BuzzFeed", cue="denied", target="the report", event_type="denial")),
+    ("huff-post_2016-01-19_flint-wat", "has denied that Clinton",
+     dict(kind="named_person", source="Snyder", cue="denied", event_type="denial")),
+    ("nyt_2016-08-01_with-ailes-out", "denied the charges",
+     dict(kind="named_person", source="Mr. Ailes", cue="denied", target="the charges", event_type="denial")),
+    ("nyt_2016-01-19_bush-s-presiden", "rejected the notion that",
+     dict(kind="named_person", source="Mr. Bush", cue="rejected", target="the notion", event_type="denial")),
+    ("nyt_2016-03-12_protesting-at-t", "disputed their account",
+     dict(kind="anonymous", source="A campaign spokeswoman", cue="disputed", target="their account",
+          event_type="denial")),
+]
+
+NOT_DENIALS = [
+    # negated statements by named people: the old rule linked these as denials
+    ("nyt_2016-06-09_ryan-calls-trump-line-racist-but", "did not apologize for his remarks",
+     dict(kind="named_person", source="Trump", cue="apologize", polarity="denied")),
+    # refusing or voting down a thing is no denial of a report
+    ("huff-post_2016-03-21_the-rise", "This proposal was rejected by",
+     dict(kind="vague", source="64 percent of the electorate", cue="rejected", target="This proposal",
+          event_type="denial")),
+    ("huff-post_2015-11-11_a-meaning", "Reject The Idea Of A Minimum Wage Hike",
+     dict(kind="named_organization", source="GOP Candidates", cue="Reject", target="The Idea Of A Minimum Wage Hike",
+          event_type="denial")),
+    ("politico_2016-01-14_wsj-editor", "rejects Nikki Haley",
+     dict(kind="named_organization", source="A party", cue="rejects", target="Nikki Haley", event_type="denial")),
+    # a denial verb under negation asserts rather than denies
+    ("nyt_2016-08-22_pundit-turns-ad", "did not dispute that",
+     dict(kind="named_person", source="he", cue="dispute", event_type="denial", polarity="denied")),
+]
+
+
+@pytest.mark.parametrize("prefix, words, fields", DENIALS, ids=[d[1] for d in DENIALS])
+def test_a_party_denying_a_report_is_a_denial(corpus_dir, prefix, words, fields):
+    text, doc = _sentence(_article(corpus_dir, prefix), words)
+    assert is_denial(_claim(text, doc, **fields)), text
+
+
+@pytest.mark.parametrize("prefix, words, fields", NOT_DENIALS, ids=[d[1] for d in NOT_DENIALS])
+def test_a_negated_statement_or_a_refusal_is_no_denial(corpus_dir, prefix, words, fields):
+    text, doc = _sentence(_article(corpus_dir, prefix), words)
+    assert not is_denial(_claim(text, doc, **fields)), text
+
+
+def test_sample_negation_is_no_denial_but_the_kremlin_denial_is(samples_dir):
+    text = (samples_dir / "sofrep-north-korean-deserters.txt").read_text(encoding="utf-8")
+    kremlin = re.search(r"the Kremlin has predictably denied these reports, calling them “fake news", text)
+    yoon = re.search(r"he did not elaborate on the details", text)
+    assert kremlin and yoon
+    assert is_denial(_claim(kremlin.group(0), "sofrep", kind="named_organization", source="the Kremlin",
+                            cue="denied", target="these reports", event_type="denial", polarity="denied"))
+    assert not is_denial(_claim(yoon.group(0), "sofrep", kind="named_person", source="Yoon Suk Yeol",
+                                cue="elaborate", polarity="denied"))
+
+
+def test_a_denial_with_nothing_to_deny_leaves_the_status_alone(samples_dir):
+    text = (samples_dir / "sofrep-north-korean-deserters.txt").read_text(encoding="utf-8")
+    words = re.search(r"the Kremlin has predictably denied these reports, calling them “fake news", text).group(0)
+    denial = _claim(words, "sofrep", kind="named_organization", source="the Kremlin", cue="denied",
+                    target="these reports", event_type="denial", polarity="denied")
+    alone = [Evidence(denial, "outlet:sofrep")]
+    assert find(alone) == [] and status(alone, find(alone)) == "single_source"
+    reports = _claim("North Korea has been sending troops to Russia, reports say.", "other", kind="vague",
+                     source="reports", cue="say")
+    linked = alone + [Evidence(reports, "outlet:other")]
+    [c] = find(linked)
+    assert c.kind == "denial" and c.mentions == [denial.id, reports.id] and "Kremlin" in c.detail
+    assert status(linked, [c]) == "denied"
+
+
+@pytest.mark.slow
+def test_political_news_denials_are_real_denials(corpus_dir, samples_dir, sqlite_url):
+    """The sample and PolNeAR articles full of negated statements: only real denials come out `denied`."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extract import extract
+    from claimdesk.models import Document
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+    sample = samples_dir / "sofrep-north-korean-deserters.txt"
+    paths = [_article(corpus_dir, p) for p in ("nyt_2016-06-09_ryan-calls-trump-line-racist-but",
+                                               "nyt_2016-04-18_for-news-outlet", "huff-post_2016-01-19_flint-wat")]
+    docs = [Document.from_text(sample.read_text(encoding="utf-8"), source=str(sample), outlet="SOFREP",
+                               published=date(2024, 10, 16))]
+    docs += [Document.from_text(p.read_text(encoding="utf-8"), source=str(p), outlet=p.stem.split("_")[0],
+                                published=date.fromisoformat(p.stem.split("_")[1])) for p in paths]
+    for d in docs:
+        store.add_document(d, claims=list({c.id: c for c in extract(d)}.values()))
+    corroborate(store)
+    stories = list(iter_stories(store))
+    denials = [(s, c) for s in stories for c in s.contradictions if c.kind == "denial"]
+    negated = [m for s in stories for m in s.mentions if m.polarity == "denied"]
+    assert len(negated) >= 10  # the articles do hold many negated statements
+    for s, c in denials:
+        assert len(c.mentions) >= 2  # linked to something it denies
+        said = next(m.text for m in s.mentions if m.claim == c.mentions[0])
+        assert re.search(r"\b(?:den|reject|dismiss|refut|rebut|disput|disavow)", said, re.I), said
+    assert not any("did not apologize" in next(m.text for m in s.mentions if m.claim == c.mentions[0])
+                   for s, c in denials)
+    assert sum(s.status == "denied" for s in stories) <= 3
