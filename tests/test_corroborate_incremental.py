@@ -4,9 +4,7 @@ the hash seed."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
 import os
 import random
 import subprocess

@@ -29,7 +29,7 @@ from claimdesk.store import Store
 
 if TYPE_CHECKING:
     from claimdesk.corroborate.grouping import Draft
-    from claimdesk.models import Claim
+    from claimdesk.models import Claim, Document
 
 metadata = MetaData()
 
@@ -286,18 +286,6 @@ def document_headers(store: Store, document_ids: Iterable[str]) -> dict[str, "Do
         for i in range(0, len(ids), 500):
             for row in conn.execute(select(*cols).where(d.id.in_(ids[i:i + 500]))).mappings():
                 out[row["id"]] = Document(text="", **dict(row))
-    return out
-
-
-def documents_of_stories(store: Store, story_ids: Iterable[str]) -> set[str]:
-    from claimdesk.store import schema
-
-    ids = list(story_ids)
-    sm = schema.story_mentions.c
-    out: set[str] = set()
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            out.update(conn.scalars(select(sm.document_id).where(sm.story_id.in_(ids[i:i + 500])).distinct()))
     return out
 
 

@@ -102,7 +102,7 @@ def write_story_rows(conn: Connection, stories: list[Story], chunk: int = 500) -
     for i in range(0, len(ids), chunk):
         stored.update(conn.scalars(select(st.c.id).where(st.c.id.in_(ids[i:i + chunk]))))
     rows = [_story_row(s, now) for s in stories]
-    old = [{**{"b_" + k: v for k, v in r.items()}} for r in rows if r["id"] in stored]
+    old = [{"b_" + k: v for k, v in r.items()} for r in rows if r["id"] in stored]
     if old:
         values = {k: bindparam("b_" + k) for k in rows[0] if k != "id"}
         conn.execute(update(st).where(st.c.id == bindparam("b_id")).values(values), old)
@@ -212,29 +212,6 @@ def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
         mentions=mentions,
         contradictions=[Contradiction(**c) for c in row["contradictions"]],
     )
-
-
-def replace_stories(store: Store, stories: Iterable[Story], chunk: int = 500) -> int:
-    """Like `save_stories`, in a few set-wise statements: for corroboration rewriting many stories at once."""
-    stories = list(stories)
-    if not stories:
-        return 0
-    now = datetime.now(timezone.utc)
-    ids = [s.id for s in stories]
-    claim_ids = [m.claim for s in stories for m in s.mentions]
-    sm = schema.story_mentions
-    with store.engine.begin() as conn:
-        for i in range(0, len(ids), chunk):
-            conn.execute(delete(sm).where(sm.c.story_id.in_(ids[i:i + chunk])))
-            conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids[i:i + chunk])))
-        for i in range(0, len(claim_ids), chunk):
-            conn.execute(delete(sm).where(sm.c.claim_id.in_(claim_ids[i:i + chunk])))
-        conn.execute(schema.stories.insert(), [_story_row(s, now) for s in stories])
-        rows = [{"claim_id": m.claim, "story_id": s.id, "document_id": m.document, "copy_of": m.copy_of}
-                for s in stories for m in s.mentions]
-        if rows:
-            conn.execute(sm.insert(), rows)
-    return len(stories)
 
 
 def _story_row(story: Story, updated_at: datetime) -> dict:
