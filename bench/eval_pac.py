@@ -9,6 +9,11 @@ printed: the share where some story joins both articles at all (whatever its sta
 share where both articles fall in one event cluster, and the share of multi-article stories that
 wrongly join articles of two different PAC stories.
 
+Measured 2026-11-27 (names counted once in the term vectors of documents and claims, instead of
+twice): corroborated 0.77 -> 0.73, cleanly 0.45 -> 0.55, stories joining two PAC stories' articles
+0.79 -> 0.66 of the multi-article ones. What still mixes PAC stories is claim grouping inside a
+neighbourhood: generic claims of one topic ("Roe v. Wade", "the gun bill") join across stories.
+
     .venv/bin/python bench/eval_pac.py
 """
 
