@@ -144,9 +144,7 @@ def is_denial(claim: Claim) -> bool:
     if _NEGATED_BEFORE.search(text, 0, cue.start()):
         return False  # "he did not dispute that …", "has never disavowed …"
     after = text[cue.end():]
-    if _THAT_CLAUSE.match(after) or _CALLED_FALSE.search(after):
-        return True
-    if _NOTION_THAT.match(after):
+    if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
         return True
     target = claim.attribution.target or _object_words(after)
     if not target:
@@ -175,17 +173,18 @@ _REPORTED = re.compile(
     r"\b(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|accounts?|"
     r"assertions?|suggestions?|speculation|statements?|suspicions?|assessment|findings?|figures?|numbers?|"
     r"estimates?|casualt(?:y|ies)|toll|wrongdoing|involvement|role|responsibility|knowledge|existence|presence|"
-    r"participation|links?|ties|connections?|critici[sz]e?m?s?|critiques?|concerns?|attacks?|remarks|comments|labels?|characteri[sz]ations?)\b", re.I)
+    r"participation|links?|ties|connections?|critici[sz]e?m?s?|critiques?|concerns?|attacks?|remarks|comments|"
+    r"labels?|characteri[sz]ations?)\b", re.I)
 # "rejected the notion that …", "dismissed any suggestion that …"
-_NOTION_THAT = re.compile(r"\s*(?:(?:the|any|an?|this|that)\s+)?(?:notion|idea|implication|suggestion|premise|insinuation|"
-                          r"impression|claim|assertion)s?\s+that\b", re.I)
+_NOTION_THAT = re.compile(r"\s*(?:(?:the|any|an?|this|that)\s+)?(?:notion|idea|implication|suggestion|premise|"
+                          r"insinuation|impression|claim|assertion)s?\s+that\b", re.I)
 # verbs whose object is what someone said, unless it names a thing refused
 _PROPOSITIONAL = re.compile(r"den|refut|rebut", re.I)
 _REFUSED = re.compile(r"\b(?:bail|entry|access|requests?|motions?|permission|permits?|visas?|applications?|appeals?|"
                       r"petitions?|service|benefits?|rights?|coverage|admission|parole|asylum|licen[cs]es?|loans?|"
                       r"him|her|them|us|me)\b", re.I)
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$",
-                             re.I)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$", re.I)
 _OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
 
 
