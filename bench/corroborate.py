@@ -134,13 +134,23 @@ def run_one(url: str) -> dict:
     t0 = time.perf_counter()
     n = sum(1 for _ in store.documents())
     baseline = time.perf_counter() - t0
+    # CPU seconds per 1,000 documents, for each successive tenth of the run: flat when each batch
+    # costs its own work only, rising when a batch's cost grows with what came before
+    done, marks = [0], [(0, _cpu())]
+
+    def progress(k: int) -> None:
+        done[0] += k
+        if done[0] >= (len(marks)) * n / 10:
+            marks.append((done[0], _cpu()))
+
     t0, c0 = time.perf_counter(), _cpu()
-    report = corroborate(store)
+    report = corroborate(store, progress=progress)
     seconds, cpu = time.perf_counter() - t0, _cpu() - c0
+    per_1000 = [round(1000 * (c1 - c0) / (d1 - d0), 1) for (d0, c0), (d1, c1) in zip(marks, marks[1:]) if d1 > d0]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"documents": n, "seconds": seconds, "cpu_seconds": cpu, "baseline_seconds": baseline, "peak_rss_mb": peak_mb,
             "copies": report.copies, "stories": store.count("stories"), "statuses": dict(report.statuses),
-            "stages": {k: round(v) for k, v in report.seconds.items()}}
+            "stages": {k: round(v) for k, v in report.seconds.items()}, "cpu_per_1000_by_tenth": per_1000}
 
 
 def main() -> None:
@@ -173,8 +183,8 @@ def main() -> None:
               f"CPU-second ({per_doc / first:.2f}x the smallest run's CPU time per document); peak RSS "
               f"{r['peak_rss_mb']:.0f} MB; baseline (read every document) {r['baseline_seconds']:.1f}s, "
               f"corroborate/baseline {r['seconds'] / r['baseline_seconds']:.1f}x; {r['copies']} copies, "
-              f"{r['stories']} stories {r['statuses']}; seconds by stage {r.get('stages')} (store built in {built:.0f}s)",
-              flush=True)
+              f"{r['stories']} stories {r['statuses']}; seconds by stage {r.get('stages')} (store built in {built:.0f}s); "
+              f"CPU-s per 1000 documents through the run {r.get('cpu_per_1000_by_tenth')}", flush=True)
 
 
 if __name__ == "__main__":
