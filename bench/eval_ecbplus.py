@@ -103,6 +103,7 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
             if chains and c.id in story:
                 claim_chains[c.id] = chains
                 claim_doc[c.id] = d.document.id
+    stories = story_mixing(store, docs, story)
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(claim_chains), 2):
         if claim_doc[a] == claim_doc[b]:
@@ -114,7 +115,29 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
     cp = tp / (tp + fp) if tp + fp else 0.0
     cr = tp / (tp + fn) if tp + fn else 0.0
     claims = {"precision": cp, "recall": cr, "f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0, "claims": len(claim_chains)}
-    return {"documents": documents, "claims": claims, "n_documents": len(docs), "seconds": seconds}
+    return {"documents": documents, "claims": claims, "stories": stories, "n_documents": len(docs), "seconds": seconds}
+
+
+def story_mixing(store: Store, docs: list[EcbDocument], story: dict[str, str]) -> dict:
+    """Over pairs of mentions from different documents that share a story: the share joining the two
+    events of one topic (`mixed`, the issue's "stories never mix the two events of a topic") and the
+    share joining two topics (`cross_topic`)."""
+    members: dict[str, list[EcbDocument]] = {}
+    for d in docs:
+        for c in store.claims_for(d.document.id):
+            if c.id in story:
+                members.setdefault(story[c.id], []).append(d)
+    pairs = mixed = cross = 0
+    for group in members.values():
+        for a, b in itertools.combinations(group, 2):
+            if a.document.id == b.document.id:
+                continue
+            pairs += 1
+            mixed += a.topic == b.topic and a.event != b.event
+            cross += a.topic != b.topic
+    multi = sum(1 for g in members.values() if len({d.document.id for d in g}) > 1)
+    return {"pairs": pairs, "mixed": mixed / pairs if pairs else 0.0, "cross_topic": cross / pairs if pairs else 0.0,
+            "stories": len(members), "multi_document": multi}
 
 
 def main() -> None:
@@ -136,6 +159,10 @@ def main() -> None:
     for name, part in split_scores(store, docs).items():
         print(f"  {name}: precision {part['precision']:.3f} recall {part['recall']:.3f} F1 {part['f1']:.3f}; "
               f"mixed {part['mixed']:.3f}")
+    st = r["stories"]
+    print(f"stories: {st['stories']} ({st['multi_document']} with mentions from several documents); of "
+          f"{st['pairs']} cross-document mention pairs sharing a story, {st['mixed']:.3f} join a topic's two "
+          f"events, {st['cross_topic']:.3f} join two topics")
     print(f"claim grouping ({c['claims']} claims with chained actions): precision {c['precision']:.3f} "
           f"recall {c['recall']:.3f} F1 {c['f1']:.3f}")
     print(f"corroborate: {r['n_documents'] / r['seconds']:.1f} documents/s")
