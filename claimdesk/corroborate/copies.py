@@ -202,21 +202,22 @@ class CopyDetector:
         return out
 
     def _join(self, doc_id: str, matches: dict[str, float]) -> list[CopyVerdict]:
-        group: set[str] = {doc_id}
-        for m in matches:
-            root = self.copy_of.get(m, m)
-            group |= self.members.get(root, {root})
-        root = min(group, key=self._order)
+        # every group's root is its earliest member, so the merged group's root is the earliest of
+        # the roots: only members of the groups that lose their root are visited (a long-running
+        # group of copies is not walked again for each new copy of it)
+        roots = sorted({self.copy_of.get(m, m) for m in matches} | {doc_id})
+        root = min(roots, key=self._order)
         best = max(matches.values())
+        merged = self.members.setdefault(root, {root})
         verdicts = []
-        for member in group:
-            if member == root:
+        for old_root in roots:
+            if old_root == root:
                 continue
-            if self.copy_of.get(member) != root:
-                self.copy_of[member] = root
-                verdicts.append(CopyVerdict(member, root, matches.get(member, best)))
-        self.copy_of.pop(root, None)
-        for old_root in {r for r in group if r in self.members and r != root}:
-            self.members.pop(old_root, None)
-        self.members[root] = group  # if an earlier original arrived late, former originals now point at it
+            group = self.members.pop(old_root, {old_root})
+            for member in sorted(group):
+                if self.copy_of.get(member) != root:
+                    self.copy_of[member] = root
+                    verdicts.append(CopyVerdict(member, root, matches.get(member, best)))
+            merged |= group
+        self.copy_of.pop(root, None)  # if an earlier original arrived late, former originals now point at it
         return verdicts
