@@ -14,19 +14,19 @@ back from the store (`Store.documents()`), the least any pass over the corpus co
 
     .venv/bin/python bench/corroborate.py [--sizes 10000,30000,100000] [--workdir /tmp/claimdesk-bench]
 
-Measured 2026-11-27 at commit 57b0409 (2 cores shared with other jobs, load 1-3; CPU seconds are the
-steadier figure), `--sizes 10000,30000,100000`:
+Measured 2026-11-27 at commit e98e5ef (2 cores shared with other jobs, load about 1; CPU seconds
+are the steadier figure), `--sizes 10000,30000,100000`:
 
     documents   wall    CPU-s   documents/CPU-s   CPU per document vs 10k   peak RSS
-      9,985      46 s     42          238                 1.00x              629 MB
-     29,954     156 s    151          199                 1.20x              938 MB
-     99,874     706 s    687          145                 1.64x            1,914 MB
+      9,985      35 s     34          290                 1.00x              620 MB
+     29,954     141 s    139          215                 1.35x              938 MB
+     99,874     628 s    612          163                 1.78x            1,899 MB
 
 Before story drafts were stored (commit 12a19a9): 10k in 88 s, 30k in 735 s, 100k not finished.
-CPU seconds per 1,000 documents through the 100k run rise from 4.0 (first tenth) to 8.6 (last):
-not yet flat. On this corpus half of the documents are near-copies by 100k (the same 924 articles
-are mixed again and again), so LSH candidates per document grow with the corpus, and story
-rewrites per document grow from 5.4 (10k) to 8.8 (100k).
+CPU seconds per 1,000 documents through the 100k run: 3.8 in the first tenth, 7.5-7.7 in the last
+three: it levels off but is not flat. On this corpus half of the documents are near-copies by 100k
+(the same 924 articles are mixed again and again), LSH candidates per document grow with the
+corpus, and story rewrites per document grow from 5.4 (10k) to 8.8 (100k).
 """
 
 from __future__ import annotations
