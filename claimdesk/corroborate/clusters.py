@@ -95,7 +95,8 @@ class EventClusterer:
                 edots = dict(zip(erow.indices, erow.data))
                 for col, val in zip(cols, vals):
                     cands[active[col].id] = (float(val), float(edots.get(col, 0.0)))
-            for cid in {label_idx[j] for j in np.nonzero(in_t[i, :i] > 0.05)[0]}:
+            # sorted: on an exact tie the later candidate wins, which must not depend on the hash seed
+            for cid in sorted({label_idx[j] for j in np.nonzero(in_t[i, :i] > 0.05)[0]}):
                 cands.setdefault(cid, (0.0, 0.0))
             best, best_sim = None, TERM_THRESHOLD
             for cid, (dot_t, dot_e) in cands.items():
