@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from claimdesk.models import Claim
 from claimdesk.store import Store
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _eval():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("eval_ecbplus", REPO / "bench" / "eval_ecbplus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from ecbplus_support import eval_ecbplus, line_claims
 
 
 def test_pairwise_scores_by_hand():
-    ev = _eval()
+    ev = eval_ecbplus()
     labels = {"a": 1, "b": 1, "c": 1, "d": 2}
     gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
     topic = {"a": "t", "b": "t", "c": "t", "d": "t"}
@@ -32,27 +20,16 @@ def test_pairwise_scores_by_hand():
     assert r["mixed"] == pytest.approx(2 / 3)
 
 
-def _line_claims(doc) -> list[Claim]:  # noqa: ANN001
-    out, start = [], 0
-    for line in doc.text.split("\n"):
-        end = start + len(line)
-        if len(line.split()) >= 5:
-            out.append(Claim(id=Claim.make_id(doc.id, (start, end)), document_id=doc.id, text=line,
-                             span=(start, end), line=doc.line_of(start)))
-        start = end + 1
-    return out
-
-
 @pytest.mark.slow
 def test_ecbplus_document_grouping_on_five_topics(corpus_dir, sqlite_url):
     from claimdesk.corpora.ecbplus import read_corpus
 
-    ev = _eval()
+    ev = eval_ecbplus()
     docs = [d for d in read_corpus(corpus_dir / "ecbplus-dev") if int(d.topic) in (1, 3, 4, 6, 7)]
     assert len({d.event for d in docs}) == 10
     store = Store(sqlite_url)
     for d in docs:
-        store.add_document(d.document, claims=_line_claims(d.document))
+        store.add_document(d.document, claims=line_claims(d.document))
     r = ev.evaluate(store, docs)
     # measured 2026-11-27: see the report of bench/eval_ecbplus.py for all 35 topics
     assert r["documents"]["f1"] >= 0.8
@@ -73,7 +50,7 @@ def test_incremental_batches_never_drop_a_mention(corpus_dir, sqlite_url):
     placed: set[str] = set()
     for start in range(0, len(docs), 15):
         for d in docs[start:start + 15]:
-            store.add_document(d.document, claims=_line_claims(d.document))
+            store.add_document(d.document, claims=line_claims(d.document))
         corroborate(store, batch_size=5)
         now = {m.claim for s in iter_stories(store) for m in s.mentions}
         assert placed <= now
