@@ -8,6 +8,7 @@ from claimdesk.corroborate.vectors import entity_counts, term_counts
 from claimdesk.store import Store
 from ecbplus_support import eval_ecbplus, line_claims
 
+
 def test_names_count_once_in_terms_and_apart_as_entities():
     text = "Firefighters said the blaze near Santa Rosa spread overnight."
     terms, names = term_counts([text]), entity_counts([text])
