@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from claimdesk.corroborate import corroborate, state
 from claimdesk.corroborate.copies import CopyDetector
 from claimdesk.corroborate.grouping import Draft, StoryGrouper, compatible
 from claimdesk.corroborate.vectors import Weights
-from claimdesk.models import Claim, Document, Place, Quantity, When
+from claimdesk.models import Claim, Document, Place, When
 from claimdesk.store import Store
 from claimdesk.store.stories import copies, iter_stories
 
