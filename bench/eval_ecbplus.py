@@ -104,6 +104,8 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
                 claim_chains[c.id] = chains
                 claim_doc[c.id] = d.document.id
     stories = story_mixing(store, docs, story)
+    stories["halves"] = {name: story_mixing(store, [d for d in docs if (int(d.topic) in TUNING_TOPICS) == tuning], story)
+                         for name, tuning in (("topics 1-18", True), ("held-out 19-35", False))}
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(claim_chains), 2):
         if claim_doc[a] == claim_doc[b]:
@@ -163,6 +165,8 @@ def main() -> None:
     print(f"stories: {st['stories']} ({st['multi_document']} with mentions from several documents); of "
           f"{st['pairs']} cross-document mention pairs sharing a story, {st['mixed']:.3f} join a topic's two "
           f"events, {st['cross_topic']:.3f} join two topics")
+    for name, part in st["halves"].items():
+        print(f"  {name}: {part['pairs']} pairs, {part['mixed']:.3f} join a topic's two events")
     print(f"claim grouping ({c['claims']} claims with chained actions): precision {c['precision']:.3f} "
           f"recall {c['recall']:.3f} F1 {c['f1']:.3f}")
     print(f"corroborate: {r['n_documents'] / r['seconds']:.1f} documents/s")

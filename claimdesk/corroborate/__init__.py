@@ -37,7 +37,7 @@ from claimdesk.corroborate import state
 from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
-from claimdesk.corroborate.grouping import Draft, StoryGrouper, draft_from_claims
+from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.status import first_seen, independent_sources, source_key, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.models import Claim, Document, Story
@@ -141,6 +141,16 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     window = state.documents_in_clusters(store, [c for g in groups for c in g], since)
     stories_of = state.stories_of_documents(store, [i for ids in window.values() for i in ids if i not in new_ids])
     pool = {d.id: d for d in _drafts(store, sorted({s for ss in stories_of.values() for s in ss}), weights, {})}
+    cluster_of = dict(labels)
+    for cluster, doc_ids in window.items():
+        for i in doc_ids:
+            cluster_of.setdefault(i, cluster)
+            for s in stories_of.get(i, ()):
+                if s in pool:
+                    pool[s].clusters.add(cluster)
+    rows = clusterer.clusters
+    context = EventContext(cluster_of, {c: rows[c].size for g in groups for c in g},
+                           lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()))
     # each new document is in exactly one cluster, so its claims are placed exactly once
     by_cluster: dict[str, list[Document]] = {}
     for d in docs:
@@ -151,7 +161,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         if not new_claims:
             continue
         ids = {s for c in group for i in window.get(c, ()) for s in stories_of.get(i, ())}
-        grouper = StoryGrouper(weights, _with_continuations(sorted(ids), pool))
+        grouper = StoryGrouper(weights, _with_continuations(sorted(ids), pool), context)
         grouper.add(new_claims)
         pool.update({d.id: d for d in grouper.stories})
     drafts = {i: d for i, d in pool.items() if d.dirty}

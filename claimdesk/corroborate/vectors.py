@@ -40,6 +40,11 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     return words, names
 
 
+def names(text: str) -> set[str]:
+    """The capitalised words inside the sentences of `text`, lower-cased: who and where it names."""
+    return set(_words(text)[1])
+
+
 def _term_analyzer(text: str) -> list[str]:
     return _words(text)[0]
 
