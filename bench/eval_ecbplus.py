@@ -17,6 +17,12 @@ against the nearest members of a cluster, a stricter join when two clusters comp
 of a document required in the cluster's, years counted as names, and datelines read from the text
 for undated documents (ECB's `ecb` half has no date at all, so it bridges the dated `ecbplus` half).
 
+Stories (the issue's "stories never mix the two events of a topic in more than 5% of pairs"):
+over cross-document mention pairs sharing a story, the share joining a topic's two events, for all
+topics and per half. Measured 2026-11-27 with extracted claims: 0.155 before the event-cluster
+rules of `claimdesk.corroborate.grouping`, 0.035 after (topics 1-18 0.029, held-out 19-35 0.042);
+claim grouping precision 0.669 -> 0.853, recall 0.210 -> 0.078.
+
     .venv/bin/python bench/eval_ecbplus.py [--topics 35] [--db sqlite:///ecb.sqlite]
 """
 
