@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Optional
 
-from claimdesk.models import Claim, Contradiction, Quantity
+from claimdesk.models import Claim, Contradiction, Place, Quantity
 
 # units that count people: "6 officers killed" and "20 soldiers killed" are one count
 _PEOPLE = {"people", "person", "persons", "soldier", "soldiers", "troop", "troops", "officer", "officers",
@@ -68,7 +68,10 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 
 
 def number_conflict(a: Claim, b: Claim) -> Optional[str]:
-    ca, cb = _counts(a), _counts(b)
+    return _number_conflict(_counts(a), _counts(b))
+
+
+def _number_conflict(ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]]) -> Optional[str]:
     for unit in ca.keys() & cb.keys():
         qa, qb = ca[unit], cb[unit]
         if not any(_overlap(x, y) for x in qa for y in qb):
@@ -89,10 +92,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def _cities(claim: Claim) -> list[Place]:
+    return [p for p in claim.places if p.kind == "city" and p.lat is not None]
+
+
 def place_conflict(a: Claim, b: Claim) -> Optional[str]:
     """Both name a town or city (not a country or region) and none of them lies near any of the other's."""
-    pa = [p for p in a.places if p.kind == "city" and p.lat is not None]
-    pb = [p for p in b.places if p.kind == "city" and p.lat is not None]
+    return _place_conflict(_cities(a), _cities(b))
+
+
+def _place_conflict(pa: list[Place], pb: list[Place]) -> Optional[str]:
     if not pa or not pb:
         return None
     if {p.name.lower() for p in pa} & {p.name.lower() for p in pb}:
@@ -102,22 +111,43 @@ def place_conflict(a: Claim, b: Claim) -> Optional[str]:
     return f"{pa[0].name} vs {pb[0].name}"
 
 
+@dataclass
+class _Facts:
+    """What a mention can disagree on, worked out once per mention rather than once per pair."""
+
+    counts: dict[str, list[Quantity]]
+    day: bool
+    cities: list[Place]
+
+    @classmethod
+    def of(cls, claim: Claim) -> "_Facts":
+        return cls(_counts(claim), bool(claim.when and claim.when.granularity == "day"), _cities(claim))
+
+    def may_conflict(self, other: "_Facts") -> bool:
+        return bool((self.counts and other.counts) or (self.day and other.day) or (self.cities and other.cities))
+
+
 def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     """Contradictions between asserted mentions of different sources, and denials of the story."""
-    asserted = [e for e in evidence if e.claim.polarity == "asserted" and not is_denial(e.claim)]
+    denial = [is_denial(e.claim) for e in evidence]
+    asserted = [e for e, d in zip(evidence, denial) if e.claim.polarity == "asserted" and not d]
+    facts = [_Facts.of(e.claim) for e in asserted]
     out: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for i, a in enumerate(asserted):
-        for b in asserted[i + 1:]:
-            if a.source == b.source:
-                continue
-            for kind, check in (("number", number_conflict), ("date", date_conflict), ("place", place_conflict)):
-                detail = check(a.claim, b.claim)
+        fa = facts[i]
+        for j in range(i + 1, len(asserted)):
+            fb, b = facts[j], asserted[j]
+            if a.source == b.source or not fa.may_conflict(fb):
+                continue  # a pair that shares no kind of fact cannot disagree
+            for kind, detail in (("number", _number_conflict(fa.counts, fb.counts)),
+                                 ("date", date_conflict(a.claim, b.claim)),
+                                 ("place", _place_conflict(fa.cities, fb.cities))):
                 if detail and (kind, detail) not in seen:
                     seen.add((kind, detail))
                     out.append(Contradiction(kind=kind, detail=detail, mentions=[a.claim.id, b.claim.id]))
-    for d in evidence:
-        if is_denial(d.claim):
+    for d, is_d in zip(evidence, denial):
+        if is_d:
             who = d.claim.attribution.source or (d.claim.actors[0] if d.claim.actors else "a party")
             denied = [a.claim.id for a in asserted if a.claim.id != d.claim.id]
             if not denied:
