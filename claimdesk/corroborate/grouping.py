@@ -44,6 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import chain, repeat
 from math import sqrt
 from operator import mul
@@ -73,8 +74,9 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
-def _names(text: str) -> set[str]:
-    return names(text) - _CALENDAR
+@lru_cache(maxsize=4096)  # a claim is checked against each candidate story in turn
+def _names(text: str) -> frozenset[str]:
+    return frozenset(names(text) - _CALENDAR)
 
 
 def groupable(claim: Claim) -> bool:
@@ -117,7 +119,7 @@ class Draft:
     clusters: set[str] = field(default_factory=set)  # event clusters of its documents (not stored)
     touched: bool = False   # gained claims: its story row is recomputed
     dirty: bool = False     # its stored draft must be written
-    _lead_names: set[str] = field(default_factory=set, repr=False)
+    _lead_names: frozenset[str] = field(default_factory=frozenset, repr=False)
     _names_of: str = field(default="", repr=False)  # the lead `_lead_names` were read from
 
     def __post_init__(self) -> None:
@@ -141,7 +143,7 @@ class Draft:
         return self.lead_claim
 
     @property
-    def lead_names(self) -> set[str]:
+    def lead_names(self) -> frozenset[str]:
         lead = self.lead
         if self._names_of != lead.id:
             self._lead_names, self._names_of = _names(lead.text), lead.id
