@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from system_programs import require_shared_data
+
 REPO = Path(__file__).resolve().parent.parent
 
 pytest_plugins = ["postgres_server"]  # the real PostgreSQL server for tests marked `postgres`
@@ -20,7 +22,7 @@ def _shared() -> Path:
 def corpus_dir() -> Path:
     path = Path(os.environ.get("CLAIMDESK_CORPUS", _shared() / "corpus"))
     if not path.is_dir():
-        pytest.skip(f"the development corpus is not at {path} (set CLAIMDESK_CORPUS)")
+        require_shared_data(f"the development corpus is not at {path} (set CLAIMDESK_CORPUS)")
     return path
 
 
@@ -28,7 +30,7 @@ def corpus_dir() -> Path:
 def samples_dir() -> Path:
     path = _shared() / "samples"
     if not path.is_dir():
-        pytest.skip(f"the sample articles are not at {path} (set CLAIMDESK_SHARED)")
+        require_shared_data(f"the sample articles are not at {path} (set CLAIMDESK_SHARED)")
     return path
 
 

@@ -1,4 +1,5 @@
-"""What a test does when a system program it drives (Chromium, PostgreSQL) is missing."""
+"""What a test does when a system program it drives (Chromium, PostgreSQL) or the shared data it
+reads (the development corpus, the sample articles) is missing."""
 
 from __future__ import annotations
 
@@ -13,3 +14,11 @@ def require_system_program(what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing in CI: `make system-deps` should have installed it")
     pytest.skip(f"{what} is not installed")
+
+
+def require_shared_data(what: str) -> None:
+    """Skip on a user's machine without ../shared; fail in CI (CI=true), where ../shared is always laid
+    beside the checkout, so a corpus test never passes by not running."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI: ../shared (or CLAIMDESK_SHARED) should hold it")
+    pytest.skip(f"{what} is missing")

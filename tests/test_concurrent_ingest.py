@@ -18,6 +18,8 @@ import pytest
 from claimdesk.store import Store
 from claimdesk.store.migrations import MIGRATIONS
 
+from system_programs import require_shared_data
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Opens the store at a shared start time (so the migrations race) and writes every text file of a
@@ -48,7 +50,7 @@ def article_folder(corpus_dir: Path, tmp_path_factory) -> Path:
     """30 real PolNeAR articles (links to them; the texts stay in the shared corpus)."""
     texts = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))[:30]
     if len(texts) < 30:
-        pytest.skip("PolNeAR train texts not found in the corpus")
+        require_shared_data("PolNeAR train texts not found in the corpus")
     folder = tmp_path_factory.mktemp("articles")
     for t in texts:
         (folder / t.name).symlink_to(t)

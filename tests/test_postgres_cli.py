@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from system_programs import require_shared_data
+
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,7 +34,7 @@ def articles(corpus_dir: Path, tmp_path_factory) -> Path:
     """12 PolNeAR articles, one of them twice under another name (one document, two sources)."""
     texts = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))[::70][:12]
     if len(texts) < 12:
-        pytest.skip("PolNeAR train texts not found in the corpus")
+        require_shared_data("PolNeAR train texts not found in the corpus")
     folder = tmp_path_factory.mktemp("pg-articles")
     for t in texts:
         (folder / t.name).symlink_to(t)

@@ -20,6 +20,8 @@ from claimdesk.store import Store
 from claimdesk.store.stories import copies as stored_copies
 from claimdesk.store.stories import iter_stories
 
+from system_programs import require_shared_data
+
 pytestmark = pytest.mark.spark
 
 
@@ -34,7 +36,7 @@ def _edit(text: str) -> str:
 def corpus_slice(corpus_dir: Path, tmp_path_factory) -> Path:
     texts = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))
     if len(texts) < 840:
-        pytest.skip("the 840 PolNeAR train texts are not in the corpus")
+        require_shared_data("the 840 PolNeAR train texts are not in the corpus")
     chosen = texts[::28][:30]
     folder = tmp_path_factory.mktemp("slice")
     for t in chosen:

@@ -12,6 +12,8 @@ import pytest
 
 from claimdesk.scale.tables import TABLES
 
+from system_programs import require_shared_data
+
 pytestmark = [pytest.mark.spark, pytest.mark.postgres, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,7 +30,7 @@ def test_batch_then_load_into_postgres(corpus_dir: Path, tmp_path: Path, postgre
         pytest.skip("needs a fresh database on the throwaway server")
     texts = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))[5:11]
     if len(texts) < 6:
-        pytest.skip("PolNeAR train texts not found in the corpus")
+        require_shared_data("PolNeAR train texts not found in the corpus")
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     for t in texts:
