@@ -64,8 +64,14 @@ def test_two_counts_of_the_same_refugees_conflict_and_name_their_quantity():
     # two different groups of people killed in one strike
     ("Twenty soldiers were killed in the strike on the base, the army said.",
      "Six civilians were killed in the strike on the base, local officials said."),
+    # percentages of two different comparisons
+    ("The moon will appear 7 percent bigger than usual on Monday night, astronomers said.",
+     "The moon will appear 30 percent brighter than usual on Monday night, astronomers said."),
+    # one mention states the other's figure as a part of a larger one
+    ("The new offer includes $22 per share in company stock, the bidder said.",
+     "The $82 per share offer includes $60 in cash and $22 in company stock, the bidder said."),
 ], ids=["gdp-fall-vs-debt-ratio", "gdp-fall-vs-growth-forecast", "nearly-vs-more-than",
-        "more-than-300-vs-310", "soldiers-vs-civilians"])
+        "more-than-300-vs-310", "soldiers-vs-civilians", "bigger-vs-brighter", "part-of-the-offer"])
 def test_numbers_about_different_things_or_compatible_do_not_conflict(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is None
 
@@ -103,6 +109,16 @@ def test_one_vote_on_two_days_conflicts():
 ], ids=["two-events", "two-days-of-speaking"])
 def test_dates_of_different_events_do_not_conflict(a_text, b_text):
     assert date_conflict(claim(a_text), claim(b_text)) is None
+
+
+def test_the_same_weekday_read_from_two_publication_dates_is_no_conflict():
+    text = "North Korea fired a ballistic missile over the Japanese island of Hokkaido on Friday."
+    a, b = claim(text, published=date(2017, 9, 15)), claim(text, published=date(2017, 9, 9))
+    assert a.when and b.when and a.when.value != b.when.value
+    assert date_conflict(a, b) is None
+    other = claim("North Korea fired a ballistic missile over the Japanese island of Hokkaido on Tuesday.",
+                  published=date(2017, 9, 15))
+    assert date_conflict(a, other) is not None
 
 
 # --- places ----------------------------------------------------------------------------------------

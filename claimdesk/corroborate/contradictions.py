@@ -86,8 +86,9 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my):
                     continue
-                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and m.same_quantity(my)):
-                    continue  # the other mention's figure is stated here too
+                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and m.same_quantity(my)) \
+                        or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and m.same_quantity(mx)):
+                    continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
                 if _apart(a, b):
                     return None
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
@@ -100,6 +101,8 @@ def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
     da, db = _day(a), _day(b)
     if not (da and db) or da == db:
         return None
+    if a.when.text.strip().lower() == b.when.text.strip().lower():
+        return None  # both write "Friday": the days differ only by the publication dates they were read from
     fa, fb = frame_at(a, a.when.span, a.when.text), frame_at(b, b.when.span, b.when.text)
     if fa is None or fb is None or not fa.same_event(fb):
         return None

@@ -3,8 +3,9 @@ are compared: 2.1 million vs 2.6 million refugees registered in Poland disagree;
 fall and a growth forecast, all in percent, do not; "nearly 500,000" and "more than 500,000" agree.
 
 A number measures a `Measure`: the counted noun's class (`soldiers`/`officers` are one class,
-`refugees` another, `percent`, `USD`), what it is "of" ("percent of GDP"), the nouns it belongs to
-("GDP fell 3 percent" -> gdp, "the debt ratio rose to 60 percent" -> debt ratio) and the event it
+`refugees` another, `percent`, `USD`), what it is "of" ("percent of GDP"), the words between it and
+its predicate ("debt ratio of 60 percent", "7 percent bigger"), the predicate's subject ("GDP fell 3
+percent" -> gdp, "the debt ratio rose to 60 percent" -> debt ratio) and the event it
 counts (the predicate above it: "were killed", "registered"), read from the dependency parse. Its
 value is an interval from its qualifier and from how far the writer rounded it (`interval`).
 
@@ -131,16 +132,21 @@ class Measure:
     quantity: Quantity
     thing: str                 # class of the counted noun: "military", "refugee", "percent", "USD"
     of: Optional[str]          # "60 percent of GDP" -> "gdp"
-    owners: frozenset[str]     # "GDP fell 3 percent" -> {"gdp"}; "the debt ratio rose to 60%" -> {"debt", "ratio"}
+    owners: frozenset[str]     # the predicate's subject: "GDP fell 3 percent" -> {"gdp"}
     event: Optional[str]       # class of the predicate: "kill", "register", "fall"
     counted: str               # the words naming it, for the report: "officers killed"
+    attribute: frozenset[str] = frozenset()  # words between number and predicate: "debt ratio of 60%",
+    #                                          "7 percent bigger" -> {"big"}
 
     def same_quantity(self, other: "Measure") -> bool:
         if self.thing != other.thing or self.event != other.event or self.of != other.of:
             return False
-        if self.event is None and not (self.owners & other.owners):
+        if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute)):
             return False  # neither an event nor an owner ties the two numbers to one thing
-        return not (self.owners and other.owners) or bool(self.owners & other.owners)
+        for mine, theirs in ((self.owners, other.owners), (self.attribute, other.attribute)):
+            if mine and theirs and not (mine & theirs):
+                return False
+        return True
 
 
 def unit_class(q: Quantity) -> Optional[str]:
@@ -181,13 +187,14 @@ def _predicate(token):  # noqa: ANN001, ANN202
     return None
 
 
-def _arguments(pred) -> frozenset[str]:  # noqa: ANN001
-    """Lemmas of a predicate's core nouns (subject, object, and the nouns of their compounds)."""
+def _arguments(pred, skip: set[int]) -> frozenset[str]:  # noqa: ANN001
+    """Lemmas of a predicate's core nouns (subject, object, and the nouns of their compounds), but
+    not the words at `skip` (the date or place being compared)."""
     out: set[str] = set()
     if pred is None:
         return frozenset()
     for child in pred.children:
-        if child.dep_ in _CORE and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in _CORE and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
             out.add(noun_class(child.lemma_))
             out.update(noun_class(c.lemma_) for c in child.children if c.dep_ == "compound")
     return frozenset(out)
@@ -214,22 +221,26 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
     pred = _predicate(noun)
-    owners: set[str] = set()
+    attribute: set[str] = set()
     t = noun
     stop = pred.i if pred is not None else -1
     while t.head.i != t.i and t.head.i != stop and t.i != stop:  # nouns on the way up: "debt ratio of 60%"
         t = t.head
         if t.pos_ in ("NOUN", "PROPN"):
-            owners.add(noun_class(t.lemma_))
-            owners.update(noun_class(c.lemma_) for c in t.children if c.dep_ == "compound")
+            attribute.add(noun_class(t.lemma_))
+            attribute.update(noun_class(c.lemma_) for c in t.children if c.dep_ == "compound")
+        elif t.pos_ == "ADJ":  # "7 per cent bigger" and "30 percent brighter" measure two things
+            attribute.add(t.lemma_.lower())
+    owners: set[str] = set()
     subject = _subject(pred)
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
         owners.add(noun_class(subject.lemma_))
         owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound")
     owners.discard(thing)
+    attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
-    return Measure(q, thing, of, frozenset(owners), event, counted)
+    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute))
 
 
 def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:
@@ -243,12 +254,13 @@ def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:
     pred = _predicate(tokens[-1])
     if pred is None or pred.lemma_.lower() in SPEECH:
         return None
-    args = _arguments(pred)
+    own = {t.i for t in tokens}
+    args = _arguments(pred, own)
     # "the strike on Donetsk was carried out on 3 March": the noun the place hangs on is an argument too
     t = tokens[-1]
     while t.head.i != t.i and t.head.i != pred.i:
         t = t.head
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.pos_ in ("NOUN", "PROPN") and t.i not in own:
             args = args | {noun_class(t.lemma_)}
     return Frame(event_class(pred.lemma_), args)
 
