@@ -28,6 +28,8 @@ Measured 2026-12-02 (sample 48 stories, PAC dev 1,226, news_cluster 8,517; 95 la
   conflict pairs 0.15 -> 0.80 (5 pairs), denial links 0.24 -> 1.00 (9); contested verdicts
   0.14 -> 0.75 (4 stories), denied 0.21 -> 1.00 (3). Found 4 of the 5 right conflict pairs and 9
   of the 14 right denial links of the sample (recall against what either rule set produced).
+- cost: contradictions of all 9,791 stories 1.08 s before, 7.16 s after (parser on pairs at odds and
+  on stories holding a denial), about 19 ms per news_cluster page against ~1.5 s to extract it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -49,6 +52,7 @@ sys.path.insert(0, str(REPO))
 from claimdesk.corpora.pac import read_stories  # noqa: E402
 from claimdesk.corroborate import corroborate, state  # noqa: E402
 from claimdesk.corroborate.contradictions import Evidence, find  # noqa: E402
+from claimdesk.corroborate.measures import parse  # noqa: E402
 from claimdesk.corroborate.status import source_key  # noqa: E402
 from claimdesk.models import Claim, Contradiction, Document  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
@@ -172,6 +176,8 @@ def main() -> None:
     old = old_rules()
     labels = load_labels()
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    parse("the parser is loaded before anything is timed")
+    seconds = {"before": 0.0, "after": 0.0}
     # rule set -> kind group ("conflict" or "denial") -> counts
     tally = {r: defaultdict(lambda: [0, 0, 0]) for r in ("before", "after")}  # produced, labelled, right
     verdicts = {r: defaultdict(lambda: [0, 0, 0]) for r in ("before", "after")}
@@ -181,8 +187,13 @@ def main() -> None:
         n = 0
         for story, claims, evidence in story_evidence(store):
             n += 1
-            found = {"after": find([Evidence(c, s, r) for c, s, r in evidence]),
-                     "before": old.find([old.Evidence(c, s, r) for c, s, r in evidence])}
+            t0 = time.perf_counter()
+            after = find([Evidence(c, s, r) for c, s, r in evidence])
+            t1 = time.perf_counter()
+            before = old.find([old.Evidence(c, s, r) for c, s, r in evidence])
+            seconds["after"] += t1 - t0
+            seconds["before"] += time.perf_counter() - t1
+            found = {"after": after, "before": before}
             for rules, contradictions in found.items():
                 kinds = {c.kind for c in contradictions}
                 verdict = "contested" if kinds & {"number", "date", "place"} else "denied" if "denial" in kinds else None
@@ -215,6 +226,9 @@ def main() -> None:
               f"denied {counts['before']['denied']} -> {counts['after']['denied']}  (before -> after)")
     if dump:
         dump.close()
+    ratio = seconds["after"] / seconds["before"] if seconds["before"] else float("nan")
+    print(f"contradictions of every story: {seconds['before']:.2f} s before, {seconds['after']:.2f} s after "
+          f"({ratio:.1f}x; the parser runs only on pairs at odds and on stories holding a denial)")
     print(f"labelled sample: {len(labels)} claim pairs ({LABELS.relative_to(REPO)})")
     right_in_sample = {g: sum(v for k, v in labels.items() if (k[0] == "denial") == (g == "denial"))
                        for g in ("conflict", "denial")}

@@ -32,10 +32,6 @@ def claim(text: str, published: date = date(2024, 10, 17), source: str = "test")
     return found[0]
 
 
-def located(doc_text: str, c: Claim, span) -> str:  # noqa: ANN001
-    return doc_text[span[0]:span[1]]
-
-
 # --- numbers ---------------------------------------------------------------------------------------
 
 def test_two_counts_of_the_same_refugees_conflict_and_name_their_quantity():
