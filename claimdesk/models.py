@@ -207,6 +207,10 @@ class Contradiction(Record):
     kind: Literal["number", "date", "place", "denial"]
     detail: str
     mentions: list[str] = Field(description="claim ids of the mentions that disagree")
+    quantity: Optional[str] = Field(default=None, description="what both numbers count, e.g. 'military killed "
+                                    "(officers killed / soldiers killed)'; the event both dates or places belong to")
+    spans: list[Optional[Span]] = Field(default_factory=list, description="per mention (same order), the document "
+                                        "span of the disagreeing number, date or place; for a denial, of each claim")
 
 
 class Story(Record):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimdesk.corroborate.contradictions import (
-    Evidence, date_conflict, find, is_denial, number_conflict, place_conflict,
+    Evidence, date_conflict, denial_links, find, is_denial, number_conflict, place_conflict,
 )
 from claimdesk.models import Contradiction, Document
 
@@ -26,18 +26,14 @@ def _pairwise(evidence: list[Evidence]) -> list[Contradiction]:
         for b in asserted[i + 1:]:
             if a.source == b.source:
                 continue
-            for kind, check in (("number", number_conflict), ("date", date_conflict), ("place", place_conflict)):
-                detail = check(a.claim, b.claim)
-                if detail and (kind, detail) not in seen:
-                    seen.add((kind, detail))
-                    out.append(Contradiction(kind=kind, detail=detail, mentions=[a.claim.id, b.claim.id]))
+            for check in (number_conflict, date_conflict, place_conflict):
+                found = check(a.claim, b.claim)
+                if found and (found.kind, found.detail) not in seen:
+                    seen.add((found.kind, found.detail))
+                    out.append(found.between(a.claim, b.claim))
     for d in evidence:
         if is_denial(d.claim):
-            who = d.claim.attribution.source or (d.claim.actors[0] if d.claim.actors else "a party")
-            denied = [a.claim.id for a in asserted if a.claim.id != d.claim.id]
-            if denied:
-                out.append(Contradiction(kind="denial", detail=f"{who} denies: {d.claim.text[:160]}",
-                                         mentions=[d.claim.id] + denied))
+            out.extend(denial_links(d.claim, [a.claim for a in asserted]))
     return out
 
 

@@ -5,10 +5,13 @@ of what it copies, so it never adds a source); a wire story (AP, AFP, Reuters, U
 counts under the wire; a document with no outlet counts as its own source.
 
 Status, first match wins:
-- `contested`: mentions from different sources disagree on a number, date or place;
-- `denied`: a party denies or rejects a report or claim the story asserts, and the denial is linked
-  to those mentions as a contradiction (`contradictions.is_denial`); a negated statement ("X did
-  not …") is not a denial, and a denial with no asserted mention to link leaves the status alone;
+- `contested`: mentions from different sources disagree on the same quantity (same counted thing,
+  unit and event, at the same time and place), on the day of the same event, or on the place of the
+  same event (`contradictions`);
+- `denied`: a party denies or rejects a report or claim, and what it denies is what mentions of the
+  story state (`denials.denies`): the denial is linked to those mentions as a contradiction. A
+  negated statement ("X did not …") or a refusal ("denied civilians power") is not a denial, and a
+  denial whose object no asserted mention states leaves the status alone;
 - `corroborated`: two or more independent sources assert it, and at least one of them without a
   hedge. Two outlets that both only say "reportedly" relay one unverified report, they do not
   confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);

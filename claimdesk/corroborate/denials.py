@@ -1,0 +1,219 @@
+"""Denials, and what each one denies.
+
+A denial is a party denying or rejecting a report or claim ("the Kremlin denied these reports,
+calling them fake news", "X denied that …"); ordinary negated statements ("Trump did not apologize")
+and refusals of a thing ("attacks denied civilians power", "to deny Russia the ability to …", "the
+court denied bail") are not denials (`is_denial`).
+
+What it denies (`denied_object`) is the that-clause or the reported thing's complement ("denied
+reports that North Korean troops are in Russia" -> "North Korean troops are in Russia"); a bare
+"these reports" or "the report" points back to the report it answers. A denial is linked only to
+the mentions of its story that state that object (`denies`), scored by `fact_similarity`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from claimdesk.corroborate.measures import event_class, noun_class, parse
+from claimdesk.models import Claim
+
+def is_denial(claim: Claim) -> bool:
+    """A party denies a report or claim: "the Kremlin denied these reports", "X denied that …",
+    "officials dismissed the allegations as fake".
+
+    The claim must be spoken by someone (an attributed source or a named actor), its cue or head
+    verb must be a denial verb, and what it denies must be a report, an accusation or a that-clause.
+    A negated statement ("Trump did not apologize", "he did not elaborate") is no denial, and
+    neither is refusing a thing ("the court denied bail", "the Senate rejected the bill")."""
+    if claim.attribution.kind == "none" and not claim.actors:
+        return False
+    text = claim.text
+    cue = _cue_in(claim)
+    if cue is None:
+        return False
+    if _NEGATED_BEFORE.search(text, 0, cue.start()):
+        return False  # "he did not dispute that …", "has never disavowed …"
+    after = text[cue.end():]
+    if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
+        return True
+    if _PRONOUN_OBJECT.match(after):
+        return True  # "… denied it", "… rejected this, saying …"
+    target = claim.attribution.target or _object_words(after)
+    if not target:
+        # "… which Mrs. Clinton has always denied": the object is what the clause hangs on
+        return bool(_PROPOSITIONAL.match(cue.group(0))) and not after.strip(" .,;:”’\"'")
+    # one denies what was said: a report, an accusation, someone's account. "denied bail", "denied
+    # civilians power", "deny Russia the ability to …" refuse a thing to someone, whatever the verb
+    return bool(_REPORTED.search(target)) and not _REFUSED.search(target)
+
+
+# the denial verbs: "deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"
+_DENIAL_VERB = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|"
+    r"rebut(?:s|ted|ting)?|disavow(?:s|ed|ing)?|disput(?:e|es|ed|ing))\b", re.I)
+# "denied that …", "denies having …", "denied ever …", "denied it", "denied any wrongdoing"
+_THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:that\b|having\b|ever\b|being\b|(?:any|all)\s+(?:wrongdoing|involvement|role|"
+                          r"knowledge|responsibility|links?|ties|connection|part)\b)", re.I)
+# "…, calling them fake news", "… as false", "…, saying they were untrue"
+_CALLED_FALSE = re.compile(
+    r"\b(?:calling|called|as|saying|said)\b[^.;]{0,40}?\b(?:fake|false|untrue|baseless|groundless|unfounded|"
+    r"fabricat\w*|lies|lying|nonsense|absurd|ridiculous|propaganda|misinformation|disinformation|rumou?rs?|"
+    r"inaccurate|incorrect|wrong|hoax|smear|laughable|misleading)\b", re.I)
+# what a denial is about: a report or an accusation (not a bill, a motion, bail or an offer)
+_REPORTED = re.compile(
+    r"\b(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|accounts?|"
+    r"assertions?|suggestions?|speculation|statements?|suspicions?|assessment|findings?|figures?|numbers?|"
+    r"estimates?|casualt(?:y|ies)|toll|wrongdoing|involvement|role|responsibility|knowledge|existence|presence|"
+    r"participation|links?|ties|connections?|critici[sz]e?m?s?|critiques?|concerns?|attacks?|remarks|comments|"
+    r"labels?|characteri[sz]ations?)\b", re.I)
+# "rejected the notion that …", "dismissed any suggestion that …"
+_NOTION_THAT = re.compile(r"\s*(?:(?:the|any|an?|this|that)\s+)?(?:notion|idea|implication|suggestion|premise|"
+                          r"insinuation|impression|claim|assertion)s?\s+that\b", re.I)
+# verbs whose object is what someone said, unless it names a thing refused
+_PROPOSITIONAL = re.compile(r"den|refut|rebut", re.I)
+_REFUSED = re.compile(r"\b(?:bail|entry|access|requests?|motions?|permission|permits?|visas?|applications?|appeals?|"
+                      r"petitions?|service|benefits?|rights?|coverage|admission|parole|asylum|licen[cs]es?|loans?|"
+                      r"him|her|them|us|me)\b", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s*(?:it|this|them)\s*(?:[,.;:”\"]|$|\band\b|\bbut\b|\bas\b)", re.I)
+_OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
+
+
+def _cue_in(claim: Claim) -> Optional[re.Match]:
+    """The denial verb of the claim: its attribution cue, or the verb of a denial event."""
+    cue = claim.attribution.cue
+    if cue and _DENIAL_VERB.fullmatch(cue.strip()):
+        return next((m for m in _DENIAL_VERB.finditer(claim.text) if m.group(0).lower() == cue.strip().lower()),
+                    _DENIAL_VERB.search(claim.text))
+    if claim.event_type == "denial":
+        return _DENIAL_VERB.search(claim.text)
+    source = claim.attribution.source
+    if source:  # "Donald Trump Denies Mike Tyson Invited …": the parse took another verb as the cue
+        m = re.search(re.escape(source) + r"\s+(?:(?:has|had|have|also|again|quickly|flatly|strongly|\w+ly)\s+){0,2}",
+                      claim.text)
+        if m:
+            return _DENIAL_VERB.match(claim.text, m.end())
+    return None
+
+
+def _object_words(after: str) -> str:
+    m = _OBJECT.match(after)
+    return m.group(1) if m else ""
+
+
+
+
+# --- what a denial denies, and which mentions state it -------------------------------------------
+
+# A stated object must share at least this share of its content words with a mention for the denial
+# to deny that mention: more than half of what is denied is what the mention says. Chosen on the
+# development stories of bench/eval_contradictions.py (see its docstring), not fitted.
+MATCH = 0.5
+# A bare "these reports" answers a report given just before it in the same article.
+ANTECEDENT_LINES = 2
+
+_CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arguing|and|but|while|though|"
+                         r"although|according|as)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
+_REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
+                r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
+_DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
+_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+                           rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
+_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_REPORT_NOUN}|it|this|them)\b(?!\s+(?:that|of|about)\b)", re.I)
+_REPORT_WORD = re.compile(r"\b(?:report(?:s|ed|edly)?|claims?|alleg\w*|rumou?r\w*|unconfirmed|purported\w*)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DeniedObject:
+    """What a denial denies: the words stated ("any North Korean soldiers had been killed near
+    Donetsk"), or none when it only points back ("denied these reports")."""
+
+    text: str
+    pointer: Optional[str] = None  # "these reports" when the object is only pointed to
+
+
+def denied_object(claim: Claim) -> DeniedObject:
+    cue = _cue_in(claim)
+    after = claim.text[cue.end():] if cue else claim.text
+    stated = _OBJECT_AFTER.match(after)
+    if stated:
+        rest = after[stated.end():]
+        end = _CLAUSE_END.search(rest)
+        return DeniedObject(rest[:end.start()] if end else rest)
+    pointer = _ANAPHORIC.match(after)
+    if pointer:
+        return DeniedObject("", pointer.group(0).strip(" ,"))
+    end = _CLAUSE_END.search(after)
+    return DeniedObject(after[:end.start()] if end else after)  # "denied any involvement in the attack"
+
+
+@lru_cache(maxsize=20_000)
+def content_words(text: str) -> frozenset[str]:
+    """The lemmas a statement is made of: nouns in their class (officers ~ soldiers), verbs in
+    their event class (died ~ killed), names, adjectives, numbers; no function words."""
+    out = set()
+    for t in parse(text):
+        if t.is_stop or t.is_punct or t.is_space or t.pos_ in ("DET", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PART"):
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            out.add(noun_class(t.lemma_))
+        elif t.pos_ in ("VERB", "ADJ"):
+            out.add(event_class(t.lemma_) or t.lower_)
+        elif t.pos_ == "NUM" or t.like_num:
+            out.add(t.lower_)
+        elif t.pos_ == "ADV":
+            continue
+        else:
+            out.add(t.lemma_.lower())
+    return frozenset(out)
+
+
+def fact_similarity(denied: str, claim: Claim) -> float:
+    """How much of a denied statement `claim` states, 0..1: the share of the denied words' content
+    lemmas, with the claim's actors and places, that the claim holds.
+
+    This is the seam for the sentence-embedding same-fact model (corroborate/, `samefact`): a
+    function of two statements giving a score; replace or blend the overlap here, keep `MATCH`
+    refitted on the same labelled sample."""
+    words = content_words(denied)
+    if not words:
+        return 0.0
+    said = set(content_words(claim.text))
+    for name in [*claim.actors, *(p.name for p in claim.places)]:
+        said.update(w.lower() for w in name.split())
+    return len(words & said) / len(words)
+
+
+def _reported(claim: Claim) -> bool:
+    """The mention passes on a report rather than stating it: "reportedly", "reports say", "alleged"."""
+    a = claim.attribution
+    return any(_REPORT_WORD.search(h) for h in claim.hedges) or bool(
+        a.kind == "vague" and a.source and _REPORT_WORD.search(a.source))
+
+
+def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
+    """The mentions of `story` (asserted, not denial) that `denial` denies.
+
+    A stated object denies the mentions that state it (`fact_similarity` >= MATCH). An object only
+    pointed to ("these reports") denies the report just before it in its own article (within
+    ANTECEDENT_LINES lines) and the mentions stating the same, and the mentions that pass the
+    story on as a report ("reportedly", "reports say")."""
+    obj = denied_object(denial)
+    others = [c for c in story if c.id != denial.id]
+    if obj.text.strip():
+        return [c for c in others if fact_similarity(obj.text, c) >= MATCH]
+    antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
+                   and denial.line - c.line <= ANTECEDENT_LINES]
+    antecedent = max(antecedents, key=lambda c: c.span[0], default=None)
+    linked = []
+    for c in others:
+        if c is antecedent or _reported(c) or (antecedent is not None and c.document_id != denial.document_id
+                                               and fact_similarity(antecedent.text, c) >= MATCH):
+            linked.append(c)
+    return linked

@@ -1,0 +1,284 @@
+"""What a number, a date or a place in a claim is about, so that only statements about the same thing
+are compared: 2.1 million vs 2.6 million refugees registered in Poland disagree; a debt ratio, a GDP
+fall and a growth forecast, all in percent, do not; "nearly 500,000" and "more than 500,000" agree.
+
+A number measures a `Measure`: the counted noun's class (`soldiers`/`officers` are one class,
+`refugees` another, `percent`, `USD`), what it is "of" ("percent of GDP"), the words between it and
+its predicate ("debt ratio of 60 percent", "7 percent bigger"), the predicate's subject ("GDP fell 3
+percent" -> gdp, "the debt ratio rose to 60 percent" -> debt ratio) and the event it
+counts (the predicate above it: "were killed", "registered"), read from the dependency parse. Its
+value is an interval from its qualifier and from how far the writer rounded it (`interval`).
+
+A date or a place is compared only through the `Frame` it is attached to: the predicate and its core
+arguments ("the vote was held on 3 March" -> hold {vote}); a date of speaking ("said on Thursday")
+frames no event.
+
+Parsing is the costly part, so it is done only for a pair that the cheap checks already found at odds
+(same counted-noun class and disjoint intervals, two different days, two far-apart cities), and the
+parse of a sentence is kept (`parse`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from claimdesk.models import Claim, Place, Quantity, Span
+
+# Nouns counting the same kind of person. A story that says "six officers killed" and another that
+# says "twenty soldiers killed" count one group; soldiers and civilians are two groups.
+MILITARY = {"soldier", "troop", "officer", "serviceman", "servicemen", "personnel", "fighter", "militant",
+            "deserter", "marine", "sailor", "pilot", "commander", "conscript", "mercenary", "combatant"}
+PEOPLE = {"people", "person", "dead", "killed", "injured", "wounded", "casualty", "victim", "death", "fatality"}
+# Predicates that name one event in other words (kept small: the sentence-embedding matcher of the
+# same-fact model is the general answer; these are the casualty and deployment verbs of war news).
+EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "killed": "kill",
+               "wound": "injure", "injure": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure",
+               "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
+               "launch": "fire", "fire": "fire", "shoot": "fire",
+               "arrest": "detain", "detain": "detain", "capture": "detain"}
+# The date of these is when something was said, not when the event happened.
+SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "confirm", "write", "publish",
+          "declare", "speak", "comment", "explain", "insist", "warn"}
+_LOCATIVE = {"in", "near", "at", "outside", "around", "inside", "into", "on", "across", "over"}
+_CORE = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "agent"}
+
+
+@lru_cache(maxsize=20_000)
+def parse(text: str):  # noqa: ANN201 - a spaCy Doc; spaCy is imported only when a pair needs it
+    """The dependency parse of one claim's text, with the extractor's pipeline."""
+    from claimdesk.extract.nlp import load_nlp
+
+    return load_nlp()(text)
+
+
+def noun_class(lemma: str) -> str:
+    """A counted noun's class: military persons are one, people in general another, else the lemma."""
+    low = lemma.lower()
+    single = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    if low in MILITARY or single in MILITARY:
+        return "military"
+    if low in PEOPLE or single in PEOPLE:
+        return "people"
+    return single
+
+
+def event_class(lemma: Optional[str]) -> Optional[str]:
+    return None if lemma is None else EVENT_CLASS.get(lemma.lower(), lemma.lower())
+
+
+def _step(value: float) -> float:
+    """One unit of the last significant digit the writer gave: 2,100,000 -> 100,000; 30 -> 10; 2.5 -> 0.1."""
+    if value == 0:
+        return 1.0
+    if float(value).is_integer():
+        n, step = int(abs(value)), 1
+        while n and n % 10 == 0:
+            n //= 10
+            step *= 10
+        return float(step)
+    decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
+    return 10.0 ** -decimals
+
+
+# A number written with a scale word or round thousands ("2.1 million", "500,000") is rounded by
+# its writer to its last digit; one written in full below that ("six", "20", "310") is a count.
+ROUNDED_FROM = 1000.0
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows. `about X` (also "nearly", "roughly", "some") allows one
+    unit of X's last significant digit either side ("about 30" -> 20..40, "nearly 500,000" ->
+    400,000..600,000); `at_least` and `up_to` are open on one side; an exact round number allows
+    half a unit of its last digit either side, an exact small count only itself."""
+    v = q.value
+    step = _step(v)
+    if q.qualifier == "about":
+        return v - step, v + step
+    if q.qualifier == "up_to":
+        return 0.0, v
+    if q.qualifier == "at_least":
+        return v, math.inf
+    if q.qualifier == "range" and q.high is not None:
+        return v, q.high
+    if step >= ROUNDED_FROM:
+        return v - step / 2, v + step / 2
+    return v, v
+
+
+def overlap(a: Quantity, b: Quantity) -> bool:
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The event a fact is attached to: its predicate's class and the lemmas of its core arguments."""
+
+    predicate: Optional[str]
+    arguments: frozenset[str]
+
+    def same_event(self, other: "Frame") -> bool:
+        return (self.predicate is not None and self.predicate == other.predicate
+                and bool(self.arguments & other.arguments))
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one quantity of a claim counts."""
+
+    quantity: Quantity
+    thing: str                 # class of the counted noun: "military", "refugee", "percent", "USD"
+    of: Optional[str]          # "60 percent of GDP" -> "gdp"
+    owners: frozenset[str]     # the predicate's subject: "GDP fell 3 percent" -> {"gdp"}
+    event: Optional[str]       # class of the predicate: "kill", "register", "fall"
+    counted: str               # the words naming it, for the report: "officers killed"
+    attribute: frozenset[str] = frozenset()  # words between number and predicate: "debt ratio of 60%",
+    #                                          "7 percent bigger" -> {"big"}
+
+    def same_quantity(self, other: "Measure") -> bool:
+        if self.thing != other.thing or self.event != other.event or self.of != other.of:
+            return False
+        if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute)):
+            return False  # neither an event nor an owner ties the two numbers to one thing
+        for mine, theirs in ((self.owners, other.owners), (self.attribute, other.attribute)):
+            if mine and theirs and not (mine & theirs):
+                return False
+        return True
+
+
+def unit_class(q: Quantity) -> Optional[str]:
+    """The cheap key: a quantity whose counted noun is unknown is never compared."""
+    if not q.unit:
+        return None
+    if q.unit in ("USD", "EUR", "GBP", "percent"):
+        return q.unit
+    return noun_class(q.unit)
+
+
+def _relative(claim: Claim, span: Optional[Span], text: str) -> Optional[tuple[int, int]]:
+    """A document span as offsets into the claim's text (found by its words if offsets disagree)."""
+    if span is not None:
+        start, end = span[0] - claim.span[0], span[1] - claim.span[0]
+        if 0 <= start < end <= len(claim.text) and claim.text[start:end] == text:
+            return start, end
+    at = claim.text.find(text)
+    return (at, at + len(text)) if at >= 0 else None
+
+
+def _tokens(doc, where: tuple[int, int]) -> list:  # noqa: ANN001
+    return [t for t in doc if t.idx < where[1] and t.idx + len(t.text) > where[0]]
+
+
+def _predicate(token):  # noqa: ANN001, ANN202
+    """The verb above a token (the nearest one), or a participle/adjective that describes it."""
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ == "amod" and child.lemma_.lower() in EVENT_CLASS:
+            return child
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.lemma_.lower() in EVENT_CLASS):
+            return t
+    return None
+
+
+def _arguments(pred, skip: set[int]) -> frozenset[str]:  # noqa: ANN001
+    """Lemmas of a predicate's core nouns (subject, object, and the nouns of their compounds), but
+    not the words at `skip` (the date or place being compared)."""
+    out: set[str] = set()
+    if pred is None:
+        return frozenset()
+    for child in pred.children:
+        if child.dep_ in _CORE and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
+            out.add(noun_class(child.lemma_))
+            out.update(noun_class(c.lemma_) for c in child.children if c.dep_ == "compound")
+    return frozenset(out)
+
+
+def _subject(pred):  # noqa: ANN001, ANN202
+    return next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None) if pred is not None else None
+
+
+def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
+    """What `q` counts in `claim`, from the claim's parse; None when its counted noun is unknown."""
+    thing = unit_class(q)
+    where = _relative(claim, q.span, q.text)
+    if thing is None or where is None:
+        return None
+    doc = parse(claim.text)
+    numbers = [t for t in _tokens(doc, where) if t.like_num or t.pos_ == "NUM"] or _tokens(doc, where)
+    if not numbers:
+        return None
+    t = numbers[-1]
+    while t.dep_ in ("compound", "quantmod", "nummod", "nmod") and t.head.pos_ == "NUM" and t.head.i != t.i:
+        t = t.head
+    noun = t.head if t.dep_ in ("nummod", "amod", "compound", "appos", "quantmod") and t.head.pos_ in ("NOUN", "PROPN", "SYM") else t
+    of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"), None)
+    pred = _predicate(noun)
+    attribute: set[str] = set()
+    t = noun
+    stop = pred.i if pred is not None else -1
+    while t.head.i != t.i and t.head.i != stop and t.i != stop:  # nouns on the way up: "debt ratio of 60%"
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            attribute.add(noun_class(t.lemma_))
+            attribute.update(noun_class(c.lemma_) for c in t.children if c.dep_ == "compound")
+        elif t.pos_ == "ADJ":  # "7 per cent bigger" and "30 percent brighter" measure two things
+            attribute.add(t.lemma_.lower())
+    owners: set[str] = set()
+    subject = _subject(pred)
+    if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
+        owners.add(noun_class(subject.lemma_))
+        owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound")
+    owners.discard(thing)
+    attribute.discard(thing)
+    event = event_class(pred.lemma_) if pred is not None else None
+    counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
+    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute))
+
+
+def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:
+    """The event that the words at `span` (a date or a place) are attached to; None for a date of speaking."""
+    where = _relative(claim, span, text)
+    if where is None:
+        return None
+    tokens = _tokens(parse(claim.text), where)
+    if not tokens:
+        return None
+    pred = _predicate(tokens[-1])
+    if pred is None or pred.lemma_.lower() in SPEECH:
+        return None
+    own = {t.i for t in tokens}
+    args = _arguments(pred, own)
+    # "the strike on Donetsk was carried out on 3 March": the noun the place hangs on is an argument too
+    t = tokens[-1]
+    while t.head.i != t.i and t.head.i != pred.i:
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.i not in own:
+            args = args | {noun_class(t.lemma_)}
+    return Frame(event_class(pred.lemma_), args)
+
+
+def located(claim: Claim, cities: list[Place]) -> list[Place]:
+    """The cities a claim places its event in ("killed in a strike near Donetsk"), not any it names:
+    each must be the object of a locative preposition."""
+    out = []
+    doc = None
+    for p in cities:
+        where = _relative(claim, p.span, p.name) if p.span else _relative(claim, None, p.name)
+        if where is None:
+            continue
+        doc = doc or parse(claim.text)
+        tokens = _tokens(doc, where)
+        head = tokens[-1] if tokens else None
+        while head is not None and head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if head is not None and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+            out.append(p)
+    return out

@@ -1,0 +1,182 @@
+"""Contradictions about the same thing, and denials that deny the claim (issue 12, points 4 and 5).
+
+Sentences are our own writing, made after the issue's examples, plus the sample and its second
+report; each is run through the real extractor, so the rules are tested on the claims they get.
+Both sides of each rule: a conflict and a look-alike that is none; a denial of the story and a
+denial verb that denies nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdesk.corroborate.contradictions import Evidence, date_conflict, find, number_conflict, place_conflict
+from claimdesk.corroborate.denials import denied_object, denies, fact_similarity, is_denial
+from claimdesk.corroborate.measures import interval
+from claimdesk.corroborate.status import status
+from claimdesk.models import Claim, Document, Quantity
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
+
+
+def claim(text: str, published: date = date(2024, 10, 17), source: str = "test") -> Claim:
+    """The first claim the extractor takes from `text` (one sentence)."""
+    from claimdesk.extract import extract
+
+    found = extract(Document.from_text(text, source=source, published=published))
+    assert found, f"no claim extracted from {text!r}"
+    return found[0]
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+def test_two_counts_of_the_same_refugees_conflict_and_name_their_quantity():
+    a_text = "Poland has registered 2.1 million Ukrainian refugees since the invasion, the UN agency said."
+    b_text = "Some 2.6 million Ukrainian refugees have registered in Poland since the invasion."
+    a, b = claim(a_text), claim(b_text)
+    found = number_conflict(a, b)
+    assert found is not None and found.kind == "number"
+    assert "2.1 million" in found.detail and "2.6 million" in found.detail
+    assert "refugee" in found.quantity and "register" in found.quantity
+    assert a_text[found.spans[0][0]:found.spans[0][1]] == "2.1 million"
+    assert "2.6 million" in b_text[found.spans[1][0]:found.spans[1][1]]
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    # percent of different things: a GDP fall, a debt ratio, a growth forecast
+    ("The country's GDP fell 3 percent last year, the statistics office said.",
+     "The government's debt ratio rose to 60 percent of GDP, the finance ministry said."),
+    ("The country's GDP fell 3 percent last year, the statistics office said.",
+     "The central bank forecast economic growth of 2 percent next year, its governor said."),
+    # qualifier intervals that meet
+    ("Nearly 500,000 people have fled the city since the fighting began, officials said.",
+     "More than 500,000 people have fled the city since the fighting began, aid groups said."),
+    ("Russia fired more than 300 drones and about 30 missiles overnight, the air force said.",
+     "Russia launched 310 drones and roughly 30 missiles during the night, the air force said."),
+    # two different groups of people killed in one strike
+    ("Twenty soldiers were killed in the strike on the base, the army said.",
+     "Six civilians were killed in the strike on the base, local officials said."),
+    # percentages of two different comparisons
+    ("The moon will appear 7 percent bigger than usual on Monday night, astronomers said.",
+     "The moon will appear 30 percent brighter than usual on Monday night, astronomers said."),
+    # one mention states the other's figure as a part of a larger one
+    ("The new offer includes $22 per share in company stock, the bidder said.",
+     "The $82 per share offer includes $60 in cash and $22 in company stock, the bidder said."),
+], ids=["gdp-fall-vs-debt-ratio", "gdp-fall-vs-growth-forecast", "nearly-vs-more-than",
+        "more-than-300-vs-310", "soldiers-vs-civilians", "bigger-vs-brighter", "part-of-the-offer"])
+def test_numbers_about_different_things_or_compatible_do_not_conflict(a_text, b_text):
+    assert number_conflict(claim(a_text), claim(b_text)) is None
+
+
+def test_qualifier_intervals():
+    q = lambda v, qual="exact", high=None: Quantity(text=str(v), value=v, qualifier=qual, high=high)  # noqa: E731
+    assert interval(q(30, "about")) == (20, 40)
+    assert interval(q(500_000, "about")) == (400_000, 600_000)  # "nearly 500,000"
+    assert interval(q(500_000, "at_least"))[0] == 500_000
+    assert interval(q(2_100_000)) == (2_050_000, 2_150_000)  # "2.1 million": rounded by its writer
+    assert interval(q(6)) == (6, 6)  # "six officers": a count
+    assert interval(q(5, "range", 10)) == (5, 10)
+    assert interval(q(10_000, "up_to")) == (0, 10_000)
+
+
+def test_same_event_on_two_days_is_no_number_conflict():
+    a = claim("Twenty soldiers were killed in a missile strike on the base on October 3, the army said.")
+    b = claim("Six soldiers were killed in a missile strike on the base on October 9, the army said.")
+    assert number_conflict(a, b) is None
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+def test_one_vote_on_two_days_conflicts():
+    found = date_conflict(claim("The vote was held on 3 March, the election commission said."),
+                          claim("The vote was held on March 5 in the capital and two other cities."))
+    assert found is not None and "vote" in found.quantity and "hold" in found.quantity
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("The vote was held on 3 March, the election commission said.",
+     "The results of the referendum were announced on March 5 by the commission."),
+    ("The minister said on Monday that the talks had failed in Geneva.",
+     "The minister said on Wednesday that the talks had failed in Geneva."),
+], ids=["two-events", "two-days-of-speaking"])
+def test_dates_of_different_events_do_not_conflict(a_text, b_text):
+    assert date_conflict(claim(a_text), claim(b_text)) is None
+
+
+def test_the_same_weekday_read_from_two_publication_dates_is_no_conflict():
+    text = "North Korea fired a ballistic missile over the Japanese island of Hokkaido on Friday."
+    a, b = claim(text, published=date(2017, 9, 15)), claim(text, published=date(2017, 9, 9))
+    assert a.when and b.when and a.when.value != b.when.value
+    assert date_conflict(a, b) is None
+    other = claim("North Korea fired a ballistic missile over the Japanese island of Hokkaido on Tuesday.",
+                  published=date(2017, 9, 15))
+    assert date_conflict(a, other) is not None
+
+
+# --- places ----------------------------------------------------------------------------------------
+
+def test_one_strike_in_two_far_cities_conflicts():
+    found = place_conflict(claim("A Russian missile hit a children's hospital in Kharkiv on Monday morning."),
+                           claim("A Russian missile hit a children's hospital in Odesa on Monday morning."))
+    assert found is not None and {"Kharkiv", "Odesa"} <= set(re.findall(r"\w+", found.detail))
+
+
+def test_an_agreed_ceasefire_naming_two_places_is_not_contested():
+    a = claim("Kyiv and Moscow agreed a ceasefire along the front line, Turkish mediators said.")
+    b = claim("The ceasefire agreed between Moscow and Kyiv took effect at midnight, officials in Odesa said.")
+    assert place_conflict(a, b) is None
+
+
+# --- the sample and its second report --------------------------------------------------------------
+
+@pytest.mark.slow
+def test_sample_six_officers_and_twenty_soldiers_conflict(samples_dir):
+    from claimdesk.extract import extract
+
+    sofrep = Document.from_text((samples_dir / "sofrep-north-korean-deserters.txt").read_text(encoding="utf-8"),
+                                source="sofrep", outlet="SOFREP", published=date(2024, 10, 16))
+    kyiv = Document.from_text((FIXTURES / "kyiv-monitor-north-korean-officers.txt").read_text(encoding="utf-8"),
+                              source="kyiv", outlet="Kyiv Monitor", published=date(2024, 10, 17))
+    six = next(c for c in extract(sofrep) if "six North Korean officers" in c.text)
+    twenty = next(c for c in extract(kyiv) if c.text.startswith("Twenty North Korean soldiers were killed"))
+    found = number_conflict(six, twenty)
+    assert found and "six" in found.detail and "Twenty" in found.detail and "military" in found.quantity
+    kremlin = next(c for c in extract(kyiv) if "Kremlin denied" in c.text)
+    assert is_denial(kremlin) and {six.id, twenty.id} <= {c.id for c in denies(kremlin, [six, twenty])}
+
+
+# --- denials ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russian attacks on the energy grid have denied civilians power for weeks, Ukrainian officials said.",
+    "Washington has an interest in helping Kyiv to deny Russia the ability to strike its cities, the minister said.",
+], ids=["denied-civilians-power", "deny-russia-the-ability"])
+def test_refusing_a_thing_is_no_denial(text):
+    assert not is_denial(claim(text))
+
+
+def test_a_denial_denies_the_story_it_names_and_not_another():
+    kremlin = claim("The Kremlin denied reports that North Korean troops are in Russia.")
+    assert denied_object(kremlin).text == "North Korean troops are in Russia"
+    deployed = claim("North Korea has deployed thousands of troops to Russia, South Korea's spy agency said.",
+                     source="other")
+    drones = claim("Russia launched 300 drones at Kyiv overnight, the Ukrainian air force said.", source="third")
+    assert fact_similarity(denied_object(kremlin).text, deployed) > fact_similarity(denied_object(kremlin).text, drones)
+    assert [c.id for c in denies(kremlin, [deployed, drones])] == [deployed.id]
+    found = find([Evidence(kremlin, "outlet:a"), Evidence(deployed, "outlet:b"), Evidence(drones, "outlet:c")])
+    [d] = [c for c in found if c.kind == "denial"]
+    assert d.mentions == [kremlin.id, deployed.id] and "North Korean troops" in d.quantity
+
+
+def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
+    dismissed = claim("The ministry dismissed the report as unreliable.", source="a")
+    doubt = claim("The casualty figures from the front might be unreliable, analysts said.", source="b")
+    assert is_denial(dismissed)
+    evidence = [Evidence(dismissed, "outlet:a"), Evidence(doubt, "outlet:b")]
+    assert find(evidence) == [] and status(evidence, []) != "denied"
+    reported = claim("Troops were reportedly moved to the northern border overnight.", source="c")
+    assert [c.id for c in denies(dismissed, [doubt, reported])] == [reported.id]
