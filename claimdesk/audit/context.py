@@ -43,8 +43,7 @@ class AuditContext:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        """Non-blank lines, trimmed, that are not site furniture: the sample articles put one
-        paragraph on each line."""
+        """Non-blank lines, trimmed: the sample articles put one paragraph on each line."""
         spans = []
         for m in re.finditer(r"[^\n]+", self.text):
             start, end = m.span()
@@ -53,9 +52,7 @@ class AuditContext:
             if not stripped:
                 continue
             lead = len(chunk) - len(chunk.lstrip())
-            span = (start + lead, start + lead + len(stripped))
-            if not self.document.in_furniture(span):
-                spans.append(span)
+            spans.append((start + lead, start + lead + len(stripped)))
         return spans
 
     @cached_property
