@@ -67,6 +67,10 @@ class Document(Record):
     published: Optional[date] = None
     language: Optional[str] = None
     text: str
+    furniture: list[Span] = Field(
+        default_factory=list,
+        description="[start, end) spans of site furniture left in the text (menus, banners, prompts, credits): "
+                    "never a claim, ignored by the audit")
     ingested_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
 
     @classmethod
@@ -80,6 +84,15 @@ class Document(Record):
     def line_of(self, offset: int) -> int:
         """1-based line number holding character `offset`."""
         return bisect.bisect_right(self.lines, offset)
+
+    def in_furniture(self, span: Span) -> bool:
+        """Whether at least half of `span` lies in furniture (a sentence that only runs on into a
+        furniture line, or out of one, is still the article's)."""
+        start, end = span
+        if not self.furniture or end <= start:
+            return False
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.furniture)
+        return 2 * inside >= end - start
 
     def line_span(self, line: int) -> Span:
         """[start, end) of 1-based `line`, without its newline."""

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from claimdesk import furniture
 from claimdesk.audit import audit
+from claimdesk.furniture import REPEATED_PAGES, outlet_key
+from claimdesk.furniture.repeated import mark_batch, page_keys, repeated_keys_of
 from claimdesk.ingest import IngestOptions, iter_input_files, read_path
 from claimdesk.models import Claim, Document, Finding, LinkOnly, RejectedInput
 from claimdesk.store import Store
@@ -23,6 +26,8 @@ class IngestReport:
     documents_seen: int = 0
     links: int = 0
     rejected: list[RejectedInput] = field(default_factory=list)
+    furniture_redone: int = 0  # stored pages whose furniture a later page's repeated lines changed
+    furniture_claims_kept: int = 0  # claims now inside furniture but already in a story (corroborate --full)
 
 
 @dataclass
@@ -85,16 +90,18 @@ def ingest(
         for doc in pending:
             if doc.id not in stored and doc.id not in fresh:
                 fresh[doc.id] = doc
+        repeated = mark_batch(list(fresh.values()), store)
         derived = dict(zip(fresh, zip(
             (audit(d) for d in fresh.values()),
             _claims_of_many(list(fresh.values()), with_claims),
         )))
         batch = [(doc, *derived.pop(doc.id)) if doc.id in derived else (doc, None, None) for doc in pending]
-        for was_new in store.add_documents(batch):
+        for was_new in store.add_documents(batch, repeated):
             if was_new:
                 report.documents_new += 1
             else:
                 report.documents_seen += 1
+        _redecide_earlier_pages(store, list(fresh.values()), report)
         pending.clear()
 
     for record in read_inputs(paths, options, on_file=lambda f: _count_file(report, f, on_file)):
@@ -115,6 +122,26 @@ def ingest(
     return report
 
 
+def _redecide_earlier_pages(store: Store, docs: list[Document], report: IngestReport) -> None:
+    """Pages stored before whose lines this batch brought to REPEATED_PAGES pages of their outlet:
+    their furniture is decided again, their findings audited again and their claims in the new
+    furniture dropped, so the store ends as if all pages had come in one batch."""
+    keys_by_outlet: dict[str, set[str]] = {}
+    for d in docs:
+        outlet = outlet_key(d.outlet)
+        if outlet:
+            keys_by_outlet.setdefault(outlet, set()).update(page_keys(d))
+    for outlet, keys in sorted(keys_by_outlet.items()):
+        for doc_id in store.documents_with_uncounted_repeats(outlet, keys, REPEATED_PAGES):
+            doc = store.get_document(doc_id)
+            if doc is None:
+                continue
+            repeated = repeated_keys_of(doc, store)
+            furniture.mark(doc, repeated)
+            report.furniture_claims_kept += store.update_furniture(doc, repeated, audit(doc))
+            report.furniture_redone += 1
+
+
 def _count_file(report: IngestReport, file: Path, on_file: Optional[ProgressCallback]) -> None:
     report.files += 1
     if on_file:
@@ -131,4 +158,6 @@ def audit_inputs(
         if isinstance(record, RejectedInput):
             yield record
             continue
+        # one page at a time, with no store: only the shape of its lines can show its furniture
+        furniture.mark(record)
         yield AuditedDocument(record, audit(record), _claims_of(record, with_claims))

@@ -13,6 +13,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
         "published": doc.published.isoformat() if doc.published else None,
+        "furniture": [list(span) for span in doc.furniture],
     }
 
 

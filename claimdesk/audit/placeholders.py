@@ -13,6 +13,7 @@ from claimdesk.audit.context import AuditContext
 from claimdesk.models import Finding, Severity
 
 KIND = "placeholder"
+MEDIA = "media placeholder"  # the pattern name (placeholders.json) of an empty media slot
 MERGE_GAP = 20  # "As an AI developed by OpenAI, I don't have personal opinions" is one leftover
 
 

@@ -60,6 +60,10 @@ def ingest_command(
             f"{report.links} link-only entries, {len(report.rejected)} rejected  ({store.url})",
             highlight=False,
         )
+    if report.furniture_claims_kept:
+        stderr.print(f"{report.furniture_claims_kept} claims of earlier documents now lie in lines their outlet "
+                     "repeats on other pages (site furniture) but are already in stories: run "
+                     "`claimdesk corroborate --full` to take them out", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(EXIT_SOME_REJECTED if report.rejected else EXIT_OK)
 
 

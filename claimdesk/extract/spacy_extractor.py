@@ -97,6 +97,8 @@ class SpacyExtractor:
         claims = []
         all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
         for sent in parsed.sents:
+            if doc.furniture and doc.in_furniture((sent.start_char, sent.end_char)):
+                continue  # site furniture (a menu, a sign-up prompt, a credit) is never a claim
             if not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             cues = find_cues(sent, lex, resolver)
@@ -104,7 +106,9 @@ class SpacyExtractor:
             if sum(t.is_alpha for t in sent) < MIN_WORDS:
                 continue
             for unit in units_of(sent, cues):
-                claims.append(self._claim(doc, sent, unit, cues, found, lex))
+                claim = self._claim(doc, sent, unit, cues, found, lex)
+                if not doc.in_furniture(claim.span):
+                    claims.append(claim)
         discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
         return claims
 

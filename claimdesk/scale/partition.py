@@ -55,10 +55,13 @@ def process_files(
 
 
 def _derive(pending: list[tuple[int, Document]], with_claims: bool, lsh: LshParams) -> Iterator[tuple]:
+    from claimdesk import furniture
     from claimdesk.audit import audit
     from claimdesk.extract import extract_many
 
-    docs = [doc for _, doc in pending]
+    # each executor sees one page at a time: furniture from the shape of its lines only (the
+    # per-outlet repeated lines need the store, see pipeline.ingest)
+    docs = [furniture.mark(doc) for _, doc in pending]
     claims = list(extract_many(docs)) if with_claims and docs else [[] for _ in docs]
     for (position, doc), doc_claims in zip(pending, claims):
         sh = shingles(doc.text)

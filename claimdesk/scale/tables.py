@@ -22,7 +22,7 @@ TABLES = ("documents", "sources", "findings", "claims", "copies", "stories", "st
 DOCUMENT_COLUMNS = [
     ("id", "string"), ("source", "string"), ("format", "string"), ("outlet", "string"), ("url", "string"),
     ("title", "string"), ("author", "string"), ("published", "date"), ("language", "string"),
-    ("text", "string"), ("ingested_at", "timestamp"),
+    ("text", "string"), ("ingested_at", "timestamp"), ("furniture", "string"),
 ]
 FINDING_COLUMNS = [
     ("document_id", "string"), ("kind", "string"), ("severity", "string"), ("line", "int"),
@@ -64,7 +64,7 @@ def _loads(value: Optional[str]) -> Any:
 
 def document_row(doc: Document) -> tuple:
     return (doc.id, doc.source, doc.format, doc.outlet, doc.url, doc.title, doc.author, doc.published,
-            doc.language, doc.text, doc.ingested_at)
+            doc.language, doc.text, doc.ingested_at, json.dumps([list(span) for span in doc.furniture]))
 
 
 def finding_row(document_id: str, f: Finding) -> tuple:
@@ -92,9 +92,11 @@ def _aware(value: datetime) -> datetime:
 
 
 def document_from(row: dict[str, Any]) -> Document:
-    fields = {name: row[name] for name, _ in DOCUMENT_COLUMNS}
+    fields = {name: row[name] for name, _ in DOCUMENT_COLUMNS if name != "furniture"}
     fields["ingested_at"] = _aware(fields["ingested_at"])
-    return Document(**fields)
+    doc = Document(**fields)
+    doc.furniture = [(s, e) for s, e in (_loads(row.get("furniture")) or ())]
+    return doc
 
 
 def finding_from(row: dict[str, Any]) -> Finding:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, ProgrammingError, IntegrityError
 
 from claimdesk.models import (
     Attribution, Claim, Document, Finding, LinkOnly, Place, Quantity, Related, RejectedInput, When,
 )
+from claimdesk.furniture import outlet_key
+from claimdesk.furniture.lines import lines_of
 from claimdesk.store import schema
 from claimdesk.store.migrations import migrate
 
@@ -130,10 +132,15 @@ class Store:
         """
         return self.add_documents([(doc, findings, claims)])[0]
 
-    def add_documents(self, batch: Iterable[DerivedDocument]) -> list[bool]:
+    def add_documents(self, batch: Iterable[DerivedDocument],
+                      repeated: Optional[dict[str, Collection[str]]] = None) -> list[bool]:
         """Store several documents in ONE transaction (fast, and all-or-nothing if killed), each with
-        its findings and claims; return, in order, whether each document was new."""
+        its findings and claims; return, in order, whether each document was new.
+
+        Each new document's lines are counted for its outlet (`outlet_lines`); `repeated` maps a
+        document id to the keys of its lines that its furniture was decided knowing as repeated."""
         is_new: list[bool] = []
+        repeated = repeated or {}
         with self.engine.begin() as conn:
             for doc, findings, claims in batch:
                 result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [_document_row(doc)])
@@ -144,12 +151,69 @@ class Store:
                       "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
                 )
                 if new:
+                    _write_outlet_lines(conn, doc, repeated.get(doc.id, ()))
                     if findings is not None:
                         _write_findings(conn, doc.id, findings)
                     if claims is not None:
                         _write_claims(conn, doc.id, claims)
                 is_new.append(new)
         return is_new
+
+    # -- furniture: lines an outlet repeats ------------------------------------------------------
+
+    def outlet_line_pages(self, outlet: str, line_keys: Iterable[str]) -> dict[str, int]:
+        """line key -> how many stored pages of `outlet` (an `outlet_key`) print that line."""
+        keys = sorted(set(line_keys))
+        if not keys:
+            return {}
+        t = schema.outlet_lines.c
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                out.update(conn.execute(
+                    select(t.line_key, func.count()).where(t.outlet == outlet, t.line_key.in_(keys[i:i + 500]))
+                    .group_by(t.line_key)).all())
+        return out
+
+    def documents_with_uncounted_repeats(self, outlet: str, line_keys: Iterable[str], pages: int) -> list[str]:
+        """Ids of the stored pages of `outlet` whose furniture was decided before one of
+        `line_keys` reached `pages` pages: they are to be decided again."""
+        keys = sorted(set(line_keys))
+        if not keys:
+            return []
+        t = schema.outlet_lines.c
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                reached = (select(t.line_key).where(t.outlet == outlet, t.line_key.in_(keys[i:i + 500]))
+                           .group_by(t.line_key).having(func.count() >= pages))
+                found.update(conn.scalars(select(t.document_id).where(
+                    t.outlet == outlet, t.line_key.in_(reached), t.counted.is_(False))))
+        return sorted(found)
+
+    def update_furniture(self, doc: Document, repeated: Collection[str], findings: Iterable[Finding]) -> int:
+        """Store `doc`'s furniture decided again (with `repeated` line keys known), its findings
+        audited again, and drop its claims that now lie in furniture, in one transaction. Claims
+        already placed in a story are kept (a story is only rewritten by `corroborate --full`);
+        returns how many of those were kept."""
+        t = schema.outlet_lines.c
+        c = schema.claims.c
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id)
+                         .values(furniture=[list(span) for span in doc.furniture]))
+            if repeated:
+                conn.execute(update(schema.outlet_lines).where(
+                    t.document_id == doc.id, t.line_key.in_(sorted(repeated))).values(counted=True))
+            conn.execute(delete(schema.findings).where(schema.findings.c.document_id == doc.id))
+            _write_findings(conn, doc.id, findings)
+            placed = set(conn.scalars(select(schema.story_mentions.c.claim_id)
+                                      .where(schema.story_mentions.c.document_id == doc.id)))
+            rows = conn.execute(select(c.id, c.span_start, c.span_end).where(c.document_id == doc.id)).all()
+            drop = [r[0] for r in rows if doc.in_furniture((r[1], r[2])) and r[0] not in placed]
+            kept = sum(1 for r in rows if doc.in_furniture((r[1], r[2])) and r[0] in placed)
+            for i in range(0, len(drop), 500):
+                conn.execute(delete(schema.claims).where(c.id.in_(drop[i:i + 500])))
+        return kept
 
     def replace_findings(self, document_id: str, findings: Iterable[Finding]) -> None:
         with self.engine.begin() as conn:
@@ -277,13 +341,26 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "id": doc.id, "source": doc.source, "format": doc.format, "outlet": doc.outlet, "url": doc.url,
         "title": doc.title, "author": doc.author, "published": doc.published, "language": doc.language,
         "text": doc.text, "ingested_at": doc.ingested_at,
+        "furniture": [list(span) for span in doc.furniture],
     }
 
 
 def _document_from_row(row) -> Document:  # noqa: ANN001
-    return Document(**{k: row[k] for k in (
+    doc = Document(**{k: row[k] for k in (
         "id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
         "ingested_at")})
+    doc.furniture = [(s, e) for s, e in (row.get("furniture") or ())]
+    return doc
+
+
+def _write_outlet_lines(conn, doc: Document, repeated: Collection[str]) -> None:  # noqa: ANN001
+    outlet = outlet_key(doc.outlet)
+    if outlet is None:
+        return
+    keys = sorted({line.key for line in lines_of(doc.text)})
+    if keys:
+        conn.execute(schema.outlet_lines.insert(), [
+            {"outlet": outlet, "line_key": k, "document_id": doc.id, "counted": k in repeated} for k in keys])
 
 
 def _write_findings(conn, document_id: str, findings: Iterable[Finding]) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, select, text
+from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, inspect, select, text
 
 from claimdesk.store import schema
 
@@ -73,12 +73,21 @@ def _story_state(conn: Connection) -> None:
     create_tables(conn)
 
 
+def _document_furniture(conn: Connection) -> None:
+    # Migration 1 creates documents from schema.py, which now has the column: add it only where a
+    # database was created before.
+    if "furniture" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN furniture JSON"))
+    schema.outlet_lines.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
     (3, "corroboration state: processed documents, event clusters, term statistics", _corroboration_state),
     (4, "stories ranking index that serves 'first_seen nulls last' without sorting", _ranking_index_nulls_last),
     (5, "story drafts (centroid, lead, countries, mention count) for incremental story grouping", _story_state),
+    (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
 ]
 
 

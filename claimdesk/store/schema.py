@@ -5,7 +5,7 @@ always read together with their row and never queried on their own.
 """
 
 from sqlalchemy import (
-    JSON, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
     UniqueConstraint,
 )
 
@@ -31,6 +31,8 @@ documents = Table(
     Column("language", String(16)),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # [[start, end], …] of site furniture in `text`; NULL for a document stored before migration 6
+    Column("furniture", JSON),
     Index("ix_documents_outlet", "outlet"),
     Index("ix_documents_published", "published"),
 )
@@ -45,6 +47,19 @@ document_sources = Table(
     Column("outlet", String(300)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document_id", "source", name="uq_document_source"),
+)
+
+# Which lines (by key: a hash of the folded line, never its text) each outlet printed on which of
+# its pages: a line on REPEATED_PAGES pages of one outlet is evidence of site furniture. `counted`
+# says whether the page's furniture was decided knowing the line as repeated; rows still false once
+# the line reaches the bar are pages whose furniture must be decided again.
+outlet_lines = Table(
+    "outlet_lines", metadata,
+    Column("outlet", String(300), primary_key=True),
+    Column("line_key", String(16), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("counted", Boolean, nullable=False),
+    Index("ix_outlet_lines_document", "document_id"),
 )
 
 links = Table(

@@ -122,7 +122,7 @@ def document_view(store: Store, document_id: str) -> Optional[DocumentView]:
         end = starts[number] - 1 if number < len(starts) else max(start, len(doc.text.rstrip("\n")))
         while first < len(ordered) and ordered[first].span[1] <= start:
             first += 1
-        spans = []
+        spans = [(s, e, "furniture") for s, e in doc.furniture if s < end and e > start]
         for claim in ordered[first:]:
             if claim.span[0] >= end:
                 break

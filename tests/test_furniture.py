@@ -1,0 +1,255 @@
+"""Page furniture: marked on the document, never a claim, never an audit finding, the same
+whatever order an outlet's pages come in, stored through migration 6, and measured on lines
+labelled by hand (tests/fixtures/furniture_labels.tsv, texts read in place from the corpus)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from claimdesk import furniture
+from claimdesk.audit import audit
+from claimdesk.audit.output import document_dict
+from claimdesk.furniture.lines import line_key, lines_of
+from claimdesk.ingest import IngestOptions
+from claimdesk.models import Document
+from claimdesk.pipeline import ingest
+from claimdesk.store import Store, schema
+
+LABELS = Path(__file__).parent / "fixtures" / "furniture_labels.tsv"
+BENCH = Path(__file__).resolve().parent.parent / "bench"  # the figures' own code: eval_furniture, train_furniture
+
+ARTICLE = (
+    "Russian forces fired more than 300 drones and about 30 missiles overnight, Ukraine's air force said on Monday.\n"
+    "[Get In Touch]\n"
+    "The strikes hit energy facilities in the Kyiv region, leaving 200,000 homes without power, officials said.\n"
+    "Sign up for our morning newsletter\n"
+    "Advertisement\n"
+    "Related: Zelensky meets allies in Berlin\n"
+    "Photo: Reuters\n"
+    "Copyright 2026 Example News. All rights reserved.\n"
+)
+
+
+def _lines_marked(doc: Document) -> list[str]:
+    return [doc.text[s:e] for s, e in doc.furniture]
+
+
+def test_furniture_lines_are_marked_and_the_text_stays_as_given():
+    doc = furniture.mark(Document.from_text(ARTICLE, source="a.txt"))
+    assert doc.text == ARTICLE
+    assert _lines_marked(doc) == [
+        "[Get In Touch]", "Sign up for our morning newsletter", "Advertisement",
+        "Related: Zelensky meets allies in Berlin", "Photo: Reuters",
+        "Copyright 2026 Example News. All rights reserved.",
+    ]
+    assert doc.line_of(doc.furniture[0][0]) == 2
+
+
+def test_article_sentences_and_tweets_quoted_in_them_are_not_furniture():
+    text = ("A Delta flight returned to Detroit after a bird was found in the cockpit, the airline said.\n"
+            "Time travel is possible! pic.twitter.com/x — Flightradar24 (@flightradar24) December 31, 2017\n"
+            "The plane took off again in the early afternoon and landed in Atlanta without incident.\n")
+    assert furniture.mark(Document.from_text(text, source="b.txt")).furniture == []
+
+
+def test_half_of_a_span_in_furniture_decides():
+    doc = Document.from_text("Advertisement\nThe minister resigned on Friday.", source="c.txt")
+    doc.furniture = [(0, 13)]
+    assert doc.in_furniture((0, 13))
+    assert not doc.in_furniture((0, 45))  # a sentence that only runs on out of a furniture line
+    assert not doc.in_furniture((14, 45))
+
+
+def test_line_keys_fold_case_and_spacing_and_lines_keep_their_spans():
+    assert line_key("Read  more ") == line_key("read more")
+    assert line_key("Read more") != line_key("Read more:")
+    lines = lines_of("first\n\n  Advertisement \nlast")
+    assert [(l.number, l.text, l.span) for l in lines] == [(1, "first", (0, 5)), (3, "Advertisement", (9, 22)),
+                                                            (4, "last", (24, 28))]
+
+
+def test_audit_does_not_fire_on_furniture_but_keeps_an_empty_media_slot():
+    plain = Document.from_text(ARTICLE, source="a.txt")
+    assert [f.quote for f in audit(plain) if f.kind == "placeholder"] == ["[Get In Touch]"]
+    assert [f.kind for f in audit(furniture.mark(plain))] == []
+    slot = furniture.mark(Document.from_text(
+        "The commander said 18 soldiers had deserted their posts near Kursk on Tuesday.\n(Screenshot)\n",
+        source="d.txt"))
+    assert [f.quote for f in audit(slot)] == ["(Screenshot)"]
+
+
+def test_a_repeated_menu_is_not_a_duplicated_passage_but_a_repeated_paragraph_is():
+    menu = ("Home | World | Politics | Business | Sport | Opinion\n"
+            "Privacy Policy | Terms of Use | Cookie Settings | Contact Us | Advertise | Careers | Newsletters\n")
+    body = ("Russian forces fired more than 300 drones overnight, the air force said on Monday, adding that "
+            "most of them were shot down over the capital.\n")
+    with_menus = Document.from_text(menu + body + menu + "Repairs will take weeks.\n", source="e.txt")
+    assert [f.kind for f in audit(with_menus)] == ["duplicated_passage"]
+    assert audit(furniture.mark(with_menus)) == []
+    pasted = furniture.mark(Document.from_text(menu + body + body, source="f.txt"))
+    assert [f.kind for f in audit(pasted)] == ["duplicated_passage"]
+
+
+def test_audit_json_document_carries_the_furniture_spans():
+    doc = furniture.mark(Document.from_text(ARTICLE, source="a.txt"))
+    assert document_dict(doc)["furniture"] == [list(s) for s in doc.furniture]
+
+
+def test_no_claim_is_made_from_furniture():
+    from claimdesk.extract import extract
+
+    text = ("Officials said six soldiers were killed in Donetsk on Monday.\n"
+            "Sign up for our newsletter and get the news you need every morning.\n")
+    doc = Document.from_text(text, source="g.txt")
+    assert any(c.line == 2 for c in extract(doc))
+    furniture.mark(doc)
+    assert doc.line_of(doc.furniture[0][0]) == 2
+    claims = extract(doc)
+    assert [c.line for c in claims] == [1]
+
+
+# -- repetition across pages of one outlet, order independence, the store --------------------
+
+REPEATED = "Want more stories like this one?"
+
+
+def _page(i: int) -> str:
+    facts = [
+        "The city council approved a new budget of 4 million dollars for road repairs on Tuesday.",
+        "Police arrested two men after a shooting outside a bar on Main Street late on Friday.",
+        "The school board voted to extend the school year by five days starting next autumn.",
+    ]
+    said = ["The mayor said the decision was overdue.", "A witness said she heard four shots.",
+            "Parents said they had asked for it for years."]
+    return f"{facts[i]}\n{REPEATED}\n{said[i]}\n"
+
+
+def _write_jsonl(path: Path, indices: list[int]) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i in indices:
+            out.write(json.dumps({"text": _page(i), "source_domain": "www.Ledger.example",
+                                  "url": f"https://ledger.example/{i}"}) + "\n")
+    return path
+
+
+def test_shape_alone_does_not_mark_the_line_but_three_pages_of_one_outlet_do():
+    assert furniture.furniture_spans(_page(0)) == []
+    assert furniture.furniture_spans(_page(0), [line_key(REPEATED)]) != []
+
+
+def test_repeated_lines_give_the_same_furniture_in_any_ingest_order(tmp_path):
+    together = Store(f"sqlite:///{tmp_path / 'together.sqlite'}")
+    ingest([_write_jsonl(tmp_path / "all.jsonl", [0, 1, 2])], together, IngestOptions(), with_claims=False)
+    apart = Store(f"sqlite:///{tmp_path / 'apart.sqlite'}")
+    report = ingest([_write_jsonl(tmp_path / "two.jsonl", [2, 0])], apart, IngestOptions(), with_claims=False)
+    assert report.furniture_redone == 0
+    docs = {d.id: d for d in apart.documents()}
+    assert all(d.furniture == [] for d in docs.values())  # two pages: not yet the outlet's
+    report = ingest([_write_jsonl(tmp_path / "one.jsonl", [1])], apart, IngestOptions(), with_claims=False)
+    assert report.furniture_redone == 2  # the two earlier pages are decided again
+    for doc in together.documents():
+        again = apart.get_document(doc.id)
+        assert doc.furniture == again.furniture
+        assert [doc.text[s:e] for s, e in doc.furniture] == [REPEATED]
+    assert apart.outlet_line_pages("ledger.example", [line_key(REPEATED)]) == {line_key(REPEATED): 3}
+
+
+def test_a_page_of_another_outlet_does_not_count(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    ingest([_write_jsonl(tmp_path / "two.jsonl", [0, 1])], store, IngestOptions(), with_claims=False)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"text": _page(2), "source_domain": "other.example"}) + "\n")
+    ingest([other], store, IngestOptions(), with_claims=False)
+    assert all(d.furniture == [] for d in store.documents())
+
+
+def test_migration_6_adds_the_column_to_a_store_made_before(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    Store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as conn:  # make it look like a store from before migration 6
+        conn.execute(text("ALTER TABLE documents DROP COLUMN furniture"))
+        conn.execute(text("DROP TABLE outlet_lines"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 6"))
+    engine.dispose()
+    store = Store(url)
+    assert 6 in store.migrations_applied()
+    doc = furniture.mark(Document.from_text(ARTICLE, source="a.txt", outlet="example.com"))
+    assert store.add_document(doc)
+    assert store.get_document(doc.id).furniture == doc.furniture
+    assert store.count("outlet_lines") == len({l.key for l in lines_of(ARTICLE)})
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT furniture FROM documents")).scalar() is not None
+    assert schema.outlet_lines.name == "outlet_lines"
+
+
+# -- measured on the hand-labelled sample ------------------------------------------------------
+
+def _labelled(corpus_dir: Path):
+    from claimdesk.corpora.news_pages import read_labels, read_pages
+
+    if not (corpus_dir / "news_cluster").is_dir() or not (corpus_dir / "gvc" / "val").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("news_cluster or gvc/val missing from the corpus in CI")
+        pytest.skip("news_cluster or gvc/val not in the corpus")
+    pages = read_pages(corpus_dir)
+    return pages, read_labels(LABELS, pages)
+
+
+def test_held_out_precision_and_recall_on_the_labelled_lines(corpus_dir, monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+    from eval_furniture import line_figures
+    from train_furniture import repeated_keys
+
+    pages, labels = _labelled(corpus_dir)
+    held = line_figures(labels, repeated_keys(pages))[("held-out", "both")]
+    precision = held["tp"] / (held["tp"] + held["fp"])
+    recall = held["tp"] / (held["tp"] + held["fn"])
+    # bench/eval_furniture.py: held-out P 0.793 R 0.915 when this test was written
+    assert precision >= 0.75 and recall >= 0.85, (precision, recall)
+
+
+@pytest.mark.slow
+def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp_path, monkeypatch):
+    """The issue's bar is none. Not met yet: lines the shape model misses (a gallery of captions,
+    an author's bio, teasers that end in a full stop) still give about 70 of some 10,000 story
+    mentions (bench/eval_furniture.py, with GVC val: 70 of 11,997; 454 claims came from labelled
+    furniture lines without the marking). This pins that figure so it can only go down."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    from claimdesk.corroborate import corroborate
+    from eval_furniture import labelled_line_spans, story_mentions_in_furniture
+
+    pages, labels = _labelled(corpus_dir)
+    path = tmp_path / "news_cluster.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for page in pages:
+            if page.corpus == "news_cluster":
+                out.write(json.dumps(page.record(), ensure_ascii=False) + "\n")
+    store = Store(f"sqlite:///{tmp_path / 'nc.sqlite'}")
+    report = ingest([path], store, IngestOptions())
+    assert report.documents_new >= 380
+    corroborate(store)
+    spans = labelled_line_spans([item for item in labels if item.page.corpus == "news_cluster"])
+    bad, total, examples = story_mentions_in_furniture(store, spans)
+    assert total > 5000
+    assert bad <= 75, examples
+
+
+def test_document_page_greys_furniture_escaped_like_everything_else(tmp_path):
+    from claimdesk.web.views import document_view
+
+    store = Store(f"sqlite:///{tmp_path / 'web.sqlite'}")
+    doc = Document.from_text("Officials said six soldiers were killed in Donetsk on Monday.\n"
+                             "Sign up <script>alert(1)</script> for our newsletter\n", source="h.txt")
+    doc.furniture = [(62, 115)]
+    store.add_document(doc)
+    view = document_view(store, doc.id)
+    assert "furniture" not in str(view.lines[0].html)
+    line = str(view.lines[1].html)
+    assert line.startswith('<mark class="furniture">Sign up &lt;script&gt;')
+    assert "<script>" not in line
