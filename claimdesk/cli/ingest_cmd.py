@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, app, parse_published
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, WorkersOption, app, parse_published
 from claimdesk.ingest import IngestOptions, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
@@ -26,6 +26,7 @@ def ingest_command(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store documents and audit findings only; skip claim extraction (much faster).")] = False,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Ingest news into the store: main text, title, outlet and date; audit findings; claims.
 
@@ -52,7 +53,7 @@ def ingest_command(
         task = progress.add_task("ingesting", total=len(files))
         report = ingest(
             files, store, options, with_claims=not no_claims,
-            on_file=lambda _f: progress.advance(task), on_rejected=show_rejected,
+            on_file=lambda _f: progress.advance(task), on_rejected=show_rejected, workers=workers,
         )
     if not quiet:
         Console().print(

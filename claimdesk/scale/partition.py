@@ -55,20 +55,18 @@ def process_files(
 
 
 def _derive(pending: list[tuple[int, Document]], with_claims: bool, lsh: LshParams) -> Iterator[tuple]:
-    from claimdesk.audit import audit
-    from claimdesk.extract import extract_many
+    from claimdesk.pipeline import derive  # the same audit + extraction, failures kept per document
 
-    docs = [doc for _, doc in pending]
-    claims = list(extract_many(docs)) if with_claims and docs else [[] for _ in docs]
-    for (position, doc), doc_claims in zip(pending, claims):
+    derived = derive([doc for _, doc in pending], with_claims)
+    for (position, doc), d in zip(pending, derived):
         sh = shingles(doc.text)
         sig = signature(sh)
         # Too short to tell from a shared quotation: never a copy, never an original.
         bands = band_keys(sig, lsh) if len(sh) >= lsh.min_shingles else []
         yield (
             position, "document", tables.document_row(doc),
-            [tables.finding_row(doc.id, f) for f in audit(doc)],
-            [tables.claim_row(c) for c in _first_per_id(doc_claims)],
+            [tables.finding_row(doc.id, f) for f in d.findings],
+            [tables.claim_row(c) for c in _first_per_id(d.claims or [])],
             sh, sig, bands, None, None, None,
         )
 
