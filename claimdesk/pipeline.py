@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, TypeVar
 
 from claimdesk.audit import audit
-from claimdesk.ingest import IngestOptions, iter_input_files, read_path
+from claimdesk.ingest import IngestOptions, Skipped, iter_input_files, read_path
 from claimdesk.models import Claim, Document, Finding, LinkOnly, RejectedInput
 from claimdesk.store import Store
 from claimdesk.workers import OrderedPool, checked_workers
@@ -30,6 +30,7 @@ class IngestReport:
     documents_seen: int = 0
     links: int = 0
     rejected: list[RejectedInput] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 @dataclass
@@ -44,12 +45,26 @@ ProgressCallback = Callable[[Path], None]
 
 def read_inputs(
     paths: Iterable[Path | str], options: IngestOptions, on_file: Optional[ProgressCallback] = None,
+    on_skipped: Optional[Callable[[Skipped], None]] = None,
 ) -> Iterator[Document | LinkOnly | RejectedInput]:
-    """Every record in `paths` (files and folders), in input order; bad inputs come out as RejectedInput."""
-    for file in iter_input_files([Path(p) for p in paths]):
+    """Every record in `paths` (files and folders), in input order; bad inputs come out as
+    RejectedInput, and so does a sub-folder that cannot be read. Files a folder walk leaves out
+    (unknown formats, hidden entries) go to `on_skipped` with their reason."""
+    unreadable: list[RejectedInput] = []
+
+    def skipped(entry: Skipped) -> None:
+        if entry.unreadable:
+            unreadable.append(RejectedInput(source=str(entry.path), reason=entry.reason))
+        elif on_skipped:
+            on_skipped(entry)
+
+    for file in iter_input_files([Path(p) for p in paths], on_skip=skipped):
+        yield from unreadable
+        unreadable.clear()
         yield from read_path(file, options)
         if on_file:
             on_file(file)
+    yield from unreadable
 
 
 @dataclass
@@ -148,6 +163,7 @@ def ingest(
     on_rejected: Optional[Callable[[RejectedInput], None]] = None,
     batch_size: int = 32,
     workers: Optional[int] = 1,
+    on_skipped: Optional[Callable[[Skipped], None]] = None,
 ) -> IngestReport:
     """Read, audit, extract and store.
 
@@ -187,7 +203,13 @@ def ingest(
         pending.clear()
 
     with OrderedPool(checked_workers(workers), prepare=_prepare(with_claims)) as pool:
-        for record in read_inputs(paths, options, on_file=lambda f: _count_file(report, f, on_file)):
+        def skipped(entry: Skipped) -> None:
+            report.skipped.append(entry)
+            if on_skipped:
+                on_skipped(entry)
+
+        for record in read_inputs(paths, options, on_file=lambda f: _count_file(report, f, on_file),
+                                  on_skipped=skipped):
             if isinstance(record, RejectedInput):
                 store.add_rejected(record)
                 report.rejected.append(record)
@@ -218,7 +240,7 @@ AUDIT_CHUNK = 16
 
 def audit_inputs(
     paths: Iterable[Path | str], options: IngestOptions, with_claims: bool = True,
-    workers: Optional[int] = 1,
+    workers: Optional[int] = 1, on_skipped: Optional[Callable[[Skipped], None]] = None,
 ) -> Iterator[AuditedDocument | RejectedInput]:
     """Audit every document in `paths` without storing anything, in input order.
 
@@ -227,7 +249,7 @@ def audit_inputs(
     def chunks() -> Iterator[tuple[list[IngestRecord], bool]]:
         chunk: list[IngestRecord] = []
         docs = 0
-        for record in read_inputs(paths, options):
+        for record in read_inputs(paths, options, on_skipped=on_skipped):
             if isinstance(record, LinkOnly):
                 continue
             chunk.append(record)
@@ -240,7 +262,7 @@ def audit_inputs(
 
     workers = checked_workers(workers)
     if workers == 1:  # one document at a time: the first result prints before the second is read
-        for record in read_inputs(paths, options):
+        for record in read_inputs(paths, options, on_skipped=on_skipped):
             if not isinstance(record, LinkOnly):
                 yield from _derive_records(([record], with_claims))
         return

@@ -49,7 +49,8 @@ def audit_command(
     rejected = 0
     pages = []
     first = True
-    for item in audit_inputs(paths, options, with_claims=not no_claims, workers=workers):
+    for item in audit_inputs(paths, options, with_claims=not no_claims, workers=workers,
+                             on_skipped=lambda s: print(f"skipped: {s.path}: {s.reason}", file=sys.stderr)):
         if isinstance(item, RejectedInput):
             rejected += 1
             print(f"{item.source}: {item.reason}", file=sys.stderr)
