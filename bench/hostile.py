@@ -1,7 +1,7 @@
 """Hostile and broken input, ingested on SQLite and on a real PostgreSQL: nothing may crash and no
 clean document beside a bad one may be lost.
 
-    .venv/bin/python bench/hostile.py [--variants 6] [--seed 1] [--no-claims] [--backends sqlite postgresql]
+    .venv/bin/python bench/hostile.py [--variants 4] [--seed 1] [--no-claims] [--backends sqlite postgresql]
 
 Builds, in a temporary folder (never in the repository), from PolNeAR train texts:
 - the hostile inputs of issue 14: NUL in a JSON Lines record's text, title and outlet (between good
@@ -160,7 +160,7 @@ def run_cli(url: str, folder: Path, with_claims: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus")))
-    parser.add_argument("--variants", type=int, default=6, help="truncations and bit flips of each container")
+    parser.add_argument("--variants", type=int, default=4, help="truncations and bit flips of each container")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-claims", action="store_true", help="skip claim extraction (faster)")
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
@@ -183,7 +183,7 @@ def main() -> None:
             (clean_dir / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
             clean.append(clean_dir / f.name)
         print(f"{len(hostile)} hostile inputs ({sum(p.stat().st_size for p in hostile) / 2**20:.0f} MB) beside "
-              f"{len(clean)} clean PolNeAR articles; claims {'off' if args.no_claims else 'on'}")
+              f"{len(clean)} clean PolNeAR articles; claims {'off' if args.no_claims else 'on'}", flush=True)
         for backend in args.backends:
             if backend == "sqlite":
                 url, cli_url = f"sqlite:///{work / 'bench.sqlite'}", f"sqlite:///{work / 'cli.sqlite'}"
@@ -195,10 +195,10 @@ def main() -> None:
             cli = run_cli(cli_url, hostile_dir, not args.no_claims)
             print(f"{backend:<10} tried {tally.tried}, rejected by name {tally.rejected}, documents stored "
                   f"{tally.stored}, crashed {len(tally.crashed)}, clean documents lost {len(tally.lost)}, "
-                  f"{tally.seconds:.0f} s, peak {peak_mib():.0f} MiB (this process)")
+                  f"{tally.seconds:.0f} s, peak {peak_mib():.0f} MiB (this process)", flush=True)
             for line in tally.crashed + [f"lost: {n}" for n in tally.lost]:
                 print(f"           {line}")
-            print(f"{'':<10} {cli}")
+            print(f"{'':<10} {cli}", flush=True)
     finally:
         if server is not None:
             server.stop()
@@ -215,11 +215,15 @@ def run_inputs(url: str, hostile: list[Path], clean: list[Path], with_claims: bo
         tally.tried += 1
         beside = clean[i % len(clean)]
         before = store.count("documents")
+        began = time.perf_counter()
         try:
-            report = ingest([beside, path], store, IngestOptions(), with_claims=with_claims)
+            report = ingest([beside, path], store, IngestOptions(), with_claims=with_claims, workers=1)
         except Exception:
             tally.crashed.append(f"{path.name}: {traceback.format_exc().splitlines()[-1]}")
             continue
+        finally:
+            if time.perf_counter() - began > 10:
+                print(f"           slow: {path.name} took {time.perf_counter() - began:.0f} s", flush=True)
         tally.rejected += any(r.source.startswith(str(path)) for r in report.rejected)
         beside_new = 1 if i < len(clean) else 0
         tally.stored += store.count("documents") - before - beside_new

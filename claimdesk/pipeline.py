@@ -141,11 +141,14 @@ def _derive_records(task: tuple[list[IngestRecord], bool]) -> list[IngestRecord 
 
 
 def _prepare(with_claims: bool) -> Callable[[], object]:
+    """Load the model and every lazily-loaded table (lexicons, gazetteer, check-worthiness model)
+    once, before the workers fork, so they share them instead of each loading its own."""
     def load() -> None:
         if with_claims:
-            from claimdesk.extract.nlp import load_nlp
+            from claimdesk.extract import extract
 
-            load_nlp()
+            extract(Document.from_text("Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024.",
+                                       source="warm-up", published=None))
     return load
 
 
