@@ -92,7 +92,9 @@ class SpacyExtractor:
 
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
         lex = lexicons()
-        found = attach.find_all(doc, parsed)
+        # Dates, places and quantities only where claims can be: the parsed part of a too-long text.
+        part = doc if len(parsed.text) >= len(doc.text) else doc.model_copy(update={"text": parsed.text})
+        found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
         claims = []
         all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
