@@ -14,9 +14,11 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime, timezone
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from claimdesk.textclean import clean_text, describe, first_unwanted
 
 Span = tuple[int, int]
 
@@ -56,6 +58,53 @@ def line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
+OUTLET_MAX_CHARS = 300  # the store's outlet column; a longer og:site_name is cut, not refused
+
+
+def _clean_fields(data: Any, names: tuple[str, ...]) -> Any:
+    """The `claimdesk.textclean` rule on the named string fields of a record being built, so a
+    record made any way (reader, store row, Spark table) holds nothing a store would refuse."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, str):
+            data[name] = clean_text(value)[0]
+    outlet = data.get("outlet")
+    if isinstance(outlet, str) and len(outlet) > OUTLET_MAX_CHARS:
+        data["outlet"] = outlet[:OUTLET_MAX_CHARS].rstrip()
+    return data
+
+
+def _control_finding(text: str, first: int, counts: dict[str, int]) -> "Finding":
+    at = max(first, 0)
+    line = text.count("\n", 0, at) + 1
+    return Finding(
+        kind="control_characters", severity="info", line=line, end_line=line, span=(at, at), quote="",
+        message=f"removed {sum(counts.values())} control characters no store should keep (NUL and other "
+                f"C0 controls but tab and line breaks; vertical tab and form feed became line breaks): "
+                f"{describe(counts)}",
+    )
+
+
+class Related(Record):
+    line: int
+    end_line: int
+    span: Optional[Span] = None
+
+
+class Finding(Record):
+    kind: str
+    severity: Severity
+    line: int
+    end_line: int
+    span: Span
+    quote: str
+    message: str
+    related: Optional[Related] = None
+
+
 class Document(Record):
     id: str
     source: str = Field(description="the path or URL it was read from, with #fragment for one record of many")
@@ -72,14 +121,41 @@ class Document(Record):
         description="[start, end) spans of site furniture left in the text (menus, banners, prompts, credits): "
                     "never a claim, ignored by the audit")
     ingested_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    notes: list[Finding] = Field(
+        default_factory=list, exclude=True,
+        description="findings made while reading the input (characters removed, bytes replaced); "
+                    "audit() reports them with its own, the store keeps them as findings")
+
+    _line_cache: Optional[tuple[str, list[int]]] = PrivateAttr(default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cleaned(cls, data: Any) -> Any:
+        return _clean_fields(data, ("source", "outlet", "url", "title", "author", "language", "text"))
 
     @classmethod
-    def from_text(cls, text: str, **fields) -> "Document":
-        return cls(id=document_id(text), text=text, **fields)
+    def from_text(cls, text: str, notes: Optional[list[Finding]] = None, **fields) -> "Document":
+        """A document of `text`, its id the hash of its normalised text, every text field cleaned
+        by `claimdesk.textclean`'s rule (with a `control_characters` finding when it removed any)."""
+        first = first_unwanted(text)
+        text, in_text = clean_text(text)
+        counts = {"text": in_text}
+        for name, value in fields.items():
+            if isinstance(value, str):
+                fields[name], counts[name] = clean_text(value)
+        notes = list(notes or [])
+        if any(counts.values()):
+            notes.append(_control_finding(text, first, counts))
+        return cls(id=document_id(text), text=text, notes=notes, **fields)
 
     @property
     def lines(self) -> list[int]:
-        return line_starts(self.text)
+        # Computed once per text, not once per claim: line_of() is called for every claim and
+        # finding, and recomputing made extraction quadratic in the document's length.
+        cached = self._line_cache
+        if cached is None or cached[0] is not self.text:
+            cached = self._line_cache = (self.text, line_starts(self.text))
+        return cached[1]
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding character `offset`."""
@@ -111,6 +187,11 @@ class LinkOnly(Record):
     outlet: Optional[str] = None
     published: Optional[date] = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _cleaned(cls, data: Any) -> Any:
+        return _clean_fields(data, ("source", "url", "title", "outlet"))
+
 
 class Rejected(Exception):
     """An input that claimdesk could not turn into a document; kept in quarantine with its reason."""
@@ -126,22 +207,10 @@ class RejectedInput(Record):
     reason: str
     at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
 
-
-class Related(Record):
-    line: int
-    end_line: int
-    span: Optional[Span] = None
-
-
-class Finding(Record):
-    kind: str
-    severity: Severity
-    line: int
-    end_line: int
-    span: Span
-    quote: str
-    message: str
-    related: Optional[Related] = None
+    @model_validator(mode="before")
+    @classmethod
+    def _cleaned(cls, data: Any) -> Any:
+        return _clean_fields(data, ("source", "reason"))
 
 
 class Attribution(Record):

@@ -25,7 +25,7 @@ def audit(document: Document) -> list[Finding]:
     [('placeholder', 1, 'TK')]
     """
     if not document.text.strip():
-        return []
+        return list(document.notes)
     ctx = AuditContext(document)
     findings: list[Finding] = []
     for check in CHECKS:
@@ -35,6 +35,7 @@ def audit(document: Document) -> list[Finding]:
     # A media slot left empty ("(Screenshot)") is the draft's own leftover wherever it sits: a
     # one-word line looks like a credit, but no site prints it.
     findings = [f for f in findings if not document.in_furniture(f.span) or _media_slot(f)]
+    findings.extend(document.notes)  # what the reader found: characters removed, bytes replaced
     findings.sort(key=lambda f: (f.span[0], f.span[1], f.kind))
     return findings
 

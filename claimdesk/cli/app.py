@@ -40,3 +40,10 @@ def parse_published(value: Optional[str]) -> Optional[date]:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")
+
+
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", min=1, show_default=False,
+                 help="Processes that audit and extract claims (default: every core). Output is the same for any number."),
+]

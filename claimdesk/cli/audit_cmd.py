@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimdesk.audit.output import audit_dict, audit_text
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, parse_published
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, WorkersOption, app, parse_published
 from claimdesk.ingest import IngestOptions
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import audit_inputs
@@ -29,6 +29,7 @@ def audit_command(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none; weekdays are checked against it.")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Audit only; skip claim extraction (much faster).")] = False,
     format: Annotated[Format, typer.Option("--format", help="text (readable), json (one object per document: JSON Lines), html (self-contained page).")] = Format.text,
+    workers: WorkersOption = None,
 ) -> None:
     """Audit articles: duplicated passages, placeholders, AI disclosure, weekday mismatches,
     inconsistent durations, conflicting numbers, certainty escalation; plus the claims in each.
@@ -48,7 +49,8 @@ def audit_command(
     rejected = 0
     pages = []
     first = True
-    for item in audit_inputs(paths, options, with_claims=not no_claims):
+    for item in audit_inputs(paths, options, with_claims=not no_claims, workers=workers,
+                             on_skipped=lambda s: print(f"skipped: {s.path}: {s.reason}", file=sys.stderr)):
         if isinstance(item, RejectedInput):
             rejected += 1
             print(f"{item.source}: {item.reason}", file=sys.stderr)

@@ -8,19 +8,22 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, app, parse_published
+from claimdesk.cli.app import (
+    EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, WorkersOption, app, parse_published,
+)
 
 @app.command("batch")
 def batch_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables (each table's folder is replaced).", show_default=False)],
     engine: Annotated[str, typer.Option("--engine", help="Batch engine; only `spark` exists.")] = "spark",
-    master: Annotated[str, typer.Option("--master", help="Spark master: local[N], spark://HOST:7077, yarn, k8s://…")] = "local[2]",
+    master: Annotated[Optional[str], typer.Option("--master", show_default=False, help="Spark master: local[N], spark://HOST:7077, yarn, k8s://… (default: local[WORKERS])")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Documents, findings and copies only; skip claim extraction.")] = False,
     files_per_task: Annotated[int, typer.Option(help="Input files per Spark task; use 1 for WARC files, which hold thousands of articles each.", min=1)] = 16,
     conf: Annotated[Optional[list[str]], typer.Option("--conf", help="Extra Spark setting KEY=VALUE (repeatable).")] = None,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Run ingest -> audit -> extract -> copies -> stories on Spark and write Parquet tables
     (documents, sources, findings, claims, copies, stories, story_mentions, rejected) under --out.
@@ -47,6 +50,10 @@ def batch_command(
             raise typer.Exit(EXIT_USAGE)
         extra[key] = value
     from claimdesk.scale import BatchSettings, run_batch  # pyspark loads only for this command
+    from claimdesk.workers import checked_workers
+
+    if master is None:
+        master = f"local[{checked_workers(workers)}]"
 
     settings = BatchSettings(master=master, with_claims=not no_claims, published=parse_published(published),
                              files_per_task=files_per_task, spark_conf=extra)

@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, app, parse_published
-from claimdesk.ingest import IngestOptions, iter_input_files
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, WorkersOption, app, parse_published
+from claimdesk.ingest import IngestOptions, Skipped, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
 from claimdesk.store import open_store
@@ -26,6 +26,7 @@ def ingest_command(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store documents and audit findings only; skip claim extraction (much faster).")] = False,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Ingest news into the store: main text, title, outlet and date; audit findings; claims.
 
@@ -40,24 +41,28 @@ def ingest_command(
     """
     options = IngestOptions(published=parse_published(published), outlet=outlet)
     store = open_store(db)
-    files = list(iter_input_files(list(paths)))
+    total = sum(1 for _ in iter_input_files(list(paths)))  # for the progress bar; ingest walks again
 
     def show_rejected(rejected: RejectedInput) -> None:
         stderr.print(f"rejected: {rejected.source}: {rejected.reason}", markup=False, highlight=False, soft_wrap=True)
+
+    def show_skipped(skipped: Skipped) -> None:
+        stderr.print(f"skipped: {skipped.path}: {skipped.reason}", markup=False, highlight=False, soft_wrap=True)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=stderr, disable=quiet, transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+        task = progress.add_task("ingesting", total=total)
         report = ingest(
-            files, store, options, with_claims=not no_claims,
-            on_file=lambda _f: progress.advance(task), on_rejected=show_rejected,
+            paths, store, options, with_claims=not no_claims,
+            on_file=lambda _f: progress.advance(task), on_rejected=show_rejected, workers=workers,
+            on_skipped=show_skipped,
         )
     if not quiet:
         Console().print(
             f"{report.files} files: {report.documents_new} new documents, {report.documents_seen} already stored, "
-            f"{report.links} link-only entries, {len(report.rejected)} rejected  ({store.url})",
+            f"{report.links} link-only entries, {len(report.rejected)} rejected, {len(report.skipped)} skipped  ({store.url})",
             highlight=False,
         )
     if report.furniture_claims_kept:

@@ -6,6 +6,7 @@ yet simply attaches nothing.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import logging
 from dataclasses import dataclass, field
@@ -29,16 +30,38 @@ class Found:
     dates: list[When] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    _index: Optional[dict[str, _SpanIndex]] = field(default=None, repr=False, compare=False)
 
     def in_span(self, span: Span) -> tuple[Optional[When], list[Place], list[Quantity]]:
-        inside = lambda r: r.span is not None and span[0] <= r.span[0] and r.span[1] <= span[1]  # noqa: E731
-        when = next((d for d in self.dates if inside(d)), None)
+        """The first date, the places (each name once) and the quantities inside `span`, in the
+        finders' order. Looked up by bisecting spans sorted once per document, so attaching to
+        every claim costs O(claims x log(finds) + matches), not O(claims x finds)."""
+        if self._index is None:
+            self._index = {name: _SpanIndex(getattr(self, name)) for name in ("dates", "places", "quantities")}
+        dates = self._index["dates"].inside(span)
+        when = dates[0] if dates else None
         places, names = [], set()
-        for p in self.places:
-            if inside(p) and p.name not in names:
+        for p in self._index["places"].inside(span):
+            if p.name not in names:
                 names.add(p.name)
                 places.append(p)
-        return when, places, [q for q in self.quantities if inside(q)]
+        return when, places, self._index["quantities"].inside(span)
+
+
+class _SpanIndex:
+    """Records with spans, sorted by start, answering "which lie inside [start, end)" in input order."""
+
+    def __init__(self, records: list) -> None:  # noqa: ANN001
+        order = sorted((r.span[0], i) for i, r in enumerate(records) if r.span is not None)
+        self._starts = [start for start, _ in order]
+        self._positions = [i for _, i in order]
+        self._records = records
+
+    def inside(self, span: Span) -> list:
+        lo = bisect.bisect_left(self._starts, span[0])
+        hi = bisect.bisect_right(self._starts, span[1])
+        hits = sorted(i for i in self._positions[lo:hi] if self._records[i].span[1] <= span[1])
+        return [self._records[i] for i in hits]
 
 
 def _call(fn: Callable, *args, **kwargs):

@@ -9,7 +9,41 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
-from claimdesk.models import Claim, Document
+from claimdesk.models import Claim, Document, Finding
+
+# The most of one document an extractor parses: about 15 long articles. Past it, claims come from
+# the first part only and the document gets a `too_long_to_extract` finding, so one book-length
+# text costs a bounded time instead of stalling its batch (parsing is near-linear, but a 10 MB
+# text would still take most of an hour and gigabytes of memory).
+EXTRACT_MAX_CHARS = 100_000
+
+
+def extraction_limit(text: str) -> int:
+    """How many leading characters of `text` are parsed: all, or up to the last line break (else
+    sentence end, else space) before EXTRACT_MAX_CHARS, so no sentence is cut in half."""
+    limit = EXTRACT_MAX_CHARS
+    if len(text) <= limit:
+        return len(text)
+    floor = limit * 9 // 10
+    for mark in ("\n", ". ", " "):
+        cut = text.rfind(mark, floor, limit)
+        if cut > 0:
+            return cut + len(mark)
+    return limit
+
+
+def too_long_finding(doc: Document) -> Finding | None:
+    """The finding that says claims were extracted from the first part of `doc` only, or None."""
+    parsed = extraction_limit(doc.text)
+    if parsed >= len(doc.text):
+        return None
+    line = doc.line_of(parsed)
+    return Finding(
+        kind="too_long_to_extract", severity="warning", line=line, end_line=doc.line_of(len(doc.text)),
+        span=(parsed, len(doc.text)), quote="",
+        message=f"too long to extract fully: claims come from the first {parsed:,} of {len(doc.text):,} "
+                f"characters (up to line {line}); the per-document limit is {EXTRACT_MAX_CHARS:,}",
+    )
 
 
 @runtime_checkable

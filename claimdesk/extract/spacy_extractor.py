@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claimdesk.extract import attach, discourse
+from claimdesk.extract import attach, base, discourse
 from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
 from claimdesk.extract.checkworthiness import checkworthiness
 from claimdesk.extract.clauses import Unit, units_of
@@ -20,7 +20,6 @@ from claimdesk.extract.nlp import load_nlp
 from claimdesk.models import Attribution, Claim, Document
 
 MIN_WORDS = 4
-MAX_CHARS = 1_000_000  # spaCy's own limit: beyond it the parser's memory grows too far
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +36,13 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _parseable(doc: Document) -> str:
-    """The text to parse: all of it, or (for a book-length text) its first MAX_CHARS characters,
-    so spans stay offsets into the document."""
-    if len(doc.text) <= MAX_CHARS:
+    """The text to parse: all of it, or (for a book-length text) its first part, up to
+    `base.EXTRACT_MAX_CHARS`, so spans stay offsets into the document."""
+    limit = base.extraction_limit(doc.text)
+    if limit >= len(doc.text):
         return doc.text
-    log.warning("%s: %d characters; claims are extracted from the first %d", doc.source, len(doc.text), MAX_CHARS)
-    return doc.text[:MAX_CHARS]
+    log.info("%s: %d characters; claims are extracted from the first %d", doc.source, len(doc.text), limit)
+    return doc.text[:limit]
 
 
 class SpacyExtractor:
@@ -92,7 +92,9 @@ class SpacyExtractor:
 
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
         lex = lexicons()
-        found = attach.find_all(doc, parsed)
+        # Dates, places and quantities only where claims can be: the parsed part of a too-long text.
+        part = doc if len(parsed.text) >= len(doc.text) else doc.model_copy(update={"text": parsed.text})
+        found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
         claims = []
         all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")

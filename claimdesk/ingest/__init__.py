@@ -14,7 +14,7 @@ the date stays None.
 from __future__ import annotations
 
 from claimdesk.ingest.dispatch import format_of, read_path
-from claimdesk.ingest.files import iter_input_files
+from claimdesk.ingest.files import Skipped, iter_input_files
 from claimdesk.ingest.options import IngestOptions
 
-__all__ = ["IngestOptions", "format_of", "iter_input_files", "read_path"]
+__all__ = ["IngestOptions", "Skipped", "format_of", "iter_input_files", "read_path"]

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Optional
 
 import trafilatura
+from trafilatura.settings import DEFAULT_CONFIG
 from lxml import html as lxml_html
 
-from claimdesk.ingest.metadata import clean, domain_of, language_code, parse_date
+from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, over_limit, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Rejected, SourceFormat
 
@@ -28,6 +29,10 @@ EXTRACTION_OPTIONS = {
     "with_metadata": True, "include_comments": False, "include_tables": True,
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
+
+# trafilatura gives up on larger pages without a word (and claimdesk would have said "no article
+# body"): such a page is rejected up front with its size, below the general `max_bytes` limit.
+HTML_MAX_BYTES = DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE")
 
 _DECLARED_LANGUAGE = re.compile(
     rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})"""
@@ -46,6 +51,10 @@ def extract_article(
     `url` is where the page was fetched (a WARC target URI); it wins over the page's canonical URL.
     The publication date comes from the page's metadata, else `options.published`, else None.
     """
+    size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8", errors="replace"))
+    if size > HTML_MAX_BYTES:
+        raise Rejected(source, over_limit("HTML page", size, HTML_MAX_BYTES)
+                       + f" of the main-text extractor (other inputs may be up to {human_size(options.max_bytes)}); not read")
     result = trafilatura.bare_extraction(content, url=url, **EXTRACTION_OPTIONS)
     text = result.text.strip() if result is not None and result.text else ""
     words = len(text.split())

@@ -4,7 +4,9 @@ Fields read (the first present wins): text from text / maintext / content; title
 date_publish / published / date; outlet from source_domain / outlet / site_name / sitename /
 domain, else the url's domain; author from authors (a list) / author; language.
 
-The text field is kept exactly as given. A line that cannot be read becomes a RejectedInput named
+The text field is kept as given, but for the characters no store keeps (claimdesk.textclean: NUL
+and other C0 controls are removed, with a finding); invalid UTF-8 bytes become U+FFFD with an
+`invalid_encoding` finding. A line that cannot be read becomes a RejectedInput named
 `file.jsonl:LINE` (where to look to fix it); a document from line N has the source `file.jsonl#N`.
 Lines are streamed, so `max_bytes` bounds each line, not the file.
 """
@@ -18,6 +20,8 @@ from typing import Any, BinaryIO, Optional
 
 from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, parse_date
 from claimdesk.ingest.options import IngestOptions
+from claimdesk.textclean import clean_text
+from claimdesk.ingest.text import invalid_encoding_finding
 from claimdesk.models import Document, RejectedInput
 
 TEXT_FIELDS = ("text", "maintext", "content")
@@ -37,7 +41,8 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Document | Reject
             if line is not None and not line.strip():
                 continue
             try:
-                yield _document(_object(line, options.max_bytes), f"{source}#{number}", options)
+                obj, replaced = _object(line, options.max_bytes)
+                yield _document(obj, f"{source}#{number}", options, replaced)
             except _BadLine as bad:
                 yield RejectedInput(source=f"{source}:{number}", reason=str(bad))
 
@@ -56,28 +61,37 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
             yield line
 
 
-def _object(line: Optional[bytes], max_bytes: int) -> dict[str, Any]:
+def _object(line: Optional[bytes], max_bytes: int) -> tuple[dict[str, Any], int]:
+    """The line's object, and how many invalid UTF-8 sequences in it were replaced by U+FFFD (as
+    in plain text files: the record is kept, with an `invalid_encoding` finding)."""
     if line is None:
         raise _BadLine(f"line is over the {human_size(max_bytes)} limit")
+    raw = line.rstrip(b"\r\n")
+    replaced = 0
     try:
-        value = json.loads(line.rstrip(b"\r\n"))
-    except UnicodeDecodeError as error:
-        raise _BadLine(f"not UTF-8 text: {error.reason} at byte {error.start}") from None
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        decoded = raw.decode("utf-8", errors="replace")
+        replaced = decoded.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    try:
+        value = json.loads(decoded)
     except json.JSONDecodeError as error:
         raise _BadLine(f"invalid JSON: {error.msg} (column {error.colno})") from None
     if not isinstance(value, dict):
         raise _BadLine(f"expected a JSON object, got {type(value).__name__}")
-    return value
+    return value, replaced
 
 
-def _document(obj: dict[str, Any], source: str, options: IngestOptions) -> Document:
-    text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and obj[f].strip()), None)
+def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced: int) -> Document:
+    text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and clean_text(obj[f])[0].strip()), None)
     if text is None:
         raise _BadLine(f"no text: expected a non-empty string in one of {', '.join(TEXT_FIELDS)}")
     url = clean(obj.get("url"))
     published = next((d for d in (parse_date(obj.get(f)) for f in DATE_FIELDS) if d), None)
+    notes = [invalid_encoding_finding(text, replaced)] if replaced else []
     return Document.from_text(
         text,
+        notes=notes,
         source=source,
         format="jsonl",
         url=url,

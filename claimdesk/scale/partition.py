@@ -56,22 +56,21 @@ def process_files(
 
 def _derive(pending: list[tuple[int, Document]], with_claims: bool, lsh: LshParams) -> Iterator[tuple]:
     from claimdesk import furniture
-    from claimdesk.audit import audit
-    from claimdesk.extract import extract_many
+    from claimdesk.pipeline import derive  # the same audit + extraction, failures kept per document
 
     # each executor sees one page at a time: furniture from the shape of its lines only (the
     # per-outlet repeated lines need the store, see pipeline.ingest)
     docs = [furniture.mark(doc) for _, doc in pending]
-    claims = list(extract_many(docs)) if with_claims and docs else [[] for _ in docs]
-    for (position, doc), doc_claims in zip(pending, claims):
+    derived = derive(docs, with_claims)
+    for (position, _), doc, d in zip(pending, docs, derived):
         sh = shingles(doc.text)
         sig = signature(sh)
         # Too short to tell from a shared quotation: never a copy, never an original.
         bands = band_keys(sig, lsh) if len(sh) >= lsh.min_shingles else []
         yield (
             position, "document", tables.document_row(doc),
-            [tables.finding_row(doc.id, f) for f in audit(doc)],
-            [tables.claim_row(c) for c in _first_per_id(doc_claims)],
+            [tables.finding_row(doc.id, f) for f in d.findings],
+            [tables.claim_row(c) for c in _first_per_id(d.claims or [])],
             sh, sig, bands, None, None, None,
         )
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError, ProgrammingError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, ProgrammingError, StatementError
 
 from claimdesk.models import (
     Attribution, Claim, Document, Finding, LinkOnly, Place, Quantity, Related, RejectedInput, When,
@@ -130,34 +130,60 @@ class Store:
 
         A document already stored (same text) only gains a source row, so re-ingesting is a no-op.
         """
-        return self.add_documents([(doc, findings, claims)])[0]
+        return bool(self.add_documents([(doc, findings, claims)])[0])
 
-    def add_documents(self, batch: Iterable[DerivedDocument],
-                      repeated: Optional[dict[str, Collection[str]]] = None) -> list[bool]:
+    def add_documents(
+        self, batch: Iterable[DerivedDocument], repeated: Optional[dict[str, Collection[str]]] = None,
+        on_refused: Optional[Callable[[RejectedInput], None]] = None,
+    ) -> list[Optional[bool]]:
         """Store several documents in ONE transaction (fast, and all-or-nothing if killed), each with
         its findings and claims; return, in order, whether each document was new.
 
-        Each new document's lines are counted for its outlet (`outlet_lines`); `repeated` maps a
-        document id to the keys of its lines that its furniture was decided knowing as repeated."""
-        is_new: list[bool] = []
-        repeated = repeated or {}
-        with self.engine.begin() as conn:
-            for doc, findings, claims in batch:
-                result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [_document_row(doc)])
-                new = result.rowcount == 1
-                conn.execute(
-                    self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
-                    [{"document_id": doc.id, "source": doc.source, "format": doc.format, "url": doc.url,
-                      "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
-                )
-                if new:
-                    _write_outlet_lines(conn, doc, repeated.get(doc.id, ()))
-                    if findings is not None:
-                        _write_findings(conn, doc.id, findings)
-                    if claims is not None:
-                        _write_claims(conn, doc.id, claims)
-                is_new.append(new)
-        return is_new
+        If the database refuses the batch because of one document's data, each document is written
+        again in its own transaction: the refused one is quarantined alone (a `rejected` row naming
+        its source and the database's reason, passed to `on_refused`, None in the result) and the
+        others land. A connection or lock failure is not a refusal and is raised.
+        """
+        batch = list(batch)
+        try:
+            with self.engine.begin() as conn:
+                return [self._write_document(conn, *item, repeated.get(item[0].id, ())) for item in batch]
+        except Exception as error:
+            if not _is_refusal(error):
+                raise
+        results: list[Optional[bool]] = []
+        for item in batch:
+            try:
+                with self.engine.begin() as conn:
+                    results.append(self._write_document(conn, *item, repeated.get(item[0].id, ())))
+            except Exception as error:
+                if not _is_refusal(error):
+                    raise
+                refused = RejectedInput(source=item[0].source, reason=_refusal_reason(error))
+                self.add_rejected(refused)
+                if on_refused:
+                    on_refused(refused)
+                results.append(None)
+        return results
+
+    def _write_document(
+        self, conn, doc: Document, findings: Optional[Iterable[Finding]], claims: Optional[Iterable[Claim]],  # noqa: ANN001
+        repeated_keys: Collection[str] = (),
+    ) -> bool:
+        result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [_document_row(doc)])
+        new = result.rowcount == 1
+        conn.execute(
+            self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
+            [{"document_id": doc.id, "source": doc.source, "format": doc.format, "url": doc.url,
+              "outlet": doc.outlet, "ingested_at": doc.ingested_at}],
+        )
+        if new:
+            _write_outlet_lines(conn, doc, repeated_keys)
+            if findings is not None:
+                _write_findings(conn, doc.id, findings)
+            if claims is not None:
+                _write_claims(conn, doc.id, claims)
+        return new
 
     # -- furniture: lines an outlet repeats ------------------------------------------------------
 
@@ -328,6 +354,20 @@ class Store:
     def ping(self) -> None:
         with self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
+
+
+def _is_refusal(error: Exception) -> bool:
+    """Whether the database refused a row's data (a value it cannot hold, a constraint), as
+    opposed to failing itself (connection lost, database locked), which no retry row by row fixes."""
+    if isinstance(error, (DataError, IntegrityError)):
+        return True
+    return isinstance(error, StatementError) and not isinstance(error, DBAPIError)  # e.g. encoding
+
+
+def _refusal_reason(error: Exception) -> str:
+    cause = getattr(error, "orig", None) or error
+    first_line = (str(cause).strip().splitlines() or [""])[0]
+    return f"the database refused it: {type(cause).__name__}: {first_line[:300]}"
 
 
 def open_store(url: Optional[str] = None) -> Store:
