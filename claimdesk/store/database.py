@@ -143,8 +143,12 @@ class Store:
         again in its own transaction: the refused one is quarantined alone (a `rejected` row naming
         its source and the database's reason, passed to `on_refused`, None in the result) and the
         others land. A connection or lock failure is not a refusal and is raised.
+
+        Each new document's lines are counted for its outlet (`outlet_lines`); `repeated` maps a
+        document id to the keys of its lines that its furniture was decided knowing as repeated.
         """
         batch = list(batch)
+        repeated = repeated or {}
         try:
             with self.engine.begin() as conn:
                 return [self._write_document(conn, *item, repeated.get(item[0].id, ())) for item in batch]
