@@ -13,7 +13,8 @@ from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption
 from claimdesk.ingest import IngestOptions, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
-from claimdesk.store import open_store
+from claimdesk.cli.edge import open_store_for, shown_url
+from claimdesk.cli.terminal import safe_text
 
 stderr = Console(stderr=True)
 
@@ -39,11 +40,12 @@ def ingest_command(
     Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage.
     """
     options = IngestOptions(published=parse_published(published), outlet=outlet)
-    store = open_store(db)
+    store = open_store_for(db)
     files = list(iter_input_files(list(paths)))
 
     def show_rejected(rejected: RejectedInput) -> None:
-        stderr.print(f"rejected: {rejected.source}: {rejected.reason}", markup=False, highlight=False, soft_wrap=True)
+        stderr.print(f"rejected: {safe_text(rejected.source)}: {safe_text(rejected.reason)}", markup=False, highlight=False,
+                     soft_wrap=True)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -57,7 +59,7 @@ def ingest_command(
     if not quiet:
         Console().print(
             f"{report.files} files: {report.documents_new} new documents, {report.documents_seen} already stored, "
-            f"{report.links} link-only entries, {len(report.rejected)} rejected  ({store.url})",
+            f"{report.links} link-only entries, {len(report.rejected)} rejected  ({safe_text(shown_url(store.url), markup=True)})",
             highlight=False,
         )
     raise typer.Exit(EXIT_SOME_REJECTED if report.rejected else EXIT_OK)

@@ -13,6 +13,8 @@ from typing import Annotated, Iterator, Optional, TextIO
 import typer
 
 from claimdesk.cli.app import DbOption, QuietOption, app
+from claimdesk.cli.edge import open_store_for
+from claimdesk.cli.terminal import safe_text
 from claimdesk.models import EVENT_TYPES
 from claimdesk.report.aggregate import STATUSES
 from claimdesk.report.claimreview import write_claimreview
@@ -20,7 +22,6 @@ from claimdesk.report.csv_export import write_csv
 from claimdesk.report.geojson_export import write_geojson
 from claimdesk.report.ledger_json import write_json
 from claimdesk.report.static_html import write_report
-from claimdesk.store import open_store
 from claimdesk.store.stories import StoryFilter
 
 
@@ -80,7 +81,7 @@ def ledger_command(
     flt = StoryFilter(
         status=_choice(status, STATUSES, "--status"), event_type=_choice(event_type, EVENT_TYPES, "--event-type"),
         since=_day(since, "--since"), until=_day(until, "--until"), min_sources=min_sources, place=place)
-    store = open_store(db)
+    store = open_store_for(db, must_exist=True)
     writers = {LedgerFormat.json: write_json, LedgerFormat.csv: write_csv, LedgerFormat.geojson: write_geojson}
     with _output(out) as handle:
         if fmt is LedgerFormat.claimreview:
@@ -88,7 +89,7 @@ def ledger_command(
         else:
             count = writers[fmt](store, handle, flt)
     if not quiet and out is not None:
-        typer.echo(f"{count} {'features' if fmt is LedgerFormat.geojson else 'stories'} written to {out}", err=True)
+        typer.echo(f"{count} {'features' if fmt is LedgerFormat.geojson else 'stories'} written to {safe_text(out)}", err=True)
 
 
 @app.command("report")
@@ -106,8 +107,8 @@ def report_command(
 
         claimdesk report --db sqlite:///newsroom.sqlite --out report.html
     """
-    store = open_store(db)
+    store = open_store_for(db, must_exist=True)
     with out.open("w", encoding="utf-8") as handle:
         shown = write_report(store, handle, max_stories=max_stories, max_documents=max_documents)
     if not quiet:
-        typer.echo(f"report with {shown} stories written to {out}", err=True)
+        typer.echo(f"report with {shown} stories written to {safe_text(out)}", err=True)
