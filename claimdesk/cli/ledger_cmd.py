@@ -17,6 +17,7 @@ from claimdesk.cli.edge import open_store_for
 from claimdesk.cli.terminal import safe_text
 from claimdesk.models import EVENT_TYPES
 from claimdesk.report.aggregate import STATUSES
+from claimdesk.report.bounds import MAX_MIN_SOURCES, MAX_ROWS
 from claimdesk.report.claimreview import write_claimreview
 from claimdesk.report.csv_export import write_csv
 from claimdesk.report.geojson_export import write_geojson
@@ -65,7 +66,7 @@ def ledger_command(
     until: Annotated[Optional[str], typer.Option(help="Only stories first seen on or before this date (YYYY-MM-DD).")] = None,
     place: Annotated[Optional[str], typer.Option(help="Only stories whose places mention this text (case-insensitive).")] = None,
     event_type: Annotated[Optional[str], typer.Option("--event-type", help="Only stories of this event type.")] = None,
-    min_sources: Annotated[Optional[int], typer.Option("--min-sources", min=1, help="Only stories with at least N independent sources.")] = None,
+    min_sources: Annotated[Optional[int], typer.Option("--min-sources", min=1, max=MAX_MIN_SOURCES, help="Only stories with at least N independent sources.")] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="claimreview: where `claimdesk serve` is published; each review gets url BASE/stories/ID.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
     quiet: QuietOption = False,
@@ -96,8 +97,8 @@ def ledger_command(
 def report_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
     db: DbOption = None,
-    max_stories: Annotated[int, typer.Option("--max-stories", min=1, help="List at most this many stories (best-sourced first); counts, timeline and map cover all.")] = 1000,
-    max_documents: Annotated[int, typer.Option("--max-documents", min=1, help="List the audit findings of at most this many articles.")] = 500,
+    max_stories: Annotated[int, typer.Option("--max-stories", min=1, max=MAX_ROWS, help="List at most this many stories (best-sourced first); counts, timeline and map cover all.")] = 1000,
+    max_documents: Annotated[int, typer.Option("--max-documents", min=1, max=MAX_ROWS, help="List the audit findings of at most this many articles.")] = 500,
     quiet: QuietOption = False,
 ) -> None:
     """Write one self-contained HTML report (inline CSS, JS and SVG map; opens offline): stories and
