@@ -10,6 +10,9 @@ arrival order with the same ingestion times; only when corroboration runs differ
                  outlet: publication dates jump back at every new outlet, as a folder ingest does)
   chunks/dated   the same, documents arriving in publication order
   then --full    the chunks/arrival store corroborated again with incremental=False
+  dated, batched one pass over the dated documents in batches of CHUNK, compared with chunks/dated
+                 (not with the one pass): 0 shows that runs in publication order differ from one
+                 pass only by where their batches end
 
 For each it prints stories, corroborated stories, and how many claims sit in a story whose claims
 differ from their story's in the one pass (0 means the same partition).
@@ -74,14 +77,14 @@ def figures(store: Store) -> tuple[int, int]:
     return sum(counts.values()), counts["corroborated"]
 
 
-def run(docs: list[Document], folder: Path, name: str, chunk: int | None) -> Store:
+def run(docs: list[Document], folder: Path, name: str, chunk: int | None, batch_size: int = 1000) -> Store:
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     store = Store(f"sqlite:///{folder / (name + '.sqlite')}")
     for start in range(0, len(docs), chunk or len(docs)):
         for i, d in enumerate(docs[start:start + (chunk or len(docs))], start):
             d = d.model_copy(update={"ingested_at": t0 + timedelta(seconds=i)})
             store.add_document(d, claims=line_claims(d))
-        corroborate(store)
+        corroborate(store, batch_size=batch_size)
     return store
 
 
@@ -115,6 +118,11 @@ def main() -> None:
     t = time.perf_counter()
     corroborate(store, incremental=False)
     show("then --full", store, time.perf_counter() - t)
+    dated_chunks = partition(Store(f"sqlite:///{folder / 'chunks-dated.sqlite'}"))
+    t = time.perf_counter()
+    batched = run(dated, folder, "one-pass-batched", None, batch_size=args.chunk)
+    ref = dated_chunks
+    show("dated, batched", batched, time.perf_counter() - t)
 
 if __name__ == "__main__":
     main()
