@@ -43,7 +43,8 @@ def audit_command(
 
         claimdesk audit feed.xml --no-claims --format html > audit.html
 
-    Exit codes: 0 audited (findings are not errors); 1 some inputs were rejected; 2 bad usage.
+    Exit codes: 0 audited (findings are not errors); 1 some inputs were rejected; 2 bad usage;
+    3 could not run.
     """
     options = IngestOptions(published=parse_published(published))
     rejected = 0

@@ -36,7 +36,7 @@ def batch_command(
 
         claimdesk load batch-out/ --db postgresql://claimdesk@db/claimdesk
 
-    Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage.
+    Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage; 3 could not run.
     """
     if engine != "spark":
         typer.echo(f"expected --engine spark, got {engine!r}", err=True)

@@ -17,7 +17,7 @@ from claimdesk.cli.edge import open_store_for
 @app.command("corroborate")
 def corroborate_command(
     db: DbOption = None,
-    full: Annotated[bool, typer.Option("--full", help="Forget earlier results and corroborate every document again.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Forget earlier results and corroborate every document again: the stories of one pass, which incremental runs out of publication order can miss (docs/incremental-corroboration.md).")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Find copies among stored documents, group their claims into stories across outlets, and mark

@@ -37,7 +37,8 @@ def ingest_command(
 
         claimdesk ingest ../shared/samples/ feeds/today.xml --published 2024-10-16
 
-    Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage.
+    Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage; 3 could not
+    run (database unreachable or corrupt).
     """
     options = IngestOptions(published=parse_published(published), outlet=outlet)
     store = open_store_for(db)

@@ -78,6 +78,8 @@ def ledger_command(
         claimdesk ledger --format csv --status contested --since 2024-10-01 --out contested.csv
 
         claimdesk ledger --format geojson --min-sources 2 > stories.geojson
+
+    Exit codes: 0 done; 2 bad usage; 3 could not run (no database at --db, or unreadable).
     """
     flt = StoryFilter(
         status=_choice(status, STATUSES, "--status"), event_type=_choice(event_type, EVENT_TYPES, "--event-type"),
