@@ -32,17 +32,18 @@ def _store_with_one_document(path: Path) -> None:
     store.close()
 
 
-READ_ONLY = {
+NEEDS_A_STORE = {
     "ledger": ["ledger"],
     "report": ["report", "--out", "report.html"],
     "stats": ["stats"],
     "serve": ["serve", "--port", "0"],
+    "corroborate": ["corroborate"],  # writes, but has nothing to do in a store that does not exist
 }
 
 
-@pytest.mark.parametrize("command", sorted(READ_ONLY))
-def test_a_read_only_command_on_a_missing_sqlite_file_says_so_and_creates_nothing(command, tmp_path):
-    run = claimdesk(*READ_ONLY[command], "--db", "sqlite:///typo.sqlite", cwd=tmp_path)
+@pytest.mark.parametrize("command", sorted(NEEDS_A_STORE))
+def test_a_command_on_a_missing_sqlite_file_says_so_and_creates_nothing(command, tmp_path):
+    run = claimdesk(*NEEDS_A_STORE[command], "--db", "sqlite:///typo.sqlite", cwd=tmp_path)
     assert run.returncode == 3
     assert run.stderr == ("claimdesk: could not run: no database at typo.sqlite (sqlite:///typo.sqlite): "
                           "check --db or $CLAIMDESK_DB; `claimdesk ingest` makes one" + HINT + "\n")

@@ -30,7 +30,7 @@ def corroborate_command(
     """
     from claimdesk.corroborate import corroborate  # scikit-learn loads only when this command runs
 
-    store = open_store_for(db)
+    store = open_store_for(db, must_exist=True)  # a mistyped --db has nothing to corroborate
     if quiet:
         corroborate(store, incremental=not full)
         return
