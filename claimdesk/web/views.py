@@ -53,9 +53,10 @@ def parse_filter(params: dict[str, str]) -> StoryFilter:
 def parse_count(name: str, value: Optional[str], low: int, high: int) -> Optional[int]:
     """A whole number from `low` to `high` written in ASCII digits, or None when `value` is empty.
 
-    Every number a page or the API reads from a query goes through here, so none reaches the
-    database out of range (SQLite takes 64 bits) or fails to convert (`"²".isdigit()` is true,
-    `int("²")` fails).
+    Every number read from a query string by hand (page, min_sources) goes through here, so none
+    reaches the database out of range (SQLite takes 64 bits) or fails to convert (`"²".isdigit()`
+    is true, `int("²")` fails). The API's typed limit and offset take their bounds from the same
+    module (claimdesk.report.bounds).
     """
     if value is None or not value.strip():
         return None
