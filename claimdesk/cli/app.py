@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Optional
 
@@ -31,6 +32,25 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 EXIT_OK = 0
 EXIT_SOME_REJECTED = 1
 EXIT_USAGE = 2
+EXIT_COULD_NOT_RUN = 3  # database missing, unreachable or corrupt; internal error (see claimdesk.cli.edge)
+
+
+@dataclass
+class RunSettings:
+    """Options given before the command, for every command."""
+
+    debug: bool = False
+
+
+settings = RunSettings()
+
+
+@app.callback()
+def global_options(
+    debug: Annotated[bool, typer.Option("--debug", "-v", help="When a command cannot run, print the full traceback after the one-line reason.")] = False,
+) -> None:
+    """Sift reported facts."""
+    settings.debug = debug
 
 
 def parse_published(value: Optional[str]) -> Optional[date]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,7 +11,9 @@ import typer
 
 from claimdesk.audit.output import audit_dict, audit_text
 from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, WorkersOption, app, parse_published
+from claimdesk.cli.terminal import safe_text
 from claimdesk.ingest import IngestOptions
+from claimdesk.report.plain_text import json_text
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import audit_inputs
 
@@ -43,23 +44,24 @@ def audit_command(
 
         claimdesk audit feed.xml --no-claims --format html > audit.html
 
-    Exit codes: 0 audited (findings are not errors); 1 some inputs were rejected; 2 bad usage.
+    Exit codes: 0 audited (findings are not errors); 1 some inputs were rejected; 2 bad usage;
+    3 could not run.
     """
     options = IngestOptions(published=parse_published(published))
     rejected = 0
     pages = []
     first = True
     for item in audit_inputs(paths, options, with_claims=not no_claims, workers=workers,
-                             on_skipped=lambda s: print(f"skipped: {s.path}: {s.reason}", file=sys.stderr)):
+                             on_skipped=lambda s: print(f"skipped: {safe_text(str(s.path))}: {safe_text(s.reason)}", file=sys.stderr)):
         if isinstance(item, RejectedInput):
             rejected += 1
-            print(f"{item.source}: {item.reason}", file=sys.stderr)
+            print(f"{safe_text(item.source)}: {safe_text(item.reason)}", file=sys.stderr)
             continue
         claims = None if no_claims else item.claims
         if format is Format.json:
-            print(json.dumps(audit_dict(item.document, item.findings, item.claims), ensure_ascii=False))
+            print(json_text(audit_dict(item.document, item.findings, item.claims)))
         elif format is Format.text:
-            print(("" if first else "\n") + audit_text(item.document, item.findings, claims))
+            print(("" if first else "\n") + safe_text(audit_text(item.document, item.findings, claims), keep_layout=True))
         else:
             pages.append((item.document, item.findings, claims))
         first = False

@@ -11,6 +11,8 @@ from rich.console import Console
 from claimdesk.cli.app import (
     EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, WorkersOption, app, parse_published,
 )
+from claimdesk.cli.edge import open_store_for, shown_url
+from claimdesk.cli.terminal import safe_text
 
 @app.command("batch")
 def batch_command(
@@ -37,7 +39,7 @@ def batch_command(
 
         claimdesk load batch-out/ --db postgresql://claimdesk@db/claimdesk
 
-    Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage.
+    Exit codes: 0 done; 1 done, but some inputs were rejected; 2 bad usage; 3 could not run.
     """
     if engine != "spark":
         typer.echo(f"expected --engine spark, got {engine!r}", err=True)
@@ -59,12 +61,12 @@ def batch_command(
                              files_per_task=files_per_task, spark_conf=extra)
     summary = run_batch(paths, out, settings)
     for source, reason in summary.rejected:
-        typer.echo(f"rejected: {source}: {reason}", err=True)  # one line each, never wrapped
+        typer.echo(f"rejected: {safe_text(source)}: {safe_text(reason)}", err=True)  # one line each, never wrapped
     if not quiet:
         Console().print(
             f"{summary.files} files: {summary.documents} documents, {summary.findings} findings, "
             f"{summary.claims} claims, {summary.copies} copies, {summary.stories} stories, "
-            f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s  ({out})", highlight=False)
+            f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s  ({safe_text(out, markup=True)})", highlight=False)
     raise typer.Exit(EXIT_SOME_REJECTED if summary.rejected else EXIT_OK)
 
 
@@ -84,16 +86,14 @@ def load_command(
         claimdesk load batch-out/ --db postgresql://claimdesk@localhost/claimdesk
     """
     from claimdesk.scale import load_tables
-    from claimdesk.store import open_store
-
+    store = open_store_for(db)
     try:
-        store = open_store(db)
         summary = load_tables(out, store)
     except FileNotFoundError as e:
-        typer.echo(str(e), err=True)
+        typer.echo(safe_text(e), err=True)
         raise typer.Exit(EXIT_USAGE)
     if not quiet:
         Console().print(
             f"{summary.documents_new} new documents, {summary.documents_seen} already stored, "
             f"{summary.claims} claims, {summary.copies} copies, {summary.stories} stories, "
-            f"{summary.rejected} rejected inputs  ({store.url})", highlight=False)
+            f"{summary.rejected} rejected inputs  ({safe_text(shown_url(store.url), markup=True)})", highlight=False)

@@ -10,13 +10,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimdesk.cli.app import DbOption, QuietOption, app
-from claimdesk.store import open_store
+from claimdesk.cli.terminal import safe_text
+from claimdesk.cli.edge import open_store_for
 
 
 @app.command("corroborate")
 def corroborate_command(
     db: DbOption = None,
-    full: Annotated[bool, typer.Option("--full", help="Forget earlier results and corroborate every document again.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Forget earlier results and corroborate every document again: the stories of one pass, which incremental runs out of publication order can miss (docs/incremental-corroboration.md).")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Find copies among stored documents, group their claims into stories across outlets, and mark
@@ -29,10 +30,7 @@ def corroborate_command(
     """
     from claimdesk.corroborate import corroborate  # scikit-learn loads only when this command runs
 
-    try:
-        store = open_store(db)
-    except ValueError as e:  # an unknown database URL scheme
-        raise typer.BadParameter(str(e), param_hint="--db") from None
+    store = open_store_for(db, must_exist=True)  # a mistyped --db has nothing to corroborate
     if quiet:
         corroborate(store, incremental=not full)
         return
@@ -48,6 +46,6 @@ def corroborate_command(
     table.add_column("status")
     table.add_column("stories in store", justify="right")
     for status, count in store.counts_by("stories", "status"):
-        table.add_row(str(status), str(count))
+        table.add_row(safe_text(status, markup=True), str(count))
     out.print(table)
     out.print(f"{report.stories_written} stories written in {report.clusters_touched} event clusters")

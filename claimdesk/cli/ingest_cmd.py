@@ -13,7 +13,8 @@ from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption
 from claimdesk.ingest import IngestOptions, Skipped, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
-from claimdesk.store import open_store
+from claimdesk.cli.edge import open_store_for, shown_url
+from claimdesk.cli.terminal import safe_text
 
 stderr = Console(stderr=True)
 
@@ -37,17 +38,19 @@ def ingest_command(
 
         claimdesk ingest ../shared/samples/ feeds/today.xml --published 2024-10-16
 
-    Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage.
+    Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage; 3 could not
+    run (database unreachable or corrupt).
     """
     options = IngestOptions(published=parse_published(published), outlet=outlet)
-    store = open_store(db)
+    store = open_store_for(db)
     total = sum(1 for _ in iter_input_files(list(paths)))  # for the progress bar; ingest walks again
 
     def show_rejected(rejected: RejectedInput) -> None:
-        stderr.print(f"rejected: {rejected.source}: {rejected.reason}", markup=False, highlight=False, soft_wrap=True)
+        stderr.print(f"rejected: {safe_text(rejected.source)}: {safe_text(rejected.reason)}", markup=False, highlight=False,
+                     soft_wrap=True)
 
     def show_skipped(skipped: Skipped) -> None:
-        stderr.print(f"skipped: {skipped.path}: {skipped.reason}", markup=False, highlight=False, soft_wrap=True)
+        stderr.print(f"skipped: {safe_text(str(skipped.path))}: {safe_text(skipped.reason)}", markup=False, highlight=False, soft_wrap=True)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -62,7 +65,8 @@ def ingest_command(
     if not quiet:
         Console().print(
             f"{report.files} files: {report.documents_new} new documents, {report.documents_seen} already stored, "
-            f"{report.links} link-only entries, {len(report.rejected)} rejected, {len(report.skipped)} skipped  ({store.url})",
+            f"{report.links} link-only entries, {len(report.rejected)} rejected, {len(report.skipped)} skipped  "
+            f"({safe_text(shown_url(store.url), markup=True)})",
             highlight=False,
         )
     if report.furniture_claims_kept:

@@ -13,14 +13,16 @@ from typing import Annotated, Iterator, Optional, TextIO
 import typer
 
 from claimdesk.cli.app import DbOption, QuietOption, app
+from claimdesk.cli.edge import open_store_for
+from claimdesk.cli.terminal import safe_text
 from claimdesk.models import EVENT_TYPES
 from claimdesk.report.aggregate import STATUSES
+from claimdesk.report.bounds import MAX_MIN_SOURCES, MAX_ROWS
 from claimdesk.report.claimreview import write_claimreview
 from claimdesk.report.csv_export import write_csv
 from claimdesk.report.geojson_export import write_geojson
 from claimdesk.report.ledger_json import write_json
 from claimdesk.report.static_html import write_report
-from claimdesk.store import open_store
 from claimdesk.store.stories import StoryFilter
 
 
@@ -64,7 +66,7 @@ def ledger_command(
     until: Annotated[Optional[str], typer.Option(help="Only stories first seen on or before this date (YYYY-MM-DD).")] = None,
     place: Annotated[Optional[str], typer.Option(help="Only stories whose places mention this text (case-insensitive).")] = None,
     event_type: Annotated[Optional[str], typer.Option("--event-type", help="Only stories of this event type.")] = None,
-    min_sources: Annotated[Optional[int], typer.Option("--min-sources", min=1, help="Only stories with at least N independent sources.")] = None,
+    min_sources: Annotated[Optional[int], typer.Option("--min-sources", min=1, max=MAX_MIN_SOURCES, help="Only stories with at least N independent sources.")] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="claimreview: where `claimdesk serve` is published; each review gets url BASE/stories/ID.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
     quiet: QuietOption = False,
@@ -76,11 +78,13 @@ def ledger_command(
         claimdesk ledger --format csv --status contested --since 2024-10-01 --out contested.csv
 
         claimdesk ledger --format geojson --min-sources 2 > stories.geojson
+
+    Exit codes: 0 done; 2 bad usage; 3 could not run (no database at --db, or unreadable).
     """
     flt = StoryFilter(
         status=_choice(status, STATUSES, "--status"), event_type=_choice(event_type, EVENT_TYPES, "--event-type"),
         since=_day(since, "--since"), until=_day(until, "--until"), min_sources=min_sources, place=place)
-    store = open_store(db)
+    store = open_store_for(db, must_exist=True)
     writers = {LedgerFormat.json: write_json, LedgerFormat.csv: write_csv, LedgerFormat.geojson: write_geojson}
     with _output(out) as handle:
         if fmt is LedgerFormat.claimreview:
@@ -88,15 +92,15 @@ def ledger_command(
         else:
             count = writers[fmt](store, handle, flt)
     if not quiet and out is not None:
-        typer.echo(f"{count} {'features' if fmt is LedgerFormat.geojson else 'stories'} written to {out}", err=True)
+        typer.echo(f"{count} {'features' if fmt is LedgerFormat.geojson else 'stories'} written to {safe_text(out)}", err=True)
 
 
 @app.command("report")
 def report_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
     db: DbOption = None,
-    max_stories: Annotated[int, typer.Option("--max-stories", min=1, help="List at most this many stories (best-sourced first); counts, timeline and map cover all.")] = 1000,
-    max_documents: Annotated[int, typer.Option("--max-documents", min=1, help="List the audit findings of at most this many articles.")] = 500,
+    max_stories: Annotated[int, typer.Option("--max-stories", min=1, max=MAX_ROWS, help="List at most this many stories (best-sourced first); counts, timeline and map cover all.")] = 1000,
+    max_documents: Annotated[int, typer.Option("--max-documents", min=1, max=MAX_ROWS, help="List the audit findings of at most this many articles.")] = 500,
     quiet: QuietOption = False,
 ) -> None:
     """Write one self-contained HTML report (inline CSS, JS and SVG map; opens offline): stories and
@@ -106,8 +110,8 @@ def report_command(
 
         claimdesk report --db sqlite:///newsroom.sqlite --out report.html
     """
-    store = open_store(db)
+    store = open_store_for(db, must_exist=True)
     with out.open("w", encoding="utf-8") as handle:
         shown = write_report(store, handle, max_stories=max_stories, max_documents=max_documents)
     if not quiet:
-        typer.echo(f"report with {shown} stories written to {out}", err=True)
+        typer.echo(f"report with {shown} stories written to {safe_text(out)}", err=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimdesk.cli.app import DbOption, QuietOption, app
-from claimdesk.store import open_store
+from claimdesk.cli.edge import open_store_for
 
 
 @app.command("serve")
@@ -38,7 +38,7 @@ def serve_command(
     token = token or secrets.token_urlsafe(24)
     # On loopback only loopback names are accepted as Host; on another address the user chose it.
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    application = create_app(open_store(db), token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    application = create_app(open_store_for(db, must_exist=True), token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     if generated:
         typer.echo(f"write token: {token}", err=True)
     if not quiet:

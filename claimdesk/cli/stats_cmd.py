@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from claimdesk.cli.app import DbOption, app
-from claimdesk.store import open_store
+from claimdesk.cli.edge import open_store_for, shown_url
+from claimdesk.cli.terminal import safe_text
 
 
 @app.command("stats")
@@ -25,7 +26,7 @@ def stats_command(
 
         claimdesk stats --db sqlite:///newsroom.sqlite
     """
-    store = open_store(db)
+    store = open_store_for(db, must_exist=True)
     figures = {
         "documents": store.count("documents"),
         "sources": store.count("document_sources"),
@@ -44,7 +45,7 @@ def stats_command(
         typer.echo(json.dumps(figures, indent=2, default=str))
         return
     console = Console()
-    totals = Table(title="claimdesk store", caption=store.url, show_header=False, min_width=48)
+    totals = Table(title="claimdesk store", caption=safe_text(shown_url(store.url), markup=True), show_header=False, min_width=48)
     for key in ("documents", "sources", "claims", "findings", "stories", "links", "rejected"):
         totals.add_row(key, str(figures[key]))
     console.print(totals)
@@ -55,12 +56,12 @@ def stats_command(
             table.add_column(title.split(" per ")[1])
             table.add_column("count", justify="right")
             for name, count in figures[key]:
-                table.add_row(str(name or "(unknown)"), str(count))
+                table.add_row(safe_text(name, markup=True) if name else "(unknown)", str(count))
             console.print(table)
     if figures["rejected_inputs"]:
         table = Table(title="rejected inputs", min_width=48)
         table.add_column("source")
         table.add_column("reason")
         for source, reason in figures["rejected_inputs"]:
-            table.add_row(source, reason)
+            table.add_row(safe_text(source, markup=True), safe_text(reason, markup=True))
         console.print(table)

@@ -7,12 +7,12 @@ rating's alternateName, which is what ClaimReview readers show as the verdict.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any, Optional, TextIO
 
 from claimdesk.models import Mention, Story
 from claimdesk.report.safe import web_url
+from claimdesk.report.plain_text import json_text
 from claimdesk.report.stream import stream_stories
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
@@ -93,7 +93,7 @@ def write_claimreview(
     out.write("[")
     for story in stream_stories(store, flt):
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(story_to_claimreview(story, reviewed_on, base_url), ensure_ascii=False))
+        out.write(json_text(story_to_claimreview(story, reviewed_on, base_url)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from claimdesk.models import Story
+from claimdesk.report.plain_text import strip_escapes
 from claimdesk.report.stream import actors_for, stream_pages
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
@@ -24,7 +25,7 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = strip_escapes(str(value))  # data stays data; `cat export.csv` cannot drive the terminal
     if text.startswith(_FORMULA_START) or (text.startswith("-") and not text[1:2].isdigit()):
         return "'" + text
     return text

@@ -3,10 +3,10 @@ with coordinates, written feature by feature."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, Optional, TextIO
 
 from claimdesk.models import Place, Story
+from claimdesk.report.plain_text import json_text
 from claimdesk.report.stream import stream_stories
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
@@ -48,7 +48,7 @@ def write_geojson(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -
         if feature is None:
             continue
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(feature, ensure_ascii=False))
+        out.write(json_text(feature))
         count += 1
     out.write("\n]}\n")
     return count

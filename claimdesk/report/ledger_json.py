@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from claimdesk.models import Story
+from claimdesk.report.plain_text import json_text
 from claimdesk.report.stream import stream_stories
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
@@ -21,7 +21,7 @@ def write_json(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -> i
     out.write("[")
     for story in stream_stories(store, flt):
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(story_to_dict(story), ensure_ascii=False))
+        out.write(json_text(story_to_dict(story)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -9,7 +9,7 @@ from typing import TextIO
 from markupsafe import Markup
 
 from claimdesk.report.aggregate import documents_with_findings, map_points, status_counts, timeline
-from claimdesk.report.safe import script_json
+from claimdesk.report.safe import csp_hash, script_json
 from claimdesk.report.stream import stream_stories
 from claimdesk.report.templating import asset, environment
 from claimdesk.report.worldmap import country_paths
@@ -37,8 +37,9 @@ def write_report(store: Store, out: TextIO, max_stories: int = 1000, max_documen
         if doc is not None:
             audited.append((doc, store.findings_for(doc_id)))
     template = environment().get_template("report.html")
+    js = asset("map.js")
     html = template.render(
-        css=Markup(asset("claimdesk.css")), js=Markup(asset("map.js")),
+        css=Markup(asset("claimdesk.css")), js=Markup(js), script_sources=csp_hash(js),
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         documents=store.count("documents"), counts=status_counts(store), timeline=timeline(store),
         countries=country_paths(), points=points, points_json=script_json([asdict(p) for p in points]),

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from claimdesk.models import Claim, Document, Finding, Story
 from claimdesk.report.aggregate import map_points, status_counts, timeline
+from claimdesk.report.bounds import MAX_ROWS
 from claimdesk.report.geojson_export import story_feature
 from claimdesk.store.stories import count_stories, get_story, iter_stories
 from claimdesk.web.reviews import MAX_NOTE, get_review, mark_reviewed
@@ -60,7 +61,7 @@ def list_stories(
     status: Optional[str] = None, event_type: Optional[str] = None, q: Optional[str] = None,
     place: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
     min_sources: Optional[str] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0,
 ) -> StoryPage:
     try:
         flt = parse_filter({"status": status, "event_type": event_type, "q": q, "place": place, "since": since,

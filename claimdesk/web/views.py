@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -11,11 +12,13 @@ from sqlalchemy import select
 
 from claimdesk.models import EVENT_TYPES, Claim, Document, Finding, Mention, Story
 from claimdesk.report.aggregate import STATUSES
+from claimdesk.report.bounds import MAX_DIGITS, MAX_MIN_SOURCES, MAX_PAGE
 from claimdesk.report.safe import context_window, highlight
 from claimdesk.store import Store, schema
 from claimdesk.store.stories import StoryFilter
 
 PAGE_SIZE = 50
+_DIGITS = re.compile(r"[0-9]+")
 MAX_MENTIONS_SHOWN = 200
 
 
@@ -40,23 +43,32 @@ def parse_filter(params: dict[str, str]) -> StoryFilter:
     event_type = params.get("event_type") or None
     if event_type and event_type not in EVENT_TYPES:
         raise BadFilter(f"event_type: expected one of {', '.join(EVENT_TYPES)}, got {event_type!r}")
-    min_sources = params.get("min_sources") or None
-    if min_sources is not None:
-        if not min_sources.isdigit():
-            raise BadFilter(f"min_sources: expected a whole number, got {min_sources!r}")
-        min_sources = int(min_sources)
+    min_sources = parse_count("min_sources", params.get("min_sources"), 1, MAX_MIN_SOURCES)
     return StoryFilter(
         status=status, event_type=event_type, since=_date("since", params.get("since")),
         until=_date("until", params.get("until")), min_sources=min_sources,
         place=(params.get("place") or "").strip()[:200] or None, search=(params.get("q") or "").strip()[:200] or None)
 
 
+def parse_count(name: str, value: Optional[str], low: int, high: int) -> Optional[int]:
+    """A whole number from `low` to `high` written in ASCII digits, or None when `value` is empty.
+
+    Every number read from a query string by hand (page, min_sources) goes through here, so none
+    reaches the database out of range (SQLite takes 64 bits) or fails to convert (`"²".isdigit()`
+    is true, `int("²")` fails). The API's typed limit and offset take their bounds from the same
+    module (claimdesk.report.bounds).
+    """
+    if value is None or not value.strip():
+        return None
+    digits = value.strip()
+    if not _DIGITS.fullmatch(digits) or len(digits.lstrip("0")) > MAX_DIGITS or not low <= int(digits) <= high:
+        raise BadFilter(f"{name}: expected a whole number from {low} to {high:,}, got {value[:40]!r}")
+    return int(digits)
+
+
 def parse_page(value: Optional[str]) -> int:
-    if not value:
-        return 1
-    if not value.isdigit() or int(value) < 1:
-        raise BadFilter(f"page: expected a number from 1, got {value!r}")
-    return int(value)
+    page = parse_count("page", value, 1, MAX_PAGE)
+    return 1 if page is None else page
 
 
 @dataclass
