@@ -148,7 +148,8 @@ class CopyDetector:
             known.shingles = None
         return list(changed.values())
 
-    def _shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
+    def shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
+        """The shingle set of any indexed document (cached; else fetched and shingled)."""
         known = self._known.get(doc_id)
         if known and known.shingles is not None:
             return known.shingles
@@ -193,7 +194,7 @@ class CopyDetector:
             shared = jaccard * (len(sh) + other_n) / (1 + jaccard)
             if shared / min(len(sh), other_n) < MIN_ESTIMATE:
                 continue
-            other = self._shingles_of(cand)
+            other = self.shingles_of(cand)
             if other is None or len(other) < MIN_SHINGLES:
                 continue
             sim = containment(sh, other)

@@ -16,21 +16,20 @@ Copies and rewrites of another outlet's text (whole documents or shared passages
 in `claimdesk.corroborate.passages` and the corroboration batch; this module only reads a text.
 
 >>> doc = Document.from_text("Rail strike ends.\\n\\nLONDON, Feb 26 (Reuters) - Train drivers agreed a deal on Tuesday.",
-...                          outlet="Radio Five", url="https://radiofive.example/news/1")
+...                          source="a", outlet="Radio Five", url="https://radiofive.example/news/1")
 >>> wire_origin(doc).outlet, wire_origin(doc).why
 ('Reuters', "dateline '(Reuters) -'")
->>> wire_origin(Document.from_text("Train drivers agreed a deal, Reuters reported.", outlet="Radio Five")) is None
+>>> wire_origin(Document.from_text("Train drivers agreed a deal, Reuters reported.", source="b", outlet="Radio Five")) is None
 True
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from claimdesk.corroborate.outlets import outlet_key
-from claimdesk.models import Document, Span
+from claimdesk.models import Document, Origin
 
 # display name of each wire, and the names a text uses for it (regex alternatives)
 WIRES: dict[str, str] = {
@@ -94,24 +93,6 @@ _AUTHOR.update({"reuters editorial": "Reuters", "reuters staff": "Reuters", "ap 
                 "thomson reuters foundation": "Reuters", "agence france presse": "AFP"})
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Who wrote (part of) a document's text, and what says so.
-
-    `span` is the passage it covers ([start, end) of the text), None for the whole document;
-    `document` the earlier document the text was found in, when it was found by comparison.
-    """
-
-    outlet: str
-    key: str
-    why: str
-    span: Optional[Span] = None
-    document: Optional[str] = None
-
-    def covers(self, span: Span) -> bool:
-        return self.span is None or (self.span[0] <= span[0] < self.span[1])
-
-
 def wire_key(wire: str) -> str:
     return _KEYS.get(wire, outlet_key(wire) or wire.lower())
 
@@ -130,7 +111,7 @@ def wire_origin(doc: Document) -> Optional[Origin]:
     key = wire_key(wire)
     if key == outlet_key(doc.outlet, doc.url):
         return None
-    return Origin(wire, key, why)
+    return Origin(outlet=wire, key=key, why=why)
 
 
 def _credited_wire(doc: Document) -> Optional[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """Independent sources and the status of a story.
 
-Sources: each mention counts under its original document's outlet (a copy counts under the outlet
-of what it copies, so it never adds a source); a wire story (AP, AFP, Reuters, UPI by byline)
-counts under the wire; a document with no outlet counts as its own source.
+Sources: each mention counts under its origin, the outlet that wrote its words (`sourcing`): a wire
+copy under the wire, a copy or a shared passage under the earlier document's origin, so neither
+adds a source; else under its own outlet's identity (`outlets.outlet_key`: "Reuters",
+"reuters.com" and "uk.reuters.com" are one); a document with no outlet counts as its own source.
 
 Status, first match wins:
 - `contested`: mentions from different sources disagree on a number, date or place;
@@ -22,7 +23,8 @@ from collections.abc import Sequence
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
-from claimdesk.models import Contradiction, Document, StoryStatus
+from claimdesk.corroborate.outlets import outlet_key
+from claimdesk.models import Contradiction, Document, Origin, StoryStatus
 
 WIRES = {"ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
          "reuters": "Reuters", "upi": "UPI", "united press international": "UPI"}
@@ -36,6 +38,14 @@ def source_key(doc: Document) -> str:
     if doc.outlet:
         return "outlet:" + _OUTLET_NOISE.sub("", doc.outlet.strip().lower())
     return "document:" + doc.id
+
+
+def source_of(doc: Document, origin: Optional[Origin]) -> str:
+    """The source a mention counts under: its origin's outlet, else its own outlet, else itself."""
+    if origin is not None:
+        return origin.key if origin.key.startswith("document:") else "outlet:" + origin.key
+    key = outlet_key(doc.outlet, doc.url)
+    return "outlet:" + key if key else "document:" + doc.id
 
 
 def independent_sources(evidence: Sequence[Evidence]) -> int:
