@@ -193,7 +193,7 @@ class Origin(Record):
     """Who wrote (part of) a document's text when it is not the publishing outlet: a wire, the
     outlet of an earlier document it copies or shares a passage with, a press-release service.
 
-    `key` is the outlet identity (`corroborate.outlets.outlet_key`); `span` the passage it covers,
+    `key` is the outlet identity (`claimdesk.outlets.outlet_key`); `span` the passage it covers,
     None for the whole document; `document` the earlier document the words were found in.
     """
 

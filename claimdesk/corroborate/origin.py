@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimdesk.corroborate.outlets import outlet_key
+from claimdesk.outlets import outlet_key
 from claimdesk.models import Document, Origin
 
 # display name of each wire, and the names a text uses for it (regex alternatives)

@@ -21,7 +21,7 @@ import numpy as np
 
 from claimdesk.corroborate.copies import order_key
 from claimdesk.corroborate.origin import wire_origin
-from claimdesk.corroborate.outlets import outlet_key
+from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import SentenceShingles
 from claimdesk.models import Document, Origin
 

@@ -2,7 +2,7 @@
 
 Sources: each mention counts under its origin, the outlet that wrote its words (`sourcing`): a wire
 copy under the wire, a copy or a shared passage under the earlier document's origin, so neither
-adds a source; else under its own outlet's identity (`outlets.outlet_key`: "Reuters",
+adds a source; else under its own outlet's identity (`claimdesk.outlets.outlet_key`: "Reuters",
 "reuters.com" and "uk.reuters.com" are one); a document with no outlet counts as its own source.
 
 Status, first match wins:
@@ -18,26 +18,12 @@ Status, first match wins:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
-from claimdesk.corroborate.outlets import outlet_key
 from claimdesk.models import Contradiction, Document, Origin, StoryStatus
-
-WIRES = {"ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
-         "reuters": "Reuters", "upi": "UPI", "united press international": "UPI"}
-_OUTLET_NOISE = re.compile(r"^www\.|\s*\((opinion|online|news)\)\s*$|\.(com|org|net|co\.uk)$", re.I)
-
-
-def source_key(doc: Document) -> str:
-    """The source a document's words come from: its wire, else its outlet, else itself."""
-    if doc.author and doc.author.strip().lower() in WIRES:
-        return "wire:" + WIRES[doc.author.strip().lower()]
-    if doc.outlet:
-        return "outlet:" + _OUTLET_NOISE.sub("", doc.outlet.strip().lower())
-    return "document:" + doc.id
+from claimdesk.outlets import outlet_key
 
 
 def source_of(doc: Document, origin: Optional[Origin]) -> str:

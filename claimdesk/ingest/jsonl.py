@@ -19,6 +19,7 @@ from typing import Any, BinaryIO, Optional
 from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, RejectedInput
+from claimdesk.outlets import ingest_outlet
 
 TEXT_FIELDS = ("text", "maintext", "content")
 DATE_FIELDS = ("date_publish", "published", "date")
@@ -83,7 +84,7 @@ def _document(obj: dict[str, Any], source: str, options: IngestOptions) -> Docum
         url=url,
         title=clean(obj.get("title")),
         author=next((a for a in (clean(obj.get(f)) for f in AUTHOR_FIELDS) if a), None),
-        outlet=next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None)
+        outlet=ingest_outlet(next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None))
         or domain_of(url) or options.outlet,
         published=published or options.published,
         language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),
