@@ -152,7 +152,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
                 if s in pool:
                     pool[s].clusters.add(cluster)
     recopied = {v.document_id: v.copy_of for v in verdicts if v.document_id not in new_ids}
-    origins = _origins(store, docs, recopied, labels, window, detector)
+    origins = _origins(store, docs, recopied, labels, window, groups, detector)
     report.seconds["origins"] += time.perf_counter() - t2
     t2 = time.perf_counter()
     rows = clusterer.clusters
@@ -200,13 +200,20 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
 
 
 def _origins(store: Store, docs: list[Document], recopied: dict[str, str], labels: dict[str, str],
-             window: dict[str, list[str]], detector: CopyDetector) -> dict[str, list]:
-    """Origins of the batch's documents and of older documents whose copy verdict changed."""
+             window: dict[str, list[str]], groups: list[list[str]], detector: CopyDetector) -> dict[str, list]:
+    """Origins of the batch's documents and of older documents whose copy verdict changed. A
+    document's passages are compared with the documents LSH found near it, then with those of its
+    event cluster's neighbourhood inside the story window."""
     older = [d for d in (store.get_document(i) for i in sorted(recopied)) if d is not None]
+    group_of = {c: g for g in groups for c in g}
     in_cluster: dict[str, list[str]] = {}
     for d in docs:
         in_cluster.setdefault(labels[d.id], []).append(d.id)
-    candidates = {d.id: sorted(set(window.get(labels[d.id], ())) | set(in_cluster[labels[d.id]])) for d in docs}
+    candidates = {}
+    for d in docs:
+        around = {i for c in group_of.get(labels[d.id], [labels[d.id]]) for i in (*window.get(c, ()), *in_cluster.get(c, ()))}
+        near = detector.near.get(d.id, [])
+        candidates[d.id] = near + sorted(around - set(near))
     earlier = {i for ids in candidates.values() for i in ids} | set(detector.copy_of.get(d.id, d.id) for d in docs + older)
     earlier -= {d.id for d in docs}
     headers = state.document_headers(store, earlier)

@@ -25,7 +25,7 @@ from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import SentenceShingles
 from claimdesk.models import Document, Origin
 
-MAX_CANDIDATES = 30   # earlier documents of the cluster a document's passages are compared with (latest first)
+MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
 
 
 @dataclass
@@ -82,12 +82,12 @@ def _inherited(root: str, ctx: SourcingContext) -> Origin:
 
 
 def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
-    cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.headers]
     me = order_key(doc)
-    cands = [c for c in cands if order_key(ctx.headers[c]) < me and own_key(ctx.headers[c]) != mine]
+    cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.headers
+             and order_key(ctx.headers[c]) < me and own_key(ctx.headers[c]) != mine][:MAX_CANDIDATES]
     if not cands:
         return []
-    cands = sorted(cands, key=lambda c: order_key(ctx.headers[c]))[-MAX_CANDIDATES:]
+    cands.sort(key=lambda c: order_key(ctx.headers[c]))
     sentences = SentenceShingles(doc.text)
     taken: list[Origin] = []
     for cand in cands:  # earliest first: the first outlet to publish a passage is its origin
