@@ -6,8 +6,9 @@ publisher's own. The rules in `claimdesk.corroborate.origin` were chosen on the 
 dev split is held out and reported once. Documents are read as `claimdesk ingest` reads a .txt file:
 text and outlet only (`text`); `text+author` adds the metadata author as a JSON Lines record would.
 
-news_cluster (no gold): the wire origin found per outlet, for reading, and with `--stories DB`
-how many stories of a corroborated store change `independent_sources` when origins are counted.
+news_cluster (no gold): the wire origin found per outlet, for reading. With `--stories DB` (a store
+corroborated by this version): how many stories count a different number of sources by origin than
+by outlet name (the rule before), e.g. the store `make run` builds, or news_cluster ingested.
 
     .venv/bin/python bench/eval_origin.py [--split train|dev|both] [--show-errors]
     .venv/bin/python bench/eval_origin.py --stories sqlite:///claimdesk.sqlite
@@ -19,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -99,14 +101,62 @@ def eval_news_cluster(root: Path) -> None:
         print(f"  {outlet:28s} via {wire:10s} {n}")
 
 
-def story_changes(db: str) -> None:
-    """Stories whose independent_sources differ between counting outlets (before) and origins (now)."""
-    from claimdesk.corroborate.origin_counts import compare_story_counts
-    from claimdesk.store import open_store
+# How sources were counted before origins: outlet text lower-cased without "www."/".com", a copy
+# under its original's outlet, a document whose author is exactly a wire under the wire.
+_OLD_WIRES = {"ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
+              "reuters": "Reuters", "upi": "UPI", "united press international": "UPI"}
+_OLD_NOISE = re.compile(r"^www\.|\s*\((opinion|online|news)\)\s*$|\.(com|org|net|co\.uk)$", re.I)
 
-    result = compare_story_counts(open_store(db))
-    print(f"{db}: {result.stories} stories, {result.changed} change independent_sources when counted by origin "
-          f"({result.lower} fewer, {result.higher} more); status changes: {dict(result.status_changes)}")
+
+def _old_source(doc: Document) -> str:
+    if doc.author and doc.author.strip().lower() in _OLD_WIRES:
+        return "wire:" + _OLD_WIRES[doc.author.strip().lower()]
+    if doc.outlet:
+        return "outlet:" + _OLD_NOISE.sub("", doc.outlet.strip().lower())
+    return "document:" + doc.id
+
+
+def story_changes(db: str) -> None:
+    """Stories of a store corroborated with origins whose count of asserting sources differs from
+    the count by outlet (the rule before origins), on the same stories and mentions."""
+    from claimdesk.corroborate.contradictions import is_denial
+    from claimdesk.corroborate.state import claims_by_id, document_headers
+    from claimdesk.corroborate.status import source_of
+    from claimdesk.store import open_store
+    from claimdesk.store.stories import copies, iter_stories, load_origins, origin_of
+
+    store = open_store(db)
+    copy_of = copies(store)
+    stories = list(iter_stories(store))
+    doc_ids = {m.document for s in stories for m in s.mentions}
+    heads = document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
+    with store.engine.connect() as conn:
+        origins = load_origins(conn, doc_ids)
+        claims = claims_by_id(conn, [m.claim for s in stories for m in s.mentions])
+    changed = lower = higher = multi = 0
+    examples = []
+    for s in stories:
+        asserting = [m for m in s.mentions if m.polarity == "asserted" and not is_denial(claims[m.claim])]
+        if len(asserting) < 2:
+            continue
+        multi += 1
+        old = {_old_source(heads[copy_of[m.document]] if m.document in copy_of and copy_of[m.document] in heads
+                           else heads[m.document]) for m in asserting}
+        new = set()
+        for m in asserting:
+            origin = origin_of(origins.get(m.document, []), m.span)
+            root = copy_of.get(m.document)
+            new.add(source_of(heads[root], None) if origin is None and root in heads else source_of(heads[m.document], origin))
+        if len(old) != len(new):
+            changed += 1
+            lower += len(new) < len(old)
+            higher += len(new) > len(old)
+            if len(examples) < 5:
+                examples.append(f"    {len(old)} -> {len(new)}: {s.text[:90]!r} "
+                                f"({'; '.join(sorted({(m.outlet or '?') + (' via ' + m.origin.outlet if m.origin else '') for m in asserting}))})")
+    print(f"{db}: {len(stories)} stories, {multi} with 2+ asserting mentions; {changed} change their source count "
+          f"when counted by origin ({lower} fewer, {higher} more)")
+    print("\n".join(examples))
 
 
 def main() -> None:
