@@ -77,6 +77,14 @@ def test_citing_a_wire_is_not_a_wire_copy(text):
     assert wire_origin(_doc(text)) is None
 
 
+def test_a_wire_story_further_down_a_page_covers_the_page_from_its_dateline():
+    own = "Good morning from the KFM newsroom. Here is what our reporters found overnight in the city. " * 8
+    wire = "WASHINGTON, Feb 26 (Reuters) - The United States is weighing new sanctions on Russian oil traders."
+    origin = wire_origin(_doc(own + "\n" + wire))
+    assert origin.outlet == "Reuters" and origin.span == (len(own) + 1, len(own) + 1 + len(wire))
+    assert not origin.covers((0, 40)) and origin.covers((len(own) + 1, len(own) + 60))
+
+
 def test_a_wire_on_its_own_site_has_no_origin():
     text = "KYIV, Feb 26 (Reuters) - Russia launched 150 drones at Ukraine overnight, Ukraine's air force said."
     assert wire_origin(_doc(text, outlet="uk.reuters.com", url=None)) is None

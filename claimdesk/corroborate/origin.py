@@ -107,45 +107,50 @@ def wire_origin(doc: Document) -> Optional[Origin]:
     found = _credited_wire(doc)
     if found is None:
         return None
-    wire, why = found
+    wire, why, span = found
     key = wire_key(wire)
     if key == outlet_key(doc.outlet, doc.url):
         return None
-    return Origin(outlet=wire, key=key, why=why)
+    return Origin(outlet=wire, key=key, why=why, span=span)
 
 
-def _credited_wire(doc: Document) -> Optional[tuple[str, str]]:
+def _credited_wire(doc: Document) -> Optional[tuple[str, str, Optional[tuple[int, int]]]]:
+    """(wire, why, span): span is None for the whole text, or, for a wire story that starts at a
+    dateline further down a page (after the page's own text), from that line to the end."""
     text = doc.text
     for m in _DATELINE.finditer(text):
-        if m.start() < OPENING or _LINE_START.search(text, max(0, m.start() - 80), m.start()):
-            wire = _wire_of(m, _ALL)
-            return wire, f"dateline '{_quote(m.group(0))}'"
+        if m.start() < OPENING:
+            return _wire_of(m, _ALL), f"dateline '{_quote(m.group(0))}'", None
+        line = _LINE_START.search(text, max(0, m.start() - 80), m.start())
+        if line:
+            start = line.start() + (text[line.start()] == "\n")
+            return _wire_of(m, _ALL), f"dateline '{_quote(m.group(0))}'", (start, len(text))
     m = _PRESS_SLASH.search(text, 0, OPENING) or _PRESS_SLASH.search(text)
     if m:
-        return _wire_of(m, PRESS_WIRES), f"press release dateline '{_quote(m.group(0))}'"
+        return _wire_of(m, PRESS_WIRES), f"press release dateline '{_quote(m.group(0))}'", None
     m = _TASS.search(text, 0, OPENING)
     if m:
-        return "TASS", f"dateline '{_quote(m.group(0))}'"
+        return "TASS", f"dateline '{_quote(m.group(0))}'", None
     m = _BYLINE.search(text, 0, OPENING)
     if m:
-        return _wire_of(m, WIRES), f"byline '{_quote(m.group(0))}'"
+        return _wire_of(m, WIRES), f"byline '{_quote(m.group(0))}'", None
     tail_start = max(0, len(text) - CLOSING)
     tail = text[tail_start:]
     m = _COPYRIGHT.search(tail)
     if m:
-        return _wire_of(m, WIRES), f"copyright line '{_quote(m.group(0))}'"
+        return _wire_of(m, WIRES), f"copyright line '{_quote(m.group(0))}'", None
     m = _REUTERS_CREDIT.search(tail)
     if m:
-        return "Reuters", f"credit line '{_quote(m.group(0))[:80]}'"
+        return "Reuters", f"credit line '{_quote(m.group(0))[:80]}'", None
     m = _SIGN_OFF.search(tail.rstrip())
     if m:
-        return _wire_of(m, WIRES), f"sign-off '{_quote(m.group(0))}'"
+        return _wire_of(m, WIRES), f"sign-off '{_quote(m.group(0))}'", None
     first_author = (doc.author or "").split(",")[0].strip().lower()
     if first_author in _AUTHOR:
-        return _AUTHOR[first_author], f"author '{doc.author.split(',')[0].strip()}'"
+        return _AUTHOR[first_author], f"author '{doc.author.split(',')[0].strip()}'", None
     if doc.url:
         path = doc.url.split("://", 1)[-1].partition("/")[2]
         m = _URL_PATH.search("/" + path)
         if m:
-            return _URL_WIRES[m.group("w").lower()], f"URL path '{_quote(m.group(0))}'"
+            return _URL_WIRES[m.group("w").lower()], f"URL path '{_quote(m.group(0))}'", None
     return None

@@ -2,7 +2,7 @@
 
 In order of precedence:
 1. the document credits a wire or press-release service (`origin.wire_origin`): the whole text is
-   the wire's;
+   the wire's (from the dateline on, when the wire story starts further down the page);
 2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
    origin, or is that document's outlet's;
 3. it shares passages with earlier documents of its event cluster (`passages`): each passage has
@@ -62,13 +62,16 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
 def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     mine = own_key(doc)
     wire = wire_origin(doc)
-    if wire:
+    if wire and wire.span is None:
         return [wire]
     root = ctx.copy_of.get(doc.id)
     if root and root in ctx.headers:
         inherited = _inherited(root, ctx)
         return [inherited] if inherited.key != mine else []
-    return _passage_origins(doc, mine, ctx)
+    passages = _passage_origins(doc, mine, ctx)
+    if wire:  # a wire story further down the page: the page's own text before it may share passages
+        passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
+    return passages
 
 
 def _inherited(root: str, ctx: SourcingContext) -> Origin:
