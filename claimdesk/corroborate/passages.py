@@ -4,7 +4,9 @@ differs elsewhere, which whole-document copy detection (`copies`) misses.
 A sentence is *shared* when most of its 5-word shingles (the same hashes `copies` uses) occur in
 the other text; a passage is a run of at least `MIN_RUN` shared sentences, where sentences too short
 to judge neither count nor break the run. Two outlets writing up the same event share names and
-phrases, rarely three sentences in a row nearly word for word.
+phrases, rarely three sentences in a row nearly word for word. Sentences holding a quotation
+(a tweet, a statement, an interview answer) neither count nor break a run either: outlets quote
+the same words of a speaker independently, and the speaker, not the first outlet, wrote them.
 
 >>> a = ("Russian forces launched 300 drones and 30 missiles at Ukraine overnight, the air force said. "
 ...      "Air defences shot down most of them over the central regions of the country. "
@@ -27,6 +29,13 @@ MIN_RUN = 3              # shared sentences in a row
 MIN_SENTENCE_WORDS = 8   # shorter sentences ("He said.", a dateline) are not judged
 MIN_SHARED = 0.6         # share of a sentence's shingles found in the other text
 
+# double quotation marks anywhere; single ones (Daily Mail style) only where they open or close a
+# quotation, so "Sauber's" and "Y'know" are not quotes
+_QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]?['’](?=\s|$)")
+# an embedded post's signature, "— Elon Musk (@elonmusk) December 2, 2017": the post is the up to
+# 280 characters before it, a quotation without quotation marks
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}")
+POST_CHARS = 280
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"\w+")
 
@@ -51,8 +60,12 @@ class SentenceShingles:
     def __init__(self, text: str):
         self.spans: list[Span] = []
         parts: list[np.ndarray] = []
+        posts = [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
+                 for m in _POST_SIGNATURE.finditer(text)]
         for s, e in sentences(text):
-            if len(_WORD.findall(text[s:e])) >= MIN_SENTENCE_WORDS:
+            if any(ps < e and s < pe for ps, pe in posts):
+                continue
+            if len(_WORD.findall(text[s:e])) >= MIN_SENTENCE_WORDS and not _QUOTE.search(text[s:e]):
                 self.spans.append((s, e))
                 parts.append(shingles(text[s:e]).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
