@@ -271,6 +271,29 @@ class Claim(Record):
         return hashlib.sha256(f"{document_id}:{span[0]}:{span[1]}".encode()).hexdigest()[:32]
 
 
+class Origin(Record):
+    """Who wrote (part of) a document's text when it is not the publishing outlet: a wire, the
+    outlet of an earlier document it copies or shares a passage with, a press-release service.
+
+    `key` is the outlet identity (`claimdesk.outlets.outlet_key`); `span` the passage it covers,
+    None for the whole document; `document` the earlier document the words were found in.
+    """
+
+    outlet: str
+    key: str
+    why: str
+    span: Optional[Span] = None
+    document: Optional[str] = None
+
+    def covers(self, span: Span) -> bool:
+        return self.span is None or self.span[0] <= span[0] < self.span[1]
+
+
+class MentionOrigin(Record):
+    outlet: str
+    why: str
+
+
 class Mention(Record):
     claim: str
     document: str
@@ -283,6 +306,7 @@ class Mention(Record):
     hedges: list[str] = Field(default_factory=list)
     polarity: Polarity = "asserted"
     copy_of: Optional[str] = Field(default=None, description="id of the document this one copies")
+    origin: Optional[MentionOrigin] = Field(default=None, description="who wrote the words, when not the outlet itself")
 
 
 class Contradiction(Record):

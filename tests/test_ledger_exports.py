@@ -105,7 +105,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(built):
 # plus the properties Google's fact-check markup documentation requires or recommends.
 THING = {"@context", "@type", "@id", "name", "alternateName", "description", "identifier", "url", "sameAs", "image"}
 CREATIVE_WORK = THING | {"author", "datePublished", "dateCreated", "dateModified", "publisher", "headline", "inLanguage",
-                         "text", "about", "creator"}
+                         "text", "about", "creator", "isBasedOn"}  # isBasedOn: https://schema.org/isBasedOn
 REVIEW = CREATIVE_WORK | {"itemReviewed", "reviewRating", "reviewBody", "reviewAspect", "associatedClaimReview",
                           "positiveNotes", "negativeNotes"}
 DEFINED = {

@@ -118,7 +118,7 @@ def test_same_copies_as_the_single_machine_corroboration(single_store, spark_sto
 
 def test_same_stories_as_the_single_machine_corroboration(single_store, spark_store):
     def stories(store: Store) -> dict:
-        return {s.id: (s.status, s.independent_sources, sorted((m.claim, m.copy_of) for m in s.mentions))
+        return {s.id: (s.status, s.independent_sources, sorted((m.claim, m.copy_of, m.origin and m.origin.model_dump()) for m in s.mentions))
                 for s in iter_stories(store)}
 
     spark = stories(spark_store)

@@ -38,11 +38,14 @@ from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourh
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
-from claimdesk.corroborate.status import first_seen, independent_sources, source_key, status
+from claimdesk.corroborate.sourcing import SourcingContext, assign
+from claimdesk.corroborate.status import first_seen, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store
-from claimdesk.store.stories import add_mentions, set_mention_copies, write_copies, write_story_rows
+from claimdesk.store.stories import (
+    add_mentions, load_origins, origin_of, set_mention_copies, write_copies, write_origins, write_story_rows,
+)
 from claimdesk.store.stories import copies as stored_copies
 
 BATCH_SIZE = 1000
@@ -148,6 +151,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
             for s in stories_of.get(i, ()):
                 if s in pool:
                     pool[s].clusters.add(cluster)
+    recopied = {v.document_id: v.copy_of for v in verdicts if v.document_id not in new_ids}
+    origins = _origins(store, docs, recopied, labels, window, groups, detector)
+    report.seconds["origins"] += time.perf_counter() - t2
+    t2 = time.perf_counter()
     rows = clusterer.clusters
     context = EventContext(cluster_of, {c: rows[c].size for g in groups for c in g},
                            lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()))
@@ -167,7 +174,6 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     drafts = {i: d for i, d in pool.items() if d.dirty}
 
     # documents whose copy verdict changed: their stories count sources anew
-    recopied = {v.document_id: v.copy_of for v in verdicts if v.document_id not in new_ids}
     rewrite = {d.id for d in drafts.values() if d.touched}
     recheck = sorted(set(state.story_of_claims(store, sorted(recopied)).values()) - rewrite)
     for d in _drafts(store, recheck, weights, drafts):
@@ -180,6 +186,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     report.seconds["stories"] += t3 - t2
     with store.engine.begin() as conn:
         write_copies(conn, [(v.document_id, v.copy_of, v.similarity) for v in verdicts])
+        write_origins(conn, origins)
         state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
@@ -190,6 +197,31 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     report.seconds["write"] += time.perf_counter() - t3
     for s in stories:
         report.statuses[s.status] += 1
+
+
+def _origins(store: Store, docs: list[Document], recopied: dict[str, str], labels: dict[str, str],
+             window: dict[str, list[str]], groups: list[list[str]], detector: CopyDetector) -> dict[str, list]:
+    """Origins of the batch's documents and of older documents whose copy verdict changed. A
+    document's passages are compared with the documents LSH found near it, then with those of its
+    event cluster's neighbourhood inside the story window."""
+    older = [d for d in (store.get_document(i) for i in sorted(recopied)) if d is not None]
+    group_of = {c: g for g in groups for c in g}
+    in_cluster: dict[str, list[str]] = {}
+    for d in docs:
+        in_cluster.setdefault(labels[d.id], []).append(d.id)
+    candidates = {}
+    for d in docs:
+        around = {i for c in group_of.get(labels[d.id], [labels[d.id]]) for i in (*window.get(c, ()), *in_cluster.get(c, ()))}
+        near = detector.near.get(d.id, [])
+        candidates[d.id] = near + sorted(around - set(near))
+    earlier = {i for ids in candidates.values() for i in ids} | set(detector.copy_of.get(d.id, d.id) for d in docs + older)
+    earlier -= {d.id for d in docs}
+    headers = state.document_headers(store, earlier)
+    with store.engine.connect() as conn:
+        known = load_origins(conn, earlier)
+    ctx = SourcingContext(headers=headers, origins=known, copy_of=detector.copy_of,
+                          shingles_of=detector.shingles_of, candidates=candidates)
+    return assign(docs + older, ctx)
 
 
 def _with_continuations(story_ids: list[str], pool: dict[str, Draft]) -> list[Draft]:
@@ -265,16 +297,22 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
         claims[d.id].extend(d.claims)
     doc_ids = {c.document_id for cs in claims.values() for c in cs}
     docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
-    return [_story(d, claims[d.id], docs, copy_of) for d in drafts if claims[d.id]]
+    origins = load_origins(conn, doc_ids)
+    return [_story(d, claims[d.id], docs, copy_of, origins) for d in drafts if claims[d.id]]
 
 
-def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str]) -> Story:
+def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
+           origins: Optional[dict[str, list]] = None) -> Story:
     evidence = []
     claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
         doc = docs[c.document_id]
         root = copy_of.get(doc.id)
-        src = source_key(docs[root]) if root in docs else source_key(doc) if root is None else "document:" + root
+        origin = origin_of((origins or {}).get(doc.id, []), c.span)
+        if origin is None and root is not None:  # a store corroborated before origins were kept
+            src = source_of(docs[root], None) if root in docs else "document:" + root
+        else:
+            src = source_of(doc, origin)
         evidence.append(Evidence(c, src, root))
     contradictions = find(evidence)
     lead = draft.lead

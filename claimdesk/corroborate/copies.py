@@ -39,6 +39,10 @@ LSH_BANDS = (32, 2)      # 32 bands of 2 rows: a pair with Jaccard 0.27 (a trimm
 MIN_ESTIMATE = 0.4       # containment estimated from signatures, before the exact check
 MIN_CONTAINMENT = 0.6    # verdict: share of the smaller document's shingles found in the other
 MIN_SHINGLES = 15        # a text this short cannot be told from a shared quotation
+# and share of the *larger* document's shingles: a page that quotes a short article in full inside
+# its own, longer analysis contains it, but is not a copy of it (its shared passages get their
+# origin in `passages`); a trimmed copy or one with boilerplate keeps well above this
+MIN_LARGER_SHARE = 0.3
 _SEED = 1
 # shingle sets of indexed documents kept in memory (32-bit, ~1 KB a document), so verifying a
 # candidate does not fetch and re-shingle its text; the oldest are dropped beyond this budget
@@ -74,11 +78,17 @@ def signature(sh: np.ndarray) -> np.ndarray:
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
+    return overlap(a, b)[0]
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Shared shingles over the smaller set (containment) and over the larger one."""
     if not len(a) or not len(b):
-        return 0.0
+        return 0.0, 0.0
     if a.dtype != b.dtype:  # cached sets are 32-bit
         a, b = a.astype(np.uint32), b.astype(np.uint32)
-    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / min(len(a), len(b)), shared / max(len(a), len(b))
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,9 @@ class CopyDetector:
         batch = sorted(docs, key=order_key)
         changed: dict[str, CopyVerdict] = {}
         self.signatures: dict[str, tuple[np.ndarray, int]] = {}
+        # per document of the batch, the indexed documents LSH returned (copies or not): where
+        # `passages` looks first for a shared passage
+        self.near: dict[str, list[str]] = {}
         for doc in batch:
             sh = shingles(doc.text)
             sig = signature(sh)
@@ -148,7 +161,8 @@ class CopyDetector:
             known.shingles = None
         return list(changed.values())
 
-    def _shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
+    def shingles_of(self, doc_id: str) -> Optional[np.ndarray]:
+        """The shingle set of any indexed document (cached; else fetched and shingled)."""
         known = self._known.get(doc_id)
         if known and known.shingles is not None:
             return known.shingles
@@ -183,7 +197,9 @@ class CopyDetector:
 
     def _verified(self, doc_id: str, sh: np.ndarray, sig: np.ndarray) -> dict[str, float]:
         out: dict[str, float] = {}
-        for cand in self.lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME)):
+        found = self.lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme=SCHEME))
+        self.near[doc_id] = sorted(c for c in found if c != doc_id)
+        for cand in found:
             if cand == doc_id or cand not in self.sigs:
                 continue
             other_sig, other_n = self.sigs[cand]
@@ -193,11 +209,11 @@ class CopyDetector:
             shared = jaccard * (len(sh) + other_n) / (1 + jaccard)
             if shared / min(len(sh), other_n) < MIN_ESTIMATE:
                 continue
-            other = self._shingles_of(cand)
+            other = self.shingles_of(cand)
             if other is None or len(other) < MIN_SHINGLES:
                 continue
-            sim = containment(sh, other)
-            if sim >= MIN_CONTAINMENT:
+            sim, of_larger = overlap(sh, other)
+            if sim >= MIN_CONTAINMENT and of_larger >= MIN_LARGER_SHARE:
                 out[cand] = sim
         return out
 

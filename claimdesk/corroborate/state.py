@@ -232,6 +232,7 @@ def reset(store: Store) -> None:
         conn.execute(delete(schema.story_mentions))
         conn.execute(delete(schema.stories))
         conn.execute(delete(schema.document_copies))
+        conn.execute(delete(schema.document_origins))
 
 
 def story_of_claims(store: Store, document_ids: Iterable[str]) -> dict[str, str]:

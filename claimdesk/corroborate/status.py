@@ -1,8 +1,9 @@
 """Independent sources and the status of a story.
 
-Sources: each mention counts under its original document's outlet (a copy counts under the outlet
-of what it copies, so it never adds a source); a wire story (AP, AFP, Reuters, UPI by byline)
-counts under the wire; a document with no outlet counts as its own source.
+Sources: each mention counts under its origin, the outlet that wrote its words (`sourcing`): a wire
+copy under the wire, a copy or a shared passage under the earlier document's origin, so neither
+adds a source; else under its own outlet's identity (`claimdesk.outlets.outlet_key`: "Reuters",
+"reuters.com" and "uk.reuters.com" are one); a document with no outlet counts as its own source.
 
 Status, first match wins:
 - `contested`: mentions from different sources disagree on the same quantity (same counted thing,
@@ -20,25 +21,20 @@ Status, first match wins:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
-from claimdesk.models import Contradiction, Document, StoryStatus
-
-WIRES = {"ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
-         "reuters": "Reuters", "upi": "UPI", "united press international": "UPI"}
-_OUTLET_NOISE = re.compile(r"^www\.|\s*\((opinion|online|news)\)\s*$|\.(com|org|net|co\.uk)$", re.I)
+from claimdesk.models import Contradiction, Document, Origin, StoryStatus
+from claimdesk.outlets import outlet_key
 
 
-def source_key(doc: Document) -> str:
-    """The source a document's words come from: its wire, else its outlet, else itself."""
-    if doc.author and doc.author.strip().lower() in WIRES:
-        return "wire:" + WIRES[doc.author.strip().lower()]
-    if doc.outlet:
-        return "outlet:" + _OUTLET_NOISE.sub("", doc.outlet.strip().lower())
-    return "document:" + doc.id
+def source_of(doc: Document, origin: Optional[Origin]) -> str:
+    """The source a mention counts under: its origin's outlet, else its own outlet, else itself."""
+    if origin is not None:
+        return origin.key if origin.key.startswith("document:") else "outlet:" + origin.key
+    key = outlet_key(doc.outlet, doc.url)
+    return "outlet:" + key if key else "document:" + doc.id
 
 
 def independent_sources(evidence: Sequence[Evidence]) -> int:

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, over_limit, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Rejected, SourceFormat
+from claimdesk.outlets import ingest_outlet
 
 # A page whose main text is shorter than this is a navigation, error or index page, not an article.
 MIN_ARTICLE_WORDS = 25
@@ -70,7 +71,7 @@ def extract_article(
         url=page_url,
         title=clean(result.title),
         author=clean(result.author),
-        outlet=clean(result.sitename) or domain_of(page_url) or clean(result.hostname) or options.outlet,
+        outlet=ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname) or options.outlet,
         published=parse_date(result.date) or options.published,
         language=language_code(result.language) or declared_language(content),
     )

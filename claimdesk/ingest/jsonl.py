@@ -23,6 +23,7 @@ from claimdesk.ingest.options import IngestOptions
 from claimdesk.textclean import clean_text
 from claimdesk.ingest.text import invalid_encoding_finding
 from claimdesk.models import Document, RejectedInput
+from claimdesk.outlets import ingest_outlet
 
 TEXT_FIELDS = ("text", "maintext", "content")
 DATE_FIELDS = ("date_publish", "published", "date")
@@ -97,7 +98,7 @@ def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced
         url=url,
         title=clean(obj.get("title")),
         author=next((a for a in (clean(obj.get(f)) for f in AUTHOR_FIELDS) if a), None),
-        outlet=next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None)
+        outlet=ingest_outlet(next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None))
         or domain_of(url) or options.outlet,
         published=published or options.published,
         language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),

@@ -35,6 +35,10 @@ def _appearance(mention: Mention) -> dict[str, Any]:
         work["publisher"] = {"@type": "Organization", "name": mention.outlet}
     if mention.published:
         work["datePublished"] = mention.published.isoformat()
+    if mention.origin:
+        # the words were written by another outlet (a wire, a copied page): schema.org's isBasedOn
+        work["isBasedOn"] = {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": mention.origin.outlet},
+                             "description": mention.origin.why}
     return work
 
 
@@ -54,7 +58,8 @@ def _explanation(story: Story) -> str:
 
 def story_to_claimreview(story: Story, reviewed_on: Optional[date] = None, base_url: Optional[str] = None) -> dict[str, Any]:
     mentions = sorted(story.mentions, key=lambda m: (m.published or date.max, m.document))
-    originals = [m for m in mentions if m.copy_of is None] or mentions
+    originals = [m for m in mentions if m.copy_of is None and m.origin is None] or \
+        [m for m in mentions if m.copy_of is None] or mentions
     item: dict[str, Any] = {"@type": "Claim", "appearance": [_appearance(m) for m in mentions]}
     if originals:
         item["firstAppearance"] = _appearance(originals[0])

@@ -16,6 +16,7 @@ from claimdesk.store.stories import StoryFilter
 COLUMNS = [
     "story_id", "date", "date_granularity", "first_seen", "event_type", "actors", "place", "country",
     "lat", "lon", "status", "independent_sources", "mentions", "outlets", "urls", "contradictions", "text",
+    "origins",  # added after "text" so existing column positions stay: "outlet via origin" per mention
 ]
 _LIST_SEP = "; "
 # A cell a spreadsheet would run as a formula; article text is untrusted, so such cells get a quote.
@@ -56,6 +57,8 @@ def story_row(story: Story, actors: list[str]) -> dict[str, str]:
         "urls": _LIST_SEP.join(_unique(m.url for m in story.mentions)),
         "contradictions": _LIST_SEP.join(c.detail for c in story.contradictions),
         "text": story.text,
+        "origins": _LIST_SEP.join(_unique(f"{m.outlet or 'unknown outlet'} via {m.origin.outlet}"
+                                          for m in story.mentions if m.origin)),
     }
     return {k: _cell(v) for k, v in row.items()}
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from claimdesk.models import Claim, Mention
+from claimdesk.models import Claim, Mention, Origin
 from claimdesk.scale import tables
 from claimdesk.store import Store
-from claimdesk.store.stories import save_copies, save_stories
+from claimdesk.store.stories import save_copies, save_stories, write_origins
 
 
 @dataclass
@@ -101,4 +101,12 @@ def load_tables(out_dir: Path | str, store: Store) -> LoadSummary:
             attribution=claim.attribution, hedges=claim.hedges, polarity=claim.polarity, copy_of=row["copy_of"]))
     summary.stories = save_stories(store, (tables.story_from(r, mentions.get(r["id"], []))
                                            for r in rows(out, "stories")))
+    if (out / tables.ORIGINS).exists():  # absent from batch outputs made before origins were kept
+        found: dict[str, list[Origin]] = defaultdict(list)
+        for r in rows(out, tables.ORIGINS, "seq"):
+            span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
+            found[r["document_id"]].append(Origin(outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span,
+                                                  document=r["source_document"]))
+        with store.engine.begin() as conn:
+            write_origins(conn, dict(found))
     return summary

@@ -44,7 +44,8 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
         load_documents(out_dir, store, LoadSummary(), with_findings=False, restamp=True)
         corroborate(store)
         total = count_stories(store)
-        for name, columns in (("stories", tables.STORY_COLUMNS), ("story_mentions", tables.MENTION_COLUMNS)):
+        for name, columns in (("stories", tables.STORY_COLUMNS), ("story_mentions", tables.MENTION_COLUMNS),
+                              (tables.ORIGINS, tables.ORIGIN_COLUMNS)):
             (out_dir / name).mkdir(parents=True, exist_ok=True)
             for old in (out_dir / name).glob("*"):
                 old.unlink()
@@ -56,6 +57,7 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
                 _write(sw, tables.STORY_COLUMNS, [tables.story_row(s) for s in page])
                 _write(mw, tables.MENTION_COLUMNS,
                        [(s.id, m.claim, m.document, m.copy_of) for s in page for m in s.mentions])
+        _write_origins(out_dir, store)
         return total
     finally:
         store.close()
@@ -63,6 +65,20 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
             leftover.unlink()
         if not any(scratch_dir.iterdir()):
             scratch_dir.rmdir()
+
+
+def _write_origins(out_dir: Path, store) -> None:  # noqa: ANN001
+    import pyarrow.parquet as pq
+    from sqlalchemy import select
+
+    from claimdesk.store import schema
+
+    names = [name for name, _ in tables.ORIGIN_COLUMNS]
+    with store.engine.connect() as conn:
+        found = [tuple(r) for r in conn.execute(select(*(schema.document_origins.c[n] for n in names))
+                                                .order_by(schema.document_origins.c.document_id, schema.document_origins.c.seq))]
+    with pq.ParquetWriter(out_dir / tables.ORIGINS / "part-00000.parquet", _arrow_schema(tables.ORIGIN_COLUMNS)) as ow:
+        _write(ow, tables.ORIGIN_COLUMNS, found)
 
 
 def _write(writer, columns: list[tuple[str, str]], rows: list[tuple]) -> None:  # noqa: ANN001

@@ -41,6 +41,12 @@ STORY_COLUMNS = [
     ("contradictions", "string"),
 ]
 MENTION_COLUMNS = [("story_id", "string"), ("claim_id", "string"), ("document_id", "string"), ("copy_of", "string")]
+# Written beside the stories; not in TABLES, so batch outputs made before it still load.
+ORIGINS = "document_origins"
+ORIGIN_COLUMNS = [
+    ("document_id", "string"), ("seq", "int"), ("outlet", "string"), ("outlet_key", "string"), ("why", "string"),
+    ("span_start", "int"), ("span_end", "int"), ("source_document", "string"),
+]
 
 
 def ddl(columns: list[tuple[str, str]]) -> str:

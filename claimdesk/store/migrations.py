@@ -81,6 +81,12 @@ def _document_furniture(conn: Connection) -> None:
     schema.outlet_lines.create(conn, checkfirst=True)
 
 
+def _document_origins(conn: Connection) -> None:
+    # Stores corroborated before this have no origins: their mentions show origin null until
+    # `claimdesk corroborate --full` (origins are found during corroboration, not at read time).
+    schema.document_origins.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
@@ -88,6 +94,7 @@ MIGRATIONS: list[Migration] = [
     (4, "stories ranking index that serves 'first_seen nulls last' without sorting", _ranking_index_nulls_last),
     (5, "story drafts (centroid, lead, countries, mention count) for incremental story grouping", _story_state),
     (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
+    (7, "document origins: the wire or earlier outlet that wrote a document's words (or a passage)", _document_origins),
 ]
 
 

@@ -148,3 +148,18 @@ story_mentions = Table(
     Column("copy_of", String(64)),
     Index("ix_story_mentions_story", "story_id"),
 )
+
+# Who wrote a document's words when not its own outlet (a wire, an earlier document it copies or
+# shares a passage with): rows per document, written by corroboration, read by the ledger.
+# span_start/span_end null: the whole document.
+document_origins = Table(
+    "document_origins", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("outlet", String(300), nullable=False),
+    Column("outlet_key", String(300), nullable=False),
+    Column("why", Text, nullable=False),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("source_document", String(64)),
+)

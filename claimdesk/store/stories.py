@@ -14,7 +14,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 
-from claimdesk.models import Attribution, Contradiction, Mention, Place, Story, When
+from claimdesk.models import Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, When
 from claimdesk.store import schema
 from claimdesk.store.database import Store
 
@@ -91,6 +91,40 @@ def set_mention_copies(conn: Connection, copy_of: dict[str, str]) -> None:
     sm = schema.story_mentions
     for doc, root in sorted(copy_of.items()):
         conn.execute(update(sm).where(sm.c.document_id == doc).values(copy_of=root))
+
+
+def write_origins(conn: Connection, origins: dict[str, list[Origin]], chunk: int = 500) -> None:
+    """Replace the stored origins of these documents (an empty list: the document's own words)."""
+    do = schema.document_origins
+    ids = sorted(origins)
+    for i in range(0, len(ids), chunk):
+        conn.execute(delete(do).where(do.c.document_id.in_(ids[i:i + chunk])))
+    rows = [{"document_id": doc, "seq": k, "outlet": o.outlet[:300], "outlet_key": o.key[:300], "why": o.why,
+             "span_start": o.span[0] if o.span else None, "span_end": o.span[1] if o.span else None,
+             "source_document": o.document}
+            for doc in ids for k, o in enumerate(origins[doc])]
+    if rows:
+        conn.execute(do.insert(), rows)
+
+
+def load_origins(conn: Connection, document_ids: Iterable[str], chunk: int = 500) -> dict[str, list[Origin]]:
+    """document id -> its stored origins (documents with none are left out)."""
+    do = schema.document_origins.c
+    ids = sorted(set(document_ids))
+    out: dict[str, list[Origin]] = {}
+    for i in range(0, len(ids), chunk):
+        rows = conn.execute(select(schema.document_origins).where(do.document_id.in_(ids[i:i + chunk]))
+                            .order_by(do.document_id, do.seq)).mappings()
+        for r in rows:
+            span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
+            out.setdefault(r["document_id"], []).append(Origin(
+                outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span, document=r["source_document"]))
+    return out
+
+
+def origin_of(origins: list[Origin], span: tuple[int, int]) -> Optional[Origin]:
+    """The origin covering a claim at `span`, if any (the first stored wins)."""
+    return next((o for o in origins if o.covers(span)), None)
 
 
 def write_story_rows(conn: Connection, stories: list[Story], chunk: int = 500) -> int:
@@ -192,13 +226,15 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
         .where(sm.story_id.in_(story_ids))
         .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start)
     ).mappings().all()
+    origins = load_origins(conn, {r["document_id"] for r in rows})
     out: dict[str, list[Mention]] = {}
     for r in rows:
+        origin = origin_of(origins.get(r["document_id"], []), (r["span_start"], r["span_end"]))
         out.setdefault(r["story_id"], []).append(Mention(
             claim=r["id"], document=r["document_id"], outlet=r["outlet"], url=r["url"],
             published=r["published"], span=(r["span_start"], r["span_end"]), text=r["text"],
             attribution=Attribution(**r["attribution"]), hedges=r["hedges"], polarity=r["polarity"],
-            copy_of=r["copy_of"],
+            copy_of=r["copy_of"], origin=MentionOrigin(outlet=origin.outlet, why=origin.why) if origin else None,
         ))
     return out
 

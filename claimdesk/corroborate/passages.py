@@ -1,0 +1,98 @@
+"""Passages one text shares with another: a rewrite or a quoted-in-full story inside a page that
+differs elsewhere, which whole-document copy detection (`copies`) misses.
+
+A sentence is *shared* when most of its 5-word shingles (the same hashes `copies` uses) occur in
+the other text; a passage is a run of at least `MIN_RUN` shared sentences, where sentences too short
+to judge neither count nor break the run. Two outlets writing up the same event share names and
+phrases, rarely three sentences in a row nearly word for word. Sentences holding a quotation
+(a tweet, a statement, an interview answer) neither count nor break a run either: outlets quote
+the same words of a speaker independently, and the speaker, not the first outlet, wrote them.
+
+>>> a = ("Russian forces launched 300 drones and 30 missiles at Ukraine overnight, the air force said. "
+...      "Air defences shot down most of them over the central regions of the country. "
+...      "Power was cut to thousands of homes in the Kharkiv region after strikes on substations.")
+>>> b = "Our own reporting starts here with a quite different opening line today. " + a
+>>> [b[s:e] == a for s, e in shared_passages(b, shingles(a))]
+[True]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from claimdesk.corroborate.copies import shingles
+from claimdesk.models import Span
+
+MIN_RUN = 3              # shared sentences in a row
+MIN_SENTENCE_WORDS = 8   # shorter sentences ("He said.", a dateline) are not judged
+MIN_SHARED = 0.6         # share of a sentence's shingles found in the other text
+
+# double quotation marks anywhere; single ones (Daily Mail style) only where they open or close a
+# quotation, so "Sauber's" and "Y'know" are not quotes
+_QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]?['’](?=\s|$)")
+# an embedded post's signature, "— Elon Musk (@elonmusk) December 2, 2017": the post is the up to
+# 280 characters before it, a quotation without quotation marks
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}")
+POST_CHARS = 280
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+_WORD = re.compile(r"\w+")
+
+
+def sentences(text: str) -> list[Span]:
+    """[start, end) of each sentence-like piece of `text` (cut at . ! ? and line breaks)."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+class SentenceShingles:
+    """A text's sentences with their shingles, computed once and compared with many other texts."""
+
+    def __init__(self, text: str):
+        self.spans: list[Span] = []
+        parts: list[np.ndarray] = []
+        posts = [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
+                 for m in _POST_SIGNATURE.finditer(text)]
+        for s, e in sentences(text):
+            if any(ps < e and s < pe for ps, pe in posts):
+                continue
+            if len(_WORD.findall(text[s:e])) >= MIN_SENTENCE_WORDS and not _QUOTE.search(text[s:e]):
+                self.spans.append((s, e))
+                parts.append(shingles(text[s:e]).astype(np.uint32))
+        self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
+        self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
+        self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]) if parts else np.zeros(0, dtype=np.int64)
+
+    def shared_runs(self, other: np.ndarray) -> list[tuple[Span, int]]:
+        """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
+        if len(self.spans) < MIN_RUN or not len(other):
+            return []
+        found = np.isin(self.all, other.astype(np.uint32), assume_unique=False)
+        if found.sum() < MIN_RUN * 2:
+            return []
+        hits = np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
+        shared = hits >= MIN_SHARED
+        out, run = [], []
+        for i, ok in enumerate(shared.tolist()):
+            if ok:
+                run.append(i)
+                continue
+            if len(run) >= MIN_RUN:
+                out.append(((self.spans[run[0]][0], self.spans[run[-1]][1]), len(run)))
+            run = []
+        if len(run) >= MIN_RUN:
+            out.append(((self.spans[run[0]][0], self.spans[run[-1]][1]), len(run)))
+        return out
+
+
+def shared_passages(text: str, other: np.ndarray) -> list[Span]:
+    return [span for span, _ in SentenceShingles(text).shared_runs(other)]

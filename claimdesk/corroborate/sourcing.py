@@ -1,0 +1,111 @@
+"""The origin of each document's words, for one corroboration batch.
+
+In order of precedence:
+1. the document credits a wire or press-release service (`origin.wire_origin`): the whole text is
+   the wire's (from the dateline on, when the wire story starts further down the page);
+2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
+   origin, or is that document's outlet's;
+3. it shares passages with earlier documents of its event cluster (`passages`): each passage has
+   the earlier document's origin (or outlet), the rest is the document's own.
+An origin whose outlet is the document's own outlet is no origin: an outlet updating its own story
+is still one source. A story then counts one source per distinct origin (`status.source_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from claimdesk.corroborate.copies import order_key
+from claimdesk.corroborate.origin import wire_origin
+from claimdesk.outlets import outlet_key
+from claimdesk.corroborate.passages import SentenceShingles
+from claimdesk.models import Document, Origin
+
+MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
+
+
+@dataclass
+class SourcingContext:
+    """What a batch knows: headers (no text) of earlier documents, their stored origins, copy
+    verdicts, and the shingle sets of any document (`shingles_of`, cached by the copy detector)."""
+
+    headers: dict[str, Document]
+    origins: dict[str, list[Origin]]
+    copy_of: dict[str, str]
+    shingles_of: Callable[[str], Optional[np.ndarray]]
+    candidates: dict[str, list[str]] = field(default_factory=dict)
+
+
+def own_key(doc: Document) -> str:
+    return outlet_key(doc.outlet, doc.url) or "document:" + doc.id
+
+
+def outlet_name(doc: Document) -> str:
+    return doc.outlet or outlet_key(doc.outlet, doc.url) or f"document {doc.id[:12]}"
+
+
+def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]]:
+    """Origins of `docs` (full documents, with text), earliest first, so a later document in the
+    batch sees what an earlier one got. Every document gets an entry (empty: all its own words)."""
+    out: dict[str, list[Origin]] = {}
+    for doc in sorted(docs, key=order_key):
+        ctx.headers.setdefault(doc.id, doc)
+        found = document_origins(doc, ctx)
+        out[doc.id] = ctx.origins[doc.id] = found
+    return out
+
+
+def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
+    mine = own_key(doc)
+    wire = wire_origin(doc)
+    if wire and wire.span is None:
+        return [wire]
+    root = ctx.copy_of.get(doc.id)
+    if root and root in ctx.headers:
+        inherited = _inherited(root, ctx)
+        return [inherited] if inherited.key != mine else []
+    passages = _passage_origins(doc, mine, ctx)
+    if wire:  # a wire story further down the page: the page's own text before it may share passages
+        passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
+    return passages
+
+
+def _inherited(root: str, ctx: SourcingContext) -> Origin:
+    head = ctx.headers[root]
+    whole = next((o for o in ctx.origins.get(root, []) if o.span is None), None)
+    if whole:
+        return Origin(outlet=whole.outlet, key=whole.key, document=root,
+                      why=f"copy of a {outlet_name(head)} page ({whole.why})")
+    return Origin(outlet=outlet_name(head), key=own_key(head), document=root,
+                  why=f"near-duplicate of {outlet_name(head)} document {root[:12]}")
+
+
+def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
+    me = order_key(doc)
+    cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.headers
+             and order_key(ctx.headers[c]) < me and own_key(ctx.headers[c]) != mine][:MAX_CANDIDATES]
+    if not cands:
+        return []
+    cands.sort(key=lambda c: order_key(ctx.headers[c]))
+    sentences = SentenceShingles(doc.text)
+    taken: list[Origin] = []
+    for cand in cands:  # earliest first: the first outlet to publish a passage is its origin
+        other = ctx.shingles_of(cand)
+        if other is None:
+            continue
+        for span, n in sentences.shared_runs(other):
+            if any(o.span[0] < span[1] and span[0] < o.span[1] for o in taken):
+                continue
+            head = ctx.headers[cand]
+            whole = next((o for o in ctx.origins.get(cand, []) if o.covers(span) and o.span is None), None)
+            outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
+            if key == mine:
+                continue
+            why = f"{n} sentences shared with {outlet_name(head)} document {cand[:12]}"
+            taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
+                                span=span, document=cand))
+    return sorted(taken, key=lambda o: o.span)
