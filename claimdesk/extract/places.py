@@ -53,14 +53,25 @@ _LOCATIVE = re.compile(
 _TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?\s+$", re.IGNORECASE)
 # "near Pokrovsk and Myrnohrad": a name listed right after a place is read like that place.
 _TOWN_CUE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:town|city|village|settlement|port|capital)\b")
-_LISTED_AFTER = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$")
+_LISTED_AFTER = re.compile(r"(?:\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$")
+_LISTED_COMMA = re.compile(r",\s*$")
+_LIST_GOES_ON = re.compile(r",|\s+(?:and|or)\s")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+(?<!['’]s))?(?:-[^\W\d_A-Z][\w]*)*")
 # Capitalised words that are never places on their own ("in March" is a month, not the town).
 _NEVER_PLACES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "God", "Christ", "Lord", "Asia", "Africa", "Europe",
+    # Institutions and seasons that GeoNames also has as towns.
+    "White House", "Congress", "Capitol", "Pentagon", "Kremlin", "Parliament", "Senate", "Media",
+    "Christmas", "Easter",
 }
+_ABBREVIATIONS = set(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Sen Sens Rep Reps Gov Gen Col Adm Ala Ariz Ark Calif "
+    "Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex "
+    "Va Vt Wash Wis Wyo".split())
+# spaCy labels of a span that is then not a town, unless a locative cue says so ("Christmas" DATE).
+_NOT_TOWN_LABELS = {"DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
 _SPEECH_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|stated|noted|"
     r"explained|asked|replied|tweeted|insisted|claimed|suggested)\b")
@@ -163,8 +174,8 @@ def _region_follows(text: str, end: int, lex: _Lexicon) -> Optional[int]:
 def _pinned(text: str, e: int, entries: list[Entry], gaz: Gazetteer) -> list[Entry]:
     """Only the candidates in the country or state named right after: "Donetsk, Russia"."""
     m = re.match(r",\s*((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)", text[e:e + 40])
-    if not m or len(entries) < 2:
-        return entries
+    if not m or len(entries) < 2 or any(c.kind == "country" for c in entries):
+        return entries  # "Canada, Mexico": a list of countries, not Cañada in Mexico
     for name in (m.group(1), m.group(1).split(" ")[0]):
         named = {(o.country, o.admin1 if o.kind == "region" else "") for o in gaz.lookup(name.rstrip("."))
                  if o.kind in ("country", "region")}
@@ -187,6 +198,8 @@ def _weight(entry: Entry, context: _Context, start: int) -> float:
 
 
 def _choose(key: str, entries: list[Entry], context: _Context, region: bool, start: int) -> Optional[Entry]:
+    if any(e.kind == "country" for e in entries):  # "Mexico" is the country, not Mexico City
+        entries = [e for e in entries if e.kind != "city"]
     if region:
         entries = [e for e in entries if e.kind in ("city", "region")]
     else:  # "Washington" is the capital unless "Washington state"
@@ -298,7 +311,9 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
         return cues | {c for c, n in unambiguous.items() if n > (1 if c == own else 0)}
 
     # Regions first: "Pokrovske in Dnipropetrovsk Oblast" needs the oblast before the town.
-    regions = {id(m): _region_follows(text, m.end, lex) is not None for m in mentions}
+    regions = {id(m): _region_follows(text, m.end, lex) is not None
+               and not any(c.kind == "country" for c in m.candidates)
+               and m.surface.lower() not in lex.common_words for m in mentions}
     chosen: dict[int, Optional[Entry]] = {}
     for m in mentions:
         if regions[id(m)]:
@@ -324,7 +339,9 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
                 last_end = e
             continue
         label = _spacy_label(s, e, entities)
-        listed = last_end >= 0 and bool(_LISTED_AFTER.fullmatch(text[last_end:s]))
+        gap = text[last_end:s] if last_end >= 0 else ""
+        listed = bool(_LISTED_AFTER.fullmatch(gap)) or bool(
+            _LISTED_COMMA.fullmatch(gap) and _LIST_GOES_ON.match(text, e))
         if not _plausible_city(text, s, e, key, entry, region, context.countries, person_like, label,
                                listed, lex, gaz):
             continue
@@ -388,13 +405,18 @@ def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: b
         return False
     if re.match(r"\s+[Rr]iver\b", text[e:e + 8]):
         return False  # "the Dnipro River" is not the city of Dnipro
-    if " " in key or "-" in key:
-        return True
-    if _SPEECH_AFTER.match(text, e):
-        return False  # "Warren said": a person (or a government by metonymy), not the town
     lead = text[max(0, s - 30):s]
     if region or _follows_country(text, e, entry, gaz) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, e):
         return True
+    if label in _NOT_TOWN_LABELS and not _STRICT_LOCATIVE.search(lead):
+        return False
+    if " " in key or "-" in key:  # a name of several words is rarely anything else
+        return (entry.population >= 15_000 or entry.country in context or listed
+                or label in _PLACE_LABELS or bool(_LOCATIVE.search(lead)))
+    if _SPEECH_AFTER.match(text, e):
+        return False  # "Warren said": a person (or a government by metonymy), not the town
+    if key in _ABBREVIATIONS and text[e:e + 1] == "." and not _STRICT_LOCATIVE.search(lead):
+        return False  # "Nov. 8", "Sen. Warren", "Ala.": abbreviations, not towns
     if key.lower() in lex.common_words or key in person_like:
         # "in Reading", "near Nice"; but not "Clinton's campaign" or "the University of ..."
         return bool(_STRICT_LOCATIVE.search(lead)) and not re.match(r"['’]s\b| of\b", text[e:e + 4])
