@@ -256,14 +256,16 @@ def _inside_other_entity(text: str, s: int, e: int, entities: list[tuple[int, in
     return False
 
 
-def _town_despite_person(text: str, m: _Mention, people: list[Span]) -> bool:
-    """A town that spaCy's small model calls a person ("depart Abuja", "the town of Chibok"): only a
-    one-name entity that is exactly the town, after a strong cue or for a city of a million."""
-    if (m.start, m.end) not in people or not any(c.kind == "city" for c in m.candidates):
+def _town_despite_person(text: str, m: _Mention, people: list[Span], person_like: set[str]) -> bool:
+    """A town that spaCy's small model calls a person ("depart Abuja", "struck Zaporizhzhia", "the
+    town of Chibok"): only an entity that is exactly the town and that the article never uses as a
+    surname, after a strong cue or for a city of 100,000 people or more."""
+    if (m.start, m.end) not in people or not any(c.kind == "city" for c in m.candidates) \
+            or m.surface in person_like or _TITLES.search(text[max(0, m.start - 20):m.start]):
         return False
     lead = text[max(0, m.start - 30):m.start]
     return bool(_STRICT_LOCATIVE.search(lead) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, m.end)) or any(
-        c.kind == "city" and c.population >= 1_000_000 for c in m.candidates)
+        c.kind == "city" and c.population >= 100_000 for c in m.candidates)
 
 
 def _spacy_label(s: int, e: int, entities: list[tuple[int, int, str]]) -> Optional[str]:
@@ -290,9 +292,11 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
     entities = _entities(spacy_doc, text)
     people = [(a, b) for a, b, label in entities if label == "PERSON"]
     tokens = _tokens(text)
+    person_like = _person_like(text, tokens, gaz)
     mentions = [m for m in _scan(text, tokens, gaz, lex)
                 if not _overlaps((m.start, m.end), excluded)
-                and not (_overlaps((m.start, m.end), people) and not _town_despite_person(text, m, people))
+                and not (_overlaps((m.start, m.end), people)
+                         and not _town_despite_person(text, m, people, person_like))
                 and not _inside_other_entity(text, m.start, m.end, entities, gaz, lex)]
 
     # Countries of unambiguous names ("Ukraine", "Kharkiv", "Atlanta"), counted per mention so
@@ -323,7 +327,6 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
             if entry is not None and entry.kind == "city":
                 context.regions.add((entry.country, entry.admin1))
 
-    person_like = _person_like(text, tokens, gaz)
     places: list[Place] = []
     last_end = -1
     for m in mentions:
