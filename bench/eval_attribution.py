@@ -19,6 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimdesk.extract.spacy_extractor import SpacyExtractor
+
+try:
+    from polnear_split import held_out
+except ImportError:  # run as a module from the repository root
+    from bench.polnear_split import held_out
 from claimdesk.models import Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,16 +70,21 @@ def length(spans: Spans) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus")))
-    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--split", default="dev", choices=["dev", "train", "heldout"],
+                        help="heldout: the tenth of train kept out of all tuning (bench/polnear_split.py); "
+                             "train: the rest of train")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     args = parser.parse_args()
 
-    root = args.corpus / "polnear" / args.split
+    root = args.corpus / "polnear" / ("dev" if args.split == "dev" else "train")
     anns: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         anns.setdefault(re.sub(r"_[^_]+\.ann$", "", ann.name), ann)
-    names = sorted(anns)[: args.limit or None]
+    names = sorted(anns)
+    if args.split != "dev":
+        names = [n for n in names if held_out(n) == (args.split == "heldout")]
+    names = names[: args.limit or None]
     docs = [Document.from_text((root / "text" / f"{n}.txt").read_text("utf-8"), source=n) for n in names]
 
     found = strict = loose = attributed = correct = total = 0
