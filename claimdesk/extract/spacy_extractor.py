@@ -105,6 +105,7 @@ class SpacyExtractor:
                 continue
             for unit in units_of(sent, cues):
                 claims.append(self._claim(doc, sent, unit, cues, found, lex))
+        claims = one_per_span(claims)
         discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
         return claims
 
@@ -135,6 +136,35 @@ class SpacyExtractor:
             checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type, lex),
             extractor=self.label,
         )
+
+
+def one_per_span(claims: list[Claim]) -> list[Claim]:
+    """One claim for each span. Two clauses read off one stretch of words ("the Kremlin has denied
+    these reports, calling them fake news": a denial and a statement) become one claim that carries
+    both: the denial's polarity, event and denier, the hedges, actors and numbers of either."""
+    by_span: dict[tuple[int, int], Claim] = {}
+    for claim in claims:
+        kept = by_span.get(claim.span)
+        by_span[claim.span] = claim if kept is None else _merged(kept, claim)
+    return list(by_span.values())  # a dict keeps each span where it first came
+
+
+def _weight(claim: Claim) -> tuple[int, int, int]:
+    return (claim.polarity == "denied" or claim.event_type == "denial",
+            claim.attribution.kind != "none", claim.event_type not in ("other", "statement"))
+
+
+def _merged(a: Claim, b: Claim) -> Claim:
+    first, second = (b, a) if _weight(b) > _weight(a) else (a, b)
+    merged = first.model_copy(deep=True)
+    merged.hedges = first.hedges + [h for h in second.hedges if h not in first.hedges]
+    merged.actors = first.actors + [x for x in second.actors if x not in first.actors]
+    if merged.attribution.kind == "none":
+        merged.attribution = second.attribution
+    if merged.event_type in ("other", "statement") and second.event_type not in ("other", "statement"):
+        merged.event_type = second.event_type
+    merged.checkworthiness = max(first.checkworthiness, second.checkworthiness)
+    return merged
 
 
 def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
