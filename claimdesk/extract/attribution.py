@@ -41,10 +41,11 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
         if cue is None:
             continue
         anchor, words, source, content = cue
-        if source is not None and agent_of(source, lex) is None:
-            if anchor.pos_ in ("VERB", "AUX"):
+        if source is not None:
+            agent = agent_of(source, lex)
+            if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
-            source = None  # "indications that …", "a sign that …": vague, and no one named
+            source = agent  # None for "indications that …", "a sign that …": vague, no one named
         attribution = classify(source, words, anchor, lex, resolver)
         relative = _relative_pronoun(anchor, source)
         if relative is not None and attribution.source_span:

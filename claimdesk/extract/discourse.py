@@ -31,7 +31,7 @@ def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResol
         span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in span):
             continue
-        if not is_agent(span.root, lex) or any(t.lemma_.lower() in HEADING_WORDS for t in span):
+        if not is_agent(span.root, lex) or any(t.lower_.rstrip("s") in HEADING_WORDS for t in span):
             continue  # a heading ("Final Thoughts:", "Key Takeaways:"), not a speaker
         line_end = text.find("\n", m.end(1))
         line_end = len(text) if line_end < 0 else line_end

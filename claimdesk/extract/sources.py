@@ -93,6 +93,17 @@ def agent_of(source: Span, lex: Lexicons) -> Optional[Span]:
     head = source.root
     if not is_agent(head, lex):
         return None
+    if head.lemma_.lower() in lex.document_nouns:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None and owner.pos_ != "PRON" and is_agent(owner, lex):
+            doc = head.doc
+            start = owner.left_edge.i
+            while start < owner.i and doc[start].dep_ == "det":
+                start += 1
+            return doc[start:owner.i + 1]  # "Reuters' report": the owner without its possessive mark
     return source
 
 

@@ -13,7 +13,7 @@ from claimdesk.extract import attach, discourse
 from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
 from claimdesk.extract.checkworthiness import checkworthiness
 from claimdesk.extract.clauses import Unit, units_of
-from claimdesk.extract.events import actors_of, event_type_of
+from claimdesk.extract.events import actors_of, event_type_of, reported_event
 from claimdesk.extract.hedging import hedges_of, polarity_of
 from claimdesk.extract.lexicons import Lexicons, lexicons
 from claimdesk.extract.nlp import load_nlp
@@ -118,6 +118,8 @@ class SpacyExtractor:
         content = _content_head(unit.head, cue)
         hedges = hedges_of(words, cue.anchor if cue and cue.anchor.pos_ in ("VERB", "AUX") else None, lex)
         event_type = event_type_of(unit.head, words, lex)
+        if event_type == "statement" and cue is not None and cue.anchor == unit.head:
+            event_type = reported_event(unit.head, cue.content, words, lex) or event_type
         when, places, quantities = found.in_span(span)
         return Claim(
             id=Claim.make_id(doc.id, span),
