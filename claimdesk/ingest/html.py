@@ -15,7 +15,7 @@ from typing import Optional
 import trafilatura
 from lxml import html as lxml_html
 
-from claimdesk.ingest.metadata import clean, domain_of, language_code, parse_date
+from claimdesk.ingest.metadata import clean, domain_of, language_code, page_date, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Rejected, SourceFormat
 
@@ -44,7 +44,8 @@ def extract_article(
     """The article of one HTML page as a Document; raises Rejected when the page holds no article.
 
     `url` is where the page was fetched (a WARC target URI); it wins over the page's canonical URL.
-    The publication date comes from the page's metadata, else `options.published`, else None.
+    The publication date comes from the page's metadata, else `options.published`, else what the
+    page's text, title or URL states (`metadata.page_date`), else None.
     """
     result = trafilatura.bare_extraction(content, url=url, **EXTRACTION_OPTIONS)
     text = result.text.strip() if result is not None and result.text else ""
@@ -62,7 +63,7 @@ def extract_article(
         title=clean(result.title),
         author=clean(result.author),
         outlet=clean(result.sitename) or domain_of(page_url) or clean(result.hostname) or options.outlet,
-        published=parse_date(result.date) or options.published,
+        published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url),
         language=language_code(result.language) or declared_language(content),
     )
 
