@@ -6,7 +6,10 @@ least half of the shorter of the two (the loose figure counts any overlap). Prec
 claims with an attribution (kind != none) whose source overlaps some gold Source span. Where an
 article has several annotators, the first annotation file is used.
 
-    .venv/bin/python bench/eval_attribution.py [--split dev] [--limit N] [--show 10]
+    .venv/bin/python bench/eval_attribution.py [--split dev|train|heldout] [--limit N] [--show 10]
+
+`--split heldout` is the tenth of PolNeAR train set aside by bench/polnear_split.py (by a hash of
+each article's name) before any figure on it was seen: report it once, at the end of a round.
 """
 
 from __future__ import annotations
@@ -110,8 +113,9 @@ def main() -> None:
                                doc.text[g.content[0][0]:g.content[0][1]][:100]))
         found += 1
     print(f"PolNeAR {args.split}: {found} articles, {total} gold attributions with a source, {attributed} attributed claims")
-    print(f"recall (content covered, source overlaps) = {strict / total:.3f}   loose (any overlap) = {loose / total:.3f}")
-    print(f"precision (attributed claims whose source overlaps a gold source) = {correct / max(attributed, 1):.3f}")
+    print(f"source recall = {strict / total:.3f}   source precision = {correct / max(attributed, 1):.3f}   "
+          f"(recall: content covered and source overlaps; loose, any overlap = {loose / total:.3f}; precision: "
+          f"attributed claims whose source overlaps a gold source)")
     print("attributed claims by kind:", dict(kinds))
     for source, cue, content in misses:
         print(f"  missed: [{source}] [{cue}] {content!r}")

@@ -174,3 +174,17 @@ def test_two_facts_joined_by_and_give_two_claims(document, claims):
 def test_package_is_callable_and_function_importable(document, claims):
     via_package = claimdesk.extract(document)
     assert [c.id for c in via_package] == [c.id for c in claims]
+
+
+@pytest.mark.slow
+def test_one_claim_per_span_on_real_articles(corpus_dir):
+    """Reports with many denials, quotes and "saying …" clauses: PolNeAR dev, first 12 articles."""
+    from claimdesk.extract import extract_many
+
+    texts = sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:12]
+    assert texts, "PolNeAR dev is missing"
+    docs = [Document.from_text(p.read_text("utf-8"), source=p.name) for p in texts]
+    for doc, claims in zip(docs, extract_many(docs)):
+        spans = [c.span for c in claims]
+        assert len(spans) == len(set(spans)), (doc.source, sorted({s for s in spans if spans.count(s) > 1}))
+        assert len({c.id for c in claims}) == len(claims)

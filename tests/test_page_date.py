@@ -24,7 +24,10 @@ FEB_26 = date(2026, 2, 26)
     ("Strikes on Kyiv\nUpdated: Feb 27, 2026 10:14 GMT\nPublished: 26 February 2026\nRussia launched missiles.",
      None, None, FEB_26),
     ("Russia launched 71 missiles.", "Russia strikes Kyiv — February 26, 2026", None, FEB_26),
+    ("Airbus parent EADS defeats Boeing for airtanker contract March 01, 2008 Northrop Grumman and EADS have "
+     "defeated Boeing.", None, None, date(2008, 3, 1)),
     # nothing the page states about itself: no guess
+    ("Russia launched 71 missiles on March 1, 2008 at the city.", None, None, None),
     ("KYIV, Feb 26 (Reuters) - Russia launched 71 missiles.", None, None, None),
     ("Russia launched 71 missiles in 2025 and more in late 2025.", "Russia strikes Kyiv", "https://example.com/kyiv", None),
     ("The report was published in the 2024 edition of the yearbook.", None, "https://example.com/2024/", None),

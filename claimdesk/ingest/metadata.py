@@ -117,7 +117,8 @@ _HEAD_CHARS = 1500  # datelines and stamp lines sit at the top (or, for stamps, 
 def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None) -> Optional[date]:
     """The publication date a page states about itself, for pages whose metadata gives none: a
     date in the URL path (/2026/02/26/), a "Published:"/"Updated:" line, a wire dateline
-    ("KYIV, Feb 26 (Reuters) -"), or a full date in the title. None when none is clear.
+    ("KYIV, Feb 26 (Reuters) -"), a full date in the title, or one standing in the page's header
+    (the first 250 characters, not after a preposition). None when none is clear.
 
     >>> page_date("Shelling went on.", url="https://example.com/2026/02/26/kyiv-strikes")
     datetime.date(2026, 2, 26)
@@ -143,8 +144,23 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
         found = _full_date(dateline["when"], find_dates) or _dateline_day(dateline["when"], text, find_dates)
         if found:
             return found
-    if title:
-        return _full_date(title, find_dates)
+    if title and (found := _full_date(title, find_dates)):
+        return found
+    return _date_line(text[:_TOP_CHARS], find_dates)
+
+
+_TOP_CHARS = 250
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|since|in|by|until|till|from|before|after|of|to|between|and|through|"
+                                 r"during|around|as|due|ending|ended|dated)\s+$", re.IGNORECASE)
+
+
+def _date_line(top: str, find_dates) -> Optional[date]:
+    """A full date standing in the page's header, between the title and the body ("… contract
+    March 01, 2008 Northrop Grumman …"), not one inside a sentence ("on March 1, 2008")."""
+    for when in find_dates(top, None):
+        if when.granularity == "day" and not _PREPOSITION_BEFORE.search(top[:when.span[0]]) \
+                and re.match(r"[ \t]*(?:\n|$|[A-Z])", top[when.span[1]:]):
+            return date.fromisoformat(when.value)  # a line of its own, or a header run into the body
     return None
 
 
