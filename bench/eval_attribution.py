@@ -6,7 +6,10 @@ least half of the shorter of the two (the loose figure counts any overlap). Prec
 claims with an attribution (kind != none) whose source overlaps some gold Source span. Where an
 article has several annotators, the first annotation file is used.
 
-    .venv/bin/python bench/eval_attribution.py [--split dev] [--limit N] [--show 10]
+    .venv/bin/python bench/eval_attribution.py [--split dev|train|heldout] [--limit N] [--show 10]
+
+`--split heldout` is the tenth of PolNeAR train set aside by bench/polnear_split.py (by a hash of
+each article's name) before any figure on it was seen: report it once, at the end of a round.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimdesk.extract.spacy_extractor import SpacyExtractor
+
+try:
+    from polnear_split import held_out
+except ImportError:  # run as a module from the repository root
+    from bench.polnear_split import held_out
 from claimdesk.models import Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,16 +73,21 @@ def length(spans: Spans) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus")))
-    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--split", default="dev", choices=["dev", "train", "heldout"],
+                        help="heldout: the tenth of train kept out of all tuning (bench/polnear_split.py); "
+                             "train: the rest of train")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     args = parser.parse_args()
 
-    root = args.corpus / "polnear" / args.split
+    root = args.corpus / "polnear" / ("dev" if args.split == "dev" else "train")
     anns: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         anns.setdefault(re.sub(r"_[^_]+\.ann$", "", ann.name), ann)
-    names = sorted(anns)[: args.limit or None]
+    names = sorted(anns)
+    if args.split != "dev":
+        names = [n for n in names if held_out(n) == (args.split == "heldout")]
+    names = names[: args.limit or None]
     docs = [Document.from_text((root / "text" / f"{n}.txt").read_text("utf-8"), source=n) for n in names]
 
     found = strict = loose = attributed = correct = total = 0
@@ -100,8 +113,9 @@ def main() -> None:
                                doc.text[g.content[0][0]:g.content[0][1]][:100]))
         found += 1
     print(f"PolNeAR {args.split}: {found} articles, {total} gold attributions with a source, {attributed} attributed claims")
-    print(f"recall (content covered, source overlaps) = {strict / total:.3f}   loose (any overlap) = {loose / total:.3f}")
-    print(f"precision (attributed claims whose source overlaps a gold source) = {correct / max(attributed, 1):.3f}")
+    print(f"source recall = {strict / total:.3f}   source precision = {correct / max(attributed, 1):.3f}   "
+          f"(recall: content covered and source overlaps; loose, any overlap = {loose / total:.3f}; precision: "
+          f"attributed claims whose source overlaps a gold source)")
     print("attributed claims by kind:", dict(kinds))
     for source, cue, content in misses:
         print(f"  missed: [{source}] [{cue}] {content!r}")

@@ -6,7 +6,13 @@ YYYY) for which `find_dates` returns a When overlapping the gold span with exact
 seasons, decades) are counted and left out. Precision: share of our dates overlapping a plain
 gold DATE whose value equals it.
 
-Usage: python bench/eval_timebank.py [TIMEBANK_DIR] [--errors N]
+Coverage: share of gold DATEs (plain values, and all DATEs) that some date overlaps at all;
+"right of covered": of those, the share whose overlapping date has the gold value. With
+`--claims` the same is measured on what the extractor attaches to claims (`claim.when`), which
+is what a reader of the ledger sees: a date outside every claim, or not the first of its claim,
+is not covered.
+
+Usage: python bench/eval_timebank.py [TIMEBANK_DIR] [--errors N] [--claims]
        python bench/eval_timebank.py --meantime   # the same measure on MEANTIME, never tuned on
 """
 
@@ -131,21 +137,45 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(docs: list[TimeBankDoc]) -> dict:
-    """Recall over plain gold DATE values, precision over our dates that overlap them."""
+def without_metadata(docs: list[TimeBankDoc]) -> list[TimeBankDoc]:
+    """The documents as a page without a metadata date would come: the anchor is what the text
+    itself states (dateline, "Published:" line), or nothing."""
+    try:
+        from claimdesk.ingest.metadata import page_date
+    except ImportError:  # an older claimdesk: no page dates
+        page_date = lambda text: None  # noqa: E731
+    return [TimeBankDoc(d.name, d.text, page_date(d.text), d.gold) for d in docs]
+
+
+def claim_dates(docs: list[TimeBankDoc]) -> list[list]:
+    """The `when` of every claim the extractor finds in each document."""
+    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.models import Document
+
+    documents = [Document.from_text(d.text, source=d.name, published=d.dct) for d in docs]
+    return [[c.when for c in claims if c.when] for claims in SpacyExtractor().extract_many(documents)]
+
+
+def evaluate(docs: list[TimeBankDoc], dates_of: Optional[list[list]] = None) -> dict:
+    """Recall over plain gold DATE values, precision over our dates that overlap them, and coverage
+    of the gold. `dates_of` replaces find_dates' output per document (e.g. the claims' dates)."""
     plain = other = hit = 0
+    covered = covered_right = covered_any = 0
     ours_on_gold = ours_right = ours_on_other = ours_total = 0
     errors: list[str] = []
-    for doc in docs:
-        found = find_dates(doc.text, doc.dct)
+    for index, doc in enumerate(docs):
+        found = find_dates(doc.text, doc.dct) if dates_of is None else dates_of[index]
         ours_total += len(found)
         dates = [g for g in doc.gold if g.type == "DATE"]
         for g in dates:
+            overlapping = [w for w in found if _overlaps(w.span, g.span)]
+            covered_any += bool(overlapping)
             if not PLAIN_VALUE.fullmatch(g.value):
                 other += 1
                 continue
             plain += 1
-            overlapping = [w for w in found if _overlaps(w.span, g.span)]
+            covered += bool(overlapping)
+            covered_right += any(w.value == g.value for w in overlapping)
             if any(w.value == g.value for w in overlapping):
                 hit += 1
             else:
@@ -165,6 +195,9 @@ def evaluate(docs: list[TimeBankDoc]) -> dict:
         "gold_other_forms": other,
         "recall": hit / plain if plain else 0.0,
         "matched": hit,
+        "covered": covered,
+        "covered_right": covered_right,
+        "covered_any": covered_any,
         "ours_total": ours_total,
         "ours_overlapping_plain_gold": ours_on_gold,
         "ours_overlapping_other_gold": ours_on_other,
@@ -179,19 +212,33 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
     parser.add_argument("--meantime", action="store_true",
                         help="read MEANTIME (CAT XML, a held-out check) instead; DIRECTORY defaults to its folder")
+    parser.add_argument("--no-dct", action="store_true",
+                        help="withhold the creation time: resolve against the date the text states about itself")
+    parser.add_argument("--claims", action="store_true",
+                        help="measure the dates the extractor attaches to claims, not every date found")
     args = parser.parse_args()
     if args.meantime and args.directory == default_dir():
         args.directory = args.directory.parent.parent / "meantime"
     if not args.directory.is_dir():
         sys.exit(f"no corpus at {args.directory} (set CLAIMDESK_CORPUS)")
     docs = load_meantime(args.directory) if args.meantime else load(args.directory)
+    if args.no_dct:
+        anchored = without_metadata(docs)
+        print(f"creation time withheld; the text states a date in {sum(d.dct is not None for d in anchored)} of "
+              f"{len(docs)} documents, right in {sum(a.dct == d.dct for a, d in zip(anchored, docs))}")
+        docs = anchored
     started = time.perf_counter()
-    result = evaluate(docs)
+    result = evaluate(docs, claim_dates(docs) if args.claims else None)
     elapsed = time.perf_counter() - started
-    print(f"documents: {result['documents']}")
+    print(f"documents: {result['documents']}" + ("   (dates of claims)" if args.claims else "   (every date found)"))
     print(f"gold DATE with plain values (YYYY-MM-DD/YYYY-MM/YYYY): {result['gold_plain']}")
     print(f"gold DATE with other values (PRESENT_REF, weeks, quarters, ...; excluded): "
           f"{result['gold_other_forms']}")
+    plain_gold, all_gold = result["gold_plain"], result["gold_plain"] + result["gold_other_forms"]
+    print(f"coverage of plain gold DATEs: {result['covered'] / max(plain_gold, 1):.3f} ({result['covered']}/{plain_gold}); "
+          f"right of covered: {result['covered_right'] / max(result['covered'], 1):.3f} "
+          f"({result['covered_right']}/{result['covered']})")
+    print(f"coverage of all gold DATEs: {result['covered_any'] / max(all_gold, 1):.3f} ({result['covered_any']}/{all_gold})")
     print(f"recall (overlap + same value): {result['recall']:.3f} ({result['matched']}/{result['gold_plain']})")
     print(f"precision (our dates overlapping plain gold that match it): {result['precision']:.3f} "
           f"of {result['ours_overlapping_plain_gold']}")

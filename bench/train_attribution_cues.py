@@ -8,7 +8,8 @@ with any object ("cited the report"), "weak" ones only with a clause, quote or c
 The rates were chosen on train alone: cues learnt from train articles 150 onwards, recall and
 precision of bench/eval_attribution.py measured on train articles 0-149 (`--skip 150`, then
 `eval_attribution.py --split train --limit 150`); the best F1 of the two was kept, then the cues
-were learnt again from all of train. PolNeAR dev only measures.
+were learnt again from all of train. PolNeAR dev only measures. The held-out tenth of train
+(bench/polnear_split.py) is never read here.
 
     .venv/bin/python bench/train_attribution_cues.py [--limit N] [--skip N] [--strong R] [--weak R]
 """
@@ -23,6 +24,11 @@ from collections import Counter
 from pathlib import Path
 
 from claimdesk.extract.nlp import load_nlp
+
+try:
+    from polnear_split import held_out
+except ImportError:  # run as a module from the repository root
+    from bench.polnear_split import held_out
 
 REPO = Path(__file__).resolve().parent.parent
 MIN_CUES = 3
@@ -55,7 +61,8 @@ def main() -> None:
     anns: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         anns.setdefault(re.sub(r"_[^_]+\.ann$", "", ann.name), ann)
-    names = sorted(anns)[args.skip: args.skip + args.limit if args.limit else None]
+    names = [n for n in sorted(anns) if not held_out(n)]  # the held-out part never teaches
+    names = names[args.skip: args.skip + args.limit if args.limit else None]
     texts = [(root / "text" / f"{n}.txt").read_text("utf-8") for n in names]
 
     cues, seen = Counter(), Counter()

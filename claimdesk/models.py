@@ -25,7 +25,9 @@ Span = tuple[int, int]
 Severity = Literal["error", "warning", "info"]
 AttributionKind = Literal["named_person", "named_organization", "anonymous", "vague", "none"]
 Polarity = Literal["asserted", "denied"]
-Granularity = Literal["day", "month", "year"]
+# "part_of_month" ("early March": value YYYY-MM) and "season" ("late 2025", "summer 2024": value
+# YYYY) are narrower than their value says; `When.start`/`When.end` give the days they cover.
+Granularity = Literal["day", "month", "year", "part_of_month", "season"]
 Qualifier = Literal["exact", "about", "up_to", "at_least", "range"]
 StoryStatus = Literal["corroborated", "single_source", "contested", "denied"]
 SourceFormat = Literal["text", "html", "feed", "warc", "jsonl"]
@@ -227,6 +229,8 @@ class When(Record):
     value: str = Field(description="ISO date, YYYY-MM or YYYY according to granularity")
     granularity: Granularity
     span: Optional[Span] = None
+    start: Optional[str] = Field(default=None, description="first day covered (ISO), for ranges and parts of a period")
+    end: Optional[str] = Field(default=None, description="last day covered (ISO), for ranges and parts of a period")
 
 
 class Place(Record):

@@ -119,3 +119,27 @@ def test_meantime_held_out_recall(corpus_dir: Path):
     assert result["gold_plain"] == 86
     assert result["recall"] >= 0.9, result["recall"]  # 0.942 when written
     assert result["precision"] >= 0.95, result["precision"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia struck the city in late 2025.", [("late 2025", "2025", "season", "2025-09-01", "2025-12-31")]),
+    ("By mid-2024 the front had stalled.", [("mid-2024", "2024", "season", "2024-05-01", "2024-08-31")]),
+    ("Talks resume in early March.", [("early March", "2024-03", "part_of_month", "2024-03-01", "2024-03-10")]),
+    ("The offensive began in late October 2024.",
+     [("late October 2024", "2024-10", "part_of_month", "2024-10-21", "2024-10-31")]),
+    ("The dam held through summer 2024.", [("summer 2024", "2024", "season", "2024-06-01", "2024-08-31")]),
+    ("Overnight on February 6 to 7, Russia launched 71 missiles.",
+     [("February 6 to 7", "2025-02-06", "day", "2025-02-06", "2025-02-07")]),
+    # not parts or ranges: a plain month, a name, a count
+    ("In March, prices rose.", [("March", "2024-03", "month", None, None)]),
+    ("Early voting began.", []),
+    ("The fall of Avdiivka shocked the army.", []),
+])
+def test_parts_of_periods_and_day_ranges(text, expected):
+    assert [(w.text, w.value, w.granularity, w.start, w.end) for w in find_dates(text, PUBLISHED)] == expected
+
+
+def test_explicit_full_dates_resolve_without_a_publication_date():
+    assert [(w.value, w.granularity) for w in find_dates("On Feb. 26, 2026 and in late 2025.", None)] == \
+        [("2026-02-26", "day"), ("2025", "season")]
+    assert find_dates("On February 26 and in early March.", None) == []

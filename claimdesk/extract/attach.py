@@ -72,10 +72,20 @@ def _call(fn: Callable, *args, **kwargs):
     return fn(*args, **kwargs)
 
 
+def publication_date(doc: Document):
+    """The document's date, else the one its page states (URL, "Published:" line, dateline,
+    title): "on February 26" then still resolves for a page that came without metadata."""
+    if doc.published is not None:
+        return doc.published
+    from claimdesk.ingest.metadata import page_date
+
+    return page_date(doc.text, doc.title, doc.url or doc.source)
+
+
 def find_all(doc: Document, spacy_doc=None) -> Found:
     found = Found()
     calls = {
-        "dates": ("time", "find_dates", (doc.text, doc.published), {}),
+        "dates": ("time", "find_dates", (doc.text, publication_date(doc)), {}),
         "places": ("places", "find_places", (doc.text,), {"doc": spacy_doc, "spacy_doc": spacy_doc}),
         "quantities": ("quantities", "find_quantities", (doc.text,), {}),
     }

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimdesk.extract.lexicons import Lexicons
-from claimdesk.extract.sources import PronounResolver, classify
+from claimdesk.extract.sources import PronounResolver, agent_of, classify
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
@@ -41,6 +41,11 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
         if cue is None:
             continue
         anchor, words, source, content = cue
+        if source is not None:
+            agent = agent_of(source, lex)
+            if agent is None and anchor.pos_ in ("VERB", "AUX"):
+                continue  # "the fact suggests", "substations support": no one speaks
+            source = agent  # None for "indications that …", "a sign that …": vague, no one named
         attribution = classify(source, words, anchor, lex, resolver)
         relative = _relative_pronoun(anchor, source)
         if relative is not None and attribution.source_span:
@@ -127,7 +132,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
-    content = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    # "pledged to …", "denied having …" carry content; "tries to keep", "avoided providing" do not
+    takes_infinitive = lemma in lex.intention_verbs or lemma in lex.cue_verbs_any_object
+    content = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and takes_infinitive)]
     parenthetical = tok.dep_ == "parataxis" or (
         not content and tok.dep_ == "ccomp" and tok.i > tok.head.i and not any(c.dep_ == "mark" for c in children)
         and (tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].is_punct))

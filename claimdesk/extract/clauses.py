@@ -90,6 +90,9 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
             continue
         if any(cue.covers(h) for h in heads):
             continue  # it already attributes a main clause
+        if any(h in anchor.ancestors and cue.source.root.head == h and cue.source.root.dep_ in SUBJECT_DEPS
+               for h in heads):
+            continue  # "Zelenskyy alluded to …, pointing out that …": the main clause's speaker goes on
         start = min(cue.source.start, anchor.left_edge.i)
         end = max(anchor.right_edge.i + 1, cue.source.end)
         while start < end - 1 and sent.doc[start].dep_ in TRIM_LEFT and start < cue.source.start:

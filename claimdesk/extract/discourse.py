@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from claimdesk.extract.attribution import Cue
-from claimdesk.extract.sources import PronounResolver, classify
+from claimdesk.extract.sources import PronounResolver, classify, is_agent
 from claimdesk.extract.lexicons import Lexicons
 from claimdesk.models import Attribution, Claim
 
@@ -16,6 +16,8 @@ from claimdesk.models import Attribution, Claim
 SPEAKER = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*):[ \t]+\S", re.MULTILINE)
 NOT_SPEAKERS = {"update", "note", "editor's note", "correction", "photo", "video", "watch", "read more", "related",
                 "disclaimer", "source", "sources", "image", "credit", "q", "a", "by", "breaking", "exclusive"}
+HEADING_WORDS = {"thought", "takeaway", "conclusion", "background", "summary", "analysis", "context", "outlook",
+                 "bottom", "line", "next", "update", "timeline", "faq", "question", "answer", "lesson", "verdict"}
 OPEN_QUOTES = {"“": "”", '"': '"', "``": "''", "''": "''"}
 
 
@@ -29,6 +31,8 @@ def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResol
         span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in span):
             continue
+        if not is_agent(span.root, lex) or any(t.lower_.rstrip("s") in HEADING_WORDS for t in span):
+            continue  # a heading ("Final Thoughts:", "Key Takeaways:"), not a speaker
         line_end = text.find("\n", m.end(1))
         line_end = len(text) if line_end < 0 else line_end
         attribution = classify(span, ":", span.root, lex, resolver)

@@ -102,3 +102,20 @@ def _actor_text(tok: Token) -> str:
     while len(span) > 1 and span[0].dep_ in STRIP:
         span = span[1:]
     return span.text
+
+
+REPORTED = {"desertion", "casualty", "attack", "deployment", "agreement", "aid", "search"}
+
+
+def reported_event(speech: Token, content: list[Token], words: Span, lex: Lexicons) -> str | None:
+    """What happened, when a statement reports it: the event named by the speech verb's object
+    ("officials reported 18 deaths" -> casualty) or by what was said before the verb ("Russia
+    launched 71 missiles, the air force said" -> attack). A statement whose content follows its
+    verb ("Miller suggested that …") stays a statement: there the saying is the news."""
+    objects = [c for c in speech.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    before = [h for h in content if h.i < speech.i and h.dep_ in ("ccomp", "parataxis")]
+    for candidate in objects + before:
+        kind = event_type_of(candidate, words, lex)
+        if kind in REPORTED:
+            return kind
+    return None

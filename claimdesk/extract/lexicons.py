@@ -29,6 +29,12 @@ class Lexicons:
     attitude_adjectives: frozenset[str]
     clause_verbs_excluded: frozenset[str]
     opinion_words: frozenset[str]
+    agent_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    non_agent_heads: frozenset[str]
+    speaker_places: frozenset[str]
+    outlets: frozenset[str]
+    not_agent_er_words: frozenset[str]
 
     def event_of(self, lemma: str) -> list[str]:
         """Event types whose lexicon holds `lemma`, most specific first."""
@@ -63,4 +69,10 @@ def lexicons() -> Lexicons:
         attitude_adjectives=words("attitude_adjectives"),
         clause_verbs_excluded=words("clause_verbs_excluded"),
         opinion_words=words("opinion_words"),
+        agent_nouns=words("agent_nouns") | words("speaker_nouns") | words("anonymous_heads") | words("organization_heads"),
+        document_nouns=words("document_nouns"),
+        non_agent_heads=words("non_agent_heads"),
+        speaker_places=words("speaker_places"),
+        outlets=words("outlets"),
+        not_agent_er_words=words("not_agent_er_words"),
     )

@@ -78,6 +78,11 @@ _ONE_NOT_A_COUNT = {"of", "another", "more", "day", "time", "hand", "side", "way
                     "or", "and", "in", "on", "at", "to", "who", "that", "which", "is", "was", "can",
                     "could", "would", "will", "should", "might", "must", "has", "had", "does", "did",
                     "says", "said", "another's", "another’s"}
+# Page furniture: "3 min read", "12 comments", "1.2K shares", "Photo 3 of 12".
+_FURNITURE_AFTER = re.compile(r"\s*(?:min(?:ute)?s?\s+read|comments?\b|shares\b(?!\s+of)|views\b|likes\b|"
+                              r"retweets\b|replies\b|of\s+\d+\s*$|of\s+\d+\b(?=\s*(?:photos?|images?|slides?)?\s*$))",
+                              re.IGNORECASE | re.MULTILINE)
+_FURNITURE_BEFORE = re.compile(r"(?:\b(?:photos?|images?|slides?|pictures?|page|step)\s+|\d+\s+of\s+)$", re.IGNORECASE)
 _DATE_REFERENCE = date(2000, 1, 1)  # any day: find_dates is asked only where dates are, not when
 
 
@@ -187,6 +192,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _NOT_A_COUNT_AFTER.match(text, end) or _is_identifier(text, m.start()):
             continue
+        if _FURNITURE_AFTER.match(text, end) or _FURNITURE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "3 min read", "Photo 3 of 12": the page, not the news
         if m["digits"] and len(m["digits"]) >= 8 and "," not in m["digits"]:
             continue  # an identifier or a timestamp, not a count
         value = _value(m)

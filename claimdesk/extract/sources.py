@@ -21,6 +21,9 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant")
+NOT_SPEAKERS = {"’s", "'s", "this", "that", "these", "those", "there", "what", "which", "it"}
 
 
 class PronounResolver:
@@ -57,6 +60,53 @@ def _gender(ent: Span) -> Optional[str]:
     return None
 
 
+def _entity_label(head: Token) -> str:
+    """The entity label of the head word itself (or of its compound: "State Department"), not of
+    any word in its phrase: "Reports of North Korean soldiers" is not an organisation."""
+    if head.ent_type_:
+        return head.ent_type_
+    return next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
+
+
+def is_agent(head: Token, lex: Lexicons) -> bool:
+    """Whether the word heading a would-be source names someone who can say something: a person,
+    organisation, government, group, outlet or document; never a pronoun fragment ("’s" from
+    "Let’s"), an abstract noun ("the fact", "a sign") or a thing ("substations")."""
+    lower, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON" or head.tag_ in ("WP", "WDT", "PRP"):
+        return lower not in NOT_SPEAKERS or lower == "it"
+    if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads:
+        return False
+    if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
+        return True
+    if head.pos_ == "PROPN":
+        return True
+    if lemma in lex.agent_nouns or lemma in lex.document_nouns:
+        return True
+    # agentive suffixes name people: narrator, commissioner, environmentalist, historian, trustee
+    return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
+
+
+def agent_of(source: Span, lex: Lexicons) -> Optional[Span]:
+    """The words naming the agent of a would-be source, or None when it names none. A document
+    with its author ("a report by Reuters", "Reuters' report") stays whole."""
+    head = source.root
+    if not is_agent(head, lex):
+        return None
+    if head.lemma_.lower() in lex.document_nouns:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None and owner.pos_ != "PRON" and is_agent(owner, lex):
+            doc = head.doc
+            start = owner.left_edge.i
+            while start < owner.i and doc[start].dep_ == "det":
+                start += 1
+            return doc[start:owner.i + 1]  # "Reuters' report": the owner without its possessive mark
+    return source
+
+
 def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, resolver: PronounResolver) -> Attribution:
     """Attribution kind from the source's words: named person or organization, anonymous, vague."""
     if source is None:
@@ -74,17 +124,24 @@ def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, res
         if word in MALE | FEMALE:
             return Attribution(kind="named_person", source=source.text, source_span=span, cue=cue)
         return Attribution(kind="vague", source=source.text, source_span=span, cue=cue)
-    labels = {t.ent_type_ for t in source if t.ent_type_}
+    label = _entity_label(head)
     lemmas = {t.lemma_.lower() for t in source}
     head_lemma = head.lemma_.lower()
+    words = {t.lower_ for t in source if t.i <= head.i}
     kind: str
-    if "PERSON" in labels or _titled_name(source):
+    named = head.pos_ == "PROPN" or bool(label)
+    if named and (head_lemma in lex.speaker_places or head_lemma in lex.outlets
+                  or (words & lex.outlets and label != "PERSON")):
+        kind = "named_organization"  # "Kyiv said", "Moscow denied", "Bloomberg reported"
+    elif label == "PERSON" or _titled_name(source):
         kind = "named_person"
     elif head_lemma in lex.anonymous_heads and head.pos_ == "NOUN" and (
             head.tag_ in ("NNS", "NNPS") or lemmas & {"unnamed", "anonymous", "unidentified", "senior", "familiar"}
             or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in head.children)):
         kind = "anonymous"
-    elif labels & ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads:
+    elif head_lemma in lex.vague_heads and label not in ORG_LABELS:
+        kind = "vague"  # "reports of …", "some reports", "media"
+    elif label in ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads:
         kind = "named_organization"
     elif head_lemma in lex.vague_heads or head.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
         kind = "vague"

@@ -13,7 +13,7 @@ from claimdesk.extract import attach, base, discourse
 from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
 from claimdesk.extract.checkworthiness import checkworthiness
 from claimdesk.extract.clauses import Unit, units_of
-from claimdesk.extract.events import actors_of, event_type_of
+from claimdesk.extract.events import actors_of, event_type_of, reported_event
 from claimdesk.extract.hedging import hedges_of, polarity_of
 from claimdesk.extract.lexicons import Lexicons, lexicons
 from claimdesk.extract.nlp import load_nlp
@@ -111,6 +111,7 @@ class SpacyExtractor:
                 claim = self._claim(doc, sent, unit, cues, found, lex)
                 if not doc.in_furniture(claim.span):
                     claims.append(claim)
+        claims = one_per_span(claims)
         discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
         return claims
 
@@ -123,6 +124,8 @@ class SpacyExtractor:
         content = _content_head(unit.head, cue)
         hedges = hedges_of(words, cue.anchor if cue and cue.anchor.pos_ in ("VERB", "AUX") else None, lex)
         event_type = event_type_of(unit.head, words, lex)
+        if event_type == "statement" and cue is not None and cue.anchor == unit.head:
+            event_type = reported_event(unit.head, cue.content, words, lex) or event_type
         when, places, quantities = found.in_span(span)
         return Claim(
             id=Claim.make_id(doc.id, span),
@@ -141,6 +144,35 @@ class SpacyExtractor:
             checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type, lex),
             extractor=self.label,
         )
+
+
+def one_per_span(claims: list[Claim]) -> list[Claim]:
+    """One claim for each span. Two clauses read off one stretch of words ("the Kremlin has denied
+    these reports, calling them fake news": a denial and a statement) become one claim that carries
+    both: the denial's polarity, event and denier, the hedges, actors and numbers of either."""
+    by_span: dict[tuple[int, int], Claim] = {}
+    for claim in claims:
+        kept = by_span.get(claim.span)
+        by_span[claim.span] = claim if kept is None else _merged(kept, claim)
+    return list(by_span.values())  # a dict keeps each span where it first came
+
+
+def _weight(claim: Claim) -> tuple[int, int, int]:
+    return (claim.polarity == "denied" or claim.event_type == "denial",
+            claim.attribution.kind != "none", claim.event_type not in ("other", "statement"))
+
+
+def _merged(a: Claim, b: Claim) -> Claim:
+    first, second = (b, a) if _weight(b) > _weight(a) else (a, b)
+    merged = first.model_copy(deep=True)
+    merged.hedges = first.hedges + [h for h in second.hedges if h not in first.hedges]
+    merged.actors = first.actors + [x for x in second.actors if x not in first.actors]
+    if merged.attribution.kind == "none":
+        merged.attribution = second.attribution
+    if merged.event_type in ("other", "statement") and second.event_type not in ("other", "statement"):
+        merged.event_type = second.event_type
+    merged.checkworthiness = max(first.checkworthiness, second.checkworthiness)
+    return merged
 
 
 def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:

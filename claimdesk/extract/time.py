@@ -17,6 +17,11 @@ Conventions (news usage):
 - Weeks cannot be written as a day, month or year: "last week" and "two weeks ago" resolve to
   a month only when the whole calendar week (Monday to Sunday) lies in one month.
 - Without a publication date only expressions carrying their own year are resolved.
+- Parts of a period keep the period as their value and say the days they cover in `start`/`end`:
+  "early March" (1-10), "mid-March" (11-20), "late March" (21-end), granularity `part_of_month`;
+  "early 2025" (January-April), "mid-2025" (May-August), "late 2025" (September-December),
+  "summer 2024" (June-August; spring March-May, autumn/fall September-November), granularity
+  `season`. A day range ("February 6 to 7", "Feb. 6-7") is its first day, with `end`.
 - Expressions anchored to another event ("a year earlier", "that day") are left out.
 """
 
@@ -78,7 +83,10 @@ _YEAR_WORDS = (rf"(?:nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS
 _YEAR_ANY = rf"(?:{_YEAR}|(?i:{_YEAR_WORDS}))"
 _WD_LEAD = rf"(?:(?P<wd>{_WD}),?\s+)?"
 _PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
-_EDGE = r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?"
+_EDGE_WORDS = r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)"
+_EDGE = rf"(?:{_EDGE_WORDS}[\s-]+)?"
+_EDGE_G = rf"(?:(?P<edge>{_EDGE_WORDS})[\s-]+)?"
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 # A year written alone is only a year when it is not a count: "2000 people" is not a date.
 _COUNTED_AFTER = re.compile(
@@ -212,7 +220,36 @@ def _week_as_month(day_in_week: date) -> Optional[tuple[str, Granularity]]:
     return None
 
 
-Resolved = Optional[tuple[str, Granularity]]
+def _part(edge: Optional[str]) -> Optional[int]:
+    """0, 1 or 2 for the first, middle or last third of a period named by an edge word."""
+    if not edge:
+        return None
+    edge = re.sub(r"\s+", " ", edge.lower())
+    if edge in ("early", "the beginning of", "the start of"):
+        return 0
+    if edge in ("mid", "the middle of"):
+        return 1
+    return 2  # late, the end of
+
+
+def _month_part(y: int, m: int, part: int) -> tuple:
+    last = monthrange(y, m)[1]
+    first_day, last_day = ((1, 10), (11, 20), (21, last))[part]
+    return (f"{y:04d}-{m:02d}", "part_of_month", date(y, m, first_day).isoformat(),
+            date(y, m, last_day).isoformat())
+
+
+def _year_part(y: int, first_month: int, last_month: int) -> tuple:
+    return (f"{y:04d}", "season", date(y, first_month, 1).isoformat(),
+            date(y, last_month, monthrange(y, last_month)[1]).isoformat())
+
+
+def _third_of_year(y: int, part: int) -> tuple:
+    return _year_part(y, *((1, 4), (5, 8), (9, 12))[part])
+
+
+# (value, granularity) or (value, granularity, first day, last day) for ranges and parts
+Resolved = Optional[tuple]
 Handler = Callable[[re.Match, str, Optional[date]], Resolved]
 
 
@@ -241,7 +278,43 @@ def _month_day(m: re.Match, text: str, published: Optional[date]) -> Resolved:
 
 
 def _month_year(m: re.Match, text: str, published: Optional[date]) -> Resolved:
+    part = _part(m["edge"])
+    if part is not None:
+        return _month_part(_year_of(m["year"]), _month_of(m["mon"]), part)
     return _month_value(_year_of(m["year"]), _month_of(m["mon"]))
+
+
+def _month_day_range(m: re.Match, text: str, published: Optional[date]) -> Resolved:
+    """ "February 6 to 7", "Feb. 6-7, 2026", "6-7 February": the first day, ending on the last."""
+    month, first, last = _month_of(m["mon"]), _day_of(m["day"]), _day_of(m["day2"])
+    if last <= first:
+        return None
+    if m["year"]:
+        start = _valid(_year_of(m["year"]), month, first)
+    elif published is not None:
+        start = _month_day_without_year(month, first, None, published, _tense(text, m.start()))
+    else:
+        return None
+    end = _valid(start.year, month, last) if start else None
+    if start is None or end is None:
+        return None
+    return start.isoformat(), "day", start.isoformat(), end.isoformat()
+
+
+def _season(m: re.Match, text: str, published: Optional[date]) -> Resolved:
+    """ "summer 2024", "the spring of 2025", "last summer", "this autumn"."""
+    first, last = _SEASONS[m["season"].lower()]
+    if m["year"]:
+        return _year_part(_year_of(m["year"]), first, last)
+    if published is None:
+        return None
+    rel = m["rel"].lower()
+    y = published.year
+    if rel == "last":
+        y = y if last < published.month else y - 1
+    elif rel == "next":
+        y = y if first > published.month else y + 1
+    return _year_part(y, first, last)
 
 
 def _month_relative_year(m: re.Match, text: str, published: Optional[date]) -> Resolved:
@@ -270,6 +343,7 @@ def _bare_month(m: re.Match, text: str, published: Optional[date]) -> Resolved:
         if month_token in ("May", "March") and not _MONTH_CUES.search(before):
             return None
     month = _month_of(month_token)
+    part = _part(m["edge"])
     y = published.year
     if mod == "last":
         y = y if month < published.month else y - 1
@@ -279,6 +353,8 @@ def _bare_month(m: re.Match, text: str, published: Optional[date]) -> Resolved:
         pass
     else:
         y = _nearest_month(month, published, _tense(text, m.start()))[0]
+    if part is not None:
+        return _month_part(y, month, part)
     return _month_value(y, month)
 
 
@@ -333,10 +409,14 @@ def _relative_period(m: re.Match, text: str, published: Optional[date]) -> Resol
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     shift = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}[rel]
     unit = m["unit"].lower()
+    part = _part(m["edge"]) if m["edge"] and m["edge"].lower() in ("early", "late") else None
     if unit == "week":
         return _week_as_month(published + timedelta(days=7 * shift))
     if unit == "month":
-        return _month_value(*_shift_month(published.year, published.month, shift))
+        y, month = _shift_month(published.year, published.month, shift)
+        return _month_part(y, month, part) if part is not None else _month_value(y, month)
+    if part is not None:
+        return _third_of_year(published.year + shift, part)
     return _year_value(published.year + shift)
 
 
@@ -353,7 +433,26 @@ def _bare_year(m: re.Match, text: str, published: Optional[date]) -> Resolved:
             return None
         if _COUNTED_AFTER.match(after):
             return None
+    part = _part(re.sub(r"[\s-]+$", "", m["edge"])) if m["edge"] and not re.match(r"(?i:fiscal|calendar)", m["edge"]) \
+        else None
+    if part is not None:
+        return _third_of_year(_year_of(m["year"]), part)
     return _year_value(_year_of(m["year"]))
+
+
+class _SeasonMatch:
+    """The two spellings of the season rule ("summer 2024" / "last summer") read as one."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def __getitem__(self, key: str):
+        if key == "season":
+            return self._m["season"] or self._m["season2"]
+        return self._m[key]
+
+    def start(self) -> int:
+        return self._m.start()
 
 
 # (pattern, handler). The longest match wins where candidates overlap.
@@ -368,10 +467,17 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
     (re.compile(rf"{_WD_LEAD}(?P<mon>{_MON})\s+(?P<day>{_DAY})(?!\s*[-–]\s*\d|:\d|\s*(?:%|percent))"), _month_day),
     (re.compile(rf"{_WD_LEAD}the\s+(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON})"), _month_day),
     (re.compile(rf"{_WD_LEAD}(?P<day>{_DAYNUM})\s+(?P<mon>{_MON_FULL})"), _month_day),
-    (re.compile(rf"{_EDGE}(?P<mon>{_MON_FULL})(?:,|\s+of)?\s+(?P<year>{_YEAR_ANY})"), _month_year),
+    (re.compile(rf"{_EDGE_G}(?P<mon>{_MON_FULL})(?:,|\s+of)?\s+(?P<year>{_YEAR_ANY})"), _month_year),
+    (re.compile(rf"{_WD_LEAD}(?P<mon>{_MON})\s+(?P<day>{_DAYNUM})\s*(?:-|–|\b(?i:to|and|through|until)\b)\s*"
+                rf"(?P<day2>{_DAYNUM})(?!\s*(?:%|percent|:\d|[\w-]))(?:,?\s+(?P<year>{_YEAR}))?"), _month_day_range),
+    (re.compile(rf"(?<![\w-])(?P<day>{_DAYNUM})\s*(?:-|–|\b(?i:to|and)\b)\s*(?P<day2>{_DAYNUM})\s+"
+                rf"(?P<mon>{_MON_FULL})(?:,?\s+(?P<year>{_YEAR}))?"), _month_day_range),
+    (re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall))(?:\s+of)?\s+(?P<year>{_YEAR})"
+                r"|(?<![\w-])(?P<rel>(?i:this|last|next))\s+(?P<season2>(?i:spring|summer|autumn|fall))(?![\w-])"),
+     lambda m, text, published: _season(_SeasonMatch(m), text, published)),
     (re.compile(rf"(?P<mon>{_MON_FULL})\s+(?P<rel>(?i:this|last|next))\s+year(?![\w])"),
      _month_relative_year),
-    (re.compile(rf"(?:(?P<mod>(?i:last|this|next))\s+|{_EDGE})(?P<mon>{_MON_FULL})"), _bare_month),
+    (re.compile(rf"(?:(?P<mod>(?i:last|this|next))\s+|{_EDGE_G})(?P<mon>{_MON_FULL})"), _bare_month),
     (re.compile(rf"(?:(?P<mod>(?i:last|this|next|this\s+coming|this\s+past|early|late))\s+)?"
                 rf"(?P<wd>{_WD}){_PART_OF_DAY}"), _weekday),
     (re.compile(r"(?<![\w-])(?:(?i:early|late|earlier|later)\s+)?(?P<rel>(?i:today|tonight|yesterday|tomorrow|"
@@ -380,7 +486,7 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
     (re.compile(r"(?<![\w-])(?:(?i:nearly|almost|about|roughly|some|just|exactly)\s+)?"
                 r"(?P<n>\d{1,2}|(?i:a|an|" + "|".join(k for k in _SMALL_NUMBERS if len(k) > 2) + r"))"
                 r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)(?![\w])"), _ago),
-    (re.compile(r"(?<![\w-])(?:(?i:earlier|later|early|late)(?:\s+in)?\s+)?"
+    (re.compile(r"(?<![\w-])(?:(?P<edge>(?i:earlier|later|early|late))(?:\s+in)?\s+)?"
                 r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming))\s+(?:(?i:fiscal|calendar)\s+)?"
                 r"(?P<unit>(?i:week|month|year))(?![\w-])"), _relative_period),
     (re.compile(rf"(?<![\w$€£¥#/.,-])(?P<edge>{_EDGE.rstrip('?')}|(?i:fiscal|calendar)\s+)?(?P<year>{_YEAR})"),
@@ -394,7 +500,7 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
 # on long articles, where Python's regex engine otherwise tries each rule at every character).
 _ANCHOR = re.compile(
     r"\d|(?<![\w])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|(?i:week|month|year|ago\b|today|tonight|yesterday|tomorrow|nineteen|thousand)")
+    r"|(?i:week|month|year|ago\b|today|tonight|yesterday|tomorrow|nineteen|thousand|spring|summer|autumn|fall)")
 _REACH = 60  # longer than the words any rule allows before or after its anchor
 
 
@@ -421,7 +527,7 @@ def find_dates(text: str, published: date | None) -> list[When]:
     >>> [w.value for w in find_dates("On Oct. 3, 2024 and in June.", date(2024, 10, 16))]
     ['2024-10-03', '2024-06']
     """
-    found: list[tuple[int, int, str, Granularity]] = []
+    found: list[tuple] = []
     for start, end in _windows(text):
         for pattern, handler in _RULES:
             for m in pattern.finditer(text, start, end):
@@ -431,9 +537,10 @@ def find_dates(text: str, published: date | None) -> list[When]:
                 if resolved:
                     found.append((m.start(), m.end(), *resolved))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int, str, Granularity]] = []
+    taken: list[tuple] = []
     for f in found:
         if all(f[1] <= t[0] or f[0] >= t[1] for t in taken):
             taken.append(f)
     taken.sort()
-    return [When(text=text[s:e], value=v, granularity=g, span=(s, e)) for s, e, v, g in taken]
+    return [When(text=text[f[0]:f[1]], value=f[2], granularity=f[3], span=(f[0], f[1]),
+                 start=f[4] if len(f) > 4 else None, end=f[5] if len(f) > 5 else None) for f in taken]

@@ -16,7 +16,9 @@ import trafilatura
 from trafilatura.settings import DEFAULT_CONFIG
 from lxml import html as lxml_html
 
-from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, over_limit, parse_date
+from claimdesk.ingest.metadata import (
+    clean, domain_of, human_size, language_code, over_limit, page_date, parse_date,
+)
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Rejected, SourceFormat
 from claimdesk.outlets import ingest_outlet
@@ -50,7 +52,8 @@ def extract_article(
     """The article of one HTML page as a Document; raises Rejected when the page holds no article.
 
     `url` is where the page was fetched (a WARC target URI); it wins over the page's canonical URL.
-    The publication date comes from the page's metadata, else `options.published`, else None.
+    The publication date comes from the page's metadata, else `options.published`, else what the
+    page's text, title or URL states (`metadata.page_date`), else None.
     """
     size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8", errors="replace"))
     if size > HTML_MAX_BYTES:
@@ -72,7 +75,7 @@ def extract_article(
         title=clean(result.title),
         author=clean(result.author),
         outlet=ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname) or options.outlet,
-        published=parse_date(result.date) or options.published,
+        published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url),
         language=language_code(result.language) or declared_language(content),
     )
 

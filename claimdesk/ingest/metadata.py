@@ -98,3 +98,89 @@ def human_size(n: int) -> str:
             return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
         n /= 1024
     raise AssertionError("unreachable")
+
+
+# -- the publication date from the page itself, when no metadata gives it -------------------------
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/._-]|$)")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/._-]|$)")
+_STAMP_LINE = re.compile(
+    r"^[ \t]*(?P<word>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated)\b(?:\s+on)?\s*[:\-–—]?\s*(?P<rest>.{6,80})$",
+    re.IGNORECASE | re.MULTILINE)
+_WIRES = r"Reuters|AP|AFP|UPI|Bloomberg|Interfax|TASS|RIA|Ukrinform|UNIAN|Xinhua|Yonhap|Kyodo|dpa|ANI|PTI"
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z .,'’-]{{1,60}}?,?\s+(?P<when>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"\s*(?:\((?:{_WIRES})\))?\s*[-–—]", re.MULTILINE)
+_HEAD_CHARS = 1500  # datelines and stamp lines sit at the top (or, for stamps, the foot) of a page
+
+
+def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None) -> Optional[date]:
+    """The publication date a page states about itself, for pages whose metadata gives none: a
+    date in the URL path (/2026/02/26/), a "Published:"/"Updated:" line, a wire dateline
+    ("KYIV, Feb 26 (Reuters) -"), a full date in the title, or one standing in the page's header
+    (the first 250 characters, not after a preposition). None when none is clear.
+
+    >>> page_date("Shelling went on.", url="https://example.com/2026/02/26/kyiv-strikes")
+    datetime.date(2026, 2, 26)
+    >>> page_date("KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles.")
+    datetime.date(2026, 2, 26)
+    """
+    from claimdesk.extract.time import find_dates  # the date grammar lives with the extractor
+
+    if url:
+        path = urlsplit(url).path if "://" in url else url
+        for pattern in (_URL_DAY, _URL_COMPACT):
+            match = pattern.search(path)
+            if match and (found := _safe_date(*(int(g) for g in match.groups()))):
+                return found
+    head, foot = text[:_HEAD_CHARS], text[-_HEAD_CHARS // 3:]
+    stamps = sorted(_STAMP_LINE.finditer(head + "\n" + foot), key=lambda m: "updat" in m["word"].lower())
+    for stamp in stamps:  # a "Published" line before an "Updated" one
+        found = _full_date(stamp["rest"], find_dates)
+        if found:
+            return found
+    dateline = _DATELINE.search(head)
+    if dateline:
+        found = _full_date(dateline["when"], find_dates) or _dateline_day(dateline["when"], text, find_dates)
+        if found:
+            return found
+    if title and (found := _full_date(title, find_dates)):
+        return found
+    return _date_line(text[:_TOP_CHARS], find_dates)
+
+
+_TOP_CHARS = 250
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|since|in|by|until|till|from|before|after|of|to|between|and|through|"
+                                 r"during|around|as|due|ending|ended|dated)\s+$", re.IGNORECASE)
+
+
+def _date_line(top: str, find_dates) -> Optional[date]:
+    """A full date standing in the page's header, between the title and the body ("… contract
+    March 01, 2008 Northrop Grumman …"), not one inside a sentence ("on March 1, 2008")."""
+    for when in find_dates(top, None):
+        if when.granularity == "day" and not _PREPOSITION_BEFORE.search(top[:when.span[0]]) \
+                and re.match(r"[ \t]*(?:\n|$|[A-Z])", top[when.span[1]:]):
+            return date.fromisoformat(when.value)  # a line of its own, or a header run into the body
+    return None
+
+
+def _full_date(text: str, find_dates) -> Optional[date]:
+    """The first date in `text` that carries its own day, month and year."""
+    for when in find_dates(text, None):
+        if when.granularity == "day":
+            return date.fromisoformat(when.value)
+    return None
+
+
+def _dateline_day(month_day: str, text: str, find_dates) -> Optional[date]:
+    """A dateline without a year ("Feb 26"): the year of the latest full date the article gives,
+    or the one after when the dateline would fall before that date."""
+    latest = max((date.fromisoformat(w.value) for w in find_dates(text[:20000], None) if w.granularity == "day"),
+                 default=None)
+    if latest is None:
+        return None
+    for year in (latest.year, latest.year + 1):
+        found = _full_date(f"{month_day}, {year}", find_dates)
+        if found and found >= latest:
+            return found
+    return None

@@ -10,6 +10,7 @@ from typing import Optional
 
 from charset_normalizer import from_bytes
 
+from claimdesk.ingest.metadata import page_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.models import Document, Finding, Rejected
 
@@ -110,5 +111,6 @@ def read_text(path: Path, options: IngestOptions) -> Iterator[Document]:
     if not text.strip():
         raise Rejected(source, f"no text: the file holds only whitespace ({len(data)} bytes)")
     yield Document.from_text(
-        text, source=source, format="text", published=options.published, outlet=options.outlet, notes=notes,
+        text, source=source, format="text", outlet=options.outlet, notes=notes,
+        published=options.published or page_date(text, url=source),  # a dateline, "Published:" line, dated path
     )

@@ -426,9 +426,8 @@ def _finding_from_row(row) -> Finding:  # noqa: ANN001
 
 
 def _write_claims(conn, document_id: str, claims: Iterable[Claim]) -> None:  # noqa: ANN001
-    # A claim id is its document and span; an extractor that yields one span twice must not make
-    # the whole batch fail, so the first claim for a span wins.
-    claims = list({c.id: c for c in reversed(list(claims))}.values())[::-1]
+    # A claim id is its document and span; the extractor yields one claim per span
+    # (spacy_extractor.one_per_span), so two rows for one id are a bug that should fail loudly.
     rows = [{
         "id": c.id, "document_id": document_id, "text": c.text, "span_start": c.span[0],
         "span_end": c.span[1], "line": c.line, "event_type": c.event_type, "actors": c.actors,

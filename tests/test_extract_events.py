@@ -1,0 +1,48 @@
+"""Event types from what happened, and quantities never read off dates, day ranges or page
+furniture; sentences in the manner of war reporting, both ways."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimdesk.extract import extract
+from claimdesk.extract.quantities import find_quantities
+from claimdesk.models import Document
+
+
+def first_claim(sentence: str):
+    claims = extract(Document.from_text(sentence, source="test", published=date(2026, 2, 27)))
+    assert claims, sentence
+    return claims[0]
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Overnight on February 6 to 7, Russia launched 71 missiles and 183 drones at Ukraine's energy facilities, "
+     "the air force said.", "attack"),
+    ("Russia launched 71 missiles at Ukraine's power plants overnight.", "attack"),
+    ("Health officials reported 18 deaths from carbon monoxide poisoning after the blackout.", "casualty"),
+    ("There were 18 deaths from carbon monoxide in Kharkiv this week.", "casualty"),
+    ("Russia deployed 10,000 troops to the border with Belarus.", "deployment"),
+    ("The Kremlin has denied these reports, calling them fake news.", "denial"),
+    # the saying is the news when what was said follows the verb
+    ("Spokesman Matthew Miller suggested that the soldiers would be legitimate targets.", "statement"),
+    ("The US State Department expressed concerns about the reports on Tuesday.", "statement"),
+    ("The company launched a new phone in Kyiv on Monday.", "other"),
+])
+def test_event_type_from_what_happened(sentence, event_type):
+    assert first_claim(sentence).event_type == event_type
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Overnight on February 6 to 7, Russia launched 71 missiles.", [71]),
+    ("On Feb. 6-7 the city lost power for 12 hours.", [12]),
+    ("Between 5 and 10 March, 40 drones were shot down.", [40]),
+    ("Published: 14:05, 3 min read. Shelling hit 12 houses.", [12]),
+    ("Photo 3 of 12: rescuers carry out 2 survivors.", [2]),
+    ("The strike wounded 7 people on February 6.", [7]),
+    ("Between 5 and 10 soldiers deserted.", [5]),
+])
+def test_quantities_are_never_dates_ranges_of_days_or_furniture(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -1,0 +1,51 @@
+"""The publication date a page states about itself, used when no metadata gives one."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdesk.extract import extract
+from claimdesk.ingest.metadata import page_date
+from claimdesk.ingest.options import IngestOptions
+from claimdesk.ingest.text import read_text
+from claimdesk.models import Document
+
+FEB_26 = date(2026, 2, 26)
+
+
+@pytest.mark.parametrize("text, title, url, expected", [
+    ("Russia launched 71 missiles.", None, "https://example.com/world/2026/02/26/kyiv-strikes/", FEB_26),
+    ("Russia launched 71 missiles.", None, "https://example.com/news/20260226-kyiv.html", FEB_26),
+    ("KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles.", None, None, FEB_26),
+    ("KYIV, Feb 26 (Reuters) - Russia launched 71 missiles. A deal was signed on Feb. 20, 2026.", None, None, FEB_26),
+    ("Strikes on Kyiv\nUpdated: Feb 27, 2026 10:14 GMT\nPublished: 26 February 2026\nRussia launched missiles.",
+     None, None, FEB_26),
+    ("Russia launched 71 missiles.", "Russia strikes Kyiv — February 26, 2026", None, FEB_26),
+    ("Airbus parent EADS defeats Boeing for airtanker contract March 01, 2008 Northrop Grumman and EADS have "
+     "defeated Boeing.", None, None, date(2008, 3, 1)),
+    # nothing the page states about itself: no guess
+    ("Russia launched 71 missiles on March 1, 2008 at the city.", None, None, None),
+    ("KYIV, Feb 26 (Reuters) - Russia launched 71 missiles.", None, None, None),
+    ("Russia launched 71 missiles in 2025 and more in late 2025.", "Russia strikes Kyiv", "https://example.com/kyiv", None),
+    ("The report was published in the 2024 edition of the yearbook.", None, "https://example.com/2024/", None),
+])
+def test_page_date(text, title, url, expected):
+    assert page_date(text, title, url) == expected
+
+
+def test_a_claim_dated_from_the_dateline_when_metadata_is_missing():
+    story = "Russia launched 71 missiles at Kyiv on February 25, the air force said."
+    dated = extract(Document.from_text(f"KYIV, Feb 26, 2026 (Reuters) - Air raid sirens sounded.\n{story}", source="wire.txt"))
+    undated = extract(Document.from_text(f"KYIV (Reuters) - Air raid sirens sounded.\n{story}", source="wire.txt"))
+    assert [c.when.value if c.when else None for c in dated if c.line == 2] == ["2026-02-25"]
+    assert [c.when for c in undated if c.line == 2] == [None]
+
+
+def test_text_files_take_the_page_date_and_an_explicit_one_wins(tmp_path: Path):
+    path = tmp_path / "wire.txt"
+    path.write_text("KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles.", "utf-8")
+    assert next(read_text(path, IngestOptions())).published == FEB_26
+    assert next(read_text(path, IngestOptions(published=date(2026, 3, 1)))).published == date(2026, 3, 1)
