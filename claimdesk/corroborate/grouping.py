@@ -50,11 +50,15 @@ from math import sqrt
 from operator import mul
 from typing import Optional
 
+from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
-CLAIM_THRESHOLD = 0.3
+# a story is a candidate for a claim from this TF-IDF similarity up; whether the claim joins it is
+# the same-fact model's decision (`samefact`), against the story's lead
+CANDIDATE_THRESHOLD = 0.1
+CLAIM_THRESHOLD = 0.3  # the TF-IDF bar used before the same-fact model (kept for `Draft` rebuilt stories)
 DENIAL_THRESHOLD = 0.12
 SEED_TERMS = 12
 MIN_SEED_HITS = 2
@@ -121,6 +125,8 @@ class Draft:
     dirty: bool = False     # its stored draft must be written
     _lead_names: frozenset[str] = field(default_factory=frozenset, repr=False)
     _names_of: str = field(default="", repr=False)  # the lead `_lead_names` were read from
+    _lead_parts: Optional[samefact.Parts] = field(default=None, repr=False)
+    _parts_of: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         claims, self.claims = self.claims, []
@@ -148,6 +154,15 @@ class Draft:
         if self._names_of != lead.id:
             self._lead_names, self._names_of = _names(lead.text), lead.id
         return self._lead_names
+
+    @property
+    def lead_parts(self) -> samefact.Parts:
+        """The lead's fact as the same-fact model reads it (its meaning vector computed once)."""
+        lead = self.lead
+        if self._parts_of != lead.id:
+            self._lead_parts, self._parts_of = samefact.parts([lead], [_content(lead)])[0], lead.id
+        assert self._lead_parts is not None
+        return self._lead_parts
 
     @property
     def mentions(self) -> int:
@@ -197,11 +212,18 @@ class EventContext:
         return any(self.size.get(c, 1) <= 1 for c in story.clusters)
 
 
+# which of the old hard rules still veto a join before the same-fact model weighs the rest
+# (event types and names are among its features; days far apart and other countries stay vetoes)
+VETO_EVENT_TYPE = False
+VETO_NAMES = False
+USE_CLUSTER_GATE = True
+
+
 def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None) -> bool:
-    if context is not None and not context.may_join(claim, story):
+    if USE_CLUSTER_GATE and context is not None and not context.may_join(claim, story):
         return False
     lead = story.lead
-    if claim.event_type != lead.event_type and not {claim.event_type, lead.event_type} & _ANY_EVENT:
+    if VETO_EVENT_TYPE and claim.event_type != lead.event_type and not {claim.event_type, lead.event_type} & _ANY_EVENT:
         return False
     if claim.when and lead.when:
         a, b = _when_date(claim.when), _when_date(lead.when)
@@ -210,6 +232,8 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
         return False
+    if not VETO_NAMES:
+        return True
     mine = _names(claim.text)
     return not (mine and story.lead_names and not mine & story.lead_names)
 
@@ -291,8 +315,9 @@ class StoryGrouper:
     def add(self, claims: list[Claim]) -> list[Draft]:
         """Place `claims` (in publication order) and return the stories that gained claims."""
         claims = [c for c in claims if groupable(c)]
-        for claim, x in zip(claims, claim_vectors(self.weights, claims)):
-            self._place(claim, self._in_context(claim, x))
+        facts = samefact.parts(claims, [_content(c) for c in claims])
+        for claim, x, fact in zip(claims, claim_vectors(self.weights, claims), facts):
+            self._place(claim, self._in_context(claim, x), fact)
         return [s for s in self.stories if s.touched]
 
     def _in_context(self, claim: Claim, x: dict[int, float]) -> dict[int, float]:
@@ -305,8 +330,8 @@ class StoryGrouper:
         norm = sqrt(sum(w * w for w in x.values()))
         return {t: w / norm for t, w in x.items()}
 
-    def _best(self, claim: Claim, x: dict[int, float], denial: bool) -> Optional[int]:
-        bar = DENIAL_THRESHOLD if denial else CLAIM_THRESHOLD
+    def _candidates(self, x: dict[int, float], bar: float) -> list[int]:
+        """Stories sharing the claim's rarest words, most similar first, from TF-IDF similarity `bar` up."""
         # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
         # stories finds nothing by itself. At most MAX_CANDIDATES of them are then scored on the
         # whole vector: a long-running topic makes many stories share a claim's words.
@@ -323,17 +348,35 @@ class StoryGrouper:
             sim = _dot(x, self.stories[j].vector) / sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:
                 candidates.append((-sim, j))
-        for _, j in sorted(candidates):  # most similar first; the earlier story on a tie
-            story = self.stories[j]
-            if denial and _DENIAL_CUE.search(story.lead.text):
-                continue  # a denial is linked to what is asserted, not to another report of a denial
-            if denial or compatible(claim, story, self.context):
-                return j
-        return None
+        return [j for _, j in sorted(candidates)]  # most similar first; the earlier story on a tie
 
-    def _place(self, claim: Claim, x: dict[int, float]) -> None:
+    def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
+        if denial:
+            for j in self._candidates(x, DENIAL_THRESHOLD):
+                if not _DENIAL_CUE.search(self.stories[j].lead.text):
+                    return j  # a denial is linked to what is asserted, not to another report of a denial
+            return None
+        if not fact.informative:
+            return None  # states no fact: corroborates nothing, alone in its story
+        model = samefact.model()
+        best, best_p = None, model.threshold
+        for j in self._candidates(x, CANDIDATE_THRESHOLD):
+            story = self.stories[j]
+            if not compatible(claim, story, self.context):
+                continue
+            lead = story.lead_parts
+            if not lead.informative:
+                continue  # an empty sentence anchors nothing
+            p = model.probability(samefact.features(fact, lead))
+            if p >= best_p:  # the most probable story; the more similar one on a tie
+                best, best_p = j, p + 1e-12
+        return best
+
+    def _place(self, claim: Claim, x: dict[int, float], fact: Optional[samefact.Parts] = None) -> None:
         denial = is_denial(claim)
-        best = self._best(claim, x, denial)
+        if fact is None:
+            fact = samefact.parts([claim], [_content(claim)])[0]
+        best = self._best(claim, x, denial, fact)
         if best is None:
             best = self._adopt(Draft(story_id(claim.id)))
         else:
