@@ -116,6 +116,33 @@ def chained_claims(docs, claims_of, group_of) -> list[tuple]:  # noqa: ANN001
     return out
 
 
+CLUSTER_OF: dict[str, str] = {}  # document id -> event cluster, from corroborating each development set
+CLUSTER_SIZE: dict[str, int] = {}
+
+
+def same_cluster(doc_a: str, doc_b: str) -> bool:
+    c = CLUSTER_OF.get(doc_a)
+    return c is not None and c == CLUSTER_OF.get(doc_b) and CLUSTER_SIZE.get(c, 1) > 1
+
+
+def load_clusters(db: Path) -> None:
+    """Event clusters of a development set, as corroboration forms them (the clusterer does not
+    depend on the same-fact model, so a run of `corroborate` gives the clusters grouping will see)."""
+    from claimdesk.corroborate import corroborate, state
+    from claimdesk.store import Store
+
+    store = Store(f"sqlite:///{db}")
+    with store.engine.connect() as conn:
+        done = conn.exec_driver_sql("select count(*) from corroborated_documents").scalar()
+    if not done:
+        corroborate(store, incremental=False)
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("select document_id, cluster_id from corroborated_documents").all()
+    for doc, cluster in rows:
+        CLUSTER_OF[doc] = cluster
+        CLUSTER_SIZE[cluster] = CLUSTER_SIZE.get(cluster, 0) + 1
+
+
 def pairs(rows: list[tuple], rng: np.random.Generator, sample: bool) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features, labels and CV group of cross-document claim pairs sharing a group (ECB+ topic or GVC)."""
     prepared = samefact.parts([r[0] for r in rows], [_content(r[0]) for r in rows])
@@ -133,7 +160,7 @@ def pairs(rows: list[tuple], rng: np.random.Generator, sample: bool) -> tuple[np
             neg = [neg[k] for k in sorted(keep)]
         for label, chosen in ((1, pos), (0, neg)):
             for i, j in chosen:
-                X.append(samefact.features(prepared[i], prepared[j]))
+                X.append(samefact.features(prepared[i], prepared[j], same_cluster(rows[i][1], rows[j][1])))
                 y.append(label)
                 g.append(rows[i][4] if len(rows[i]) > 4 else group)
     return np.array(X), np.array(y), g
@@ -166,6 +193,8 @@ def main() -> None:
     ecb_claims = stored_claims(args.cache / "ecb.sqlite", ecb, extract)
     gvc_claims = stored_claims(args.cache / "gvc.sqlite", gvc_docs, extract)
 
+    load_clusters(args.cache / "ecb.sqlite")
+    load_clusters(args.cache / "gvc.sqlite")
     rng = np.random.default_rng(0)
     rows = chained_claims(tuning, ecb_claims, lambda d: f"ecb{d.topic}")
     incident = {d.document.id: d.incident for d in gvc_docs}

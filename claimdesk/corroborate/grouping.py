@@ -367,10 +367,17 @@ class StoryGrouper:
             lead = story.lead_parts
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
-            p = model.probability(samefact.features(fact, lead))
+            p = model.probability(samefact.features(fact, lead, self._same_cluster(claim, story)))
             if p >= best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p + 1e-12
         return best
+
+    def _same_cluster(self, claim: Claim, story: Draft) -> bool:
+        """The claim's document shares an event cluster of several documents with the story's."""
+        if self.context is None:
+            return False
+        mine = self.context.cluster_of.get(claim.document_id)
+        return mine is not None and mine in story.clusters and self.context.size.get(mine, 1) > 1
 
     def _place(self, claim: Claim, x: dict[int, float], fact: Optional[samefact.Parts] = None) -> None:
         denial = is_denial(claim)

@@ -51,7 +51,7 @@ what when where while more most some any all one two""".split())
 
 FEATURES = ("bias", "cosine", "cosine_sq", "word_overlap", "names_shared", "names_conflict", "numbers_shared",
             "numbers_conflict", "event_same", "event_conflict", "day_same", "day_conflict", "place_shared",
-            "place_conflict", "uninformative")
+            "place_conflict", "uninformative", "shared_words", "shared_stems", "same_cluster", "same_cluster_cosine")
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +154,15 @@ def informativeness(claim: Claim) -> float:
     return Parts(vector=np.zeros(0, dtype=np.float32), **_fields(claim, claim.text)).weight
 
 
-def features(a: Parts, b: Parts) -> np.ndarray:
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:5] for w in words if len(w) > 3 and not w[0].isdigit())
+
+
+def features(a: Parts, b: Parts, same_cluster: bool = False) -> np.ndarray:
+    """`same_cluster`: the two claims' documents lie in one event cluster of several documents
+    (`clusters.EventClusterer`): the clusterer already found them to report one event."""
     cos = float(np.dot(a.vector, b.vector))
+    sa, sb = _stems(a.words), _stems(b.words)
     union = len(a.words | b.words)
     specific = a.event_type not in _ANY_EVENT and b.event_type not in _ANY_EVENT
     both_days = a.day is not None and b.day is not None
@@ -176,8 +183,12 @@ def features(a: Parts, b: Parts) -> np.ndarray:
         float(place_shared),
         float(place_conflict),
         float(not a.informative or not b.informative),
+        min(len(a.words & b.words), 6) / 6,
+        len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
+        float(same_cluster),
+        float(same_cluster) * cos,
     ])
 
 
-def probability(a: Parts, b: Parts) -> float:
-    return model().probability(features(a, b))
+def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
+    return model().probability(features(a, b, same_cluster))
