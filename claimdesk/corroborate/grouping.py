@@ -238,6 +238,11 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
     return not (mine and story.lead_names and not mine & story.lead_names)
 
 
+def _names_agree(claim: Claim, story: Draft) -> bool:
+    mine = _names(claim.text)
+    return not (mine and story.lead_names and not mine & story.lead_names)
+
+
 def _dot(x: dict[int, float], vec: dict[int, float]) -> float:
     # the same products summed in the same order as a generator over x, without its per-item frame:
     # this is the innermost loop of grouping
@@ -330,7 +335,7 @@ class StoryGrouper:
         norm = sqrt(sum(w * w for w in x.values()))
         return {t: w / norm for t, w in x.items()}
 
-    def _candidates(self, x: dict[int, float], bar: float) -> list[int]:
+    def _candidates(self, x: dict[int, float], bar: float) -> list[tuple[int, float]]:
         """Stories sharing the claim's rarest words, most similar first, from TF-IDF similarity `bar` up."""
         # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
         # stories finds nothing by itself. At most MAX_CANDIDATES of them are then scored on the
@@ -348,28 +353,35 @@ class StoryGrouper:
             sim = _dot(x, self.stories[j].vector) / sqrt(n2) if n2 > 0 else 0.0
             if sim >= bar:
                 candidates.append((-sim, j))
-        return [j for _, j in sorted(candidates)]  # most similar first; the earlier story on a tie
+        return [(j, -s) for s, j in sorted(candidates)]  # most similar first; the earlier story on a tie
 
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
-            for j in self._candidates(x, DENIAL_THRESHOLD):
+            for j, _ in self._candidates(x, DENIAL_THRESHOLD):
                 if not _DENIAL_CUE.search(self.stories[j].lead.text):
                     return j  # a denial is linked to what is asserted, not to another report of a denial
             return None
         if not fact.informative:
             return None  # states no fact: corroborates nothing, alone in its story
         model = samefact.model()
-        best, best_p = None, model.threshold
-        for j in self._candidates(x, CANDIDATE_THRESHOLD):
+        best, best_p = None, -1.0
+        for j, sim in self._candidates(x, CANDIDATE_THRESHOLD):
             story = self.stories[j]
             if not compatible(claim, story, self.context):
                 continue
             lead = story.lead_parts
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
+            if samefact.conflict(fact, lead):
+                continue  # another figure or another day: another fact
             p = model.probability(samefact.features(fact, lead, self._same_cluster(claim, story)))
-            if p >= best_p:  # the most probable story; the more similar one on a tie
-                best, best_p = j, p + 1e-12
+            # the model decides; a claim worded as the lead (TF-IDF similarity from CLAIM_THRESHOLD,
+            # no other people named) joins as before it, since the model, fitted on coreference
+            # chains of one event cluster, underrates two outlets' wordings across clusters (PAC)
+            if p < model.threshold and not (sim >= CLAIM_THRESHOLD and _names_agree(claim, story)):
+                continue
+            if p > best_p:  # the most probable story; the more similar one on a tie
+                best, best_p = j, p
         return best
 
     def _same_cluster(self, claim: Claim, story: Draft) -> bool:

@@ -190,5 +190,16 @@ def features(a: Parts, b: Parts, same_cluster: bool = False) -> np.ndarray:
     ])
 
 
+def conflict(a: Parts, b: Parts) -> bool:
+    """Parts that cannot both be true of one fact: each gives numbers and they share none (another
+    figure, another toll), or each gives a day and they are more than two days apart (another
+    night). Not learnable from the development labels: a coreference chain marks one event, and
+    two figures of one event's report share its chain."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return True
+    return a.day is not None and b.day is not None and abs((a.day - b.day).days) > 2
+
+
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
-    return model().probability(features(a, b, same_cluster))
+    """P(same fact); 0 when the parts conflict."""
+    return 0.0 if conflict(a, b) else model().probability(features(a, b, same_cluster))
