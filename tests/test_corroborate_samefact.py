@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from claimdesk.corroborate import samefact
-from claimdesk.corroborate.grouping import StoryGrouper
+from claimdesk.corroborate.grouping import EventContext, StoryGrouper
 from claimdesk.corroborate.vectors import Weights, term_counts
 from claimdesk.models import Claim, Document
 
@@ -43,14 +43,18 @@ def _grouped(texts: list[str]) -> list[list[int]]:
     claims = _claims(texts)
     weights = Weights()
     weights.update(term_counts(texts))
-    stories = StoryGrouper(weights).add(claims)
+    # as corroboration sees them when the clusterer put the documents in one event cluster
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": len(claims)}, lambda cluster: [])
+    stories = StoryGrouper(weights, context=context).add(claims)
     index = {c.id: i for i, c in enumerate(claims)}
     return sorted(sorted(index[c.id] for c in s.claims) for s in stories)
 
 
 def _p(a: str, b: str) -> float:
+    """P(same fact) of the two texts' claims, their documents in one event cluster (the harder case:
+    the cluster feature pulls towards joining)."""
     pa, pb = samefact.parts(_claims([a, b]))
-    return samefact.probability(pa, pb)
+    return samefact.probability(pa, pb, same_cluster=True)
 
 
 def test_the_model_file_says_what_it_was_fitted_on_and_matches_the_features():
@@ -85,6 +89,13 @@ def test_a_paraphrase_joins_the_story_and_look_alikes_stay_apart():
     groups = _grouped([STRIKE, STRIKE_REWORDED, OTHER_NIGHT, OTHER_FIGURE])
     assert [0, 1] in groups
     assert [2] in groups and [3] in groups
+
+
+def test_parts_that_conflict_are_never_one_fact():
+    strike, other_night, other_figure = samefact.parts(_claims([STRIKE, OTHER_NIGHT, OTHER_FIGURE]))
+    assert samefact.conflict(strike, other_night) and samefact.conflict(strike, other_figure)
+    assert not samefact.conflict(strike, strike)
+    assert samefact.probability(strike, other_night, same_cluster=True) == 0.0
 
 
 def test_a_sentence_stating_no_fact_anchors_nothing():
