@@ -333,6 +333,10 @@ class StoryGrouper:
             self._place(claim, self._in_context(claim, x), fact)
         return [s for s in self.stories if s.touched]
 
+    def claim_vector(self, claim: Claim) -> dict[int, float]:
+        """The claim's TF-IDF vector as placement uses it (topic words of its cluster weighed down)."""
+        return self._in_context(claim, claim_vectors(self.weights, [claim])[0])
+
     def _in_context(self, claim: Claim, x: dict[int, float]) -> dict[int, float]:
         """The claim's vector with the words of its event cluster's topic weighed down."""
         cluster = self.context.cluster_of.get(claim.document_id) if self.context else None
