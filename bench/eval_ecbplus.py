@@ -26,6 +26,13 @@ claim grouping precision 0.669 -> 0.853, recall 0.210 -> 0.078; an event's best 
 of their weight, 30 topic words, a claim bar of 0.25 or 0.2, names kept at full weight): each gathers
 more of an event (0.58-0.78) and mixes more (0.048-0.093 overall, held-out up to 0.115).
 
+Same-fact model (claimdesk/corroborate/samefact.py, fitted by bench/train_samefact.py on topics
+1-18 + GVC val), measured 2026-12-02 on the same extracted claims: documents unchanged (F1 0.860,
+held-out 0.850); stories mixing a topic's two events 0.035 -> 0.040 (held-out 0.042 -> 0.048);
+claim grouping precision 0.853 -> 0.855, recall 0.078 -> 0.105 (held-out 19-35: 0.841 / 0.107);
+an event's best story holds 0.511 -> 0.600 of its documents. The issue's claim bar (held-out recall
+>= 0.40 at precision >= 0.80) is NOT met: the model's own held-out pair figures are 0.881 / 0.197.
+
     .venv/bin/python bench/eval_ecbplus.py [--topics 35] [--db sqlite:///ecb.sqlite]
 """
 
