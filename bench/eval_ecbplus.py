@@ -26,6 +26,13 @@ claim grouping precision 0.669 -> 0.853, recall 0.210 -> 0.078; an event's best 
 of their weight, 30 topic words, a claim bar of 0.25 or 0.2, names kept at full weight): each gathers
 more of an event (0.58-0.78) and mixes more (0.048-0.093 overall, held-out up to 0.115).
 
+Same-fact model (claimdesk/corroborate/samefact.py, fitted by bench/train_samefact.py on topics
+1-18 + GVC val), measured 2026-12-02 on the same extracted claims: documents unchanged (F1 0.860,
+held-out 0.850); stories mixing a topic's two events 0.035 -> 0.040 (held-out 0.042 -> 0.048);
+claim grouping precision 0.853 -> 0.855, recall 0.078 -> 0.105 (held-out 19-35: 0.841 / 0.107);
+an event's best story holds 0.511 -> 0.600 of its documents. The issue's claim bar (held-out recall
+>= 0.40 at precision >= 0.80) is NOT met: the model's own held-out pair figures are 0.881 / 0.197.
+
     .venv/bin/python bench/eval_ecbplus.py [--topics 35] [--db sqlite:///ecb.sqlite]
 """
 
@@ -116,6 +123,17 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
     stories["coverage"] = event_coverage(store, docs, story)
     stories["halves"] = {name: story_mixing(store, [d for d in docs if (int(d.topic) in TUNING_TOPICS) == tuning], story)
                          for name, tuning in (("topics 1-18", True), ("held-out 19-35", False))}
+    topic_of = {d.document.id: d.topic for d in docs}
+    claims = claim_scores(claim_chains, claim_doc, story)
+    claims["halves"] = {name: claim_scores({c: ch for c, ch in claim_chains.items()
+                                            if (int(topic_of[claim_doc[c]]) in TUNING_TOPICS) == tuning},
+                                           claim_doc, story)
+                        for name, tuning in (("topics 1-18", True), ("held-out 19-35", False))}
+    return {"documents": documents, "claims": claims, "stories": stories, "n_documents": len(docs), "seconds": seconds}
+
+
+def claim_scores(claim_chains: dict[str, set[str]], claim_doc: dict[str, str], story: dict[str, str]) -> dict:
+    """Pairwise precision/recall over claims of different documents: together in a story vs sharing a gold chain."""
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(claim_chains), 2):
         if claim_doc[a] == claim_doc[b]:
@@ -126,8 +144,34 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
         fn += g and not p
     cp = tp / (tp + fp) if tp + fp else 0.0
     cr = tp / (tp + fn) if tp + fn else 0.0
-    claims = {"precision": cp, "recall": cr, "f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0, "claims": len(claim_chains)}
-    return {"documents": documents, "claims": claims, "stories": stories, "n_documents": len(docs), "seconds": seconds}
+    return {"precision": cp, "recall": cr, "f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0, "claims": len(claim_chains)}
+
+
+def one_fact_one_verdict(store: Store, docs: list[EcbDocument]) -> dict:
+    """The issue's "one fact, one verdict": pairs of stories of one topic whose leads the same-fact
+    model takes for one fact (so the fact sits in two stories), and how many of those disagree in
+    status (`differ`) or hold opposite verdicts (`opposite`: corroborated against contested/denied)."""
+    from claimdesk.corroborate import samefact
+    from claimdesk.store.stories import iter_stories
+
+    topic_of = {d.document.id: d.topic for d in docs}
+    claims = {c.id: c for d in docs for c in store.claims_for(d.document.id)}
+    by_topic: dict[str, list] = {}
+    for s in iter_stories(store):
+        lead = next((claims[m.claim] for m in s.mentions if m.claim in claims and claims[m.claim].text == s.text), None)
+        if lead is not None:
+            by_topic.setdefault(topic_of[lead.document_id], []).append((s, lead))
+    model = samefact.model()
+    same = differ = opposite = 0
+    for rows in by_topic.values():
+        facts = samefact.parts([lead for _, lead in rows])
+        for i, j in itertools.combinations(range(len(rows)), 2):
+            if facts[i].informative and facts[j].informative and model.same(samefact.features(facts[i], facts[j])):
+                same += 1
+                a, b = rows[i][0].status, rows[j][0].status
+                differ += a != b
+                opposite += {a, b} & {"corroborated"} != set() and {a, b} & {"contested", "denied"} != set()
+    return {"same_fact_story_pairs": same, "differ": differ, "opposite": opposite}
 
 
 def event_coverage(store: Store, docs: list[EcbDocument], story: dict[str, str]) -> float:
@@ -194,6 +238,15 @@ def main() -> None:
     print(f"  an event's best story holds {st['coverage']:.3f} of the event's documents (mean over events)")
     print(f"claim grouping ({c['claims']} claims with chained actions): precision {c['precision']:.3f} "
           f"recall {c['recall']:.3f} F1 {c['f1']:.3f}")
+    for name, part in c["halves"].items():
+        print(f"  {name}: precision {part['precision']:.3f} recall {part['recall']:.3f} ({part['claims']} claims)")
+    held = c["halves"]["held-out 19-35"]
+    print(f"bar (held-out 19-35): claim recall >= 0.40 at precision >= 0.80: "
+          f"{'met' if held['recall'] >= 0.40 and held['precision'] >= 0.80 else 'NOT met'}; document F1 >= 0.85 and "
+          f"mixing <= 0.05: {'met' if d['f1'] >= 0.85 and st['mixed'] <= 0.05 else 'NOT met'}")
+    v = one_fact_one_verdict(store, docs)
+    print(f"one fact, one verdict: {v['same_fact_story_pairs']} pairs of stories of one topic whose leads the model "
+          f"takes for one fact; {v['differ']} differ in status, {v['opposite']} opposite (corroborated vs contested/denied)")
     print(f"corroborate: {r['n_documents'] / r['seconds']:.1f} documents/s")
 
 

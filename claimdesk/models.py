@@ -329,6 +329,9 @@ class Story(Record):
     event_type: str = "other"
     status: StoryStatus = "single_source"
     independent_sources: int = 1
+    informativeness: float = Field(
+        default=0.0, description="how much of a fact the story's lead states (0-1: names, numbers, place, day, "
+                                 "kind of event); ranks stories with as many independent sources")
     first_seen: Optional[date] = None
     when: Optional[When] = None
     places: list[Place] = Field(default_factory=list)

@@ -38,6 +38,7 @@ from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourh
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
+from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.corroborate.status import first_seen, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
@@ -319,6 +320,7 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
     return Story(
         id=draft.id, text=lead.text, event_type=lead.event_type,
         status=status(evidence, contradictions), independent_sources=independent_sources(evidence),
+        informativeness=round(informativeness(lead), 3),
         first_seen=first_seen([docs[c.document_id].published for c in claims]),
         when=next((c.when for c in claims if c.when), None),
         places=_places(claims), contradictions=contradictions,

@@ -87,6 +87,16 @@ def _document_origins(conn: Connection) -> None:
     schema.document_origins.create(conn, checkfirst=True)
 
 
+def _story_informativeness(conn: Connection) -> None:
+    # Stories rank by independent sources, then by how much of a fact they state, so a near-empty
+    # sentence never tops the list. Migration 1 creates the column on a new database.
+    if "informativeness" not in {c["name"] for c in inspect(conn).get_columns("stories")}:
+        conn.execute(text("ALTER TABLE stories ADD COLUMN informativeness FLOAT NOT NULL DEFAULT 0"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_stories_rank_nulls_last"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_stories_rank_informative ON stories "
+                      "(independent_sources DESC, informativeness DESC, (first_seen IS NULL), first_seen, id)"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
@@ -95,6 +105,7 @@ MIGRATIONS: list[Migration] = [
     (5, "story drafts (centroid, lead, countries, mention count) for incremental story grouping", _story_state),
     (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
     (7, "document origins: the wire or earlier outlet that wrote a document's words (or a passage)", _document_origins),
+    (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
 ]
 
 

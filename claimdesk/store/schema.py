@@ -131,6 +131,7 @@ stories = Table(
     Column("event_type", String(32), nullable=False),
     Column("status", String(32), nullable=False),
     Column("independent_sources", Integer, nullable=False),
+    Column("informativeness", Float, nullable=False, server_default="0"),
     Column("first_seen", Date),
     Column("when", JSON),
     Column("places", JSON, nullable=False),

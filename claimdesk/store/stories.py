@@ -182,12 +182,12 @@ def iter_stories(
     store: Store, flt: StoryFilter = StoryFilter(), limit: Optional[int] = None, offset: int = 0,
     with_mentions: bool = True,
 ) -> Iterator[Story]:
-    """Stories matching `flt`, most independent sources first, then earliest first."""
+    """Stories matching `flt`, most independent sources first, then the most informative, then earliest first."""
     s = schema.stories.c
-    # (first_seen IS NULL, first_seen) is "nulls last" in a form that index ix_stories_rank_nulls_last
-    # (migration 4) serves on SQLite and PostgreSQL alike, so a page needs no sort.
+    # (first_seen IS NULL, first_seen) is "nulls last" in a form that index ix_stories_rank_informative
+    # (migration 8) serves on SQLite and PostgreSQL alike, so a page needs no sort.
     query = _filtered(select(schema.stories), flt).order_by(
-        s.independent_sources.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
+        s.independent_sources.desc(), s.informativeness.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
     if limit is not None:
         query = query.limit(limit)
     if offset:
@@ -242,8 +242,8 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
 def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
     return Story(
         id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
-        independent_sources=row["independent_sources"], first_seen=row["first_seen"],
-        when=When(**row["when"]) if row["when"] else None,
+        independent_sources=row["independent_sources"], informativeness=row.get("informativeness") or 0.0,
+        first_seen=row["first_seen"], when=When(**row["when"]) if row["when"] else None,
         places=[Place(**p) for p in row["places"]],
         mentions=mentions,
         contradictions=[Contradiction(**c) for c in row["contradictions"]],
@@ -253,8 +253,8 @@ def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
 def _story_row(story: Story, updated_at: datetime) -> dict:
     return {
         "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
-        "independent_sources": story.independent_sources, "first_seen": story.first_seen,
-        "when": story.when.model_dump() if story.when else None,
+        "independent_sources": story.independent_sources, "informativeness": story.informativeness,
+        "first_seen": story.first_seen, "when": story.when.model_dump() if story.when else None,
         "places": [p.model_dump() for p in story.places],
         "contradictions": [c.model_dump() for c in story.contradictions],
         "updated_at": updated_at,

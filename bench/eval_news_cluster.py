@@ -1,0 +1,70 @@
+"""news_cluster: 383 crawled pages (page furniture left in) from 94 outlets, grouped by hand into 69 events.
+
+Every page is stored with the claims `claimdesk.extract` finds and corroborated as one batch.
+Printed: same-event page-pair precision/recall/F1 of the event clusters (the document grouping
+corroboration uses), and over cross-page mention pairs sharing a story, the share that join two
+events (no claim-level gold exists here).
+
+    .venv/bin/python bench/eval_news_cluster.py [--db sqlite:///news_cluster.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
+
+from claimdesk.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
+from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.store import Store  # noqa: E402
+
+
+def evaluate(store: Store, pages: list[ClusterPage]) -> dict:
+    corroborate(store, incremental=False)
+    ids = [p.document.id for p in pages]
+    event = {p.document.id: p.event for p in pages}
+    clusters = state.cluster_of_documents(store, ids)
+    members: dict[str, list[str]] = {}
+    for i in ids:
+        for claim, story in state.story_of_claims(store, [i]).items():
+            members.setdefault(story, []).append(i)
+    pairs = mixed = 0
+    for docs in members.values():
+        for a, b in itertools.combinations(docs, 2):
+            if a != b:
+                pairs += 1
+                mixed += event[a] != event[b]
+    return {"pages": pairwise(clusters, event), "story_pairs": pairs, "story_mixed": mixed / pairs if pairs else 0.0}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="sqlite://")
+    args = ap.parse_args()
+    from claimdesk.extract import extract
+
+    pages = read_corpus(corpus_dir() / "news_cluster")
+    store = Store(args.db)
+    seen = set()
+    for p in pages:
+        if p.document.id in seen:
+            continue  # the same text crawled twice is one document
+        seen.add(p.document.id)
+        if not store.has_document(p.document.id):
+            store.add_document(p.document, claims=unique(extract(p.document)))
+    pages = [p for p in {p.document.id: p for p in pages}.values()]
+    r = evaluate(store, pages)
+    p = r["pages"]
+    print(f"news_cluster, {len(pages)} pages, {len({x.event for x in pages})} events: same-event page pairs "
+          f"precision {p['precision']:.3f} recall {p['recall']:.3f} F1 {p['f1']:.3f}")
+    print(f"{r['story_pairs']} cross-page mention pairs share a story; {r['story_mixed']:.3f} join two events")
+
+
+if __name__ == "__main__":
+    main()

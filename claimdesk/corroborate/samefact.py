@@ -1,0 +1,205 @@
+"""Do two claims state the same fact? Sentence meaning plus agreement of the fact's parts.
+
+Meaning: a static sentence embedding, the mean of all-MiniLM-L6-v2's distilled word-piece vectors
+(model2vec: each piece passed through the transformer alone, Zipf-weighted), reduced by PCA to
+`data/minilm_static.npz` (int8 with a scale per piece, a few MB). A sentence costs one tokenizer call
+and a table lookup: no torch, no transformer at run time. "fired more than 300 drones and about 30
+missiles overnight" and "launched over 300 drones and roughly 30 missiles during the night" score
+high although they share few words.
+
+Parts: who is named, which numbers, which event type, which day, which places. Two claims of one
+topic share names and topic words; what keeps "another strike on another night" or "another figure
+from the same report" apart is a part that disagrees.
+
+The decision is a logistic regression P(same fact | features) fitted by `bench/train_samefact.py`
+on development data (ECB+ topics 1-18 mention chains, GVC val), with its threshold chosen by
+cross-validation grouped by topic; weights, threshold and what they were fitted on are in
+`data/samefact.json`. A claim is compared with a story's lead (its core), never with any one later
+member, so stories do not chain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from math import exp
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from claimdesk.corroborate.vectors import names
+from claimdesk.extract.token_vectors import piece_ids, vocabulary_digest
+from claimdesk.models import Claim, When
+
+DATA = Path(__file__).resolve().parent / "data"
+VECTORS_FILE = DATA / "minilm_static.npz"
+MODEL_FILE = DATA / "samefact.json"
+
+# "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
+_ANY_EVENT = {"other", "statement"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_STOP = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been being has
+have had it its this that these those he she they we you i his her their our your them him us not no said says
+say told would will could should may might can also after before over about into than then there here who which
+what when where while more most some any all one two""".split())
+
+FEATURES = ("bias", "cosine", "cosine_sq", "word_overlap", "names_shared", "names_conflict", "numbers_shared",
+            "numbers_conflict", "event_same", "event_conflict", "day_same", "day_conflict", "place_shared",
+            "place_conflict", "uninformative", "shared_words", "shared_stems", "same_cluster", "same_cluster_cosine")
+
+
+@lru_cache(maxsize=1)
+def _table() -> np.ndarray:
+    """Static vector of every MiniLM word piece (float32, by token id of `minilm_tokenizer`)."""
+    with np.load(VECTORS_FILE) as z:
+        if str(z["vocabulary"]) != vocabulary_digest():
+            raise ValueError(f"{VECTORS_FILE} was built for another MiniLM vocabulary")
+        return z["codes"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit sentence vectors: the mean of the texts' word-piece vectors (a zero row for no pieces)."""
+    table = _table()
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    for i, ids in enumerate(piece_ids(texts)):
+        if ids:
+            v = table[ids].mean(axis=0)
+            n = float(np.linalg.norm(v))
+            if n > 0:
+                out[i] = v / n
+    return out
+
+
+@dataclass(frozen=True)
+class SameFactModel:
+    weights: tuple[float, ...]  # in FEATURES order
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> float:
+        z = float(np.dot(self.weights, features))
+        return 1.0 / (1.0 + exp(-z)) if z > -50 else 0.0
+
+    def same(self, features: np.ndarray) -> bool:
+        return self.probability(features) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def model() -> SameFactModel:
+    spec = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(spec["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_FILE} was fitted on other features: {spec['features']}")
+    return SameFactModel(tuple(spec["weights"]), float(spec["threshold"]))
+
+
+def _when_date(w: Optional[When]) -> Optional[date]:
+    if w is None or w.granularity != "day":
+        return None
+    try:
+        y, m, d = (int(p) for p in w.value.split("-"))
+        return date(y, m, d) if y > 0 else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a claim states, read once: its meaning vector and the parts of its fact."""
+
+    vector: np.ndarray
+    words: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[float]
+    event_type: str
+    day: Optional[date]
+    countries: frozenset[str]
+    places: frozenset[str]
+
+    @property
+    def informative(self) -> bool:
+        """Names someone or something, gives a number, a place, a day or a kind of event: a sentence
+        with none of these ("We want to hear from you") states no fact to corroborate."""
+        return bool(self.names or self.numbers or self.places or self.day or self.event_type not in _ANY_EVENT)
+
+    @property
+    def weight(self) -> float:
+        """How much of a fact the claim gives (0-1): names, numbers, place, day, event kind."""
+        return (min(len(self.names), 3) / 3 + bool(self.numbers) + bool(self.places) + bool(self.day)
+                + (self.event_type not in _ANY_EVENT)) / 5
+
+
+def _fields(claim: Claim, text: str) -> dict:
+    return dict(
+        words=frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP),
+        names=frozenset(set(names(text)) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR,
+        numbers=frozenset(q.value for q in claim.quantities),
+        event_type=claim.event_type, day=_when_date(claim.when),
+        countries=frozenset(p.country for p in claim.places if p.country),
+        places=frozenset(p.name.lower() for p in claim.places))
+
+
+def parts(claims: list[Claim], texts: Optional[list[str]] = None) -> list[Parts]:
+    """The parts of each claim; `texts` (default: the claims' texts) is what its meaning is read from."""
+    texts = texts if texts is not None else [c.text for c in claims]
+    return [Parts(vector=v, **_fields(c, t)) for c, t, v in zip(claims, texts, embed(texts))]
+
+
+def informativeness(claim: Claim) -> float:
+    """`Parts.weight` of a claim, without reading its meaning vector."""
+    return Parts(vector=np.zeros(0, dtype=np.float32), **_fields(claim, claim.text)).weight
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:5] for w in words if len(w) > 3 and not w[0].isdigit())
+
+
+def features(a: Parts, b: Parts, same_cluster: bool = False) -> np.ndarray:
+    """`same_cluster`: the two claims' documents lie in one event cluster of several documents
+    (`clusters.EventClusterer`): the clusterer already found them to report one event."""
+    cos = float(np.dot(a.vector, b.vector))
+    sa, sb = _stems(a.words), _stems(b.words)
+    union = len(a.words | b.words)
+    specific = a.event_type not in _ANY_EVENT and b.event_type not in _ANY_EVENT
+    both_days = a.day is not None and b.day is not None
+    place_shared = bool(a.places & b.places or a.countries & b.countries)
+    place_conflict = bool(a.countries and b.countries and not a.countries & b.countries) or \
+        bool(a.places and b.places and not place_shared)
+    return np.array([
+        1.0, cos, cos * cos,
+        len(a.words & b.words) / union if union else 0.0,
+        float(bool(a.names & b.names)),
+        float(bool(a.names and b.names and not a.names & b.names)),
+        float(bool(a.numbers & b.numbers)),
+        float(bool(a.numbers and b.numbers and not a.numbers & b.numbers)),
+        float(specific and a.event_type == b.event_type),
+        float(specific and a.event_type != b.event_type),
+        float(both_days and abs((a.day - b.day).days) <= 1),
+        float(both_days and abs((a.day - b.day).days) > 2),
+        float(place_shared),
+        float(place_conflict),
+        float(not a.informative or not b.informative),
+        min(len(a.words & b.words), 6) / 6,
+        len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
+        float(same_cluster),
+        float(same_cluster) * cos,
+    ])
+
+
+def conflict(a: Parts, b: Parts) -> bool:
+    """Parts that cannot both be true of one fact: each gives numbers and they share none (another
+    figure, another toll), or each gives a day and they are more than two days apart (another
+    night). Not learnable from the development labels: a coreference chain marks one event, and
+    two figures of one event's report share its chain."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return True
+    return a.day is not None and b.day is not None and abs((a.day - b.day).days) > 2
+
+
+def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
+    """P(same fact); 0 when the parts conflict."""
+    return 0.0 if conflict(a, b) else model().probability(features(a, b, same_cluster))

@@ -1,0 +1,111 @@
+"""Same fact by meaning (claimdesk/corroborate/samefact.py): one fact told in other words joins one
+story; claims sharing only names, topic words or the kind of event stay apart; a sentence stating no
+fact anchors nothing. Sentences are my own, written in the manner of wire reports; claims come from
+the real extractor, so their numbers, days, places and event types are the ones grouping sees."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from claimdesk.corroborate import samefact
+from claimdesk.corroborate.grouping import EventContext, StoryGrouper
+from claimdesk.corroborate.vectors import Weights, term_counts
+from claimdesk.models import Claim, Document
+
+STRIKE = "Russia fired more than 300 drones and about 30 missiles at Ukraine overnight, the Ukrainian air force said."
+STRIKE_REWORDED = "Moscow launched over 300 drones and roughly 30 missiles against Ukraine during the night, according to Ukraine's air force."
+OTHER_NIGHT = "Russia fired 120 drones and five missiles at Ukraine on the night of February 3, the Ukrainian air force said."
+OTHER_FIGURE = "The Ukrainian air force said 280 of the drones and 24 of the missiles were shot down over Kyiv."
+SHOOTING = "Two men were shot and wounded outside a bar on Main Street in Kokomo early Sunday, police said."
+SHOOTING_REWORDED = "Police said two men suffered gunshot wounds early Sunday outside a Main Street bar in Kokomo."
+OTHER_SHOOTING = "A 19-year-old woman was shot and killed at an apartment complex in Dayton on Saturday night, police said."
+PROMPT = "We want to hear from you, so please share your thoughts with us."
+
+
+def _claims(texts: list[str], published: date = date(2026, 2, 7)) -> list[Claim]:
+    """The extractor's main claim of each text, each text its own document (own outlet)."""
+    from claimdesk.extract import extract
+
+    out = []
+    for i, text in enumerate(texts):
+        doc = Document.from_text(text, source=f"test-{i}", format="text", outlet=f"outlet{i}.example",
+                                 published=published, language="en")
+        claims = extract(doc)
+        assert claims, f"the extractor finds a claim in {text!r}"
+        out.append(max(claims, key=lambda c: c.span[1] - c.span[0]))
+    return out
+
+
+def _grouped(texts: list[str]) -> list[list[int]]:
+    claims = _claims(texts)
+    weights = Weights()
+    weights.update(term_counts(texts))
+    # as corroboration sees them when the clusterer put the documents in one event cluster
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": len(claims)}, lambda cluster: [])
+    stories = StoryGrouper(weights, context=context).add(claims)
+    index = {c.id: i for i, c in enumerate(claims)}
+    return sorted(sorted(index[c.id] for c in s.claims) for s in stories)
+
+
+def _p(a: str, b: str) -> float:
+    """P(same fact) of the two texts' claims, their documents in one event cluster (the harder case:
+    the cluster feature pulls towards joining)."""
+    pa, pb = samefact.parts(_claims([a, b]))
+    return samefact.probability(pa, pb, same_cluster=True)
+
+
+def test_the_model_file_says_what_it_was_fitted_on_and_matches_the_features():
+    spec = json.loads(samefact.MODEL_FILE.read_text())
+    assert tuple(spec["features"]) == samefact.FEATURES
+    assert len(spec["weights"]) == len(samefact.FEATURES)
+    assert "19-35" in spec["provenance"]["held_out"]
+    assert "1-18" in spec["provenance"]["fitted_on"]
+    assert 0.0 < spec["threshold"] < 1.0
+    assert samefact.VECTORS_FILE.stat().st_size < 8_000_000  # a few MB inside the package
+
+
+def test_meaning_vectors_put_a_paraphrase_closer_than_another_fact_of_the_topic():
+    v = samefact.embed([STRIKE, STRIKE_REWORDED, PROMPT, "Ukraine's economy shrank by a third in 2022."])
+    assert v[0] @ v[1] > v[0] @ v[2]
+    assert v[0] @ v[1] > v[0] @ v[3]
+    assert abs(float(v[0] @ v[0]) - 1.0) < 1e-5
+
+
+@pytest.mark.parametrize("a,b", [(STRIKE, STRIKE_REWORDED), (SHOOTING, SHOOTING_REWORDED)])
+def test_one_fact_in_other_words_is_the_same_fact(a, b):
+    assert _p(a, b) >= samefact.model().threshold
+
+
+@pytest.mark.parametrize("a,b", [(STRIKE, OTHER_NIGHT), (STRIKE, OTHER_FIGURE), (SHOOTING, OTHER_SHOOTING),
+                                 (STRIKE, PROMPT)])
+def test_same_names_topic_or_kind_of_event_is_not_the_same_fact(a, b):
+    assert _p(a, b) < samefact.model().threshold
+
+
+def test_a_paraphrase_joins_the_story_and_look_alikes_stay_apart():
+    groups = _grouped([STRIKE, STRIKE_REWORDED, OTHER_NIGHT, OTHER_FIGURE])
+    assert [0, 1] in groups
+    assert [2] in groups and [3] in groups
+
+
+def test_parts_that_conflict_are_never_one_fact():
+    strike, other_night, other_figure = samefact.parts(_claims([STRIKE, OTHER_NIGHT, OTHER_FIGURE]))
+    assert samefact.conflict(strike, other_night) and samefact.conflict(strike, other_figure)
+    assert not samefact.conflict(strike, strike)
+    assert samefact.probability(strike, other_night, same_cluster=True) == 0.0
+
+
+def test_a_sentence_stating_no_fact_anchors_nothing():
+    prompt_a, prompt_b = _claims([PROMPT, "We want to hear from you: please share your thoughts with us."])
+    assert not samefact.parts([prompt_a])[0].informative
+    assert samefact.parts(_claims([STRIKE]))[0].informative
+    groups = _grouped([PROMPT, "We want to hear from you: please share your thoughts with us."])
+    assert groups == [[0], [1]]  # identical wording on two sites corroborates nothing
+
+
+def test_informativeness_ranks_a_full_fact_above_a_bare_one():
+    strike, prompt = _claims([STRIKE, PROMPT])
+    assert samefact.informativeness(strike) > 0.5 > samefact.informativeness(prompt)
