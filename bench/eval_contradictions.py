@@ -53,7 +53,7 @@ from claimdesk.corpora.pac import read_stories  # noqa: E402
 from claimdesk.corroborate import corroborate, state  # noqa: E402
 from claimdesk.corroborate.contradictions import Evidence, find  # noqa: E402
 from claimdesk.corroborate.measures import parse  # noqa: E402
-from claimdesk.corroborate.status import source_key  # noqa: E402
+from claimdesk.corroborate.status import source_of  # noqa: E402
 from claimdesk.models import Claim, Contradiction, Document  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import iter_stories  # noqa: E402
@@ -138,7 +138,7 @@ def story_evidence(store: Store):  # noqa: ANN201
         evidence = []
         for m in s.mentions:
             root = m.copy_of
-            src = source_key(docs[root]) if root in docs else source_key(docs[m.document]) if root is None \
+            src = source_of(docs[root], None) if root in docs else source_of(docs[m.document], None) if root is None \
                 else "document:" + root
             evidence.append((claims[m.claim], src, root))
         yield s, claims, evidence
