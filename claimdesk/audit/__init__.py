@@ -14,7 +14,10 @@ from claimdesk.audit.context import AuditContext
 from claimdesk.models import Document, Finding
 
 CHECKS = (duplicates, placeholders, ai_disclosure, dates, durations, numbers, certainty)
-KINDS = tuple(check.KIND for check in CHECKS)
+# What the readers and the pipeline note about a document itself (characters removed, bytes
+# replaced, text too long or a stage that failed) sits beside the checks' findings.
+INPUT_KINDS = ("control_characters", "invalid_encoding", "too_long_to_extract", "audit_failed", "extraction_failed")
+KINDS = tuple(check.KIND for check in CHECKS) + INPUT_KINDS
 
 
 def audit(document: Document) -> list[Finding]:
