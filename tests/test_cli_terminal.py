@@ -70,7 +70,8 @@ def test_stats_shows_a_hostile_outlet_as_text(tmp_path, force_terminal, monkeypa
     assert "\x1b" not in shown and "\r" not in shown and "\u202e" not in shown
     assert "]8;" not in SGR.sub("", run.stdout.replace("\\x1b]8;", ""))  # no OSC 8 hyperlink was emitted
     assert "[/red]x[link=file:///etc/passwd]y\\x1b]8;;file:///etc/passwd" in shown
-    assert "feeds/[bold]x\\x1b]0;pwned\\x07.xml" in shown
+    # a stored source is read back through the same cleaning rule as every input: its controls are gone
+    assert "feeds/[bold]x]0;pwned.xml" in shown
     assert "not a feed: [link=https://evil.example]here[/link]" in shown
     if force_terminal:
         assert SGR.search(run.stdout)  # it did take stdout for a terminal
@@ -92,11 +93,12 @@ def test_rejection_lines_and_audit_text_show_file_names_as_text(tmp_path):
     ingest = claimdesk("ingest", str(tmp_path / name), "--db", "sqlite:///s.sqlite", "--no-claims", "-q", cwd=tmp_path)
     assert ingest.returncode == 1
     assert "\x1b" not in ingest.stderr and "\x07" not in ingest.stderr
-    assert ingest.stderr.startswith(f"rejected: {tmp_path}/report[link=x]\\x1b]8;;evil.example\\x07.txt: ")
+    # a rejection record is cleaned by the one rule for stored text: the name's controls are dropped
+    assert ingest.stderr.startswith(f"rejected: {tmp_path}/report[link=x]]8;;evil.example.txt: ")
     audit = claimdesk("audit", str(good), "--no-claims", cwd=tmp_path)
     assert audit.returncode == 0, audit.stderr
     assert "\x1b" not in audit.stdout
-    assert "memo\\x1b[31m[link=x].txt" in audit.stdout and "\n" in audit.stdout.strip()
+    assert "memo[31m[link=x].txt" in audit.stdout and "\n" in audit.stdout.strip()  # controls dropped from the source
 
 
 def _story(text: str) -> Story:
