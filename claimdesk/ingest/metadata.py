@@ -9,6 +9,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
+from claimdesk.outlets import host_of
+
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
@@ -56,15 +58,8 @@ def _parse_free_text_date(value: str) -> Optional[date]:
 
 def domain_of(url: Optional[str]) -> Optional[str]:
     """'https://www.example.com/a' -> 'example.com'; None when there is no host."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
+    host = host_of(url)
+    return host.removeprefix("www.") if host else None
 
 
 def language_code(value: Optional[str]) -> Optional[str]:
