@@ -109,3 +109,22 @@ def test_a_sentence_stating_no_fact_anchors_nothing():
 def test_informativeness_ranks_a_full_fact_above_a_bare_one():
     strike, prompt = _claims([STRIKE, PROMPT])
     assert samefact.informativeness(strike) > 0.5 > samefact.informativeness(prompt)
+
+
+def test_a_part_of_a_year_is_compared_by_the_days_it_covers():
+    """"late 2025" covers September to December: a November claim may join it, a March one may not
+    (its year's middle, July, was within the year window of both)."""
+    from claimdesk.corroborate.grouping import Draft, compatible
+    from claimdesk.extract.time import find_dates
+
+    def claim_when(text: str) -> Claim:
+        doc = Document.from_text(text, source="t", format="text", outlet="o.example", published=date(2026, 2, 7))
+        when = find_dates(text, date(2026, 2, 7))[0]
+        return Claim(id=f"{doc.id}:0", document_id=doc.id, text=text, span=(0, len(text)), line=1,
+                     event_type="attack", when=when, extractor="test")
+
+    late = claim_when("Drones struck the Kherson power plant in late 2025.")
+    assert (late.when.granularity, late.when.start, late.when.end) == ("season", "2025-09-01", "2025-12-31")
+    story = Draft(id="s", lead_claim=late)
+    assert compatible(claim_when("Drones struck the Kherson power plant in November 2025."), story)
+    assert not compatible(claim_when("Drones struck the Kherson power plant in March 2025."), story)

@@ -182,6 +182,9 @@ class Draft:
 def _when_date(w: Optional[When]) -> Optional[date]:
     if w is None:
         return None
+    period = _period(w)
+    if period:  # "late 2025", "early March", "February 6 to 7": the middle of the days it covers
+        return period[0] + (period[1] - period[0]) / 2
     try:
         parts = [int(p) for p in w.value.split("-")]
     except ValueError:
@@ -189,7 +192,17 @@ def _when_date(w: Optional[When]) -> Optional[date]:
     return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1) if parts[0] > 0 else None
 
 
+def _period(w: When) -> Optional[tuple[date, date]]:
+    try:
+        return (date.fromisoformat(w.start), date.fromisoformat(w.end)) if w.start and w.end else None
+    except ValueError:
+        return None
+
+
 def _window(w: When) -> int:
+    period = _period(w)
+    if period:  # half the period either side of its middle, plus the window of a single day
+        return (period[1] - period[0]).days // 2 + DATE_WINDOW_DAYS
     return {"day": DATE_WINDOW_DAYS, "month": 45, "year": 366}.get(w.granularity, DATE_WINDOW_DAYS)
 
 
