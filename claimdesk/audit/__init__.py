@@ -16,8 +16,9 @@ from claimdesk.models import Document, Finding
 CHECKS = (duplicates, placeholders, ai_disclosure, dates, durations, numbers, certainty)
 # What the readers and the pipeline note about a document itself (characters removed, bytes
 # replaced, text too long or a stage that failed) sits beside the checks' findings.
+KINDS = tuple(check.KIND for check in CHECKS)
 INPUT_KINDS = ("control_characters", "invalid_encoding", "too_long_to_extract", "audit_failed", "extraction_failed")
-KINDS = tuple(check.KIND for check in CHECKS) + INPUT_KINDS
+ALL_KINDS = KINDS + INPUT_KINDS
 
 
 def audit(document: Document) -> list[Finding]:
@@ -47,4 +48,4 @@ def _media_slot(finding: Finding) -> bool:
     return finding.kind == placeholders.KIND and finding.message.endswith(f"({placeholders.MEDIA})")
 
 
-__all__ = ["audit", "KINDS", "CHECKS"]
+__all__ = ["audit", "KINDS", "INPUT_KINDS", "ALL_KINDS", "CHECKS"]
