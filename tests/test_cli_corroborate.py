@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from claimdesk.cli import app
 from claimdesk.corroborate.copies import CopyDetector  # noqa: F401  (package imports cleanly)
-from claimdesk.extract import extract
-from claimdesk.models import Document
+from claimdesk.ingest import IngestOptions
+from claimdesk.pipeline import ingest
 from claimdesk.store import Store
 from claimdesk.store.stories import count_stories, StoryFilter
 
@@ -18,11 +18,12 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corroborate" / "kyiv-m
 
 
 def _store(url: str, samples_dir: Path) -> None:
+    """The two reports ingested as a user ingests them (furniture marked, claims extracted)."""
     store = Store(url)
     for path, outlet, day in ((samples_dir / "sofrep-north-korean-deserters.txt", "SOFREP", date(2024, 10, 16)),
                               (FIXTURE, "Kyiv Monitor", date(2024, 10, 17))):
-        doc = Document.from_text(path.read_text(encoding="utf-8"), source=str(path), outlet=outlet, published=day)
-        store.add_document(doc, claims=list({c.id: c for c in extract(doc)}.values()))
+        ingest([path], store, IngestOptions(published=day, outlet=outlet), workers=1)
+    store.close()
 
 
 def test_corroborate_prints_statuses_and_is_incremental(sqlite_url, samples_dir):

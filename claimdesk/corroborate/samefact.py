@@ -117,6 +117,7 @@ class Parts:
     names: frozenset[str]
     numbers: frozenset[float]
     counted: frozenset[str]  # what the numbers count, by class (officers and soldiers: military)
+    actors: frozenset[str]   # who acts, named or not ("the city council")
     event_type: str
     day: Optional[date]
     countries: frozenset[str]
@@ -126,7 +127,8 @@ class Parts:
     def informative(self) -> bool:
         """Names someone or something, gives a number, a place, a day or a kind of event: a sentence
         with none of these ("We want to hear from you") states no fact to corroborate."""
-        return bool(self.names or self.numbers or self.places or self.day or self.event_type not in _ANY_EVENT)
+        return bool(self.names or self.actors or self.numbers or self.places or self.day
+                    or self.event_type not in _ANY_EVENT)
 
     @property
     def weight(self) -> float:
@@ -141,6 +143,7 @@ def _fields(claim: Claim, text: str) -> dict:
         names=frozenset(set(names(text)) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR,
         numbers=frozenset(q.value for q in claim.quantities),
         counted=frozenset(c for c in map(unit_class, claim.quantities) if c),
+        actors=frozenset(a.lower() for a in claim.actors),
         event_type=claim.event_type, day=_when_date(claim.when),
         countries=frozenset(p.country for p in claim.places if p.country),
         places=frozenset(p.name.lower() for p in claim.places))
