@@ -10,6 +10,7 @@ said six died") counts as a new source and clears the hedge.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import re
 from pathlib import Path
 from typing import Optional
@@ -30,6 +31,7 @@ FAMILIES: dict[str, frozenset[str]] = {
 _SUFFIXES = ("ations", "ation", "ated", "ating", "ates", "ments", "ment", "ions", "ion", "ings", "ing", "ers", "ed", "es", "s", "e")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stemmer: 'resignation', 'resigned' -> 'resign'; 'kidnapping' -> 'kidnap'."""
     w = word.lower()
@@ -44,6 +46,10 @@ def stem(word: str) -> str:
 
 _WORD_FAMILY = {form: name for name, forms in FAMILIES.items() for form in forms if " " not in form}
 _STEM_FAMILY = {stem(form): name for form, name in _WORD_FAMILY.items() if len(stem(form)) >= 4}
+# a word can be in a family only if it starts like a listed form: one scan finds those candidates
+_CANDIDATE = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(f[:4]) for f in _WORD_FAMILY} | {re.escape(s[:4]) for s in _STEM_FAMILY}))
+    + r")[a-z'’-]*")
 
 
 def _phrase_pattern(forms: frozenset[str]) -> str:
@@ -53,15 +59,21 @@ def _phrase_pattern(forms: frozenset[str]) -> str:
 
 _PHRASES = re.compile("|".join(
     rf"(?P<{name}>\b(?:{_phrase_pattern(forms)})\b)" for name, forms in FAMILIES.items() if _phrase_pattern(forms)
-), re.IGNORECASE)
+))  # matched on lower-cased text
+# a phrase can only be there if its first word is: a cheap test that spares most sentences the scan
+_PHRASE_HEADS = frozenset(f.split()[0] for forms in FAMILIES.values() for f in forms if " " in f)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# hedges and certainties are looked for in sentences holding an event word or one of these cues
-CUES = frozenset(
-    "reportedly allegedly purportedly supposedly apparently possibly rumored rumoured unconfirmed unverified "
-    "believed thought feared suspected may might could alleged presumed claimed reports report "
+# words before an unlisted event verb ("may have resigned") and words of a settled statement
+HEDGE_CUES = frozenset(
+    "reportedly allegedly purportedly supposedly apparently possibly rumored rumoured believed thought feared "
+    "suspected may might could".split()
+)
+CERTAIN_CUES = frozenset(
     "confirmed verified proven undeniable undeniably undoubtedly definitely doubt clear certain established".split()
 )
-TRIGGERS = frozenset(w for forms in FAMILIES.values() for f in forms for w in f.split()) | CUES
+# every listed word a family match can contain (kept for callers that skip texts by it)
+TRIGGERS = frozenset(w for forms in FAMILIES.values() for f in forms for w in f.split())
+_STEM_PREFIXES = frozenset(s[:4] for s in _STEM_FAMILY)
 # a verb right after a hedge ("may have resigned") that no family lists is followed by its stem;
 # these are reporting or hedging verbs, not events
 _NOT_EVENTS = frozenset(
@@ -103,13 +115,22 @@ def check(ctx: AuditContext) -> list[Finding]:
     # family (or "~stem" of an unlisted verb) -> (sentence index, span) of the latest hedge
     hedged: dict[str, tuple[int, int, int]] = {}
     findings = []
-    for idx in ctx.sentences_with(TRIGGERS):
+    event_words = TRIGGERS | {w for w in ctx.vocabulary if w[:4] in _STEM_PREFIXES and _STEM_FAMILY.get(stem(w))}
+    events = set(ctx.sentences_with(event_words))
+    hedges = set(ctx.sentences_with(HEDGE_CUES))
+    certain = set(ctx.sentences_with(CERTAIN_CUES))
+    for idx in range(len(ctx.sentences)):
+        stems_pending = any(k.startswith("~") for k in hedged)
+        if idx not in events and idx not in hedges and not stems_pending:
+            continue
         start, end = ctx.sentences[idx]
         sentence = text[start:end]
-        families = _families(sentence)
-        escalated = _escalation(sentence)
+        families = _families(ctx.lower[start:end]) if idx in events else {}
+        if not families and idx not in hedges and not stems_pending:
+            continue
+        escalated = _escalation(sentence) if families or idx in certain else None
         attributed = bool(_ATTRIBUTION.search(sentence))
-        stems = _stem_spans(sentence) if any(k.startswith("~") for k in hedged) else {}
+        stems = _stem_spans(sentence) if stems_pending else {}
         if escalated and not attributed:
             cue_start, cue_end = escalated
             candidates = list(families.items()) + [
@@ -154,14 +175,16 @@ def _near(ctx: AuditContext, hedge: tuple[int, int, int], idx: int, sentence: st
 
 
 def _families(sentence: str) -> dict[str, list[tuple[int, int]]]:
+    """Family -> spans of its words in `sentence`, which must be lower-cased offset for offset."""
     out: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORD.finditer(sentence):
-        word = m.group(0).lower()
+    for m in _CANDIDATE.finditer(sentence):
+        word = m.group(0)
         name = _WORD_FAMILY.get(word) or _STEM_FAMILY.get(stem(word))
         if name:
             out.setdefault(name, []).append(m.span())
-    for m in _PHRASES.finditer(sentence):
-        out.setdefault(m.lastgroup, []).append(m.span())
+    if not _PHRASE_HEADS.isdisjoint(sentence.split()):
+        for m in _PHRASES.finditer(sentence):
+            out.setdefault(m.lastgroup, []).append(m.span())
     return out
 
 
@@ -205,7 +228,7 @@ def _escalation(sentence: str) -> Optional[tuple[int, int]]:
             if re.match(r"\s+by\b", sentence[m.end():]):
                 continue
             # "with confirmed casualties", "were confirmed", "with injuries confirmed": nobody confirming
-            if not _UNSOURCED_BEFORE.search(before) and not _families(before[-25:] + " ") \
+            if not _UNSOURCED_BEFORE.search(before) and not _families(before[-25:].lower() + " ") \
                     or re.search(r"\b(?:they|he|she|it|we|officials?|police|authorities)\s+$", before, re.IGNORECASE):
                 continue
         return m.span()
