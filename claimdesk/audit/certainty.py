@@ -71,8 +71,11 @@ HEDGE_CUES = frozenset(
 CERTAIN_CUES = frozenset(
     "confirmed verified proven undeniable undeniably undoubtedly definitely doubt clear certain established".split()
 )
-# every listed word a family match can contain (kept for callers that skip texts by it)
-TRIGGERS = frozenset(w for forms in FAMILIES.values() for f in forms for w in f.split())
+# a sentence can hold a family match only if it holds one of these: the single-word forms and, of
+# each phrase, its longest word (the last on a tie: "run" of "on the run", not "on" or "the")
+TRIGGERS = frozenset(
+    max(reversed(f.split()), key=len) for forms in FAMILIES.values() for f in forms
+)
 _STEM_PREFIXES = frozenset(s[:4] for s in _STEM_FAMILY)
 # a verb right after a hedge ("may have resigned") that no family lists is followed by its stem;
 # these are reporting or hedging verbs, not events
