@@ -122,9 +122,9 @@ def check(ctx: AuditContext) -> list[Finding]:
     events = set(ctx.sentences_with(event_words))
     hedges = set(ctx.sentences_with(HEDGE_CUES))
     certain = set(ctx.sentences_with(CERTAIN_CUES))
+    stems_pending = False  # a hedge on an unlisted verb is open: every later sentence may settle it
     for idx in range(len(ctx.sentences)):
-        stems_pending = any(k.startswith("~") for k in hedged)
-        if idx not in events and idx not in hedges and not stems_pending:
+        if not stems_pending and idx not in events and idx not in hedges:
             continue
         start, end = ctx.sentences[idx]
         sentence = text[start:end]
@@ -133,7 +133,7 @@ def check(ctx: AuditContext) -> list[Finding]:
             continue
         escalated = _escalation(sentence) if families or idx in certain else None
         attributed = bool(_ATTRIBUTION.search(sentence))
-        stems = _stem_spans(sentence) if stems_pending else {}
+        stems = _stem_spans(sentence) if stems_pending and (escalated or attributed) else {}
         if escalated and not attributed:
             cue_start, cue_end = escalated
             candidates = list(families.items()) + [
@@ -165,6 +165,7 @@ def check(ctx: AuditContext) -> list[Finding]:
                 if verb:
                     key, (v_start, v_end) = verb
                     hedged[key] = (idx, start + m.start(), start + v_end)
+        stems_pending = any(k.startswith("~") for k in hedged)
     return findings
 
 
