@@ -426,7 +426,9 @@ TEMPLATES = {
 
 # 'forms': certainty_escalation only, written before its first run (issue 13, point 7): the
 # confirmed statement names the hedged event by another word form or a synonym. The other kinds
-# keep the 'third' wording.
+# keep the 'third' wording. First run (seed 7, 150 cases): recall 46.0%, precision 100% (missed
+# fled/escape, attacked/strike, abducted/kidnapping, shot/shooting, bombed/bombardment,
+# resigned/resignation); after event_families.json and the stemmer: 100% / 100%.
 TEMPLATES["forms"] = replace(
     TEMPLATES["third"],
     hedged=["Two aid workers were reportedly killed near the checkpoint.",
