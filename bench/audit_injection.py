@@ -17,7 +17,7 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Optional
@@ -422,6 +422,37 @@ TEMPLATES = {
         ],
     ),
 }
+
+
+# 'forms': certainty_escalation only, written before its first run (issue 13, point 7): the
+# confirmed statement names the hedged event by another word form or a synonym. The other kinds
+# keep the 'third' wording. First run (seed 7, 150 cases): recall 46.0%, precision 100% (missed
+# fled/escape, attacked/strike, abducted/kidnapping, shot/shooting, bombed/bombardment,
+# resigned/resignation); after event_families.json and the stemmer: 100% / 100%.
+TEMPLATES["forms"] = replace(
+    TEMPLATES["third"],
+    hedged=["Two aid workers were reportedly killed near the checkpoint.",
+            "The opposition leader was allegedly arrested overnight.",
+            "Dozens of prisoners may have fled the jail.",
+            "Some conscripts reportedly deserted their unit.",
+            "Several villagers were reportedly injured in the blast.",
+            "The convoy was allegedly attacked on the highway.",
+            "Three journalists are believed to have been abducted.",
+            "Two protesters were possibly shot by the guards.",
+            "The bridge was reportedly bombed overnight.",
+            "The minister may have resigned."],
+    certain=["The confirmed deaths of the aid workers drew condemnation.",
+             "His arrest is now confirmed.",
+             "The escape is now confirmed, and a manhunt is under way.",
+             "The desertions are confirmed, and the unit has been disbanded.",
+             "The confirmed wounded were taken to the district hospital.",
+             "It is now clear the strike hit the convoy.",
+             "The kidnapping is now confirmed.",
+             "The shooting is now confirmed.",
+             "The bombardment is confirmed, and traffic has been diverted.",
+             "Her resignation is now confirmed."],
+    certainty_pairs=[(k, k) for k in range(10)],
+)
 
 
 INJECTORS: dict[str, Callable[[random.Random, Article, Templates], Optional[Case]]] = {

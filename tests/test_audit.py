@@ -187,6 +187,67 @@ def test_certainty_escalation_and_a_new_source_clears_it():
     assert "certainty_escalation" not in kinds(f"{hedged}\nThe deaths have not been confirmed.")
 
 
+def _escalations(text: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.related.line, f.quote) for f in audit(doc(text)) if f.kind == "certainty_escalation"]
+
+
+FILLER = "Residents described a night of chaos.\nThe regional governor has not commented."
+
+
+@pytest.mark.parametrize("hedged, certain, quote", [
+    ("Two aid workers were reportedly killed near the checkpoint in Kherson.",
+     "The confirmed deaths drew condemnation from the UN.", "confirmed deaths"),
+    ("Dozens of inmates may have fled the prison overnight.",
+     "The escape is now confirmed, and a manhunt is under way.", "escape is now confirmed"),
+    ("Three reporters are believed to have been abducted outside the hotel.",
+     "Their kidnapping is now confirmed.", "kidnapping is now confirmed"),
+    ("The convoy was allegedly attacked on the highway.",
+     "It is now clear the strike hit the convoy.", "It is now clear the strike"),
+    ("The deputy minister may have resigned after the vote.",
+     "Her resignation is now confirmed.", "resignation is now confirmed"),
+    ("Several villagers were reportedly injured in the blast.",
+     "The injuries are confirmed, and the clinic is full.", "injuries are confirmed"),
+])
+def test_certainty_escalation_across_word_forms_and_synonyms(hedged, certain, quote):
+    assert _escalations(f"{hedged}\n{FILLER}\n{certain}") == [(4, 1, quote)]
+
+
+@pytest.mark.parametrize("text", [
+    # different events: hedged arrest, confirmed deaths
+    "The opposition leader was reportedly arrested at the airport.\nThe confirmed deaths drew condemnation.",
+    # a new source in between vouches for the escape
+    "Dozens of inmates may have fled the prison.\nPolice said the inmates escaped through a tunnel.\n"
+    "The escape is now confirmed, and a manhunt is under way.",
+    "The deputy minister may have resigned.\nThe prime minister's office said she resigned on Friday.\n"
+    "Her resignation is now confirmed.",
+    # reporting verbs after a hedge are not events
+    "The figures were reportedly revised upward.\nThe budget is now confirmed.",
+    "Rebels may have attacked the base.\nThe attack has not been confirmed.",
+])
+def test_certainty_escalation_look_alikes(text):
+    assert _escalations(text) == []
+
+
+def test_an_unlisted_event_needs_the_statements_near_or_sharing_a_name():
+    far = "\n".join(f"Paragraph {k} is about something else entirely." for k in range(8))
+    hedged = "The deputy minister may have resigned."
+    assert _escalations(f"{hedged}\n{far}\nHer resignation is now confirmed.") == []
+    named = "Deputy minister Olena Kovalenko may have resigned."
+    assert _escalations(f"{named}\n{far}\nThe resignation of Kovalenko is now confirmed.") != []
+
+
+@pytest.mark.parametrize("a, b", [("resigned", "resignation"), ("kidnapped", "kidnapping"),
+                                  ("evacuated", "evacuation"), ("deported", "deportation"), ("escaped", "escape")])
+def test_stemmer_joins_verb_and_noun(a, b):
+    from claimdesk.audit.certainty import stem
+    assert stem(a) == stem(b)
+
+
+def test_stemmer_keeps_different_words_apart():
+    from claimdesk.audit.certainty import stem
+    assert len({stem(w) for w in ("resigned", "revised", "arrested", "attacked", "injured")}) == 5
+
+
 def test_spans_survive_letters_whose_lower_case_is_longer():
     text = "İstanbul İİ: the vote was on Wednesday, October 15, 2024 and TK people came."
     found = {f.kind: text[f.span[0]:f.span[1]] for f in audit(doc(text))}
