@@ -40,9 +40,6 @@ def test_injected_defect_sits_where_recorded(articles):
 def test_recall_and_precision_per_kind(articles, templates):
     cases = build_cases(articles, per_kind=30, seed=11, templates=templates)
     for kind, s in score(cases).items():
-        if kind not in INJECTORS:  # the readers' own kinds (control_characters...): nothing injected
-            assert s.tp + s.fn + s.fp == 0, kind
-            continue
         assert s.tp + s.fn == 30, kind
         assert s.recall >= 0.95, f"{templates} {kind}: recall {s.recall:.1%}"
         assert s.precision >= 0.95, f"{templates} {kind}: precision {s.precision:.1%}"
