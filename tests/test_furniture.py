@@ -5,7 +5,6 @@ labelled by hand (tests/fixtures/furniture_labels.tsv, texts read in place from 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from claimdesk.ingest import IngestOptions
 from claimdesk.models import Document
 from claimdesk.pipeline import ingest
 from claimdesk.store import Store, schema
+from system_programs import require_shared_data
 
 LABELS = Path(__file__).parent / "fixtures" / "furniture_labels.tsv"
 BENCH = Path(__file__).resolve().parent.parent / "bench"  # the figures' own code: eval_furniture, train_furniture
@@ -194,9 +194,7 @@ def _labelled(corpus_dir: Path):
     from claimdesk.corpora.news_pages import read_labels, read_pages
 
     if not (corpus_dir / "news_cluster").is_dir() or not (corpus_dir / "gvc" / "val").is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail("news_cluster or gvc/val missing from the corpus in CI")
-        pytest.skip("news_cluster or gvc/val not in the corpus")
+        require_shared_data("news_cluster or gvc/val not in the corpus")
     pages = read_pages(corpus_dir)
     return pages, read_labels(LABELS, pages)
 
