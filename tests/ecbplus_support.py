@@ -19,12 +19,12 @@ def eval_ecbplus() -> ModuleType:
     return module
 
 
-def line_claims(doc: Document) -> list[Claim]:
-    """One claim per line of five words or more: grouping tested without the spaCy extractor."""
+def line_claims(doc: Document, min_words: int = 5) -> list[Claim]:
+    """One claim per line of `min_words` words or more: grouping tested without the spaCy extractor."""
     out, start = [], 0
     for line in doc.text.split("\n"):
         end = start + len(line)
-        if len(line.split()) >= 5:
+        if len(line.split()) >= min_words:
             out.append(Claim(id=Claim.make_id(doc.id, (start, end)), document_id=doc.id, text=line,
                              span=(start, end), line=doc.line_of(start)))
         start = end + 1

@@ -10,21 +10,11 @@ from pathlib import Path
 import pytest
 
 from claimdesk.corroborate import corroborate
-from claimdesk.models import Claim, Document
+from claimdesk.models import Document
 from claimdesk.store import Store
 from claimdesk.store.stories import iter_stories
+from ecbplus_support import line_claims
 from test_cli_exit_codes import claimdesk
-
-
-def _line_claims(doc: Document) -> list[Claim]:
-    out, start = [], 0
-    for line in doc.text.split("\n"):
-        end = start + len(line)
-        if len(line.split()) >= 6:
-            out.append(Claim(id=Claim.make_id(doc.id, (start, end)), document_id=doc.id, text=line,
-                             span=(start, end), line=doc.line_of(start)))
-        start = end + 1
-    return out
 
 
 def _arrivals(corpus_dir: Path) -> list[Document]:
@@ -56,7 +46,7 @@ def test_full_restores_the_one_pass_stories_after_out_of_order_chunks(corpus_dir
 
     one_pass = Store(f"sqlite:///{tmp_path / 'one.sqlite'}")
     for d in docs:
-        one_pass.add_document(d, claims=_line_claims(d))
+        one_pass.add_document(d, claims=line_claims(d, min_words=6))
     corroborate(one_pass)
     expected = _snapshot(one_pass)
     assert any(s[3] >= 2 for s in expected)  # stories told by several outlets
@@ -64,7 +54,7 @@ def test_full_restores_the_one_pass_stories_after_out_of_order_chunks(corpus_dir
     chunked = Store(f"sqlite:///{tmp_path / 'chunked.sqlite'}")
     for start in range(0, len(docs), 9):
         for d in docs[start:start + 9]:
-            chunked.add_document(d, claims=_line_claims(d))
+            chunked.add_document(d, claims=line_claims(d, min_words=6))
         corroborate(chunked)
     chunked.close()
 
