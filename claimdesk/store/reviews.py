@@ -193,6 +193,23 @@ def claims_of_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, l
     return out
 
 
+def resolve_id(store: Store, kind: str, given: str) -> str:
+    """A story or claim id from its full form or a unique prefix of six characters or more."""
+    table = {"story": schema.stories, "claim": schema.claims}[kind]
+    if len(given) < 6 or len(given) > 64:
+        raise ReviewError(f"expected a {kind} id or a prefix of at least 6 characters, got {given!r}")
+    upper = given[:-1] + chr(ord(given[-1]) + 1)  # ids from `given` up to the next prefix: the index serves it
+    with store.engine.connect() as conn:
+        found = list(conn.scalars(select(table.c.id).where(table.c.id >= given, table.c.id < upper).limit(2)))
+    if given in found:
+        return given
+    if not found:
+        raise ReviewError(f"no {kind} with id {given!r}")
+    if len(found) > 1:
+        raise ReviewError(f"more than one {kind} id starts with {given!r}: give more of it")
+    return found[0]
+
+
 def existing_stories(conn: Connection, story_ids: Iterable[str]) -> set[str]:
     ids = sorted(set(story_ids))
     st = schema.stories.c

@@ -27,11 +27,11 @@ def can_write(request: Request) -> bool:
 def writer(request: Request, given: Optional[str]) -> str:
     """The name of the user whose token `given` is; 403 when read-only, 401 otherwise."""
     config = request.app.state.config
-    if config.token and given and secrets.compare_digest(given.encode(), config.token.encode()):
-        return SERVER_USER
-    name = user_for_token(config.store, given)
+    name = user_for_token(config.store, given)  # first: a user's token given to `serve` stays theirs
     if name is not None:
         return name
+    if config.token and given and secrets.compare_digest(given.encode(), config.token.encode()):
+        return SERVER_USER
     if not can_write(request):
         raise HTTPException(403, READ_ONLY)
     raise HTTPException(401, "a valid token is needed to write", headers={"WWW-Authenticate": "Bearer"})
