@@ -120,11 +120,28 @@ def _error(request: Request, status_code: int, message: str) -> HTMLResponse:
     return HTMLResponse(html, status_code=status_code)
 
 
+def _form_writer(request: Request, form: dict[str, list[str]]) -> str:
+    """The user a form's token names; a refusal becomes a page for people (with the API's status)."""
+    try:
+        return writer(request, _field(form, "token") or None)
+    except HTTPException as e:
+        raise _PageError(e.status_code, str(e.detail)) from None
+
+
+class _PageError(Exception):
+    def __init__(self, status_code: int, message: str):
+        super().__init__(message)
+        self.status_code, self.message = status_code, message
+
+
 @page_router.post("/stories/{story_id}/review")
-async def reviewed_form(request: Request, story_id: str) -> RedirectResponse:
+async def reviewed_form(request: Request, story_id: str):  # noqa: ANN201
     """The "Mark reviewed" button (a note that may be empty)."""
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
-    user = writer(request, _field(form, "token") or None)
+    try:
+        user = _form_writer(request, form)
+    except _PageError as e:
+        return _error(request, e.status_code, e.message)
     if get_story(_store(request), story_id) is None:
         raise HTTPException(404, "no such story")
     review.mark_reviewed(_store(request), story_id, user, _field(form, "note"))
@@ -135,7 +152,10 @@ async def reviewed_form(request: Request, story_id: str) -> RedirectResponse:
 async def correct_form(request: Request, story_id: str):  # noqa: ANN201
     """One form per story page; the button pressed says which correction (`action`)."""
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
-    user = writer(request, _field(form, "token") or None)
+    try:
+        user = _form_writer(request, form)
+    except _PageError as e:
+        return _error(request, e.status_code, e.message)
     store = _store(request)
     action = _field(form, "action")
     note = _field(form, "note")
