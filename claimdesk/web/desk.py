@@ -50,6 +50,13 @@ def _store(request: Request):  # noqa: ANN202
     return request.app.state.config.store
 
 
+def _body(body: Optional[BaseModel], shape: str) -> BaseModel:
+    # checked after the token, so an unauthorised request learns nothing about the body it needs
+    if body is None:
+        raise HTTPException(422, f"expected a JSON body {shape}")
+    return body
+
+
 def _done(action) -> ReviewEntry:  # noqa: ANN001
     try:
         return action()
@@ -58,27 +65,31 @@ def _done(action) -> ReviewEntry:  # noqa: ANN001
 
 
 @api_router.post("/stories/{story_id}/status", response_model=ReviewEntry, summary="Override a story's status, with a reason")
-def status_api(request: Request, story_id: str, body: StatusRequest, authorization: Authorization = None) -> ReviewEntry:
+def status_api(request: Request, story_id: str, body: Optional[StatusRequest] = None, authorization: Authorization = None) -> ReviewEntry:
     user = writer(request, bearer(authorization))
+    body = _body(body, '{"status": S, "reason": TEXT}')
     return _done(lambda: review.set_status(_store(request), story_id, body.status, body.reason, user))
 
 
 @api_router.post("/stories/{story_id}/note", response_model=ReviewEntry, summary="Add a note to a story")
-def note_api(request: Request, story_id: str, body: NoteRequest, authorization: Authorization = None) -> ReviewEntry:
+def note_api(request: Request, story_id: str, body: Optional[NoteRequest] = None, authorization: Authorization = None) -> ReviewEntry:
     user = writer(request, bearer(authorization))
+    body = _body(body, '{"note": TEXT}')
     return _done(lambda: review.add_note(_store(request), story_id, body.note, user))
 
 
 @api_router.post("/stories/{story_id}/merge", response_model=ReviewEntry, summary="Merge other stories into this one")
-def merge_api(request: Request, story_id: str, body: MergeRequest, authorization: Authorization = None) -> ReviewEntry:
+def merge_api(request: Request, story_id: str, body: Optional[MergeRequest] = None, authorization: Authorization = None) -> ReviewEntry:
     user = writer(request, bearer(authorization))
+    body = _body(body, '{"stories": [STORY, ...]}')
     return _done(lambda: review.merge(_store(request), [story_id, *body.stories], user, body.note))
 
 
 @api_router.post("/claims/{claim_id}/move", response_model=ReviewEntry,
                  summary="Move a mention to another story, or out into a story of its own")
-def move_api(request: Request, claim_id: str, body: MoveRequest, authorization: Authorization = None) -> ReviewEntry:
+def move_api(request: Request, claim_id: str, body: Optional[MoveRequest] = None, authorization: Authorization = None) -> ReviewEntry:
     user = writer(request, bearer(authorization))
+    body = _body(body, '{"to": STORY or null}')
     return _done(lambda: review.move(_store(request), claim_id, body.to or None, user, body.note))
 
 
