@@ -83,6 +83,28 @@ def test_every_correction_survives_corroborate_full(store):
 
 
 def test_new_evidence_flags_a_story_whose_status_was_set_by_hand(store):
+    _flag_then_review_again(store)
+
+
+@pytest.mark.postgres
+def test_corrections_and_the_flag_on_postgresql(fresh_postgres_url, samples_dir, corpus_dir):
+    store = build_review_store(fresh_postgres_url, samples_dir, corpus_dir)
+    try:
+        _flag_then_review_again(store)
+        six = story_saying(store, "six North Korean officers").id
+        a, b = [s.id for s in sofrep_stories(store) if s.id != six][:2]
+        review.merge(store, [a, b], "ana")
+        merged = memberships(store)[a]
+        corroborate(store, incremental=False)
+        assert memberships(store)[a] == merged and b not in memberships(store)
+        with pytest.raises(Exception, match="append-only"):
+            with store.engine.begin() as conn:
+                conn.execute(text("DELETE FROM review_log"))
+    finally:
+        store.close()
+
+
+def _flag_then_review_again(store: Store) -> None:
     six = story_saying(store, "six North Korean officers")
     assert six.status == "single_source" and six.independent_sources == 1
     review.set_status(store, six.id, "corroborated", "two of our reporters confirmed it", "ana")

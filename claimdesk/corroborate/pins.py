@@ -30,7 +30,8 @@ from typing import Optional
 
 from claimdesk.corroborate import state
 from claimdesk.corroborate.copies import order_key
-from claimdesk.corroborate.grouping import draft_from_claims
+from claimdesk.corroborate.contradictions import is_denial
+from claimdesk.corroborate.grouping import draft_from_claims, story_id
 from claimdesk.corroborate.vectors import Weights
 from claimdesk.store import Store
 from claimdesk.store import reviews
@@ -109,6 +110,9 @@ def _rewrite(conn, store: Store, membership: dict[str, list[str]], removed: set[
             continue
         draft = draft_from_claims(key, cs, weights)
         before = old.get(key)
+        lead = _kept_lead(key, cs, before)
+        if lead is not None:
+            draft.lead_claim = lead
         if before is not None and before.continued_by and before.continued_by not in removed:
             draft.continued_by = before.continued_by
         drafts.append(draft)
@@ -119,6 +123,20 @@ def _rewrite(conn, store: Store, membership: dict[str, list[str]], removed: set[
     # mentions leave the stories being dropped before those rows go (remove_stories), and join
     # the rewritten ones, whose rows now exist
     add_mentions(conn, mentions)
+
+
+def _kept_lead(key: str, claims: list, before) -> Optional[object]:  # noqa: ANN001
+    """The story's lead stays what it was (a merge into A keeps A's wording and what new claims are
+    compared with): its stored draft's lead, else the claim whose id the story id was made from."""
+    by_id = {c.id: c for c in claims}
+    if before is not None:
+        try:
+            lead_id = before.lead.id
+        except AssertionError:
+            lead_id = None
+        if lead_id in by_id and not is_denial(by_id[lead_id]):
+            return by_id[lead_id]
+    return next((c for c in claims if story_id(c.id) == key and not is_denial(c)), None)
 
 
 def evidence_snapshot(row: reviews.StoryEvidence) -> dict:
