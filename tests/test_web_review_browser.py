@@ -16,7 +16,7 @@ import pytest
 
 from claimdesk.store import reviews
 from claimdesk.store.stories import get_story
-from review_support import build_review_store, sofrep_stories
+from review_support import SECOND_REPORT, build_review_store, sofrep_stories
 from system_programs import require_system_program
 from test_web_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _free_port
 
@@ -144,6 +144,18 @@ def test_each_correction_in_the_browser_survives_corroborate_full(desk, page):
     assert out_claim not in _claims(page) and over_claim not in _claims(page)
     assert "called the regional office" in page.locator(".review-state").inner_text()
     assert [e.user for e in reviews.log_entries(store)] == ["ana"] * 5
+
+    # new evidence for the merged story: a later outlet's report, ingested and corroborated by the CLI
+    for args in (["ingest", "--published", "2024-10-17", "--outlet", "Kyiv Monitor", str(SECOND_REPORT)], ["corroborate"]):
+        done = subprocess.run([sys.executable, "-m", "claimdesk", *args, "--quiet", "--db", desk["url"]],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    page.goto(f"{base}/stories/{a}")
+    assert page.locator("h1 + p .badge.changed").count() == 1
+    assert "new independent source: 1 -> 2" in page.locator(".review-state .changed").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"review-changed-since-review-{desk['backend']}.png"), full_page=True)
+    page.goto(f"{base}/stories/{d}")  # no new evidence there: no flag
+    assert page.locator("h1 + p .badge.changed").count() == 0
     assert page.problems == []
 
 
