@@ -210,3 +210,27 @@ def _run(writer, store) -> str:  # noqa: ANN001
     out = io.StringIO()
     writer(store, out)
     return out.getvalue()
+
+
+def test_marks_made_before_users_become_log_entries(tmp_path):
+    from datetime import datetime, timezone
+
+    from claimdesk.models import Story
+    from claimdesk.store.migrations import LEGACY_REVIEWER, story_reviews
+    from claimdesk.store.stories import save_stories
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    store = Store(url)
+    save_stories(store, [Story(id="old-story", text="Six officers were killed near Donetsk.")])
+    with store.engine.begin() as conn:  # as a store at migration 9 holding a mark from before users
+        conn.execute(schema.schema_migrations.delete().where(schema.schema_migrations.c.version == 10))
+        conn.execute(story_reviews.insert().values(story_id="old-story", note="checked twice",
+                                                   reviewed_at=datetime(2026, 1, 5, tzinfo=timezone.utc)))
+    store.close()
+    store = Store(url)
+    [entry] = reviews.log_entries(store)
+    assert (entry.user, entry.action, entry.story, entry.note) == (LEGACY_REVIEWER, "reviewed", "old-story", "checked twice")
+    shown = get_story(store, "old-story").review
+    assert shown.by == LEGACY_REVIEWER and shown.note == "checked twice" and shown.machine_status == "single_source"
+    assert 10 in store.migrations_applied()
+    store.close()
