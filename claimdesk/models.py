@@ -330,6 +330,21 @@ class Contradiction(Record):
                                         "span of the disagreeing number, date or place; for a denial, of each claim")
 
 
+class StoryReview(Record):
+    """A person's review of a story (DESIGN: the ledger's `review`). A reviewer's `status` overrides
+    the machine's in `Story.status`; the machine's stays in `machine_status`."""
+
+    status: Optional[StoryStatus] = Field(default=None, description="the reviewer's status; null: the machine's stands")
+    by: str = Field(description="the last reviewer")
+    at: datetime
+    note: str = ""
+    reason: str = Field(default="", description="why the reviewer set the status")
+    machine_status: Optional[StoryStatus] = None
+    changed_since_review: bool = False
+    changes: list[str] = Field(default_factory=list, description="new evidence since the last review: new "
+                               "independent sources, contradictions, denials, the machine's status changing")
+
+
 class Story(Record):
     id: str
     text: str
@@ -344,3 +359,22 @@ class Story(Record):
     places: list[Place] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     contradictions: list[Contradiction] = Field(default_factory=list)
+    review: Optional[StoryReview] = Field(default=None, description="null when no one has reviewed the story")
+
+
+ReviewAction = Literal["merge", "move", "status", "note", "reviewed"]
+
+
+class ReviewEntry(Record):
+    """One line of the review log: who did what to which stories, and what was there before."""
+
+    id: int
+    at: datetime
+    user: str
+    action: ReviewAction
+    story: str = Field(description="the story the action leaves in place: the merged story, a move's target")
+    claim: Optional[str] = Field(default=None, description="the mention a move moved")
+    stories: list[str] = Field(default_factory=list, description="every story the action concerns")
+    before: dict[str, Any] = Field(default_factory=dict)
+    after: dict[str, Any] = Field(default_factory=dict)
+    note: str = ""

@@ -11,6 +11,7 @@ from claimdesk.cli import batch_cmd  # noqa: F401
 from claimdesk.cli import ledger_cmd  # noqa: F401
 from claimdesk.cli import serve_cmd  # noqa: F401
 from claimdesk.cli import corroborate_cmd  # noqa: F401
+from claimdesk.cli import review_cmd  # noqa: F401
 from claimdesk.cli.edge import main
 
 

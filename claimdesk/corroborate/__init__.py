@@ -81,6 +81,7 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     if on_total:
         on_total(len(pending))
     if not pending:
+        _apply_reviews(store)
         return report
     weights = Weights.from_bytes(state.get_meta(store, "df"))
     clusterer = EventClusterer(state.load_clusters(store))
@@ -102,7 +103,15 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
                 progress(len(ids))
     finally:
         gc.unfreeze()
+    _apply_reviews(store)
     return report
+
+
+def _apply_reviews(store: Store) -> None:
+    """Reviewers' merges, moves and statuses over what the machine grouped (`pins`)."""
+    from claimdesk.corroborate.pins import apply_reviews
+
+    apply_reviews(store)
 
 
 def _pending_key(row: tuple) -> tuple:

@@ -249,7 +249,8 @@ def gazetteer() -> Gazetteer:
             gaz = pickle.load(f)
         if isinstance(gaz, Gazetteer):
             return gaz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    # ImportError: a cache pickled by a checkout whose modules live elsewhere (the cache folder is shared)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         pass
     gaz = build()
     try:

@@ -3,6 +3,10 @@
 One ClaimReview per story. claimdesk does not judge truth: its rating says how well a claim is
 sourced, on a 1..4 scale (denied < contested < single source < corroborated), with the status as the
 rating's alternateName, which is what ClaimReview readers show as the verdict.
+
+A story a person reviewed carries their verdict: the review's `author` is that person, the rating is
+their status (when they set one) explained by their reason, their note is the `reviewBody`, and the
+review is dated when they made it.
 """
 
 from __future__ import annotations
@@ -84,9 +88,23 @@ def story_to_claimreview(story: Story, reviewed_on: Optional[date] = None, base_
             "ratingExplanation": _explanation(story),
         },
     }
+    if story.review is not None:
+        _with_reviewer(review, story)
     if base_url:
         review["url"] = f"{base_url.rstrip('/')}/stories/{story.id}"
     return review
+
+
+def _with_reviewer(review: dict[str, Any], story: Story) -> None:
+    """The person's verdict over the machine's (`story.status` is already the reviewer's when set)."""
+    r = story.review
+    assert r is not None
+    review["author"] = {"@type": "Person", "name": r.by}
+    review["datePublished"] = r.at.date().isoformat()
+    if r.status:
+        review["reviewRating"]["ratingExplanation"] = r.reason or review["reviewRating"]["ratingExplanation"]
+    if r.note:
+        review["reviewBody"] = r.note
 
 
 def write_claimreview(

@@ -17,6 +17,8 @@ COLUMNS = [
     "story_id", "date", "date_granularity", "first_seen", "event_type", "actors", "place", "country",
     "lat", "lon", "status", "independent_sources", "mentions", "outlets", "urls", "contradictions", "text",
     "origins",  # added after "text" so existing column positions stay: "outlet via origin" per mention
+    # the review (empty when no one reviewed the story): `status` above is the reviewer's when set
+    "review_status", "machine_status", "reviewed_by", "reviewed_at", "review_note", "changed_since_review",
 ]
 _LIST_SEP = "; "
 # A cell a spreadsheet would run as a formula; article text is untrusted, so such cells get a quote.
@@ -59,8 +61,18 @@ def story_row(story: Story, actors: list[str]) -> dict[str, str]:
         "text": story.text,
         "origins": _LIST_SEP.join(_unique(f"{m.outlet or 'unknown outlet'} via {m.origin.outlet}"
                                           for m in story.mentions if m.origin)),
+        **_review_cells(story),
     }
     return {k: _cell(v) for k, v in row.items()}
+
+
+def _review_cells(story: Story) -> dict[str, object]:
+    r = story.review
+    if r is None:
+        return {k: None for k in ("review_status", "machine_status", "reviewed_by", "reviewed_at", "review_note",
+                                  "changed_since_review")}
+    return {"review_status": r.status, "machine_status": r.machine_status, "reviewed_by": r.by,
+            "reviewed_at": r.at.isoformat(), "review_note": r.note, "changed_since_review": str(r.changed_since_review).lower()}
 
 
 def write_csv(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -> int:

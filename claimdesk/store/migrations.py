@@ -97,6 +97,58 @@ def _story_informativeness(conn: Connection) -> None:
                       "(independent_sources DESC, informativeness DESC, (first_seen IS NULL), first_seen, id)"))
 
 
+_DESK_TABLES = ("users", "review_log", "review_log_stories", "review_pins", "review_state")
+_APPEND_ONLY = ("review_log", "review_log_stories")
+
+
+def _review_desk(conn: Connection) -> None:
+    # Users, the review log, pins and review states are declared in schema.py (migration 1 makes
+    # them on a new database). The log is append-only in the database itself, not only by
+    # convention: UPDATE and DELETE on it fail.
+    for name in _DESK_TABLES:
+        schema.metadata.tables[name].create(conn, checkfirst=True)
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE OR REPLACE FUNCTION claimdesk_append_only() RETURNS trigger AS $$ "
+                          "BEGIN RAISE EXCEPTION 'the review log is append-only'; END $$ LANGUAGE plpgsql"))
+        for table in _APPEND_ONLY:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}"))
+            conn.execute(text(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                              "FOR EACH ROW EXECUTE FUNCTION claimdesk_append_only()"))
+    else:
+        for table in _APPEND_ONLY:
+            for verb in ("UPDATE", "DELETE"):
+                conn.execute(text(f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                                  "BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END"))
+
+
+LEGACY_REVIEWER = "unknown (before users)"
+
+
+def _legacy_marks(conn: Connection) -> None:
+    # Stories marked "reviewed" before users existed: each mark becomes a log entry and the story's
+    # review, by a reviewer no one can name now. The old table stays as it was.
+    log, links, state = (schema.metadata.tables[n] for n in ("review_log", "review_log_stories", "review_state"))
+    known = set(conn.scalars(select(state.c.story_id)))
+    for mark in conn.execute(select(story_reviews).order_by(story_reviews.c.reviewed_at)).mappings().all():
+        row = conn.execute(select(schema.stories.c.status, schema.stories.c.independent_sources,
+                                  schema.stories.c.contradictions, schema.stories.c.updated_at)
+                           .where(schema.stories.c.id == mark["story_id"])).first()
+        after = {"note": mark["note"]}
+        log_id = conn.execute(log.insert().values(
+            at=mark["reviewed_at"], user_name=LEGACY_REVIEWER, action="reviewed", story_id=mark["story_id"],
+            before={}, after=after, note=mark["note"])).inserted_primary_key[0]
+        conn.execute(links.insert().values(log_id=log_id, story_id=mark["story_id"]))
+        if mark["story_id"] in known:
+            continue
+        baseline = ({"machine_status": row[0], "independent_sources": row[1], "contradictions":
+                     [[c["kind"], sorted(c["mentions"])] for c in row[2] or []]} if row else {})
+        conn.execute(state.insert().values(
+            story_id=mark["story_id"], status=None, reason="", note=mark["note"], user_name=LEGACY_REVIEWER,
+            at=mark["reviewed_at"], machine_status=row[0] if row else None, baseline=baseline, changes=[],
+            synced_row_at=row[3] if row else None))
+        known.add(mark["story_id"])
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
@@ -106,6 +158,8 @@ MIGRATIONS: list[Migration] = [
     (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
     (7, "document origins: the wire or earlier outlet that wrote a document's words (or a passage)", _document_origins),
     (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
+    (9, "users with hashed tokens, the append-only review log, pinned mentions, story reviews", _review_desk),
+    (10, "stories marked reviewed before users existed: into the review log", _legacy_marks),
 ]
 
 

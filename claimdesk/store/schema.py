@@ -164,3 +164,67 @@ document_origins = Table(
     Column("span_end", Integer),
     Column("source_document", String(64)),
 )
+
+# -- the analyst's desk: users, the review log, pinned mentions, each reviewed story's state ---------
+# (created on older databases by migration 9; migration 1 creates them on a new one)
+
+# People who may write. Only a hash of each token is kept: the token itself is shown once, by
+# `claimdesk users add`, and a stolen database gives no way to write.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every correction, appended and never rewritten (migration 9 adds triggers that refuse UPDATE and
+# DELETE). `before`/`after` are JSON snapshots of what the action changed.
+review_log = Table(
+    "review_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("story_id", String(64), nullable=False),
+    Column("claim_id", String(64)),
+    Column("before", JSON, nullable=False),
+    Column("after", JSON, nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+# Which stories an entry concerns (a merge names all of them, a move its source and target).
+review_log_stories = Table(
+    "review_log_stories", metadata,
+    Column("log_id", Integer, primary_key=True),
+    Column("story_id", String(64), primary_key=True),
+    Index("ix_review_log_stories_story", "story_id"),
+)
+
+# Manual membership: a claim pinned to the story (by its stable id) a reviewer left it in.
+# Corroboration applies these after grouping, so a merge or a move outlives `corroborate --full`.
+review_pins = Table(
+    "review_pins", metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Column("log_id", Integer, nullable=False),
+    Index("ix_review_pins_story", "story_id"),
+)
+
+# The current review of a story: the reviewer's status (null: the machine's stands), the last
+# note and reviewer, the machine's own status, and the evidence the story had when last reviewed
+# (`baseline`) against which new evidence is flagged (`changes`). `synced_row_at` is the stories
+# row's updated_at when its machine status was last read: a later one means corroboration rewrote it.
+review_state = Table(
+    "review_state", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("status", String(32)),
+    Column("reason", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("machine_status", String(32)),
+    Column("baseline", JSON, nullable=False),
+    Column("changes", JSON, nullable=False),
+    Column("synced_row_at", DateTime(timezone=True)),
+)

@@ -14,9 +14,12 @@ from typing import Optional
 
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 
-from claimdesk.models import Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, When
+from claimdesk.models import (
+    Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, StoryReview, When,
+)
 from claimdesk.store import schema
 from claimdesk.store.database import Store
+from claimdesk.store.reviews import review_map
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,9 @@ def iter_stories(
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
         mentions = _mentions_for(conn, [r["id"] for r in rows]) if with_mentions else {}
+        reviewed = review_map(conn, [r["id"] for r in rows])
     for row in rows:
-        yield _story_from_row(row, mentions.get(row["id"], []))
+        yield _story_from_row(row, mentions.get(row["id"], []), reviewed.get(row["id"]))
 
 
 def get_story(store: Store, story_id: str) -> Optional[Story]:
@@ -205,7 +209,8 @@ def get_story(store: Store, story_id: str) -> Optional[Story]:
         if row is None:
             return None
         mentions = _mentions_for(conn, [story_id])
-    return _story_from_row(row, mentions.get(story_id, []))
+        reviewed = review_map(conn, [story_id])
+    return _story_from_row(row, mentions.get(story_id, []), reviewed.get(story_id))
 
 
 def story_ids_for_document(store: Store, document_id: str) -> list[str]:
@@ -239,7 +244,7 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
     return out
 
 
-def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
+def _story_from_row(row, mentions: list[Mention], review: Optional[StoryReview] = None) -> Story:  # noqa: ANN001
     return Story(
         id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
         independent_sources=row["independent_sources"], informativeness=row.get("informativeness") or 0.0,
@@ -247,6 +252,7 @@ def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
         places=[Place(**p) for p in row["places"]],
         mentions=mentions,
         contradictions=[Contradiction(**c) for c in row["contradictions"]],
+        review=review,
     )
 
 

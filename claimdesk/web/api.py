@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from claimdesk.models import Claim, Document, Finding, Story
+from claimdesk.models import Claim, Document, Finding, Story, StoryReview
+from claimdesk.review import mark_reviewed
 from claimdesk.report.aggregate import map_points, status_counts, timeline
 from claimdesk.report.bounds import MAX_ROWS
 from claimdesk.report.geojson_export import story_feature
 from claimdesk.store.stories import count_stories, get_story, iter_stories
-from claimdesk.web.reviews import MAX_NOTE, get_review, mark_reviewed
+from claimdesk.store.reviews import MAX_NOTE, get_review
+from claimdesk.web.auth import bearer, writer
 from claimdesk.web.views import BadFilter, parse_filter
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -30,6 +31,11 @@ class Review(BaseModel):
     story_id: str
     reviewed_at: str
     note: str = ""
+    by: Optional[str] = None
+    status: Optional[str] = Field(default=None, description="the reviewer's status (null: the machine's stands)")
+    machine_status: Optional[str] = None
+    changed_since_review: bool = False
+    changes: list[str] = Field(default_factory=list)
 
 
 class ReviewRequest(BaseModel):
@@ -51,8 +57,12 @@ def _config(request: Request):  # noqa: ANN202
     return request.app.state.config
 
 
-def _review(row: Optional[dict]) -> Optional[Review]:
-    return Review(story_id=row["story_id"], reviewed_at=row["reviewed_at"].isoformat(), note=row["note"]) if row else None
+def _review(story_id: str, review: Optional[StoryReview]) -> Optional[Review]:
+    if review is None:
+        return None
+    return Review(story_id=story_id, reviewed_at=review.at.isoformat(), note=review.note, by=review.by,
+                  status=review.status, machine_status=review.machine_status,
+                  changed_since_review=review.changed_since_review, changes=review.changes)
 
 
 @router.get("/stories", response_model=StoryPage, summary="Stories matching the filters, best-sourced first")
@@ -79,7 +89,7 @@ def story_detail(request: Request, story_id: str) -> StoryDetail:
     story = get_story(store, story_id)
     if story is None:
         raise HTTPException(404, "no such story")
-    return StoryDetail(story=story, review=_review(get_review(store, story_id)))
+    return StoryDetail(story=story, review=_review(story_id, story.review))
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail, summary="A document with its findings and claims")
@@ -110,18 +120,14 @@ def map_geojson(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 
     return {"type": "FeatureCollection", "features": [story_feature(s) for s in stories if s is not None]}
 
 
-def check_token(request: Request, given: Optional[str]) -> None:
-    if not given or not secrets.compare_digest(given.encode(), _config(request).token.encode()):
-        raise HTTPException(401, "a valid token is needed to write", headers={"WWW-Authenticate": "Bearer"})
-
-
-@router.post("/stories/{story_id}/review", response_model=Review, summary="Mark a story reviewed (needs the token)")
+@router.post("/stories/{story_id}/review", response_model=Review, summary="Mark a story reviewed (needs a user's token)")
 def review_story(
     request: Request, story_id: str, body: Optional[ReviewRequest] = None,
     authorization: Annotated[Optional[str], Header()] = None,
 ) -> Review:
-    check_token(request, authorization[7:] if authorization and authorization.startswith("Bearer ") else None)
+    user = writer(request, bearer(authorization))
     store = _config(request).store
     if get_story(store, story_id) is None:
         raise HTTPException(404, "no such story")
-    return _review(mark_reviewed(store, story_id, (body or ReviewRequest()).note))
+    mark_reviewed(store, story_id, user, (body or ReviewRequest()).note)
+    return _review(story_id, get_review(store, story_id))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import asdict
 from typing import Optional
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from claimdesk.models import EVENT_TYPES
@@ -15,8 +15,8 @@ from claimdesk.report.aggregate import map_points, status_counts, timeline
 from claimdesk.report.safe import script_json
 from claimdesk.report.worldmap import country_paths
 from claimdesk.store.stories import count_stories, get_story, iter_stories, story_ids_for_document
-from claimdesk.web.api import check_token
-from claimdesk.web.reviews import MAX_NOTE, get_review, mark_reviewed, reviewed_ids
+from claimdesk.store.reviews import MAX_NOTE, merged_into, reviewed_ids
+from claimdesk.web.desk import review_panel
 from claimdesk.web.views import (
     PAGE_SIZE, BadFilter, document_view, filter_query, mention_views, parse_filter, parse_page,
 )
@@ -79,20 +79,10 @@ def story_page(request: Request, story_id: str, saved: Text = None) -> HTMLRespo
     store = request.app.state.config.store
     story = get_story(store, story_id)
     if story is None:
-        return _error(request, 404, "No such story.")
+        merged = merged_into(store, story_id)
+        return RedirectResponse(f"/stories/{merged}", status_code=303) if merged else _error(request, 404, "No such story.")
     return _render(request, "story.html", title=story.text[:80], story=story, mentions=mention_views(store, story),
-                   review=get_review(store, story_id), max_note=MAX_NOTE, saved=saved)
-
-
-@router.post("/stories/{story_id}/review")
-async def review_form(request: Request, story_id: str) -> RedirectResponse:
-    form = parse_qs((await request.body()).decode("utf-8", "replace"))
-    check_token(request, (form.get("token") or [None])[0])
-    store = request.app.state.config.store
-    if get_story(store, story_id) is None:
-        raise HTTPException(404, "no such story")
-    mark_reviewed(store, story_id, (form.get("note") or [""])[0])
-    return RedirectResponse(f"/stories/{story_id}?saved=1", status_code=303)
+                   review=story.review, max_note=MAX_NOTE, saved=saved, desk=review_panel(request, story))
 
 
 @router.get("/documents/{document_id}")
