@@ -16,6 +16,12 @@ on dev (1,032 sentences: the trio's C, the network's L2 penalty, the blend weigh
 threshold, by F1 of the Yes class, the official metric). Never reads dev-test
 (bench/eval_checkworthiness.py does). The threshold is stored and mapped to 0.5 at run time.
 
+Caution, learnt from the one look at dev-test: CT24 dev is a random sample of train's own debates
+(its sentence ids fall inside train's), while dev-test's debates come later (ids 37,436-40,972, all
+beyond train's). So dev rewards knowing the debates' words (this model: dev F1 0.901, dev-test
+0.682). A choice meant to carry over should validate on train's latest debates instead (train on
+ids below 27,000, validate on the rest).
+
     .venv/bin/python bench/train_checkworthiness.py [--corpus ../shared/corpus] [--cache DIR]
 
 Torch runs only here (the static vectors: model2vec distillation, ~90 s, cached in --cache); the
