@@ -53,7 +53,7 @@ from claimdesk.extract.token_vectors import PieceMLP, minilm_tokenizer, vocabula
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = "ct24-train.lr3+minilm-static-mlp.v5"
-PIECES_FILE = "data/checkworthiness_pieces.npy"
+PIECES_FILE = "data/checkworthiness_pieces.npz"  # .npz: packaged like the other data files
 THRESHOLDS = np.arange(0.2, 0.81, 0.025)
 TRIO_SETTINGS = ((1.0, 0.01, 0.3), (3.0, 0.01, 1.0))
 HIDDEN_UNITS = 64
@@ -217,7 +217,7 @@ def main() -> None:
     drift = float(np.abs(1 / (1 + np.exp(-np.array(folded.logits(dev_texts)))) - network.predict(dev_static)).max())
     assert drift < 5e-3, f"word-piece rows do not reproduce the network ({drift:.2g})"
     pieces_out = args.out.parent / Path(PIECES_FILE).name
-    np.save(pieces_out, folded.table, allow_pickle=False)
+    np.savez(pieces_out, table=folded.table)
     vocab = trio.vec.get_feature_names_out()
     coef = trio.lexical.coef_[0]
     shape_vocab = trio.shape_vec.get_feature_names_out()

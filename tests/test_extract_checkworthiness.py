@@ -26,7 +26,7 @@ def test_model_is_plain_json_and_one_table_written_by_the_trainer():
     static = raw["minilm_static_mlp"]
     assert static["vocabulary"] == vocabulary_digest()
     with folder.joinpath(static["table"]).open("rb") as f:
-        table = np.load(f, allow_pickle=False)  # no pickles
+        table = np.load(f, allow_pickle=False)["table"]  # no pickles
     assert table.dtype == np.float16
     assert table.shape == (minilm_tokenizer().get_vocab_size(), len(static["hidden_bias"]))
     assert len(static["out_weights"]) == len(static["hidden_bias"])

@@ -3,7 +3,7 @@ small network over MiniLM's static token vectors, blended with rules for news pr
 
 The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 train (settings chosen
 on dev) and stored as plain JSON coefficients in data/checkworthiness.json plus one float16 table of
-word-piece rows in data/checkworthiness_pieces.npy (no pickles), read once. Run time needs numpy and
+word-piece rows in data/checkworthiness_pieces.npz (no pickles), read once. Run time needs numpy and
 the `tokenizers` package only.
 """
 
@@ -194,7 +194,7 @@ def _token_scorer(raw: dict) -> TokenScorer:
 def _piece_mlp(raw: dict) -> PieceMLP:
     _check_vocabulary(raw)
     with resources.files("claimdesk.extract").joinpath(raw["table"]).open("rb") as f:
-        table = np.load(f, allow_pickle=False).astype(np.float32)
+        table = np.load(f, allow_pickle=False)["table"].astype(np.float32)
     return PieceMLP(table, np.array(raw["hidden_bias"], dtype=np.float32),
                     np.array(raw["out_weights"], dtype=np.float32), float(raw["out_bias"]))
 
