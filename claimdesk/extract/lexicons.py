@@ -28,7 +28,6 @@ class Lexicons:
     intention_verbs: frozenset[str]
     attitude_adjectives: frozenset[str]
     clause_verbs_excluded: frozenset[str]
-    opinion_words: frozenset[str]
     agent_nouns: frozenset[str]
     document_nouns: frozenset[str]
     non_agent_heads: frozenset[str]
@@ -68,7 +67,6 @@ def lexicons() -> Lexicons:
         intention_verbs=words("intention_verbs"),
         attitude_adjectives=words("attitude_adjectives"),
         clause_verbs_excluded=words("clause_verbs_excluded"),
-        opinion_words=words("opinion_words"),
         agent_nouns=words("agent_nouns") | words("speaker_nouns") | words("anonymous_heads") | words("organization_heads"),
         document_nouns=words("document_nouns"),
         non_agent_heads=words("non_agent_heads"),

@@ -141,7 +141,7 @@ class SpacyExtractor:
             when=when,
             places=places,
             quantities=quantities,
-            checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type, lex),
+            checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type),
             extractor=self.label,
         )
 

