@@ -13,6 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, inspect, select, text
 
 from claimdesk.store import schema
+from claimdesk.store.search import create_search_index
 
 Migration = tuple[int, str, Callable[[Connection], None]]
 
@@ -106,6 +107,8 @@ MIGRATIONS: list[Migration] = [
     (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
     (7, "document origins: the wire or earlier outlet that wrote a document's words (or a passage)", _document_origins),
     (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
+    (14, "story full-text index (SQLite FTS5, PostgreSQL tsvector) and story_places rows, kept by triggers",
+     create_search_index),
 ]
 
 

@@ -164,3 +164,14 @@ document_origins = Table(
     Column("span_end", Integer),
     Column("source_document", String(64)),
 )
+
+# One row per place of a story (the `places` JSON of `stories`, seq its position there), so the
+# place filter compares names, not serialised JSON. Written only by the triggers of migration 14
+# (claimdesk/store/search.py), which follow every insert, update and delete of a story.
+story_places = Table(
+    "story_places", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("name", Text),
+    Column("country", Text),
+)
