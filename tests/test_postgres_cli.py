@@ -72,7 +72,7 @@ def test_ingest_then_stats(ingested, articles):
     assert _stats(url, cwd)["claims"] == stats["claims"]  # re-ingesting is a no-op
 
 
-def test_postgres_and_sqlite_stores_hold_the_same(ingested, articles, tmp_path):
+def test_postgres_and_sqlite_stores_hold_the_same_stories(ingested, articles, tmp_path):
     url, cwd = ingested
     lite = f"sqlite:///{tmp_path / 'same.sqlite'}"
     assert claimdesk("ingest", str(articles), "--db", lite, "--quiet", cwd=cwd).returncode == 0
@@ -80,6 +80,26 @@ def test_postgres_and_sqlite_stores_hold_the_same(ingested, articles, tmp_path):
     keys = ("documents", "sources", "claims", "findings", "stories", "by_outlet", "stories_by_status")
     pg, sq = _stats(url, cwd), _stats(lite, cwd)
     assert {k: pg[k] for k in keys} == {k: sq[k] for k in keys}
+    # The stories themselves, in ledger order: text, status, sources, places, mentions, contradictions.
+    pg_ledger, lite_ledger = _ledger(url, cwd), _ledger(lite, cwd)
+    assert len(pg_ledger) == pg["stories"] > 0
+    assert [s["id"] for s in pg_ledger] == [s["id"] for s in lite_ledger]
+    differ = [(a["id"], {k: (a[k], b.get(k)) for k in a if a[k] != b.get(k)})
+              for a, b in zip(pg_ledger, lite_ledger) if a != b]
+    assert not differ, differ[:3]
+    # Full-text search and the place filter select the same stories on both (FTS5 vs tsvector).
+    words = [w for w in re.findall(r"[A-Za-z]{5,}", " ".join(s["text"] for s in pg_ledger))][:40:8]
+    places = sorted({p["name"] for s in pg_ledger for p in s.get("places", [])})[:3]
+    assert words and places
+    for args in [("--search", w) for w in words] + [("--place", p) for p in places]:
+        found = _ledger(url, cwd, *args)
+        assert found and found == _ledger(lite, cwd, *args), args
+
+
+def _ledger(url: str, cwd: Path, *args: str) -> list[dict]:
+    result = claimdesk("ledger", "--db", url, "--format", "json", *args, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def test_ledger_and_report(ingested, tmp_path):
