@@ -240,7 +240,8 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
         .join(schema.claims, schema.claims.c.id == sm.claim_id)
         .join(schema.documents, schema.documents.c.id == sm.document_id)
         .where(sm.story_id.in_(story_ids))
-        .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start)
+        # span_end and id too: two claims can start at one place, and the backends break ties differently
+        .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start, c.span_end, c.id)
     ).mappings().all()
     origins = load_origins(conn, {r["document_id"] for r in rows})
     out: dict[str, list[Mention]] = {}
