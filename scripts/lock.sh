@@ -6,18 +6,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+# The Makefile installs claimdesk itself with `pip install --no-build-isolation -e .`, so the venv's
+# own setuptools builds it: the one Python 3.11's venv brings (65) lacks bdist_wheel.
+BUILD_TOOLS=(setuptools==80.9.0)
 
 freeze() {  # freeze LOCKFILE REQUIREMENT-ARGS...
     local lock=$1; shift
     local venv
     venv=$(mktemp -d)
     "$PYTHON" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "$@"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "${BUILD_TOOLS[@]}" "$@"
     {
         echo "# Written by scripts/lock.sh from $(for a in "$@"; do [[ $a == *.in ]] && printf '%s ' "$a"; done)— do not edit by hand."
         # A local build label (torch's +cpu) is dropped: `==2.13.0` still takes the CPU build where an
         # index serves it, and installs from plain PyPI elsewhere.
-        "$venv/bin/pip" freeze --disable-pip-version-check --exclude-editable | sed -E 's/^([^=]+==[^+]+)\+.*$/\1/' | LC_ALL=C sort -f
+        "$venv/bin/pip" freeze --all --disable-pip-version-check --exclude-editable | grep -v '^pip==' | sed -E 's/^([^=]+==[^+]+)\+.*$/\1/' | LC_ALL=C sort -f
     } > "$lock"
     rm -rf "$venv"
     echo "wrote $lock ($(grep -vc '^#' "$lock") packages)"

@@ -70,6 +70,8 @@ def test_the_runtime_lock_is_lean_and_installs_from_plain_pypi():
     assert not NOT_AT_RUN_TIME & set(runtime), NOT_AT_RUN_TIME & set(runtime)
     assert not [n for n, v in runtime.items() if v.local], "a local version (+cpu) needs an extra index"
     assert "tokenizers" in runtime and "torch" in _lock("requirements-train.lock")
+    # `make setup` builds the editable install with the venv's setuptools (no build isolation)
+    assert runtime["setuptools"] >= Version("70.1"), "setuptools before 70.1 has no bdist_wheel"
 
 
 def _imported_modules(folder: Path) -> set[str]:
