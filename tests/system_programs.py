@@ -4,6 +4,7 @@ reads (the development corpus, the sample articles) is missing."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +23,12 @@ def require_shared_data(what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing in CI: ../shared (or CLAIMDESK_SHARED) should hold it")
     pytest.skip(f"{what} is missing")
+
+
+def shared_files(folder: Path, pattern: str, at_least: int) -> list[Path]:
+    """The files of `folder` matching `pattern`, sorted; fewer than `at_least` is missing shared data
+    (a skip on a user's machine, a failure in CI), never a test that runs on nothing."""
+    files = sorted(folder.glob(pattern))
+    if len(files) < at_least:
+        require_shared_data(f"{at_least} files {folder / pattern} (found {len(files)})")
+    return files

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from system_programs import shared_files
+
 SAMPLE = "sofrep-north-korean-deserters.txt"
 
 
@@ -54,7 +56,7 @@ def test_json_shape_follows_design(samples_dir: Path, tmp_path: Path):
 def test_jsonl_input_many_documents_own_dates_and_lines(corpus_dir: Path, tmp_path: Path):
     """Two articles in one JSON Lines file, each with its own date: one output line each, in order,
     with line numbers counted in each document's own text."""
-    files = sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))[:2]
+    files = shared_files(corpus_dir / "polnear" / "train" / "text", "*.txt", 2)[:2]
     texts = [f.read_text("utf-8") for f in files]
     texts[1] = texts[1] + "\nThe vote was on Wednesday, October 15.\n"   # 2024-10-15 was a Tuesday
     records = [{"url": "https://example.org/a", "date_publish": "2015-11-11", "text": texts[0]},

@@ -14,13 +14,14 @@ from claimdesk.models import Document
 from claimdesk.store import Store
 from claimdesk.store.stories import iter_stories
 from ecbplus_support import line_claims
+from system_programs import shared_files
 from test_cli_exit_codes import claimdesk
 
 
 def _arrivals(corpus_dir: Path) -> list[Document]:
     """PolNeAR articles of two busy months in file-name order, outlet by outlet, as a folder ingest
     reads them: publication dates jump back at each new outlet."""
-    paths = sorted(p for p in (corpus_dir / "polnear" / "train" / "text").glob("*.txt")
+    paths = sorted(p for p in shared_files(corpus_dir / "polnear" / "train" / "text", "*.txt", 100)
                    if p.stem.split("_")[1][:7] in ("2016-03", "2016-04"))[::3]
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     docs = []

@@ -15,6 +15,7 @@ from claimdesk.corroborate.vectors import Weights
 from claimdesk.models import Claim, Document, Place, When
 from claimdesk.store import Store
 from claimdesk.store.stories import copies, iter_stories
+from system_programs import shared_files
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "corroborate"
@@ -40,7 +41,7 @@ def _sentence_claims(doc: Document, **fields) -> list[Claim]:
 
 
 def _polnear(corpus_dir: Path, n: int) -> list[Path]:
-    return sorted((corpus_dir / "polnear" / "train" / "text").glob("*.txt"))[:n]
+    return shared_files(corpus_dir / "polnear" / "train" / "text", "*.txt", n)[:n]
 
 
 def test_copy_points_to_earliest_original_even_when_it_arrives_later(corpus_dir):

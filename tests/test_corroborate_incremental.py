@@ -20,6 +20,7 @@ from claimdesk.corroborate.vectors import Weights
 from claimdesk.models import Claim, Document
 from claimdesk.store import Store
 from claimdesk.store.stories import copies, iter_stories
+from system_programs import shared_files
 
 REPO = Path(__file__).resolve().parent.parent
 CHUNK = 16
@@ -46,7 +47,7 @@ def _sentence_claims(doc: Document) -> list[Claim]:
 def _slice(corpus_dir: Path) -> list[Document]:
     """PolNeAR articles of one busy month (several outlets on the same events) and a few republished
     copies, in publication order, each ingested after the one before."""
-    paths = sorted((corpus_dir / "polnear" / "train" / "text").glob("*_2016-03-*.txt"),
+    paths = sorted(shared_files(corpus_dir / "polnear" / "train" / "text", "*_2016-03-*.txt", 40),
                    key=lambda p: (p.stem.split("_")[1], p.name))[:40]
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     docs = []

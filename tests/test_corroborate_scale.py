@@ -13,6 +13,7 @@ from claimdesk.corroborate.contradictions import (
     Evidence, date_conflict, denial_links, find, is_denial, number_conflict, place_conflict,
 )
 from claimdesk.models import Contradiction, Document
+from system_programs import shared_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 
@@ -42,7 +43,7 @@ def extracted(samples_dir, corpus_dir):  # noqa: ANN201
     from claimdesk.extract import extract
 
     paths = [samples_dir / "sofrep-north-korean-deserters.txt", FIXTURES / "kyiv-monitor-north-korean-officers.txt"]
-    paths += sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:6]
+    paths += shared_files(corpus_dir / "polnear" / "dev" / "text", "*.txt", 6)[:6]
     out = []
     for k, p in enumerate(paths):
         doc = Document.from_text(p.read_text(encoding="utf-8"), source=str(p), outlet=f"outlet-{k}",

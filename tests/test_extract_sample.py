@@ -1,8 +1,9 @@
 """The sample article against its hand-made expectations (samples/*.expected.json).
 
 Each expected entry is judged on its own claim: the narrowest claim whose span holds the entry's
-quote (else the one sharing most characters with it), never any other claim of the sentence.
-Every field the entry gives must agree; see the file's "about" key.
+whole quote, never another claim of the sentence nor one that merely overlaps it, and no two
+entries on the same claim. Every field the entry gives must agree, for every entry (12 of 12; the
+file's "about" key still speaks of overlapping sentences, which these tests no longer accept).
 """
 
 from __future__ import annotations
@@ -93,23 +94,22 @@ def quote_span(doc: Document, line: int, quote: str) -> tuple[int, int]:
 
 
 def claim_at(claims: list[Claim], span: tuple[int, int]) -> Claim | None:
-    """The claim an expected quote belongs to: the narrowest one holding the whole quote, else
-    the one sharing most characters with it."""
+    """The claim an expected quote belongs to: the narrowest one holding the whole quote."""
     holding = [c for c in claims if c.span[0] <= span[0] and span[1] <= c.span[1]]
-    if holding:
-        return min(holding, key=lambda c: c.span[1] - c.span[0])
-    shared = lambda c: min(c.span[1], span[1]) - max(c.span[0], span[0])  # noqa: E731
-    best = max(claims, key=shared, default=None)
-    return best if best is not None and shared(best) > 0 else None
+    return min(holding, key=lambda c: c.span[1] - c.span[0]) if holding else None
 
 
 def failures(document, claims, expected, fields=None) -> list[str]:
-    failed = []
+    failed, taken = [], {}
     for entry in expected["claims"]:
         claim = claim_at(claims, quote_span(document, entry["line"], entry["quote"]))
         if claim is None:
-            failed.append(f"line {entry['line']} {entry['quote']!r}: no claim")
+            failed.append(f"line {entry['line']} {entry['quote']!r}: no claim holds the whole quote")
             continue
+        if claim.id in taken:
+            failed.append(f"line {entry['line']} {entry['quote']!r}: the claim of {taken[claim.id]!r} again")
+            continue
+        taken[claim.id] = entry["quote"]
         reasons = disagreements(claim, entry, fields)
         if reasons:
             failed.append(f"line {entry['line']} {entry['quote']!r} -> {claim.text[:60]!r}: {'; '.join(reasons)}")
@@ -117,6 +117,7 @@ def failures(document, claims, expected, fields=None) -> list[str]:
 
 
 def test_expected_claims_match_on_every_field(document, claims, expected):
+    assert len(expected["claims"]) == 12  # the README's 12/12
     failed = failures(document, claims, expected)
     assert not failed, f"{len(failed)} of {len(expected['claims'])} expected claims fail:\n" + "\n".join(failed)
 

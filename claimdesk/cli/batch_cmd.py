@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +10,7 @@ import typer
 from rich.console import Console
 
 from claimdesk.cli.app import (
-    EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, WorkersOption, app, parse_published,
+    EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, WorkersOption, app, parse_published,
 )
 from claimdesk.cli.edge import open_store_for, shown_url
 from claimdesk.cli.terminal import safe_text
@@ -51,6 +52,9 @@ def batch_command(
             typer.echo(f"expected --conf KEY=VALUE, got {item!r}", err=True)
             raise typer.Exit(EXIT_USAGE)
         extra[key] = value
+    if find_spec("pyspark") is None:  # an optional extra: `make run` does not install it
+        typer.echo("claimdesk batch needs PySpark: pip install 'claimdesk[spark]' (or requirements-test.lock)", err=True)
+        raise typer.Exit(EXIT_COULD_NOT_RUN)
     from claimdesk.scale import BatchSettings, run_batch  # pyspark loads only for this command
     from claimdesk.workers import checked_workers
 

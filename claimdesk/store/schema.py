@@ -227,4 +227,13 @@ review_state = Table(
     Column("baseline", JSON, nullable=False),
     Column("changes", JSON, nullable=False),
     Column("synced_row_at", DateTime(timezone=True)),
+# One row per place of a story (the `places` JSON of `stories`, seq its position there), so the
+# place filter compares names, not serialised JSON. Written only by the triggers of migration 14
+# (claimdesk/store/search.py), which follow every insert, update and delete of a story.
+story_places = Table(
+    "story_places", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("name", Text),
+    Column("country", Text),
 )

@@ -8,11 +8,11 @@ stored words.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, false, func, select, update
 
 from claimdesk.models import (
     Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, StoryReview, When,
@@ -20,6 +20,7 @@ from claimdesk.models import (
 from claimdesk.store import schema
 from claimdesk.store.database import Store
 from claimdesk.store.reviews import review_map
+from claimdesk.store.search import matching_stories, place_condition
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class StoryFilter:
     since: Optional[date] = None
     until: Optional[date] = None
     min_sources: Optional[int] = None
-    place: Optional[str] = None
-    search: Optional[str] = None
+    place: Optional[str] = None  # a place name contains it, or a place's country code is it
+    search: Optional[str] = None  # words, all present (claimdesk.store.search); results ranked by relevance
 
 
 def save_stories(store: Store, stories: Iterable[Story]) -> int:
@@ -155,7 +156,9 @@ def copies(store: Store) -> dict[str, str]:
             select(schema.document_copies.c.document_id, schema.document_copies.c.copy_of))}
 
 
-def _filtered(query, flt: StoryFilter):  # noqa: ANN001
+def _filtered(query, flt: StoryFilter, dialect: str):  # noqa: ANN001
+    """`query` narrowed to the stories `flt` selects; with a search, joined to the matches'
+    `relevance` (returned second, or None)."""
     s = schema.stories.c
     if flt.status:
         query = query.where(s.status == flt.status)
@@ -167,30 +170,33 @@ def _filtered(query, flt: StoryFilter):  # noqa: ANN001
         query = query.where(s.first_seen <= flt.until)
     if flt.min_sources:
         query = query.where(s.independent_sources >= flt.min_sources)
-    if flt.search:
-        query = query.where(func.lower(s.text).contains(flt.search.lower()))
     if flt.place:
-        # places is JSON; a text match on its serialised form is portable across SQLite and PostgreSQL.
-        from sqlalchemy import String, cast
-        query = query.where(func.lower(cast(s.places, String)).contains(flt.place.lower()))
-    return query
+        query = query.where(place_condition(flt.place))
+    matched = None
+    if flt.search is not None:
+        matched = matching_stories(dialect, flt.search)
+        query = query.where(false()) if matched is None else query.join(matched, matched.c.story_id == s.id)
+    return query, matched
 
 
 def count_stories(store: Store, flt: StoryFilter = StoryFilter()) -> int:
+    query, _ = _filtered(select(func.count()).select_from(schema.stories), flt, store.engine.dialect.name)
     with store.engine.connect() as conn:
-        return conn.scalar(_filtered(select(func.count()).select_from(schema.stories), flt)) or 0
+        return conn.scalar(query) or 0
 
 
 def iter_stories(
     store: Store, flt: StoryFilter = StoryFilter(), limit: Optional[int] = None, offset: int = 0,
     with_mentions: bool = True,
 ) -> Iterator[Story]:
-    """Stories matching `flt`, most independent sources first, then the most informative, then earliest first."""
+    """Stories matching `flt`: with a search, the most relevant first; then most independent sources
+    first, then the most informative, then earliest first."""
     s = schema.stories.c
+    query, matched = _filtered(select(schema.stories), flt, store.engine.dialect.name)
     # (first_seen IS NULL, first_seen) is "nulls last" in a form that index ix_stories_rank_informative
     # (migration 8) serves on SQLite and PostgreSQL alike, so a page needs no sort.
-    query = _filtered(select(schema.stories), flt).order_by(
-        s.independent_sources.desc(), s.informativeness.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
+    ranking = [s.independent_sources.desc(), s.informativeness.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id]
+    query = query.order_by(*([matched.c.relevance.desc()] if matched is not None else []), *ranking)
     if limit is not None:
         query = query.limit(limit)
     if offset:
@@ -201,6 +207,16 @@ def iter_stories(
         reviewed = review_map(conn, [r["id"] for r in rows])
     for row in rows:
         yield _story_from_row(row, mentions.get(row["id"], []), reviewed.get(row["id"]))
+
+
+def search_stories(
+    store: Store, query: str, limit: int = 50, offset: int = 0, flt: StoryFilter = StoryFilter(),
+    with_mentions: bool = True,
+) -> list[Story]:
+    """Stories whose text has every word of `query` (as word starts), the most relevant first, within
+    the other conditions of `flt`. SQLite FTS5 or PostgreSQL tsvector; see claimdesk.store.search."""
+    return list(iter_stories(store, replace(flt, search=query), limit=limit, offset=offset,
+                             with_mentions=with_mentions))
 
 
 def get_story(store: Store, story_id: str) -> Optional[Story]:
@@ -229,7 +245,8 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
         .join(schema.claims, schema.claims.c.id == sm.claim_id)
         .join(schema.documents, schema.documents.c.id == sm.document_id)
         .where(sm.story_id.in_(story_ids))
-        .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start)
+        # span_end and id too: two claims can start at one place, and the backends break ties differently
+        .order_by(d.published.asc().nulls_last(), c.document_id, c.span_start, c.span_end, c.id)
     ).mappings().all()
     origins = load_origins(conn, {r["document_id"] for r in rows})
     out: dict[str, list[Mention]] = {}
