@@ -227,6 +227,8 @@ review_state = Table(
     Column("baseline", JSON, nullable=False),
     Column("changes", JSON, nullable=False),
     Column("synced_row_at", DateTime(timezone=True)),
+)
+
 # One row per place of a story (the `places` JSON of `stories`, seq its position there), so the
 # place filter compares names, not serialised JSON. Written only by the triggers of migration 14
 # (claimdesk/store/search.py), which follow every insert, update and delete of a story.
