@@ -50,7 +50,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from claimdesk.corpora.pac import read_stories  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.corroborate.contradictions import Evidence, find  # noqa: E402
 from claimdesk.corroborate.measures import parse  # noqa: E402
 from claimdesk.corroborate.status import source_of  # noqa: E402

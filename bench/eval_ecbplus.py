@@ -48,7 +48,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
+from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 
 
@@ -109,7 +111,7 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
 
     story = {}
     for d in docs:
-        story.update(state.story_of_claims(store, [d.document.id]))
+        story.update(story_of_claims(store, [d.document.id]))
     claim_chains: dict[str, set[str]] = {}
     claim_doc: dict[str, str] = {}
     for d in docs:

@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
 
 from claimdesk.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
+from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 
 
@@ -32,7 +34,7 @@ def evaluate(store: Store, pages: list[ClusterPage]) -> dict:
     clusters = state.cluster_of_documents(store, ids)
     members: dict[str, list[str]] = {}
     for i in ids:
-        for claim, story in state.story_of_claims(store, [i]).items():
+        for claim, story in story_of_claims(store, [i]).items():
             members.setdefault(story, []).append(i)
     pairs = mixed = 0
     for docs in members.values():

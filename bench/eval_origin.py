@@ -139,7 +139,7 @@ def story_changes(db: str) -> None:
     """Stories of a store corroborated with origins whose count of asserting sources differs from
     the count by outlet (the rule before origins), on the same stories and mentions."""
     from claimdesk.corroborate.contradictions import is_denial
-    from claimdesk.corroborate.state import claims_by_id, document_headers
+    from claimdesk.store.corroboration import claims_by_id, document_headers
     from claimdesk.corroborate.status import source_of
     from claimdesk.store import open_store
     from claimdesk.store.stories import copies, iter_stories, load_origins, origin_of

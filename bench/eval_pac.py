@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corpora.pac import PacArticle, read_stories  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import iter_stories  # noqa: E402
 

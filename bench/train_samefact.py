@@ -130,7 +130,7 @@ def same_cluster(doc_a: str, doc_b: str) -> bool:
 def load_clusters(db: Path) -> None:
     """Event clusters of a development set, as corroboration forms them (the clusterer does not
     depend on the same-fact model, so a run of `corroborate` gives the clusters grouping will see)."""
-    from claimdesk.corroborate import corroborate, state
+    from claimdesk.corroborate import corroborate
     from claimdesk.store import Store
 
     store = Store(f"sqlite:///{db}")

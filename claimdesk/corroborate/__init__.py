@@ -9,8 +9,9 @@ an event cluster (`clusters`), place the new claims among the stories of their n
 clusters (`grouping`), and recompute contradictions and status (`contradictions`, `status`) of the
 stories that gained mentions or whose documents' copy verdicts changed, from their stored claims.
 
-What a later batch needs is kept in the store (`state`), and a batch costs its own work only:
-- a story's centroid, lead claim and countries are stored (`state.story_state`), so a new claim is
+What a later batch needs is kept in the store (`claimdesk.store.corroboration`), and a batch costs
+its own work only:
+- a story's centroid, lead claim and countries are stored (table `story_state`), so a new claim is
   added to it without reloading the story's claims;
 - the stories a new claim may join are those with a mention published at most `STORY_WINDOW_DAYS`
   before the batch in its neighbourhood; a story holds at most `grouping.MAX_MENTIONS` mentions
@@ -33,7 +34,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta, timezone
 from typing import Optional
 
-from claimdesk.corroborate import state
 from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
@@ -44,8 +44,11 @@ from claimdesk.corroborate.status import first_seen, independent_sources, source
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store
+from claimdesk.store import corroboration as state
+from claimdesk.store.corroboration import PendingDocument, ProcessedDocument, StoredDraft
 from claimdesk.store.stories import (
-    add_mentions, load_origins, origin_of, set_mention_copies, write_copies, write_origins, write_story_rows,
+    add_mentions, load_origins, origin_of, set_mention_copies, story_of_claims, write_copies, write_origins,
+    write_story_rows,
 )
 from claimdesk.store.stories import copies as stored_copies
 
@@ -85,12 +88,12 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     weights = Weights.from_bytes(state.get_meta(store, "df"))
     clusterer = EventClusterer(state.load_clusters(store))
     detector = CopyDetector(fetch=store.get_document, copy_of=stored_copies(store))
-    for doc_id, sig, n_shingles in state.iter_signatures(store):
-        detector.load(doc_id, sig, n_shingles)
+    for signature in state.iter_signatures(store):
+        detector.load(signature.document_id, signature.minhash, signature.shingles)
     cache = ClaimCache()
     try:
         for start in range(0, len(pending), batch_size):
-            ids = [p[0] for p in pending[start:start + batch_size]]
+            ids = [p.id for p in pending[start:start + batch_size]]
             docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
             _batch(store, docs, weights, clusterer, detector, cache, report)
             # what stays across batches (LSH index, centroids, caches: millions of small objects)
@@ -105,10 +108,10 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     return report
 
 
-def _pending_key(row: tuple) -> tuple:
-    doc_id, published, ingested = row
+def _pending_key(pending: PendingDocument) -> tuple:
+    ingested = pending.ingested_at
     ingested = ingested if ingested.tzinfo else ingested.replace(tzinfo=timezone.utc)
-    return (published or date.max, ingested, doc_id)
+    return (pending.published or date.max, ingested, pending.id)
 
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
@@ -176,7 +179,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
 
     # documents whose copy verdict changed: their stories count sources anew
     rewrite = {d.id for d in drafts.values() if d.touched}
-    recheck = sorted(set(state.story_of_claims(store, sorted(recopied)).values()) - rewrite)
+    recheck = sorted(set(story_of_claims(store, sorted(recopied)).values()) - rewrite)
     for d in _drafts(store, recheck, weights, drafts):
         drafts.setdefault(d.id, d)
     rewrite |= set(recheck)
@@ -188,9 +191,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     with store.engine.begin() as conn:
         write_copies(conn, [(v.document_id, v.copy_of, v.similarity) for v in verdicts])
         write_origins(conn, origins)
-        state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
+        state.save_batch(conn, [ProcessedDocument(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs],
+                         changed_clusters)
         state.set_meta(conn, "df", weights.to_bytes())
-        state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
+        state.save_drafts(conn, [stored_draft(d) for d in sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id)])
         stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache)
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
@@ -245,7 +249,7 @@ def _drafts(store: Store, story_ids: list[str], weights: Weights, known: dict[st
     while todo:
         need = [i for i in todo if i not in known and i not in out]
         with store.engine.connect() as conn:
-            loaded = state.load_drafts(conn, need)
+            loaded = {i: draft_of(s) for i, s in state.load_drafts(conn, need).items()}
             missing = [i for i in need if i not in loaded]
             if missing:
                 loaded.update(_rebuilt_drafts(conn, store, missing, weights))
@@ -253,6 +257,17 @@ def _drafts(store: Store, story_ids: list[str], weights: Weights, known: dict[st
             out[i] = known.get(i) or loaded[i]
         todo = sorted({d.continued_by for d in out.values() if d.continued_by and d.continued_by not in out})
     return [out[i] for i in sorted(out)]
+
+
+def draft_of(stored: StoredDraft) -> Draft:
+    return Draft(stored.story_id, vector=stored.vector, norm2=stored.norm2, lead_json=stored.lead_json,
+                 countries=set(stored.countries), stored=stored.mentions, continued_by=stored.continued_by)
+
+
+def stored_draft(draft: Draft) -> StoredDraft:
+    return StoredDraft(draft.id, vector=draft.vector, norm2=draft.norm2,
+                       lead_json=draft.lead_json or draft.lead.model_dump_json().encode(),
+                       countries=frozenset(draft.countries), mentions=draft.mentions, continued_by=draft.continued_by)
 
 
 def _rebuilt_drafts(conn, store: Store, story_ids: list[str], weights: Weights) -> dict[str, Draft]:  # noqa: ANN001

@@ -20,8 +20,8 @@ from typing import Optional
 import numpy as np
 import scipy.sparse as sp
 
-from claimdesk.corroborate.state import ClusterRow
 from claimdesk.corroborate.vectors import N_FEATURES, prune
+from claimdesk.store.corroboration import ClusterRow
 
 TERM_THRESHOLD = 0.2
 ENTITY_THRESHOLD = 0.3

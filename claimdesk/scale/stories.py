@@ -69,14 +69,10 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
 
 def _write_origins(out_dir: Path, store) -> None:  # noqa: ANN001
     import pyarrow.parquet as pq
-    from sqlalchemy import select
 
-    from claimdesk.store import schema
+    from claimdesk.store.stories import all_origins
 
-    names = [name for name, _ in tables.ORIGIN_COLUMNS]
-    with store.engine.connect() as conn:
-        found = [tuple(r) for r in conn.execute(select(*(schema.document_origins.c[n] for n in names))
-                                                .order_by(schema.document_origins.c.document_id, schema.document_origins.c.seq))]
+    found = [tables.origin_row(doc, seq, o) for doc, origins in all_origins(store).items() for seq, o in enumerate(origins)]
     with pq.ParquetWriter(out_dir / tables.ORIGINS / "part-00000.parquet", _arrow_schema(tables.ORIGIN_COLUMNS)) as ow:
         _write(ow, tables.ORIGIN_COLUMNS, found)
 

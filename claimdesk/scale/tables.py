@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Optional
 
 from claimdesk.models import (
-    Attribution, Claim, Contradiction, Document, Finding, Place, Quantity, Related, RejectedInput,
+    Attribution, Claim, Contradiction, Document, Finding, Origin, Place, Quantity, Related, RejectedInput,
     Story, When,
 )
 
@@ -87,6 +87,11 @@ def claim_row(c: Claim) -> tuple:
 def story_row(s: Story) -> tuple:
     return (s.id, s.text, s.event_type, s.status, s.independent_sources, s.first_seen, _json(s.when),
             _json(s.places), _json(s.contradictions))
+
+
+def origin_row(document_id: str, seq: int, o: Origin) -> tuple:
+    return (document_id, seq, o.outlet[:300], o.key[:300], o.why, o.span[0] if o.span else None,
+            o.span[1] if o.span else None, o.document)
 
 
 # -- rows -> records (load) ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Registered schema migrations, applied in order and recorded in `schema_migrations`.
 
-A migration is a function of a connection. Migration 1 creates the tables as `schema.py` declares
-them; a later change to the schema adds a migration here that alters existing databases (and, since
-migration 1 creates from the current declaration, checks first whether a column already exists).
+A migration is a function of a connection. Each names the tables it creates; a table is created
+as `schema.py` declares it now, so a later change to a table's columns adds a migration here that
+alters existing databases (and checks first whether the column already exists, since a new
+database gets it at creation).
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 _MIGRATION_LOCK_KEY = 0x636C6D64  # "clmd": any fixed number; PostgreSQL advisory locks are per database
 
 
+def _create(conn: Connection, *tables: Table) -> None:
+    schema.metadata.create_all(conn, tables=list(tables), checkfirst=True)
+
+
 def _create_tables(conn: Connection) -> None:
-    schema.metadata.create_all(conn, checkfirst=True)
+    _create(conn, schema.documents, schema.document_sources, schema.links, schema.rejected, schema.findings,
+            schema.claims, schema.document_copies, schema.stories, schema.story_mentions)
 
 
 # Reviews are the web UI's one write: which stories a person has checked. Declared here, not in
@@ -49,10 +55,7 @@ def _reviews_and_read_indexes(conn: Connection) -> None:
 
 
 def _corroboration_state(conn: Connection) -> None:
-    # Imported here: the corroborate package itself imports the store.
-    from claimdesk.corroborate.state import create_tables
-
-    create_tables(conn)
+    _create(conn, schema.corroborated_documents, schema.event_clusters, schema.corroboration_meta)
 
 
 def _ranking_index_nulls_last(conn: Connection) -> None:
@@ -65,12 +68,9 @@ def _ranking_index_nulls_last(conn: Connection) -> None:
 
 
 def _story_state(conn: Connection) -> None:
-    # story_state joins the corroboration tables in state.py's metadata; create_all skips the
-    # tables migration 3 made. Stories stored before have no draft yet: corroboration rebuilds one
-    # from a story's claims the first time a batch needs it.
-    from claimdesk.corroborate.state import create_tables
-
-    create_tables(conn)
+    # Stories stored before have no draft yet: corroboration rebuilds one from a story's claims
+    # the first time a batch needs it.
+    _create(conn, schema.story_state)
 
 
 def _document_furniture(conn: Connection) -> None:

@@ -14,8 +14,9 @@ from typing import Optional
 
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 
-from claimdesk.models import Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, When
+from claimdesk.models import Attribution, Mention, MentionOrigin, Origin, Story
 from claimdesk.store import schema
+from claimdesk.store.codec import story_from_row, story_row
 from claimdesk.store.database import Store
 
 
@@ -41,7 +42,7 @@ def save_stories(store: Store, stories: Iterable[Story]) -> int:
             claim_ids = [m.claim for m in story.mentions]
             if claim_ids:
                 conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.claim_id.in_(claim_ids)))
-            conn.execute(schema.stories.insert(), [_story_row(story, now)])
+            conn.execute(schema.stories.insert(), [story_row(story, now)])
             if story.mentions:
                 conn.execute(schema.story_mentions.insert(), [
                     {"claim_id": m.claim, "story_id": story.id, "document_id": m.document, "copy_of": m.copy_of}
@@ -113,13 +114,25 @@ def load_origins(conn: Connection, document_ids: Iterable[str], chunk: int = 500
     ids = sorted(set(document_ids))
     out: dict[str, list[Origin]] = {}
     for i in range(0, len(ids), chunk):
-        rows = conn.execute(select(schema.document_origins).where(do.document_id.in_(ids[i:i + chunk]))
-                            .order_by(do.document_id, do.seq)).mappings()
-        for r in rows:
-            span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
-            out.setdefault(r["document_id"], []).append(Origin(
-                outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span, document=r["source_document"]))
+        _collect_origins(out, conn.execute(select(schema.document_origins).where(do.document_id.in_(ids[i:i + chunk]))
+                                           .order_by(do.document_id, do.seq)).mappings())
     return out
+
+
+def all_origins(store: Store) -> dict[str, list[Origin]]:
+    """Every stored origin, by document id (in id order)."""
+    do = schema.document_origins.c
+    out: dict[str, list[Origin]] = {}
+    with store.engine.connect() as conn:
+        _collect_origins(out, conn.execute(select(schema.document_origins).order_by(do.document_id, do.seq)).mappings())
+    return out
+
+
+def _collect_origins(out: dict[str, list[Origin]], rows) -> None:  # noqa: ANN001
+    for r in rows:
+        span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
+        out.setdefault(r["document_id"], []).append(Origin(
+            outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span, document=r["source_document"]))
 
 
 def origin_of(origins: list[Origin], span: tuple[int, int]) -> Optional[Origin]:
@@ -135,7 +148,7 @@ def write_story_rows(conn: Connection, stories: list[Story], chunk: int = 500) -
     stored: set[str] = set()
     for i in range(0, len(ids), chunk):
         stored.update(conn.scalars(select(st.c.id).where(st.c.id.in_(ids[i:i + chunk]))))
-    rows = [_story_row(s, now) for s in stories]
+    rows = [story_row(s, now) for s in stories]
     old = [{"b_" + k: v for k, v in r.items()} for r in rows if r["id"] in stored]
     if old:
         values = {k: bindparam("b_" + k) for k in rows[0] if k != "id"}
@@ -196,7 +209,7 @@ def iter_stories(
         rows = conn.execute(query).mappings().all()
         mentions = _mentions_for(conn, [r["id"] for r in rows]) if with_mentions else {}
     for row in rows:
-        yield _story_from_row(row, mentions.get(row["id"], []))
+        yield story_from_row(row, mentions.get(row["id"], []))
 
 
 def get_story(store: Store, story_id: str) -> Optional[Story]:
@@ -205,13 +218,49 @@ def get_story(store: Store, story_id: str) -> Optional[Story]:
         if row is None:
             return None
         mentions = _mentions_for(conn, [story_id])
-    return _story_from_row(row, mentions.get(story_id, []))
+    return story_from_row(row, mentions.get(story_id, []))
 
 
 def story_ids_for_document(store: Store, document_id: str) -> list[str]:
     with store.engine.connect() as conn:
         return list(conn.scalars(select(schema.story_mentions.c.story_id).distinct()
                                  .where(schema.story_mentions.c.document_id == document_id)))
+
+
+def story_of_claims(store: Store, document_ids: Iterable[str]) -> dict[str, str]:
+    """claim id -> story id, for the stored claims of `document_ids` that belong to a story."""
+    ids = list(document_ids)
+    sm = schema.story_mentions.c
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.update(conn.execute(select(sm.claim_id, sm.story_id).where(sm.document_id.in_(ids[i:i + 500]))).all())
+    return out
+
+
+@dataclass(frozen=True)
+class DayStatusCount:
+    """How many stories of one status were first seen on one day (`day` None: undated)."""
+
+    day: Optional[date]
+    status: str
+    count: int
+
+
+def counts_by_day_and_status(store: Store) -> list[DayStatusCount]:
+    s = schema.stories.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.first_seen, s.status, func.count()).group_by(s.first_seen, s.status)).all()
+    return [DayStatusCount(day, status, n) for day, status, n in rows]
+
+
+def actors_of_claims(store: Store, claim_ids: list[str]) -> dict[str, list[str]]:
+    """The actors of each claim, read in one query (a story carries no actors of its own)."""
+    if not claim_ids:
+        return {}
+    c = schema.claims.c
+    with store.engine.connect() as conn:
+        return {r[0]: list(r[1] or []) for r in conn.execute(select(c.id, c.actors).where(c.id.in_(claim_ids)))}
 
 
 def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # noqa: ANN001
@@ -237,25 +286,3 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
             copy_of=r["copy_of"], origin=MentionOrigin(outlet=origin.outlet, why=origin.why) if origin else None,
         ))
     return out
-
-
-def _story_from_row(row, mentions: list[Mention]) -> Story:  # noqa: ANN001
-    return Story(
-        id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
-        independent_sources=row["independent_sources"], informativeness=row.get("informativeness") or 0.0,
-        first_seen=row["first_seen"], when=When(**row["when"]) if row["when"] else None,
-        places=[Place(**p) for p in row["places"]],
-        mentions=mentions,
-        contradictions=[Contradiction(**c) for c in row["contradictions"]],
-    )
-
-
-def _story_row(story: Story, updated_at: datetime) -> dict:
-    return {
-        "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
-        "independent_sources": story.independent_sources, "informativeness": story.informativeness,
-        "first_seen": story.first_seen, "when": story.when.model_dump() if story.when else None,
-        "places": [p.model_dump() for p in story.places],
-        "contradictions": [c.model_dump() for c in story.contradictions],
-        "updated_at": updated_at,
-    }

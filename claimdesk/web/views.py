@@ -8,14 +8,13 @@ from datetime import date
 from typing import Optional
 
 from markupsafe import Markup
-from sqlalchemy import select
 
 from claimdesk.models import EVENT_TYPES, Claim, Document, Finding, Mention, Story
 from claimdesk.report.aggregate import STATUSES
 from claimdesk.report.bounds import MAX_DIGITS, MAX_MIN_SOURCES, MAX_PAGE
 from claimdesk.report.safe import context_window, highlight
-from claimdesk.store import Store, schema
-from claimdesk.store.stories import StoryFilter
+from claimdesk.store import Store
+from claimdesk.store.stories import StoryFilter, story_of_claims
 
 PAGE_SIZE = 50
 _DIGITS = re.compile(r"[0-9]+")
@@ -140,11 +139,7 @@ def document_view(store: Store, document_id: str) -> Optional[DocumentView]:
                 break
             spans.append((claim.span[0], claim.span[1], "claim"))
         lines.append(LineView(number, highlight(doc.text, spans, start, end), number in flagged_lines))
-    sm = schema.story_mentions.c
-    with store.engine.connect() as conn:
-        story_of_claim = {r[0]: r[1] for r in conn.execute(
-            select(sm.claim_id, sm.story_id).where(sm.document_id == doc.id))}
-    return DocumentView(doc, lines, findings, claims, story_of_claim, store.document_sources(doc.id))
+    return DocumentView(doc, lines, findings, claims, story_of_claims(store, [doc.id]), store.document_sources(doc.id))
 
 
 def filter_query(flt: StoryFilter, page: Optional[int] = None) -> dict[str, str]:
