@@ -31,7 +31,7 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdesk.extract.time import find_dates  # noqa: E402
+from claimdesk.language.dates import find_dates  # noqa: E402
 
 PLAIN_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

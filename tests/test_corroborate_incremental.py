@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.corroborate import _stories, corroborate, draft_of, grouping
+from claimdesk.corroborate import corroborate, grouping
+from claimdesk.corroborate.engine import _stories, draft_of
 from claimdesk.store import corroboration as state
 from claimdesk.store import schema
 from claimdesk.corroborate.grouping import StoryGrouper

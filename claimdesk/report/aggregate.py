@@ -7,15 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from claimdesk.models import STORY_STATUSES as STATUSES
 from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
 from claimdesk.report.stream import stream_stories
 from claimdesk.report.worldmap import country_iso3, project
 from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter, counts_by_day_and_status
-
-STATUSES = ("corroborated", "single_source", "contested", "denied")
-
 
 def status_counts(store: Store) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)

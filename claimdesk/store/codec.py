@@ -12,9 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from claimdesk.models import (
-    Attribution, Claim, Contradiction, Document, Finding, Mention, Place, Quantity, Related, Story, When,
+    Attribution, Claim, Contradiction, Document, Finding, Mention, Origin, Place, Quantity, Related, Story, When,
 )
 
+# Columns holding a nested part of a record (JSON in the store; JSON text in the Spark tables).
+JSON_COLUMNS = frozenset({"furniture", "related", "attribution", "when", "places", "quantities", "contradictions"})
 DOCUMENT_FIELDS = ("id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
                    "ingested_at")
 
@@ -91,3 +93,14 @@ def story_from_row(row: Mapping[str, Any], mentions: list[Mention]) -> Story:
         mentions=mentions,
         contradictions=[Contradiction(**c) for c in row["contradictions"]],
     )
+
+
+def origin_row(document_id: str, seq: int, o: Origin) -> dict[str, Any]:
+    return {"document_id": document_id, "seq": seq, "outlet": o.outlet[:300], "outlet_key": o.key[:300], "why": o.why,
+            "span_start": o.span[0] if o.span else None, "span_end": o.span[1] if o.span else None,
+            "source_document": o.document}
+
+
+def origin_from_row(row: Mapping[str, Any]) -> Origin:
+    span = (row["span_start"], row["span_end"]) if row["span_start"] is not None else None
+    return Origin(outlet=row["outlet"], key=row["outlet_key"], why=row["why"], span=span, document=row["source_document"])

@@ -18,15 +18,12 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 
 from claimdesk.furniture import outlet_key
 from claimdesk.furniture.lines import lines_of
-from claimdesk.models import Claim, Document, Finding, LinkOnly, RejectedInput
+from claimdesk.models import Claim, DerivedDocument, Document, Finding, LinkOnly, RejectedInput
 from claimdesk.store import schema
 from claimdesk.store.codec import claim_from_row, claim_row, document_from_row, document_row, finding_from_row, finding_row
 from claimdesk.store.migrations import migrate
 
 DEFAULT_DB_URL = "sqlite:///claimdesk.sqlite"
-
-# A document with what was derived from it; None means "not computed" (nothing is written).
-DerivedDocument = tuple[Document, Optional[Iterable[Finding]], Optional[Iterable[Claim]]]
 
 
 def default_db_url() -> str:
@@ -124,7 +121,8 @@ class Store:
 
         A document already stored (same text) only gains a source row, so re-ingesting is a no-op.
         """
-        return bool(self.add_documents([(doc, findings, claims)])[0])
+        return bool(self.add_documents([DerivedDocument(
+            doc, None if findings is None else list(findings), None if claims is None else list(claims))])[0])
 
     def add_documents(
         self, batch: Iterable[DerivedDocument], repeated: Optional[dict[str, Collection[str]]] = None,
@@ -145,7 +143,7 @@ class Store:
         repeated = repeated or {}
         try:
             with self.engine.begin() as conn:
-                return [self._write_document(conn, *item, repeated.get(item[0].id, ())) for item in batch]
+                return [self._write_document(conn, item, repeated.get(item.document.id, ())) for item in batch]
         except Exception as error:
             if not _is_refusal(error):
                 raise
@@ -153,21 +151,19 @@ class Store:
         for item in batch:
             try:
                 with self.engine.begin() as conn:
-                    results.append(self._write_document(conn, *item, repeated.get(item[0].id, ())))
+                    results.append(self._write_document(conn, item, repeated.get(item.document.id, ())))
             except Exception as error:
                 if not _is_refusal(error):
                     raise
-                refused = RejectedInput(source=item[0].source, reason=_refusal_reason(error))
+                refused = RejectedInput(source=item.document.source, reason=_refusal_reason(error))
                 self.add_rejected(refused)
                 if on_refused:
                     on_refused(refused)
                 results.append(None)
         return results
 
-    def _write_document(
-        self, conn, doc: Document, findings: Optional[Iterable[Finding]], claims: Optional[Iterable[Claim]],  # noqa: ANN001
-        repeated_keys: Collection[str] = (),
-    ) -> bool:
+    def _write_document(self, conn, item: DerivedDocument, repeated_keys: Collection[str] = ()) -> bool:  # noqa: ANN001
+        doc, findings, claims = item.document, item.findings, item.claims
         result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [document_row(doc)])
         new = result.rowcount == 1
         conn.execute(

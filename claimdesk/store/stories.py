@@ -14,10 +14,18 @@ from typing import Optional
 
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 
-from claimdesk.models import Attribution, Mention, MentionOrigin, Origin, Story
+from claimdesk.models import EVENT_TYPES, STORY_STATUSES, Attribution, Mention, MentionOrigin, Origin, Story
 from claimdesk.store import schema
-from claimdesk.store.codec import story_from_row, story_row
+from claimdesk.store.codec import origin_from_row, origin_row, story_from_row, story_row
 from claimdesk.store.database import Store
+
+
+class BadFilter(ValueError):
+    """A filter value out of its domain; `field` names the filter, `reason` says what was expected."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,58 @@ class StoryFilter:
     min_sources: Optional[int] = None
     place: Optional[str] = None
     search: Optional[str] = None
+
+    @classmethod
+    def checked(cls, status: Optional[str] = None, event_type: Optional[str] = None, since: Optional[str] = None,
+                until: Optional[str] = None, min_sources: Optional[int] = None, place: Optional[str] = None,
+                search: Optional[str] = None) -> StoryFilter:
+        """A filter from values as a user typed them (None: no filter), each checked against its
+        domain; the ledger command and the web UI both build their filters here.
+
+        >>> StoryFilter.checked(status="contested", since="2024-10-01").since
+        datetime.date(2024, 10, 1)
+        >>> StoryFilter.checked(event_type="rumour")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        BadFilter: event_type: expected one of deployment, desertion, …, got 'rumour'
+        """
+        return cls(status=_one_of("status", status, STORY_STATUSES),
+                   event_type=_one_of("event_type", event_type, EVENT_TYPES),
+                   since=_day("since", since), until=_day("until", until),
+                   min_sources=min_sources, place=place, search=search)
+
+
+def _one_of(field: str, value: Optional[str], allowed: tuple[str, ...]) -> Optional[str]:
+    if value is not None and value not in allowed:
+        raise BadFilter(field, f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _day(field: str, value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadFilter(field, f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+@dataclass(frozen=True)
+class DocumentCopy:
+    """A document found to copy an earlier one (`copy_of`, the earliest of its group of copies)."""
+
+    document_id: str
+    copy_of: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class StoryMention:
+    """A claim placed in a story; `copy_of` the original its document copies, if any."""
+
+    claim_id: str
+    story_id: str
+    document_id: str
+    copy_of: Optional[str] = None
 
 
 def save_stories(store: Store, stories: Iterable[Story]) -> int:
@@ -52,24 +112,15 @@ def save_stories(store: Store, stories: Iterable[Story]) -> int:
     return count
 
 
-def delete_stories(store: Store, story_ids: Iterable[str]) -> None:
-    ids = list(story_ids)
-    if not ids:
-        return
-    with store.engine.begin() as conn:
-        conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.story_id.in_(ids)))
-        conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids)))
-
-
-def save_copies(store: Store, copies: Iterable[tuple[str, str, float]]) -> None:
-    """Record (document_id, copy_of, similarity) rows, replacing earlier verdicts for those documents."""
+def save_copies(store: Store, copies: Iterable[DocumentCopy]) -> None:
+    """Record copies, replacing earlier verdicts for those documents."""
     with store.engine.begin() as conn:
         write_copies(conn, copies)
 
 
-def write_copies(conn: Connection, copies: Iterable[tuple[str, str, float]], chunk: int = 500) -> None:
+def write_copies(conn: Connection, copies: Iterable[DocumentCopy], chunk: int = 500) -> None:
     """`save_copies` inside the caller's transaction."""
-    rows = [{"document_id": d, "copy_of": c, "similarity": s} for d, c, s in copies]
+    rows = [{"document_id": c.document_id, "copy_of": c.copy_of, "similarity": c.similarity} for c in copies]
     for i in range(0, len(rows), chunk):
         conn.execute(delete(schema.document_copies).where(
             schema.document_copies.c.document_id.in_([r["document_id"] for r in rows[i:i + chunk]])))
@@ -77,9 +128,10 @@ def write_copies(conn: Connection, copies: Iterable[tuple[str, str, float]], chu
         conn.execute(schema.document_copies.insert(), rows)
 
 
-def add_mentions(conn: Connection, mentions: Iterable[tuple[str, str, str, Optional[str]]]) -> None:
-    """New (claim_id, story_id, document_id, copy_of) rows; a claim that was in another story moves."""
-    rows = [{"claim_id": c, "story_id": s, "document_id": d, "copy_of": o} for c, s, d, o in mentions]
+def add_mentions(conn: Connection, mentions: Iterable[StoryMention]) -> None:
+    """New mentions; a claim that was in another story moves."""
+    rows = [{"claim_id": m.claim_id, "story_id": m.story_id, "document_id": m.document_id, "copy_of": m.copy_of}
+            for m in mentions]
     sm = schema.story_mentions
     for i in range(0, len(rows), 500):
         conn.execute(delete(sm).where(sm.c.claim_id.in_([r["claim_id"] for r in rows[i:i + 500]])))
@@ -100,10 +152,7 @@ def write_origins(conn: Connection, origins: dict[str, list[Origin]], chunk: int
     ids = sorted(origins)
     for i in range(0, len(ids), chunk):
         conn.execute(delete(do).where(do.c.document_id.in_(ids[i:i + chunk])))
-    rows = [{"document_id": doc, "seq": k, "outlet": o.outlet[:300], "outlet_key": o.key[:300], "why": o.why,
-             "span_start": o.span[0] if o.span else None, "span_end": o.span[1] if o.span else None,
-             "source_document": o.document}
-            for doc in ids for k, o in enumerate(origins[doc])]
+    rows = [origin_row(doc, k, o) for doc in ids for k, o in enumerate(origins[doc])]
     if rows:
         conn.execute(do.insert(), rows)
 
@@ -130,9 +179,7 @@ def all_origins(store: Store) -> dict[str, list[Origin]]:
 
 def _collect_origins(out: dict[str, list[Origin]], rows) -> None:  # noqa: ANN001
     for r in rows:
-        span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
-        out.setdefault(r["document_id"], []).append(Origin(
-            outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span, document=r["source_document"]))
+        out.setdefault(r["document_id"], []).append(origin_from_row(r))
 
 
 def origin_of(origins: list[Origin], span: tuple[int, int]) -> Optional[Origin]:
