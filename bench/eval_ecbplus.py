@@ -40,27 +40,23 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdesk.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
+from bench.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
 from claimdesk.corroborate import corroborate  # noqa: E402
 from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 
 def unique(claims: list) -> list:
     """The extractor can emit one claim twice (same span, same id); the store keys claims by id."""
     return list({c.id: c for c in claims}.values())
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def pairwise(labels: dict[str, str], gold: dict[str, str], topic: dict[str, str] | None = None) -> dict:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
 
-from claimdesk.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
+from bench.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
 from claimdesk.corroborate import corroborate  # noqa: E402
 from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.store.stories import story_of_claims  # noqa: E402

@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -48,12 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corroborate.origin import wire_origin  # noqa: E402
 from claimdesk.models import Document  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 GOLD_WIRES = {"ap": "AP", "afp": "AFP", "reuters": "Reuters", "upi": "UPI"}
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def polnear(root: Path, split: str) -> list[tuple[Document, Document, str | None]]:

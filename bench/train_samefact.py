@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from claimdesk.corroborate import samefact  # noqa: E402
 from claimdesk.corroborate.grouping import _content, groupable  # noqa: E402
 from claimdesk.extract.token_vectors import minilm_tokenizer, vocabulary_digest  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DIMS = 128
@@ -46,10 +47,6 @@ TUNING_TOPICS = range(1, 19)
 TARGET_PRECISION = 0.85
 C_GRID = (0.1, 1.0, 10.0)
 MAX_NEGATIVES_PER_POSITIVE = 30  # negatives sampled (seeded) so GVC's all-pairs do not swamp ECB+
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 def static_vectors(cache: Path) -> np.ndarray:
@@ -183,7 +180,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from claimdesk.corpora import ecbplus, gvc
+    from bench.corpora import ecbplus, gvc
     from claimdesk.extract import extract
 
     digest = write_vectors(static_vectors(args.cache))

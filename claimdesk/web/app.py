@@ -18,6 +18,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimdesk.report.templating import environment
 from claimdesk.store import Store
+from claimdesk.web import api, pages
 from claimdesk.web.guard import Guard
 
 MAX_BODY = 64 * 1024
@@ -37,8 +38,6 @@ def create_app(
     """The web app over `store`. Without a `token`, a random one is made: read it from
     `app.state.config.token` (the serve command prints it). With `allowed_hosts`, requests naming
     any other Host are refused, so a web page cannot reach a loopback server by DNS rebinding."""
-    from claimdesk.web import api, pages
-
     app = FastAPI(
         title="claimdesk", version="1", docs_url=None, redoc_url=None,
         description="Read-only access to claimdesk's stories, documents, audit findings and claims.",
