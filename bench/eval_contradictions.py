@@ -114,7 +114,7 @@ def old_rules():  # noqa: ANN201
 
 
 def build(name: str, db_dir: Path) -> Store:
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     store = Store(f"sqlite:///{db_dir / (name + '.sqlite')}")
     for d in SETS[name]():

@@ -213,7 +213,7 @@ def main() -> None:
     ap.add_argument("--topics", type=int, default=35)
     ap.add_argument("--db", default="sqlite://")
     args = ap.parse_args()
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     docs = [d for d in read_corpus(corpus_dir() / "ecbplus-dev") if int(d.topic) <= args.topics]
     store = Store(args.db)

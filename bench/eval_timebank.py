@@ -149,7 +149,7 @@ def without_metadata(docs: list[TimeBankDoc]) -> list[TimeBankDoc]:
 
 def claim_dates(docs: list[TimeBankDoc]) -> list[list]:
     """The `when` of every claim the extractor finds in each document."""
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
     from claimdesk.models import Document
 
     documents = [Document.from_text(d.text, source=d.name, published=d.dct) for d in docs]

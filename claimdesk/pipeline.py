@@ -83,8 +83,8 @@ def derive(docs: list[Document], with_claims: bool) -> list[Derived]:
     findings = [_audited(doc) for doc in docs]
     if not with_claims:
         return [Derived(f, None) for f in findings]
-    from claimdesk.extract import extract, extract_many  # spaCy loads only when claims are wanted
-    from claimdesk.extract.base import too_long_finding
+    from claimdesk.extraction import extract, extract_many  # spaCy loads only when claims are wanted
+    from claimdesk.extraction.base import too_long_finding
 
     try:
         claims: list[Optional[list[Claim]]] = list(extract_many(docs))
@@ -144,7 +144,7 @@ def _prepare(with_claims: bool) -> Callable[[], object]:
     once, before the workers fork, so they share them instead of each loading its own."""
     def load() -> None:
         if with_claims:
-            from claimdesk.extract import extract
+            from claimdesk.extraction import extract
 
             extract(Document.from_text("Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024.",
                                        source="warm-up", published=None))

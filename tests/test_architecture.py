@@ -19,7 +19,7 @@ LAYERS: list[set[str]] = [
     {"furniture"},
     {"ingest"},
     {"audit"},
-    {"extract"},
+    {"extraction"},
     {"store"},
     {"corroborate"},
     {"pipeline"},

@@ -89,7 +89,7 @@ def test_ecbplus_stories_rarely_mix_a_topics_two_events_and_pac_facts_stay_corro
     cross-document mention pairs; PAC's main fact is corroborated by both outlets for most stories."""
     from bench.corpora.ecbplus import read_corpus
     from bench.corpora.pac import read_stories
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     ev = eval_ecbplus()
     docs = list(read_corpus(corpus_dir / "ecbplus-dev"))

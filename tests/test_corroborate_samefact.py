@@ -27,7 +27,7 @@ PROMPT = "We want to hear from you, so please share your thoughts with us."
 
 def _claims(texts: list[str], published: date = date(2026, 2, 7)) -> list[Claim]:
     """The extractor's main claim of each text, each text its own document (own outlet)."""
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     out = []
     for i, text in enumerate(texts):

@@ -1,4 +1,4 @@
-"""The public face of extraction: callable package, registry, batching, the Extractor protocol."""
+"""The public face of extraction: `claimdesk.extract`, registry, batching, the Extractor protocol."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import claimdesk
-from claimdesk.extract import Extractor, available, extract, extract_many, get_extractor
+from claimdesk.extraction import Extractor, available, extract, extract_many, get_extractor
 from claimdesk.models import Document
 
 SAMPLE = "sofrep-north-korean-deserters.txt"
@@ -57,7 +57,7 @@ def test_claims_come_in_text_order_within_their_sentences(polnear_docs):
 
 
 def test_two_processes_give_the_same_claims_in_the_same_order(polnear_docs):
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
     parallel = list(SpacyExtractor(batch_size=1, n_process=2).extract_many(polnear_docs))
     serial = list(SpacyExtractor(batch_size=1).extract_many(polnear_docs))
@@ -78,7 +78,7 @@ def test_claims_carry_the_dates_places_and_quantities_the_finders_give():
 def test_a_failing_finder_fails_the_extraction_instead_of_dropping_its_fields(monkeypatch):
     """A bug or missing dependency in a finder must not silently strip every place: the error
     reaches the pipeline, which stores the document with an `extraction_failed` finding."""
-    from claimdesk.extract import attach
+    from claimdesk.extraction import attach
     from claimdesk.pipeline import derive
 
     def broken(*args, **kwargs):

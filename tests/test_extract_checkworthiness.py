@@ -7,12 +7,12 @@ from importlib import resources
 
 import pytest
 
-from claimdesk.extract.checkworthiness import MODEL_FILE, load_model
-from claimdesk.extract.token_vectors import minilm_tokenizer, piece_ids, vocabulary_digest
+from claimdesk.extraction.checkworthiness import MODEL_FILE, load_model
+from claimdesk.extraction.token_vectors import minilm_tokenizer, piece_ids, vocabulary_digest
 
 
 def test_model_is_small_plain_json_written_by_the_trainer():
-    path = resources.files("claimdesk.extract").joinpath(MODEL_FILE)
+    path = resources.files("claimdesk.extraction").joinpath(MODEL_FILE)
     data = path.read_bytes()
     assert len(data) < 400_000
     raw = json.loads(data)
@@ -48,11 +48,11 @@ def test_dev_test_f1_of_the_model(corpus_dir):
 
     from sklearn.metrics import f1_score
 
-    from claimdesk.extract.attribution import PronounResolver
-    from claimdesk.extract.checkworthiness import hand_features
-    from claimdesk.extract.lexicons import lexicons
-    from claimdesk.extract.nlp import load_nlp
-    from claimdesk.extract.spacy_extractor import sentence_signals
+    from claimdesk.extraction.attribution import PronounResolver
+    from claimdesk.extraction.checkworthiness import hand_features
+    from claimdesk.extraction.lexicons import lexicons
+    from claimdesk.extraction.nlp import load_nlp
+    from claimdesk.extraction.spacy_extractor import sentence_signals
 
     path = corpus_dir / "checkworthiness" / "CT24_checkworthy_english_dev-test.tsv"
     with path.open(encoding="utf-8") as f:

@@ -101,7 +101,7 @@ def test_audit_json_document_carries_the_furniture_spans():
 
 
 def test_no_claim_is_made_from_furniture():
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     text = ("Officials said six soldiers were killed in Donetsk on Monday.\n"
             "Sign up for our newsletter and get the news you need every morning.\n")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text as sql
 
-from claimdesk.extract import attach, base
+from claimdesk.extraction import attach, base
 from claimdesk.ingest import IngestOptions, read_path
 from claimdesk.ingest.html import HTML_MAX_BYTES
 from claimdesk.models import DerivedDocument, Document, RejectedInput, line_starts
@@ -215,7 +215,7 @@ def test_a_too_long_document_is_stored_with_claims_from_its_first_part(
 
 def test_one_document_whose_extraction_fails_does_not_lose_its_batch(
         monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> None:
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
     real = SpacyExtractor.claims_from
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from claimdesk.extract.places import find_places
-from claimdesk.extract.quantities import find_quantities
+from claimdesk.extraction.places import find_places
+from claimdesk.extraction.quantities import find_quantities
 from claimdesk.ingest.metadata import page_date
 from claimdesk.language.dates import find_dates
 from claimdesk.models import Document, Place, Quantity, Span, When

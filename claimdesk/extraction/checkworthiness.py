@@ -19,9 +19,9 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span
 
-from claimdesk.extract.lexicons import Lexicons
-from claimdesk.extract.nlp import entities_in
-from claimdesk.extract.token_vectors import TokenScorer, vocabulary_digest
+from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import entities_in
+from claimdesk.extraction.token_vectors import TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
@@ -162,7 +162,7 @@ def _sigmoid(z: float) -> float:
 
 @lru_cache(maxsize=None)
 def load_model() -> Optional[Model]:
-    path = resources.files("claimdesk.extract").joinpath(MODEL_FILE)
+    path = resources.files("claimdesk.extraction").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))
