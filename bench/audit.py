@@ -32,8 +32,8 @@ sys.path.insert(0, str(REPO))
 from claimdesk.audit import CHECKS, audit  # noqa: E402
 from claimdesk.audit.context import AuditContext  # noqa: E402
 from claimdesk.ingest import IngestOptions, read_path  # noqa: E402
-from claimdesk.models import Document  # noqa: E402
-from claimdesk.pipeline import AuditedDocument, audit_inputs  # noqa: E402
+from claimdesk.models import DerivedDocument, Document  # noqa: E402
+from claimdesk.pipeline import audit_inputs  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -85,7 +85,7 @@ def main() -> int:
         "ingest": ingest_only,
         "audit": lambda: sum(len(audit(d)) for d in docs),
         "readers+audit": lambda: sum(1 for r in audit_inputs(files, options, with_claims=False)
-                                     if isinstance(r, AuditedDocument)),
+                                     if isinstance(r, DerivedDocument)),
     }
     results = {}
     for name, fn in arms.items():

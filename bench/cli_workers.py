@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 BARE = """
 import sys
 from pathlib import Path
-from claimdesk.extract.nlp import MODEL
+from claimdesk.extraction.nlp import MODEL
 import spacy
 nlp = spacy.load(MODEL)
 texts = [Path(p).read_text("utf-8") for p in sys.argv[2:]]

@@ -79,7 +79,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import re
 import resource
@@ -96,6 +95,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: E402
 
 from claimdesk.models import Claim, Document  # noqa: E402
 from claimdesk.store import Store, schema  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 OUTLETS = [f"outlet-{i:02d}.example" for i in range(40)]
 DOCS_PER_DAY = 100  # a growing archive: more documents means more days, not denser days
@@ -110,10 +110,6 @@ _KEEP = {"Mr", "Mrs", "Ms", "Dr", "January", "February", "March", "April", "May"
          "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
          "Saturday", "Sunday"}
 _CONSONANTS, _VOWELS = "bdfgklmnprstvz", "aeiou"
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def _paragraphs() -> list[list[str]]:

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimdesk.extract.spacy_extractor import SpacyExtractor
+from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
 try:
     from polnear_split import held_out

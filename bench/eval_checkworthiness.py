@@ -17,10 +17,10 @@ from pathlib import Path
 
 from sklearn.metrics import f1_score, precision_score, recall_score
 
-from claimdesk.extract.attribution import PronounResolver
-from claimdesk.extract.checkworthiness import hand_features, load_model
-from claimdesk.extract.nlp import load_nlp
-from claimdesk.extract.spacy_extractor import SpacyExtractor, sentence_signals
+from claimdesk.extraction.attribution import PronounResolver
+from claimdesk.extraction.checkworthiness import hand_features, load_model
+from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.spacy_extractor import SpacyExtractor, sentence_signals
 from claimdesk.models import Document
 
 REPO = Path(__file__).resolve().parent.parent

@@ -49,22 +49,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from claimdesk.corpora.pac import read_stories  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from bench.corpora.pac import read_stories  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.corroborate.contradictions import Evidence, find  # noqa: E402
 from claimdesk.corroborate.measures import parse  # noqa: E402
 from claimdesk.corroborate.status import source_of  # noqa: E402
 from claimdesk.models import Claim, Contradiction, Document  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import iter_stories  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 BEFORE = "ecb6b5c"  # the last commit with the old contradiction rules
 LABELS = REPO / "tests" / "fixtures" / "contradiction_labels.json"
 FIXTURES = REPO / "tests" / "fixtures" / "corroborate"
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 def samples_dir() -> Path:
@@ -116,7 +114,7 @@ def old_rules():  # noqa: ANN201
 
 
 def build(name: str, db_dir: Path) -> Store:
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     store = Store(f"sqlite:///{db_dir / (name + '.sqlite')}")
     for d in SETS[name]():

@@ -51,25 +51,23 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdesk.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from bench.corpora.ecbplus import EcbDocument, read_corpus  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
+from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 
 def unique(claims: list) -> list:
     """The extractor can emit one claim twice (same span, same id); the store keys claims by id."""
     return list({c.id: c for c in claims}.values())
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def pairwise(labels: dict[str, str], gold: dict[str, str], topic: dict[str, str] | None = None) -> dict:
@@ -120,7 +118,7 @@ def evaluate(store: Store, docs: list[EcbDocument]) -> dict:
 
     story = {}
     for d in docs:
-        story.update(state.story_of_claims(store, [d.document.id]))
+        story.update(story_of_claims(store, [d.document.id]))
     claim_chains: dict[str, set[str]] = {}
     claim_doc: dict[str, str] = {}
     for d in docs:
@@ -226,7 +224,7 @@ def main() -> None:
     ap.add_argument("--topics", type=int, default=35)
     ap.add_argument("--db", default="sqlite://")
     args = ap.parse_args()
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     docs = [d for d in read_corpus(corpus_dir() / "ecbplus-dev") if int(d.topic) <= args.topics]
     store = Store(args.db)

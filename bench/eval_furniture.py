@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from claimdesk import pipeline  # noqa: E402
-from claimdesk.corpora.news_pages import read_labels, read_pages  # noqa: E402
+from bench.corpora.news_pages import read_labels, read_pages  # noqa: E402
 from claimdesk.furniture import furniture_lines, outlet_key  # noqa: E402
 from claimdesk.ingest import IngestOptions  # noqa: E402
 from claimdesk.models import document_id  # noqa: E402

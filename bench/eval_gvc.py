@@ -25,15 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
 
-from claimdesk.corpora.gvc import GvcDocument, read_corpus  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from bench.corpora.gvc import GvcDocument, read_corpus  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
+from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 
 
 def claim_scores(store: Store, docs: list[GvcDocument]) -> dict:
     story: dict[str, str] = {}
     for d in docs:
-        story.update(state.story_of_claims(store, [d.document.id]))
+        story.update(story_of_claims(store, [d.document.id]))
     chains, doc_of, incident = {}, {}, {}
     for d in docs:
         actions = [m for m in d.mentions if m.chain]
@@ -69,7 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="sqlite://")
     args = ap.parse_args()
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     docs = read_corpus(corpus_dir() / "gvc" / "val")
     store = Store(args.db)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from claimdesk.extract.spacy_extractor import SpacyExtractor
+from claimdesk.extraction.spacy_extractor import SpacyExtractor
 from claimdesk.models import Document
 
 REPO = Path(__file__).resolve().parent.parent

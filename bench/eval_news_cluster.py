@@ -33,8 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
 
-from claimdesk.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from bench.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
+from claimdesk.store.stories import story_of_claims  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 
 
@@ -59,7 +61,7 @@ def evaluate(store: Store, pages: list[ClusterPage]) -> dict:
     clusters = state.cluster_of_documents(store, ids)
     members: dict[str, list[str]] = {}
     for i in ids:
-        for claim, story in state.story_of_claims(store, [i]).items():
+        for claim, story in story_of_claims(store, [i]).items():
             members.setdefault(story, []).append(i)
     pairs = mixed = 0
     for docs in members.values():
@@ -74,7 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="sqlite://")
     args = ap.parse_args()
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     pages = read_corpus(corpus_dir() / "news_cluster")
     store = Store(args.db)

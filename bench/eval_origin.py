@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -48,12 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corroborate.origin import wire_origin  # noqa: E402
 from claimdesk.models import Document  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 GOLD_WIRES = {"ap": "AP", "afp": "AFP", "reuters": "Reuters", "upi": "UPI"}
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def polnear(root: Path, split: str) -> list[tuple[Document, Document, str | None]]:
@@ -139,7 +135,7 @@ def story_changes(db: str) -> None:
     """Stories of a store corroborated with origins whose count of asserting sources differs from
     the count by outlet (the rule before origins), on the same stories and mentions."""
     from claimdesk.corroborate.contradictions import is_denial
-    from claimdesk.corroborate.state import claims_by_id, document_headers
+    from claimdesk.store.corroboration import claims_by_id, document_headers
     from claimdesk.corroborate.status import source_of
     from claimdesk.store import open_store
     from claimdesk.store.stories import copies, iter_stories, load_origins, origin_of

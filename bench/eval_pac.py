@@ -22,26 +22,23 @@ After the event-cluster rules that keep ECB+'s two events of a topic apart (grou
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdesk.corpora.pac import PacArticle, read_stories  # noqa: E402
-from claimdesk.corroborate import corroborate, state  # noqa: E402
+from bench.corpora.pac import PacArticle, read_stories  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import iter_stories  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 
 def unique(claims: list) -> list:
     """The extractor can emit one claim twice (same span, same id); the store keys claims by id."""
     return list({c.id: c for c in claims}.values())
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def evaluate(store: Store, articles: list[PacArticle]) -> dict:
@@ -79,7 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="sqlite://")
     args = ap.parse_args()
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     articles = read_stories(corpus_dir() / "pac" / "dev.json")
     store = Store(args.db)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import psutil
 
-from claimdesk.extract.gazetteer import _cache_path, gazetteer
-from claimdesk.extract.nlp import load_nlp
-from claimdesk.extract.places import find_places
+from claimdesk.extraction.gazetteer import _cache_path, gazetteer
+from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.places import find_places
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "fixtures" / "places_labels.json"

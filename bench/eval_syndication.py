@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import re
 import sys
@@ -27,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corroborate.copies import CopyDetector  # noqa: E402
 from claimdesk.models import Document  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 OUTLETS = ["The Daily Ledger", "Valley Courier", "Metro Herald", "Coastal Times", "Northern Star"]
 HEADERS = ["Subscribe now for unlimited access to local news.", "Advertisement", "Share this article:",
@@ -36,10 +36,6 @@ FOOTERS = ["Copyright 2016 The Associated Press. All rights reserved. This mater
            "Have a news tip? Email our newsroom. Comments are moderated."]
 EDITS = [("said", "says"), (" Mr. ", " "), ("percent", "%"), ("Thursday", "on Thursday"), (" the ", " the "),
          ("Donald Trump", "Trump"), ("Hillary Clinton", "Clinton")]
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 
 
 def _metadata(root: Path) -> dict[str, dict]:

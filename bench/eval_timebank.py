@@ -31,7 +31,7 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdesk.extract.time import find_dates  # noqa: E402
+from claimdesk.language.dates import find_dates  # noqa: E402
 
 PLAIN_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -149,7 +149,7 @@ def without_metadata(docs: list[TimeBankDoc]) -> list[TimeBankDoc]:
 
 def claim_dates(docs: list[TimeBankDoc]) -> list[list]:
     """The `when` of every claim the extractor finds in each document."""
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
     from claimdesk.models import Document
 
     documents = [Document.from_text(d.text, source=d.name, published=d.dct) for d in docs]

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import psutil
 
-from claimdesk.extract.nlp import MODEL
-from claimdesk.extract.spacy_extractor import SpacyExtractor
+from claimdesk.extraction.nlp import MODEL
+from claimdesk.extraction.spacy_extractor import SpacyExtractor
 from claimdesk.models import Document
 
 REPO = Path(__file__).resolve().parent.parent

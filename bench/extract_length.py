@@ -51,8 +51,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from claimdesk.audit import audit
-    from claimdesk.extract import base, spacy_extractor
-    from claimdesk.extract.nlp import load_nlp
+    from claimdesk.extraction import base, spacy_extractor
+    from claimdesk.extraction.nlp import load_nlp
     from claimdesk.models import Document
 
     if args.whole:

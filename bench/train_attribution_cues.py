@@ -2,7 +2,7 @@
 
 For every lemma, counts how often a token with it heads a gold Cue span against how often it
 occurs at all (as a verb with a subject, or as a noun), and writes the lemmas that are cues often
-enough to claimdesk/extract/data/attribution_cues.json. The extractor treats "strong" lemmas as cues
+enough to claimdesk/extraction/data/attribution_cues.json. The extractor treats "strong" lemmas as cues
 with any object ("cited the report"), "weak" ones only with a clause, quote or colon.
 
 The rates were chosen on train alone: cues learnt from train articles 150 onwards, recall and
@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from claimdesk.extract.nlp import load_nlp
+from claimdesk.extraction.nlp import load_nlp
 
 try:
     from polnear_split import held_out

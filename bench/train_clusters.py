@@ -60,9 +60,9 @@ def development_sets() -> dict[str, list[tuple[Document, str, str]]]:
     """corpus -> (document, gold event, CV group), in the order the benches store them. A held-out
     document is there as the benches cluster it, among the others, with its event and group None:
     its text weighs terms and may draw documents as any other news would; its label is never read."""
-    from claimdesk.corpora.ecbplus import read_corpus as read_ecb
-    from claimdesk.corpora.gvc import read_corpus as read_gvc
-    from claimdesk.corpora.news_cluster import read_corpus as read_news
+    from bench.corpora.ecbplus import read_corpus as read_ecb
+    from bench.corpora.gvc import read_corpus as read_gvc
+    from bench.corpora.news_cluster import read_corpus as read_news
 
     news = list({p.document.id: p for p in read_news(corpus_dir() / "news_cluster")}.values())
     ecb = read_ecb(corpus_dir() / "ecbplus-dev")

@@ -5,7 +5,7 @@ hand-labelled lines, choosing its settings by cross-validation grouped by outlet
 
 Data: tests/fixtures/furniture_labels.tsv (lines of news_cluster and GVC val pages, labelled by
 hand, texts read in place). Split: groups (news_cluster outlets, GVC incidents) for which
-`claimdesk.corpora.news_pages.is_held_out` is true are held out and never read here; the
+`bench.corpora.news_pages.is_held_out` is true are held out and never read here; the
 regularisation C and the probability threshold are chosen by 5-fold GroupKFold on the rest,
 maximising furniture F1, and the model is then fitted on all development lines. Held-out figures
 come from bench/eval_furniture.py.
@@ -26,7 +26,7 @@ from sklearn.model_selection import GroupKFold
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from claimdesk.corpora.news_pages import read_labels, read_pages  # noqa: E402
+from bench.corpora.news_pages import read_labels, read_pages  # noqa: E402
 from claimdesk.furniture import REPEATED_PAGES, outlet_key  # noqa: E402
 from claimdesk.furniture.lines import FEATURES, features, lines_of  # noqa: E402
 
@@ -109,7 +109,7 @@ def main() -> None:
         "threshold": float(t),
         "fitted_on": {
             "labels": "tests/fixtures/furniture_labels.tsv",
-            "split": "development groups only (claimdesk.corpora.news_pages.is_held_out false): "
+            "split": "development groups only (bench.corpora.news_pages.is_held_out false): "
                      f"{len(y)} lines, {int(y.sum())} furniture, {len(set(groups))} outlets/incidents",
             "chosen_by": f"5-fold GroupKFold by outlet/incident over C {list(C_GRID)} and thresholds "
                          f"{THRESHOLDS[0]}-{THRESHOLDS[-1]}: C={c}, threshold={t}, cross-validated F1 {score:.3f}",

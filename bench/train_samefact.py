@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimdesk.corroborate import samefact  # noqa: E402
 from claimdesk.corroborate.grouping import _content, groupable  # noqa: E402
-from claimdesk.extract.token_vectors import minilm_tokenizer, vocabulary_digest  # noqa: E402
+from claimdesk.extraction.token_vectors import minilm_tokenizer, vocabulary_digest  # noqa: E402
+from bench.corpora import corpus_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DIMS = 128
@@ -46,10 +47,6 @@ TUNING_TOPICS = range(1, 19)
 TARGET_PRECISION = 0.85
 C_GRID = (0.1, 1.0, 10.0)
 MAX_NEGATIVES_PER_POSITIVE = 30  # negatives sampled (seeded) so GVC's all-pairs do not swamp ECB+
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("CLAIMDESK_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 def static_vectors(cache: Path) -> np.ndarray:
@@ -130,7 +127,7 @@ def same_cluster(doc_a: str, doc_b: str) -> bool:
 def load_clusters(db: Path) -> None:
     """Event clusters of a development set, as corroboration forms them (the clusterer does not
     depend on the same-fact model, so a run of `corroborate` gives the clusters grouping will see)."""
-    from claimdesk.corroborate import corroborate, state
+    from claimdesk.corroborate import corroborate
     from claimdesk.store import Store
 
     store = Store(f"sqlite:///{db}")
@@ -183,8 +180,8 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from claimdesk.corpora import ecbplus, gvc
-    from claimdesk.extract import extract
+    from bench.corpora import ecbplus, gvc
+    from claimdesk.extraction import extract
 
     digest = write_vectors(static_vectors(args.cache))
     print(f"vectors: {samefact.VECTORS_FILE.relative_to(REPO)} ({samefact.VECTORS_FILE.stat().st_size / 1e6:.1f} MB)")

@@ -13,8 +13,9 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -30,6 +31,7 @@ Polarity = Literal["asserted", "denied"]
 Granularity = Literal["day", "month", "year", "part_of_month", "season"]
 Qualifier = Literal["exact", "about", "up_to", "at_least", "range"]
 StoryStatus = Literal["corroborated", "single_source", "contested", "denied"]
+STORY_STATUSES: tuple[str, ...] = get_args(StoryStatus)
 SourceFormat = Literal["text", "html", "feed", "warc", "jsonl"]
 
 EVENT_TYPES = (
@@ -185,6 +187,16 @@ class Document(Record):
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return (start, end)
+
+
+@dataclass
+class DerivedDocument:
+    """A document with what audit and extraction derived from it, as the pipeline hands it to the
+    store. None means "not computed" (the store writes nothing for it), [] "computed, none found"."""
+
+    document: Document
+    findings: Optional[list[Finding]] = None
+    claims: Optional[list[Claim]] = None
 
 
 class LinkOnly(Record):

@@ -16,7 +16,7 @@ from claimdesk.audit import audit
 from claimdesk.furniture import REPEATED_PAGES, outlet_key
 from claimdesk.furniture.repeated import mark_batch, page_keys, repeated_keys_of
 from claimdesk.ingest import IngestOptions, Skipped, iter_input_files, read_path
-from claimdesk.models import Claim, Document, Finding, LinkOnly, RejectedInput
+from claimdesk.models import Claim, DerivedDocument, Document, Finding, LinkOnly, RejectedInput
 from claimdesk.store import Store
 from claimdesk.workers import OrderedPool, checked_workers
 
@@ -36,13 +36,6 @@ class IngestReport:
     furniture_redone: int = 0  # stored pages whose furniture a later page's repeated lines changed
     furniture_claims_kept: int = 0  # claims now inside furniture but already in a story (corroborate --full)
     skipped: list[Skipped] = field(default_factory=list)
-
-
-@dataclass
-class AuditedDocument:
-    document: Document
-    findings: list[Finding]
-    claims: list[Claim]
 
 
 ProgressCallback = Callable[[Path], None]
@@ -90,8 +83,8 @@ def derive(docs: list[Document], with_claims: bool) -> list[Derived]:
     findings = [_audited(doc) for doc in docs]
     if not with_claims:
         return [Derived(f, None) for f in findings]
-    from claimdesk.extract import extract, extract_many  # spaCy loads only when claims are wanted
-    from claimdesk.extract.base import too_long_finding
+    from claimdesk.extraction import extract, extract_many  # spaCy loads only when claims are wanted
+    from claimdesk.extraction.base import too_long_finding
 
     try:
         claims: list[Optional[list[Claim]]] = list(extract_many(docs))
@@ -131,16 +124,16 @@ def _derive_chunk(task: tuple[list[Document], bool]) -> list[Derived]:
     return derive(*task)
 
 
-def _derive_records(task: tuple[list[IngestRecord], bool]) -> list[IngestRecord | AuditedDocument]:
+def _derive_records(task: tuple[list[IngestRecord], bool]) -> list[IngestRecord | DerivedDocument]:
     records, with_claims = task
     # one page at a time, with no store: only the shape of its lines can show its furniture
     docs = [furniture.mark(r) for r in records if isinstance(r, Document)]
     derived = iter(derive(docs, with_claims))
-    out: list[IngestRecord | AuditedDocument] = []
+    out: list[IngestRecord | DerivedDocument] = []
     for record in records:
         if isinstance(record, Document):
             d = next(derived)
-            out.append(AuditedDocument(record, d.findings, d.claims or []))
+            out.append(DerivedDocument(record, d.findings, d.claims or []))
         else:
             out.append(record)
     return out
@@ -151,7 +144,7 @@ def _prepare(with_claims: bool) -> Callable[[], object]:
     once, before the workers fork, so they share them instead of each loading its own."""
     def load() -> None:
         if with_claims:
-            from claimdesk.extract import extract
+            from claimdesk.extraction import extract
 
             extract(Document.from_text("Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024.",
                                        source="warm-up", published=None))
@@ -205,7 +198,7 @@ def ingest(
         batch = []
         for doc in pending:
             d = derived.pop(doc.id, None)
-            batch.append((doc, d.findings, d.claims) if d else (doc, None, None))
+            batch.append(DerivedDocument(doc, d.findings, d.claims) if d else DerivedDocument(doc))
         for was_new in store.add_documents(batch, repeated, on_refused=refused):
             if was_new:
                 report.documents_new += 1
@@ -273,7 +266,7 @@ AUDIT_CHUNK = 16
 def audit_inputs(
     paths: Iterable[Path | str], options: IngestOptions, with_claims: bool = True,
     workers: Optional[int] = 1, on_skipped: Optional[Callable[[Skipped], None]] = None,
-) -> Iterator[AuditedDocument | RejectedInput]:
+) -> Iterator[DerivedDocument | RejectedInput]:
     """Audit every document in `paths` without storing anything, in input order.
 
     `workers` processes audit and extract (None: every core); the output is the same for any number.

@@ -21,7 +21,7 @@ from typing import Optional
 
 from claimdesk.corroborate.pins import apply_reviews, evidence_snapshot, sync_reviews
 from claimdesk.models import ReviewEntry
-from claimdesk.report.aggregate import STATUSES
+from claimdesk.models import STORY_STATUSES as STATUSES
 from claimdesk.store import Store
 from claimdesk.store import reviews
 from claimdesk.store.reviews import MAX_NOTE, ReviewError, ReviewState

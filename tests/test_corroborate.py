@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.corroborate import corroborate, state
+from claimdesk.corroborate import corroborate
+from claimdesk.store import corroboration as state
 from claimdesk.corroborate.copies import CopyDetector
 from claimdesk.corroborate.grouping import Draft, StoryGrouper, compatible
 from claimdesk.corroborate.vectors import Weights

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimdesk.corpora.news_cluster import read_corpus
+from bench.corpora.news_cluster import read_corpus
 from claimdesk.corroborate import corroborate, state
 from claimdesk.corroborate.clusters import FEATURES, days_apart, features, model
 from claimdesk.store import Store

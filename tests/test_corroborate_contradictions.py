@@ -25,7 +25,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 
 def claim(text: str, published: date = date(2024, 10, 17), source: str = "test") -> Claim:
     """The first claim the extractor takes from `text` (one sentence)."""
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     found = extract(Document.from_text(text, source=source, published=published))
     assert found, f"no claim extracted from {text!r}"
@@ -135,7 +135,7 @@ def test_an_agreed_ceasefire_naming_two_places_is_not_contested():
 
 @pytest.mark.slow
 def test_sample_six_officers_and_twenty_soldiers_conflict(samples_dir):
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     sofrep = Document.from_text((samples_dir / "sofrep-north-korean-deserters.txt").read_text(encoding="utf-8"),
                                 source="sofrep", outlet="SOFREP", published=date(2024, 10, 16))

@@ -120,7 +120,7 @@ def test_a_denial_with_nothing_to_deny_leaves_the_status_alone(samples_dir):
 def test_political_news_denials_are_real_denials(corpus_dir, samples_dir, sqlite_url):
     """The sample and PolNeAR articles full of negated statements: only real denials come out `denied`."""
     from claimdesk.corroborate import corroborate
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
     from claimdesk.models import Document
     from claimdesk.store import Store
     from claimdesk.store.stories import iter_stories

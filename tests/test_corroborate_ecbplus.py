@@ -22,7 +22,7 @@ def test_pairwise_scores_by_hand():
 
 @pytest.mark.slow
 def test_ecbplus_document_grouping_on_five_topics(corpus_dir, sqlite_url):
-    from claimdesk.corpora.ecbplus import read_corpus
+    from bench.corpora.ecbplus import read_corpus
 
     ev = eval_ecbplus()
     docs = [d for d in read_corpus(corpus_dir / "ecbplus-dev") if int(d.topic) in (1, 3, 4, 6, 7)]
@@ -41,7 +41,7 @@ def test_ecbplus_document_grouping_on_five_topics(corpus_dir, sqlite_url):
 @pytest.mark.slow
 def test_incremental_batches_never_drop_a_mention(corpus_dir, sqlite_url):
     """Corroborating topic by topic: stories rewritten later keep every mention they had."""
-    from claimdesk.corpora.ecbplus import read_corpus
+    from bench.corpora.ecbplus import read_corpus
     from claimdesk.corroborate import corroborate
     from claimdesk.store.stories import iter_stories
 

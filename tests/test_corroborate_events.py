@@ -87,9 +87,9 @@ def _eval_pac():  # noqa: ANN202
 def test_ecbplus_stories_rarely_mix_a_topics_two_events_and_pac_facts_stay_corroborated(corpus_dir, sqlite_url, tmp_path):
     """The issue's bars on extracted claims: ECB+ stories mix a topic's two events in at most 5 % of
     cross-document mention pairs; PAC's main fact is corroborated by both outlets for most stories."""
-    from claimdesk.corpora.ecbplus import read_corpus
-    from claimdesk.corpora.pac import read_stories
-    from claimdesk.extract import extract
+    from bench.corpora.ecbplus import read_corpus
+    from bench.corpora.pac import read_stories
+    from claimdesk.extraction import extract
 
     ev = eval_ecbplus()
     docs = list(read_corpus(corpus_dir / "ecbplus-dev"))

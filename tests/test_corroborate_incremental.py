@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.corroborate import _stories, corroborate, grouping, state
+from claimdesk.corroborate import corroborate, grouping
+from claimdesk.corroborate.engine import _stories, draft_of
+from claimdesk.store import corroboration as state
+from claimdesk.store import schema
 from claimdesk.corroborate.grouping import StoryGrouper
 from claimdesk.corroborate.vectors import Weights
 from claimdesk.models import Claim, Document
@@ -101,7 +104,7 @@ def test_every_claim_is_placed_once_and_story_rows_match_their_mentions(corpus_d
     assert all(s.mentions for s in stories.values())
     # rebuilt from their stored mentions now, the story rows come out as written
     with store.engine.connect() as conn:
-        drafts = state.load_drafts(conn, sorted(stories))
+        drafts = {i: draft_of(d) for i, d in state.load_drafts(conn, sorted(stories)).items()}
         assert set(drafts) == set(stories)
         assert all(drafts[i].mentions == len(stories[i].mentions) for i in stories)
         for d in drafts.values():
@@ -189,7 +192,7 @@ def test_stories_stored_without_drafts_get_one_rebuilt_from_their_claims(corpus_
     corroborate(store, batch_size=CHUNK)
     before = {s.id: {m.claim for m in s.mentions} for s in iter_stories(store)}
     with store.engine.begin() as conn:
-        conn.execute(state.story_state.delete())
+        conn.execute(schema.story_state.delete())
     for d in docs[CHUNK:]:
         store.add_document(d, claims=_sentence_claims(d))
     corroborate(store, batch_size=CHUNK)

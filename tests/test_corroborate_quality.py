@@ -18,7 +18,7 @@ def test_names_count_once_in_terms_and_apart_as_entities():
 
 @pytest.mark.slow
 def test_ecbplus_document_grouping_all_topics_and_held_out(corpus_dir, sqlite_url):
-    from claimdesk.corpora.ecbplus import read_corpus
+    from bench.corpora.ecbplus import read_corpus
 
     ev = eval_ecbplus()
     docs = list(read_corpus(corpus_dir / "ecbplus-dev"))

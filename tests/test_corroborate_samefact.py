@@ -27,7 +27,7 @@ PROMPT = "We want to hear from you, so please share your thoughts with us."
 
 def _claims(texts: list[str], published: date = date(2026, 2, 7)) -> list[Claim]:
     """The extractor's main claim of each text, each text its own document (own outlet)."""
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     out = []
     for i, text in enumerate(texts):
@@ -115,7 +115,7 @@ def test_a_part_of_a_year_is_compared_by_the_days_it_covers():
     """"late 2025" covers September to December: a November claim may join it, a March one may not
     (its year's middle, July, was within the year window of both)."""
     from claimdesk.corroborate.grouping import Draft, compatible
-    from claimdesk.extract.time import find_dates
+    from claimdesk.language.dates import find_dates
 
     def claim_when(text: str) -> Claim:
         doc = Document.from_text(text, source="t", format="text", outlet="o.example", published=date(2026, 2, 7))

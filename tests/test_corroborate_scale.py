@@ -40,7 +40,7 @@ def _pairwise(evidence: list[Evidence]) -> list[Contradiction]:
 
 @pytest.fixture(scope="module")
 def extracted(samples_dir, corpus_dir):  # noqa: ANN201
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     paths = [samples_dir / "sofrep-north-korean-deserters.txt", FIXTURES / "kyiv-monitor-north-korean-officers.txt"]
     paths += shared_files(corpus_dir / "polnear" / "dev" / "text", "*.txt", 6)[:6]

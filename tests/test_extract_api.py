@@ -1,4 +1,4 @@
-"""The public face of extraction: callable package, registry, batching, the Extractor protocol."""
+"""The public face of extraction: `claimdesk.extract`, registry, batching, the Extractor protocol."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import claimdesk
-from claimdesk.extract import Extractor, available, extract, extract_many, get_extractor
+from claimdesk.extraction import Extractor, available, extract, extract_many, get_extractor
 from claimdesk.models import Document
 from system_programs import shared_files
 
@@ -58,8 +58,36 @@ def test_claims_come_in_text_order(polnear_docs):
 
 
 def test_two_processes_give_the_same_claims_in_the_same_order(polnear_docs):
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
     parallel = list(SpacyExtractor(batch_size=1, n_process=2).extract_many(polnear_docs))
     serial = list(SpacyExtractor(batch_size=1).extract_many(polnear_docs))
     assert [[c.model_dump() for c in cs] for cs in parallel] == [[c.model_dump() for c in cs] for cs in serial]
+
+
+KYIV = "Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024, the ministry reported."
+
+
+def test_claims_carry_the_dates_places_and_quantities_the_finders_give():
+    doc = Document.from_text(KYIV, source="kyiv.txt", published=date(2024, 10, 16))
+    [claim] = [c for c in extract(doc) if "Kyiv" in c.text]
+    assert claim.when is not None and claim.when.value == "2024-10-14"
+    assert [p.name for p in claim.places] == ["Kyiv"]
+    assert [q.value for q in claim.quantities] == [6]
+
+
+def test_a_failing_finder_fails_the_extraction_instead_of_dropping_its_fields(monkeypatch):
+    """A bug or missing dependency in a finder must not silently strip every place: the error
+    reaches the pipeline, which stores the document with an `extraction_failed` finding."""
+    from claimdesk.extraction import attach
+    from claimdesk.pipeline import derive
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("gazetteer missing")
+
+    monkeypatch.setattr(attach, "find_places", broken)
+    doc = Document.from_text(KYIV, source="kyiv.txt", published=date(2024, 10, 16))
+    with pytest.raises(RuntimeError, match="gazetteer missing"):
+        extract(doc)
+    [derived] = derive([doc], with_claims=True)
+    assert derived.claims == [] and "extraction_failed" in [f.kind for f in derived.findings]

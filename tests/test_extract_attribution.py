@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.extract import extract, extract_many
+from claimdesk.extraction import extract, extract_many
 from claimdesk.models import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -9,14 +9,14 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from claimdesk.extract import extract
-from claimdesk.extract.checkworthiness import MODEL_FILE, load_model
-from claimdesk.extract.token_vectors import PieceMLP, minilm_tokenizer, piece_ids, vocabulary_digest
+from claimdesk import extract
+from claimdesk.extraction.checkworthiness import MODEL_FILE, load_model
+from claimdesk.extraction.token_vectors import PieceMLP, minilm_tokenizer, piece_ids, vocabulary_digest
 from claimdesk.models import Document
 
 
 def test_model_is_plain_json_and_one_table_written_by_the_trainer():
-    folder = resources.files("claimdesk.extract")
+    folder = resources.files("claimdesk.extraction")
     data = folder.joinpath(MODEL_FILE).read_bytes()
     assert len(data) < 1_500_000
     raw = json.loads(data)
@@ -77,10 +77,10 @@ def test_dev_test_f1_of_the_model(corpus_dir):
 
     from sklearn.metrics import f1_score
 
-    from claimdesk.extract.attribution import PronounResolver
-    from claimdesk.extract.checkworthiness import hand_features
-    from claimdesk.extract.nlp import load_nlp
-    from claimdesk.extract.spacy_extractor import sentence_signals
+    from claimdesk.extraction.attribution import PronounResolver
+    from claimdesk.extraction.checkworthiness import hand_features
+    from claimdesk.extraction.nlp import load_nlp
+    from claimdesk.extraction.spacy_extractor import sentence_signals
 
     path = corpus_dir / "checkworthiness" / "CT24_checkworthy_english_dev-test.tsv"
     with path.open(encoding="utf-8") as f:

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from claimdesk.extract import extract
-from claimdesk.extract.quantities import find_quantities
+from claimdesk.extraction import extract
+from claimdesk.extraction.quantities import find_quantities
 from claimdesk.models import Document
 
 

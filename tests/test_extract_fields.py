@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claimdesk.extract import extract
+from claimdesk.extraction import extract
 from claimdesk.models import Document
 
 SAMPLE = "sofrep-north-korean-deserters.txt"

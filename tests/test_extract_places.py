@@ -6,12 +6,12 @@ from pathlib import Path
 
 import math
 
-from claimdesk.extract.gazetteer import name_key
-from claimdesk.extract.places import find_places
+from claimdesk.extraction.gazetteer import name_key
+from claimdesk.extraction.places import find_places
 
 
 def _nlp():
-    from claimdesk.extract.nlp import load_nlp
+    from claimdesk.extraction.nlp import load_nlp
 
     return load_nlp()
 

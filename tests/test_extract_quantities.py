@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.extract.quantities import find_quantities
+from claimdesk.extraction.quantities import find_quantities
 
 
 def _q(text: str) -> list[tuple]:

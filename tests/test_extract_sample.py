@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 import claimdesk
-from claimdesk.extract import extract
+from claimdesk.extraction import extract
 from claimdesk.models import Claim, Document
 
 SAMPLE = "sofrep-north-korean-deserters"
@@ -180,7 +180,7 @@ def test_package_is_callable_and_function_importable(document, claims):
 @pytest.mark.slow
 def test_one_claim_per_span_on_real_articles(corpus_dir):
     """Reports with many denials, quotes and "saying …" clauses: PolNeAR dev, first 12 articles."""
-    from claimdesk.extract import extract_many
+    from claimdesk.extraction import extract_many
 
     texts = sorted((corpus_dir / "polnear" / "dev" / "text").glob("*.txt"))[:12]
     assert texts, "PolNeAR dev is missing"

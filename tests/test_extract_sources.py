@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from claimdesk.extract import extract
+from claimdesk.extraction import extract
 from claimdesk.models import Claim, Document
 
 

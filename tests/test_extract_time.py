@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.extract.time import find_dates
+from claimdesk.language.dates import find_dates
 
 PUBLISHED = date(2024, 10, 16)  # a Wednesday
 

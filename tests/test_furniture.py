@@ -101,7 +101,7 @@ def test_audit_json_document_carries_the_furniture_spans():
 
 
 def test_no_claim_is_made_from_furniture():
-    from claimdesk.extract import extract
+    from claimdesk.extraction import extract
 
     text = ("Officials said six soldiers were killed in Donetsk on Monday.\n"
             "Sign up for our newsletter and get the news you need every morning.\n")
@@ -191,7 +191,7 @@ def test_migration_6_adds_the_column_to_a_store_made_before(tmp_path):
 # -- measured on the hand-labelled sample ------------------------------------------------------
 
 def _labelled(corpus_dir: Path):
-    from claimdesk.corpora.news_pages import read_labels, read_pages
+    from bench.corpora.news_pages import read_labels, read_pages
 
     if not (corpus_dir / "news_cluster").is_dir() or not (corpus_dir / "gvc" / "val").is_dir():
         require_shared_data("news_cluster or gvc/val not in the corpus")

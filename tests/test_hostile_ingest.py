@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text as sql
 
-from claimdesk.extract import attach, base
+from claimdesk.extraction import attach, base
 from claimdesk.ingest import IngestOptions, read_path
 from claimdesk.ingest.html import HTML_MAX_BYTES
-from claimdesk.models import Document, RejectedInput, line_starts
+from claimdesk.models import DerivedDocument, Document, RejectedInput, line_starts
 from claimdesk.pipeline import ingest
 from claimdesk.store import Store
 
@@ -84,7 +84,7 @@ def test_a_document_postgresql_refuses_is_quarantined_alone(fresh_postgres_url: 
     bad = Document.model_construct(**{**good[0].model_dump(), "id": "f" * 64, "source": "bad.jsonl#2",
                                       "text": "NUL\x00 inside"})
     refused: list[RejectedInput] = []
-    result = store.add_documents([(good[0], [], []), (bad, [], []), (good[1], [], []), (good[2], [], [])],
+    result = store.add_documents([DerivedDocument(d, [], []) for d in (good[0], bad, good[1], good[2])],
                                  on_refused=refused.append)
     assert result == [True, None, True, True]
     assert store.count("documents") == 3
@@ -215,7 +215,7 @@ def test_a_too_long_document_is_stored_with_claims_from_its_first_part(
 
 def test_one_document_whose_extraction_fails_does_not_lose_its_batch(
         monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> None:
-    from claimdesk.extract.spacy_extractor import SpacyExtractor
+    from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
     real = SpacyExtractor.claims_from
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.extract import extract
+from claimdesk.extraction import extract
 from claimdesk.ingest.metadata import page_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.ingest.text import read_text

@@ -14,7 +14,9 @@ from claimdesk.models import (
 from claimdesk.store import Store
 from claimdesk.store.migrations import MIGRATIONS
 from claimdesk.store.search import SQLITE_ONLY_TABLES
-from claimdesk.store.stories import StoryFilter, copies, get_story, iter_stories, save_copies, save_stories
+from claimdesk.store.stories import (
+    DocumentCopy, StoryFilter, copies, get_story, iter_stories, save_copies, save_stories,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -129,7 +131,7 @@ def test_stories_and_copies_round_trip(fresh_postgres_url):
     try:
         store.add_document(a, claims=[ca])
         store.add_document(b, claims=[cb])
-        save_copies(store, [(b.id, a.id, 0.91)])
+        save_copies(store, [DocumentCopy(b.id, a.id, 0.91)])
         assert copies(store) == {b.id: a.id}
 
         story = Story(

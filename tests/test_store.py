@@ -81,3 +81,77 @@ def test_default_url_follows_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert default_db_url() == "sqlite:///claimdesk.sqlite"
     monkeypatch.setenv("CLAIMDESK_DB", "sqlite:////tmp/x.sqlite")
     assert default_db_url() == "sqlite:////tmp/x.sqlite"
+
+
+def test_migration_one_creates_only_the_tables_it_names() -> None:
+    from sqlalchemy import create_engine, inspect
+
+    from claimdesk.store import migrations
+
+    engine = create_engine("sqlite://")
+    with engine.begin() as conn:
+        dict((v, apply) for v, _, apply in migrations.MIGRATIONS)[1](conn)
+        made = set(inspect(conn).get_table_names())
+    assert made == {"documents", "document_sources", "links", "rejected", "findings", "claims", "document_copies",
+                    "stories", "story_mentions"}
+
+
+def test_a_store_missing_the_corroboration_tables_gets_them_from_migrations_3_and_5(sqlite_url: str) -> None:
+    from sqlalchemy import inspect
+
+    corroboration = {"corroborated_documents", "event_clusters", "corroboration_meta", "story_state"}
+    store = Store(sqlite_url)
+    with store.engine.begin() as conn:
+        for table in sorted(corroboration):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version IN (3, 5)"))
+    with store.engine.connect() as conn:
+        assert not corroboration & set(inspect(conn).get_table_names())
+    reopened = Store(sqlite_url)
+    with reopened.engine.connect() as conn:
+        assert corroboration <= set(inspect(conn).get_table_names())
+    assert reopened.migrations_applied() == [m[0] for m in MIGRATIONS]
+
+
+def test_the_store_and_the_spark_tables_read_back_what_they_wrote(sqlite_url: str, sample_doc: Document) -> None:
+    """One codec (store/codec.py) serves both: a claim, a finding, a story and an origin come back
+    equal from the store and from a Spark table row."""
+    from datetime import date
+
+    from claimdesk.models import Contradiction, Origin, Story
+    from claimdesk.scale import tables
+    from claimdesk.store.stories import get_story, load_origins, save_stories, write_origins
+
+    span = (10, 40)
+    claim = Claim(id=Claim.make_id(sample_doc.id, span), document_id=sample_doc.id, text=sample_doc.text[10:40], span=span,
+                  line=1, actors=["Kim"], attribution=Attribution(kind="named_person", source="Kim", source_span=(0, 3)),
+                  when=When(text="in June", value="2024-06", granularity="month", span=(12, 19)),
+                  places=[Place(name="Kyiv", lat=50.45, lon=30.52, country="UA", span=(20, 24), kind="city")],
+                  quantities=[Quantity(text="six", value=6, span=(25, 28))], checkworthiness=0.75, extractor="t.v1")
+    finding = Finding(kind="placeholder", severity="info", line=1, end_line=1, span=(0, 2), quote="«»", message="m",
+                      related=Related(line=2, end_line=3, span=(5, 9)))
+    story = Story(id="s1", text=claim.text, event_type="casualty", status="contested", independent_sources=2,
+                  first_seen=date(2024, 10, 16), when=claim.when, places=claim.places, mentions=[],
+                  contradictions=[Contradiction(kind="number", detail="6 vs 7", mentions=["a", "b"], spans=[(1, 2), None])])
+    origin = Origin(outlet="Reuters", key="reuters.com", why="credits Reuters", span=(0, 40), document=None)
+
+    def spark(columns, row):  # noqa: ANN001, ANN202
+        return dict(zip([name for name, _ in columns], row))
+
+    assert tables.claim_from(spark(tables.CLAIM_COLUMNS, tables.claim_row(claim))) == claim
+    assert tables.finding_from(spark(tables.FINDING_COLUMNS, tables.finding_row(sample_doc.id, finding))) == finding
+    assert tables.story_from(spark(tables.STORY_COLUMNS, tables.story_row(story)), []) == story
+    assert tables.origin_from(spark(tables.ORIGIN_COLUMNS, tables.origin_row(sample_doc.id, 0, origin))) == origin
+    sample_doc.furniture = [(0, 5)]
+    assert tables.document_from(spark(tables.DOCUMENT_COLUMNS, tables.document_row(sample_doc))).furniture == [(0, 5)]
+
+    store = Store(sqlite_url)
+    store.add_document(sample_doc, findings=[finding], claims=[claim])
+    save_stories(store, [story])
+    with store.engine.begin() as conn:
+        write_origins(conn, {sample_doc.id: [origin]})
+    with store.engine.connect() as conn:
+        assert load_origins(conn, [sample_doc.id]) == {sample_doc.id: [origin]}
+    assert store.claims_for(sample_doc.id) == [claim] and store.findings_for(sample_doc.id) == [finding]
+    assert get_story(store, "s1") == story
+    assert store.get_document(sample_doc.id).furniture == [(0, 5)]

@@ -10,13 +10,12 @@ statements conflict when their intervals do not meet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
 from claimdesk.audit.context import AuditContext
-from claimdesk.audit.dates import MONTHS
-from claimdesk.audit.numerals import NUMBER, value_of
+from claimdesk.language.calendar_words import MONTHS
+from claimdesk.language.numerals import NUMBER, value_of
 from claimdesk.models import Finding
 
 KIND = "inconsistent_duration"
@@ -57,13 +56,6 @@ _SINCE = re.compile(
     rf"\s+in)\s+(?P<a>{_DATE})", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t)\b|\w['’]s been\b", re.IGNORECASE)
 _AGO_IN = re.compile(rf"\b(?:in|on)\s+(?P<a>{_DATE})", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Stated:
-    lo: float   # days
-    hi: float
-    span: tuple[int, int]
 
 
 def check(ctx: AuditContext) -> list[Finding]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimdesk.audit.context import AuditContext
-from claimdesk.audit.numerals import value_of
+from claimdesk.language.numerals import BELOW_TWENTY, SCALES, TENS, value_of
 from claimdesk.models import Finding
 
 KIND = "conflicting_numbers"
@@ -22,11 +22,9 @@ KIND = "conflicting_numbers"
 MAX_EARLIER = 50  # earlier mentions of one deed compared with a later one (keeps odd inputs linear)
 _DIGIT = re.compile(r"(?<!\d)\d")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*")
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen".split()
-)
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# number words from two up: "one" and "a" are too common to start a count worth comparing
+_NUMBER_WORDS = frozenset(BELOW_TWENTY.keys() - {"zero", "one"} | TENS.keys() | {"dozen"})
+_SCALES = {"hundred": 100, **SCALES}
 _DEFINITE = frozenset("the those these all".split())
 _DEFINITE_NUMBER = re.compile(r"\b(?:the|those|these|all)\s+(?:\d|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b)")
 _STOP = frozenset(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional, TextIO
@@ -15,15 +14,13 @@ import typer
 from claimdesk.cli.app import DbOption, QuietOption, app
 from claimdesk.cli.edge import open_store_for
 from claimdesk.cli.terminal import safe_text
-from claimdesk.models import EVENT_TYPES
-from claimdesk.report.aggregate import STATUSES
 from claimdesk.report.bounds import MAX_MIN_SOURCES, MAX_ROWS
 from claimdesk.report.claimreview import write_claimreview
 from claimdesk.report.csv_export import write_csv
 from claimdesk.report.geojson_export import write_geojson
 from claimdesk.report.ledger_json import write_json
 from claimdesk.report.static_html import write_report
-from claimdesk.store.stories import StoryFilter
+from claimdesk.store.stories import BadFilter, StoryFilter
 
 
 class LedgerFormat(str, Enum):
@@ -33,19 +30,7 @@ class LedgerFormat(str, Enum):
     geojson = "geojson"
 
 
-def _choice(value: Optional[str], allowed: tuple[str, ...], name: str) -> Optional[str]:
-    if value is not None and value not in allowed:
-        raise typer.BadParameter(f"expected one of {', '.join(allowed)}, got {value!r}", param_hint=name)
-    return value
-
-
-def _day(value: Optional[str], name: str) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}", param_hint=name) from None
+_OPTION_OF = {"status": "--status", "event_type": "--event-type", "since": "--since", "until": "--until"}
 
 
 @contextmanager
@@ -82,10 +67,12 @@ def ledger_command(
 
     Exit codes: 0 done; 2 bad usage; 3 could not run (no database at --db, or unreadable).
     """
-    flt = StoryFilter(
-        status=_choice(status, STATUSES, "--status"), event_type=_choice(event_type, EVENT_TYPES, "--event-type"),
-        since=_day(since, "--since"), until=_day(until, "--until"), min_sources=min_sources, place=place,
-        search=search.strip()[:200] if search and search.strip() else None)
+    try:
+        flt = StoryFilter.checked(status=status, event_type=event_type, since=since, until=until,
+                                  min_sources=min_sources, place=place,
+                                  search=search.strip()[:200] if search and search.strip() else None)
+    except BadFilter as e:
+        raise typer.BadParameter(e.reason, param_hint=_OPTION_OF[e.field]) from None
     store = open_store_for(db, must_exist=True)
     writers = {LedgerFormat.json: write_json, LedgerFormat.csv: write_csv, LedgerFormat.geojson: write_geojson}
     with _output(out) as handle:

@@ -43,8 +43,8 @@ from typing import Optional
 import numpy as np
 import scipy.sparse as sp
 
-from claimdesk.corroborate.state import ClusterRow
 from claimdesk.corroborate.vectors import N_FEATURES, prune
+from claimdesk.store.corroboration import ClusterRow
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "event_clusters.json"
 WINDOW_DAYS = 30

@@ -16,7 +16,7 @@ type, so it is linked to what it denies.
 A story is kept as a `Draft`: its summed vector and squared norm, its lead claim (the first asserted
 claim that joined it), the countries its claims name and its mention count. That is all grouping
 needs, so a story that grows over many batches is never rebuilt from its claims: corroboration
-stores the draft (`state.story_state`) and a later batch adds to it.
+stores the draft (`claimdesk.store.corroboration`, table `story_state`) and a later batch adds to it.
 
 A story holds at most `MAX_MENTIONS` mentions. A claim whose best match is a full story joins the
 story's continuation: a fresh story opened by the first claim that overflowed it (recorded in

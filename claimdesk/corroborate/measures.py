@@ -49,7 +49,7 @@ _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "agent"}
 @lru_cache(maxsize=20_000)
 def parse(text: str):  # noqa: ANN201 - a spaCy Doc; spaCy is imported only when a pair needs it
     """The dependency parse of one claim's text, with the extractor's pipeline."""
-    from claimdesk.extract.nlp import load_nlp
+    from claimdesk.extraction.nlp import load_nlp
 
     return load_nlp()(text)
 

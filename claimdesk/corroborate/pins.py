@@ -28,14 +28,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
 
-from claimdesk.corroborate import state
 from claimdesk.corroborate.copies import order_key
+from claimdesk.corroborate.engine import _story, draft_of, stored_draft
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.grouping import draft_from_claims, story_id
 from claimdesk.corroborate.vectors import Weights
 from claimdesk.store import Store
+from claimdesk.store import corroboration as state
 from claimdesk.store import reviews
-from claimdesk.store.stories import add_mentions, load_origins, write_story_rows
+from claimdesk.store.stories import StoryMention, add_mentions, load_origins, write_story_rows
 
 
 @dataclass
@@ -93,15 +94,13 @@ def restore_pins(store: Store, report: Optional[PinReport] = None) -> PinReport:
 
 def _rewrite(conn, store: Store, membership: dict[str, list[str]], removed: set[str]) -> None:  # noqa: ANN001
     """Story rows, drafts and mentions of the pinned stories, from their claims."""
-    from claimdesk.corroborate import _story  # the machine's own evidence -> status, so both agree
-
     claims = state.claims_by_id(conn, {c for cs in membership.values() for c in cs})
     doc_ids = {c.document_id for c in claims.values()}
     copy_of = reviews.copies_of(conn, doc_ids)
     docs = state.document_headers(store, doc_ids | set(copy_of.values()))
     origins = load_origins(conn, doc_ids)
     weights = Weights.from_bytes(state.get_meta(store, "df"))
-    old = state.load_drafts(conn, membership)
+    old = {k: draft_of(v) for k, v in state.load_drafts(conn, membership).items()}
     drafts, stories, mentions = [], [], []
     for key in sorted(membership):
         cs = sorted((claims[c] for c in membership[key] if c in claims),
@@ -117,8 +116,8 @@ def _rewrite(conn, store: Store, membership: dict[str, list[str]], removed: set[
             draft.continued_by = before.continued_by
         drafts.append(draft)
         stories.append(_story(draft, cs, docs, copy_of, origins))
-        mentions += [(c.id, key, c.document_id, copy_of.get(c.document_id)) for c in cs]
-    state.save_drafts(conn, drafts)
+        mentions += [StoryMention(c.id, key, c.document_id, copy_of.get(c.document_id)) for c in cs]
+    state.save_drafts(conn, [stored_draft(d) for d in drafts])
     write_story_rows(conn, stories)
     # mentions leave the stories being dropped before those rows go (remove_stories), and join
     # the rewritten ones, whose rows now exist

@@ -33,7 +33,7 @@ import numpy as np
 
 from claimdesk.corroborate.measures import unit_class
 from claimdesk.corroborate.vectors import names
-from claimdesk.extract.token_vectors import piece_ids, vocabulary_digest
+from claimdesk.extraction.token_vectors import piece_ids, vocabulary_digest
 from claimdesk.models import Claim, When
 
 DATA = Path(__file__).resolve().parent / "data"

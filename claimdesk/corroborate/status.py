@@ -58,10 +58,6 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
     return "single_source"
 
 
-def root_of(doc_id: str, copy_of: dict[str, str]) -> str:
-    return copy_of.get(doc_id, doc_id)
-
-
 def first_seen(dates: Sequence[Optional[object]]):  # noqa: ANN201
     known = [d for d in dates if d is not None]
     return min(known) if known else None

@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
+from claimdesk.language.dates import find_dates
 from claimdesk.outlets import host_of
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -120,8 +121,6 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
     >>> page_date("KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles.")
     datetime.date(2026, 2, 26)
     """
-    from claimdesk.extract.time import find_dates  # the date grammar lives with the extractor
-
     if url:
         path = urlsplit(url).path if "://" in url else url
         for pattern in (_URL_DAY, _URL_COMPACT):

@@ -7,17 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import func, select
-
+from claimdesk.models import STORY_STATUSES as STATUSES
 from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
 from claimdesk.report.stream import stream_stories
 from claimdesk.report.worldmap import country_iso3, project
-from claimdesk.store import Store, schema
-from claimdesk.store.stories import StoryFilter
-
-STATUSES = ("corroborated", "single_source", "contested", "denied")
-
+from claimdesk.store import Store
+from claimdesk.store.stories import StoryFilter, counts_by_day_and_status
 
 def status_counts(store: Store) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
@@ -65,9 +61,7 @@ def _filled(keys: list[date], monthly: bool, max_bars: int = 400) -> list[date]:
 
 def timeline(store: Store, height: float = 120.0, max_days: int = 92) -> Timeline:
     """Stories per first-seen day (per month when they span more than `max_days`), stacked by status."""
-    s = schema.stories.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.first_seen, s.status, func.count()).group_by(s.first_seen, s.status)).all()
+    rows = [(r.day, r.status, r.count) for r in counts_by_day_and_status(store)]
     undated = sum(n for day, _, n in rows if day is None)
     dated = [(day, status, n) for day, status, n in rows if day is not None]
     if not dated:
@@ -134,13 +128,3 @@ def map_point(story: Story) -> Optional[MapPoint]:
     iso_a3 = country_iso3(place.country) if place.kind == "country" else None
     return MapPoint(story.id, story.text, story.status, story.independent_sources, place.name, x, y, when,
                     place.kind, iso_a3)
-
-
-def documents_with_findings(store: Store, limit: int) -> tuple[list[str], int]:
-    """Ids of up to `limit` documents that have audit findings (most findings first), and how many have any."""
-    f = schema.findings.c
-    with store.engine.connect() as conn:
-        total = conn.scalar(select(func.count(f.document_id.distinct()))) or 0
-        ids = list(conn.scalars(
-            select(f.document_id).group_by(f.document_id).order_by(func.count().desc(), f.document_id).limit(limit)))
-    return ids, total

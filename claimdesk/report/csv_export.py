@@ -9,9 +9,9 @@ from typing import TextIO
 
 from claimdesk.models import Story
 from claimdesk.report.plain_text import strip_escapes
-from claimdesk.report.stream import actors_for, stream_pages
+from claimdesk.report.stream import stream_pages
 from claimdesk.store import Store
-from claimdesk.store.stories import StoryFilter
+from claimdesk.store.stories import StoryFilter, actors_of_claims
 
 COLUMNS = [
     "story_id", "date", "date_granularity", "first_seen", "event_type", "actors", "place", "country",
@@ -80,7 +80,7 @@ def write_csv(store: Store, out: TextIO, flt: StoryFilter = StoryFilter()) -> in
     writer.writeheader()
     count = 0
     for page in stream_pages(store, flt):
-        actors = actors_for(store, [m.claim for s in page for m in s.mentions])
+        actors = actors_of_claims(store, [m.claim for s in page for m in s.mentions])
         for story in page:
             writer.writerow(story_row(story, _unique(a for m in story.mentions for a in actors.get(m.claim, []))))
             count += 1

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from markupsafe import Markup
 
-from claimdesk.report.aggregate import documents_with_findings, map_points, status_counts, timeline
+from claimdesk.report.aggregate import map_points, status_counts, timeline
 from claimdesk.report.safe import csp_hash, script_json
 from claimdesk.report.stream import stream_stories
 from claimdesk.report.templating import asset, environment
@@ -30,7 +30,7 @@ def write_report(store: Store, out: TextIO, max_stories: int = 1000, max_documen
             break
         stories.append(story)
     points = map_points(store, flt)
-    doc_ids, audited_total = documents_with_findings(store, max_documents)
+    doc_ids, audited_total = store.documents_with_findings(max_documents)
     audited = []
     for doc_id in doc_ids:
         doc = store.get_document(doc_id)

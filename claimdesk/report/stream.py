@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import select
-
 from claimdesk.models import Story
-from claimdesk.store import Store, schema
+from claimdesk.store import Store
 from claimdesk.store.stories import StoryFilter, iter_stories
 
 PAGE_SIZE = 500
@@ -32,12 +30,3 @@ def stream_stories(
 ) -> Iterator[Story]:
     for page in stream_pages(store, flt, page_size, with_mentions):
         yield from page
-
-
-def actors_for(store: Store, claim_ids: list[str]) -> dict[str, list[str]]:
-    """The actors of each claim, read in one query (a story carries no actors of its own)."""
-    if not claim_ids:
-        return {}
-    c = schema.claims.c
-    with store.engine.connect() as conn:
-        return {r[0]: list(r[1] or []) for r in conn.execute(select(c.id, c.actors).where(c.id.in_(claim_ids)))}

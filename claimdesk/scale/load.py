@@ -16,7 +16,7 @@ from pathlib import Path
 from claimdesk.models import Claim, Mention, Origin
 from claimdesk.scale import tables
 from claimdesk.store import Store
-from claimdesk.store.stories import save_copies, save_stories, write_origins
+from claimdesk.store.stories import DocumentCopy, save_copies, save_stories, write_origins
 
 
 @dataclass
@@ -89,7 +89,7 @@ def load_tables(out_dir: Path | str, store: Store) -> LoadSummary:
         store.add_rejected(tables.rejected_from(row))
         summary.rejected += 1
 
-    copy_rows = [(r["document_id"], r["copy_of"], r["similarity"]) for r in rows(out, "copies")]
+    copy_rows = [DocumentCopy(r["document_id"], r["copy_of"], r["similarity"]) for r in rows(out, "copies")]
     save_copies(store, copy_rows)
     summary.copies = len(copy_rows)
 
@@ -104,9 +104,7 @@ def load_tables(out_dir: Path | str, store: Store) -> LoadSummary:
     if (out / tables.ORIGINS).exists():  # absent from batch outputs made before origins were kept
         found: dict[str, list[Origin]] = defaultdict(list)
         for r in rows(out, tables.ORIGINS, "seq"):
-            span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
-            found[r["document_id"]].append(Origin(outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span,
-                                                  document=r["source_document"]))
+            found[r["document_id"]].append(tables.origin_from(r))
         with store.engine.begin() as conn:
             write_origins(conn, dict(found))
     return summary

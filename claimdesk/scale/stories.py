@@ -15,6 +15,8 @@ from pathlib import Path
 
 from claimdesk.scale import tables
 from claimdesk.scale.load import LoadSummary, load_documents
+from claimdesk.store import Store
+from claimdesk.store.stories import all_origins, count_stories, iter_stories
 
 PAGE = 1000
 
@@ -31,9 +33,7 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
     """Write the `stories` and `story_mentions` tables under `out_dir`; return the story count."""
     import pyarrow.parquet as pq
 
-    from claimdesk.corroborate import corroborate
-    from claimdesk.store import Store
-    from claimdesk.store.stories import count_stories, iter_stories
+    from claimdesk.corroborate import corroborate  # scikit-learn loads on the driver only, not in executors
 
     scratch_dir.mkdir(parents=True, exist_ok=True)
     db = scratch_dir / "corroborate.sqlite"
@@ -67,16 +67,10 @@ def build_stories(out_dir: Path, scratch_dir: Path) -> int:
             scratch_dir.rmdir()
 
 
-def _write_origins(out_dir: Path, store) -> None:  # noqa: ANN001
+def _write_origins(out_dir: Path, store: Store) -> None:
     import pyarrow.parquet as pq
-    from sqlalchemy import select
 
-    from claimdesk.store import schema
-
-    names = [name for name, _ in tables.ORIGIN_COLUMNS]
-    with store.engine.connect() as conn:
-        found = [tuple(r) for r in conn.execute(select(*(schema.document_origins.c[n] for n in names))
-                                                .order_by(schema.document_origins.c.document_id, schema.document_origins.c.seq))]
+    found = [tables.origin_row(doc, seq, o) for doc, origins in all_origins(store).items() for seq, o in enumerate(origins)]
     with pq.ParquetWriter(out_dir / tables.ORIGINS / "part-00000.parquet", _arrow_schema(tables.ORIGIN_COLUMNS)) as ow:
         _write(ow, tables.ORIGIN_COLUMNS, found)
 

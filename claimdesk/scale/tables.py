@@ -1,20 +1,19 @@
 """The Parquet tables the batch job writes and `load` reads, and records <-> their rows.
 
-Columns mirror the store's tables (`claimdesk.store.schema`); nested parts of a record
-(attribution, when, places, quantities, related, contradictions) are JSON text, as in the store.
-Row converters are plain Python so they run in the executors and in `load` alike.
+Columns mirror the store's tables (`claimdesk.store.schema`) and records go through the store's
+codec (`claimdesk.store.codec`); the nested parts of a record (attribution, when, places,
+quantities, related, contradictions, furniture) are JSON text here. Row converters are plain Python
+so they run in the executors and in `load` alike.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import Any, Optional
+from datetime import datetime, timezone
+from typing import Any
 
-from claimdesk.models import (
-    Attribution, Claim, Contradiction, Document, Finding, Place, Quantity, Related, RejectedInput,
-    Story, When,
-)
+from claimdesk.models import Claim, Document, Finding, Origin, RejectedInput, Story
+from claimdesk.store import codec
 
 TABLES = ("documents", "sources", "findings", "claims", "copies", "stories", "story_mentions", "rejected")
 
@@ -54,87 +53,64 @@ def ddl(columns: list[tuple[str, str]]) -> str:
     return ", ".join(f"`{name}` {kind}" for name, kind in columns)
 
 
-def _json(value: Any) -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return json.dumps([v.model_dump(mode="json") for v in value], ensure_ascii=False)
-    return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+def _cells(row: dict[str, Any], columns: list[tuple[str, str]]) -> tuple:
+    return tuple(json.dumps(row[name], ensure_ascii=False) if name in codec.JSON_COLUMNS and row[name] is not None
+                 else row[name] for name, _ in columns)
 
 
-def _loads(value: Optional[str]) -> Any:
-    return json.loads(value) if value is not None else None
+def _fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: json.loads(value) if name in codec.JSON_COLUMNS and value is not None else value
+            for name, value in row.items()}
 
 
 # -- records -> rows (executors) -------------------------------------------------------------------
 
 def document_row(doc: Document) -> tuple:
-    return (doc.id, doc.source, doc.format, doc.outlet, doc.url, doc.title, doc.author, doc.published,
-            doc.language, doc.text, doc.ingested_at, json.dumps([list(span) for span in doc.furniture]))
+    return _cells(codec.document_row(doc), DOCUMENT_COLUMNS)
 
 
 def finding_row(document_id: str, f: Finding) -> tuple:
-    return (document_id, f.kind, f.severity, f.line, f.end_line, f.span[0], f.span[1], f.quote, f.message,
-            _json(f.related))
+    return _cells(codec.finding_row(document_id, f), FINDING_COLUMNS)
 
 
 def claim_row(c: Claim) -> tuple:
-    return (c.id, c.document_id, c.text, c.span[0], c.span[1], c.line, c.event_type, list(c.actors),
-            _json(c.attribution), list(c.hedges), c.polarity, _json(c.when), _json(c.places),
-            _json(c.quantities), float(c.checkworthiness), c.extractor)
+    return _cells(codec.claim_row(c), CLAIM_COLUMNS)
 
 
 def story_row(s: Story) -> tuple:
-    return (s.id, s.text, s.event_type, s.status, s.independent_sources, s.first_seen, _json(s.when),
-            _json(s.places), _json(s.contradictions))
+    return _cells(codec.story_row(s, updated_at=datetime.now(timezone.utc)), STORY_COLUMNS)
+
+
+def origin_row(document_id: str, seq: int, o: Origin) -> tuple:
+    return _cells(codec.origin_row(document_id, seq, o), ORIGIN_COLUMNS)
 
 
 # -- rows -> records (load) ------------------------------------------------------------------------
 
 def _aware(value: datetime) -> datetime:
-    from datetime import timezone
-
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def document_from(row: dict[str, Any]) -> Document:
-    fields = {name: row[name] for name, _ in DOCUMENT_COLUMNS if name != "furniture"}
+    fields = _fields(row)
     fields["ingested_at"] = _aware(fields["ingested_at"])
-    doc = Document(**fields)
-    doc.furniture = [(s, e) for s, e in (_loads(row.get("furniture")) or ())]
-    return doc
+    return codec.document_from_row(fields)
 
 
 def finding_from(row: dict[str, Any]) -> Finding:
-    related = _loads(row["related"])
-    return Finding(
-        kind=row["kind"], severity=row["severity"], line=row["line"], end_line=row["end_line"],
-        span=(row["span_start"], row["span_end"]), quote=row["quote"], message=row["message"],
-        related=Related(**related) if related else None,
-    )
+    return codec.finding_from_row(_fields(row))
 
 
 def claim_from(row: dict[str, Any]) -> Claim:
-    when = _loads(row["when"])
-    return Claim(
-        id=row["id"], document_id=row["document_id"], text=row["text"],
-        span=(row["span_start"], row["span_end"]), line=row["line"], event_type=row["event_type"],
-        actors=list(row["actors"] or []), attribution=Attribution(**_loads(row["attribution"])),
-        hedges=list(row["hedges"] or []), polarity=row["polarity"], when=When(**when) if when else None,
-        places=[Place(**p) for p in _loads(row["places"])],
-        quantities=[Quantity(**q) for q in _loads(row["quantities"])],
-        checkworthiness=row["checkworthiness"], extractor=row["extractor"],
-    )
+    return codec.claim_from_row(_fields(row))
 
 
 def story_from(row: dict[str, Any], mentions: list) -> Story:
-    when = _loads(row["when"])
-    return Story(
-        id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
-        independent_sources=row["independent_sources"], first_seen=row["first_seen"],
-        when=When(**when) if when else None, places=[Place(**p) for p in _loads(row["places"])],
-        contradictions=[Contradiction(**c) for c in _loads(row["contradictions"])], mentions=mentions,
-    )
+    return codec.story_from_row(_fields(row), mentions)
+
+
+def origin_from(row: dict[str, Any]) -> Origin:
+    return codec.origin_from_row(row)
 
 
 def rejected_from(row: dict[str, Any]) -> RejectedInput:

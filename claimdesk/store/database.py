@@ -10,25 +10,20 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
-from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, ProgrammingError, StatementError
 
-from claimdesk.models import (
-    Attribution, Claim, Document, Finding, LinkOnly, Place, Quantity, Related, RejectedInput, When,
-)
 from claimdesk.furniture import outlet_key
 from claimdesk.furniture.lines import lines_of
+from claimdesk.models import Claim, DerivedDocument, Document, Finding, LinkOnly, RejectedInput
 from claimdesk.store import schema
+from claimdesk.store.codec import claim_from_row, claim_row, document_from_row, document_row, finding_from_row, finding_row
 from claimdesk.store.migrations import migrate
 
 DEFAULT_DB_URL = "sqlite:///claimdesk.sqlite"
-
-# A document with what was derived from it; None means "not computed" (nothing is written).
-DerivedDocument = tuple[Document, Optional[Iterable[Finding]], Optional[Iterable[Claim]]]
 
 
 def default_db_url() -> str:
@@ -60,10 +55,6 @@ def _make_engine(url: str) -> Engine:
     if url.startswith("postgresql"):
         return create_engine(url, pool_pre_ping=True)
     raise ValueError(f"expected a sqlite:/// or postgresql:// database URL, got {url!r}")
-
-
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Store:
@@ -130,7 +121,8 @@ class Store:
 
         A document already stored (same text) only gains a source row, so re-ingesting is a no-op.
         """
-        return bool(self.add_documents([(doc, findings, claims)])[0])
+        return bool(self.add_documents([DerivedDocument(
+            doc, None if findings is None else list(findings), None if claims is None else list(claims))])[0])
 
     def add_documents(
         self, batch: Iterable[DerivedDocument], repeated: Optional[dict[str, Collection[str]]] = None,
@@ -151,7 +143,7 @@ class Store:
         repeated = repeated or {}
         try:
             with self.engine.begin() as conn:
-                return [self._write_document(conn, *item, repeated.get(item[0].id, ())) for item in batch]
+                return [self._write_document(conn, item, repeated.get(item.document.id, ())) for item in batch]
         except Exception as error:
             if not _is_refusal(error):
                 raise
@@ -159,22 +151,20 @@ class Store:
         for item in batch:
             try:
                 with self.engine.begin() as conn:
-                    results.append(self._write_document(conn, *item, repeated.get(item[0].id, ())))
+                    results.append(self._write_document(conn, item, repeated.get(item.document.id, ())))
             except Exception as error:
                 if not _is_refusal(error):
                     raise
-                refused = RejectedInput(source=item[0].source, reason=_refusal_reason(error))
+                refused = RejectedInput(source=item.document.source, reason=_refusal_reason(error))
                 self.add_rejected(refused)
                 if on_refused:
                     on_refused(refused)
                 results.append(None)
         return results
 
-    def _write_document(
-        self, conn, doc: Document, findings: Optional[Iterable[Finding]], claims: Optional[Iterable[Claim]],  # noqa: ANN001
-        repeated_keys: Collection[str] = (),
-    ) -> bool:
-        result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [_document_row(doc)])
+    def _write_document(self, conn, item: DerivedDocument, repeated_keys: Collection[str] = ()) -> bool:  # noqa: ANN001
+        doc, findings, claims = item.document, item.findings, item.claims
+        result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [document_row(doc)])
         new = result.rowcount == 1
         conn.execute(
             self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),
@@ -245,11 +235,6 @@ class Store:
                 conn.execute(delete(schema.claims).where(c.id.in_(drop[i:i + 500])))
         return kept
 
-    def replace_findings(self, document_id: str, findings: Iterable[Finding]) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(delete(schema.findings).where(schema.findings.c.document_id == document_id))
-            _write_findings(conn, document_id, findings)
-
     def replace_claims(self, document_id: str, claims: Iterable[Claim]) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(schema.claims).where(schema.claims.c.document_id == document_id))
@@ -270,7 +255,7 @@ class Store:
     def get_document(self, document_id: str) -> Optional[Document]:
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.documents).where(schema.documents.c.id == document_id)).mappings().first()
-        return _document_from_row(row) if row else None
+        return document_from_row(row) if row else None
 
     def documents(self, batch_size: int = 500) -> Iterator[Document]:
         """Every document, in id order, read in batches so memory stays flat on large stores."""
@@ -284,7 +269,7 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                yield _document_from_row(row)
+                yield document_from_row(row)
             last_id = rows[-1]["id"]
 
     def document_sources(self, document_id: str) -> list[dict[str, Any]]:
@@ -301,7 +286,7 @@ class Store:
                 select(schema.findings).where(schema.findings.c.document_id == document_id)
                 .order_by(schema.findings.c.span_start, schema.findings.c.span_end, schema.findings.c.id)
             ).mappings().all()
-        return [_finding_from_row(r) for r in rows]
+        return [finding_from_row(r) for r in rows]
 
     def claims_for(self, document_id: str) -> list[Claim]:
         with self.engine.connect() as conn:
@@ -311,7 +296,16 @@ class Store:
                 # (which places claims in this order) must see the same order on every backend.
                 .order_by(schema.claims.c.span_start, schema.claims.c.span_end, schema.claims.c.id)
             ).mappings().all()
-        return [_claim_from_row(r) for r in rows]
+        return [claim_from_row(r) for r in rows]
+
+    def documents_with_findings(self, limit: int) -> tuple[list[str], int]:
+        """Ids of up to `limit` documents that have audit findings (most findings first), and how many have any."""
+        f = schema.findings.c
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count(f.document_id.distinct()))) or 0
+            ids = list(conn.scalars(
+                select(f.document_id).group_by(f.document_id).order_by(func.count().desc(), f.document_id).limit(limit)))
+        return ids, total
 
     def claims(self, batch_size: int = 2000) -> Iterator[Claim]:
         last_id = ""
@@ -324,7 +318,7 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                yield _claim_from_row(row)
+                yield claim_from_row(row)
             last_id = rows[-1]["id"]
 
     def rejected_inputs(self) -> list[RejectedInput]:
@@ -355,10 +349,6 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(schema.schema_migrations.c.version).order_by(schema.schema_migrations.c.version)))
 
-    def ping(self) -> None:
-        with self.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-
 
 def _is_refusal(error: Exception) -> bool:
     """Whether the database refused a row's data (a value it cannot hold, a constraint), as
@@ -378,25 +368,6 @@ def open_store(url: Optional[str] = None) -> Store:
     return Store(url or default_db_url())
 
 
-# -- record <-> row ------------------------------------------------------------------------------
-
-def _document_row(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id, "source": doc.source, "format": doc.format, "outlet": doc.outlet, "url": doc.url,
-        "title": doc.title, "author": doc.author, "published": doc.published, "language": doc.language,
-        "text": doc.text, "ingested_at": doc.ingested_at,
-        "furniture": [list(span) for span in doc.furniture],
-    }
-
-
-def _document_from_row(row) -> Document:  # noqa: ANN001
-    doc = Document(**{k: row[k] for k in (
-        "id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
-        "ingested_at")})
-    doc.furniture = [(s, e) for s, e in (row.get("furniture") or ())]
-    return doc
-
-
 def _write_outlet_lines(conn, doc: Document, repeated: Collection[str]) -> None:  # noqa: ANN001
     outlet = outlet_key(doc.outlet)
     if outlet is None:
@@ -408,45 +379,14 @@ def _write_outlet_lines(conn, doc: Document, repeated: Collection[str]) -> None:
 
 
 def _write_findings(conn, document_id: str, findings: Iterable[Finding]) -> None:  # noqa: ANN001
-    rows = [{
-        "document_id": document_id, "kind": f.kind, "severity": f.severity, "line": f.line,
-        "end_line": f.end_line, "span_start": f.span[0], "span_end": f.span[1], "quote": f.quote,
-        "message": f.message, "related": f.related.model_dump() if f.related else None,
-    } for f in findings]
+    rows = [finding_row(document_id, f) for f in findings]
     if rows:
         conn.execute(schema.findings.insert(), rows)
-
-
-def _finding_from_row(row) -> Finding:  # noqa: ANN001
-    return Finding(
-        kind=row["kind"], severity=row["severity"], line=row["line"], end_line=row["end_line"],
-        span=(row["span_start"], row["span_end"]), quote=row["quote"], message=row["message"],
-        related=Related(**row["related"]) if row["related"] else None,
-    )
 
 
 def _write_claims(conn, document_id: str, claims: Iterable[Claim]) -> None:  # noqa: ANN001
     # A claim id is its document and span; the extractor yields one claim per span
     # (spacy_extractor.one_per_span), so two rows for one id are a bug that should fail loudly.
-    rows = [{
-        "id": c.id, "document_id": document_id, "text": c.text, "span_start": c.span[0],
-        "span_end": c.span[1], "line": c.line, "event_type": c.event_type, "actors": c.actors,
-        "attribution": c.attribution.model_dump(), "hedges": c.hedges, "polarity": c.polarity,
-        "when": c.when.model_dump() if c.when else None,
-        "places": [p.model_dump() for p in c.places],
-        "quantities": [q.model_dump() for q in c.quantities],
-        "checkworthiness": c.checkworthiness, "extractor": c.extractor,
-    } for c in claims]
+    rows = [{**claim_row(c), "document_id": document_id} for c in claims]
     if rows:
         conn.execute(schema.claims.insert(), rows)
-
-
-def _claim_from_row(row) -> Claim:  # noqa: ANN001
-    return Claim(
-        id=row["id"], document_id=row["document_id"], text=row["text"],
-        span=(row["span_start"], row["span_end"]), line=row["line"], event_type=row["event_type"],
-        actors=row["actors"], attribution=Attribution(**row["attribution"]), hedges=row["hedges"],
-        polarity=row["polarity"], when=When(**row["when"]) if row["when"] else None,
-        places=[Place(**p) for p in row["places"]], quantities=[Quantity(**q) for q in row["quantities"]],
-        checkworthiness=row["checkworthiness"], extractor=row["extractor"],
-    )

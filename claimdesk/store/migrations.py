@@ -1,8 +1,9 @@
 """Registered schema migrations, applied in order and recorded in `schema_migrations`.
 
-A migration is a function of a connection. Migration 1 creates the tables as `schema.py` declares
-them; a later change to the schema adds a migration here that alters existing databases (and, since
-migration 1 creates from the current declaration, checks first whether a column already exists).
+A migration is a function of a connection. Each names the tables it creates; a table is created
+as `schema.py` declares it now, so a later change to a table's columns adds a migration here that
+alters existing databases (and checks first whether the column already exists, since a new
+database gets it at creation).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, Text, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from claimdesk.store import schema
 from claimdesk.store.search import create_search_index
@@ -20,23 +21,17 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 _MIGRATION_LOCK_KEY = 0x636C6D64  # "clmd": any fixed number; PostgreSQL advisory locks are per database
 
 
+def _create(conn: Connection, *tables: Table) -> None:
+    schema.metadata.create_all(conn, tables=list(tables), checkfirst=True)
+
+
 def _create_tables(conn: Connection) -> None:
-    schema.metadata.create_all(conn, checkfirst=True)
-
-
-# Reviews are the web UI's one write: which stories a person has checked. Declared here, not in
-# schema.py, because migration 1 creates everything schema.py declares and must stay as it was.
-_review_metadata = MetaData()
-story_reviews = Table(
-    "story_reviews", _review_metadata,
-    Column("story_id", String(64), primary_key=True),
-    Column("reviewed_at", DateTime(timezone=True), nullable=False),
-    Column("note", Text, nullable=False, default=""),
-)
+    _create(conn, schema.documents, schema.document_sources, schema.links, schema.rejected, schema.findings,
+            schema.claims, schema.document_copies, schema.stories, schema.story_mentions)
 
 
 def _reviews_and_read_indexes(conn: Connection) -> None:
-    story_reviews.create(conn, checkfirst=True)
+    _create(conn, schema.story_reviews)
     # The web UI pages stories in ranking order, filters them by event type and finds the stories
     # of a document; without these a page of a 100,000-document store sorts or scans whole tables.
     # Plain SQL, not sqlalchemy.Index: an Index built on schema's columns would attach itself to
@@ -50,10 +45,7 @@ def _reviews_and_read_indexes(conn: Connection) -> None:
 
 
 def _corroboration_state(conn: Connection) -> None:
-    # Imported here: the corroborate package itself imports the store.
-    from claimdesk.corroborate.state import create_tables
-
-    create_tables(conn)
+    _create(conn, schema.corroborated_documents, schema.event_clusters, schema.corroboration_meta)
 
 
 def _ranking_index_nulls_last(conn: Connection) -> None:
@@ -66,12 +58,9 @@ def _ranking_index_nulls_last(conn: Connection) -> None:
 
 
 def _story_state(conn: Connection) -> None:
-    # story_state joins the corroboration tables in state.py's metadata; create_all skips the
-    # tables migration 3 made. Stories stored before have no draft yet: corroboration rebuilds one
-    # from a story's claims the first time a batch needs it.
-    from claimdesk.corroborate.state import create_tables
-
-    create_tables(conn)
+    # Stories stored before have no draft yet: corroboration rebuilds one from a story's claims
+    # the first time a batch needs it.
+    _create(conn, schema.story_state)
 
 
 def _document_furniture(conn: Connection) -> None:
@@ -130,7 +119,7 @@ def _legacy_marks(conn: Connection) -> None:
     # review, by a reviewer no one can name now. The old table stays as it was.
     log, links, state = (schema.metadata.tables[n] for n in ("review_log", "review_log_stories", "review_state"))
     known = set(conn.scalars(select(state.c.story_id)))
-    for mark in conn.execute(select(story_reviews).order_by(story_reviews.c.reviewed_at)).mappings().all():
+    for mark in conn.execute(select(schema.story_reviews).order_by(schema.story_reviews.c.reviewed_at)).mappings().all():
         row = conn.execute(select(schema.stories.c.status, schema.stories.c.independent_sources,
                                   schema.stories.c.contradictions, schema.stories.c.updated_at)
                            .where(schema.stories.c.id == mark["story_id"])).first()

@@ -240,10 +240,8 @@ def copies_of(conn: Connection, document_ids: Iterable[str]) -> dict[str, str]:
 
 def remove_stories(conn: Connection, story_ids: Iterable[str]) -> None:
     """Drop stories a correction emptied, with their drafts; a story they continued is one no longer."""
-    from claimdesk.corroborate.state import story_state  # its table lives with corroboration's state
-
     ids = sorted(set(story_ids))
-    sm, st = schema.story_mentions, story_state
+    sm, st = schema.story_mentions, schema.story_state
     for i in range(0, len(ids), CHUNK):
         part = ids[i:i + CHUNK]
         conn.execute(delete(sm).where(sm.c.story_id.in_(part)))

@@ -1,12 +1,13 @@
 """Tables of the claimdesk store, in SQLAlchemy Core so one schema serves SQLite and PostgreSQL.
 
-Nested parts of a record (attribution, places, quantities, …) are kept as JSON columns: they are
-always read together with their row and never queried on their own.
+Every table of claimdesk is declared here; `migrations.py` names, for each migration, the tables it
+creates. Nested parts of a record (attribution, places, quantities, …) are kept as JSON columns:
+they are always read together with their row and never queried on their own.
 """
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-    UniqueConstraint,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
+    Text, UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -165,6 +166,15 @@ document_origins = Table(
     Column("source_document", String(64)),
 )
 
+# "Reviewed" marks from before users and the review log (migration 5 created it; migration 10 turns
+# its rows into log entries and reviews).
+story_reviews = Table(
+    "story_reviews", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
 # -- the analyst's desk: users, the review log, pinned mentions, each reviewed story's state ---------
 # (created on older databases by migration 9; migration 1 creates them on a new one)
 
@@ -238,4 +248,48 @@ story_places = Table(
     Column("seq", Integer, primary_key=True),
     Column("name", Text),
     Column("country", Text),
+)
+
+# -- corroboration state (read and written through `claimdesk.store.corroboration`) ------------------
+
+# One row per document already corroborated, with its MinHash signature and its event cluster.
+corroborated_documents = Table(
+    "corroborated_documents", metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("cluster_id", String(64), nullable=False, index=True),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("shingles", Integer, nullable=False),
+    Column("done_at", DateTime(timezone=True), nullable=False),
+)
+
+event_clusters = Table(
+    "event_clusters", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("first_date", Date),
+    Column("last_date", Date),
+    # summed (unnormalised) term vectors, pruned to their heaviest terms: {"i": [...], "v": [...]}
+    Column("terms", JSON, nullable=False),
+    Column("entities", JSON, nullable=False),
+    Column("norm2", Float, nullable=False),
+    Column("entity_norm2", Float, nullable=False),
+)
+
+story_state = Table(
+    "story_state", metadata,
+    Column("story_id", String(64), primary_key=True),
+    # summed vectors of the story's asserted claims: int32 term ids, then float64 weights
+    Column("vector", LargeBinary, nullable=False),
+    Column("norm2", Float, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("lead", LargeBinary, nullable=False),  # the lead claim: a Claim record as JSON (read only when needed)
+    Column("countries", JSON, nullable=False),
+    Column("continued_by", String(64)),
+)
+
+# Corpus statistics (document frequencies of hashed terms) for IDF weights, by key.
+corroboration_meta = Table(
+    "corroboration_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
 )

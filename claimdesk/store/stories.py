@@ -15,12 +15,21 @@ from typing import Optional
 from sqlalchemy import Connection, bindparam, delete, false, func, select, update
 
 from claimdesk.models import (
-    Attribution, Contradiction, Mention, MentionOrigin, Origin, Place, Story, StoryReview, When,
+    EVENT_TYPES, STORY_STATUSES, Attribution, Mention, MentionOrigin, Origin, Story, StoryReview,
 )
 from claimdesk.store import schema
+from claimdesk.store.codec import origin_from_row, origin_row, story_from_row, story_row
 from claimdesk.store.database import Store
 from claimdesk.store.reviews import review_map
 from claimdesk.store.search import matching_stories, place_condition
+
+
+class BadFilter(ValueError):
+    """A filter value out of its domain; `field` names the filter, `reason` says what was expected."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,58 @@ class StoryFilter:
     min_sources: Optional[int] = None
     place: Optional[str] = None  # a place name contains it, or a place's country code is it
     search: Optional[str] = None  # words, all present (claimdesk.store.search); results ranked by relevance
+
+    @classmethod
+    def checked(cls, status: Optional[str] = None, event_type: Optional[str] = None, since: Optional[str] = None,
+                until: Optional[str] = None, min_sources: Optional[int] = None, place: Optional[str] = None,
+                search: Optional[str] = None) -> StoryFilter:
+        """A filter from values as a user typed them (None: no filter), each checked against its
+        domain; the ledger command and the web UI both build their filters here.
+
+        >>> StoryFilter.checked(status="contested", since="2024-10-01").since
+        datetime.date(2024, 10, 1)
+        >>> StoryFilter.checked(event_type="rumour")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        BadFilter: event_type: expected one of deployment, desertion, …, got 'rumour'
+        """
+        return cls(status=_one_of("status", status, STORY_STATUSES),
+                   event_type=_one_of("event_type", event_type, EVENT_TYPES),
+                   since=_day("since", since), until=_day("until", until),
+                   min_sources=min_sources, place=place, search=search)
+
+
+def _one_of(field: str, value: Optional[str], allowed: tuple[str, ...]) -> Optional[str]:
+    if value is not None and value not in allowed:
+        raise BadFilter(field, f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _day(field: str, value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadFilter(field, f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+@dataclass(frozen=True)
+class DocumentCopy:
+    """A document found to copy an earlier one (`copy_of`, the earliest of its group of copies)."""
+
+    document_id: str
+    copy_of: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class StoryMention:
+    """A claim placed in a story; `copy_of` the original its document copies, if any."""
+
+    claim_id: str
+    story_id: str
+    document_id: str
+    copy_of: Optional[str] = None
 
 
 def save_stories(store: Store, stories: Iterable[Story]) -> int:
@@ -45,7 +106,7 @@ def save_stories(store: Store, stories: Iterable[Story]) -> int:
             claim_ids = [m.claim for m in story.mentions]
             if claim_ids:
                 conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.claim_id.in_(claim_ids)))
-            conn.execute(schema.stories.insert(), [_story_row(story, now)])
+            conn.execute(schema.stories.insert(), [story_row(story, now)])
             if story.mentions:
                 conn.execute(schema.story_mentions.insert(), [
                     {"claim_id": m.claim, "story_id": story.id, "document_id": m.document, "copy_of": m.copy_of}
@@ -55,24 +116,15 @@ def save_stories(store: Store, stories: Iterable[Story]) -> int:
     return count
 
 
-def delete_stories(store: Store, story_ids: Iterable[str]) -> None:
-    ids = list(story_ids)
-    if not ids:
-        return
-    with store.engine.begin() as conn:
-        conn.execute(delete(schema.story_mentions).where(schema.story_mentions.c.story_id.in_(ids)))
-        conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids)))
-
-
-def save_copies(store: Store, copies: Iterable[tuple[str, str, float]]) -> None:
-    """Record (document_id, copy_of, similarity) rows, replacing earlier verdicts for those documents."""
+def save_copies(store: Store, copies: Iterable[DocumentCopy]) -> None:
+    """Record copies, replacing earlier verdicts for those documents."""
     with store.engine.begin() as conn:
         write_copies(conn, copies)
 
 
-def write_copies(conn: Connection, copies: Iterable[tuple[str, str, float]], chunk: int = 500) -> None:
+def write_copies(conn: Connection, copies: Iterable[DocumentCopy], chunk: int = 500) -> None:
     """`save_copies` inside the caller's transaction."""
-    rows = [{"document_id": d, "copy_of": c, "similarity": s} for d, c, s in copies]
+    rows = [{"document_id": c.document_id, "copy_of": c.copy_of, "similarity": c.similarity} for c in copies]
     for i in range(0, len(rows), chunk):
         conn.execute(delete(schema.document_copies).where(
             schema.document_copies.c.document_id.in_([r["document_id"] for r in rows[i:i + chunk]])))
@@ -80,9 +132,10 @@ def write_copies(conn: Connection, copies: Iterable[tuple[str, str, float]], chu
         conn.execute(schema.document_copies.insert(), rows)
 
 
-def add_mentions(conn: Connection, mentions: Iterable[tuple[str, str, str, Optional[str]]]) -> None:
-    """New (claim_id, story_id, document_id, copy_of) rows; a claim that was in another story moves."""
-    rows = [{"claim_id": c, "story_id": s, "document_id": d, "copy_of": o} for c, s, d, o in mentions]
+def add_mentions(conn: Connection, mentions: Iterable[StoryMention]) -> None:
+    """New mentions; a claim that was in another story moves."""
+    rows = [{"claim_id": m.claim_id, "story_id": m.story_id, "document_id": m.document_id, "copy_of": m.copy_of}
+            for m in mentions]
     sm = schema.story_mentions
     for i in range(0, len(rows), 500):
         conn.execute(delete(sm).where(sm.c.claim_id.in_([r["claim_id"] for r in rows[i:i + 500]])))
@@ -103,10 +156,7 @@ def write_origins(conn: Connection, origins: dict[str, list[Origin]], chunk: int
     ids = sorted(origins)
     for i in range(0, len(ids), chunk):
         conn.execute(delete(do).where(do.c.document_id.in_(ids[i:i + chunk])))
-    rows = [{"document_id": doc, "seq": k, "outlet": o.outlet[:300], "outlet_key": o.key[:300], "why": o.why,
-             "span_start": o.span[0] if o.span else None, "span_end": o.span[1] if o.span else None,
-             "source_document": o.document}
-            for doc in ids for k, o in enumerate(origins[doc])]
+    rows = [origin_row(doc, k, o) for doc in ids for k, o in enumerate(origins[doc])]
     if rows:
         conn.execute(do.insert(), rows)
 
@@ -117,13 +167,23 @@ def load_origins(conn: Connection, document_ids: Iterable[str], chunk: int = 500
     ids = sorted(set(document_ids))
     out: dict[str, list[Origin]] = {}
     for i in range(0, len(ids), chunk):
-        rows = conn.execute(select(schema.document_origins).where(do.document_id.in_(ids[i:i + chunk]))
-                            .order_by(do.document_id, do.seq)).mappings()
-        for r in rows:
-            span = (r["span_start"], r["span_end"]) if r["span_start"] is not None else None
-            out.setdefault(r["document_id"], []).append(Origin(
-                outlet=r["outlet"], key=r["outlet_key"], why=r["why"], span=span, document=r["source_document"]))
+        _collect_origins(out, conn.execute(select(schema.document_origins).where(do.document_id.in_(ids[i:i + chunk]))
+                                           .order_by(do.document_id, do.seq)).mappings())
     return out
+
+
+def all_origins(store: Store) -> dict[str, list[Origin]]:
+    """Every stored origin, by document id (in id order)."""
+    do = schema.document_origins.c
+    out: dict[str, list[Origin]] = {}
+    with store.engine.connect() as conn:
+        _collect_origins(out, conn.execute(select(schema.document_origins).order_by(do.document_id, do.seq)).mappings())
+    return out
+
+
+def _collect_origins(out: dict[str, list[Origin]], rows) -> None:  # noqa: ANN001
+    for r in rows:
+        out.setdefault(r["document_id"], []).append(origin_from_row(r))
 
 
 def origin_of(origins: list[Origin], span: tuple[int, int]) -> Optional[Origin]:
@@ -139,7 +199,7 @@ def write_story_rows(conn: Connection, stories: list[Story], chunk: int = 500) -
     stored: set[str] = set()
     for i in range(0, len(ids), chunk):
         stored.update(conn.scalars(select(st.c.id).where(st.c.id.in_(ids[i:i + chunk]))))
-    rows = [_story_row(s, now) for s in stories]
+    rows = [story_row(s, now) for s in stories]
     old = [{"b_" + k: v for k, v in r.items()} for r in rows if r["id"] in stored]
     if old:
         values = {k: bindparam("b_" + k) for k in rows[0] if k != "id"}
@@ -206,7 +266,7 @@ def iter_stories(
         mentions = _mentions_for(conn, [r["id"] for r in rows]) if with_mentions else {}
         reviewed = review_map(conn, [r["id"] for r in rows])
     for row in rows:
-        yield _story_from_row(row, mentions.get(row["id"], []), reviewed.get(row["id"]))
+        yield story_from_row(row, mentions.get(row["id"], []), reviewed.get(row["id"]))
 
 
 def search_stories(
@@ -226,13 +286,49 @@ def get_story(store: Store, story_id: str) -> Optional[Story]:
             return None
         mentions = _mentions_for(conn, [story_id])
         reviewed = review_map(conn, [story_id])
-    return _story_from_row(row, mentions.get(story_id, []), reviewed.get(story_id))
+    return story_from_row(row, mentions.get(story_id, []), reviewed.get(story_id))
 
 
 def story_ids_for_document(store: Store, document_id: str) -> list[str]:
     with store.engine.connect() as conn:
         return list(conn.scalars(select(schema.story_mentions.c.story_id).distinct()
                                  .where(schema.story_mentions.c.document_id == document_id)))
+
+
+def story_of_claims(store: Store, document_ids: Iterable[str]) -> dict[str, str]:
+    """claim id -> story id, for the stored claims of `document_ids` that belong to a story."""
+    ids = list(document_ids)
+    sm = schema.story_mentions.c
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.update(conn.execute(select(sm.claim_id, sm.story_id).where(sm.document_id.in_(ids[i:i + 500]))).all())
+    return out
+
+
+@dataclass(frozen=True)
+class DayStatusCount:
+    """How many stories of one status were first seen on one day (`day` None: undated)."""
+
+    day: Optional[date]
+    status: str
+    count: int
+
+
+def counts_by_day_and_status(store: Store) -> list[DayStatusCount]:
+    s = schema.stories.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.first_seen, s.status, func.count()).group_by(s.first_seen, s.status)).all()
+    return [DayStatusCount(day, status, n) for day, status, n in rows]
+
+
+def actors_of_claims(store: Store, claim_ids: list[str]) -> dict[str, list[str]]:
+    """The actors of each claim, read in one query (a story carries no actors of its own)."""
+    if not claim_ids:
+        return {}
+    c = schema.claims.c
+    with store.engine.connect() as conn:
+        return {r[0]: list(r[1] or []) for r in conn.execute(select(c.id, c.actors).where(c.id.in_(claim_ids)))}
 
 
 def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # noqa: ANN001
@@ -259,26 +355,3 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
             copy_of=r["copy_of"], origin=MentionOrigin(outlet=origin.outlet, why=origin.why) if origin else None,
         ))
     return out
-
-
-def _story_from_row(row, mentions: list[Mention], review: Optional[StoryReview] = None) -> Story:  # noqa: ANN001
-    return Story(
-        id=row["id"], text=row["text"], event_type=row["event_type"], status=row["status"],
-        independent_sources=row["independent_sources"], informativeness=row.get("informativeness") or 0.0,
-        first_seen=row["first_seen"], when=When(**row["when"]) if row["when"] else None,
-        places=[Place(**p) for p in row["places"]],
-        mentions=mentions,
-        contradictions=[Contradiction(**c) for c in row["contradictions"]],
-        review=review,
-    )
-
-
-def _story_row(story: Story, updated_at: datetime) -> dict:
-    return {
-        "id": story.id, "text": story.text, "event_type": story.event_type, "status": story.status,
-        "independent_sources": story.independent_sources, "informativeness": story.informativeness,
-        "first_seen": story.first_seen, "when": story.when.model_dump() if story.when else None,
-        "places": [p.model_dump() for p in story.places],
-        "contradictions": [c.model_dump() for c in story.contradictions],
-        "updated_at": updated_at,
-    }

@@ -18,6 +18,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimdesk.report.templating import environment
 from claimdesk.store import Store
+from claimdesk.web import api, desk, pages
 from claimdesk.web.guard import Guard
 
 MAX_BODY = 64 * 1024
@@ -37,8 +38,6 @@ def create_app(
     """The web app over `store`. Writes need a user's token (`claimdesk users add`) or `token`;
     with neither, the app is read-only. With `allowed_hosts`, requests naming any other Host are
     refused, so a web page cannot reach a loopback server by DNS rebinding."""
-    from claimdesk.web import api, desk, pages
-
     app = FastAPI(
         title="claimdesk", version="1", docs_url=None, redoc_url=None,
         description="Read-only access to claimdesk's stories, documents, audit findings and claims.",

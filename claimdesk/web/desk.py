@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from claimdesk import review
 from claimdesk.models import ReviewEntry, Story
-from claimdesk.report.aggregate import STATUSES
+from claimdesk.models import STORY_STATUSES as STATUSES
 from claimdesk.store.reviews import MAX_NOTE, ReviewError, log_entries
 from claimdesk.store.stories import get_story
 from claimdesk.web.auth import READ_ONLY, bearer, can_write, writer

@@ -4,49 +4,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Optional
 
 from markupsafe import Markup
-from sqlalchemy import select
 
-from claimdesk.models import EVENT_TYPES, Claim, Document, Finding, Mention, Story
-from claimdesk.report.aggregate import STATUSES
+from claimdesk.models import Claim, Document, Finding, Mention, Story
 from claimdesk.report.bounds import MAX_DIGITS, MAX_MIN_SOURCES, MAX_PAGE
 from claimdesk.report.safe import context_window, highlight
-from claimdesk.store import Store, schema
-from claimdesk.store.stories import StoryFilter
+from claimdesk.store import Store
+from claimdesk.store.stories import BadFilter, StoryFilter, story_of_claims
 
 PAGE_SIZE = 50
 _DIGITS = re.compile(r"[0-9]+")
 MAX_MENTIONS_SHOWN = 200
 
 
-class BadFilter(ValueError):
-    pass
-
-
-def _date(name: str, value: Optional[str]) -> Optional[date]:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadFilter(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
-
-
 def parse_filter(params: dict[str, str]) -> StoryFilter:
     """A StoryFilter from query parameters as a form sends them (empty means no filter)."""
-    status = params.get("status") or None
-    if status and status not in STATUSES:
-        raise BadFilter(f"status: expected one of {', '.join(STATUSES)}, got {status!r}")
-    event_type = params.get("event_type") or None
-    if event_type and event_type not in EVENT_TYPES:
-        raise BadFilter(f"event_type: expected one of {', '.join(EVENT_TYPES)}, got {event_type!r}")
-    min_sources = parse_count("min_sources", params.get("min_sources"), 1, MAX_MIN_SOURCES)
-    return StoryFilter(
-        status=status, event_type=event_type, since=_date("since", params.get("since")),
-        until=_date("until", params.get("until")), min_sources=min_sources,
+    return StoryFilter.checked(
+        status=params.get("status") or None, event_type=params.get("event_type") or None,
+        since=params.get("since") or None, until=params.get("until") or None,
+        min_sources=parse_count("min_sources", params.get("min_sources"), 1, MAX_MIN_SOURCES),
         place=(params.get("place") or "").strip()[:200] or None, search=(params.get("q") or "").strip()[:200] or None)
 
 
@@ -62,7 +40,7 @@ def parse_count(name: str, value: Optional[str], low: int, high: int) -> Optiona
         return None
     digits = value.strip()
     if not _DIGITS.fullmatch(digits) or len(digits.lstrip("0")) > MAX_DIGITS or not low <= int(digits) <= high:
-        raise BadFilter(f"{name}: expected a whole number from {low} to {high:,}, got {value[:40]!r}")
+        raise BadFilter(name, f"expected a whole number from {low} to {high:,}, got {value[:40]!r}")
     return int(digits)
 
 
@@ -140,11 +118,7 @@ def document_view(store: Store, document_id: str) -> Optional[DocumentView]:
                 break
             spans.append((claim.span[0], claim.span[1], "claim"))
         lines.append(LineView(number, highlight(doc.text, spans, start, end), number in flagged_lines))
-    sm = schema.story_mentions.c
-    with store.engine.connect() as conn:
-        story_of_claim = {r[0]: r[1] for r in conn.execute(
-            select(sm.claim_id, sm.story_id).where(sm.document_id == doc.id))}
-    return DocumentView(doc, lines, findings, claims, story_of_claim, store.document_sources(doc.id))
+    return DocumentView(doc, lines, findings, claims, story_of_claims(store, [doc.id]), store.document_sources(doc.id))
 
 
 def filter_query(flt: StoryFilter, page: Optional[int] = None) -> dict[str, str]:

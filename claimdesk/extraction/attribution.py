@@ -13,8 +13,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from claimdesk.extract.lexicons import Lexicons
-from claimdesk.extract.sources import PronounResolver, agent_of, classify
+from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.sources import PronounResolver, agent_of, classify
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from claimdesk.extract.gazetteer import EXTRA_PATH, Entry, Gazetteer, gazetteer, load_extra, name_key
+from claimdesk.extraction.gazetteer import EXTRA_PATH, Entry, Gazetteer, gazetteer, load_extra, name_key
 from claimdesk.models import Place, Span
 
 # How much more likely a candidate is when the article is about its country, names its region,
@@ -490,4 +490,4 @@ if __name__ == "__main__":
         EXTRA_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"{len(data['common_word_names'])} common-word town names written to {EXTRA_PATH}")
     else:
-        sys.exit("usage: python -m claimdesk.extract.places --build-common-words CORPUS_DIR")
+        sys.exit("usage: python -m claimdesk.extraction.places --build-common-words CORPUS_DIR")

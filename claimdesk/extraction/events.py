@@ -6,8 +6,8 @@ from collections import deque
 
 from spacy.tokens import Span, Token
 
-from claimdesk.extract.lexicons import Lexicons
-from claimdesk.extract.nlp import entities_in
+from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import entities_in
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 HEAD_ONLY = {"statement", "denial"}

@@ -17,21 +17,14 @@ import re
 from datetime import date
 from typing import Optional
 
-from claimdesk.extract.time import find_dates
+from claimdesk.language.dates import find_dates
+from claimdesk.language.numerals import BELOW_TWENTY, SCALES, TENS, word_value
 from claimdesk.models import Qualifier, Quantity, Span
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "bn": 1_000_000_000}
+_SCALES = {**SCALES, "bn": 1_000_000_000}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", *(k for k in _SCALES if k != "bn")],
+_WORD = "|".join(sorted([*BELOW_TWENTY, *TENS, "hundred", *SCALES],
                         key=len, reverse=True))
 _WORD_NUMBER = rf"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w-])"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -86,32 +79,9 @@ _FURNITURE_BEFORE = re.compile(r"(?:\b(?:photos?|images?|slides?|pictures?|page|
 _DATE_REFERENCE = date(2000, 1, 1)  # any day: find_dates is asked only where dates are, not when
 
 
-def _word_value(words: str) -> Optional[float]:
-    total = current = 0.0
-    seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
-        if w in ("and",):
-            continue
-        if w in ("a", "an"):
-            current, seen = 1.0, True
-        elif w == "dozen":
-            current, seen = (current or 1) * 12, True
-        elif w in _UNITS:
-            current, seen = current + _UNITS[w], True
-        elif w in _TENS:
-            current, seen = current + _TENS[w], True
-        elif w == "hundred":
-            current, seen = (current or 1) * 100, True
-        elif w in _SCALES:
-            total, current, seen = total + (current or 1) * _SCALES[w], 0.0, True
-        else:
-            return None
-    return total + current if seen else None
-
-
 def _value(m: re.Match) -> Optional[float]:
     if m["words"]:
-        return _word_value(m["words"])
+        return word_value(m["words"])
     value = float(m["digits"].replace(",", ""))
     scale = re.search(r"(thousand|million|billion|trillion|bn)\s*$", m.group(0), re.IGNORECASE)
     if scale:

@@ -9,14 +9,14 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claimdesk.extract import attach, base, discourse
-from claimdesk.extract.attribution import Cue, PronounResolver, find_cues
-from claimdesk.extract.checkworthiness import checkworthiness
-from claimdesk.extract.clauses import Unit, units_of
-from claimdesk.extract.events import actors_of, event_type_of, reported_event
-from claimdesk.extract.hedging import hedges_of, polarity_of
-from claimdesk.extract.lexicons import Lexicons, lexicons
-from claimdesk.extract.nlp import load_nlp
+from claimdesk.extraction import attach, base, discourse
+from claimdesk.extraction.attribution import Cue, PronounResolver, find_cues
+from claimdesk.extraction.checkworthiness import checkworthiness
+from claimdesk.extraction.clauses import Unit, units_of
+from claimdesk.extraction.events import actors_of, event_type_of, reported_event
+from claimdesk.extraction.hedging import hedges_of, polarity_of
+from claimdesk.extraction.lexicons import Lexicons, lexicons
+from claimdesk.extraction.nlp import load_nlp
 from claimdesk.models import Attribution, Claim, Document
 
 MIN_WORDS = 4

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimdesk.extract.attribution import Cue
+from claimdesk.extraction.attribution import Cue
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TRIM_LEFT = {"cc", "punct", "mark", "advmod"}

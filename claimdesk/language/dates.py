@@ -32,36 +32,12 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Callable, Optional
 
+from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
+from claimdesk.language.numerals import ORDINALS, TEENS, TENS, UNITS
 from claimdesk.models import Granularity, When
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}
-_SMALL_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-}
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}
-_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9}
-_TEENS_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+# counts of days, weeks, months ("two days ago", "a week ago")
+_SMALL_NUMBERS = {"a": 1, "an": 1, **UNITS, **TEENS, "twenty": 20}
 
 # Month names are matched case-sensitively (capitalised) so that "may" and "march" stay verbs.
 _MON = (r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -72,12 +48,12 @@ _WD = (r"(?<![\w])(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
        r"|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)(?![\w])")
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _DAYWORD = r"(?:thirty-first|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|" + \
-    "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+    "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?![\w-])"
 _DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\w])(?!,\d)(?!\.\d)"
-_TENS = "|".join(_TENS_WORDS)
-_UNITS = "|".join(_UNITS_WORDS)
-_TEENS = "|".join(_TEENS_WORDS)
+_TENS = "|".join(TENS)
+_UNITS = "|".join(UNITS)
+_TEENS = "|".join(TEENS)
 _YEAR_WORDS = (rf"(?:nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|hundred)"
                rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_TEENS}|{_UNITS}))?)(?![\w-])")
 _YEAR_ANY = rf"(?:{_YEAR}|(?i:{_YEAR_WORDS}))"
@@ -119,10 +95,10 @@ def _day_of(token: str) -> int:
     if token[0].isdigit():
         return int(re.match(r"\d+", token).group())
     if token.startswith("twenty-"):
-        return 20 + _ORDINAL_WORDS[token.split("-", 1)[1]]
+        return 20 + ORDINALS[token.split("-", 1)[1]]
     if token == "thirty-first":
         return 31
-    return _ORDINAL_WORDS[token]
+    return ORDINALS[token]
 
 
 def _year_of(token: str) -> int:
@@ -131,11 +107,11 @@ def _year_of(token: str) -> int:
     words = re.split(r"[\s-]+", token.lower())
     if words[0] == "two":  # two thousand [and] N
         rest = [w for w in words[2:] if w != "and"]
-        return 2000 + sum(_TEENS_WORDS.get(w, _UNITS_WORDS.get(w, 0)) for w in rest)
+        return 2000 + sum(TEENS.get(w, UNITS.get(w, 0)) for w in rest)
     rest = words[1:]
     if rest == ["hundred"]:
         return 1900
-    return 1900 + sum(_TENS_WORDS.get(w, _TEENS_WORDS.get(w, _UNITS_WORDS.get(w, 0))) for w in rest)
+    return 1900 + sum(TENS.get(w, TEENS.get(w, UNITS.get(w, 0))) for w in rest)
 
 
 def _valid(y: int, m: int, d: int) -> Optional[date]:

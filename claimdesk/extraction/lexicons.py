@@ -42,7 +42,7 @@ class Lexicons:
 
 @lru_cache(maxsize=None)
 def lexicons() -> Lexicons:
-    data = resources.files("claimdesk.extract").joinpath("data")
+    data = resources.files("claimdesk.extraction").joinpath("data")
     raw = json.loads(data.joinpath("lexicons.json").read_text("utf-8"))
     learned = json.loads(data.joinpath("attribution_cues.json").read_text("utf-8"))
     words = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731

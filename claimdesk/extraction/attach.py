@@ -1,28 +1,22 @@
 """Dates, places and quantities found once per document, attached to the claims whose span holds them.
 
-The finders (time.py, places.py, quantities.py) are separate modules; any one that is not there
-yet simply attaches nothing.
+The finders are `claimdesk.language.dates.find_dates`, `places.find_places` and `quantities.find_quantities`; an error
+in one of them is an error of the extraction (the pipeline records it as `extraction_failed`),
+never a document silently without dates or places.
 """
 
 from __future__ import annotations
 
 import bisect
-import inspect
-import logging
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from datetime import date
+from typing import Optional
 
+from claimdesk.extraction.places import find_places
+from claimdesk.extraction.quantities import find_quantities
+from claimdesk.ingest.metadata import page_date
+from claimdesk.language.dates import find_dates
 from claimdesk.models import Document, Place, Quantity, Span, When
-
-log = logging.getLogger(__name__)
-
-
-def _optional(module: str, name: str) -> Optional[Callable]:
-    try:
-        mod = __import__(f"claimdesk.extract.{module}", fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
 
 
 @dataclass
@@ -64,37 +58,15 @@ class _SpanIndex:
         return [self._records[i] for i in hits]
 
 
-def _call(fn: Callable, *args, **kwargs):
-    """Pass only the keyword arguments the finder accepts (their signatures may grow)."""
-    params = inspect.signature(fn).parameters
-    if not any(p.kind == p.VAR_KEYWORD for p in params.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in params}
-    return fn(*args, **kwargs)
-
-
-def publication_date(doc: Document):
+def publication_date(doc: Document) -> Optional[date]:
     """The document's date, else the one its page states (URL, "Published:" line, dateline,
     title): "on February 26" then still resolves for a page that came without metadata."""
     if doc.published is not None:
         return doc.published
-    from claimdesk.ingest.metadata import page_date
-
     return page_date(doc.text, doc.title, doc.url or doc.source)
 
 
-def find_all(doc: Document, spacy_doc=None) -> Found:
-    found = Found()
-    calls = {
-        "dates": ("time", "find_dates", (doc.text, publication_date(doc)), {}),
-        "places": ("places", "find_places", (doc.text,), {"doc": spacy_doc, "spacy_doc": spacy_doc}),
-        "quantities": ("quantities", "find_quantities", (doc.text,), {}),
-    }
-    for attr, (module, name, args, kwargs) in calls.items():
-        fn = _optional(module, name)
-        if fn is None:
-            continue
-        try:
-            setattr(found, attr, list(_call(fn, *args, **kwargs)))
-        except Exception:  # a finder's bug must not lose the document's claims
-            log.exception("%s.%s failed for %s", module, name, doc.source)
-    return found
+def find_all(doc: Document, spacy_doc=None) -> Found:  # noqa: ANN001
+    return Found(dates=find_dates(doc.text, publication_date(doc)),
+                 places=find_places(doc.text, spacy_doc=spacy_doc),
+                 quantities=find_quantities(doc.text))

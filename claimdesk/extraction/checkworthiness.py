@@ -21,8 +21,8 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span
 
-from claimdesk.extract.nlp import entities_in
-from claimdesk.extract.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
+from claimdesk.extraction.nlp import entities_in
+from claimdesk.extraction.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
@@ -163,7 +163,7 @@ def _sigmoid(z: float) -> float:
 
 @lru_cache(maxsize=None)
 def load_model() -> Optional[Model]:
-    path = resources.files("claimdesk.extract").joinpath(MODEL_FILE)
+    path = resources.files("claimdesk.extraction").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))
@@ -193,7 +193,7 @@ def _token_scorer(raw: dict) -> TokenScorer:
 
 def _piece_mlp(raw: dict) -> PieceMLP:
     _check_vocabulary(raw)
-    with resources.files("claimdesk.extract").joinpath(raw["table"]).open("rb") as f:
+    with resources.files("claimdesk.extraction").joinpath(raw["table"]).open("rb") as f:
         table = np.load(f, allow_pickle=False)["table"].astype(np.float32)
     return PieceMLP(table, np.array(raw["hidden_bias"], dtype=np.float32),
                     np.array(raw["out_weights"], dtype=np.float32), float(raw["out_bias"]))

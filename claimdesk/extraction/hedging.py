@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.models import Polarity
 
 APPROXIMATORS = {"about", "around", "nearly", "almost", "approximately", "roughly", "some"}

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.models import Attribution
 
 PERSON_TITLES = {

@@ -7,9 +7,9 @@ import re
 
 from spacy.tokens import Doc
 
-from claimdesk.extract.attribution import Cue
-from claimdesk.extract.sources import PronounResolver, classify, is_agent
-from claimdesk.extract.lexicons import Lexicons
+from claimdesk.extraction.attribution import Cue
+from claimdesk.extraction.sources import PronounResolver, classify, is_agent
+from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.models import Attribution, Claim
 
 # a line opening with up to five capitalised words (or an all-caps name) and a colon

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from claimdesk.corpora.ecbplus import _NO_SPACE_AFTER, _NO_SPACE_BEFORE, GoldMention
+from bench.corpora.ecbplus import _NO_SPACE_AFTER, _NO_SPACE_BEFORE, GoldMention
 from claimdesk.models import Document, Span
 
 
