@@ -97,6 +97,22 @@ def _story_informativeness(conn: Connection) -> None:
                       "(independent_sources DESC, informativeness DESC, (first_seen IS NULL), first_seen, id)"))
 
 
+def _story_changes(conn: Connection) -> None:
+    # The stories already stored are snapshotted from their rows, so the first corroboration run
+    # after this reports what it changes, not every story as new.
+    from claimdesk.store.changes import snapshot_stored_stories
+
+    for table in (schema.corroboration_runs, schema.story_snapshots, schema.story_changes):
+        table.create(conn, checkfirst=True)
+    if conn.scalar(select(schema.story_snapshots.c.story_id).limit(1)) is None:
+        snapshot_stored_stories(conn)
+
+
+def _follows(conn: Connection) -> None:
+    schema.follows.create(conn, checkfirst=True)
+    schema.digest_marks.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "create documents, sources, links, rejected, findings, claims, copies, stories", _create_tables),
     (2, "story reviews; indexes for paging stories and finding a document's stories", _reviews_and_read_indexes),
@@ -106,6 +122,8 @@ MIGRATIONS: list[Migration] = [
     (6, "documents.furniture spans; outlet_lines: which pages of an outlet print each line", _document_furniture),
     (7, "document origins: the wire or earlier outlet that wrote a document's words (or a passage)", _document_origins),
     (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
+    (11, "story-event log: corroboration runs, story snapshots, story changes", _story_changes),
+    (13, "follows (stories, actors, places, search terms) and digest marks", _follows),
 ]
 
 
