@@ -81,7 +81,13 @@ def follow(store: Store, kind: str, value: str, follower: str = "") -> Follow:
             now = datetime.now(timezone.utc)
             conn.execute(f.insert().values(follower=follower, kind=kind, value=value, created_at=now))
             return Follow(kind=kind, value=value, follower=follower, created_at=now)
-    return Follow(kind=row["kind"], value=row["value"], follower=row["follower"], created_at=row["created_at"])
+    return _follow(row)
+
+
+def _follow(row) -> Follow:  # noqa: ANN001
+    at = row["created_at"]
+    return Follow(kind=row["kind"], value=row["value"], follower=row["follower"],
+                  created_at=at.replace(tzinfo=timezone.utc) if at is not None and at.tzinfo is None else at)
 
 
 def unfollow(store: Store, kind: str, value: str, follower: str = "") -> bool:
@@ -103,8 +109,7 @@ def follows(store: Store, follower: Optional[str] = None) -> list[Follow]:
     if follower is not None:
         query = query.where(f.c.follower == follower)
     with store.engine.connect() as conn:
-        return [Follow(kind=r["kind"], value=r["value"], follower=r["follower"], created_at=r["created_at"])
-                for r in conn.execute(query).mappings()]
+        return [_follow(r) for r in conn.execute(query).mappings()]
 
 
 __all__ = ["FOLLOW_KINDS", "Follow", "FollowKind", "NoSuchStory", "follow", "follows", "resolve_story", "unfollow"]
