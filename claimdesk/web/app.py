@@ -37,7 +37,7 @@ def create_app(
     """The web app over `store`. Without a `token`, a random one is made: read it from
     `app.state.config.token` (the serve command prints it). With `allowed_hosts`, requests naming
     any other Host are refused, so a web page cannot reach a loopback server by DNS rebinding."""
-    from claimdesk.web import api, pages
+    from claimdesk.web import api, follow_pages, pages
 
     app = FastAPI(
         title="claimdesk", version="1", docs_url=None, redoc_url=None,
@@ -49,6 +49,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(resources.files("claimdesk.report").joinpath("assets"))), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(follow_pages.router)
     app.add_middleware(Guard, max_body=max_body)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
