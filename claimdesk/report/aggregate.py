@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from sqlalchemy import func, select
@@ -34,6 +34,7 @@ class TimelineBar:
     total: int
     x: float = 0.0
     segments: list[tuple[str, float, float]] = field(default_factory=list)  # (status, y, height)
+    earlier: bool = False  # the bin of stories first seen before the period the documents cover
 
 
 @dataclass
@@ -45,6 +46,31 @@ class Timeline:
     peak: int
     undated: int
     label_every: int
+    start: Optional[date] = None  # where the period the documents cover starts (see `period_start`)
+    earlier: int = 0  # stories first seen before `start`, folded into the first bar
+
+
+# The period the documents cover starts at the day below which only this share of the dated
+# documents lies, less a margin (a week, or a tenth of the period when that is longer): a few pages
+# dated years before the rest (an archive page, a wrong date in metadata) would otherwise stretch
+# the axis over years with nothing on it, while documents spread evenly over years fold nothing.
+BACKGROUND_SHARE = 0.02
+MARGIN_DAYS = 7
+MARGIN_SHARE = 0.1
+
+
+def period_start(store: Store) -> Optional[date]:
+    """The first day of the period the stored documents cover (None: no dated document)."""
+    d = schema.documents.c
+    with store.engine.connect() as conn:
+        dated = conn.scalar(select(func.count()).select_from(schema.documents).where(d.published.is_not(None))) or 0
+        if not dated:
+            return None
+        first, last = conn.execute(select(func.min(d.published), func.max(d.published))).one()
+        low = conn.scalar(select(d.published).where(d.published.is_not(None)).order_by(d.published)
+                          .offset(int(dated * BACKGROUND_SHARE)).limit(1))
+    margin = max(MARGIN_DAYS, int((last - low).days * MARGIN_SHARE))
+    return max(first, low - timedelta(days=margin))
 
 
 def _month_end(d: date) -> date:
@@ -69,9 +95,13 @@ def timeline(store: Store, height: float = 120.0, max_days: int = 92) -> Timelin
     with store.engine.connect() as conn:
         rows = conn.execute(select(s.first_seen, s.status, func.count()).group_by(s.first_seen, s.status)).all()
     undated = sum(n for day, _, n in rows if day is None)
-    dated = [(day, status, n) for day, status, n in rows if day is not None]
-    if not dated:
+    start = period_start(store)
+    before = [(day, status, n) for day, status, n in rows if day is not None and start and day < start]
+    dated = [(day, status, n) for day, status, n in rows if day is not None and not (start and day < start)]
+    if not dated and not before:
         return Timeline([], 0, height, 0, 0, undated, 1)
+    if not dated:  # every story is older than the documents' period: nothing to fold
+        dated, before, start = before, [], None
     days = [d for d, _, _ in dated]
     monthly = (max(days) - min(days)).days > max_days
     buckets: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
@@ -79,24 +109,32 @@ def timeline(store: Store, height: float = 120.0, max_days: int = 92) -> Timelin
         key = day.replace(day=1) if monthly else day
         buckets[key][status] = buckets[key].get(status, 0) + n
     keys = _filled(sorted(buckets), monthly)
-    bar_width = round(max(4.0, min(40.0, 700 / len(keys) - 2)), 1)  # about 700 px wide, whatever the span
-    peak = max(sum(c.values()) for c in buckets.values())
+    bar_width = round(max(4.0, min(40.0, 700 / (len(keys) + bool(before)) - 2)), 1)  # about 700 px wide, whatever the span
+    earlier_counts = dict.fromkeys(STATUSES, 0)
+    for _, status, n in before:
+        earlier_counts[status] = earlier_counts.get(status, 0) + n
+    peak = max([sum(c.values()) for c in buckets.values()] + [sum(earlier_counts.values())])
     bars = []
-    for i, key in enumerate(keys):
+    if before:
+        bars.append(TimelineBar(label="earlier", since=min(d for d, _, _ in before), until=start - timedelta(days=1),
+                                counts=earlier_counts, total=sum(earlier_counts.values()), earlier=True))
+    for key in keys:
         counts = buckets.get(key) or dict.fromkeys(STATUSES, 0)
-        bar = TimelineBar(
+        bars.append(TimelineBar(
             label=key.strftime("%Y-%m") if monthly else key.isoformat(),
-            since=key, until=_month_end(key) if monthly else key, counts=counts, total=sum(counts.values()),
-            x=i * (bar_width + 2))
+            since=key, until=_month_end(key) if monthly else key, counts=counts, total=sum(counts.values())))
+    for i, bar in enumerate(bars):
+        bar.x = i * (bar_width + 2)
+        counts = bar.counts
         y = height
         for status in STATUSES:
             h = height * counts.get(status, 0) / peak
             if h:
                 y -= h
                 bar.segments.append((status, round(y, 2), round(h, 2)))
-        bars.append(bar)
     label_every = max(1, int(70 // (bar_width + 2)) + 1)
-    return Timeline(bars, len(bars) * (bar_width + 2), height, bar_width, peak, undated, label_every)
+    return Timeline(bars, len(bars) * (bar_width + 2), height, bar_width, peak, undated, label_every,
+                    start=start, earlier=sum(earlier_counts.values()))
 
 
 @dataclass
