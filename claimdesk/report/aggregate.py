@@ -153,14 +153,40 @@ class MapPoint:
 
 def map_points(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 2000, scan: int = 20000) -> list[MapPoint]:
     """Up to `limit` located stories, best-sourced first (looking at no more than `scan` stories)."""
+    return map_layer(store, flt, limit, scan).points
+
+
+@dataclass
+class MapLayer:
+    """The located stories a map draws, and what it left out, so the page can say so."""
+
+    points: list[MapPoint]
+    scanned: int  # stories looked at, best-sourced first
+    matching: int  # stories matching the filters
+    stopped_at_limit: bool  # `limit` located stories were found before the end
+
+    @property
+    def complete(self) -> bool:
+        return self.scanned >= self.matching and not self.stopped_at_limit
+
+
+def map_layer(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 5000, scan: int = 50000) -> MapLayer:
+    """Up to `limit` located stories, best-sourced first, looking at no more than `scan` stories."""
+    from claimdesk.store.stories import count_stories
+
     points: list[MapPoint] = []
-    for i, story in enumerate(stream_stories(store, flt, with_mentions=False)):
-        if len(points) >= limit or i >= scan:
+    scanned, full = 0, False
+    for story in stream_stories(store, flt, with_mentions=False):
+        if len(points) >= limit:
+            full = True
             break
+        if scanned >= scan:
+            break
+        scanned += 1
         point = map_point(story)
         if point:
             points.append(point)
-    return points
+    return MapLayer(points, scanned, count_stories(store, flt), full)
 
 
 def map_point(story: Story) -> Optional[MapPoint]:
