@@ -43,3 +43,10 @@ def test_documents_spread_over_years_fold_nothing(sqlite_url):
     tl = timeline(store)
     assert tl.earlier == 0 and not any(b.earlier for b in tl.bars)
     assert tl.bars[0].label == "2022-01" and tl.bars[-1].label == "2023-12"
+
+
+def test_one_old_page_among_a_few_folds_and_a_close_one_does_not(sqlite_url, tmp_path):
+    store = _store(sqlite_url, [date(2024, 10, 16)] * 6 + [date(2024, 10, 17), date(2012, 3, 1)])
+    assert period_start(store) == date(2024, 10, 9)
+    near = _store(f"sqlite:///{tmp_path / 'near.sqlite'}", [date(2024, 10, 16)] * 6 + [date(2024, 10, 1)])
+    assert period_start(near) == date(2024, 10, 1)  # a fortnight before is inside the period

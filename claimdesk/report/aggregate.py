@@ -50,13 +50,14 @@ class Timeline:
     earlier: int = 0  # stories first seen before `start`, folded into the first bar
 
 
-# The period the documents cover starts at the day below which only this share of the dated
-# documents lies, less a margin (a week, or a tenth of the period when that is longer): a few pages
-# dated years before the rest (an archive page, a wrong date in metadata) would otherwise stretch
-# the axis over years with nothing on it, while documents spread evenly over years fold nothing.
-BACKGROUND_SHARE = 0.02
+# The period the documents cover: a few documents dated long before the rest (an archive page, a
+# wrong date in metadata, a background piece) would otherwise stretch the axis over years with
+# nothing on it. At most BACKGROUND_SHARE of the dated documents (at least one) may fall before the
+# period, and only across a gap longer than both GAP_DAYS and the period itself; documents spread
+# evenly over years fold nothing.
+BACKGROUND_SHARE = 0.1
+GAP_DAYS = 30
 MARGIN_DAYS = 7
-MARGIN_SHARE = 0.1
 
 
 def period_start(store: Store) -> Optional[date]:
@@ -66,11 +67,16 @@ def period_start(store: Store) -> Optional[date]:
         dated = conn.scalar(select(func.count()).select_from(schema.documents).where(d.published.is_not(None))) or 0
         if not dated:
             return None
-        first, last = conn.execute(select(func.min(d.published), func.max(d.published))).one()
-        low = conn.scalar(select(d.published).where(d.published.is_not(None)).order_by(d.published)
-                          .offset(int(dated * BACKGROUND_SHARE)).limit(1))
-    margin = max(MARGIN_DAYS, int((last - low).days * MARGIN_SHARE))
-    return max(first, low - timedelta(days=margin))
+        last = conn.scalar(select(func.max(d.published)))
+        most = max(1, int(dated * BACKGROUND_SHARE))
+        earliest = list(conn.scalars(select(d.published).where(d.published.is_not(None)).order_by(d.published)
+                                     .limit(most + 1)))
+    start, widest = earliest[0], 0
+    for k in range(1, min(most, len(earliest) - 1) + 1):
+        gap = (earliest[k] - earliest[k - 1]).days
+        if gap > max(GAP_DAYS, (last - earliest[k]).days) and gap > widest:
+            start, widest = earliest[k], gap
+    return start - timedelta(days=MARGIN_DAYS) if widest else start
 
 
 def _month_end(d: date) -> date:
