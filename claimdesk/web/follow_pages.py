@@ -41,7 +41,7 @@ def digest_page(request: Request, since: Optional[str] = None, all: Optional[str
     moment = _since(since)
     digest = build_digest(store, since=moment, everything=bool(all))
     runs = recent_runs(store, 8)
-    link = lambda when: "/digest?" + urlencode({"since": when.isoformat(timespec="seconds"), **({"all": "1"} if all else {})})  # noqa: E731
+    link = lambda when: "/digest?" + urlencode({"since": when.isoformat(), **({"all": "1"} if all else {})})  # noqa: E731
     return _render(request, "digest.html", title="Digest", digest=digest, since=moment, everything=bool(all),
                    stories=digest.stories[:MAX_DIGEST_STORIES], more=max(0, len(digest.stories) - MAX_DIGEST_STORIES),
                    kinds=list(SEVERITY), kind_labels=KIND_LABELS, kind_singular=KIND_SINGULAR,

@@ -4,7 +4,7 @@
 // zooms in on its points.
 (function () {
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var CLUSTER_PX = 14;
+  var CLUSTER_PX = 24;
   document.querySelectorAll("[data-map]").forEach(function (wrap) {
     var svg = wrap.querySelector("svg.map");
     var dataEl = wrap.querySelector("script.map-data");
@@ -40,7 +40,9 @@
       if (clusterLayer) clusterLayer.textContent = "";
       var rect = svg.getBoundingClientRect();
       var scale = rect.width ? rect.width / view.w : 1;  // screen pixels per map unit
-      var cells = {}, visible = [];
+      // greedy: each point joins the first cluster seeded within CLUSTER_PX of it (seeds found
+      // through a grid of that size), else seeds its own; best-sourced points seed first
+      var grid = {}, groups = [], visible = [];
       dots.forEach(function (dot) {
         var p = byId[dot.getAttribute("data-id")];
         var on = inTime(p);
@@ -49,13 +51,22 @@
         if (!on) return;
         visible.push(p);
         var x = parseFloat(dot.getAttribute("cx")), y = parseFloat(dot.getAttribute("cy"));
-        var key = Math.floor(x * scale / CLUSTER_PX) + ":" + Math.floor(y * scale / CLUSTER_PX);
-        (cells[key] = cells[key] || []).push({ dot: dot, x: x, y: y });
+        var gx = Math.floor(x * scale / CLUSTER_PX), gy = Math.floor(y * scale / CLUSTER_PX), found = null;
+        for (var dx = -1; dx <= 1 && !found; dx++) {
+          for (var dy = -1; dy <= 1 && !found; dy++) {
+            (grid[(gx + dx) + ":" + (gy + dy)] || []).some(function (g) {
+              if (Math.hypot((g.x - x) * scale, (g.y - y) * scale) <= CLUSTER_PX) { found = g; return true; }
+              return false;
+            });
+          }
+        }
+        if (!found) { found = { x: x, y: y, members: [] }; groups.push(found); (grid[gx + ":" + gy] = grid[gx + ":" + gy] || []).push(found); }
+        found.members.push({ dot: dot, x: x, y: y });
       });
       regions.forEach(function (r) { r.classList.toggle("out-of-time", !inTime(byId[r.getAttribute("data-region-of")])); });
       shade(visible);
-      Object.keys(cells).forEach(function (key) {
-        var members = cells[key];
+      groups.forEach(function (group) {
+        var members = group.members;
         if (members.length < 2 || !clusterLayer) return;
         var cx = 0, cy = 0;
         members.forEach(function (m) { m.dot.classList.add("clustered"); cx += m.x; cy += m.y; });
@@ -114,12 +125,35 @@
       view.x = drag.vx - (evt.clientX - drag.x) / r.width * view.w; view.y = drag.vy - (evt.clientY - drag.y) / r.height * view.h; apply();
     });
     var popup = wrap.querySelector(".popup");
+    // stories at one spot never separate by zooming: a cluster of them lists its stories
+    function listPopup(cluster) {
+      var ids = cluster.getAttribute("data-ids").split(" ");
+      var first = byId[ids[0]];
+      popup.querySelector(".popup-status").textContent = ids.length + " stories";
+      popup.querySelector(".popup-status").className = "badge popup-status";
+      popup.querySelector(".popup-text").textContent = "";
+      var list = document.createElement("ul"); list.className = "plain popup-list";
+      ids.slice(0, 30).forEach(function (id) {
+        var p = byId[id]; var li = document.createElement("li"); var a = document.createElement("a");
+        a.href = (wrap.getAttribute("data-story-base") || "#story-") + encodeURIComponent(id);
+        a.textContent = "[" + p.status.replace("_", " ") + "] " + (p.text.length > 120 ? p.text.slice(0, 120) + "…" : p.text);
+        li.appendChild(a); list.appendChild(li);
+      });
+      popup.querySelector(".popup-text").appendChild(list);
+      popup.querySelector(".popup-meta").textContent = first.place + (ids.length > 30 ? " · the first 30 of " + ids.length + " listed" : "");
+      var link = popup.querySelector(".popup-link"); if (link) link.setAttribute("href", "#");
+      var r = wrap.getBoundingClientRect(), d = cluster.getBoundingClientRect();
+      popup.style.left = Math.max(0, Math.min(d.right - r.left + 6, r.width - 330)) + "px";
+      popup.style.top = Math.max(0, d.bottom - r.top + 6) + "px";
+      popup.hidden = false;
+    }
     svg.addEventListener("click", function (evt) {
       var cluster = evt.target.closest("g.cluster");
       if (cluster) {
         var xs = [], ys = [];
         cluster.getAttribute("data-ids").split(" ").forEach(function (id) { var p = byId[id]; if (p) { xs.push(p.x); ys.push(p.y); } });
-        if (xs.length) zoomTo(xs, ys);
+        var oneSpot = Math.max.apply(null, xs) - Math.min.apply(null, xs) < 1e-6 && Math.max.apply(null, ys) - Math.min.apply(null, ys) < 1e-6;
+        if (oneSpot && popup) { listPopup(cluster); } else if (xs.length) { zoomTo(xs, ys); }
         evt.stopPropagation();
         return;
       }
