@@ -33,7 +33,7 @@
     list.querySelector("a.brushed-all").setAttribute("href", "/stories?" + params.toString());
     list.setAttribute("data-since", since || ""); list.setAttribute("data-until", until);
     fetch("/api/stories?" + params.toString() + "&limit=50").then(function (r) { return r.json(); }).then(function (page) {
-      list.querySelector(".brushed-total").textContent = page.total + " stories";
+      list.querySelector(".brushed-total").textContent = page.total + " stories" + (page.total > page.stories.length ? ", the " + page.stories.length + " best-sourced listed" : "");
       var body = list.querySelector("tbody"); body.textContent = "";
       page.stories.forEach(function (s) {
         var tr = document.createElement("tr"); tr.className = "brushed-row"; tr.setAttribute("data-first-seen", s.first_seen || "");
