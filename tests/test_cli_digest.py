@@ -108,3 +108,23 @@ def test_digest_usage_errors(tmp_path):
 def test_digest_help_documents_the_exit_codes():
     out = _ok(_run("digest", "--help", db="sqlite:///unused.sqlite")).stdout
     assert "10 something changed" in " ".join(out.split()) and "Example:" in out
+
+
+def test_follow_list_and_remove(sqlite_url):
+    from typer.testing import CliRunner
+
+    from claimdesk.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["follow", "term", "missile strike", "--db", sqlite_url]).output == "following term missile strike\n"
+    assert runner.invoke(app, ["follow", "actor", "Kremlin", "--db", sqlite_url]).exit_code == 0
+    listed = runner.invoke(app, ["follow", "list", "--json", "--db", sqlite_url])
+    assert [(f["kind"], f["value"]) for f in json.loads(listed.output)] == [("term", "missile strike"), ("actor", "Kremlin")]
+    unknown = runner.invoke(app, ["follow", "story", "0123456789ab", "--db", sqlite_url])
+    assert unknown.exit_code == 2 and "expected the id of a stored story" in unknown.output
+    assert runner.invoke(app, ["follow", "remove", "actor", "Kremlin", "--db", sqlite_url]).exit_code == 0
+    again = runner.invoke(app, ["follow", "remove", "actor", "Kremlin", "--db", sqlite_url])
+    assert again.exit_code == 1
+    assert runner.invoke(app, ["follow", "remove", "outlet", "x", "--db", sqlite_url]).exit_code == 2
+    for command in (["follow", "--help"], ["follow", "term", "--help"], ["follow", "story", "--help"]):
+        assert "Example:" in runner.invoke(app, command).output
