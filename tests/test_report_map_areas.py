@@ -63,5 +63,7 @@ def test_the_map_layer_says_when_it_left_stories_out(sqlite_url):
     assert whole.complete and len(whole.points) == 5 and whole.matching == 10
     cut = map_layer(store, limit=3)
     assert not cut.complete and cut.stopped_at_limit and len(cut.points) == 3
-    short = map_layer(store, scan=4)
-    assert not short.complete and short.scanned == 4 and len(short.points) == 2
+    short = map_layer(store, scan=2)
+    assert not short.complete and short.scanned == 2 and len(short.points) == 2 and not short.stopped_at_limit
+    exact = map_layer(store, limit=5)  # the limit reached by the last located story: nothing left out
+    assert exact.complete and len(exact.points) == 5

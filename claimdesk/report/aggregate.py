@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 
 from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
-from claimdesk.report.stream import stream_stories
 from claimdesk.report.worldmap import country_iso3, project
 from claimdesk.store import Store, schema
 from claimdesk.store.stories import StoryFilter
@@ -167,32 +166,32 @@ class MapLayer:
     """The located stories a map draws, and what it left out, so the page can say so."""
 
     points: list[MapPoint]
-    scanned: int  # stories looked at, best-sourced first
+    scanned: int  # stories naming a place looked at, best-sourced first
     matching: int  # stories matching the filters
     stopped_at_limit: bool  # `limit` located stories were found before the end
 
+    ended: bool = False  # every story naming a place was looked at
+
     @property
     def complete(self) -> bool:
-        return self.scanned >= self.matching and not self.stopped_at_limit
+        return self.ended and not self.stopped_at_limit
 
 
 def map_layer(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 5000, scan: int = 50000) -> MapLayer:
     """Up to `limit` located stories, best-sourced first, looking at no more than `scan` stories."""
-    from claimdesk.store.stories import count_stories
+    from claimdesk.store.stories import count_stories, iter_placed_stories
 
     points: list[MapPoint] = []
-    scanned, full = 0, False
-    for story in stream_stories(store, flt, with_mentions=False):
-        if len(points) >= limit:
-            full = True
-            break
-        if scanned >= scan:
+    scanned, full, ended = 0, False, True
+    for story in iter_placed_stories(store, flt):
+        if len(points) >= limit or scanned >= scan:
+            full, ended = len(points) >= limit, False
             break
         scanned += 1
         point = map_point(story)
         if point:
             points.append(point)
-    return MapLayer(points, scanned, count_stories(store, flt), full)
+    return MapLayer(points, scanned, count_stories(store, flt), full, ended)
 
 
 def map_point(story: Story) -> Optional[MapPoint]:
