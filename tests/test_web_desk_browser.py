@@ -80,6 +80,15 @@ def page(desk):
         browser.close()
 
 
+def _until(page, expression: str, seconds: float = 10.0) -> None:
+    """Wait until `expression` is true in the page. Playwright's wait_for_function polls through
+    eval, which the UI's Content-Security-Policy (no 'unsafe-eval') refuses; evaluate does not."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds}s: {expression}"
+        page.wait_for_timeout(50)
+
+
 def _officers(store) -> str:
     from claimdesk.store.stories import iter_stories
 
@@ -157,7 +166,7 @@ def test_timeline_folds_background_dates_and_brushes_the_story_list(desk, page):
     # the earlier bar alone: only the story dated 2012
     earlier = bars.first.locator("rect").first.bounding_box()
     page.mouse.click(earlier["x"] + earlier["width"] / 2, earlier["y"] + earlier["height"] - 1)
-    page.wait_for_function("document.getElementById('brushed').dataset.until === '2024-10-08'")
+    _until(page, "document.getElementById('brushed').dataset.until === '2024-10-08'")
     page.locator("#brushed tr.brushed-row").first.wait_for()
     seen = page.locator("#brushed tr.brushed-row").evaluate_all("rows => rows.map(r => r.dataset.firstSeen)")
     assert seen and all(d < "2024-10-09" for d in seen)
@@ -167,7 +176,7 @@ def test_timeline_folds_background_dates_and_brushes_the_story_list(desk, page):
 def test_map_clusters_zooms_and_filters_by_time(desk, page):
     page.goto(desk["base"] + "/map")
     wrap = page.locator("[data-map]")
-    page.wait_for_function("document.querySelector('[data-map]').dataset.visible !== undefined")
+    _until(page, "document.querySelector('[data-map]').dataset.visible !== undefined")
     total = page.locator("svg.map g.points circle[data-id]").count()
     assert total >= 3 and page.locator(".map-coverage.complete").count() == 1
     clusters = page.locator("svg.map g.cluster")
@@ -184,7 +193,7 @@ def test_map_clusters_zooms_and_filters_by_time(desk, page):
     apart = next(c for c in spread if c["apart"])
     before = page.locator("svg.map").get_attribute("viewBox")
     clusters.nth(apart["i"]).locator("circle").dispatch_event("click")
-    page.wait_for_function(f"document.querySelector('svg.map').getAttribute('viewBox') !== '{before}'")
+    _until(page, f"document.querySelector('svg.map').getAttribute('viewBox') !== '{before}'")
     x, y, w, h = map(float, page.locator("svg.map").get_attribute("viewBox").split())
     assert w < 360
     for sid in apart["ids"]:
@@ -204,9 +213,9 @@ def test_map_clusters_zooms_and_filters_by_time(desk, page):
         assert {listed.nth(i).get_attribute("href").split("/")[-1] for i in range(listed.count())} == set(together[0]["ids"])
     page.click("[data-zoom='reset']")
     page.fill("form.map-time input[name=since]", "2099-01-01")
-    page.wait_for_function("document.querySelector('[data-map]').dataset.visible === '0'")
+    _until(page, "document.querySelector('[data-map]').dataset.visible === '0'")
     assert page.locator("svg.map g.cluster").count() == 0
     assert wrap.locator(".map-shown").inner_text() == f"0 of {total} shown"
     page.fill("form.map-time input[name=since]", "")
-    page.wait_for_function(f"document.querySelector('[data-map]').dataset.visible === '{total}'")
+    _until(page, f"document.querySelector('[data-map]').dataset.visible === '{total}'")
     assert page.problems == []

@@ -35,8 +35,18 @@
         path.setAttribute("class", s ? "area " + s : "");
       });
     }
+    // markers keep about their screen size as the map zooms (growing a little), so a zoomed-in
+    // map shows places apart instead of discs that cover them; a region's disc keeps its true size
+    dots.forEach(function (dot) { dot.setAttribute("data-r", dot.getAttribute("r")); });
+    function resize() {
+      var k = Math.pow(view.w / full.w, 0.8);
+      dots.forEach(function (dot) {
+        dot.setAttribute("r", (parseFloat(dot.getAttribute("data-r")) * k).toFixed(4));
+      });
+    }
     function recluster() {
       pending = false;
+      resize();
       if (clusterLayer) clusterLayer.textContent = "";
       var rect = svg.getBoundingClientRect();
       var scale = rect.width ? rect.width / view.w : 1;  // screen pixels per map unit
@@ -91,12 +101,12 @@
     function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); later(); }
     function zoom(f, cx, cy) {
       cx = cx === undefined ? view.x + view.w / 2 : cx; cy = cy === undefined ? view.y + view.h / 2 : cy;
-      var w = Math.min(full.w, Math.max(full.w / 200, view.w * f)); var h = w * full.h / full.w;
+      var w = Math.min(full.w, Math.max(full.w / 100, view.w * f)); var h = w * full.h / full.w;
       view.x = cx - (cx - view.x) * w / view.w; view.y = cy - (cy - view.y) * h / view.h; view.w = w; view.h = h; apply();
     }
     function zoomTo(xs, ys) {
       var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-      var w = Math.max(full.w / 200, (x1 - x0) * 1.6, (y1 - y0) * 1.6 * full.w / full.h);
+      var w = Math.max(full.w / 60, (x1 - x0) * 1.6, (y1 - y0) * 1.6 * full.w / full.h);
       view = { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - w * full.h / full.w / 2, w: w, h: w * full.h / full.w }; apply();
     }
     function toMap(evt) {
