@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_ecbplus import TUNING_TOPICS, corpus_dir, pairwise  # noqa: E402
 from eval_news_cluster import held_out  # noqa: E402
 
-from claimdesk.corroborate import DOCUMENT_TERMS  # noqa: E402
+from claimdesk.corroborate.engine import DOCUMENT_TERMS  # noqa: E402
 from claimdesk.corroborate.clusters import (  # noqa: E402
     FEATURES, MODEL_FILE, ClusterModel, DocVector, EventClusterer, days_apart, features,
 )

@@ -17,6 +17,10 @@ server (`claimdesk serve`, its own process) answers a real HTTP client (httpx, k
     story              GET /stories/ID      (random stories)
     document           GET /documents/ID    (random documents, with claims and findings)
     api_stories        GET /api/stories
+    timeline           GET /timeline        (stories per day over the documents' period)
+    digest             GET /digest?since=2000-01-01&all=1  (the change log; the bench store has none recorded)
+    follows            GET /follows
+    map                GET /map             (up to 5,000 located stories, best-sourced first)
 
 Each arm runs --requests requests (default 300) after 20 warm-up requests; printed: requests/s,
 p50 and p95 latency, and the ratio against healthz. Also: build time and the server's peak RSS.
@@ -217,11 +221,15 @@ def main() -> None:
                 ("story", get(lambda: f"/stories/{rng.choice(story_ids)}")),
                 ("document", get(lambda: f"/documents/{rng.choice(doc_ids)}")),
                 ("api_stories", get(lambda: "/api/stories")),
+                ("timeline", get(lambda: "/timeline")),
+                ("digest", get(lambda: "/digest?since=2000-01-01&all=1")),
+                ("follows", get(lambda: "/follows")),
+                ("map", get(lambda: "/map")),
             ]
             peak_rss = 0
             results = {}
             for name, fn in arms:
-                n = args.requests if name not in ("stories_search", "stories_deep") else max(30, args.requests // 5)
+                n = args.requests if name not in ("stories_search", "stories_deep", "map") else max(30, args.requests // 5)
                 results[name] = measure(fn, n)
                 peak_rss = max(peak_rss, proc.memory_info().rss)
         floor = results["healthz"][0]

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from bench.corpora.news_cluster import read_corpus
-from claimdesk.corroborate import corroborate, state
+from claimdesk.corroborate import corroborate
+from claimdesk.store import corroboration as state
 from claimdesk.corroborate.clusters import FEATURES, days_apart, features, model
 from claimdesk.store import Store
 

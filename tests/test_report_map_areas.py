@@ -41,3 +41,29 @@ def test_the_map_shades_a_country_level_story_and_rings_its_marker():
     assert '<circle data-id="s2" class="contested"' in svg
     # A town alone shades nothing.
     assert 'class="area' not in _render([town])
+
+
+def test_a_region_level_story_is_a_shaded_disc_and_a_town_is_not():
+    region = map_point(Story(id="s3", text="Strikes in Kharkiv Oblast.", status="denied", places=[KHARKIV_OBLAST]))
+    town = map_point(Story(id="s2", text="Kupyansk was shelled.", status="contested", places=[KUPIANSK]))
+    svg = _render([region, town])
+    assert '<circle class="region-area denied" data-region-of="s3"' in svg
+    assert 'data-region-of="s2"' not in svg
+    assert '<circle data-id="s3" class="denied area"' in svg  # its marker is a ring, as a country's
+
+
+def test_the_map_layer_says_when_it_left_stories_out(sqlite_url):
+    from claimdesk.report.aggregate import map_layer
+    from claimdesk.store import Store
+    from claimdesk.store.stories import save_stories
+
+    store = Store(sqlite_url)
+    save_stories(store, [Story(id=f"s{i}", text=f"claim {i}", places=[KUPIANSK] if i % 2 else []) for i in range(10)])
+    whole = map_layer(store)
+    assert whole.complete and len(whole.points) == 5 and whole.matching == 10
+    cut = map_layer(store, limit=3)
+    assert not cut.complete and cut.stopped_at_limit and len(cut.points) == 3
+    short = map_layer(store, scan=2)
+    assert not short.complete and short.scanned == 2 and len(short.points) == 2 and not short.stopped_at_limit
+    exact = map_layer(store, limit=5)  # the limit reached by the last located story: nothing left out
+    assert exact.complete and len(exact.points) == 5

@@ -12,6 +12,8 @@ from claimdesk.cli import ledger_cmd  # noqa: F401
 from claimdesk.cli import serve_cmd  # noqa: F401
 from claimdesk.cli import corroborate_cmd  # noqa: F401
 from claimdesk.cli import review_cmd  # noqa: F401
+from claimdesk.cli import follow_cmd  # noqa: F401
+from claimdesk.cli import digest_cmd  # noqa: F401
 from claimdesk.cli.edge import main
 
 

@@ -19,10 +19,10 @@ from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
-from claimdesk.corroborate.status import first_seen, independent_sources, source_of, status
+from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.models import Claim, Document, Story
-from claimdesk.store import Store
+from claimdesk.store import Store, changes
 from claimdesk.store import corroboration as state
 from claimdesk.store.corroboration import PendingDocument, ProcessedDocument, StoredDraft
 from claimdesk.store.stories import (
@@ -64,6 +64,7 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
         on_total(len(pending))
     if not pending:
         return report
+    run = changes.begin_run(store, full=not incremental)
     weights = Weights.from_bytes(state.get_meta(store, "df"))
     clusterer = EventClusterer(state.load_clusters(store))
     detector = CopyDetector(fetch=store.get_document, copy_of=stored_copies(store))
@@ -74,7 +75,7 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
         for start in range(0, len(pending), batch_size):
             ids = [p.id for p in pending[start:start + batch_size]]
             docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
-            _batch(store, docs, weights, clusterer, detector, cache, report)
+            _batch(store, docs, weights, clusterer, detector, cache, report, run)
             # what stays across batches (LSH index, centroids, caches: millions of small objects)
             # is moved out of the cyclic collector's sight; else each full collection walks it
             # again and a batch costs more the larger the corpus (30k: 4.3 against 6.1 CPU-s per
@@ -84,6 +85,7 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
                 progress(len(ids))
     finally:
         gc.unfreeze()
+    changes.end_run(store, run, report.documents)
     return report
 
 
@@ -118,7 +120,7 @@ class Neighbourhoods:
 
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
-           detector: CopyDetector, cache: ClaimCache, report: CorroborationReport) -> None:
+           detector: CopyDetector, cache: ClaimCache, report: CorroborationReport, run: int = 0) -> None:
     """One batch: everything is computed first, then written in one transaction, so a run killed
     half-way leaves the store as it was before the batch."""
     new_ids = {d.id for d in docs}
@@ -148,8 +150,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, [stored_draft(d) for d in sorted((d for d in drafts.values() if d.dirty),
                                                                   key=lambda d: d.id)])
-        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache)
+        snapshots: list[changes.StorySnapshot] = []
+        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache, snapshots)
         report.stories_written += write_story_rows(conn, stories)
+        changes.record(conn, run, snapshots)  # the story-event log `claimdesk digest` reads
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
     for s in stories:
@@ -325,7 +329,7 @@ class ClaimCache:
 
 
 def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  # noqa: ANN001
-             cache: Optional[ClaimCache] = None) -> list[Story]:
+             cache: Optional[ClaimCache] = None, snapshots: Optional[list] = None) -> list[Story]:
     """Story rows of these drafts, from their stored mentions and the claims they gained."""
     claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in drafts])
     for d in drafts:
@@ -333,12 +337,12 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
     doc_ids = {c.document_id for cs in claims.values() for c in cs}
     docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
     origins = load_origins(conn, doc_ids)
-    return [_story(d, claims[d.id], docs, copy_of, origins) for d in drafts if claims[d.id]]
+    return [_story(d, claims[d.id], docs, copy_of, origins, snapshots) for d in drafts if claims[d.id]]
 
 
 def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
-           origins: Optional[dict[str, list]] = None) -> Story:
-    evidence = []
+           origins: Optional[dict[str, list]] = None, snapshots: Optional[list] = None) -> Story:
+    evidence, names = [], {}
     claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
         doc = docs[c.document_id]
@@ -349,9 +353,10 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
         else:
             src = source_of(doc, origin)
         evidence.append(Evidence(c, src, root))
+        names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)
     contradictions = find(evidence)
     lead = draft.lead
-    return Story(
+    story = Story(
         id=draft.id, text=lead.text, event_type=lead.event_type,
         status=status(evidence, contradictions), independent_sources=independent_sources(evidence),
         informativeness=round(informativeness(lead), 3),
@@ -359,6 +364,9 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
         when=next((c.when for c in claims if c.when), None),
         places=_places(claims), contradictions=contradictions,
     )
+    if snapshots is not None:
+        snapshots.append(changes.StorySnapshot.of(story, {k: names[k] for k in independent_source_keys(evidence)}))
+    return story
 
 
 def _places(claims: list[Claim]):  # noqa: ANN202

@@ -38,7 +38,12 @@ def source_of(doc: Document, origin: Optional[Origin]) -> str:
 
 
 def independent_sources(evidence: Sequence[Evidence]) -> int:
-    return len({e.source for e in evidence if _asserts(e)})
+    return len(independent_source_keys(evidence))
+
+
+def independent_source_keys(evidence: Sequence[Evidence]) -> set[str]:
+    """The sources that `independent_sources` counts ("outlet:reuters.com", "document:…")."""
+    return {e.source for e in evidence if _asserts(e)}
 
 
 def _asserts(e: Evidence) -> bool:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from claimdesk.store import schema
 from claimdesk.store.search import create_search_index
+from claimdesk.store.snapshots import snapshot_stored_stories
 
 Migration = tuple[int, str, Callable[[Connection], None]]
 
@@ -137,6 +138,18 @@ def _legacy_marks(conn: Connection) -> None:
             at=mark["reviewed_at"], machine_status=row[0] if row else None, baseline=baseline, changes=[],
             synced_row_at=row[3] if row else None))
         known.add(mark["story_id"])
+def _story_changes(conn: Connection) -> None:
+    # The stories already stored are snapshotted from their rows, so the first corroboration run
+    # after this reports what it changes, not every story as new.
+    for table in (schema.corroboration_runs, schema.story_snapshots, schema.story_changes):
+        table.create(conn, checkfirst=True)
+    if conn.scalar(select(schema.story_snapshots.c.story_id).limit(1)) is None:
+        snapshot_stored_stories(conn)
+
+
+def _follows(conn: Connection) -> None:
+    schema.follows.create(conn, checkfirst=True)
+    schema.digest_marks.create(conn, checkfirst=True)
 
 
 MIGRATIONS: list[Migration] = [
@@ -150,6 +163,8 @@ MIGRATIONS: list[Migration] = [
     (8, "stories ranked by independent sources, then informativeness", _story_informativeness),
     (9, "users with hashed tokens, the append-only review log, pinned mentions, story reviews", _review_desk),
     (10, "stories marked reviewed before users existed: into the review log", _legacy_marks),
+    (11, "story-event log: corroboration runs, story snapshots, story changes", _story_changes),
+    (13, "follows (stories, actors, places, search terms) and digest marks", _follows),
     (14, "story full-text index (SQLite FTS5, PostgreSQL tsvector) and story_places rows, kept by triggers",
      create_search_index),
 ]

@@ -293,3 +293,63 @@ corroboration_meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", LargeBinary, nullable=False),
 )
+
+# What corroboration changed, run by run (migration 11): each run that corroborates documents is a
+# row of corroboration_runs; story_snapshots keeps, per story, what the last run saw (status, the
+# independent sources it counted, its contradictions), and the difference a run makes to a snapshot
+# is appended to story_changes, never rewritten. `claimdesk digest` reads story_changes.
+# No foreign key to stories: `corroborate --full` deletes and rewrites stories, the record stays.
+corroboration_runs = Table(
+    "corroboration_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("full", Boolean, nullable=False),
+    Column("documents", Integer, nullable=False, server_default="0"),
+)
+
+story_snapshots = Table(
+    "story_snapshots", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("status", String(32), nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    # sorted source keys ("outlet:reuters.com"); NULL for a story snapshotted by migration 11 from
+    # its row, which does not say which sources it counted
+    Column("sources", JSON),
+    Column("contradictions", JSON, nullable=False),  # [{"key", "kind", "detail"}, …]
+    Column("run_id", Integer),
+)
+
+story_changes = Table(
+    "story_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("story_id", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Column("detail", Text, nullable=False),
+    Index("ix_story_changes_at", "at"),
+    Index("ix_story_changes_story", "story_id"),
+)
+
+# What people follow (migration 13): a story by id, or every story naming an actor, a place or a
+# search term. `follower` is the user who follows ("" for the desk as a whole).
+follows = Table(
+    "follows", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("follower", String(200), nullable=False, server_default=""),
+    Column("kind", String(16), nullable=False),
+    Column("value", String(300), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("follower", "kind", "value", name="uq_follow"),
+)
+
+# Where `claimdesk digest --since-last` stopped, per reader: the last story_changes id it reported.
+digest_marks = Table(
+    "digest_marks", metadata,
+    Column("reader", String(200), primary_key=True),
+    Column("last_change_id", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)

@@ -279,6 +279,26 @@ def search_stories(
                              with_mentions=with_mentions))
 
 
+def iter_placed_stories(store: Store, flt: StoryFilter = StoryFilter(), chunk: int = 2000) -> Iterator[Story]:
+    """Stories matching `flt` that name a place, in ranking order, read without their mentions and
+    contradictions (what a map needs): a third of the rows and a fraction of the work of `iter_stories`."""
+    from sqlalchemy import String, cast
+
+    s = schema.stories.c
+    query = _filtered(select(s.id, s.text, s.event_type, s.status, s.independent_sources, s.informativeness,
+                             s.first_seen, s.when, s.places), flt).where(cast(s.places, String) != "[]").order_by(
+        s.independent_sources.desc(), s.informativeness.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
+    offset = 0
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(query.limit(chunk).offset(offset)).mappings().all()
+        for row in rows:
+            yield _story_from_row({**row, "contradictions": []}, [])
+        if len(rows) < chunk:
+            return
+        offset += chunk
+
+
 def get_story(store: Store, story_id: str) -> Optional[Story]:
     with store.engine.connect() as conn:
         row = conn.execute(select(schema.stories).where(schema.stories.c.id == story_id)).mappings().first()

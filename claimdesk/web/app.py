@@ -18,7 +18,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimdesk.report.templating import environment
 from claimdesk.store import Store
-from claimdesk.web import api, desk, pages
+from claimdesk.web import api, desk, follow_pages, pages
 from claimdesk.web.guard import Guard
 
 MAX_BODY = 64 * 1024
@@ -50,6 +50,7 @@ def create_app(
     app.include_router(desk.api_router)
     app.include_router(desk.page_router)
     app.include_router(pages.router)
+    app.include_router(follow_pages.router)
     app.add_middleware(Guard, max_body=max_body)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)

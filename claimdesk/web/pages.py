@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from claimdesk.models import EVENT_TYPES
-from claimdesk.report.aggregate import map_points, status_counts, timeline
+from claimdesk.report.aggregate import map_layer, status_counts, timeline
 from claimdesk.report.safe import script_json
 from claimdesk.report.worldmap import country_paths
 from claimdesk.store.stories import count_stories, get_story, iter_stories, story_ids_for_document
@@ -115,6 +115,7 @@ def map_page(
         flt = parse_filter(params)
     except BadFilter as e:
         return _error(request, 400, str(e))
-    points = map_points(request.app.state.config.store, flt)
-    return _render(request, "map.html", title="Map", countries=country_paths(), points=points, flt=flt,
+    layer = map_layer(request.app.state.config.store, flt)
+    points = layer.points
+    return _render(request, "map.html", title="Map", countries=country_paths(), points=points, flt=flt, layer=layer,
                    points_json=script_json([asdict(p) for p in points]))
