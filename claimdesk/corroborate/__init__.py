@@ -42,6 +42,7 @@ from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.corroborate.status import first_seen, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
+from claimdesk.corroborate.verdicts import SiblingFinder, reconcile
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store
 from claimdesk.store.stories import (
@@ -182,6 +183,15 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     rewrite |= set(recheck)
     mentions = [(c.id, d.id, c.document_id, detector.copy_of.get(c.document_id))
                 for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
+    # one fact, one verdict: the same-fact siblings of the stories rewritten are rewritten too, and
+    # the siblings of those are read (not written) so every written story sees its whole group
+    finder = SiblingFinder({**pool, **drafts}, lambda c: rows[c].size if c in rows else 1)
+    siblings = finder.of(sorted(rewrite))
+    for i in sorted(set().union(*siblings.values()) - rewrite):
+        drafts.setdefault(i, pool[i])
+        rewrite.add(i)
+    siblings.update(finder.of(sorted(set().union(*siblings.values()) - set(siblings))))
+    read_only = sorted(set().union(*siblings.values()) - rewrite)
 
     t3 = time.perf_counter()
     report.seconds["stories"] += t3 - t2
@@ -191,7 +201,8 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.save_batch(conn, [(d.id, labels[d.id], *detector.signatures[d.id]) for d in docs], changed_clusters)
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
-        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache)
+        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache,
+                           siblings, [pool[i] for i in read_only])
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
@@ -291,19 +302,29 @@ class ClaimCache:
 
 
 def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  # noqa: ANN001
-             cache: Optional[ClaimCache] = None) -> list[Story]:
-    """Story rows of these drafts, from their stored mentions and the claims they gained."""
-    claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in drafts])
+             cache: Optional[ClaimCache] = None, siblings: Optional[dict[str, set[str]]] = None,
+             read_only: Iterable[Draft] = ()) -> list[Story]:
+    """Story rows of these drafts, from their stored mentions and the claims they gained; with
+    `siblings`, each verdict reconciled with its same-fact siblings' (`verdicts`), `read_only`
+    holding the siblings that are read but not written."""
+    read_only = [d for d in read_only if d.id not in {x.id for x in drafts}]
+    everything = drafts + read_only
+    claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in everything])
     for d in drafts:
         claims[d.id].extend(d.claims)
     doc_ids = {c.document_id for cs in claims.values() for c in cs}
     docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
     origins = load_origins(conn, doc_ids)
-    return [_story(d, claims[d.id], docs, copy_of, origins) for d in drafts if claims[d.id]]
+    evidence = {d.id: _evidence(claims[d.id], docs, copy_of, origins) for d in everything if claims[d.id]}
+    stories = {d.id: _story(d, evidence[d.id], docs) for d in everything if d.id in evidence}
+    if siblings:
+        reconcile(stories, evidence, siblings)
+    return [stories[d.id] for d in drafts if d.id in stories]
 
 
-def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
-           origins: Optional[dict[str, list]] = None) -> Story:
+def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
+              origins: Optional[dict[str, list]] = None) -> list[Evidence]:
+    """A story's mentions in publication order, each with the source it counts under."""
     evidence = []
     claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
@@ -315,6 +336,11 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
         else:
             src = source_of(doc, origin)
         evidence.append(Evidence(c, src, root))
+    return evidence
+
+
+def _story(draft: Draft, evidence: list[Evidence], docs: dict[str, Document]) -> Story:
+    claims = [e.claim for e in evidence]
     contradictions = find(evidence)
     lead = draft.lead
     return Story(
