@@ -14,11 +14,12 @@ import argparse
 import itertools
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
+from eval_ecbplus import corpus_dir, one_fact_one_verdict, pairwise, unique, verdicts_unreconciled  # noqa: E402
 
 from claimdesk.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
 from claimdesk.corroborate import corroborate, state  # noqa: E402
@@ -64,6 +65,12 @@ def main() -> None:
     print(f"news_cluster, {len(pages)} pages, {len({x.event for x in pages})} events: same-event page pairs "
           f"precision {p['precision']:.3f} recall {p['recall']:.3f} F1 {p['f1']:.3f}")
     print(f"{r['story_pairs']} cross-page mention pairs share a story; {r['story_mixed']:.3f} join two events")
+    # one fact, one verdict, as bench/eval_ecbplus.py measures it, with a page's gold event as its "topic"
+    as_topics = [SimpleNamespace(document=p.document, topic=p.event) for p in pages]
+    for name, v in (("as shipped", one_fact_one_verdict(store, as_topics)),
+                    ("without reconciling verdicts", verdicts_unreconciled(store, as_topics))):
+        print(f"one fact, one verdict ({name}): {v['same_fact_story_pairs']} pairs of stories of one event whose "
+              f"leads the model takes for one fact; {v['differ']} differ in status, {v['opposite']} opposite")
 
 
 if __name__ == "__main__":
