@@ -236,7 +236,9 @@ def _cache_path() -> Path:
         source = "unknown"
     aliases = json.dumps(load_extra()["country_aliases"], sort_keys=True)
     code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a changed build rule rebuilds
-    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}".encode()).hexdigest()[:12]
+    # the module path too: a pickle names its classes by it, so another layout of the package
+    # (the same source under another name) must not read this one's file
+    tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}|{__name__}".encode()).hexdigest()[:12]
     return Path(base) / f"gazetteer-{tag}.pickle"
 
 
@@ -249,8 +251,8 @@ def gazetteer() -> Gazetteer:
             gaz = pickle.load(f)
         if isinstance(gaz, Gazetteer):
             return gaz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        pass  # ImportError: a cache written by another layout of the package (same source, other module path)
     gaz = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
