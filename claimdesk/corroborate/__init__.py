@@ -185,10 +185,11 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
                 for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
     # one fact, one verdict: the same-fact siblings of the stories rewritten are rewritten too, and
     # the siblings of those are read (not written) so every written story sees its whole group
-    finder = SiblingFinder({**pool, **drafts}, lambda c: rows[c].size if c in rows else 1)
+    known = {**pool, **drafts}
+    finder = SiblingFinder(known, lambda c: rows[c].size if c in rows else 1)
     siblings = finder.of(sorted(rewrite))
     for i in sorted(set().union(*siblings.values()) - rewrite):
-        drafts.setdefault(i, pool[i])
+        drafts.setdefault(i, known[i])
         rewrite.add(i)
     siblings.update(finder.of(sorted(set().union(*siblings.values()) - set(siblings))))
     read_only = sorted(set().union(*siblings.values()) - rewrite)
@@ -202,7 +203,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
         stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache,
-                           siblings, [pool[i] for i in read_only])
+                           siblings, [known[i] for i in read_only])
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
