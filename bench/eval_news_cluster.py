@@ -3,7 +3,9 @@
 Every page is stored with the claims `claimdesk.extract` finds and corroborated as one batch.
 Printed: same-event page-pair precision/recall/F1 of the event clusters (the document grouping
 corroboration uses), and over cross-page mention pairs sharing a story, the share that join two
-events (no claim-level gold exists here).
+events (no claim-level gold exists here). Then "one fact, one verdict" as bench/eval_ecbplus.py
+counts it (pairs of stories of one gold event whose leads the same-fact model takes for one fact,
+and how many hold opposite statuses), as shipped and with `claimdesk.corroborate.verdicts` off.
 
     .venv/bin/python bench/eval_news_cluster.py [--db sqlite:///news_cluster.sqlite]
 """

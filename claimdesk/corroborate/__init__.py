@@ -7,7 +7,8 @@
 Per batch of new documents (in publication order): find copies (`copies`), place each document in
 an event cluster (`clusters`), place the new claims among the stories of their neighbourhood of
 clusters (`grouping`), and recompute contradictions and status (`contradictions`, `status`) of the
-stories that gained mentions or whose documents' copy verdicts changed, from their stored claims.
+stories that gained mentions or whose documents' copy verdicts changed, from their stored claims,
+together with their same-fact siblings, so one fact never holds opposite verdicts (`verdicts`).
 
 What a later batch needs is kept in the store (`state`), and a batch costs its own work only:
 - a story's centroid, lead claim and countries are stored (`state.story_state`), so a new claim is
