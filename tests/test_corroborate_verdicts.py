@@ -76,3 +76,16 @@ def test_the_same_wording_in_two_event_clusters_is_not_linked():
         {"a": "war", "b": "another-night"})
     assert SiblingFinder(drafts, lambda c: 4).of(["a", "b"]) == {}
     assert stories["a"].status == "corroborated"
+
+
+def test_a_fact_denied_in_one_story_is_denied_in_the_other_and_the_denial_names_its_mentions():
+    denial = "The Kremlin denied reports that Russia fired 300 drones and 30 missiles at Ukraine overnight."
+    drafts, evidence, stories = _stories(
+        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (denial, "tass.ru")]},
+        {"a": "war", "b": "war"})
+    assert (stories["a"].status, stories["b"].status) == ("corroborated", "denied")
+    assert reconcile(stories, evidence, SiblingFinder(drafts, lambda c: 4).of(["a", "b"])) == ["a"]
+    assert stories["a"].status == "denied"
+    [why] = stories["a"].contradictions
+    assert {e.claim.id for e in evidence["a"]} <= set(why.mentions)  # the denial is linked to story a's mentions
