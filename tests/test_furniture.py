@@ -214,10 +214,11 @@ def test_held_out_precision_and_recall_on_the_labelled_lines(corpus_dir, monkeyp
 
 @pytest.mark.slow
 def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp_path, monkeypatch):
-    """The issue's bar is none. Not met yet: lines the shape model misses (a gallery of captions,
-    an author's bio, teasers that end in a full stop) still give about 70 of some 10,000 story
-    mentions (bench/eval_furniture.py, with GVC val: 70 of 11,997; 454 claims came from labelled
-    furniture lines without the marking). This pins that figure so it can only go down."""
+    """The issue's bar is none. Not met yet: with the neighbouring-line rules (`furniture.context`:
+    galleries, list items, syndication notes, credited captions) the news_cluster part is down to
+    3 (two related-story teasers that end in a full stop, one German affiliate prompt); with GVC val,
+    bench/eval_furniture.py gives 14 of 11,207 (was 65; 445 claims came from labelled furniture
+    lines without the marking). This pins that figure so it can only go down."""
     monkeypatch.syspath_prepend(str(BENCH))
     from claimdesk.corroborate import corroborate
     from eval_furniture import labelled_line_spans, story_mentions_in_furniture
@@ -235,7 +236,7 @@ def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp
     spans = labelled_line_spans([item for item in labels if item.page.corpus == "news_cluster"])
     bad, total, examples = story_mentions_in_furniture(store, spans)
     assert total > 5000
-    assert bad <= 75, examples
+    assert bad <= 3, examples
 
 
 def test_document_page_greys_furniture_escaped_like_everything_else(tmp_path):
