@@ -43,7 +43,7 @@ from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.corroborate.status import first_seen, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
-from claimdesk.corroborate.verdicts import SiblingFinder, reconcile
+from claimdesk.corroborate.verdicts import SEVERITY, SiblingFinder, reconcile, stored_severe
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store
 from claimdesk.store.stories import (
@@ -184,16 +184,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
     rewrite |= set(recheck)
     mentions = [(c.id, d.id, c.document_id, detector.copy_of.get(c.document_id))
                 for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
-    # one fact, one verdict: the same-fact siblings of the stories rewritten are rewritten too, and
-    # the siblings of those are read (not written) so every written story sees its whole group
-    known = {**pool, **drafts}
-    finder = SiblingFinder(known, lambda c: rows[c].size if c in rows else 1)
-    siblings = finder.of(sorted(rewrite))
-    for i in sorted(set().union(*siblings.values()) - rewrite):
-        drafts.setdefault(i, known[i])
-        rewrite.add(i)
-    siblings.update(finder.of(sorted(set().union(*siblings.values()) - set(siblings))))
-    read_only = sorted(set().union(*siblings.values()) - rewrite)
+    known = {**pool, **drafts}  # every story of the batch's neighbourhoods: where same-fact siblings are looked for
 
     t3 = time.perf_counter()
     report.seconds["stories"] += t3 - t2
@@ -204,7 +195,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.set_meta(conn, "df", weights.to_bytes())
         state.save_drafts(conn, sorted((d for d in drafts.values() if d.dirty), key=lambda d: d.id))
         stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache,
-                           siblings, [known[i] for i in read_only])
+                           known, lambda c: rows[c].size if c in rows else 1)
         report.stories_written += write_story_rows(conn, stories)
         add_mentions(conn, mentions)
         set_mention_copies(conn, recopied)
@@ -304,24 +295,44 @@ class ClaimCache:
 
 
 def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  # noqa: ANN001
-             cache: Optional[ClaimCache] = None, siblings: Optional[dict[str, set[str]]] = None,
-             read_only: Iterable[Draft] = ()) -> list[Story]:
-    """Story rows of these drafts, from their stored mentions and the claims they gained; with
-    `siblings`, each verdict reconciled with its same-fact siblings' (`verdicts`), `read_only`
-    holding the siblings that are read but not written."""
-    read_only = [d for d in read_only if d.id not in {x.id for x in drafts}]
-    everything = drafts + read_only
-    claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in everything])
-    for d in drafts:
-        claims[d.id].extend(d.claims)
-    doc_ids = {c.document_id for cs in claims.values() for c in cs}
-    docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
-    origins = load_origins(conn, doc_ids)
-    evidence = {d.id: _evidence(claims[d.id], docs, copy_of, origins) for d in everything if claims[d.id]}
-    stories = {d.id: _story(d, evidence[d.id], docs) for d in everything if d.id in evidence}
-    if siblings:
-        reconcile(stories, evidence, siblings)
-    return [stories[d.id] for d in drafts if d.id in stories]
+             cache: Optional[ClaimCache] = None, known: Optional[dict[str, Draft]] = None,
+             cluster_size: Callable[[str], int] = lambda c: 1) -> list[Story]:
+    """Story rows of these drafts, from their stored mentions and the claims they gained. With
+    `known` (the drafts of the batch's neighbourhoods), one fact, one verdict (`verdicts`): the
+    same-fact siblings of every contested or denied story among them (rewritten now, or stored so)
+    take its verdict; a sibling not rewritten otherwise gets its row rewritten too."""
+    claims_of = (cache or ClaimCache(0)).of_stories
+    evidence: dict[str, list[Evidence]] = {}
+    stories: dict[str, Story] = {}
+
+    def build(batch: list[Draft], gained: bool) -> None:
+        claims = claims_of(conn, [d.id for d in batch])
+        if gained:
+            for d in batch:
+                claims[d.id].extend(d.claims)
+        doc_ids = {c.document_id for cs in claims.values() for c in cs}
+        docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
+        origins = load_origins(conn, doc_ids)
+        for d in batch:
+            if claims[d.id]:
+                evidence[d.id] = _evidence(claims[d.id], docs, copy_of, origins)
+                stories[d.id] = _story(d, evidence[d.id], docs)
+
+    build(drafts, True)
+    out = [stories[d.id] for d in drafts if d.id in stories]
+    if known:
+        severe = {i for i, s in stories.items() if s.status in SEVERITY}
+        severe |= stored_severe(conn, sorted(set(known) - set(stories)))
+        if severe:
+            warned_by: dict[str, set[str]] = {}  # story -> its contested/denied siblings
+            for i, sibs in SiblingFinder(known, cluster_size).of(sorted(severe)).items():
+                for t in sibs:
+                    warned_by.setdefault(t, set()).add(i)
+            build([known[i] for i in sorted(({i for ss in warned_by.values() for i in ss} | set(warned_by))
+                                             - set(stories))], False)
+            written = {s.id for s in out}
+            out += [stories[i] for i in reconcile(stories, evidence, warned_by) if i not in written]
+    return out
 
 
 def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],

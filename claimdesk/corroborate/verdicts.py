@@ -32,6 +32,7 @@ from claimdesk.corroborate.contradictions import Evidence, find, is_denial
 from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
 from claimdesk.models import Story
+from claimdesk.store import schema
 
 MIN_SHARED_WORDS = 2
 MAX_SIBLING_CANDIDATES = 20
@@ -118,3 +119,14 @@ def reconcile(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence
             c for c in found if c.kind in _WARNING_KINDS[verdict] and (c.kind, tuple(c.mentions)) not in known]
         changed.append(sid)
     return changed
+
+
+def stored_severe(conn, story_ids: list[str], chunk: int = 500) -> set[str]:  # noqa: ANN001
+    """The stories among `story_ids` stored as contested or denied."""
+    from sqlalchemy import select
+
+    st = schema.stories.c
+    out: set[str] = set()
+    for i in range(0, len(story_ids), chunk):
+        out.update(conn.scalars(select(st.id).where(st.id.in_(story_ids[i:i + chunk]), st.status.in_(sorted(SEVERITY)))))
+    return out
