@@ -183,6 +183,22 @@ def one_fact_one_verdict(store: Store, docs: list[EcbDocument]) -> dict:
     return {"same_fact_story_pairs": same, "differ": differ, "opposite": opposite}
 
 
+def verdicts_unreconciled(store: Store, docs: list) -> dict:  # noqa: ANN001
+    """`one_fact_one_verdict` after corroborating again with the verdict reconciliation
+    (`claimdesk.corroborate.verdicts`) switched off: the "before" of that rule. The store is left
+    corroborated as shipped."""
+    import claimdesk.corroborate as corroboration
+
+    shipped = corroboration.reconcile
+    corroboration.reconcile = lambda *args, **kwargs: []
+    try:
+        corroborate(store, incremental=False)
+        return one_fact_one_verdict(store, docs)
+    finally:
+        corroboration.reconcile = shipped
+        corroborate(store, incremental=False)
+
+
 def event_coverage(store: Store, docs: list[EcbDocument], story: dict[str, str]) -> float:
     """How far one story gathers an event: the share of an event's documents with a mention in the
     story holding most of them, averaged over events (the cost side of keeping events apart)."""
@@ -256,6 +272,9 @@ def main() -> None:
     v = one_fact_one_verdict(store, docs)
     print(f"one fact, one verdict: {v['same_fact_story_pairs']} pairs of stories of one topic whose leads the model "
           f"takes for one fact; {v['differ']} differ in status, {v['opposite']} opposite (corroborated vs contested/denied)")
+    v = verdicts_unreconciled(store, docs)
+    print(f"  the same without reconciling verdicts (claimdesk.corroborate.verdicts switched off): "
+          f"{v['same_fact_story_pairs']} pairs; {v['differ']} differ, {v['opposite']} opposite")
     print(f"corroborate: {r['n_documents'] / r['seconds']:.1f} documents/s")
 
 

@@ -3,7 +3,9 @@
 Every page is stored with the claims `claimdesk.extract` finds and corroborated as one batch.
 Printed: same-event page-pair precision/recall/F1 of the event clusters (the document grouping
 corroboration uses), and over cross-page mention pairs sharing a story, the share that join two
-events (no claim-level gold exists here).
+events (no claim-level gold exists here). Then "one fact, one verdict" as bench/eval_ecbplus.py
+counts it (pairs of stories of one gold event whose leads the same-fact model takes for one fact,
+and how many hold opposite statuses), as shipped and with `claimdesk.corroborate.verdicts` off.
 
 Split (fixed 2026-12-02, before any figure per part was looked at): an event is HELD OUT when
 sha256("news_cluster:" + EventId) is 0 mod 3 (about a third of the events, whole events with all
@@ -27,11 +29,12 @@ import hashlib
 import itertools
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_ecbplus import corpus_dir, pairwise, unique  # noqa: E402
+from eval_ecbplus import corpus_dir, one_fact_one_verdict, pairwise, unique, verdicts_unreconciled  # noqa: E402
 
 from bench.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
 from claimdesk.corroborate import corroborate  # noqa: E402
@@ -97,6 +100,12 @@ def main() -> None:
         print(f"  {name} ({len(events)} events): precision {part['precision']:.3f} recall {part['recall']:.3f} "
               f"F1 {part['f1']:.3f}")
     print(f"{r['story_pairs']} cross-page mention pairs share a story; {r['story_mixed']:.3f} join two events")
+    # one fact, one verdict, as bench/eval_ecbplus.py measures it, with a page's gold event as its "topic"
+    as_topics = [SimpleNamespace(document=p.document, topic=p.event) for p in pages]
+    for name, v in (("as shipped", one_fact_one_verdict(store, as_topics)),
+                    ("without reconciling verdicts", verdicts_unreconciled(store, as_topics))):
+        print(f"one fact, one verdict ({name}): {v['same_fact_story_pairs']} pairs of stories of one event whose "
+              f"leads the model takes for one fact; {v['differ']} differ in status, {v['opposite']} opposite")
 
 
 if __name__ == "__main__":

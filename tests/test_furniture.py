@@ -214,10 +214,11 @@ def test_held_out_precision_and_recall_on_the_labelled_lines(corpus_dir, monkeyp
 
 @pytest.mark.slow
 def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp_path, monkeypatch):
-    """The issue's bar is none. Not met yet: lines the shape model misses (a gallery of captions,
-    an author's bio, teasers that end in a full stop) still give about 70 of some 10,000 story
-    mentions (bench/eval_furniture.py, with GVC val: 70 of 11,997; 454 claims came from labelled
-    furniture lines without the marking). This pins that figure so it can only go down."""
+    """The issue's bar is none. Not met yet: with the neighbouring-line rules (`furniture.context`:
+    galleries, list items, syndication notes, credited captions) the news_cluster part is down to
+    3 (two related-story teasers that end in a full stop, one German affiliate prompt); with GVC val,
+    bench/eval_furniture.py gives 14 of 11,207 (was 65; 445 claims came from labelled furniture
+    lines without the marking). This pins that figure so it can only go down."""
     monkeypatch.syspath_prepend(str(BENCH))
     from claimdesk.corroborate import corroborate
     from eval_furniture import labelled_line_spans, story_mentions_in_furniture
@@ -235,7 +236,7 @@ def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp
     spans = labelled_line_spans([item for item in labels if item.page.corpus == "news_cluster"])
     bad, total, examples = story_mentions_in_furniture(store, spans)
     assert total > 5000
-    assert bad <= 75, examples
+    assert bad <= 3, examples
 
 
 def test_document_page_greys_furniture_escaped_like_everything_else(tmp_path):
@@ -251,3 +252,76 @@ def test_document_page_greys_furniture_escaped_like_everything_else(tmp_path):
     line = str(view.lines[1].html)
     assert line.startswith('<mark class="furniture">Sign up &lt;script&gt;')
     assert "<script>" not in line
+
+
+# -- what the neighbouring lines show (claimdesk/furniture/context.py) ---------------------------
+
+def _news_cluster_page(corpus_dir: Path, key: str):
+    from bench.corpora.news_pages import read_news_cluster
+
+    if not (corpus_dir / "news_cluster").is_dir():
+        require_shared_data("news_cluster not in the corpus")
+    return next(p for p in read_news_cluster(corpus_dir / "news_cluster") if p.key == key)
+
+
+def _marked_numbers(text: str) -> set[int]:
+    return {line.number for line in furniture.furniture_lines(text)}
+
+
+def test_a_gallery_of_captions_is_furniture_and_the_article_above_it_is_not(corpus_dir):
+    # DW's Duisburg cruise-ship page ends with the eleven captions of its "Port of Duisburg turns 300" gallery
+    page = _news_cluster_page(corpus_dir, "0302058689a7d4ed34fcc2e78c4addbcf35932b4df5d16c44869da0d")
+    marked = _marked_numbers(page.text)
+    assert set(range(9, 20)) <= marked
+    assert not {6, 7, 8} & marked  # "According to Duisburg emergency services, the tour operator offered …"
+
+
+def test_two_lines_opening_alike_are_no_gallery():
+    text = ("The company said on Monday that profits rose by 12 percent in the third quarter.\n"
+            "The company said on Tuesday that it would cut 300 jobs at its plant in Leeds.\n"
+            "Shares fell 4 percent in early trading in London after the announcement.\n")
+    assert _marked_numbers(text) == set()
+    three = text.replace("Shares fell", "The company said on Wednesday that shares fell")
+    assert _marked_numbers(three) == {1, 2, 3}
+
+
+def test_a_teaser_among_related_links_is_furniture_but_a_sentence_between_captions_is_not(corpus_dir):
+    # USA Today's Elon Musk page: lists of related headlines; the model alone missed these three
+    page = _news_cluster_page(corpus_dir, "106fa91c2f79e76714586200ce1fd5b482f70db17ba173a6b29b7f18")
+    lines = page.text.split("\n")
+    assert lines[57].strip() == "How well do you know Elon Musk?"
+    assert {45, 58, 71} <= _marked_numbers(page.text)
+    # an article sentence (ended by a full stop) between two furniture lines stays the article's
+    text = ("Advertisement\n"
+            "Police said 46-year-old Steven Dolan shot his wife and himself late on Tuesday.\n"
+            "Photo: Reuters\n")
+    assert _marked_numbers(text) == {1, 3}
+
+
+def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
+    furniture_text = [
+        "China’s Tiangong-1 space station is out of control and will soon fall to Earth originally appeared on "
+        "BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT. Please see our terms for use of feeds.",
+        "Disclaimer: This article should not be taken as, and is not intended to provide, investment advice.",
+        "Reuters The North Korean leader Kim Jong-un has carried out a number of missile tests in recent month",
+        "The gravitational lens RX J1131-1231 galaxy can be seen at the centre, with four lensed background "
+        "quasars (University of Oklahoma)",
+    ]
+    content = [
+        "Reuters reported on Monday that the North Korean leader had watched the launch.",
+        "The bill was backed by the opposition leader, Keir Starmer (Labour).",
+        "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
+    ]
+    body = "Officials said six soldiers were killed near Donetsk on Monday, the ministry said in a statement."
+    for line in furniture_text:
+        assert _marked_numbers(f"{body}\n{line}\n{body}\n") == {2}, line
+    for line in content:
+        assert _marked_numbers(f"{body}\n{line}\n{body}\n") == set(), line
+
+
+def test_the_note_under_about_the_author_is_furniture():
+    text = ("Bitcoin fell 12 percent on Tuesday after regulators in Seoul announced new rules for exchanges.\n"
+            "About The Author\n"
+            "JP Buntinx is a FinTech and Bitcoin enthusiast living in Belgium.\n")
+    assert _marked_numbers(text) == {2, 3}
+    assert _marked_numbers(text.replace("About The Author\n", "")) == set()

@@ -21,6 +21,7 @@ from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
+from claimdesk.corroborate.verdicts import SEVERITY, SiblingFinder, reconcile
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store, changes
 from claimdesk.store import corroboration as state
@@ -151,7 +152,10 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         state.save_drafts(conn, [stored_draft(d) for d in sorted((d for d in drafts.values() if d.dirty),
                                                                   key=lambda d: d.id)])
         snapshots: list[changes.StorySnapshot] = []
-        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache, snapshots)
+        known = {**near.pool, **drafts}  # every story of the batch's neighbourhoods: where same-fact siblings are looked for
+        sizes = clusterer.clusters
+        stories = _stories(conn, store, [drafts[i] for i in sorted(rewrite)], detector.copy_of, cache, snapshots,
+                           known, lambda c: sizes[c].size if c in sizes else 1)
         report.stories_written += write_story_rows(conn, stories)
         changes.record(conn, run, snapshots)  # the story-event log `claimdesk digest` reads
         add_mentions(conn, mentions)
@@ -329,20 +333,57 @@ class ClaimCache:
 
 
 def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  # noqa: ANN001
-             cache: Optional[ClaimCache] = None, snapshots: Optional[list] = None) -> list[Story]:
-    """Story rows of these drafts, from their stored mentions and the claims they gained."""
-    claims = (cache or ClaimCache(0)).of_stories(conn, [d.id for d in drafts])
-    for d in drafts:
-        claims[d.id].extend(d.claims)
-    doc_ids = {c.document_id for cs in claims.values() for c in cs}
-    docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
-    origins = load_origins(conn, doc_ids)
-    return [_story(d, claims[d.id], docs, copy_of, origins, snapshots) for d in drafts if claims[d.id]]
+             cache: Optional[ClaimCache] = None, snapshots: Optional[list] = None,
+             known: Optional[dict[str, Draft]] = None, cluster_size: Callable[[str], int] = lambda c: 1) -> list[Story]:
+    """Story rows of these drafts, from their stored mentions and the claims they gained. With
+    `known` (the drafts of the batch's neighbourhoods), one fact, one verdict (`verdicts`): the
+    same-fact siblings of every contested or denied story among them (rewritten now, or stored so)
+    take its verdict; a sibling not rewritten otherwise gets its row rewritten too. With
+    `snapshots`, what each written story now is goes there (the story-event log, `changes`)."""
+    claims_of = (cache or ClaimCache(0)).of_stories
+    evidence: dict[str, list[Evidence]] = {}
+    names: dict[str, str] = {}  # source key -> outlet name, for the story-event log
+    stories: dict[str, Story] = {}
+
+    def build(batch: list[Draft], gained: bool) -> None:
+        claims = claims_of(conn, [d.id for d in batch])
+        if gained:
+            for d in batch:
+                claims[d.id].extend(d.claims)
+        doc_ids = {c.document_id for cs in claims.values() for c in cs}
+        docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
+        origins = load_origins(conn, doc_ids)
+        for d in batch:
+            if claims[d.id]:
+                evidence[d.id] = _evidence(claims[d.id], docs, copy_of, origins, names)
+                stories[d.id] = _story(d, evidence[d.id], docs)
+
+    build(drafts, True)
+    out = [stories[d.id] for d in drafts if d.id in stories]
+    if known:
+        severe = {i for i, s in stories.items() if s.status in SEVERITY}
+        severe |= state.stories_with_status(conn, sorted(set(known) - set(stories)), SEVERITY)
+        if severe:
+            warned_by: dict[str, set[str]] = {}  # story -> its contested/denied siblings
+            for i, sibs in SiblingFinder(known, cluster_size).of(sorted(severe)).items():
+                for t in sibs:
+                    warned_by.setdefault(t, set()).add(i)
+            build([known[i] for i in sorted(({i for ss in warned_by.values() for i in ss} | set(warned_by))
+                                             - set(stories))], False)
+            written = {s.id for s in out}
+            out += [stories[i] for i in reconcile(stories, evidence, warned_by) if i not in written]
+    if snapshots is not None:
+        for story in out:
+            keys = independent_source_keys(evidence[story.id])
+            snapshots.append(changes.StorySnapshot.of(story, {k: names.get(k, k) for k in keys}))
+    return out
 
 
-def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
-           origins: Optional[dict[str, list]] = None, snapshots: Optional[list] = None) -> Story:
-    evidence, names = [], {}
+def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
+              origins: Optional[dict[str, list]] = None, names: Optional[dict[str, str]] = None) -> list[Evidence]:
+    """A story's mentions in publication order, each with the source it counts under (and, in
+    `names`, each source's outlet name)."""
+    evidence = []
     claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
         doc = docs[c.document_id]
@@ -353,10 +394,16 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
         else:
             src = source_of(doc, origin)
         evidence.append(Evidence(c, src, root))
-        names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)
+        if names is not None:
+            names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)
+    return evidence
+
+
+def _story(draft: Draft, evidence: list[Evidence], docs: dict[str, Document]) -> Story:
+    claims = [e.claim for e in evidence]
     contradictions = find(evidence)
     lead = draft.lead
-    story = Story(
+    return Story(
         id=draft.id, text=lead.text, event_type=lead.event_type,
         status=status(evidence, contradictions), independent_sources=independent_sources(evidence),
         informativeness=round(informativeness(lead), 3),
@@ -364,9 +411,6 @@ def _story(draft: Draft, claims: list[Claim], docs: dict[str, Document], copy_of
         when=next((c.when for c in claims if c.when), None),
         places=_places(claims), contradictions=contradictions,
     )
-    if snapshots is not None:
-        snapshots.append(changes.StorySnapshot.of(story, {k: names[k] for k in independent_source_keys(evidence)}))
-    return story
 
 
 def _places(claims: list[Claim]):  # noqa: ANN202

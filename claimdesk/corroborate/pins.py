@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from claimdesk.corroborate.copies import order_key
-from claimdesk.corroborate.engine import _story, draft_of, stored_draft
+from claimdesk.corroborate.engine import _evidence, _story, draft_of, stored_draft
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.grouping import draft_from_claims, story_id
 from claimdesk.corroborate.vectors import Weights
@@ -115,7 +115,7 @@ def _rewrite(conn, store: Store, membership: dict[str, list[str]], removed: set[
         if before is not None and before.continued_by and before.continued_by not in removed:
             draft.continued_by = before.continued_by
         drafts.append(draft)
-        stories.append(_story(draft, cs, docs, copy_of, origins))
+        stories.append(_story(draft, _evidence(cs, docs, copy_of, origins), docs))
         mentions += [StoryMention(c.id, key, c.document_id, copy_of.get(c.document_id)) for c in cs]
     state.save_drafts(conn, [stored_draft(d) for d in drafts])
     write_story_rows(conn, stories)

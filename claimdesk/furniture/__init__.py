@@ -4,10 +4,11 @@ Navigation, cookie and consent text, newsletter and share prompts, related-story
 copyright lines and photo credits are left in the text (spans and line numbers stay true) and
 marked as furniture spans on the document; no claim is made from them and the audit ignores them.
 
-Two kinds of evidence decide it: the shape of a line (a fitted model, `model.py`, over the
-features of `lines.py`) and, what a single page cannot show, repetition: a line that one outlet
+Three kinds of evidence decide it: the shape of a line (a fitted model, `model.py`, over the
+features of `lines.py`); what a single page cannot show, repetition: a line that one outlet
 printed on at least REPEATED_PAGES of its pages counts as repeated (the store keeps the count per
-outlet, `repeated.py`), and the model weighs that too.
+outlet, `repeated.py`), and the model weighs that too; and what the lines around it show
+(`context.py`: galleries of captions, items of link lists, syndication notes, disclaimers, credits).
 
 >>> doc = Document.from_text("Officials said six soldiers were killed in Donetsk on Monday.\\nAdvertisement\\n",
 ...                          source="example.txt")
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimdesk.furniture.context import with_context
 from claimdesk.furniture.lines import Line, features, line_key, lines_of
 from claimdesk.furniture.model import FurnitureModel, default_model
 from claimdesk.models import Document, Span
@@ -39,7 +41,8 @@ def furniture_lines(text: str, repeated: Iterable[str] = (), model: FurnitureMod
     model = model or default_model()
     lines = lines_of(text)
     rows = features(lines, frozenset(repeated))
-    return [line for line, row in zip(lines, rows) if model.is_furniture(row)]
+    marked = with_context(lines, [model.is_furniture(row) for row in rows])
+    return [line for line, furniture in zip(lines, marked) if furniture]
 
 
 def furniture_spans(text: str, repeated: Iterable[str] = (), model: FurnitureModel | None = None) -> list[Span]:

@@ -312,3 +312,13 @@ def stories_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str,
                                            .distinct()):
                 out.setdefault(doc, set()).add(story)
     return out
+
+
+def stories_with_status(conn: Connection, story_ids: list[str], statuses: Iterable[str]) -> set[str]:
+    """The stories among `story_ids` stored with one of `statuses`."""
+    st = schema.stories.c
+    wanted = sorted(statuses)
+    out: set[str] = set()
+    for chunk in _chunks(story_ids):
+        out.update(conn.scalars(select(st.id).where(st.id.in_(chunk), st.status.in_(wanted))))
+    return out

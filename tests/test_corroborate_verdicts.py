@@ -1,0 +1,91 @@
+"""One fact, one verdict (claimdesk/corroborate/verdicts.py): stories of one event cluster whose
+leads state the same fact share the most severe verdict; a story of another fact keeps its own.
+Sentences written for these tests (the drone-strike wording is the issue's own example)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdesk.corroborate.engine import _evidence, _story
+from claimdesk.corroborate.grouping import Draft
+from claimdesk.corroborate.verdicts import SiblingFinder, reconcile
+from claimdesk import extract
+from claimdesk.models import Document
+
+DAY = date(2026, 2, 2)
+LEAD_A = "Russian forces fired 300 drones and 30 missiles at Ukraine overnight, the air force said."
+ALSO_A = "Russian forces fired 300 drones and 30 missiles at Ukraine overnight, officials said."
+LEAD_B = "Russia fired 300 drones and 30 missiles at Ukraine overnight, Ukraine's air force said."
+CONTEST_B = "Russia fired 450 drones and 30 missiles at Ukraine overnight, a military blogger said."
+OTHER = "Russian forces fired 40 missiles at Kharkiv overnight, the regional governor said."
+ALSO_OTHER = "Russian forces fired 40 missiles at Kharkiv overnight, local officials said."
+
+
+def _doc(text: str, outlet: str) -> Document:
+    return Document.from_text(text, source=f"{outlet}.txt", outlet=outlet, published=DAY)
+
+
+def _stories(groups: dict[str, list[tuple[str, str]]], cluster_of: dict[str, str]):
+    """Story rows and evidence of hand-made stories (story id -> [(sentence, outlet)]), each
+    story's claims extracted from its sentences, in the event cluster `cluster_of[story]`."""
+    docs, drafts, evidence = {}, {}, {}
+    for sid, mentions in groups.items():
+        claims = []
+        for text, outlet in mentions:
+            doc = _doc(text, outlet)
+            docs[doc.id] = doc
+            [claim] = extract(doc)
+            claims.append(claim)
+        drafts[sid] = Draft(sid, claims=claims, clusters={cluster_of[sid]})
+        evidence[sid] = _evidence(claims, docs, {})
+    stories = {sid: _story(drafts[sid], evidence[sid], docs) for sid in drafts}
+    return drafts, evidence, stories
+
+
+def test_a_fact_contested_in_one_story_is_contested_in_the_other_story_stating_it():
+    drafts, evidence, stories = _stories(
+        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"a": "war", "b": "war"})
+    assert (stories["a"].status, stories["b"].status) == ("corroborated", "contested")
+    siblings = SiblingFinder(drafts, lambda c: 4).of(["a", "b"])
+    assert siblings == {"a": {"b"}, "b": {"a"}}
+    assert reconcile(stories, evidence, siblings) == ["a"]
+    assert stories["a"].status == "contested"
+    [why] = [c for c in stories["a"].contradictions if c.kind == "number"]
+    assert "450" in why.detail
+    assert stories["a"].independent_sources == 2  # its own mentions still count its sources
+
+
+def test_another_fact_of_the_same_night_keeps_its_own_verdict():
+    drafts, evidence, stories = _stories(
+        {"other": [(OTHER, "kyivindependent.com"), (ALSO_OTHER, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"other": "war", "b": "war"})
+    assert (stories["other"].status, stories["b"].status) == ("corroborated", "contested")
+    siblings = SiblingFinder(drafts, lambda c: 4).of(["other", "b"])
+    assert siblings == {}  # 40 missiles on Kharkiv is not 300 drones and 30 missiles on Ukraine
+    assert reconcile(stories, evidence, siblings) == []
+    assert stories["other"].status == "corroborated"
+
+
+def test_the_same_wording_in_two_event_clusters_is_not_linked():
+    drafts, evidence, stories = _stories(
+        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"a": "war", "b": "another-night"})
+    assert SiblingFinder(drafts, lambda c: 4).of(["a", "b"]) == {}
+    assert stories["a"].status == "corroborated"
+
+
+def test_a_fact_denied_in_one_story_is_denied_in_the_other_and_the_denial_names_its_mentions():
+    denial = "The Kremlin denied reports that Russia fired 300 drones and 30 missiles at Ukraine overnight."
+    drafts, evidence, stories = _stories(
+        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (denial, "tass.ru")]},
+        {"a": "war", "b": "war"})
+    assert (stories["a"].status, stories["b"].status) == ("corroborated", "denied")
+    assert reconcile(stories, evidence, SiblingFinder(drafts, lambda c: 4).of(["a", "b"])) == ["a"]
+    assert stories["a"].status == "denied"
+    [why] = stories["a"].contradictions
+    assert {e.claim.id for e in evidence["a"]} <= set(why.mentions)  # the denial is linked to story a's mentions
