@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import itertools
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -77,8 +78,12 @@ def evaluate(store: Store, pages: list[ClusterPage]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", default="sqlite://")
+    ap.add_argument("--db", default=None, help="a store to keep the extracted claims in (default: a new file in a temporary folder)")
     args = ap.parse_args()
+    # a file, not sqlite:// in memory: corroboration reads documents on a second connection inside its
+    # write transaction, and on the one shared in-memory connection closing it rolls the batch back
+    # (GVC page F1 printed 0.000)
+    args.db = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='claimdesk-eval-')}/eval.sqlite"
     from claimdesk.extraction import extract
 
     pages = read_corpus(corpus_dir() / "news_cluster")

@@ -12,7 +12,7 @@ from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
 from claimdesk.report.worldmap import country_iso3, project
 from claimdesk.store import Store
-from claimdesk.store.stories import StoryFilter, counts_by_day_and_status
+from claimdesk.store.stories import StoryFilter, counts_by_day_and_status, earliest_publications
 
 def status_counts(store: Store) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
@@ -57,15 +57,10 @@ MARGIN_DAYS = 7
 
 def period_start(store: Store) -> Optional[date]:
     """The first day of the period the stored documents cover (None: no dated document)."""
-    d = schema.documents.c
-    with store.engine.connect() as conn:
-        dated = conn.scalar(select(func.count()).select_from(schema.documents).where(d.published.is_not(None))) or 0
-        if not dated:
-            return None
-        last = conn.scalar(select(func.max(d.published)))
-        most = max(1, int(dated * BACKGROUND_SHARE))
-        earliest = list(conn.scalars(select(d.published).where(d.published.is_not(None)).order_by(d.published)
-                                     .limit(most + 1)))
+    dates = earliest_publications(store, lambda dated: max(1, int(dated * BACKGROUND_SHARE)) + 1)
+    if not dates.dated:
+        return None
+    earliest, last, most = dates.earliest, dates.last, max(1, int(dates.dated * BACKGROUND_SHARE))
     start, widest = earliest[0], 0
     for k in range(1, min(most, len(earliest) - 1) + 1):
         gap = (earliest[k] - earliest[k - 1]).days

@@ -7,12 +7,12 @@ stored words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Connection, bindparam, delete, false, func, select, update
+from sqlalchemy import Connection, String, bindparam, cast, delete, false, func, select, update
 
 from claimdesk.models import (
     EVENT_TYPES, STORY_STATUSES, Attribution, Mention, MentionOrigin, Origin, Story, StoryReview,
@@ -282,18 +282,17 @@ def search_stories(
 def iter_placed_stories(store: Store, flt: StoryFilter = StoryFilter(), chunk: int = 2000) -> Iterator[Story]:
     """Stories matching `flt` that name a place, in ranking order, read without their mentions and
     contradictions (what a map needs): a third of the rows and a fraction of the work of `iter_stories`."""
-    from sqlalchemy import String, cast
-
     s = schema.stories.c
-    query = _filtered(select(s.id, s.text, s.event_type, s.status, s.independent_sources, s.informativeness,
-                             s.first_seen, s.when, s.places), flt).where(cast(s.places, String) != "[]").order_by(
+    query, _ = _filtered(select(s.id, s.text, s.event_type, s.status, s.independent_sources, s.informativeness,
+                             s.first_seen, s.when, s.places), flt, store.engine.dialect.name)
+    query = query.where(cast(s.places, String) != "[]").order_by(
         s.independent_sources.desc(), s.informativeness.desc(), s.first_seen.is_(None), s.first_seen.asc(), s.id)
     offset = 0
     while True:
         with store.engine.connect() as conn:
             rows = conn.execute(query.limit(chunk).offset(offset)).mappings().all()
         for row in rows:
-            yield _story_from_row({**row, "contradictions": []}, [])
+            yield story_from_row({**row, "contradictions": []}, [])
         if len(rows) < chunk:
             return
         offset += chunk
@@ -375,3 +374,26 @@ def _mentions_for(conn, story_ids: list[str]) -> dict[str, list[Mention]]:  # no
             copy_of=r["copy_of"], origin=MentionOrigin(outlet=origin.outlet, why=origin.why) if origin else None,
         ))
     return out
+
+
+@dataclass(frozen=True)
+class PublicationDates:
+    """How many stored documents carry a date, the latest date, and the earliest few in order."""
+
+    dated: int
+    last: Optional[date]
+    earliest: list[date]
+
+
+def earliest_publications(store: Store, how_many: Callable[[int], int]) -> PublicationDates:
+    """The earliest `how_many(dated)` publication dates of the stored documents (what the timeline
+    needs to tell a few background pages from the period the documents cover)."""
+    d = schema.documents.c
+    with store.engine.connect() as conn:
+        dated = conn.scalar(select(func.count()).select_from(schema.documents).where(d.published.is_not(None))) or 0
+        if not dated:
+            return PublicationDates(0, None, [])
+        last = conn.scalar(select(func.max(d.published)))
+        earliest = list(conn.scalars(select(d.published).where(d.published.is_not(None)).order_by(d.published)
+                                     .limit(how_many(dated))))
+    return PublicationDates(dated, last, earliest)
