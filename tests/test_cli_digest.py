@@ -128,3 +128,31 @@ def test_follow_list_and_remove(sqlite_url):
     assert runner.invoke(app, ["follow", "remove", "outlet", "x", "--db", sqlite_url]).exit_code == 2
     for command in (["follow", "--help"], ["follow", "term", "--help"], ["follow", "story", "--help"]):
         assert "Example:" in runner.invoke(app, command).output
+
+
+def test_follows_belong_to_their_user_once_users_exist(sqlite_url):
+    from typer.testing import CliRunner
+
+    from claimdesk.cli import app
+    from claimdesk.store import Store
+    from claimdesk.store.reviews import add_user
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["follow", "term", "Donetsk", "--db", sqlite_url], env={"CLAIMDESK_TOKEN": ""}).exit_code == 0
+    store = Store(sqlite_url)
+    ana, ben = add_user(store, "ana"), add_user(store, "ben")
+    refused = runner.invoke(app, ["follow", "actor", "Kremlin", "--db", sqlite_url], env={"CLAIMDESK_TOKEN": ""})
+    assert refused.exit_code == 2 and "follows are per user" in refused.output
+    wrong = runner.invoke(app, ["follow", "actor", "Kremlin", "--db", sqlite_url, "--token", "not-a-token"])
+    assert wrong.exit_code == 2 and "no user's" in wrong.output
+    assert runner.invoke(app, ["follow", "actor", "Kremlin", "--db", sqlite_url], env={"CLAIMDESK_TOKEN": ana}).exit_code == 0
+    assert runner.invoke(app, ["follow", "place", "Kursk", "--db", sqlite_url, "--token", ben]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["follow", "list", "--json", "--db", sqlite_url]).output)
+    assert [(f["value"], f["follower"]) for f in listed] == [("Donetsk", ""), ("Kremlin", "ana"), ("Kursk", "ben")]
+
+    from claimdesk.report.digest import build_digest
+    for user, expected in (("ana", {"Donetsk", "Kremlin"}), ("ben", {"Donetsk", "Kursk"}), (None, {"Donetsk", "Kremlin", "Kursk"})):
+        assert {f.value for f in build_digest(store, follower=user).follows} == expected
+    digest = runner.invoke(app, ["digest", "--db", sqlite_url, "--format", "json", "--token", ana])
+    assert digest.exit_code == 0, digest.output
+    assert {f["value"] for f in json.loads(digest.output)["follows"]} == {"Donetsk", "Kremlin"}

@@ -10,6 +10,7 @@ import typer
 
 from claimdesk.cli.app import EXIT_OK, DbOption, app
 from claimdesk.cli.edge import open_store_for
+from claimdesk.cli.follow_cmd import TokenOption, follower_of
 from claimdesk.report.digest import build_digest, digest_text
 from claimdesk.store.changes import get_mark, set_mark
 
@@ -42,6 +43,7 @@ def digest_command(
     everything: Annotated[bool, typer.Option("--all", help="Every story's changes, not only the followed ones.")] = False,
     output_format: Annotated[DigestFormat, typer.Option("--format", help="text for people, json for scripts.")] = DigestFormat.text,
     db: DbOption = None,
+    token: TokenOption = None,
 ) -> None:
     """List what changed for followed stories, actors, places and search terms (for every story
     when nothing is followed, or with --all): new stories, new independent origins, new
@@ -58,12 +60,15 @@ def digest_command(
         raise typer.BadParameter("give --since DATE or --since-last, not both", param_hint="--since")
     moment = parse_since(since) if since is not None else None
     store = open_store_for(db, must_exist=True)
-    after = 0 if moment is not None else (get_mark(store, CLI_READER) or 0)
-    result = build_digest(store, since=moment, after_change=after, everything=everything)
+    # with a token: that user's follows and the desk's, and a --since-last mark of their own
+    user = follower_of(store, token) if token else None
+    reader = f"{CLI_READER}:{user}" if user else CLI_READER
+    after = 0 if moment is not None else (get_mark(store, reader) or 0)
+    result = build_digest(store, since=moment, after_change=after, everything=everything, follower=user)
     if output_format is DigestFormat.json:
         typer.echo(result.model_dump_json(indent=1))
     else:
         typer.echo(digest_text(result), nl=False)
     if moment is None:
-        set_mark(store, CLI_READER, result.last_change)
+        set_mark(store, reader, result.last_change)
     raise typer.Exit(EXIT_CHANGED if result.changed else EXIT_OK)

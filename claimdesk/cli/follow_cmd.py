@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from claimdesk.cli.app import DbOption, app
+from claimdesk.cli.app import EXIT_USAGE, DbOption, app
 from claimdesk.cli.edge import open_store_for
 from claimdesk.cli.terminal import safe_text
 from claimdesk.store import Store
 from claimdesk.store.follows import FOLLOW_KINDS, follow, follows, unfollow
+from claimdesk.store.reviews import has_users, user_for_token
 
 follow_app = typer.Typer(
     help=("Follow stories, actors, places or search terms: `claimdesk digest` then reports what changed "
@@ -20,20 +21,34 @@ follow_app = typer.Typer(
 app.add_typer(follow_app, name="follow")
 
 TokenOption = Annotated[Optional[str], typer.Option(
-    "--token", help="Your user token: follows are kept per user once users exist (`claimdesk users add`); "
-                    "without one, the follow is the whole desk's.", show_default=False)]
+    "--token", envvar="CLAIMDESK_TOKEN", show_default=False,
+    help="Your token from `claimdesk users add` (or $CLAIMDESK_TOKEN): once users exist, a follow is "
+         "its user's and needs it; before, follows belong to the whole desk.")]
 
 
-def _follower(store: Store, token: Optional[str]) -> str:
-    # Follows are the desk's ("") until named users exist on this branch's store; the users table
-    # (claimdesk users add) turns a token into its user's name here.
-    return ""
+def follower_of(store: Store, token: Optional[str]) -> str:
+    """Whose follow this is: the user whose token is given, or the whole desk ("") while no user
+    exists (whoever runs the CLI then holds the database file anyway). Exit 2 for a missing or
+    unknown token once users exist."""
+    if not has_users(store):
+        return ""
+    if not token:
+        _refuse("follows are per user once users exist: --token T or $CLAIMDESK_TOKEN")
+    name = user_for_token(store, token)
+    if name is None:
+        _refuse("that token is no user's (`claimdesk users list` shows who exists)")
+    return name
+
+
+def _refuse(message: str) -> NoReturn:
+    typer.echo(f"claimdesk: {safe_text(message)}", err=True)
+    raise typer.Exit(EXIT_USAGE)
 
 
 def _add(kind: str, value: str, db: Optional[str], token: Optional[str]) -> None:
     store = open_store_for(db, must_exist=kind == "story")
     try:
-        f = follow(store, kind, value, _follower(store, token))
+        f = follow(store, kind, value, follower_of(store, token))
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint=kind.upper()) from None
     typer.echo(f"following {f.kind} {safe_text(f.value)}")
@@ -101,7 +116,7 @@ def follow_list(db: DbOption = None,
         typer.echo(json.dumps([f.model_dump(mode="json") for f in found], ensure_ascii=False))
         return
     for f in found:
-        typer.echo(f"{f.kind}\t{safe_text(f.value)}")
+        typer.echo(f"{f.kind}\t{safe_text(f.value)}" + (f"\t{safe_text(f.follower)}" if f.follower else ""))
     if not found:
         typer.echo("nothing followed: `claimdesk digest` reports every change", err=True)
 
@@ -120,7 +135,7 @@ def follow_remove(kind: Annotated[str, typer.Argument(metavar="KIND", help="stor
         raise typer.BadParameter(f"expected one of {', '.join(FOLLOW_KINDS)}, got {kind!r}", param_hint="KIND")
     store = open_store_for(db, must_exist=True)
     try:
-        gone = unfollow(store, kind, value, _follower(store, token))
+        gone = unfollow(store, kind, value, follower_of(store, token))
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="VALUE") from None
     if not gone:

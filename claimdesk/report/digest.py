@@ -75,7 +75,8 @@ def build_digest(store: Store, since: Optional[datetime] = None, after_change: i
                  everything: bool = False, follower: Optional[str] = None) -> Digest:
     """The changes recorded since `since` (and after change id `after_change`) to the followed
     stories, or to every story when `everything` is set or nothing is followed."""
-    followed = stored_follows(store, follower)
+    # a user's digest: their follows and the whole desk's ("")
+    followed = [f for f in stored_follows(store) if follower is None or f.follower in ("", follower)]
     scope = "everything" if everything or not followed else "followed"
     recorded = changes_since(store, since, after_change)
     by_story: dict[str, list[StoryChange]] = {}

@@ -74,9 +74,9 @@ def _back(form: dict[str, str], **params: str) -> str:
 @router.post("/follows")
 async def follow_form(request: Request) -> RedirectResponse:
     form = await _form(request)
-    writer(request, form.get("token"))
+    user = writer(request, form.get("token"))
     try:
-        f = follow(request.app.state.config.store, form.get("kind", ""), form.get("value", ""))
+        f = follow(request.app.state.config.store, form.get("kind", ""), form.get("value", ""), user)
     except (NoSuchStory, ValueError) as e:
         return RedirectResponse(_back(form, error=str(e)[:300]), status_code=303)
     return RedirectResponse(_back(form, saved=f"following {f.kind} {f.value}"[:300]), status_code=303)
@@ -85,9 +85,11 @@ async def follow_form(request: Request) -> RedirectResponse:
 @router.post("/follows/remove")
 async def unfollow_form(request: Request) -> RedirectResponse:
     form = await _form(request)
-    writer(request, form.get("token"))
-    try:
-        gone = unfollow(request.app.state.config.store, form.get("kind", ""), form.get("value", ""))
+    user = writer(request, form.get("token"))
+    store = request.app.state.config.store
+    try:  # the user's own follow, else the desk's
+        gone = unfollow(store, form.get("kind", ""), form.get("value", ""), user) or \
+            unfollow(store, form.get("kind", ""), form.get("value", ""))
     except ValueError as e:
         return RedirectResponse(_back(form, error=str(e)[:300]), status_code=303)
     message = f"stopped following {form.get('kind')} {form.get('value')}" if gone else "that was not followed"
