@@ -61,6 +61,7 @@ def test_report_shows_statuses_timeline_map_and_findings(report):
     assert 'class="timeline"' in report and "<rect" in report
     assert report.count("<path d=") > 150  # country outlines
     assert report.count("<circle data-id=") == 4
+    assert 'class="map-coverage complete"' in report and "Every story with a located place is on the map (4 of" in report
     assert "duplicated passage" in report and "lines 10-18 repeat lines 1-9" in report
     assert "18 North Korean soldiers have reportedly deserted" in report
 

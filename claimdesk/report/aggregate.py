@@ -12,7 +12,9 @@ from claimdesk.models import Story
 from claimdesk.report.geojson_export import located_place
 from claimdesk.report.worldmap import country_iso3, project
 from claimdesk.store import Store
-from claimdesk.store.stories import StoryFilter, counts_by_day_and_status, earliest_publications
+from claimdesk.store.stories import (
+    StoryFilter, count_stories, counts_by_day_and_status, earliest_publications, iter_placed_stories,
+)
 
 def status_counts(store: Store) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
@@ -168,8 +170,6 @@ class MapLayer:
 
 def map_layer(store: Store, flt: StoryFilter = StoryFilter(), limit: int = 5000, scan: int = 50000) -> MapLayer:
     """Up to `limit` located stories, best-sourced first, looking at no more than `scan` stories."""
-    from claimdesk.store.stories import count_stories, iter_placed_stories
-
     points: list[MapPoint] = []
     scanned, full, ended = 0, False, True
     for story in iter_placed_stories(store, flt):

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from markupsafe import Markup
 
-from claimdesk.report.aggregate import map_points, status_counts, timeline
+from claimdesk.report.aggregate import map_layer, status_counts, timeline
 from claimdesk.report.safe import csp_hash, script_json
 from claimdesk.report.stream import stream_stories
 from claimdesk.report.templating import asset, environment
@@ -29,7 +29,8 @@ def write_report(store: Store, out: TextIO, max_stories: int = 1000, max_documen
         if len(stories) >= max_stories:
             break
         stories.append(story)
-    points = map_points(store, flt)
+    layer = map_layer(store, flt)
+    points = layer.points
     doc_ids, audited_total = store.documents_with_findings(max_documents)
     audited = []
     for doc_id in doc_ids:
@@ -42,7 +43,7 @@ def write_report(store: Store, out: TextIO, max_stories: int = 1000, max_documen
         css=Markup(asset("claimdesk.css")), js=Markup(js), script_sources=csp_hash(js),
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         documents=store.count("documents"), counts=status_counts(store), timeline=timeline(store),
-        countries=country_paths(), points=points, points_json=script_json([asdict(p) for p in points]),
+        countries=country_paths(), points=points, layer=layer, points_json=script_json([asdict(p) for p in points]),
         stories=stories, shown=len(stories), total=count_stories(store, flt),
         audited=audited, audited_shown=len(audited), audited_total=audited_total,
     )
