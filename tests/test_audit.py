@@ -265,3 +265,14 @@ def test_a_line_repeated_thousands_of_times_is_one_block():
     line = "The council voted on Monday to close the old library, citing the cost of repairs and falling visits."
     dups = [f for f in audit(doc("\n".join([line] * 3000))) if f.kind == "duplicated_passage"]
     assert [(f.line, f.end_line, f.related.line, f.related.end_line) for f in dups] == [(2, 3000, 1, 1)]
+
+
+def test_sample_ai_disclosure_survives_its_footer_being_furniture(samples_dir: Path):
+    """The sample's "Disclaimer: SOFREP utilizes AI …" line is marked as furniture (a disclaimer
+    footer), as ingest marks it; the disclosure is still the article's own and must be reported."""
+    from claimdesk import furniture
+
+    text = (samples_dir / "sofrep-north-korean-deserters.txt").read_text("utf-8")
+    document = furniture.mark(doc(text, date(2024, 10, 16)))
+    assert document.in_furniture(document.line_span(55))
+    assert [(f.kind, f.line) for f in audit(document) if f.kind == "ai_disclosure"] == [("ai_disclosure", 55)]

@@ -37,8 +37,10 @@ def audit(document: Document) -> list[Finding]:
     # a finding on site furniture ("[Get In Touch]" as an editor's query, a repeated menu as a
     # duplicated passage) is not the article's; the checks that read paragraphs never see it.
     # A media slot left empty ("(Screenshot)") is the draft's own leftover wherever it sits: a
-    # one-word line looks like a credit, but no site prints it.
-    findings = [f for f in findings if not document.in_furniture(f.span) or _media_slot(f)]
+    # one-word line looks like a credit, but no site prints it. An AI-use disclosure is about how
+    # this article was made, and it sits where furniture does (a "Disclaimer:" footer).
+    findings = [f for f in findings if not document.in_furniture(f.span) or _media_slot(f)
+                or f.kind == ai_disclosure.KIND]
     findings.extend(document.notes)  # what the reader found: characters removed, bytes replaced
     findings.sort(key=lambda f: (f.span[0], f.span[1], f.kind))
     return findings
