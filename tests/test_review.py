@@ -216,7 +216,7 @@ def test_marks_made_before_users_become_log_entries(tmp_path):
     from datetime import datetime, timezone
 
     from claimdesk.models import Story
-    from claimdesk.store.migrations import LEGACY_REVIEWER, story_reviews
+    from claimdesk.store.migrations import LEGACY_REVIEWER
     from claimdesk.store.stories import save_stories
 
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
@@ -224,7 +224,7 @@ def test_marks_made_before_users_become_log_entries(tmp_path):
     save_stories(store, [Story(id="old-story", text="Six officers were killed near Donetsk.")])
     with store.engine.begin() as conn:  # as a store at migration 9 holding a mark from before users
         conn.execute(schema.schema_migrations.delete().where(schema.schema_migrations.c.version == 10))
-        conn.execute(story_reviews.insert().values(story_id="old-story", note="checked twice",
+        conn.execute(schema.story_reviews.insert().values(story_id="old-story", note="checked twice",
                                                    reviewed_at=datetime(2026, 1, 5, tzinfo=timezone.utc)))
     store.close()
     store = Store(url)
