@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from claimdesk.cli.app import EXIT_USAGE, DbOption, app
+from claimdesk.cli.app import DbOption, app
 from claimdesk.cli.edge import open_store_for
 from claimdesk.cli.terminal import safe_text
+from claimdesk.cli.users import user_of
 from claimdesk.store import Store
 from claimdesk.store.follows import FOLLOW_KINDS, follow, follows, unfollow
-from claimdesk.store.reviews import has_users, user_for_token
+from claimdesk.store.reviews import has_users
 
 follow_app = typer.Typer(
     help=("Follow stories, actors, places or search terms: `claimdesk digest` then reports what changed "
@@ -32,17 +33,7 @@ def follower_of(store: Store, token: Optional[str]) -> str:
     unknown token once users exist."""
     if not has_users(store):
         return ""
-    if not token:
-        _refuse("follows are per user once users exist: --token T or $CLAIMDESK_TOKEN")
-    name = user_for_token(store, token)
-    if name is None:
-        _refuse("that token is no user's (`claimdesk users list` shows who exists)")
-    return name
-
-
-def _refuse(message: str) -> NoReturn:
-    typer.echo(f"claimdesk: {safe_text(message)}", err=True)
-    raise typer.Exit(EXIT_USAGE)
+    return user_of(store, token, "follows are per user once users exist: --token T or $CLAIMDESK_TOKEN")
 
 
 def _add(kind: str, value: str, db: Optional[str], token: Optional[str]) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from claimdesk.cli.app import EXIT_USAGE, DbOption, app
+from claimdesk.cli.app import DbOption, app
 from claimdesk.cli.edge import open_store_for
 from claimdesk.cli.terminal import safe_text
+from claimdesk.cli.users import refuse, user_of
 from claimdesk.store import Store
 
 users_app = typer.Typer(
@@ -40,22 +41,8 @@ class LogFormat(str, Enum):
     json = "json"
 
 
-def _refuse(message: str) -> NoReturn:
-    typer.echo(f"claimdesk: {safe_text(message)}", err=True)
-    raise typer.Exit(EXIT_USAGE)
-
-
 def _user(store: Store, token: Optional[str]) -> str:
-    from claimdesk.store.reviews import has_users, user_for_token
-
-    if not has_users(store):
-        _refuse("read-only: no user exists yet; `claimdesk users add NAME` prints a token")
-    if not token:
-        _refuse("a correction needs your token: --token T or $CLAIMDESK_TOKEN")
-    name = user_for_token(store, token)
-    if name is None:
-        _refuse("that token is no user's (`claimdesk users list` shows who exists)")
-    return name
+    return user_of(store, token, "a correction needs your token: --token T or $CLAIMDESK_TOKEN")
 
 
 def _id(store: Store, kind: str, given: str) -> str:
@@ -64,7 +51,7 @@ def _id(store: Store, kind: str, given: str) -> str:
     try:
         return resolve_id(store, kind, given)
     except ReviewError as e:
-        _refuse(str(e))
+        refuse(str(e))
 
 
 def _run(action):  # noqa: ANN001, ANN202
@@ -73,7 +60,7 @@ def _run(action):  # noqa: ANN001, ANN202
     try:
         entry = action()
     except ReviewError as e:
-        _refuse(str(e))
+        refuse(str(e))
     from claimdesk.review import describe
 
     typer.echo(f"#{entry.id} {safe_text(entry.user)} {entry.action}: {safe_text(describe(entry))}")
@@ -96,7 +83,7 @@ def users_add(name: Annotated[str, typer.Argument(help="The user's name, as the 
     try:
         token = add_user(store, name)
     except ReviewError as e:
-        _refuse(str(e))
+        refuse(str(e))
     typer.echo(f"user {safe_text(name)} added; their token (shown this once, keep it secret):", err=True)
     typer.echo(token)
 
