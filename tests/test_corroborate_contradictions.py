@@ -117,6 +117,17 @@ def test_the_same_weekday_read_from_two_publication_dates_is_no_conflict():
     assert date_conflict(a, other) is not None
 
 
+def test_one_night_told_from_either_side_of_midnight_is_no_conflict():
+    night = claim("Russian forces fired 40 missiles at Lviv on Tuesday night, the governor said.", published=date(2026, 2, 25))
+    after = claim("Russian forces fired 40 missiles at Lviv early on Wednesday, the governor said.", published=date(2026, 2, 25))
+    assert night.when and after.when and night.when.value != after.when.value
+    assert date_conflict(night, after) is None
+    # a day apart with nothing about the night: still two days
+    other = claim("Russian forces fired 40 missiles at Lviv on Monday, the governor said.", published=date(2026, 2, 25))
+    assert date_conflict(other, claim("Russian forces fired 40 missiles at Lviv on Sunday, the governor said.",
+                                      published=date(2026, 2, 25))) is not None
+
+
 # --- places ----------------------------------------------------------------------------------------
 
 def test_one_strike_in_two_far_cities_conflicts():

@@ -212,7 +212,7 @@ def test_an_outlet_citing_reuters_is_its_own_source(carried):
     outlets = {m["outlet"]: m for m in story["mentions"]}
     assert "kyivledger.example" in outlets and outlets["kyivledger.example"]["origin"] is None
     # Reuters (three pages) and the Kyiv Ledger: two origins, however many pages
-    assert story["independent_sources"] == 2 and story["status"] == "corroborated"
+    assert story["independent_sources"] == 2 and story["status"] == "corroborated", story["contradictions"]
 
 
 @pytest.mark.slow
@@ -254,3 +254,123 @@ def test_origin_reaches_csv_claimreview_and_the_story_page(carried):
                       "description": "dateline '(Reuters) -'"}]
     page = TestClient(create_app(store)).get(f"/stories/{story['id']}")
     assert page.status_code == 200 and "via Reuters" in page.text
+
+
+# --- credits to another outlet ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, key", [
+    ("Uma Thurman told The New York Times that the director pressed her to drive the car herself.", "nytimes.com"),
+    ("A cache of emails obtained by Newsweek shows 67 were sent from company accounts.", "newsweek.com"),
+    ("The ministry's plan was first reported by the Guardian on Monday.", "theguardian.com"),
+    ("Two officers were wounded in the raid, according to Reuters.", "reuters.com"),
+    ("CNN reported that the convoy had turned back before reaching the border.", "cnn.com"),
+])
+def test_a_sentence_crediting_an_outlet_counts_under_it(sentence, key):
+    from claimdesk.corroborate.credits import credits
+
+    text = "The director has not commented. " + sentence + " The studio declined to comment."
+    [credit] = credits(text, {"newsweek": "newsweek.com"})
+    assert credit.key == key
+    assert text[credit.span[0]:credit.span[1]] == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "The officer told police he had been threatened, according to officials.",
+    "She told John Smith that the deal was off.",
+    "Times reported rising prices in the region, a survey of shops found.",
+    "The mayor told The Times that the tram line would reopen next week.",  # "The Times" is any paper's self-reference
+    "Residents reported hearing explosions shortly after midnight.",
+])
+def test_credits_to_people_officials_or_ambiguous_names_are_not_outlets(sentence):
+    from claimdesk.corroborate.credits import credits
+
+    assert credits(sentence, {"newsweek": "newsweek.com"}) == []
+
+
+def test_one_long_sentence_word_for_word_is_a_copy_a_rewording_is_not():
+    from claimdesk.corroborate.passages import SentenceShingles
+
+    wire = ("The Steelers led by 20-0 at halftime after taking advantage of two turnovers by the Texans in the "
+            "first quarter of the game.")
+    page = "Our match report follows. " + wire.replace("led by 20-0", "led 20-0") + " More on the playoffs soon."
+    [span] = SentenceShingles(page).shared_sentences(shingles(wire))
+    assert page[span[0]:span[1]].startswith("The Steelers led 20-0")
+    reworded = ("Pittsburgh went into the break 20-0 up, having profited from two Houston turnovers early in the "
+                "first quarter of the game.")
+    assert SentenceShingles(reworded).shared_sentences(shingles(wire)) == []
+    short = "The Steelers led by 20-0 at halftime."  # too short to tell a copy from a coincidence
+    assert SentenceShingles(short).shared_sentences(shingles(short)) == []
+
+
+def _jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_a_credited_outlet_and_a_shared_caption_add_no_source(tmp_path):
+    """End to end: an outlet repeating what it credits to another is not a second source, and a
+    sentence that states no part of a fact is never corroborated however many sites print it."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.report.ledger_json import write_json
+    from claimdesk.store import open_store
+
+    fact = "Russian forces fired 40 missiles at Lviv on Tuesday night, damaging two power plants"
+    caption = "The snow falls off the roof."
+    records = [
+        {"url": "https://kyivledger.example/news/lviv-strike", "source_domain": "kyivledger.example",
+         "date_publish": "2026-02-25 08:00:00", "title": "Missiles hit Lviv",
+         "text": f"{fact}, the regional governor said on Wednesday.\n\n{caption}"},
+        {"url": "https://radio-west.example/lviv", "source_domain": "radio-west.example",
+         "date_publish": "2026-02-25 10:00:00", "title": "Lviv attacked",
+         "text": f"{fact}, the regional governor told the Kyiv Ledger.\n\n{caption}"},
+    ]
+    store = open_store(f"sqlite:///{tmp_path / 'credits.sqlite'}")
+    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    stories = json.loads(out.getvalue())
+    story = _by_outlet(stories, "fired 40 missiles at Lviv")
+    radio = next(m for m in story["mentions"] if m["outlet"] == "radio-west.example")
+    assert radio["origin"]["outlet"] == "Kyiv Ledger" and radio["origin"]["why"].startswith("credits Kyiv Ledger")
+    assert story["independent_sources"] == 1 and story["status"] == "single_source"
+    assert all(s["status"] != "corroborated" for s in stories if caption in s["text"])
+
+    # a third outlet with its own words makes it corroborated
+    own = {"url": "https://lviv-news.example/a", "source_domain": "lviv-news.example",
+           "date_publish": "2026-02-25 12:00:00", "title": "Night attack on Lviv",
+           "text": "Russia launched 40 missiles at Lviv overnight into Wednesday, hitting two power plants, "
+                   "the city's mayor said."}
+    ingest([_jsonl(tmp_path / "more.jsonl", [own])], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    story = _by_outlet(json.loads(out.getvalue()), "fired 40 missiles at Lviv")
+    assert story["independent_sources"] == 2 and story["status"] == "corroborated", story["contradictions"]
+
+
+def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_wire_words():
+    from datetime import date
+
+    from claimdesk.corroborate.sourcing import SourcingContext, assign
+
+    paragraph = ("The Steelers led by 20-0 at halftime after taking advantage of two turnovers by the Texans in "
+                 "a cold and windy first half.")
+    own = _doc("Our own preview ran last week. " + paragraph + " Our columnist reviews the season tomorrow.",
+               outlet="Sports Daily", url="https://sportsdaily.example/steelers", published=date(2017, 12, 25))
+    wire = _doc("PITTSBURGH (AP) — " + paragraph.replace("led by 20-0", "led 20-0") + " Roethlisberger threw two touchdowns.",
+                outlet="Post Times", url="https://posttimes.example/ap-steelers", published=date(2017, 12, 26))
+    other = _doc("Pittsburgh went into the break 20 points up after two Houston turnovers in a cold first half, and "
+                 "never looked back.", outlet="City Sports", url="https://citysports.example/a",
+                 published=date(2017, 12, 25))
+    texts = {d.id: d.text for d in (own, wire, other)}
+    ids = list(texts)
+    ctx = SourcingContext(headers={}, origins={}, copy_of={}, shingles_of=lambda i: shingles(texts[i]),
+                          candidates={i: [j for j in ids if j != i] for i in ids})
+    found = assign([own, wire, other], ctx)
+    [copied] = found[own.id]
+    assert copied.outlet == "AP" and own.text[copied.span[0]:copied.span[1]] == paragraph
+    assert found[wire.id][0].outlet == "AP" and found[other.id] == []

@@ -16,6 +16,8 @@ A denial (`denials.is_denial`) is linked to the mentions that state what it deni
 from __future__ import annotations
 
 import math
+from datetime import date
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Optional
@@ -97,12 +99,24 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
     return None
 
 
+_SPANS_MIDNIGHT = re.compile(r"\b(?:night|overnight|midnight|evening|late|early|dawn|pre-dawn)\b", re.I)
+
+
+def _days_apart(a: str, b: str) -> Optional[int]:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
 def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
     da, db = _day(a), _day(b)
     if not (da and db) or da == db:
         return None
     if a.when.text.strip().lower() == b.when.text.strip().lower():
         return None  # both write "Friday": the days differ only by the publication dates they were read from
+    if _days_apart(da, db) == 1 and (_SPANS_MIDNIGHT.search(a.text) or _SPANS_MIDNIGHT.search(b.text)):
+        return None  # "Tuesday night" and "overnight into Wednesday" are one night
     fa, fb = frame_at(a, a.when.span, a.when.text), frame_at(b, b.when.span, b.when.text)
     if fa is None or fb is None or not fa.same_event(fb):
         return None

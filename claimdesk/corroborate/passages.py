@@ -19,6 +19,7 @@ the same words of a speaker independently, and the speaker, not the first outlet
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 import numpy as np
 
@@ -28,6 +29,10 @@ from claimdesk.models import Span
 MIN_RUN = 3              # shared sentences in a row
 MIN_SENTENCE_WORDS = 8   # shorter sentences ("He said.", a dateline) are not judged
 MIN_SHARED = 0.6         # share of a sentence's shingles found in the other text
+# One sentence alone is a copy only when long and nearly word for word: two outlets' own wordings of
+# one fact share names and phrases, not fifteen words in the same order.
+LONE_SENTENCE_WORDS = 15
+LONE_SHARED = MIN_SHARED
 
 # double quotation marks anywhere; single ones (Daily Mail style) only where they open or close a
 # quotation, so "Sauber's" and "Y'know" are not quotes
@@ -59,27 +64,46 @@ class SentenceShingles:
 
     def __init__(self, text: str):
         self.spans: list[Span] = []
+        self.words: list[int] = []
         parts: list[np.ndarray] = []
         posts = [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
                  for m in _POST_SIGNATURE.finditer(text)]
         for s, e in sentences(text):
             if any(ps < e and s < pe for ps, pe in posts):
                 continue
-            if len(_WORD.findall(text[s:e])) >= MIN_SENTENCE_WORDS and not _QUOTE.search(text[s:e]):
+            words = len(_WORD.findall(text[s:e]))
+            if words >= MIN_SENTENCE_WORDS and not _QUOTE.search(text[s:e]):
                 self.spans.append((s, e))
+                self.words.append(words)
                 parts.append(shingles(text[s:e]).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]) if parts else np.zeros(0, dtype=np.int64)
 
+    def _shares(self, other: np.ndarray) -> Optional[np.ndarray]:
+        """Per sentence, the share of its shingles found in `other` (None when nothing is shared)."""
+        if not self.spans or not len(other):
+            return None
+        found = np.isin(self.all, other.astype(np.uint32), assume_unique=False)
+        if not found.any():
+            return None
+        return np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
+
+    def shared_sentences(self, other: np.ndarray) -> list[Span]:
+        """Long sentences found nearly word for word in the text of shingle set `other`."""
+        hits = self._shares(other)
+        if hits is None:
+            return []
+        return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
+                if words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED]
+
     def shared_runs(self, other: np.ndarray) -> list[tuple[Span, int]]:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
-        if len(self.spans) < MIN_RUN or not len(other):
+        if len(self.spans) < MIN_RUN:
             return []
-        found = np.isin(self.all, other.astype(np.uint32), assume_unique=False)
-        if found.sum() < MIN_RUN * 2:
+        hits = self._shares(other)
+        if hits is None:
             return []
-        hits = np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
         shared = hits >= MIN_SHARED
         out, run = [], []
         for i, ok in enumerate(shared.tolist()):

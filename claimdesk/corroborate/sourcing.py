@@ -1,12 +1,15 @@
 """The origin of each document's words, for one corroboration batch.
 
 In order of precedence:
+0. a sentence credits another news outlet for what it states ("told The New York Times",
+   "obtained by Newsweek": `credits`): that sentence is the credited outlet's;
 1. the document credits a wire or press-release service (`origin.wire_origin`): the whole text is
    the wire's (from the dateline on, when the wire story starts further down the page);
 2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
    origin, or is that document's outlet's;
-3. it shares passages with earlier documents of its event cluster (`passages`): each passage has
-   the earlier document's origin (or outlet), the rest is the document's own.
+3. it shares passages with earlier documents of its event cluster (`passages`), or single long
+   sentences nearly word for word: each has the earlier document's origin (or outlet), the rest
+   is the document's own.
 An origin whose outlet is the document's own outlet is no origin: an outlet updating its own story
 is still one source. A story then counts one source per distinct origin (`status.source_of`).
 """
@@ -20,6 +23,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.copies import order_key
+from claimdesk.corroborate.credits import credits, outlet_names
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import SentenceShingles
@@ -38,6 +42,8 @@ class SourcingContext:
     copy_of: dict[str, str]
     shingles_of: Callable[[str], Optional[np.ndarray]]
     candidates: dict[str, list[str]] = field(default_factory=dict)
+    outlet_names: dict[str, str] = field(default_factory=dict)  # folded name -> outlet key (`credits`)
+    wire_copies: dict[str, Origin] = field(default_factory=dict)  # batch document -> its whole-text wire origin
 
 
 def own_key(doc: Document) -> str:
@@ -52,6 +58,11 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     """Origins of `docs` (full documents, with text), earliest first, so a later document in the
     batch sees what an earlier one got. Every document gets an entry (empty: all its own words)."""
     out: dict[str, list[Origin]] = {}
+    ctx.outlet_names.update(outlet_names({own_key(d) for d in [*ctx.headers.values(), *docs]}))
+    for d in docs:
+        wire = wire_origin(d)
+        if wire is not None and wire.span is None:
+            ctx.wire_copies[d.id] = wire
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
@@ -60,18 +71,21 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
 
 
 def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
+    """The document's origins, the first covering a claim being its origin (`origin_of`)."""
     mine = own_key(doc)
+    credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
+                for c in credits(doc.text, ctx.outlet_names) if c.key != mine]
     wire = wire_origin(doc)
     if wire and wire.span is None:
-        return [wire]
+        return credited + [wire]
     root = ctx.copy_of.get(doc.id)
     if root and root in ctx.headers:
         inherited = _inherited(root, ctx)
-        return [inherited] if inherited.key != mine else []
+        return credited + [inherited] if inherited.key != mine else credited
     passages = _passage_origins(doc, mine, ctx)
     if wire:  # a wire story further down the page: the page's own text before it may share passages
         passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
-    return passages
+    return credited + passages
 
 
 def _inherited(root: str, ctx: SourcingContext) -> Origin:
@@ -86,26 +100,40 @@ def _inherited(root: str, ctx: SourcingContext) -> Origin:
 
 def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
     me = order_key(doc)
-    cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.headers
-             and order_key(ctx.headers[c]) < me and own_key(ctx.headers[c]) != mine][:MAX_CANDIDATES]
-    if not cands:
-        return []
+    near = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id]
+    cands = [c for c in near if c in ctx.headers and order_key(ctx.headers[c]) < me
+             and own_key(ctx.headers[c]) != mine][:MAX_CANDIDATES]
     cands.sort(key=lambda c: order_key(ctx.headers[c]))
+    # a wire story carried later in the batch still wrote the words first: a page sharing its
+    # passages (an outlet that printed the wire's paragraph under its own name) has the wire's words
+    later_wires = [c for c in near if c in ctx.wire_copies and c not in cands
+                   and ctx.wire_copies[c].key != mine][:MAX_CANDIDATES]
+    if not cands and not later_wires:
+        return []
     sentences = SentenceShingles(doc.text)
     taken: list[Origin] = []
-    for cand in cands:  # earliest first: the first outlet to publish a passage is its origin
+    for cand in cands + later_wires:  # earliest first: the first outlet to publish a passage is its origin
         other = ctx.shingles_of(cand)
         if other is None:
             continue
-        for span, n in sentences.shared_runs(other):
+        runs = sentences.shared_runs(other)
+        runs += [(span, 1) for span in sentences.shared_sentences(other)]
+        for span, n in runs:
             if any(o.span[0] < span[1] and span[0] < o.span[1] for o in taken):
+                continue
+            if cand in later_wires:
+                wire = ctx.wire_copies[cand]
+                shared = f"{n} sentences shared" if n > 1 else "a sentence shared word for word"
+                taken.append(Origin(outlet=wire.outlet, key=wire.key, span=span, document=cand,
+                                    why=f"{shared} with a later {wire.outlet} copy, document {cand[:12]} ({wire.why})"))
                 continue
             head = ctx.headers[cand]
             whole = next((o for o in ctx.origins.get(cand, []) if o.covers(span) and o.span is None), None)
             outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
             if key == mine:
                 continue
-            why = f"{n} sentences shared with {outlet_name(head)} document {cand[:12]}"
+            shared = f"{n} sentences shared" if n > 1 else "a sentence shared word for word"
+            why = f"{shared} with {outlet_name(head)} document {cand[:12]}"
             taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
                                 span=span, document=cand))
     return sorted(taken, key=lambda o: o.span)

@@ -16,6 +16,9 @@ Status, first match wins:
 - `corroborated`: two or more independent sources assert it, and at least one of them without a
   hedge. Two outlets that both only say "reportedly" relay one unverified report, they do not
   confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);
+  and at least one of them must give some part of a fact (a name, number, place, day or kind of
+  event: `samefact.informativeness`): "The snow falls off the roof." on two sites is a shared
+  caption, not a confirmed fact;
 - `single_source` otherwise.
 """
 
@@ -25,6 +28,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
+from claimdesk.corroborate.samefact import informativeness
 from claimdesk.models import Contradiction, Document, Origin, StoryStatus
 from claimdesk.outlets import outlet_key
 
@@ -58,7 +62,8 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
         return "denied"
     asserting = [e for e in evidence if _asserts(e)]
     sources = {e.source for e in asserting}
-    if len(sources) >= 2 and any(not e.claim.hedges for e in asserting):
+    if len(sources) >= 2 and any(not e.claim.hedges for e in asserting) \
+            and any(informativeness(e.claim) > 0 for e in asserting):
         return "corroborated"
     return "single_source"
 

@@ -1,0 +1,89 @@
+"""Corroborated verdicts on news_cluster read by a person: how many are right.
+
+A `corroborated` story is right when at least two independent outlets (not copies, not a wire and
+its customers, not an outlet repeating what it credits to another) state the fact of its lead, and
+the lead states a fact at all. The labels in tests/fixtures/verdict_labels.json were made by reading
+samples of corroborated stories from the HELD-OUT third of news_cluster's events
+(`eval_news_cluster.held_out`), taken in the order of sha256(first mention's claim id) so the
+sample is fixed before anything is read. Each label keeps the claim id and a hash of the lead, never
+the text. A sample labelled before a change measures the change only on the stories it still has;
+a fresh sample (`second`, read once after the changes) is the figure to report.
+
+    .venv/bin/python bench/eval_verdicts.py --db sqlite:///news_cluster.sqlite [--show N]
+
+The store is one `bench/eval_news_cluster.py --db …` made (claims extracted, corroborated as
+shipped). Printed per sample: labelled stories still corroborated, right among them, and the wrong
+ones by kind; then how many held-out corroborated stories no sample covers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench.corpora import corpus_dir  # noqa: E402
+from bench.corpora.news_cluster import read_corpus  # noqa: E402
+from claimdesk.store import Store  # noqa: E402
+from claimdesk.store.stories import StoryFilter, iter_stories  # noqa: E402
+from eval_news_cluster import held_out  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "verdict_labels.json"
+
+
+def sample_key(claim_id: str) -> str:
+    return hashlib.sha256(claim_id.encode()).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
+
+
+def held_out_corroborated(store: Store, event_of: dict[str, str]) -> list:
+    """Corroborated stories whose mentions all come from held-out events, in sample order."""
+    out = []
+    for story in iter_stories(store, StoryFilter(status="corroborated")):
+        events = {event_of.get(m.document) for m in story.mentions}
+        if events and all(e is not None and held_out(e) for e in events):
+            out.append(story)
+    return sorted(out, key=lambda s: sample_key(s.mentions[0].claim))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py made")
+    ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers")
+    args = ap.parse_args()
+    pages = read_corpus(corpus_dir() / "news_cluster")
+    event_of = {p.document.id: p.event for p in pages}
+    stories = held_out_corroborated(Store(args.db), event_of)
+    by_claim = {s.mentions[0].claim: s for s in stories}
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    covered: set[str] = set()
+    for name, sample in labels["samples"].items():
+        still = [x for x in sample["stories"] if x["claim"] in by_claim]
+        covered |= {x["claim"] for x in sample["stories"]}
+        right = sum(x["right"] for x in still)
+        kinds = Counter(x["kind"] for x in still if not x["right"])
+        print(f"{name} ({sample['read']}): {len(sample['stories'])} labelled, right {sum(x['right'] for x in sample['stories'])}"
+              f" ({sum(x['right'] for x in sample['stories']) / len(sample['stories']):.2f}) when read; "
+              f"{len(still)} still corroborated, right {right}"
+              + (f" ({right / len(still):.2f})" if still else "")
+              + (f"; wrong by kind: {dict(kinds)}" if kinds else ""))
+    rest = [s for s in stories if s.mentions[0].claim not in covered]
+    print(f"held-out corroborated stories: {len(stories)}; not in any sample: {len(rest)}")
+    for s in rest[:args.show]:
+        print(f"\n{s.mentions[0].claim} lead#{text_hash(s.text)} sources={s.independent_sources}\n  LEAD: {s.text[:240]}")
+        for m in s.mentions[:8]:
+            origin = f" via {m.origin.outlet}" if m.origin else ""
+            print(f"  [{m.outlet}{origin}] {m.text[:200]!r}")
+
+
+if __name__ == "__main__":
+    main()
