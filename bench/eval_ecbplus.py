@@ -44,6 +44,15 @@ to end, lowering the model's threshold from 0.81 trades precision for little rec
 (0.81), 0.801/0.122 (0.75), 0.733/0.170 (0.6), 0.669/0.189 (0.5). With static sentence vectors
 and the fact's parts the claim bar is out of reach; the model and threshold stay as fitted.
 
+A CONTEXTUAL encoder (all-MiniLM-L6-v2 itself, torch; bench/explore_samefact_contextual.py, measured
+2026-12-02 on topics 1-18 + GVC val only, 19-35 not looked at) does not lift it either: out-of-fold
+pair recall at precision 0.80, pooled, 0.227 static -> 0.222 with the contextual sentence cosine
+(0.232 with a sentence either side, 0.237 pooled over the claim's verbs; 0.33 even with the GOLD
+action words, an oracle); end to end on 1-18 0.862/0.114 static -> 0.905/0.102 contextual (0.862/
+0.132 joining by the max over a story's first 3 members; 0.732/0.156 at threshold 0.6). It would
+cost 7.6 ms a claim (ONNX int8, 22.9 MB, 1 thread): +69 % to a PolNeAR article's ingest for its
+check-worthy informative claims, against corroboration's ~4 ms headroom. Not wired in.
+
     .venv/bin/python bench/eval_ecbplus.py [--topics 35] [--db sqlite:///ecb.sqlite]
 """
 
