@@ -374,3 +374,25 @@ def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_w
     [copied] = found[own.id]
     assert copied.outlet == "AP" and own.text[copied.span[0]:copied.span[1]] == paragraph
     assert found[wire.id][0].outlet == "AP" and found[other.id] == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Emails obtained by Newsweek show dozens were sent. The director told the magazine that the sector had "
+     "embraced it.", "newsweek.com"),
+    ("The New York Times interviewed her at home. The Times published footage of the crash.", "nytimes.com"),
+    ("The Washington Post first reported the plan. A senior official told the Post it was final.", "washingtonpost.com"),
+])
+def test_a_short_or_generic_name_stands_for_the_outlet_named_before(text, key):
+    from claimdesk.corroborate.credits import credits
+
+    found = credits(text, {"newsweek": "newsweek.com"})
+    assert found and found[-1].key == key
+    second = text.split(". ", 1)[1]
+    assert text[found[-1].span[0]:found[-1].span[1]] == second
+
+
+def test_a_short_name_with_no_outlet_named_before_is_the_page_itself():
+    from claimdesk.corroborate.credits import credits
+
+    assert credits("The mayor told The Times that the line would reopen. She told the newspaper more on Monday.",
+                   {}) == []

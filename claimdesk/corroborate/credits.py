@@ -5,13 +5,20 @@ The fact in such a sentence comes from the credited outlet, so a second outlet r
 not a second source: it counts under the outlet it credits (`sourcing` turns each credit into an
 `Origin` over its sentence). Only news outlets are credits: a name counts when it is a known outlet
 or wire (`outlets.KNOWN_NAMES`, `origin.WIRES`) or the name of an outlet of the batch ("Newsweek"
-for newsweek.com); "told police", "according to officials" and "told John Smith" are not.
+for newsweek.com); "told police", "according to officials" and "told John Smith" are not. A short
+or generic name ("told the magazine", "The Times published", "the newspaper reported") stands for
+the last outlet the page named in full before it ("… obtained by Newsweek … told the magazine"),
+and for nothing when none was named: then the page is speaking of itself.
 
 >>> [(c.outlet, c.key) for c in credits("Thurman told The New York Times she was hurt.", {})]
 [('The New York Times', 'nytimes.com')]
 >>> [c.key for c in credits("Emails obtained by Newsweek show 67 were sent.", {"newsweek": "newsweek.com"})]
 ['newsweek.com']
 >>> credits("The officer told police he was hurt, according to officials.", {})
+[]
+>>> [c.key for c in credits("She told The New York Times she was hurt. The Times published the footage.", {})]
+['nytimes.com', 'nytimes.com']
+>>> credits("She told The Times that she was hurt.", {})
 []
 """
 
@@ -24,16 +31,22 @@ from claimdesk.corroborate.passages import sentences
 from claimdesk.outlets import name_key
 from claimdesk.models import Span
 
-# Names an outlet uses for itself as often as for another ("told The Times" in the New York Times)
-AMBIGUOUS = {"the times", "times", "the post", "post", "the journal", "journal", "the sun", "the star",
-             "the globe", "the mirror", "the express", "the mail", "the paper", "the newspaper"}
-# a capitalised name of up to five words, "The"/"the" first allowed ("the Daily Telegraph", "CNN")
-_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+# Names an outlet uses for itself as often as for another ("told The Times" in the New York Times):
+# each stands for the last outlet the page named in full whose name holds its word, if any
+SHORT_NAMES = {"the times": "times", "times": "times", "the post": "post", "post": "post",
+               "the journal": "journal", "journal": "journal", "the sun": "sun", "the star": "star",
+               "the globe": "globe", "the mirror": "mirror", "the express": "express", "the mail": "mail"}
+# words for "the outlet named before": any outlet the page named in full
+GENERIC = r"the (?:magazine|newspaper|paper|outlet|website|site|broadcaster|network|news agency|agency|publication|daily|tabloid)"
+# a capitalised name of up to five words, "The"/"the" first allowed ("the Daily Telegraph", "CNN"),
+# or a generic reference
+_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|" + GENERIC + r"\b)"
+_FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
 _CREDIT = re.compile(
     r"\b(?:told|tells|telling|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
     r"(?:a|the) report (?:by|in|from)|said in an interview with|spoke to|speaking to|quoted by|"
     r"(?:was\s+)?first reported (?:by|in))\s+" + _NAME
-    + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted)\b")
+    + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b")
 
 
 @dataclass(frozen=True)
@@ -76,14 +89,40 @@ def credits(text: str, batch_names: dict[str, str]) -> list[Credit]:
     if not _CREDIT.search(text):
         return []
     out = []
+    named = _Named(text, batch_names)  # read only when a short or generic name needs it
     for start, end in sentences(text):
         for m in _CREDIT.finditer(text, start, end):
-            found = _outlet(m.group(1) or m.group(2) or "", batch_names)
+            name = m.group(1) or m.group(2) or ""
+            found = _outlet(name, batch_names) or named.before(m.start(), name)
             if found is not None:
-                name, key = found
-                out.append(Credit(outlet=name, key=key, span=(start, end), cue=m.group(0).strip()))
+                out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip()))
                 break
     return out
+
+
+class _Named:
+    """The outlets a page names in full, in order, for reading short and generic names."""
+
+    def __init__(self, text: str, batch_names: dict[str, str]):
+        self.text, self.batch_names = text, batch_names
+        self._found: list[tuple[int, str, str]] | None = None  # (offset, name, key)
+
+    @property
+    def found(self) -> list[tuple[int, str, str]]:
+        if self._found is None:
+            self._found = [(m.start(), *hit) for m in _FULL_NAME.finditer(self.text)
+                           if (hit := _outlet(m.group(0), self.batch_names)) is not None]
+        return self._found
+
+    def before(self, offset: int, name: str) -> tuple[str, str] | None:
+        folded = " ".join(name.lower().split())
+        word = SHORT_NAMES.get(folded)
+        if word is None and not re.fullmatch(GENERIC, folded):
+            return None
+        for at, full, key in reversed(self.found):
+            if at < offset and (word is None or word in full.lower().split()):
+                return full, key
+        return None
 
 
 def _outlet(name: str, batch_names: dict[str, str]) -> tuple[str, str] | None:
@@ -91,7 +130,7 @@ def _outlet(name: str, batch_names: dict[str, str]) -> tuple[str, str] | None:
     words = re.sub(r"['’]s$", "", name.strip().rstrip(".,;:")).split()
     for n in range(len(words), 0, -1):
         candidate = " ".join(words[:n])
-        if candidate.lower() in AMBIGUOUS:
+        if candidate.lower() in SHORT_NAMES or re.fullmatch(GENERIC, candidate.lower()):
             return None
         key = outlet_key_of_name(candidate, batch_names)
         if key is not None:
