@@ -48,7 +48,7 @@ def line_figures(labels, repeats) -> dict[tuple[str, str], Counter]:  # noqa: AN
     for item in labels:
         page = item.page
         if page.key not in predicted:
-            found = furniture_lines(page.text, repeats.get(outlet_key(page.outlet), set()))
+            found = furniture_lines(page.text, repeats.get(outlet_key(page.outlet), set()), outlet=page.outlet)
             predicted[page.key] = {line.number for line in found}
         said = item.line in predicted[page.key]
         split = item.split

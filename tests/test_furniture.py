@@ -398,3 +398,17 @@ def test_what_an_advertising_label_introduces_is_furniture_but_not_after_a_label
     # Gizmodo's "Screenshot: …" credit between two paragraphs
     gizmodo = _news_cluster_page(corpus_dir, "8c9b29cd27637c7db20792acbcb554139e9f91c9ae7f8c0ae0671c5c")
     assert 4 in _marked_numbers(gizmodo.text) and not {2, 3, 5} & _marked_numbers(gizmodo.text)
+
+
+def test_the_outlets_own_tweet_is_furniture_but_a_tweet_it_quotes_is_not(corpus_dir):
+    # rt.com embeds its own account's tweet for another story: "Mysterious fireball … — RT (@RT_com) November 25, 2017"
+    page = _news_cluster_page(corpus_dir, "10f26ac662bd4171e73c44b33d487634b89538d78fe31b52fbd11f00")
+    assert "(@RT_com)" in _line(page, 11)
+    doc = furniture.mark(Document.from_text(page.text, source="rt.json", outlet=page.outlet))
+    assert 11 in {doc.line_of(start) for start, _ in doc.furniture}
+    assert 11 not in {line.number for line in furniture.furniture_lines(page.text, outlet="www.dailymail.co.uk")}
+    # the same site quoting Snowden's tweet ("— Edward Snowden (@Snowden) April 3, 2016") keeps it
+    quoted = _news_cluster_page(corpus_dir, "1b031a941a53179cc222ed0071f54d0b9df0919f5f19a9588462b740")
+    assert "(@Snowden)" in _line(quoted, 5)
+    assert furniture.furniture_lines(quoted.text, outlet=quoted.outlet) == []
+    assert furniture.context.outlet_name("www.bbc.co.uk") == "bbc" and furniture.context.outlet_name("RT") == "rt"

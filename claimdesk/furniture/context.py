@@ -23,6 +23,9 @@ ordinary sentences and show only beside the lines around them:
   appeal for information ("Anyone with information is asked to call …") is the article's own;
 - what an advertising or related-links label introduces: the line after "Anzeige:", "Sponsored:",
   "Trending Right Now:", "Read more:";
+- the outlet's own posts embedded in its page: a tweet signed by the outlet's account ("… — RT
+  (@RT_com) May 10, 2017" on rt.com) promotes another of its stories; a tweet by anyone else is
+  quoted by the article and stays;
 - a block of teasers closing the page: two or more last lines, each a headline kicker and its
   teaser ("Virtual reality 101: CNET tells you …"), none quoting anyone.
 
@@ -73,6 +76,8 @@ INTRODUCED_WORDS = 40  # a headline or a one-sentence pitch; a crawler that drop
 _SPEECH = re.compile(r"[\"“”]")
 # "Magic Leap One: The fabled AR headset is real …": a kicker of two or more words, a colon, a teaser
 _KICKER = re.compile(r"^(?:[^\s:]+\s){1,11}[^\s:]+: [A-Z0-9]")
+_TWEET_HANDLE = re.compile(r"\(@(\w+)\)\s+\w+\.? \d{1,2},? \d{4}\s*$|\(@(\w+)\)\s+\d{1,2} \w+ \d{4}\s*$")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac"})
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'|'(?:\s|$)")
 TEASER_WORDS = 30
 # a caption: a credit opening it ("Reuters The North Korean leader …") or closing it without a full
@@ -119,6 +124,28 @@ def _teaser(line: Line) -> bool:
                 and not head.isupper() and not _QUOTE.search(line.text))
 
 
+def outlet_name(outlet: str | None) -> str | None:
+    """The name an outlet's accounts carry: "www.rt.com" -> "rt", "www.bbc.co.uk" -> "bbc", "RT" -> "rt"."""
+    if not outlet or not outlet.strip():
+        return None
+    labels = [label for label in re.split(r"[.\s]+", outlet.strip().casefold()) if label]
+    if len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    elif len(labels) > 1:
+        labels = labels[:-1]
+    name = re.sub(r"\W", "", labels[-1]) if labels else ""
+    return name or None
+
+
+def own_post(line: Line, name: str | None) -> bool:
+    """An embedded tweet signed by the outlet's own account (its name, "_com" or "news" after it allowed)."""
+    found = _TWEET_HANDLE.search(line.text) if name else None
+    if not found:
+        return False
+    handle = re.sub(r"[\W_]", "", (found.group(1) or found.group(2)).casefold())
+    return handle in {name, f"{name}com", f"{name}news", f"{name}online"}
+
+
 def closing_teasers(lines: Sequence[Line], marked: Sequence[bool]) -> set[int]:
     """Indexes of the run of two or more teasers that ends the page (furniture after it allowed)."""
     end = len(lines)
@@ -130,14 +157,17 @@ def closing_teasers(lines: Sequence[Line], marked: Sequence[bool]) -> set[int]:
     return set(range(start, end)) if end - start >= 2 else set()
 
 
-def with_context(lines: Sequence[Line], marked: Sequence[bool]) -> list[bool]:
-    """The model's per-line decisions `marked`, with the gallery, list-item and boilerplate rules added."""
+def with_context(lines: Sequence[Line], marked: Sequence[bool], outlet: str | None = None) -> list[bool]:
+    """The model's per-line decisions `marked`, with the gallery, list-item and boilerplate rules added;
+    `outlet` (the page's outlet, if known) tells its own embedded posts."""
     out = list(marked)
+    name = outlet_name(outlet)
     for i in gallery_lines(lines):
         out[i] = True
     helps = [help_box(line) for line in lines]
     for i, line in enumerate(lines):
-        if boilerplate(line) or helps[i] or (i > 0 and _ABOUT_AUTHOR.match(lines[i - 1].text)):
+        if (boilerplate(line) or helps[i] or own_post(line, name)
+                or (i > 0 and _ABOUT_AUTHOR.match(lines[i - 1].text))):
             out[i] = True
         elif (i > 0 and _INTRODUCES.match(lines[i - 1].text) and len(_WORD.findall(line.text)) <= INTRODUCED_WORDS
               and not _SPEECH.search(line.text)):
