@@ -422,4 +422,7 @@ def test_the_outlets_own_tweet_is_furniture_but_a_tweet_it_quotes_is_not(corpus_
     quoted = _news_cluster_page(corpus_dir, "1b031a941a53179cc222ed0071f54d0b9df0919f5f19a9588462b740")
     assert "(@Snowden)" in _line(quoted, 5)
     assert furniture.furniture_lines(quoted.text, outlet=quoted.outlet) == []
-    assert furniture.context.outlet_name("www.bbc.co.uk") == "bbc" and furniture.context.outlet_name("RT") == "rt"
+    names = {outlet: furniture.context.outlet_name(outlet)
+             for outlet in ("www.bbc.co.uk", "RT", "The Guardian", "theguardian.com", "uk.reuters.com", None)}
+    assert names == {"www.bbc.co.uk": "bbc", "RT": "rt", "The Guardian": "guardian", "theguardian.com": "guardian",
+                     "uk.reuters.com": "reuters", None: None}

@@ -125,15 +125,20 @@ def _teaser(line: Line) -> bool:
 
 
 def outlet_name(outlet: str | None) -> str | None:
-    """The name an outlet's accounts carry: "www.rt.com" -> "rt", "www.bbc.co.uk" -> "bbc", "RT" -> "rt"."""
+    """The name an outlet's accounts carry: "www.rt.com" -> "rt", "www.bbc.co.uk" -> "bbc",
+    "RT" -> "rt", "The Guardian" and "theguardian.com" -> "guardian"."""
     if not outlet or not outlet.strip():
         return None
-    labels = [label for label in re.split(r"[.\s]+", outlet.strip().casefold()) if label]
-    if len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
-        labels = labels[:-2]
-    elif len(labels) > 1:
-        labels = labels[:-1]
-    name = re.sub(r"\W", "", labels[-1]) if labels else ""
+    folded = outlet.strip().casefold()
+    if "." in folded and " " not in folded:  # a domain: the label before the public suffix
+        labels = [label for label in folded.split(".") if label]
+        if len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
+            labels = labels[:-2]
+        elif len(labels) > 1:
+            labels = labels[:-1]
+        folded = labels[-1] if labels else ""
+    name = re.sub(r"\W|_", "", folded)
+    name = name[3:] if name.startswith("the") and len(name) > 5 else name
     return name or None
 
 
@@ -143,6 +148,7 @@ def own_post(line: Line, name: str | None) -> bool:
     if not found:
         return False
     handle = re.sub(r"[\W_]", "", (found.group(1) or found.group(2)).casefold())
+    handle = handle[3:] if handle.startswith("the") and len(handle) > 5 else handle
     return handle in {name, f"{name}com", f"{name}news", f"{name}online"}
 
 
