@@ -8,7 +8,9 @@ Three kinds of evidence decide it: the shape of a line (a fitted model, `model.p
 features of `lines.py`); what a single page cannot show, repetition: a line that one outlet
 printed on at least REPEATED_PAGES of its pages counts as repeated (the store keeps the count per
 outlet, `repeated.py`), and the model weighs that too; and what the lines around it show
-(`context.py`: galleries of captions, items of link lists, syndication notes, disclaimers, credits).
+(`context.py`: galleries of captions, items of link lists, syndication notes, disclaimers, credits,
+a station's promotion of its broadcast, readers' helplines, what an advertising label introduces,
+teasers closing the page, the outlet's own embedded tweets).
 
 >>> doc = Document.from_text("Officials said six soldiers were killed in Donetsk on Monday.\\nAdvertisement\\n",
 ...                          source="example.txt")
