@@ -214,11 +214,10 @@ def test_held_out_precision_and_recall_on_the_labelled_lines(corpus_dir, monkeyp
 
 @pytest.mark.slow
 def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp_path, monkeypatch):
-    """The issue's bar is none. Not met yet: with the neighbouring-line rules (`furniture.context`:
-    galleries, list items, syndication notes, credited captions) the news_cluster part is down to
-    3 (two related-story teasers that end in a full stop, one German affiliate prompt); with GVC val,
-    bench/eval_furniture.py gives 14 of 11,207 (was 65; 445 claims came from labelled furniture
-    lines without the marking). This pins that figure so it can only go down."""
+    """The issue's bar is none, met on news_cluster: the last three (two CNET teasers closing a page
+    that end in a full stop, a German affiliate pitch under "Anzeige:") went with the closing-teaser
+    and advertising-label rules of `furniture.context`. With GVC val, bench/eval_furniture.py still
+    finds one labelled furniture line in stories (a local site's header run into its article's lead)."""
     monkeypatch.syspath_prepend(str(BENCH))
     from claimdesk.corroborate import corroborate
     from eval_furniture import labelled_line_spans, story_mentions_in_furniture
@@ -236,7 +235,19 @@ def test_labelled_furniture_lines_inside_stories_on_news_cluster(corpus_dir, tmp
     spans = labelled_line_spans([item for item in labels if item.page.corpus == "news_cluster"])
     bad, total, examples = story_mentions_in_furniture(store, spans)
     assert total > 5000
-    assert bad <= 3, examples
+    assert bad == 0, examples
+
+
+def test_the_story_sample_is_a_held_out_part_of_its_own(corpus_dir):
+    from bench.corpora.news_pages import STORY_SAMPLE
+
+    _, labels = _labelled(corpus_dir)
+    sample = [item for item in labels if item.part == STORY_SAMPLE]
+    assert len(sample) == 150
+    assert all(item.held_out and item.split == STORY_SAMPLE for item in sample)
+    first = {(item.page.key, item.line) for item in labels if item.part != STORY_SAMPLE}
+    assert not {(item.page.key, item.line) for item in sample} & first  # lines the first part did not cover
+    assert sum(item.furniture for item in sample) == 0  # what reading found at the first look
 
 
 def test_document_page_greys_furniture_escaped_like_everything_else(tmp_path):
@@ -325,3 +336,93 @@ def test_the_note_under_about_the_author_is_furniture():
             "JP Buntinx is a FinTech and Bitcoin enthusiast living in Belgium.\n")
     assert _marked_numbers(text) == {2, 3}
     assert _marked_numbers(text.replace("About The Author\n", "")) == set()
+
+
+# -- promotions, help boxes, advertising labels and closing teasers, on real lines ----------------
+
+def _gvc_page(corpus_dir: Path, key: str):
+    from bench.corpora.news_pages import read_gvc
+
+    if not (corpus_dir / "gvc" / "val").is_dir():
+        require_shared_data("gvc/val not in the corpus")
+    return next(p for p in read_gvc(corpus_dir / "gvc" / "val") if p.key == key)
+
+
+def _line(page, number: int) -> str:
+    return page.text.split("\n")[number - 1].strip()
+
+
+def test_teasers_closing_a_page_are_furniture_but_a_closing_exchange_or_list_is_not(corpus_dir):
+    # CNET pages end with kicker-and-teaser lines for other stories ("Magic Leap One: The fabled AR headset …")
+    for key, numbers in (("62586f125940b735d98dd687ab51662e3e2ca6221c700a87052bb284", {12, 13}),
+                         ("b635ee6cf7062c948a622ba2258de6a6d569e3abfb2766496bcc44ed", {10, 11})):
+        page = _news_cluster_page(corpus_dir, key)
+        assert numbers <= _marked_numbers(page.text), key
+        assert min(numbers) - 1 not in _marked_numbers(page.text)  # the article's last paragraph stays
+    # look-alikes: an NPR transcript's closing thanks ("WALT: You're welcome.") and the Post's playoff
+    # list ("Steelers: Host the Browns on Sunday.") also end pages with "Name: sentence" lines
+    npr = _news_cluster_page(corpus_dir, "e951663c53b6a024569b5eaf1040d621a0a2441ab8548de2659e1e74")
+    assert _line(npr, 18).startswith("WALT:")
+    assert not {17, 18, 19} & _marked_numbers(npr.text)
+    post = _news_cluster_page(corpus_dir, "f45bdcd37e601dc81b8a78cfd3af7b265405146dad1c725794e3db5b")
+    assert _line(post, 31).startswith("Steelers:")
+    assert not {31, 32} & _marked_numbers(post.text)
+
+
+def test_a_help_box_is_furniture_but_a_police_appeal_for_information_is_the_article(corpus_dir):
+    # a Utah page's "Resources for help" box: hotlines, the services between them, a closing helpline
+    box = _gvc_page(corpus_dir, "0/613903/c657b5e13384a329d6909243da721285")
+    assert _line(box, 17).startswith("Resources for help")
+    assert {17, 18, 19, 33} <= _marked_numbers(box.text)
+    assert not {15, 16, 31, 32} & _marked_numbers(box.text)
+    # "Anyone with information is asked to call … at 301 - 772 - 4925" / "… Crime Solvers at 1 - 866 - 411-TIPS"
+    appeal = _gvc_page(corpus_dir, "0/661322/1bebb62822642fe3e81da5f1e750a1e0")
+    assert "772 - 4925" in _line(appeal, 6) and "411-TIPS" in _line(appeal, 7)
+    assert _marked_numbers(appeal.text) == set()
+
+
+def test_a_station_promoting_its_broadcast_is_furniture_but_a_live_tweet_in_the_article_is_not(corpus_dir):
+    reporter = _gvc_page(corpus_dir, "0/591237/be72bc254d808cdf561a42cec76fdeae")  # "… Reporter … went Live from …"
+    assert _marked_numbers(reporter.text) == {3}
+    slot = _gvc_page(corpus_dir, "0/613903/f2aedab9724c967c9a8c38d87d6a39b4")  # "10PM: Salt Lake man shoots …"
+    assert _line(slot, 2).startswith("10PM:")
+    assert 2 in _marked_numbers(slot.text) and 3 not in _marked_numbers(slot.text)
+    # "Biggest leak in the history of data journalism just went live …" (Snowden's tweet, quoted by RT)
+    tweet = _news_cluster_page(corpus_dir, "1b031a941a53179cc222ed0071f54d0b9df0919f5f19a9588462b740")
+    assert "went live" in _line(tweet, 5)
+    assert _marked_numbers(tweet.text) == set()
+    # an NPR host's sign-off "… with the latest on the attacks in Nice" is the transcript's
+    npr = _news_cluster_page(corpus_dir, "63296f4e8d8958a6decc65453ae01503764434691fd314f1a9c3d366")
+    assert "with the latest" in _line(npr, 15)
+    assert 15 not in _marked_numbers(npr.text)
+
+
+def test_what_an_advertising_label_introduces_is_furniture_but_not_after_a_label_whose_links_were_dropped(corpus_dir):
+    # Business Insider Deutschland: "Anzeige:" then an affiliate pitch, then its German syndication note
+    ad = _news_cluster_page(corpus_dir, "77a640c9398b7794976ce6c493edc40344903f4034e25d6ea31ec511")
+    assert _line(ad, 18) == "Anzeige:"
+    assert {18, 19, 20} <= _marked_numbers(ad.text)
+    # CNBC: "More from The New York Times:" lost its links; the quote under it is the article's
+    cnbc = _news_cluster_page(corpus_dir, "0a7e7848a39f7d27a8fc2858c6fea405b989a01c9fbf77f356322f61")
+    assert _line(cnbc, 4) == "More from The New York Times:"
+    assert 5 not in _marked_numbers(cnbc.text)
+    # Gizmodo's "Screenshot: …" credit between two paragraphs
+    gizmodo = _news_cluster_page(corpus_dir, "8c9b29cd27637c7db20792acbcb554139e9f91c9ae7f8c0ae0671c5c")
+    assert 4 in _marked_numbers(gizmodo.text) and not {2, 3, 5} & _marked_numbers(gizmodo.text)
+
+
+def test_the_outlets_own_tweet_is_furniture_but_a_tweet_it_quotes_is_not(corpus_dir):
+    # rt.com embeds its own account's tweet for another story: "Mysterious fireball … — RT (@RT_com) November 25, 2017"
+    page = _news_cluster_page(corpus_dir, "10f26ac662bd4171e73c44b33d487634b89538d78fe31b52fbd11f00")
+    assert "(@RT_com)" in _line(page, 11)
+    doc = furniture.mark(Document.from_text(page.text, source="rt.json", outlet=page.outlet))
+    assert 11 in {doc.line_of(start) for start, _ in doc.furniture}
+    assert 11 not in {line.number for line in furniture.furniture_lines(page.text, outlet="www.dailymail.co.uk")}
+    # the same site quoting Snowden's tweet ("— Edward Snowden (@Snowden) April 3, 2016") keeps it
+    quoted = _news_cluster_page(corpus_dir, "1b031a941a53179cc222ed0071f54d0b9df0919f5f19a9588462b740")
+    assert "(@Snowden)" in _line(quoted, 5)
+    assert furniture.furniture_lines(quoted.text, outlet=quoted.outlet) == []
+    names = {outlet: furniture.context.outlet_name(outlet)
+             for outlet in ("www.bbc.co.uk", "RT", "The Guardian", "theguardian.com", "uk.reuters.com", None)}
+    assert names == {"www.bbc.co.uk": "bbc", "RT": "rt", "The Guardian": "guardian", "theguardian.com": "guardian",
+                     "uk.reuters.com": "reuters", None: None}

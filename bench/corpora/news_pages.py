@@ -96,15 +96,24 @@ def _detokenize(tokens: list[str]) -> str:
     return "".join(out)
 
 
+STORY_SAMPLE = "story-sample"  # the fixture's part of lines drawn from multi-source stories
+
+
 @dataclass(frozen=True)
 class LabelledLine:
     page: NewsPage
     line: int  # 1-based line number in page.text
     furniture: bool
+    part: str = "pages"  # "pages" (every line of the labelled pages) or STORY_SAMPLE
 
     @property
     def held_out(self) -> bool:
-        return is_held_out(self.page.group)
+        return self.part == STORY_SAMPLE or is_held_out(self.page.group)
+
+    @property
+    def split(self) -> str:
+        """What a figure on this line measures: STORY_SAMPLE, "held-out" or "dev"."""
+        return STORY_SAMPLE if self.part == STORY_SAMPLE else "held-out" if self.held_out else "dev"
 
 
 def read_pages(corpus_dir: Path) -> list[NewsPage]:
@@ -115,10 +124,15 @@ def read_pages(corpus_dir: Path) -> list[NewsPage]:
 
 def read_labels(labels: Path, pages: list[NewsPage]) -> list[LabelledLine]:
     """The hand labels of `tests/fixtures/furniture_labels.tsv`, checked against the corpus read
-    in place (a line whose hash differs means the corpus changed: fail rather than mislabel)."""
+    in place (a line whose hash differs means the corpus changed: fail rather than mislabel). A
+    comment `# part: NAME` puts the rows after it in part NAME."""
     by_key = {(p.corpus, p.key): p for p in pages}
     out = []
+    part = "pages"
     for row in Path(labels).read_text("utf-8").splitlines():
+        if row.startswith("# part:"):
+            part = row.split(":", 1)[1].strip()
+            continue
         if not row.strip() or row.startswith("#"):
             continue
         corpus, key, line, label, digest = row.split("\t")
@@ -126,5 +140,5 @@ def read_labels(labels: Path, pages: list[NewsPage]) -> list[LabelledLine]:
         text = page.text.split("\n")[int(line) - 1].strip()
         if hashlib.sha1(text.encode("utf-8")).hexdigest()[:8] != digest:
             raise ValueError(f"{corpus} {key} line {line}: the corpus text changed since it was labelled")
-        out.append(LabelledLine(page, int(line), label == "F"))
+        out.append(LabelledLine(page, int(line), label == "F", part))
     return out

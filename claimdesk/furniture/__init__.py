@@ -8,7 +8,9 @@ Three kinds of evidence decide it: the shape of a line (a fitted model, `model.p
 features of `lines.py`); what a single page cannot show, repetition: a line that one outlet
 printed on at least REPEATED_PAGES of its pages counts as repeated (the store keeps the count per
 outlet, `repeated.py`), and the model weighs that too; and what the lines around it show
-(`context.py`: galleries of captions, items of link lists, syndication notes, disclaimers, credits).
+(`context.py`: galleries of captions, items of link lists, syndication notes, disclaimers, credits,
+a station's promotion of its broadcast, readers' helplines, what an advertising label introduces,
+teasers closing the page, the outlet's own embedded tweets).
 
 >>> doc = Document.from_text("Officials said six soldiers were killed in Donetsk on Monday.\\nAdvertisement\\n",
 ...                          source="example.txt")
@@ -36,22 +38,25 @@ def outlet_key(outlet: str | None) -> str | None:
     return key[4:] if key.startswith("www.") else key
 
 
-def furniture_lines(text: str, repeated: Iterable[str] = (), model: FurnitureModel | None = None) -> list[Line]:
-    """The lines of `text` that are furniture; `repeated` holds the keys of lines its outlet repeats."""
+def furniture_lines(text: str, repeated: Iterable[str] = (), model: FurnitureModel | None = None,
+                    outlet: str | None = None) -> list[Line]:
+    """The lines of `text` that are furniture; `repeated` holds the keys of lines its outlet repeats;
+    `outlet` (the page's outlet, when known) tells the outlet's own embedded posts."""
     model = model or default_model()
     lines = lines_of(text)
     rows = features(lines, frozenset(repeated))
-    marked = with_context(lines, [model.is_furniture(row) for row in rows])
+    marked = with_context(lines, [model.is_furniture(row) for row in rows], outlet)
     return [line for line, furniture in zip(lines, marked) if furniture]
 
 
-def furniture_spans(text: str, repeated: Iterable[str] = (), model: FurnitureModel | None = None) -> list[Span]:
-    return [line.span for line in furniture_lines(text, repeated, model)]
+def furniture_spans(text: str, repeated: Iterable[str] = (), model: FurnitureModel | None = None,
+                    outlet: str | None = None) -> list[Span]:
+    return [line.span for line in furniture_lines(text, repeated, model, outlet)]
 
 
 def mark(doc: Document, repeated: Iterable[str] = (), model: FurnitureModel | None = None) -> Document:
     """`doc` with its furniture spans set (the text is not touched)."""
-    doc.furniture = furniture_spans(doc.text, repeated, model)
+    doc.furniture = furniture_spans(doc.text, repeated, model, doc.outlet)
     return doc
 
 

@@ -12,9 +12,22 @@ ordinary sentences and show only beside the lines around them:
   teasers); at the page's first or last line, one furniture neighbour is enough (a sign-up prompt
   opening the page, a disclaimer closing it);
 - site boilerplate whatever its shape: syndication notes ("… originally appeared on BGR.com",
-  "Read the original article on INSIDER"), disclaimers, e-mail sign-up forms and photo credits in
-  parentheses ("(Photo: .)"), captions opened or closed by a credit, and the author's note under an
-  "About the author" heading.
+  "Read the original article on INSIDER", "Den Originalartikel gibt es auf …"), copyright notices
+  inside a line, disclaimers, e-mail sign-up forms, screenshots and photo credits in parentheses
+  ("(Photo: .)"), captions opened or closed by a credit, and the author's note under an
+  "About the author" heading;
+- the station's promotion of its own broadcast: a newscast slot opening a video title ("10PM: …"),
+  a reporter who "went live from the scene", "… has the story";
+- a box of help for readers: lines that give a helpline's or a support service's number (crisis
+  lines, domestic-abuse and suicide hotlines, shelters), and any line between two of them. A police
+  appeal for information ("Anyone with information is asked to call …") is the article's own;
+- what an advertising or related-links label introduces: the line after "Anzeige:", "Sponsored:",
+  "Trending Right Now:", "Read more:";
+- the outlet's own posts embedded in its page: a tweet signed by the outlet's account ("… — RT
+  (@RT_com) May 10, 2017" on rt.com) promotes another of its stories; a tweet by anyone else is
+  quoted by the article and stays;
+- a block of teasers closing the page: two or more last lines, each a headline kicker and its
+  teaser ("Virtual reality 101: CNET tells you …"), none quoting anyone.
 
 These are rules over the model's decisions, not fitted weights: the labelled development lines
 hold too few galleries and list runs for a fitted weight to mean anything. What they cost on the
@@ -38,8 +51,35 @@ _BOILERPLATE = re.compile(
     r"\boriginally (?:appeared|published) (?:on|in|at)\b|\bread the original article\b|^\W*disclaimer\s*:|"
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
-    r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$",
+    r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"
+    r"^\W*(?:screenshot|screen ?grab)\b",
     re.IGNORECASE)
+_BROADCAST_PROMO = re.compile(
+    r"^\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s?:\s|"
+    r"\b(?:reporter|correspondent|anchor|meteorologist)\b[^.]{0,60}\b(?:went|goes|is|was|reports?|reporting) live\b|"
+    r"\bhas the (?:story|latest|details)\b\W*$",
+    re.IGNORECASE)
+# a number to call: "(801) 747-2201", "1 - 800 - 897-LINK (5465)", "800-273-TALK"
+_PHONE = re.compile(r"(?:\(\d{3}\)|\b\d{3})\s?-?\s?\d{3}\s?-\s?(?:\d{4}|[A-Z]{4})\b")
+_HELP = re.compile(
+    r"\b(?:hotline|helpline|help ?line|crisis line|lifeline|crisis|suicide|domestic (?:abuse|violence)|shelter|"
+    r"counsel(?:l)?ing|mental health|resources for help|support services?|samaritans)\b",
+    re.IGNORECASE)
+_APPEAL = re.compile(r"\b(?:anyone|those|people) with (?:any )?(?:additional )?information\b|\btips?\b|crime ?stoppers?|"
+                     r"crime ?solvers?", re.IGNORECASE)
+_INTRODUCES = re.compile(
+    r"^\W*(?:anzeige|werbung|advertisement|sponsored(?: content)?|promoted|partner content|paid content|"
+    r"(?:[\w'’]+ )?(?:top )?deals|trending(?: (?:right )?now)?|read more|related(?: stories| articles)?|"
+    r"see also|also read|recommended(?: for you)?)\s*:$",
+    re.IGNORECASE)
+INTRODUCED_WORDS = 40  # a headline or a one-sentence pitch; a crawler that dropped the links leaves article text there
+_SPEECH = re.compile(r"[\"“”]")
+# "Magic Leap One: The fabled AR headset is real …": a kicker of two or more words, a colon, a teaser
+_KICKER = re.compile(r"^(?:[^\s:]+\s){1,11}[^\s:]+: [A-Z0-9]")
+_TWEET_HANDLE = re.compile(r"\(@(\w+)\)\s+\w+\.? \d{1,2},? \d{4}\s*$|\(@(\w+)\)\s+\d{1,2} \w+ \d{4}\s*$")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac"})
+_QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'|'(?:\s|$)")
+TEASER_WORDS = 30
 # a caption: a credit opening it ("Reuters The North Korean leader …") or closing it without a full
 # stop ("… four lensed background quasars (University of Oklahoma)")
 _CAPTION = re.compile(
@@ -70,17 +110,79 @@ def gallery_lines(lines: Sequence[Line]) -> set[int]:
 
 
 def boilerplate(line: Line) -> bool:
-    return bool(_BOILERPLATE.search(line.text) or _CAPTION.search(line.text))
+    return bool(_BOILERPLATE.search(line.text) or _CAPTION.search(line.text) or _BROADCAST_PROMO.search(line.text))
 
 
-def with_context(lines: Sequence[Line], marked: Sequence[bool]) -> list[bool]:
-    """The model's per-line decisions `marked`, with the gallery, list-item and boilerplate rules added."""
+def help_box(line: Line) -> bool:
+    """A helpline or support service for readers, with its number; not a police appeal for tips."""
+    return bool(_PHONE.search(line.text) and _HELP.search(line.text) and not _APPEAL.search(line.text))
+
+
+def _teaser(line: Line) -> bool:
+    head = line.text.split(": ", 1)[0]
+    return bool(_KICKER.search(line.text) and len(_WORD.findall(line.text)) <= TEASER_WORDS
+                and not head.isupper() and not _QUOTE.search(line.text))
+
+
+def outlet_name(outlet: str | None) -> str | None:
+    """The name an outlet's accounts carry: "www.rt.com" -> "rt", "www.bbc.co.uk" -> "bbc",
+    "RT" -> "rt", "The Guardian" and "theguardian.com" -> "guardian"."""
+    if not outlet or not outlet.strip():
+        return None
+    folded = outlet.strip().casefold()
+    if "." in folded and " " not in folded:  # a domain: the label before the public suffix
+        labels = [label for label in folded.split(".") if label]
+        if len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
+            labels = labels[:-2]
+        elif len(labels) > 1:
+            labels = labels[:-1]
+        folded = labels[-1] if labels else ""
+    name = re.sub(r"\W|_", "", folded)
+    name = name[3:] if name.startswith("the") and len(name) > 5 else name
+    return name or None
+
+
+def own_post(line: Line, name: str | None) -> bool:
+    """An embedded tweet signed by the outlet's own account (its name, "_com" or "news" after it allowed)."""
+    found = _TWEET_HANDLE.search(line.text) if name else None
+    if not found:
+        return False
+    handle = re.sub(r"[\W_]", "", (found.group(1) or found.group(2)).casefold())
+    handle = handle[3:] if handle.startswith("the") and len(handle) > 5 else handle
+    return handle in {name, f"{name}com", f"{name}news", f"{name}online"}
+
+
+def closing_teasers(lines: Sequence[Line], marked: Sequence[bool]) -> set[int]:
+    """Indexes of the run of two or more teasers that ends the page (furniture after it allowed)."""
+    end = len(lines)
+    while end > 0 and marked[end - 1]:
+        end -= 1
+    start = end
+    while start > 0 and not marked[start - 1] and _teaser(lines[start - 1]):
+        start -= 1
+    return set(range(start, end)) if end - start >= 2 else set()
+
+
+def with_context(lines: Sequence[Line], marked: Sequence[bool], outlet: str | None = None) -> list[bool]:
+    """The model's per-line decisions `marked`, with the gallery, list-item and boilerplate rules added;
+    `outlet` (the page's outlet, if known) tells its own embedded posts."""
     out = list(marked)
+    name = outlet_name(outlet)
     for i in gallery_lines(lines):
         out[i] = True
+    helps = [help_box(line) for line in lines]
     for i, line in enumerate(lines):
-        if boilerplate(line) or (i > 0 and _ABOUT_AUTHOR.match(lines[i - 1].text)):
+        if (boilerplate(line) or helps[i] or own_post(line, name)
+                or (i > 0 and _ABOUT_AUTHOR.match(lines[i - 1].text))):
             out[i] = True
+        elif (i > 0 and _INTRODUCES.match(lines[i - 1].text) and len(_WORD.findall(line.text)) <= INTRODUCED_WORDS
+              and not _SPEECH.search(line.text)):
+            out[i] = True
+    for i in range(1, len(lines) - 1):
+        if helps[i - 1] and helps[i + 1]:
+            out[i] = True
+    for i in closing_teasers(lines, out):
+        out[i] = True
     decided = list(out)  # list items are judged on the lines around them as decided so far, not on each other
     n = len(lines)
     for i, line in enumerate(lines):
