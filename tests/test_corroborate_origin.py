@@ -396,3 +396,12 @@ def test_a_short_name_with_no_outlet_named_before_is_the_page_itself():
 
     assert credits("The mayor told The Times that the line would reopen. She told the newspaper more on Monday.",
                    {}) == []
+
+
+def test_a_relayed_statement_in_nearly_the_same_words_is_not_a_copy():
+    from claimdesk.corroborate.passages import SentenceShingles
+
+    wire = ("Russia launched 150 drones and 12 missiles at Ukraine overnight, targeting power stations in the "
+            "Kharkiv and Poltava regions, Ukraine's air force said on Thursday.")
+    own = "Russia launched 150 drones and 12 missiles at Ukraine overnight, Ukraine's air force said on Thursday."
+    assert SentenceShingles(own).shared_sentences(shingles(wire)) == []

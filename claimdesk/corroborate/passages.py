@@ -29,10 +29,14 @@ from claimdesk.models import Span
 MIN_RUN = 3              # shared sentences in a row
 MIN_SENTENCE_WORDS = 8   # shorter sentences ("He said.", a dateline) are not judged
 MIN_SHARED = 0.6         # share of a sentence's shingles found in the other text
-# One sentence alone is a copy only when long and nearly word for word: two outlets' own wordings of
-# one fact share names and phrases, not fifteen words in the same order.
+# One sentence alone is a copy only when long, mostly word for word and in the writer's own voice:
+# two outlets' own wordings of one fact share names and phrases, not fifteen words in the same order.
+# A sentence that relays a speaker ("…, Ukraine's air force said on Thursday") is left out: every
+# outlet restates an official statement in nearly the same few words, and that is no copying.
 LONE_SENTENCE_WORDS = 15
 LONE_SHARED = MIN_SHARED
+_RELAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|reports|announced|stated|added|"
+                     r"confirmed|claimed|wrote|posted|tweeted)\b", re.I)
 
 # double quotation marks anywhere; single ones (Daily Mail style) only where they open or close a
 # quotation, so "Sauber's" and "Y'know" are not quotes
@@ -63,6 +67,7 @@ class SentenceShingles:
     """A text's sentences with their shingles, computed once and compared with many other texts."""
 
     def __init__(self, text: str):
+        self.text = text
         self.spans: list[Span] = []
         self.words: list[int] = []
         parts: list[np.ndarray] = []
@@ -95,7 +100,8 @@ class SentenceShingles:
         if hits is None:
             return []
         return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
-                if words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED]
+                if words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED
+                and not _RELAYS.search(self.text[span[0]:span[1]])]
 
     def shared_runs(self, other: np.ndarray) -> list[tuple[Span, int]]:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
