@@ -130,3 +130,19 @@ def test_verbs_that_are_not_speech_give_no_source(sentence, verb):
 def test_the_same_verbs_with_a_clause_or_quotation_still_speak(sentence, source):
     claims = extract(Document.from_text(sentence, source="test", published=date(2026, 2, 27)))
     assert any(source in (c.attribution.source or "") for c in claims), [(c.text, c.attribution) for c in claims]
+
+
+def test_a_date_is_never_the_speaker():
+    claim = first_claim("Saturday at the party convention in Lviv Mayor Andriy Sadovyi said the city would open "
+                        "ten more shelters.")
+    assert "Sadovyi" in (claim.attribution.source or ""), claim.attribution
+    assert "Saturday" not in (claim.attribution.source or ""), claim.attribution
+
+
+def test_according_to_names_the_source_over_the_clause_subject():
+    claim = first_claim("The Pentagon is considering a plan to keep a base near Rzeszow for years, according to "
+                        "two American officials.")
+    assert (claim.attribution.kind, claim.attribution.cue) == ("anonymous", "according to"), claim.attribution
+    assert "officials" in (claim.attribution.source or "")
+    plain = first_claim("The Pentagon is considering a plan to keep a base near Rzeszow for years.")
+    assert plain.attribution.cue != "according to"
