@@ -35,6 +35,14 @@ class Cue:
 
 
 def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
+    """The cues of a sentence that name a source and that the learnt filter keeps (see
+    `cue_features`), and those that name none ("indications that …": vague)."""
+    return [c for c in candidate_cues(sent, lex, resolver)
+            if c.attribution.source_span is None or lex.cue_filter.keeps(cue_features(c))]
+
+
+def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
+    """Every cue the parse offers, before the learnt filter."""
     cues: list[Cue] = []
     for tok in sent:
         cue = _according_to(tok) or _verb_cue(tok, lex) or _attitude_cue(tok, lex) or _noun_cue(tok, lex)
@@ -57,6 +65,42 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
             attribution.target, attribution.target_span = target.text, (target.start_char, target.end_char)
         cues.append(Cue(anchor, words, source, content, attribution))
     return cues
+
+
+def cue_features(cue: Cue) -> list[str]:
+    """What the learnt filter weighs: the cue word and how it is built (its dependency, what it
+    governs, how its source was found), and what kind of words the source is. Learnt on PolNeAR
+    train by bench/train_attribution_cues.py: "appear", "make", "know" with an object or "you",
+    "they" as the speaker are seldom attributions there; "said" with a clause nearly always."""
+    anchor, source = cue.anchor, cue.source
+    lemma = anchor.lemma_.lower() if cue.cue != "according to" else "according to"
+    deps = sorted({c.dep_ for c in anchor.children} & FRAME_DEPS)
+    frame = ",".join(deps) or "-"
+    feats = ["bias", f"l={lemma}", f"p={anchor.pos_}", f"d={anchor.dep_}", f"f={frame}", f"l={lemma}|f={frame}",
+             f"l={lemma}|d={anchor.dep_}", f"p={anchor.pos_}|d={anchor.dep_}", f"k={cue.attribution.kind}"]
+    if source is not None:
+        head = source.root
+        word = head.lower_ if head.pos_ == "PRON" or head.tag_ in ("WP", "WDT") else (head.ent_type_ or head.pos_)
+        rel = "before" if source.end <= anchor.i else ("after" if source.start > anchor.i else "around")
+        feats += [f"s={word}", f"sd={head.dep_}", f"sr={rel}", f"s={word}|p={anchor.pos_}",
+                  f"sd={head.dep_}|d={anchor.dep_}", f"sl={head.lemma_.lower()}" if head.pos_ == "NOUN" else "sl=-"]
+        if head.dep_ == "poss":
+            feats.append(f"poss|l={lemma}")
+    if any(t.is_quote for t in anchor.sent):
+        feats.append("quote")
+    if any(c.dep_ == "neg" for c in anchor.children):
+        feats.append("neg")
+    aux = [c.lower_ for c in anchor.children if c.dep_ == "aux"]
+    feats += [f"aux={a}" for a in aux if a in MODALS]
+    if anchor.tag_:
+        feats.append(f"t={anchor.tag_}")
+    if cue.content:
+        feats.append(f"c={cue.content[0].dep_}")
+    return feats
+
+
+FRAME_DEPS = {"ccomp", "xcomp", "dobj", "prep", "parataxis", "advcl", "acl"}
+MODALS = {"will", "would", "could", "can", "should", "might", "may", "must", "to"}
 
 
 def _relative_pronoun(anchor: Token, source: Optional[Span]) -> Optional[Token]:
@@ -99,7 +143,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
     intention = lemma in lex.intention_verbs and any(c.dep_ == "xcomp" for c in children)
     if lemma not in lex.cue_verbs and not (colon or clause or intention):
         return None
-    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    # the subject nearest the verb: "LONDON (Reuters) - Donald Trump said" has two
+    subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+    subject = min(subjects, key=lambda c: abs(tok.i - c.i)) if subjects else None
     if subject is None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -115,8 +161,14 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "Bolton distanced himself … by saying he would …": the subject of the verb the phrase hangs on
+        subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and lemma in lex.cue_verbs_any_object and not any(c.dep_ == "nsubjpass" for c in children):
         subject = _name_before(tok)  # "… of the Washington Post Trump said that …" (misparsed)
+    if subject is None and lemma in lex.cue_verbs and not _quoted(tok) \
+            and any(t.is_quote for t in tok.doc[tok.sent.start:tok.i]):
+        subject = _name_after(tok)  # "'…,' said Robin Maynard, half joking": the name parsed under "joking"
     if subject is None:
         return None
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":

@@ -29,9 +29,14 @@ def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResol
         if label.lower() in NOT_SPEAKERS or len(label) < 2:
             continue
         span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in span):
+        if span is None:
             continue
-        if not is_agent(span.root, lex) or any(t.lower_.rstrip("s") in HEADING_WORDS for t in span):
+        # "Trump: ‘I’m the worst thing …’": a quotation after the colon is someone's words even where the
+        # tagger takes the name for a common noun
+        quoted = text[m.end(1) + 1:m.end(1) + 3].strip()[:1] in ("‘", "“", '"', "'")
+        if not quoted and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in span):
+            continue
+        if any(t.lower_.rstrip("s") in HEADING_WORDS for t in span) or not (quoted or is_agent(span.root, lex)):
             continue  # a heading ("Final Thoughts:", "Key Takeaways:"), not a speaker
         line_end = text.find("\n", m.end(1))
         line_end = len(text) if line_end < 0 else line_end

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueFilter:
+    """A logistic model over `attribution.cue_features`, learnt on PolNeAR train: keeps a cue
+    when the chance that it is an attribution reaches `threshold`. No weights: keeps all."""
+    weights: dict = field(default_factory=dict)
+    threshold: float = 0.0
+
+    def score(self, features: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keeps(self, features: list[str]) -> bool:
+        return not self.weights or self.score(features) >= self.threshold
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,7 @@ class Lexicons:
     speaker_places: frozenset[str]
     outlets: frozenset[str]
     not_agent_er_words: frozenset[str]
+    cue_filter: CueFilter = field(default_factory=CueFilter)
 
     def event_of(self, lemma: str) -> list[str]:
         """Event types whose lexicon holds `lemma`, most specific first."""
@@ -73,4 +90,5 @@ def lexicons() -> Lexicons:
         speaker_places=words("speaker_places"),
         outlets=words("outlets"),
         not_agent_er_words=words("not_agent_er_words"),
+        cue_filter=CueFilter(learned.get("filter", {}).get("weights", {}), learned.get("filter", {}).get("threshold", 0.0)),
     )

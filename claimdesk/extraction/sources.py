@@ -75,8 +75,8 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
     lower, lemma = head.lower_, head.lemma_.lower()
     if head.pos_ == "PRON" or head.tag_ in ("WP", "WDT", "PRP"):
         return lower not in NOT_SPEAKERS or lower == "it"
-    if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads:
-        return False
+    if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
+        return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
     if head.pos_ == "PROPN":

@@ -182,6 +182,10 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     candidates = [c for c in cues if c.anchor == head or c.covers(head)]
     speaking = [c for c in candidates if c.attribution.kind != "none"]
     candidates = speaking or candidates  # "Mr. Obama said" over an "I" inside his words
+    # "X is considering …, according to officials": the officials are the source, X the actor
+    according = [c for c in candidates if c.cue == "according to" and c.attribution.kind != "none" and head in c.content]
+    if according:
+        return according[0]
     if candidates:
         # the outermost: "Clinton had told police …, the source added" is the source's claim
         outer = [c for c in candidates if not any(d is not c and d.covers(c.anchor) for d in candidates)]
