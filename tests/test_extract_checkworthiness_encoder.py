@@ -87,3 +87,17 @@ def test_extraction_scores_a_documents_claims_in_one_encoder_batch(monkeypatch):
     thanks = next(c for c in claims if "Thank you" in c.text)
     inflation = next(c for c in claims if "Inflation" in c.text)
     assert thanks.checkworthiness < 0.5 <= inflation.checkworthiness
+
+
+@pytest.mark.slow
+def test_dev_test_f1_of_the_encoder(corpus_dir):
+    """Dev-test, looked at once after the epoch and threshold were chosen on train's later debates
+    and dev (bench/eval_checkworthiness.py: 0.821): a guard against a worse encoder."""
+    from sklearn.metrics import f1_score
+
+    path = corpus_dir / "checkworthiness" / "CT24_checkworthy_english_dev-test.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    texts = [r["Text"].strip().strip('"').replace('""', '"') for r in rows]
+    gold = [r["class_label"].strip() == "Yes" for r in rows]
+    assert f1_score(gold, load_encoder().scores(texts) >= 0.5) >= 0.80

@@ -1,5 +1,6 @@
-"""How worth checking a statement is (0..1): small logistic models over words and the parse, and a
-small network over MiniLM's static token vectors, blended with rules for news prose.
+"""How worth checking a statement is (0..1): a fine-tuned small encoder (checkworthiness_encoder.py)
+or, when its file is not shipped, small logistic models over words and the parse and a small
+network over MiniLM's static token vectors; either plus rules for news prose.
 
 The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 train (settings chosen
 on dev) and stored as plain JSON coefficients in data/checkworthiness.json plus one float16 table of
