@@ -82,7 +82,7 @@ def main() -> None:
           f"{1000 * static_seconds / n:.3f} ms; attribution signals included) vs the spaCy parse "
           f"{1000 * parse_seconds / n:.2f} ms: ratio {model_seconds / parse_seconds:.2f}")
     if encoder is not None:
-        print(f"fine-tuned encoder (onnxruntime, one thread, groups of 32 sentences of similar length): "
+        print(f"fine-tuned encoder (onnxruntime, one thread, groups of 8 sentences of similar length): "
               f"{1000 * encoder_seconds / n:.2f} ms per sentence")
 
 
