@@ -1,5 +1,6 @@
-"""How worth checking a statement is (0..1): small logistic models over words and the parse, and a
-small network over MiniLM's static token vectors, blended with rules for news prose.
+"""How worth checking a statement is (0..1): a fine-tuned small encoder (checkworthiness_encoder.py)
+or, when its file is not shipped, small logistic models over words and the parse and a small
+network over MiniLM's static token vectors; either plus rules for news prose.
 
 The models are trained by `bench/train_checkworthiness.py` on CheckThat! 2024 train (settings chosen
 on dev) and stored as plain JSON coefficients in data/checkworthiness.json plus one float16 table of
@@ -21,6 +22,7 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span
 
+from claimdesk.extraction.checkworthiness_encoder import load_encoder
 from claimdesk.extraction.nlp import entities_in
 from claimdesk.extraction.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
 
@@ -225,7 +227,19 @@ def rule_adjustment(hand: dict[str, float], event_type: str, attribution_kind: s
 
 
 def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_type: str) -> float:
-    hand = hand_features(span, attribution_kind, len(hedges))
-    model = load_model()
-    p = model.probability(span, hand) if model else 0.5
-    return round(min(1.0, max(0.0, p + rule_adjustment(hand, event_type, attribution_kind))), 3)
+    return checkworthiness_many([(span, attribution_kind, hedges, event_type)])[0]
+
+
+def checkworthiness_many(claims: list[tuple[Span, str, list[str], str]]) -> list[float]:
+    """Scores of a document's claims (span, attribution kind, hedges, event type), 0..1 with 0.5 the
+    decision. The fine-tuned encoder (checkworthiness_encoder.py), when shipped, gives the model's
+    part in one batch for the whole document; else the small models above do."""
+    hands = [hand_features(span, kind, len(hedges)) for span, kind, hedges, _ in claims]
+    encoder = load_encoder()
+    if encoder is not None:
+        model_parts = list(encoder.scores([span.text for span, *_ in claims]))
+    else:
+        model = load_model()
+        model_parts = [model.probability(c[0], h) if model else 0.5 for c, h in zip(claims, hands)]
+    return [round(min(1.0, max(0.0, float(p) + rule_adjustment(h, event_type, kind))), 3)
+            for p, h, (_, kind, _, event_type) in zip(model_parts, hands, claims)]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction import attach, base, discourse
 from claimdesk.extraction.attribution import Cue, PronounResolver, find_cues
-from claimdesk.extraction.checkworthiness import checkworthiness
+from claimdesk.extraction.checkworthiness import checkworthiness_many
 from claimdesk.extraction.clauses import Unit, units_of
 from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
@@ -96,7 +96,7 @@ class SpacyExtractor:
         part = doc if len(parsed.text) >= len(doc.text) else doc.model_copy(update={"text": parsed.text})
         found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
-        claims = []
+        claims, signals = [], []  # signals: what check-worthiness reads, scored for all claims at once
         all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
         for sent in parsed.sents:
             if doc.furniture and doc.in_furniture((sent.start_char, sent.end_char)):
@@ -108,15 +108,19 @@ class SpacyExtractor:
             if sum(t.is_alpha for t in sent) < MIN_WORDS:
                 continue
             for unit in units_of(sent, cues):
-                claim = self._claim(doc, sent, unit, cues, found, lex)
+                claim, words = self._claim(doc, sent, unit, cues, found, lex)
                 if not doc.in_furniture(claim.span):
                     claims.append(claim)
+                    signals.append((words, claim.attribution.kind, claim.hedges, claim.event_type))
+        for claim, score in zip(claims, checkworthiness_many(signals)):
+            claim.checkworthiness = score
         claims = one_per_span(claims)
         discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,
-               lex: Lexicons) -> Claim:
+               lex: Lexicons) -> tuple[Claim, Span]:
+        """The claim (check-worthiness still unset) and its words."""
         words = unit.tokens(sent)
         span = (words.start_char, words.end_char)
         cue = _cue_for(unit, cues)
@@ -141,9 +145,8 @@ class SpacyExtractor:
             when=when,
             places=places,
             quantities=quantities,
-            checkworthiness=checkworthiness(words, attribution.kind, hedges, event_type),
             extractor=self.label,
-        )
+        ), words
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
