@@ -13,6 +13,7 @@ from claimdesk import extract
 from claimdesk.extraction.checkworthiness import MODEL_FILE, load_model
 from claimdesk.extraction.token_vectors import PieceMLP, minilm_tokenizer, piece_ids, vocabulary_digest
 from claimdesk.models import Document
+from checkworthiness_support import WRITTEN_SENTENCES
 
 
 def test_model_is_plain_json_and_one_table_written_by_the_trainer():
@@ -54,14 +55,7 @@ def test_static_network_tells_a_reported_figure_from_a_musing():
     assert factual > musing + 1.0
 
 
-@pytest.mark.parametrize("text, worthy", [
-    ("The ministry said 240 civilians were killed in the shelling of Kharkiv last week.", True),
-    ("Inflation rose to 9.1 percent in June, the highest rate in four decades.", True),
-    ("The company cut 1,200 jobs in Ohio after the plant closed in 2019.", True),
-    ("I think we all want the same thing for our children, and we should say so.", False),
-    ("Thank you all so much for being here tonight, it's wonderful to see you.", False),
-    ("Let me tell you something about what I believe in.", False),
-])
+@pytest.mark.parametrize("text, worthy", WRITTEN_SENTENCES)
 def test_sentences_written_here_score_on_their_side_of_one_half(text, worthy):
     claims = extract(Document.from_text(text, source="written.txt"))
     assert claims, text

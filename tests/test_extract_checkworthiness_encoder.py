@@ -12,6 +12,7 @@ import pytest
 from claimdesk import extract
 from claimdesk.extraction.checkworthiness_encoder import ENCODER_FILE, SETTINGS_FILE, load_encoder
 from claimdesk.models import Document
+from checkworthiness_support import WRITTEN_SENTENCES
 
 
 def _dev(corpus_dir) -> tuple[list[str], np.ndarray]:
@@ -55,14 +56,7 @@ def test_real_debate_sentences_both_ways(corpus_dir):
     assert scores[gold].mean() > scores[~gold].mean() + 0.3
 
 
-@pytest.mark.parametrize("text, worthy", [
-    ("The ministry said 240 civilians were killed in the shelling of Kharkiv last week.", True),
-    ("Inflation rose to 9.1 percent in June, the highest rate in four decades.", True),
-    ("The company cut 1,200 jobs in Ohio after the plant closed in 2019.", True),
-    ("I think we all want the same thing for our children, and we should say so.", False),
-    ("Thank you all so much for being here tonight, it's wonderful to see you.", False),
-    ("Let me tell you something about what I believe in.", False),
-])
+@pytest.mark.parametrize("text, worthy", WRITTEN_SENTENCES)
 def test_the_encoder_alone_on_sentences_written_here(text, worthy):
     assert (load_encoder().scores([text])[0] >= 0.5) == worthy
 
