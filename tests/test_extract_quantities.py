@@ -28,7 +28,7 @@ def test_sample_article_quantities(samples_dir: Path):
     assert on_line(1) == [(18, "exact", "soldiers")]
     assert on_line(6) == [(10000, "up_to", "troops")]
     # "On October 3, six ... officers ... with three others injured": 3 is a date, not a count.
-    assert on_line(22) == [(6, "exact", "officers"), (3, "exact", "others")]
+    assert on_line(22) == [(6, "exact", "officers"), (3, "exact", "officers")]  # three other officers
     assert on_line(29)[0] == (2, "about", "years")
     # "NATO's Article 5" is an identifier.
     assert all(q.value != 5 for q in found)
@@ -61,3 +61,10 @@ def test_quantities(text, expected):
 ])
 def test_not_quantities(text):
     assert _q(text) == []
+
+
+def test_others_counts_what_the_figure_before_it_counts():
+    killed, displaced = find_quantities("Boko Haram has killed more than 20,000 people and displaced 2.3 million others.")
+    assert (killed.unit, displaced.unit) == ("people", "people")
+    [alone] = find_quantities("Police said 40 others were treated at the scene.")
+    assert alone.unit == "others"  # nothing before it says what they are

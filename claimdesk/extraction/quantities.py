@@ -204,6 +204,8 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "percent"
         else:
             unit = _unit(text, end)
+            if unit == "others" and found and found[-1].unit not in (None, "others"):
+                unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
                 and 1800 <= value <= 2099:
             continue  # a bare year-like number with nothing counted
