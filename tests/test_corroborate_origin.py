@@ -280,6 +280,7 @@ def test_a_sentence_crediting_an_outlet_counts_under_it(sentence, key):
     "Times reported rising prices in the region, a survey of shops found.",
     "The mayor told The Times that the tram line would reopen next week.",  # "The Times" is any paper's self-reference
     "Residents reported hearing explosions shortly after midnight.",
+    "Bloomberg said he would spend his own money on the campaign.",  # the man, not the outlet
 ])
 def test_credits_to_people_officials_or_ambiguous_names_are_not_outlets(sentence):
     from claimdesk.corroborate.credits import credits
@@ -405,3 +406,26 @@ def test_a_relayed_statement_in_nearly_the_same_words_is_not_a_copy():
             "Kharkiv and Poltava regions, Ukraine's air force said on Thursday.")
     own = "Russia launched 150 drones and 12 missiles at Ukraine overnight, Ukraine's air force said on Thursday."
     assert SentenceShingles(own).shared_sentences(shingles(wire)) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Thurman spoke to The New York Times about the crash. Tarantino persuaded her to drive, the article said.",
+     "nytimes.com"),
+    ("The interview was first published by The Guardian. The scientist was quoted in the Guardian as saying the "
+     "radio telescope would fly.", "theguardian.com"),
+])
+def test_retelling_another_outlets_article_credits_it(text, key):
+    from claimdesk.corroborate.credits import credits
+
+    assert [c.key for c in credits(text, {})][-1] == key
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters first reported the fire. The International Atomic Energy Agency inspected the plant, the agency said.",
+    "CNN was at the scene. Investigators searched the crash site, the paper said in its findings on the wing.",
+])
+def test_an_agency_or_a_paper_that_is_not_an_outlet_is_not_credited(text):
+    from claimdesk.corroborate.credits import credits
+
+    assert [c.key for c in credits(text, {})] in (["reuters.com"], ["cnn.com"], [])
+    assert all(text[c.span[0]:c.span[1]].split()[0] in ("Reuters", "CNN") for c in credits(text, {}))

@@ -37,7 +37,9 @@ SHORT_NAMES = {"the times": "times", "times": "times", "the post": "post", "post
                "the journal": "journal", "journal": "journal", "the sun": "sun", "the star": "star",
                "the globe": "globe", "the mirror": "mirror", "the express": "express", "the mail": "mail"}
 # words for "the outlet named before": any outlet the page named in full
-GENERIC = r"the (?:magazine|newspaper|paper|outlet|website|site|broadcaster|network|news agency|agency|publication|daily|tabloid)"
+# ("the agency", "the site", "the paper", "the network" are left out: a ministry's agency, a crash
+# site, a scientific paper and a power network speak as often)
+GENERIC = r"the (?:magazine|newspaper|outlet|website|broadcaster|news agency|publication|daily|tabloid|article)"
 # a capitalised name of up to five words, "The"/"the" first allowed ("the Daily Telegraph", "CNN"),
 # or a generic reference
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|" + GENERIC + r"\b)"
@@ -45,8 +47,10 @@ _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*
 _CREDIT = re.compile(
     r"\b(?:told|tells|telling|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
     r"(?:a|the) report (?:by|in|from)|said in an interview with|spoke to|speaking to|quoted by|"
-    r"(?:was\s+)?first reported (?:by|in))\s+" + _NAME
-    + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b")
+    r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in)\s+" + _NAME
+    + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
+    # "said" only after a generic name: "Bloomberg said" is as often Michael Bloomberg
+    + r"|(" + GENERIC + r")\s+(?:said|says)\b")
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def credits(text: str, batch_names: dict[str, str]) -> list[Credit]:
     named = _Named(text, batch_names)  # read only when a short or generic name needs it
     for start, end in sentences(text):
         for m in _CREDIT.finditer(text, start, end):
-            name = m.group(1) or m.group(2) or ""
+            name = m.group(1) or m.group(2) or m.group(3) or ""
             found = _outlet(name, batch_names) or named.before(m.start(), name)
             if found is not None:
                 out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip()))
