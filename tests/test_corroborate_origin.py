@@ -429,3 +429,12 @@ def test_an_agency_or_a_paper_that_is_not_an_outlet_is_not_credited(text):
 
     assert [c.key for c in credits(text, {})] in (["reuters.com"], ["cnn.com"], [])
     assert all(text[c.span[0]:c.span[1]].split()[0] in ("Reuters", "CNN") for c in credits(text, {}))
+
+
+def test_the_article_in_a_wire_story_is_not_the_wire_itself():
+    from claimdesk.corroborate.credits import credits
+
+    text = ("Thurman spoke to The New York Times. LOS ANGELES (AP) reporters could not reach her. "
+            "Tarantino persuaded her to drive, the article said.")
+    assert [c.key for c in credits(text, {}, own=frozenset({"apnews.com"}))][-1] == "nytimes.com"
+    assert [c.key for c in credits(text, {})][-1] == "apnews.com"  # without knowing its own wire

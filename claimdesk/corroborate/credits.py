@@ -88,8 +88,10 @@ def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
     return None
 
 
-def credits(text: str, batch_names: dict[str, str]) -> list[Credit]:
-    """Each sentence of `text` that credits a news outlet (the first credit in a sentence)."""
+def credits(text: str, batch_names: dict[str, str], own: frozenset[str] = frozenset()) -> list[Credit]:
+    """Each sentence of `text` that credits a news outlet (the first credit in a sentence). `own`:
+    the keys of the page's own outlet and wire, which a short or generic name never stands for
+    ("the article said" in an AP story is another outlet's article)."""
     if not _CREDIT.search(text):
         return []
     out = []
@@ -97,7 +99,7 @@ def credits(text: str, batch_names: dict[str, str]) -> list[Credit]:
     for start, end in sentences(text):
         for m in _CREDIT.finditer(text, start, end):
             name = m.group(1) or m.group(2) or m.group(3) or ""
-            found = _outlet(name, batch_names) or named.before(m.start(), name)
+            found = _outlet(name, batch_names) or named.before(m.start(), name, own)
             if found is not None:
                 out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip()))
                 break
@@ -118,13 +120,13 @@ class _Named:
                            if (hit := _outlet(m.group(0), self.batch_names)) is not None]
         return self._found
 
-    def before(self, offset: int, name: str) -> tuple[str, str] | None:
+    def before(self, offset: int, name: str, own: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         folded = " ".join(name.lower().split())
         word = SHORT_NAMES.get(folded)
         if word is None and not re.fullmatch(GENERIC, folded):
             return None
         for at, full, key in reversed(self.found):
-            if at < offset and (word is None or word in full.lower().split()):
+            if at < offset and key not in own and (word is None or word in full.lower().split()):
                 return full, key
         return None
 

@@ -73,9 +73,10 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
 def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     """The document's origins, the first covering a claim being its origin (`origin_of`)."""
     mine = own_key(doc)
-    credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
-                for c in credits(doc.text, ctx.outlet_names) if c.key != mine]
     wire = wire_origin(doc)
+    own = frozenset({mine} | ({wire.key} if wire else set()))
+    credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
+                for c in credits(doc.text, ctx.outlet_names, own) if c.key not in own]
     if wire and wire.span is None:
         return credited + [wire]
     root = ctx.copy_of.get(doc.id)
