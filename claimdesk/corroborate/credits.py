@@ -4,7 +4,7 @@
 The fact in such a sentence comes from the credited outlet, so a second outlet repeating it is
 not a second source: it counts under the outlet it credits (`sourcing` turns each credit into an
 `Origin` over its sentence). Only news outlets are credits: a name counts when it is a known outlet
-or wire (`outlets.KNOWN_NAMES`, `origin.WIRES`) or the name of an outlet of the batch ("Newsweek"
+or wire (`outlets.KNOWN_NAMES`) or the name of an outlet of the batch ("Newsweek"
 for newsweek.com); "told police", "according to officials" and "told John Smith" are not. A short
 or generic name ("told the magazine", "The Times published", "the newspaper reported") stands for
 the last outlet the page named in full before it ("… obtained by Newsweek … told the magazine"),
