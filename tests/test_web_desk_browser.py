@@ -80,9 +80,10 @@ def page(desk):
         browser.close()
 
 
-def _until(page, expression: str, seconds: float = 10.0) -> None:
+def _until(page, expression: str, seconds: float = 60.0) -> None:
     """Wait until `expression` is true in the page. Playwright's wait_for_function polls through
-    eval, which the UI's Content-Security-Policy (no 'unsafe-eval') refuses; evaluate does not."""
+    eval, which the UI's Content-Security-Policy (no 'unsafe-eval') refuses; evaluate does not.
+    `seconds` only stops a test that would hang: generous, as these machines are loaded and noisy."""
     deadline = time.monotonic() + seconds
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"still false after {seconds}s: {expression}"
