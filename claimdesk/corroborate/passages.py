@@ -94,20 +94,28 @@ class SentenceShingles:
             return None
         return np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
 
-    def shared_sentences(self, other: np.ndarray) -> list[Span]:
-        """Long sentences found nearly word for word in the text of shingle set `other`."""
+    def shared(self, other: np.ndarray) -> list[tuple[Span, int]]:
+        """Passages shared with `other` (span, sentence count), then lone long sentences copied
+        nearly word for word (count 1); `other`'s shingles are looked up once for both."""
         hits = self._shares(other)
+        if hits is None:
+            return []
+        return self.shared_runs(other, hits) + [(span, 1) for span in self.shared_sentences(other, hits)]
+
+    def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[Span]:
+        """Long sentences found nearly word for word in the text of shingle set `other`."""
+        hits = self._shares(other) if hits is None else hits
         if hits is None:
             return []
         return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
                 if words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED
                 and not _RELAYS.search(self.text[span[0]:span[1]])]
 
-    def shared_runs(self, other: np.ndarray) -> list[tuple[Span, int]]:
+    def shared_runs(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[tuple[Span, int]]:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
         if len(self.spans) < MIN_RUN:
             return []
-        hits = self._shares(other)
+        hits = self._shares(other) if hits is None else hits
         if hits is None:
             return []
         shared = hits >= MIN_SHARED

@@ -43,7 +43,7 @@ class SourcingContext:
     shingles_of: Callable[[str], Optional[np.ndarray]]
     candidates: dict[str, list[str]] = field(default_factory=dict)
     outlet_names: dict[str, str] = field(default_factory=dict)  # folded name -> outlet key (`credits`)
-    wire_copies: dict[str, Origin] = field(default_factory=dict)  # batch document -> its whole-text wire origin
+    wires: dict[str, Optional[Origin]] = field(default_factory=dict)  # batch document -> its wire credit, if any
 
 
 def own_key(doc: Document) -> str:
@@ -59,10 +59,8 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     batch sees what an earlier one got. Every document gets an entry (empty: all its own words)."""
     out: dict[str, list[Origin]] = {}
     ctx.outlet_names.update(outlet_names({own_key(d) for d in [*ctx.headers.values(), *docs]}))
-    for d in docs:
-        wire = wire_origin(d)
-        if wire is not None and wire.span is None:
-            ctx.wire_copies[d.id] = wire
+    for d in docs:  # read once: a page's passages are compared with later wire copies too
+        ctx.wires[d.id] = wire_origin(d)
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
@@ -73,7 +71,7 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
 def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     """The document's origins, the first covering a claim being its origin (`origin_of`)."""
     mine = own_key(doc)
-    wire = wire_origin(doc)
+    wire = ctx.wires[doc.id] if doc.id in ctx.wires else wire_origin(doc)
     own = frozenset({mine} | ({wire.key} if wire else set()))
     credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
                 for c in credits(doc.text, ctx.outlet_names, own) if c.key not in own]
@@ -99,6 +97,12 @@ def _inherited(root: str, ctx: SourcingContext) -> Origin:
                   why=f"near-duplicate of {outlet_name(head)} document {root[:12]}")
 
 
+def _whole_wire(doc_id: str, ctx: SourcingContext) -> Optional[Origin]:
+    """The wire credit of a batch document whose whole text is the wire's."""
+    wire = ctx.wires.get(doc_id)
+    return wire if wire is not None and wire.span is None else None
+
+
 def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
     me = order_key(doc)
     near = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id]
@@ -107,8 +111,8 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
     cands.sort(key=lambda c: order_key(ctx.headers[c]))
     # a wire story carried later in the batch still wrote the words first: a page sharing its
     # passages (an outlet that printed the wire's paragraph under its own name) has the wire's words
-    later_wires = [c for c in near if c in ctx.wire_copies and c not in cands
-                   and ctx.wire_copies[c].key != mine][:MAX_CANDIDATES]
+    later_wires = [c for c in near if _whole_wire(c, ctx) is not None and c not in cands
+                   and _whole_wire(c, ctx).key != mine][:MAX_CANDIDATES]
     if not cands and not later_wires:
         return []
     sentences = SentenceShingles(doc.text)
@@ -117,13 +121,11 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
         other = ctx.shingles_of(cand)
         if other is None:
             continue
-        runs = sentences.shared_runs(other)
-        runs += [(span, 1) for span in sentences.shared_sentences(other)]
-        for span, n in runs:
+        for span, n in sentences.shared(other):
             if any(o.span[0] < span[1] and span[0] < o.span[1] for o in taken):
                 continue
             if cand in later_wires:
-                wire = ctx.wire_copies[cand]
+                wire = _whole_wire(cand, ctx)
                 shared = f"{n} sentences shared" if n > 1 else "a sentence shared word for word"
                 taken.append(Origin(outlet=wire.outlet, key=wire.key, span=span, document=cand,
                                     why=f"{shared} with a later {wire.outlet} copy, document {cand[:12]} ({wire.why})"))
