@@ -438,3 +438,12 @@ def test_the_article_in_a_wire_story_is_not_the_wire_itself():
             "Tarantino persuaded her to drive, the article said.")
     assert [c.key for c in credits(text, {}, own=frozenset({"apnews.com"}))][-1] == "nytimes.com"
     assert [c.key for c in credits(text, {})][-1] == "apnews.com"  # without knowing its own wire
+
+
+def test_outlet_names_are_read_the_same_whatever_the_order_and_a_brand_credits_nothing_to_itself():
+    from claimdesk.corroborate.credits import brand, outlet_names
+
+    keys = ["businessinsider.de", "businessinsider.com", "newsweek.com"]
+    assert outlet_names(keys) == outlet_names(list(reversed(keys))) == {
+        "businessinsider": "businessinsider.com", "newsweek": "newsweek.com"}
+    assert brand("businessinsider.de") == brand("businessinsider.com")

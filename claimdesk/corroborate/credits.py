@@ -25,6 +25,7 @@ and for nothing when none was named: then the page is speaking of itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimdesk.corroborate.passages import sentences
@@ -63,16 +64,22 @@ class Credit:
     cue: str
 
 
-def outlet_names(keys: set[str]) -> dict[str, str]:
+def outlet_names(keys: Iterable[str]) -> dict[str, str]:
     """Folded names of the batch's outlets ("newsweek" for newsweek.com, "theguardian" for
     theguardian.com), for recognising them when a text names them."""
     out = {}
-    for key in keys:
-        if key and not key.startswith(("name:", "document:")) and "." in key:
-            out.setdefault(key.split(".")[0], key)
-        elif key and key.startswith("name:"):
+    for key in sorted(k for k in keys if k):  # sorted: one name, one key, whatever the set's order
+        if not key.startswith(("name:", "document:")) and "." in key:
+            out.setdefault(brand(key), key)
+        elif key.startswith("name:"):
             out.setdefault(key[5:], key)
     return out
+
+
+def brand(key: str) -> str:
+    """An outlet key's name without its domain suffix: businessinsider.com and businessinsider.de are
+    one brand, and a page crediting its own brand speaks of itself."""
+    return key.split(".")[0]
 
 
 def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:

@@ -23,7 +23,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.copies import order_key
-from claimdesk.corroborate.credits import credits, outlet_names
+from claimdesk.corroborate.credits import brand, credits, outlet_names
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import SentenceShingles
@@ -74,7 +74,8 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     wire = ctx.wires[doc.id] if doc.id in ctx.wires else wire_origin(doc)
     own = frozenset({mine} | ({wire.key} if wire else set()))
     credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
-                for c in credits(doc.text, ctx.outlet_names, own) if c.key not in own]
+                for c in credits(doc.text, ctx.outlet_names, own)
+                if c.key not in own and brand(c.key) not in {brand(k) for k in own}]
     if wire and wire.span is None:
         return credited + [wire]
     root = ctx.copy_of.get(doc.id)
