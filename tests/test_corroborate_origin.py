@@ -264,6 +264,9 @@ def test_origin_reaches_csv_claimreview_and_the_story_page(carried):
     ("The ministry's plan was first reported by the Guardian on Monday.", "theguardian.com"),
     ("Two officers were wounded in the raid, according to Reuters.", "reuters.com"),
     ("CNN reported that the convoy had turned back before reaching the border.", "cnn.com"),
+    ("In a statement sent to Newsweek, the company said it had cooperated with the police.", "newsweek.com"),
+    ("A spokeswoman for the airline emailed Reuters a statement saying the crew had followed procedure.", "reuters.com"),
+    ("The figures were provided to the Guardian by a former employee of the ministry.", "theguardian.com"),
 ])
 def test_a_sentence_crediting_an_outlet_counts_under_it(sentence, key):
     from claimdesk.corroborate.credits import credits
@@ -281,6 +284,8 @@ def test_a_sentence_crediting_an_outlet_counts_under_it(sentence, key):
     "The mayor told The Times that the tram line would reopen next week.",  # "The Times" is any paper's self-reference
     "Residents reported hearing explosions shortly after midnight.",
     "Bloomberg said he would spend his own money on the campaign.",  # the man, not the outlet
+    "The ministry emailed residents a statement saying the water was safe to drink.",
+    "The report was sent to Parliament on Tuesday and published a week later.",
 ])
 def test_credits_to_people_officials_or_ambiguous_names_are_not_outlets(sentence):
     from claimdesk.corroborate.credits import credits

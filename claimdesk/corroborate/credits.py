@@ -1,5 +1,5 @@
 """Sentences that credit another news outlet for what they state: "Thurman told The New York Times",
-"according to Newsweek", "first reported by the Guardian", "a cache of emails obtained by Newsweek".
+"according to Newsweek", "first reported by the Guardian", "a cache of emails obtained by Newsweek", "in a statement sent to Newsweek".
 
 The fact in such a sentence comes from the credited outlet, so a second outlet repeating it is
 not a second source: it counts under the outlet it credits (`sourcing` turns each credit into an
@@ -48,7 +48,9 @@ _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*
 _CREDIT = re.compile(
     r"\b(?:told|tells|telling|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
     r"(?:a|the) report (?:by|in|from)|said in an interview with|spoke to|speaking to|quoted by|"
-    r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in)\s+" + _NAME
+    r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in|"
+    # a statement or documents handed to one outlet: "in a statement sent to Newsweek", "emailed Newsweek"
+    r"(?:sent|e-?mailed|provided|given|released|made available)\s+to|e-?mailed|in a statement to)\s+" + _NAME
     + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
     # "said" only after a generic name: "Bloomberg said" is as often Michael Bloomberg
     + r"|(" + GENERIC + r")\s+(?:said|says)\b")
