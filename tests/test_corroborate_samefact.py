@@ -128,3 +128,32 @@ def test_a_part_of_a_year_is_compared_by_the_days_it_covers():
     story = Draft(id="s", lead_claim=late)
     assert compatible(claim_when("Drones struck the Kherson power plant in November 2025."), story)
     assert not compatible(claim_when("Drones struck the Kherson power plant in March 2025."), story)
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    ("2025-11-14", "2025-11-17", True),    # one night dated by its evening or its morning, a weekday a few days off
+    ("2025-11-03", "2025-11-24", False),   # three weeks apart
+    ("2025-11-14", "2025-11", True),       # a day of that month
+    ("2025-11-14", "2025", True),          # a day of that year
+    ("2016", "2017", False),               # "last year" and "this year": growth of 6 % in each is two facts
+    ("2025-03", "2025-05", False),
+    ("2025-03", "2025-04", False),
+])
+def test_two_dates_agree_when_the_days_they_cover_meet(a, b, agree):
+    from claimdesk.corroborate.grouping import _times_agree
+    from claimdesk.models import When
+
+    def when(value: str) -> When:
+        return When(text=value, value=value, granularity={1: "year", 2: "month", 3: "day"}[len(value.split("-"))])
+
+    assert _times_agree(when(a), when(b)) is agree
+    assert _times_agree(when(b), when(a)) is agree
+
+
+def test_the_same_figure_last_year_and_this_year_stays_apart():
+    """Growth "above 6 percent last year" and "expected to grow by 6 percent this year" share a
+    figure, a country and most words: their years keep them two facts."""
+    last = "Peru's economy grew by more than 6 percent last year, one of the fastest rates in Latin America."
+    this = "Peru's economy is expected to grow by 6 percent this year, the fastest rate in Latin America."
+    again = "Peru's economy grew by over 6 percent last year, among the fastest in Latin America."
+    assert _grouped([last, this, again]) == [[0, 2], [1]]

@@ -49,7 +49,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import chain, repeat
 from math import sqrt
@@ -179,17 +179,25 @@ class Draft:
         return self.mentions >= MAX_MENTIONS
 
 
-def _when_date(w: Optional[When]) -> Optional[date]:
-    if w is None:
-        return None
+def _days(w: When) -> Optional[tuple[date, date]]:
+    """The first and last day a date covers: a day itself, a month or a year whole, a part of one
+    ("late 2025", "early March") as the date finder gave its days."""
     period = _period(w)
-    if period:  # "late 2025", "early March", "February 6 to 7": the middle of the days it covers
-        return period[0] + (period[1] - period[0]) / 2
+    if period:
+        return period
     try:
         parts = [int(p) for p in w.value.split("-")]
+        if parts[0] <= 0:
+            return None
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            return first, date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - timedelta(days=1)
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
     except ValueError:
         return None
-    return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1) if parts[0] > 0 else None
 
 
 def _period(w: When) -> Optional[tuple[date, date]]:
@@ -199,11 +207,17 @@ def _period(w: When) -> Optional[tuple[date, date]]:
         return None
 
 
-def _window(w: When) -> int:
-    period = _period(w)
-    if period:  # half the period either side of its middle, plus the window of a single day
-        return (period[1] - period[0]).days // 2 + DATE_WINDOW_DAYS
-    return {"day": DATE_WINDOW_DAYS, "month": 45, "year": 366}.get(w.granularity, DATE_WINDOW_DAYS)
+def _times_agree(a: When, b: When) -> bool:
+    """Two dates can be the time of one fact: the days they cover overlap, or, two days or short
+    spans ("February 6 to 7"), lie within `DATE_WINDOW_DAYS` (reports date one night by its evening
+    or its morning, and "Monday" may be resolved a week off). Last year and this year, March and
+    May, "late 2025" and March 2025 do not agree."""
+    da, db = _days(a), _days(b)
+    if da is None or db is None:
+        return True
+    short = (da[1] - da[0]).days < DATE_WINDOW_DAYS and (db[1] - db[0]).days < DATE_WINDOW_DAYS
+    slack = DATE_WINDOW_DAYS if short else 0
+    return da[0] - timedelta(days=slack) <= db[1] and db[0] - timedelta(days=slack) <= da[1]
 
 
 @dataclass
@@ -246,10 +260,8 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
     lead = story.lead
     if VETO_EVENT_TYPE and claim.event_type != lead.event_type and not {claim.event_type, lead.event_type} & _ANY_EVENT:
         return False
-    if claim.when and lead.when:
-        a, b = _when_date(claim.when), _when_date(lead.when)
-        if a and b and abs((a - b).days) > max(_window(claim.when), _window(lead.when)):
-            return False
+    if claim.when and lead.when and not _times_agree(claim.when, lead.when):
+        return False
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
         return False
