@@ -130,6 +130,9 @@ def test_meantime_held_out_recall(corpus_dir: Path):
     ("The dam held through summer 2024.", [("summer 2024", "2024", "season", "2024-06-01", "2024-08-31")]),
     ("Overnight on February 6 to 7, Russia launched 71 missiles.",
      [("February 6 to 7", "2025-02-06", "day", "2025-02-06", "2025-02-07")]),
+    # a count of years back is that day's year give or take half a year: "42 years ago" written on a
+    # New Year's Day may mean either of two years
+    ("He began coaching 42 years ago.", [("42 years ago", "1982", "year", "1982-04-17", "1983-04-16")]),
     # not parts or ranges: a plain month, a name, a count
     ("In March, prices rose.", [("March", "2024-03", "month", None, None)]),
     ("Early voting began.", []),

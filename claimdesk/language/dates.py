@@ -376,7 +376,17 @@ def _ago(m: re.Match, text: str, published: Optional[date]) -> Resolved:
         return _week_as_month(published - timedelta(days=7 * n))
     if unit == "month":
         return _month_value(*_shift_month(published.year, published.month, -n))
-    return _year_value(published.year - n)
+    # "42 years ago" written on 1 January 2018 may mean 1975 or 1976: the year n years back, covering
+    # the half-year either side of that day
+    back = _years_back(published, n)
+    return (*_year_value(back.year), (back - timedelta(days=182)).isoformat(), (back + timedelta(days=182)).isoformat())
+
+
+def _years_back(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year - n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - n, day=28)
 
 
 def _relative_period(m: re.Match, text: str, published: Optional[date]) -> Resolved:
