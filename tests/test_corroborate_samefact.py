@@ -157,3 +157,28 @@ def test_the_same_figure_last_year_and_this_year_stays_apart():
     this = "Peru's economy is expected to grow by 6 percent this year, the fastest rate in Latin America."
     again = "Peru's economy grew by over 6 percent last year, among the fastest in Latin America."
     assert _grouped([last, this, again]) == [[0, 2], [1]]
+
+
+SPOKESMAN_SHOT = "Police shot and killed the driver of the lorry, said Jean Morel, a spokesman for the regional prefecture."
+SPOKESMAN_WOUNDED = "There are dozens of wounded people along the seafront, said Jean Morel, a spokesman for the regional prefecture."
+SPOKESMAN_SHOT_REWORDED = ("The lorry's driver was shot dead by police officers, according to Jean Morel, the spokesman "
+                           "of the regional prefecture.")
+PAPER_DRIVER = "According to the daily Le Provencal, the driver of the lorry was a 31-year-old delivery man from the city."
+PAPER_ARREST = "According to the daily Le Provencal, a second suspect was arrested at a flat near the harbour on Friday."
+
+
+def test_the_fact_is_read_without_its_speaker_and_cue():
+    shot, paper = _claims([SPOKESMAN_SHOT, PAPER_DRIVER])
+    assert "Morel" not in samefact.fact_text(shot) and "driver of the lorry" in samefact.fact_text(shot)
+    assert "Provencal" not in samefact.fact_text(paper) and "delivery man" in samefact.fact_text(paper)
+
+
+def test_one_speaker_saying_two_things_is_two_facts_and_one_thing_reworded_is_one():
+    shot, wounded, reworded, driver, arrest = samefact.parts(
+        _claims([SPOKESMAN_SHOT, SPOKESMAN_WOUNDED, SPOKESMAN_SHOT_REWORDED, PAPER_DRIVER, PAPER_ARREST]))
+    assert samefact.one_speaker_two_statements(shot, wounded)
+    assert samefact.one_speaker_two_statements(driver, arrest)  # two reports credited to one paper
+    assert not samefact.one_speaker_two_statements(shot, reworded)
+    assert samefact.probability(shot, wounded, same_cluster=True) == 0.0
+    assert _grouped([SPOKESMAN_SHOT, SPOKESMAN_WOUNDED, SPOKESMAN_SHOT_REWORDED, PAPER_DRIVER, PAPER_ARREST]) == \
+        [[0, 2], [1], [3], [4]]
