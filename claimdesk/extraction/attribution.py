@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
-from claimdesk.extraction.sources import PronounResolver, agent_of, classify
+from claimdesk.extraction.sources import PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
@@ -49,7 +49,14 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
         if cue is None:
             continue
         anchor, words, source, content = cue
-        if source is not None:
+        if source is not None and words == "according to":
+            # whatever it names is the source: "according to exit polling data", "… to his Facebook profile"
+            root = source.root
+            if root.lemma_.lower() in lex.non_agent_heads or root.pos_ not in ("NOUN", "PROPN", "PRON") \
+                    or root.tag_ in ("WP", "WDT"):
+                continue  # "according to the evidence", "according to what …"
+            source = agent_of(source, lex) or source
+        elif source is not None:
             agent = agent_of(source, lex)
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
@@ -161,6 +168,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is None and tok.dep_ == "conj":  # "Trump was forced into … and said that …"
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "Bolton distanced himself … by saying he would …": the subject of the verb the phrase hangs on
         subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -211,7 +220,8 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PRON" or noun.tag_ in ("WP", "WDT"):
         return noun.lower_ in SPEAKING_PRONOUNS
-    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN" or lemma in lex.agent_nouns
+            or (noun.pos_ == "NOUN" and noun.is_title and is_agent(noun, lex))  # "Fields … said", mistagged
             or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
             or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
 
@@ -272,8 +282,8 @@ def _attitude_cue(tok: Token, lex: Lexicons):
             content = [tok.head] if tok.head != tok else []
             return tok, "put it", noun_phrase(subject), content
         return None
-    if tok.lemma_ != "be":
-        return None
+    if tok.lemma_ != "be" and tok.lower_.replace("’", "'") not in ("'re", "'s", "'m"):
+        return None  # "they’re hopeful": the curly contraction is not always lemmatised
     adjective = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.attitude_adjectives), None)
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if adjective is None or subject is None or not _can_speak(subject, lex) or subject.lower_ in ("it", "there"):

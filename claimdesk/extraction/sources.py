@@ -22,7 +22,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant", "man")
 NOT_SPEAKERS = {"’s", "'s", "this", "that", "these", "those", "there", "what", "which", "it"}
 
 
@@ -79,12 +79,22 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
         return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or _capitalised_name(head):
         return True
     if lemma in lex.agent_nouns or lemma in lex.document_nouns:
         return True
     # agentive suffixes name people: narrator, commissioner, environmentalist, historian, trustee
     return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
+
+
+def _capitalised_name(head: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun ("Fields later
+    tweeted … and said"), where the sentence is not a title-case headline."""
+    sent = head.sent
+    if head.pos_ != "NOUN" or not head.is_title or head.i == sent.start or head.doc[head.i - 1].is_punct:
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 def agent_of(source: Span, lex: Lexicons) -> Optional[Span]:
