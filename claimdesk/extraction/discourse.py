@@ -136,5 +136,9 @@ def _speaker_of(cues: list[Cue], q_start: int, q_end: int, text: str):
             after.append((at - q_end, cue))
         elif 0 <= q_start - (at + len(cue.anchor.text)) <= NEAR:
             before.append((q_start - at, cue))
+        elif at < q_start and cue.anchor.sent.end_char <= q_start and not text[cue.anchor.sent.end_char:q_start].strip():
+            # '"…," said Amy Rao, the chief executive of a data firm and a donor. "Now it's mostly women."':
+            # a quotation opening the sentence after its speaker's goes on in the speaker's words
+            before.append((q_start - at, cue))
     best = min(after, key=lambda p: p[0], default=None) or min(before, key=lambda p: p[0], default=None)
     return best[1].attribution if best else None
