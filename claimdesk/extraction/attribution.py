@@ -18,6 +18,7 @@ from claimdesk.extraction.sources import PronounResolver, agent_of, classify, is
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
+NOT_ACCORDING_SOURCES = {"plan", "schedule", "script", "expectation", "form", "tradition", "custom"}
 NP_CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 
 
@@ -52,9 +53,9 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
         if source is not None and words == "according to":
             # whatever it names is the source: "according to exit polling data", "… to his Facebook profile"
             root = source.root
-            if root.lemma_.lower() in lex.non_agent_heads or root.pos_ not in ("NOUN", "PROPN", "PRON") \
-                    or root.tag_ in ("WP", "WDT"):
-                continue  # "according to the evidence", "according to what …"
+            if root.lemma_.lower() in lex.non_agent_heads or root.lemma_.lower() in NOT_ACCORDING_SOURCES \
+                    or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.tag_ in ("WP", "WDT"):
+                continue  # "according to the evidence", "according to plan", "according to what …"
             source = agent_of(source, lex) or source
         elif source is not None:
             agent = agent_of(source, lex)

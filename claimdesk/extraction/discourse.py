@@ -136,9 +136,15 @@ def _speaker_of(cues: list[Cue], q_start: int, q_end: int, text: str):
             after.append((at - q_end, cue))
         elif 0 <= q_start - (at + len(cue.anchor.text)) <= NEAR:
             before.append((q_start - at, cue))
-        elif at < q_start and cue.anchor.sent.end_char <= q_start and not text[cue.anchor.sent.end_char:q_start].strip():
+        elif at < q_start and _ends_before(cue.anchor.sent.end_char, q_start, text):
             # '"…," said Amy Rao, the chief executive of a data firm and a donor. "Now it's mostly women."':
             # a quotation opening the sentence after its speaker's goes on in the speaker's words
             before.append((q_start - at, cue))
     best = min(after, key=lambda p: p[0], default=None) or min(before, key=lambda p: p[0], default=None)
     return best[1].attribution if best else None
+
+
+def _ends_before(sent_end: int, q_start: int, text: str) -> bool:
+    """Whether a sentence ending at `sent_end` ends where the quotation at `q_start` opens (the
+    parser may take the opening marks into the sentence before)."""
+    return sent_end <= q_start + 2 and not text[min(sent_end, q_start):q_start].strip()
