@@ -113,6 +113,13 @@ def claim_with(claims, words: str):
     ("nyt_2016-06-09_ryan-calls-trump-line-racist-but", "had been ''misconstrued", "Mr. Trump"),
     # a quotation opening the sentence after its speaker's: '"…," said Amy Rao, a donor. "Now it's mostly women."'
     ("nyt_2016-05-09_women-build-political-clout-as-b", "Now it's mostly women", "Amy Rao"),
+    # "as Joel Pollak … observed, the biggest victor was …"
+    ("breitbart_2015-11-11_the-ninth-circle-the-hellish-vie", "the biggest victor was not on the stage", "Joel Pollak"),
+    # a poll shows what it found
+    ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "mere one-point difference", "CNN/ORC poll"),
+    ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "upstart Sen. Bernie Sanders", "a poll"),
+    # "President Clinton released the following statement:" and the statement in the next paragraph
+    ("breitbart_2015-12-21_nytimes-casually-conflates-ted-c", "Governor Wallace was wheelchair-bound", "President Clinton"),
 ])
 def test_polnear_train_sources_found(corpus_dir, name, words, source):
     claims = extract(polnear_train(corpus_dir, name))
@@ -137,9 +144,12 @@ def test_relative_clause_statement_inside_anothers_words_is_its_speakers(corpus_
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",
     # a quotation after an unrelated sentence is not the earlier speaker's
     'Colonel Petrenko said the line held through the night. Residents left the town at dawn. "There is nothing left here."',
+    # "as" with a verb that reports nothing, and a document that does not find anything
+    "As Colonel Petrenko spoke, the shelling resumed near the bridge.",
+    "The report reached the ministry on Tuesday, two days after the strike.",
 ])
 def test_sources_not_found_where_no_one_speaks(text):
     claims = extract(Document.from_text(text, source="test"))
     last = claims[-1]
-    assert last.attribution.kind == "none" or "Petrenko" not in (last.attribution.source or ""), last.attribution
+    assert last.attribution.kind == "none", last.attribution
     assert all(c.attribution.source != "plan" for c in claims), [c.attribution for c in claims]

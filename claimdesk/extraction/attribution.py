@@ -144,7 +144,8 @@ def _according_to(tok: Token):
 def _verb_cue(tok: Token, lex: Lexicons):
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    colon = _next_word(tok) == ":"  # "The Times reports: …", "Caddell continued: …"
+    # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
+    colon = _next_word(tok) == ":" or introduces_next_line(tok)
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     clause = any(c.dep_ == "ccomp" for c in children) and lemma not in lex.clause_verbs_excluded
@@ -200,8 +201,15 @@ def _verb_cue(tok: Token, lex: Lexicons):
     parenthetical = tok.dep_ == "parataxis" or (
         not content and tok.dep_ == "ccomp" and tok.i > tok.head.i and not any(c.dep_ == "mark" for c in children)
         and (tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].is_punct))
+    # "as Joel Pollak observed, the biggest victor was …": the clause it hangs on is what was observed
+    parenthetical = parenthetical or (
+        not content and tok.dep_ == "advcl" and lemma in AS_REPORTING and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))
+    # "a CNN/ORC poll showed a one-point difference": a poll or study shows what it found
+    finding = (lemma in FINDING_VERBS and subject.lemma_.lower() in lex.document_nouns
+               and any(c.dep_ == "dobj" for c in children) and not any(c.dep_ == "prt" for c in children))
     quoted = any(t.is_quote for t in tok.sent)
-    if not content and not parenthetical and not quoted and not colon \
+    if not content and not parenthetical and not quoted and not colon and not finding \
             and tok.lemma_.lower() not in lex.cue_verbs_any_object:
         return None  # "adds another layer", "signals a shift": not speech
     if not content:
@@ -212,6 +220,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
     return tok, _verb_words(tok), source, content
 
 
+AS_REPORTING = {"say", "note", "observe", "report", "write", "argue", "explain", "predict", "suggest", "tell", "show",
+                "put", "warn", "acknowledge", "claim", "insist", "reveal", "conclude", "describe", "point", "indicate"}
+FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "estimate", "project", "predict", "confirm"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it", "someone", "somebody", "everyone",
                      "everybody", "nobody", "many", "some", "others", "few", "both", "all", "one"}
 
@@ -260,6 +271,20 @@ def _name_before(tok: Token) -> Optional[Token]:
     if cand.pos_ == "PROPN" or cand.ent_type_ in ("PERSON", "ORG") or cand.lower_ in ("he", "she", "they"):
         return cand
     return None
+
+
+def introduces_next_line(tok: Token) -> bool:
+    """Whether the verb's object closes its line with a colon ("released the following statement:")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < tok.i:
+        return False
+    doc, last = tok.doc, obj.right_edge.i
+    while last > obj.i and (doc[last].is_space or doc[last].text == ":"):
+        last -= 1  # the parser may hang the colon and the line break under the object
+    colon = last + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return False
+    return "\n" in doc[colon].whitespace_ or colon + 1 == len(doc) or "\n" in doc[colon + 1].text
 
 
 def _next_word(tok: Token) -> str:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimdesk.extraction.attribution import Cue
+from claimdesk.extraction.attribution import Cue, introduces_next_line
 from claimdesk.extraction.sources import PronounResolver, classify, is_agent
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.models import Attribution, Claim
@@ -68,10 +68,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 def introduces_next_paragraph(cue: Cue, text: str) -> bool:
-    """A cue verb followed by a colon that ends its line: "Caddell continued:"."""
-    end = cue.anchor.idx + len(cue.anchor.text)
+    """A cue verb followed by a colon that ends its line: "Caddell continued:", "Clinton released the
+    following statement:" (the colon closing the verb's own phrase)."""
+    anchor = cue.anchor
+    end = anchor.idx + len(anchor.text)
     rest = text[end: text.find("\n", end) if "\n" in text[end:] else len(text)]
-    return cue.anchor.pos_ in ("VERB", "AUX") and cue.source is not None and rest.strip() == ":"
+    if anchor.pos_ not in ("VERB", "AUX") or cue.source is None:
+        return False
+    return rest.strip() == ":" or introduces_next_line(anchor)
 
 
 def _next_paragraph(text: str, offset: int) -> tuple[int, int]:
