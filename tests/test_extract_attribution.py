@@ -118,6 +118,9 @@ def claim_with(claims, words: str):
     # a poll shows what it found
     ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "mere one-point difference", "CNN/ORC poll"),
     ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "upstart Sen. Bernie Sanders", "a poll"),
+    # a share of people speaks: "Nine in 10 Democratic registered voters say …"
+    ("breitbart_2016-02-18_ap-gfk-poll-voters-increasingly-", "Nine in 10 Democratic registered voters say",
+     "Nine in 10 Democratic registered voters"),
     # "President Clinton released the following statement:" and the statement in the next paragraph
     ("breitbart_2015-12-21_nytimes-casually-conflates-ted-c", "Governor Wallace was wheelchair-bound", "President Clinton"),
 ])
@@ -147,9 +150,20 @@ def test_relative_clause_statement_inside_anothers_words_is_its_speakers(corpus_
     # "as" with a verb that reports nothing, and a document that does not find anything
     "As Colonel Petrenko spoke, the shelling resumed near the bridge.",
     "The report reached the ministry on Tuesday, two days after the strike.",
+    # a number of things is no one
+    "A number of factors suggest the vote in the occupied districts was rigged.",
 ])
 def test_sources_not_found_where_no_one_speaks(text):
     claims = extract(Document.from_text(text, source="test"))
     last = claims[-1]
     assert last.attribution.kind == "none", last.attribution
     assert all(c.attribution.source != "plan" for c in claims), [c.attribution for c in claims]
+
+
+def test_speaker_label_takes_the_line_and_leaves_the_inner_speaker_its_own_claim():
+    text = "Dmytro Kuleba: Moscow claims the bridge at Kerch was never hit by the drones.\n"
+    claims = extract(Document.from_text(text, source="test"))
+    line = next(c for c in claims if c.text.startswith("Dmytro Kuleba"))
+    assert line.attribution.source == "Dmytro Kuleba", line.attribution
+    inner = [c for c in claims if c.text.startswith("Moscow claims")]
+    assert all(c.attribution.source == "Moscow" for c in inner), [c.attribution for c in inner]

@@ -348,7 +348,8 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
         return doc[head.i: head.i + 1]
     keep = {head}
     for child in head.children:
-        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")):
+        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")) \
+                and not (child.lower_ == "in" and head.pos_ == "NUM"):  # "Nine in 10 voters"
             continue
         if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
             continue

@@ -100,7 +100,11 @@ def propagate(claims: list[Claim], text: str, parsed: Doc, lex: Lexicons, resolv
     ("X continued:" closing the previous paragraph) or the speaker of their quotation."""
     for start, end, attribution in speaker_labels(text, parsed, lex, resolver):
         for claim in claims:
-            if _open(claim) and claim.span[0] < end and start < claim.span[1]:
+            # "Dmytro Kuleba: Moscow claims the bridge was never hit": the line is Kuleba's, though Moscow
+            # speaks inside it (the claim "Moscow claims …" alone stays Moscow's)
+            inside = claim.attribution.source_span is not None and claim.attribution.source_span[0] >= start \
+                and claim.span[0] < start
+            if (_open(claim) or inside) and claim.span[0] < end and start < claim.span[1]:
                 claim.attribution = attribution
     for cue in cues:
         if introduces_next_paragraph(cue, text):

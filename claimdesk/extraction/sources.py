@@ -17,6 +17,8 @@ PERSON_TITLES = {
     "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
     "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
 }
+SHARE_HEADS = {"number", "lot", "handful", "hundred", "thousand", "million", "dozen", "couple", "slew", "bunch", "fraction",
+               "portion", "quarter", "tenth"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -77,6 +79,12 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
         return lower not in NOT_SPEAKERS or lower == "it"
     if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
         return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
+    if head.pos_ == "NUM" or lemma in SHARE_HEADS:
+        # a share of people: "Nine in 10 voters", "4 in 10", "a lot of readers", "thousands of protesters"
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
+              if g.dep_ == "pobj"]
+        if any(g.pos_ == "NUM" or is_agent(g, lex) for g in of):
+            return True
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
     if head.pos_ == "PROPN" or _capitalised_name(head):
