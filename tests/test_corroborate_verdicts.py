@@ -89,3 +89,39 @@ def test_a_fact_denied_in_one_story_is_denied_in_the_other_and_the_denial_names_
     assert stories["a"].status == "denied"
     [why] = stories["a"].contradictions
     assert {e.claim.id for e in evidence["a"]} <= set(why.mentions)  # the denial is linked to story a's mentions
+
+
+def test_a_sibling_whose_own_mentions_no_contradiction_touches_keeps_its_verdict():
+    """News_cluster showed it: a story ("Exports … were banned after the launch of an ICBM") taken
+    for a sibling of a story whose mentions dispute the missile's altitude became `contested` by a
+    contradiction between two other mentions. The sibling link is given here, as a wrong model
+    decision would give it; what it states is not disputed, so nothing travels."""
+    unrelated = "Ukraine's energy ministry said repairs to the grid would take weeks."
+    also_unrelated = "Repairs to the grid will take weeks, Ukraine's energy ministry said."
+    drafts, evidence, stories = _stories(
+        {"c": [(unrelated, "kyivindependent.com"), (also_unrelated, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"c": "war", "b": "war"})
+    assert (stories["c"].status, stories["b"].status) == ("corroborated", "contested")
+    assert reconcile(stories, evidence, {"c": {"b"}}) == []
+    assert stories["c"].status == "corroborated" and stories["c"].contradictions == []
+    # the same link from a story whose own figure is disputed does carry the warning
+    drafts, evidence, stories = _stories(
+        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"a": "war", "b": "war"})
+    assert reconcile(stories, evidence, {"a": {"b"}}) == ["a"]
+
+
+def test_a_denial_travels_only_to_a_sibling_stating_what_it_denies():
+    denial = "The Kremlin denied reports that Russia fired 300 drones and 30 missiles at Ukraine overnight."
+    unrelated = "Ukraine's energy ministry said repairs to the grid would take weeks."
+    also_unrelated = "Repairs to the grid will take weeks, Ukraine's energy ministry said."
+    drafts, evidence, stories = _stories(
+        {"c": [(unrelated, "kyivindependent.com"), (also_unrelated, "reuters.com")],
+         "a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (denial, "tass.ru")]},
+        {"c": "war", "a": "war", "b": "war"})
+    assert stories["b"].status == "denied"
+    assert reconcile(stories, evidence, {"c": {"b"}, "a": {"b"}}) == ["a"]
+    assert (stories["a"].status, stories["c"].status) == ("denied", "corroborated")

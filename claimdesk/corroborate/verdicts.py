@@ -12,7 +12,11 @@ that says why (its mentions may lie in the sibling story).
 Why raise the verdict instead of merging the stories: grouping's rules keep the two stories apart
 for a reason (merging across them mixed a topic's two events on ECB+), a merge would move mentions
 and retire a story id that reviewers may have acted on, and a wrong sibling costs only a warning
-shown once too often, not a mixed story. Only warnings travel: `contested` and `denied`; a story's
+shown once too often, not a mixed story. A warning reaches a story only when its own mentions
+state what the contradiction is about: a figure of the disputed kind, a day, a place, or what the
+denial denies. A sibling taken for the same fact by mistake ("Exports of coal were banned after the
+launch of an ICBM" beside a story whose mentions dispute the ICBM's altitude in miles) keeps its
+verdict, since nothing it says is disputed. Only warnings travel: `contested` and `denied`; a story's
 independent sources stay its own (its mentions are what the ledger shows under it), so a
 `single_source` story whose sibling is corroborated stays `single_source`.
 
@@ -33,10 +37,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from claimdesk.corroborate import samefact
-from claimdesk.corroborate.contradictions import Evidence, find, is_denial
+from claimdesk.corroborate.contradictions import Evidence, denial_links, find, is_denial
 from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
-from claimdesk.models import Story
+from claimdesk.models import Claim, Contradiction, Story
 
 MIN_SHARED_WORDS = 2
 MAX_SIBLING_CANDIDATES = 20
@@ -113,7 +117,9 @@ def reconcile(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence
                 if e.claim.id not in seen:
                     seen.add(e.claim.id)
                     together.append(e)
-        found = find(together)
+        own = [e.claim for e in evidence.get(sid, ())]
+        by_id = {e.claim.id: e.claim for e in together}
+        found = [c for c in find(together) if _speaks_to(c, own, by_id)]
         verdict = status(together, found)
         if SEVERITY.get(verdict, 0) <= SEVERITY.get(story.status, 0):
             continue
@@ -123,3 +129,20 @@ def reconcile(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence
             c for c in found if c.kind in _WARNING_KINDS[verdict] and (c.kind, tuple(c.mentions)) not in known]
         changed.append(sid)
     return changed
+
+
+def _speaks_to(contradiction: Contradiction, own: list[Claim], by_id: Mapping[str, Claim]) -> bool:
+    """Whether a story whose mentions are `own` states what `contradiction` disputes."""
+    if {c.id for c in own} & set(contradiction.mentions):
+        return True
+    if contradiction.kind == "denial":
+        denial = by_id.get(contradiction.mentions[0])
+        asserted = [c for c in own if c.polarity == "asserted" and not is_denial(c)]
+        return denial is not None and bool(denial_links(denial, asserted))
+    if contradiction.kind == "date":
+        return any(c.when is not None for c in own)
+    if contradiction.kind == "place":
+        return any(c.places for c in own)
+    disputed = {q.unit for cid, span in zip(contradiction.mentions, contradiction.spans)
+                for q in (by_id[cid].quantities if cid in by_id else ()) if tuple(q.span) == tuple(span)}
+    return any(q.unit in disputed or not disputed for c in own for q in c.quantities)
