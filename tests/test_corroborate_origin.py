@@ -308,6 +308,25 @@ def test_one_long_sentence_word_for_word_is_a_copy_a_rewording_is_not():
     assert SentenceShingles(short).shared_sentences(shingles(short)) == []
 
 
+
+def test_a_page_carrying_a_passage_copies_its_short_lines_too_a_page_without_one_does_not():
+    """Written for this test after a news_cluster page that printed a wire's crash report: three
+    sentences in a row word for word, and a short relayed line between them."""
+    from claimdesk.corroborate.passages import SentenceShingles
+
+    wire = ("The single-engine plane crashed into a wooded hillside shortly after taking off from the coast. "
+            "All ten passengers and both crew members on board were killed, the civil aviation agency said. "
+            "Rescue teams reached the wreckage after walking for several hours through thick forest. "
+            "Officials said the airline had provided a passenger list to the embassy. "
+            "The cause of the crash was not yet known and investigators were expected on Monday.")
+    page = ("Tragedy in the hills. " + wire.split(". Officials")[0] + ". "
+            "People in the nearest village told our correspondent that they heard a loud bang at dawn. "
+            "Officials said the airline had provided a passenger list to the embassy. Our reporter adds more below.")
+    found = [page[s:e] for (s, e), _ in SentenceShingles(page).shared(shingles(wire))]
+    assert "Officials said the airline had provided a passenger list to the embassy." in found
+    alone = "Officials said the airline had provided a passenger list to the embassy. Our reporter adds more below."
+    assert SentenceShingles(alone).shared(shingles(wire)) == []  # a short relayed line alone is no copy
+
 def _jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path

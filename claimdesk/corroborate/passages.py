@@ -100,7 +100,15 @@ class SentenceShingles:
         hits = self._shares(other)
         if hits is None:
             return []
-        return self.shared_runs(other, hits) + [(span, 1) for span in self.shared_sentences(other, hits)]
+        runs = self.shared_runs(other, hits)
+        if not runs:
+            return [(span, 1) for span in self.shared_sentences(other, hits)]
+        # a page that carries a passage of the other text copies from it: its other sentences found
+        # there nearly word for word are copied too, short ones and relays of a speaker included
+        # ("They said Nature Air had provided a passenger list", a wire's line between two passages)
+        inside = [span for span, _ in runs]
+        return runs + [(span, 1) for span, h in zip(self.spans, hits.tolist())
+                       if h >= MIN_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`."""
