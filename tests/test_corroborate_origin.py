@@ -318,14 +318,18 @@ def test_a_page_carrying_a_passage_copies_its_short_lines_too_a_page_without_one
             "All ten passengers and both crew members on board were killed, the civil aviation agency said. "
             "Rescue teams reached the wreckage after walking for several hours through thick forest. "
             "Officials said the airline had provided a passenger list to the embassy. "
-            "The cause of the crash was not yet known and investigators were expected on Monday.")
+            "The cause of the crash was not yet known and investigators were expected on Monday at the site.")
     page = ("Tragedy in the hills. " + wire.split(". Officials")[0] + ". "
             "People in the nearest village told our correspondent that they heard a loud bang at dawn. "
-            "Officials said the airline had provided a passenger list to the embassy. Our reporter adds more below.")
+            "Officials said the airline had provided a passenger list to the embassy. "
+            "The cause of the crash was not yet known and investigators are expected at the site on Monday.")
     found = [page[s:e] for (s, e), _ in SentenceShingles(page).shared(shingles(wire))]
     assert "Officials said the airline had provided a passenger list to the embassy." in found
+    assert "The cause of the crash was not yet known and investigators are expected at the site on Monday." in found
     alone = "Officials said the airline had provided a passenger list to the embassy. Our reporter adds more below."
     assert SentenceShingles(alone).shared(shingles(wire)) == []  # a short relayed line alone is no copy
+    own_words = "The cause of the crash was not yet known and investigators are expected at the site on Monday."
+    assert SentenceShingles(own_words).shared(shingles(wire)) == []  # half its phrases alone: no copy
 
 def _jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

@@ -35,6 +35,7 @@ MIN_SHARED = 0.6         # share of a sentence's shingles found in the other tex
 # outlet restates an official statement in nearly the same few words, and that is no copying.
 LONE_SENTENCE_WORDS = 15
 LONE_SHARED = MIN_SHARED
+COPIER_SHARED = 0.4      # a sentence of a page already carrying a passage of the other text
 _RELAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|reports|announced|stated|added|"
                      r"confirmed|claimed|wrote|posted|tweeted)\b", re.I)
 
@@ -96,7 +97,8 @@ class SentenceShingles:
 
     def shared(self, other: np.ndarray) -> list[tuple[Span, int]]:
         """Passages shared with `other` (span, sentence count), then lone long sentences copied
-        nearly word for word (count 1); `other`'s shingles are looked up once for both."""
+        nearly word for word (count 1), or, on a page that carries a passage, its other sentences
+        close to one of `other` (count 0); `other`'s shingles are looked up once for all."""
         hits = self._shares(other)
         if hits is None:
             return []
@@ -107,8 +109,8 @@ class SentenceShingles:
         # there nearly word for word are copied too, short ones and relays of a speaker included
         # ("They said Nature Air had provided a passenger list", a wire's line between two passages)
         inside = [span for span, _ in runs]
-        return runs + [(span, 1) for span, h in zip(self.spans, hits.tolist())
-                       if h >= MIN_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
+        return runs + [(span, 0) for span, h in zip(self.spans, hits.tolist())
+                       if h >= COPIER_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`."""

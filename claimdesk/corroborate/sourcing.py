@@ -127,17 +127,23 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
                 continue
             if cand in later_wires:
                 wire = _whole_wire(cand, ctx)
-                shared = f"{n} sentences shared" if n > 1 else "a sentence shared word for word"
                 taken.append(Origin(outlet=wire.outlet, key=wire.key, span=span, document=cand,
-                                    why=f"{shared} with a later {wire.outlet} copy, document {cand[:12]} ({wire.why})"))
+                                    why=_shared_why(n, f"a later {wire.outlet} copy, document {cand[:12]} ({wire.why})")))
                 continue
             head = ctx.headers[cand]
             whole = next((o for o in ctx.origins.get(cand, []) if o.covers(span) and o.span is None), None)
             outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
             if key == mine:
                 continue
-            shared = f"{n} sentences shared" if n > 1 else "a sentence shared word for word"
-            why = f"{shared} with {outlet_name(head)} document {cand[:12]}"
+            why = _shared_why(n, f"{outlet_name(head)} document {cand[:12]}")
             taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
                                 span=span, document=cand))
     return sorted(taken, key=lambda o: o.span)
+
+
+def _shared_why(n: int, other: str) -> str:
+    if n > 1:
+        return f"{n} sentences shared with {other}"
+    if n == 1:
+        return f"a sentence shared word for word with {other}"
+    return f"a sentence close to one of {other}, on a page that carries its passages"
