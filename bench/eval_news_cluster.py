@@ -1,6 +1,8 @@
 """news_cluster: 383 crawled pages (page furniture left in) from 94 outlets, grouped by hand into 69 events.
 
-Every page is stored with the claims `claimdesk.extract` finds and corroborated as one batch.
+Every page is stored with the claims `claimdesk.extract` finds and corroborated as one batch; its
+furniture is marked first, as `claimdesk ingest` marks it (`--no-furniture`: whole pages, as this
+bench ran before session 8).
 Printed: same-event page-pair precision/recall/F1 of the event clusters (the document grouping
 corroboration uses), and over cross-page mention pairs sharing a story, the share that join two
 events (no claim-level gold exists here). Then "one fact, one verdict" as bench/eval_ecbplus.py
@@ -38,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_ecbplus import corpus_dir, one_fact_one_verdict, pairwise, unique, verdicts_unreconciled  # noqa: E402
 
 from bench.corpora.news_cluster import ClusterPage, read_corpus  # noqa: E402
+from claimdesk.furniture.repeated import mark_batch  # noqa: E402
 from claimdesk.corroborate import corroborate  # noqa: E402
 from claimdesk.store import corroboration as state  # noqa: E402
 from claimdesk.store.stories import story_of_claims  # noqa: E402
@@ -79,6 +82,9 @@ def evaluate(store: Store, pages: list[ClusterPage]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default=None, help="a store to keep the extracted claims in (default: a new file in a temporary folder)")
+    ap.add_argument("--no-furniture", action="store_true",
+                    help="extract claims from whole pages, without marking their furniture as `claimdesk ingest` does "
+                         "(how this bench ran before session 8)")
     args = ap.parse_args()
     # a file, not sqlite:// in memory: corroboration reads documents on a second connection inside its
     # write transaction, and on the one shared in-memory connection closing it rolls the batch back
@@ -88,6 +94,11 @@ def main() -> None:
 
     pages = read_corpus(corpus_dir() / "news_cluster")
     store = Store(args.db)
+    if not args.no_furniture:
+        # as `claimdesk ingest` does: a page's furniture (by its lines' shape and by what its outlet
+        # repeats across pages) is marked before claims are extracted, and no claim comes from it
+        fresh = {p.document.id: p.document for p in pages if not store.has_document(p.document.id)}
+        mark_batch(list(fresh.values()), store)
     seen = set()
     for p in pages:
         if p.document.id in seen:

@@ -315,11 +315,19 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT. Please see our terms for use of feeds.",
         "Disclaimer: This article should not be taken as, and is not intended to provide, investment advice.",
         "Reuters The North Korean leader Kim Jong-un has carried out a number of missile tests in recent month",
+        # the captions news_cluster's verdict samples found corroborating one another (written here in
+        # the same shapes: credit first, then what the photo shows)
+        "Reuters North Korean leader Kim Jong-un waves to officials during a visit to a research institute",
+        "Jane Smith / Reuters A woman watches a television news report on the launch in Seoul, South Korea",
+        "AP:Associated Press South Korea's defence ministry released footage of its own drill",
+        "FILE - In this Jan. 1, 2017 file photo visitors gather in front of the stage in Berlin, Germany.",
         "The gravitational lens RX J1131-1231 galaxy can be seen at the centre, with four lensed background "
         "quasars (University of Oklahoma)",
     ]
     content = [
         "Reuters reported on Monday that the North Korean leader had watched the launch.",
+        "PA Media said the crash happened shortly after six in the morning.",
+        "Reuters, citing two officials, said the talks had stalled over sanctions.",
         "The bill was backed by the opposition leader, Keir Starmer (Labour).",
         "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
     ]

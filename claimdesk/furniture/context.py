@@ -80,10 +80,17 @@ _TWEET_HANDLE = re.compile(r"\(@(\w+)\)\s+\w+\.? \d{1,2},? \d{4}\s*$|\(@(\w+)\)\
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac"})
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'|'(?:\s|$)")
 TEASER_WORDS = 30
-# a caption: a credit opening it ("Reuters The North Korean leader …") or closing it without a full
-# stop ("… four lensed background quasars (University of Oklahoma)")
+# a caption: a credit opening it ("Reuters The North Korean leader …", "Reuters North Korean leader
+# Kim Jong-Un looks on …", "Kim Kyung Hoon / Reuters A man walks …", "AP:Associated Press South
+# Korea's …"), an agency's file-photo opening ("FILE - In this Dec. 31, 2016 file photo …"), or a
+# credit closing it without a full stop ("… four lensed background quasars (University of Oklahoma)").
+# A sentence opening with an agency's name goes on with a verb ("Reuters reported …") or the rest
+# of the agency's name ("PA Media said"), not with a capitalised noun phrase.
+_AGENCY = r"(?:Reuters|AFP|AP|EPA|Getty Images|Alamy|PA|Rex Features|Shutterstock)"
+_NOT_A_CAPTION_WORD = r"(?:Media|News|Photo|Images|Breakingviews|Graphics|Television|TV|Wire|Newswire|Institute|Exclusive)\b"
 _CAPTION = re.compile(
-    r"^(?:Reuters|AFP|AP|EPA|Getty Images|Alamy|PA|Rex Features|Shutterstock)\s+(?:The|A|An)\s|"
+    rf"^(?:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,3}}\s?/\s?)?{_AGENCY}(?::\s?{_AGENCY}?[\w ]{{0,20}}?)?\s+(?!{_NOT_A_CAPTION_WORD})[A-Z][\w'’-]*\s|"
+    r"^FILE\s?[-–—]\s|"
     r"[^.!?\s\"”’]\s*\([A-Z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|of|the|and|for)){0,4}\)$")
 _ABOUT_AUTHOR = re.compile(r"^\W*about (?:the|this) (?:author|writer|reporter)\W*$", re.IGNORECASE)
 
