@@ -182,3 +182,21 @@ def test_one_speaker_saying_two_things_is_two_facts_and_one_thing_reworded_is_on
     assert samefact.probability(shot, wounded, same_cluster=True) == 0.0
     assert _grouped([SPOKESMAN_SHOT, SPOKESMAN_WOUNDED, SPOKESMAN_SHOT_REWORDED, PAPER_DRIVER, PAPER_ARREST]) == \
         [[0, 2], [1], [3], [4]]
+
+
+SPOKESMAN_SEAFRONT_DEAD = ("Dozens of people died on the seafront promenade during the fireworks, said Jean Morel, "
+                           "a spokesman for the regional prefecture.")
+SPOKESMAN_SEAFRONT_CLOSED = ("The seafront will stay closed to traffic until the end of the week, said Jean Morel, "
+                             "a spokesman for the regional prefecture.")
+SPOKESMAN_SEAFRONT_DEAD_REWORDED = ("Dozens died on the promenade by the seafront while fireworks lit the sky, Jean Morel, "
+                                    "the prefecture's spokesman, said.")
+
+
+def test_one_speaker_two_statements_sharing_one_word_are_two_facts():
+    """"The seafront" in both statements of one spokesman does not make them one fact; the same
+    statement reworded shares more than one word of it."""
+    dead, closed, reworded = samefact.parts(
+        _claims([SPOKESMAN_SEAFRONT_DEAD, SPOKESMAN_SEAFRONT_CLOSED, SPOKESMAN_SEAFRONT_DEAD_REWORDED]))
+    assert len(dead.fact_stems & closed.fact_stems) == 1
+    assert samefact.one_speaker_two_statements(dead, closed)
+    assert not samefact.one_speaker_two_statements(dead, reworded)
