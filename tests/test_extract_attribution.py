@@ -86,3 +86,84 @@ def test_polnear_dev_sample_recall_and_precision(corpus_dir):
                 correct += any(overlap([c.attribution.source_span], g.source) for g in gold)
     assert hit / total >= 0.70, f"recall {hit / total:.3f}"
     assert correct / attributed >= 0.70, f"precision {correct / attributed:.3f}"
+
+
+def polnear_train(corpus_dir: Path, name: str) -> Document:
+    """A PolNeAR train article outside the held-out tenth (bench/polnear_split.py)."""
+    from polnear_split import held_out
+
+    assert not held_out(name), name
+    path = corpus_dir / "polnear" / "train" / "text" / f"{name}.txt"
+    return Document.from_text(path.read_text("utf-8"), source=path.name)
+
+
+def claim_with(claims, words: str):
+    found = [c for c in claims if words in c.text]
+    assert found, words
+    return found
+
+
+@pytest.mark.parametrize("name, words, source", [
+    # "according to" names whatever it names: a polling average, exit polls
+    ("huff-post_2016-06-08_hillary-clinton-wins-south-dakot", "according to HuffPost Pollster", "HuffPost Pollster"),
+    ("huff-post_2016-04-20_hillary-clinton-won-among-wall-s", "boon for the economy", "exit polling data"),
+    # a common noun that speaks
+    ("breitbart_2016-08-19_as-bill-clinton-turns-a-look-at-", "reader-chosen cookie poll", "The magazine"),
+    # "Mr. Trump was forced into … and said that …": the passive subject of the first verb speaks
+    ("nyt_2016-06-09_ryan-calls-trump-line-racist-but", "had been ''misconstrued", "Mr. Trump"),
+    # a quotation opening the sentence after its speaker's: '"…," said Amy Rao, a donor. "Now it's mostly women."'
+    ("nyt_2016-05-09_women-build-political-clout-as-b", "Now it's mostly women", "Amy Rao"),
+    # "as Joel Pollak … observed, the biggest victor was …"
+    ("breitbart_2015-11-11_the-ninth-circle-the-hellish-vie", "the biggest victor was not on the stage", "Joel Pollak"),
+    # a poll shows what it found
+    ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "mere one-point difference", "CNN/ORC poll"),
+    ("breitbart_2016-02-18_poll-bernie-sanders-burns-hillar", "upstart Sen. Bernie Sanders", "a poll"),
+    # a share of people speaks: "Nine in 10 Democratic registered voters say …"
+    ("breitbart_2016-02-18_ap-gfk-poll-voters-increasingly-", "Nine in 10 Democratic registered voters say",
+     "Nine in 10 Democratic registered voters"),
+    # "President Clinton released the following statement:" and the statement in the next paragraph
+    ("breitbart_2015-12-21_nytimes-casually-conflates-ted-c", "Governor Wallace was wheelchair-bound", "President Clinton"),
+])
+def test_polnear_train_sources_found(corpus_dir, name, words, source):
+    claims = extract(polnear_train(corpus_dir, name))
+    sources = [c.attribution.source for c in claim_with(claims, words)]
+    assert any(source in (s or "") for s in sources), sources
+
+
+def test_relative_clause_statement_inside_anothers_words_is_its_speakers(corpus_dir):
+    # 'Republicans … may now ask whether candidates like Mr. Carson, who claimed at one point that China was
+    # becoming involved in Syria, …': the whole sentence stays the Republicans' question, and Carson's
+    # claim is a claim of its own
+    claims = extract(polnear_train(corpus_dir, "nyt_2015-11-17_terrorism-moves-to-fore-of-u-s-c"))
+    found = claim_with(claims, "China was becoming involved in Syria")
+    carson = [c for c in found if c.attribution.source == "Mr. Carson"]
+    assert carson and carson[0].text.startswith("Mr. Carson, who claimed"), [(c.text, c.attribution) for c in found]
+    whole = [c for c in found if c.text.startswith("Republicans")]
+    assert whole and whole[0].attribution.source == "Republicans"
+
+
+@pytest.mark.parametrize("text", [
+    # not a source: "according to plan" is no one's word
+    "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",
+    # a quotation after an unrelated sentence is not the earlier speaker's
+    'Colonel Petrenko said the line held through the night. Residents left the town at dawn. "There is nothing left here."',
+    # "as" with a verb that reports nothing, and a document that does not find anything
+    "As Colonel Petrenko spoke, the shelling resumed near the bridge.",
+    "The report reached the ministry on Tuesday, two days after the strike.",
+    # a number of things is no one
+    "A number of factors suggest the vote in the occupied districts was rigged.",
+])
+def test_sources_not_found_where_no_one_speaks(text):
+    claims = extract(Document.from_text(text, source="test"))
+    last = claims[-1]
+    assert last.attribution.kind == "none", last.attribution
+    assert all(c.attribution.source != "plan" for c in claims), [c.attribution for c in claims]
+
+
+def test_speaker_label_takes_the_line_and_leaves_the_inner_speaker_its_own_claim():
+    text = "Dmytro Kuleba: Moscow claims the bridge at Kerch was never hit by the drones.\n"
+    claims = extract(Document.from_text(text, source="test"))
+    line = next(c for c in claims if c.text.startswith("Dmytro Kuleba"))
+    assert line.attribution.source == "Dmytro Kuleba", line.attribution
+    inner = [c for c in claims if c.text.startswith("Moscow claims")]
+    assert all(c.attribution.source == "Moscow" for c in inner), [c.attribution for c in inner]

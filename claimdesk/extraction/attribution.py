@@ -14,10 +14,11 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
-from claimdesk.extraction.sources import PronounResolver, agent_of, classify
+from claimdesk.extraction.sources import PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
+NOT_ACCORDING_SOURCES = {"plan", "schedule", "script", "expectation", "form", "tradition", "custom"}
 NP_CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 
 
@@ -49,7 +50,14 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
         if cue is None:
             continue
         anchor, words, source, content = cue
-        if source is not None:
+        if source is not None and words == "according to":
+            # whatever it names is the source: "according to exit polling data", "… to his Facebook profile"
+            root = source.root
+            if root.lemma_.lower() in lex.non_agent_heads or root.lemma_.lower() in NOT_ACCORDING_SOURCES \
+                    or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.tag_ in ("WP", "WDT"):
+                continue  # "according to the evidence", "according to plan", "according to what …"
+            source = agent_of(source, lex) or source
+        elif source is not None:
             agent = agent_of(source, lex)
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
@@ -136,7 +144,8 @@ def _according_to(tok: Token):
 def _verb_cue(tok: Token, lex: Lexicons):
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    colon = _next_word(tok) == ":"  # "The Times reports: …", "Caddell continued: …"
+    # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
+    colon = _next_word(tok) == ":" or introduces_next_line(tok)
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     clause = any(c.dep_ == "ccomp" for c in children) and lemma not in lex.clause_verbs_excluded
@@ -161,6 +170,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is None and tok.dep_ == "conj":  # "Trump was forced into … and said that …"
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "Bolton distanced himself … by saying he would …": the subject of the verb the phrase hangs on
         subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -190,8 +201,15 @@ def _verb_cue(tok: Token, lex: Lexicons):
     parenthetical = tok.dep_ == "parataxis" or (
         not content and tok.dep_ == "ccomp" and tok.i > tok.head.i and not any(c.dep_ == "mark" for c in children)
         and (tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].is_punct))
+    # "as Joel Pollak observed, the biggest victor was …": the clause it hangs on is what was observed
+    parenthetical = parenthetical or (
+        not content and tok.dep_ == "advcl" and lemma in AS_REPORTING and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))
+    # "a CNN/ORC poll showed a one-point difference": a poll or study shows what it found
+    finding = (lemma in FINDING_VERBS and subject.lemma_.lower() in lex.document_nouns
+               and any(c.dep_ == "dobj" for c in children) and not any(c.dep_ == "prt" for c in children))
     quoted = any(t.is_quote for t in tok.sent)
-    if not content and not parenthetical and not quoted and not colon \
+    if not content and not parenthetical and not quoted and not colon and not finding \
             and tok.lemma_.lower() not in lex.cue_verbs_any_object:
         return None  # "adds another layer", "signals a shift": not speech
     if not content:
@@ -202,6 +220,9 @@ def _verb_cue(tok: Token, lex: Lexicons):
     return tok, _verb_words(tok), source, content
 
 
+AS_REPORTING = {"say", "note", "observe", "report", "write", "argue", "explain", "predict", "suggest", "tell", "show",
+                "put", "warn", "acknowledge", "claim", "insist", "reveal", "conclude", "describe", "point", "indicate"}
+FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "estimate", "project", "predict", "confirm"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it", "someone", "somebody", "everyone",
                      "everybody", "nobody", "many", "some", "others", "few", "both", "all", "one"}
 
@@ -211,7 +232,8 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PRON" or noun.tag_ in ("WP", "WDT"):
         return noun.lower_ in SPEAKING_PRONOUNS
-    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN" or lemma in lex.agent_nouns
+            or (noun.pos_ == "NOUN" and noun.is_title and is_agent(noun, lex))  # "Fields … said", mistagged
             or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
             or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
 
@@ -251,6 +273,20 @@ def _name_before(tok: Token) -> Optional[Token]:
     return None
 
 
+def introduces_next_line(tok: Token) -> bool:
+    """Whether the verb's object closes its line with a colon ("released the following statement:")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < tok.i:
+        return False
+    doc, last = tok.doc, obj.right_edge.i
+    while last > obj.i and (doc[last].is_space or doc[last].text == ":"):
+        last -= 1  # the parser may hang the colon and the line break under the object
+    colon = last + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return False
+    return "\n" in doc[colon].whitespace_ or colon + 1 == len(doc) or "\n" in doc[colon + 1].text
+
+
 def _next_word(tok: Token) -> str:
     for nxt in tok.doc[tok.i + 1: tok.i + 3]:
         if not nxt.is_space:
@@ -272,8 +308,8 @@ def _attitude_cue(tok: Token, lex: Lexicons):
             content = [tok.head] if tok.head != tok else []
             return tok, "put it", noun_phrase(subject), content
         return None
-    if tok.lemma_ != "be":
-        return None
+    if tok.lemma_ != "be" and tok.lower_.replace("’", "'") not in ("'re", "'s", "'m"):
+        return None  # "they’re hopeful": the curly contraction is not always lemmatised
     adjective = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.attitude_adjectives), None)
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if adjective is None or subject is None or not _can_speak(subject, lex) or subject.lower_ in ("it", "there"):
@@ -312,7 +348,8 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
         return doc[head.i: head.i + 1]
     keep = {head}
     for child in head.children:
-        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")):
+        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")) \
+                and not (child.lower_ == "in" and head.pos_ == "NUM"):  # "Nine in 10 voters"
             continue
         if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
             continue

@@ -80,18 +80,19 @@ def _conjoined_clauses(head: Token) -> list[Token]:
 def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> list[Unit]:
     """A unit for each attributed statement that no main clause carries: relative and adverbial
     clauses ("the Department, which expressed …", "While the Kremlin denied …"), participles,
-    report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it."""
+    report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it,
+    except a relative clause's ("… whether candidates like Mr. Carson, who claimed that …": Carson's)."""
     units = []
     for cue in cues:
         anchor = cue.anchor
         if anchor in heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
             continue
-        if any(other is not cue and other.covers(anchor) for other in cues):
-            continue
+        if anchor.dep_ != "relcl" and any(other is not cue and other.covers(anchor) for other in cues):
+            continue  # but "…, Mr. Carson, who claimed that …" is Carson's statement wherever it stands
         if any(cue.covers(h) for h in heads):
             continue  # it already attributes a main clause
-        if any(h in anchor.ancestors and cue.source.root.head == h and cue.source.root.dep_ in SUBJECT_DEPS
-               for h in heads):
+        if anchor.dep_ != "relcl" and any(h in anchor.ancestors and cue.source.root.head == h
+                                          and cue.source.root.dep_ in SUBJECT_DEPS for h in heads):
             continue  # "Zelenskyy alluded to …, pointing out that …": the main clause's speaker goes on
         start = min(cue.source.start, anchor.left_edge.i)
         end = max(anchor.right_edge.i + 1, cue.source.end)

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimdesk.extraction.attribution import Cue
+from claimdesk.extraction.attribution import Cue, introduces_next_line
 from claimdesk.extraction.sources import PronounResolver, classify, is_agent
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.models import Attribution, Claim
@@ -68,10 +68,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 def introduces_next_paragraph(cue: Cue, text: str) -> bool:
-    """A cue verb followed by a colon that ends its line: "Caddell continued:"."""
-    end = cue.anchor.idx + len(cue.anchor.text)
+    """A cue verb followed by a colon that ends its line: "Caddell continued:", "Clinton released the
+    following statement:" (the colon closing the verb's own phrase)."""
+    anchor = cue.anchor
+    end = anchor.idx + len(anchor.text)
     rest = text[end: text.find("\n", end) if "\n" in text[end:] else len(text)]
-    return cue.anchor.pos_ in ("VERB", "AUX") and cue.source is not None and rest.strip() == ":"
+    if anchor.pos_ not in ("VERB", "AUX") or cue.source is None:
+        return False
+    return rest.strip() == ":" or introduces_next_line(anchor)
 
 
 def _next_paragraph(text: str, offset: int) -> tuple[int, int]:
@@ -96,7 +100,11 @@ def propagate(claims: list[Claim], text: str, parsed: Doc, lex: Lexicons, resolv
     ("X continued:" closing the previous paragraph) or the speaker of their quotation."""
     for start, end, attribution in speaker_labels(text, parsed, lex, resolver):
         for claim in claims:
-            if _open(claim) and claim.span[0] < end and start < claim.span[1]:
+            # "Dmytro Kuleba: Moscow claims the bridge was never hit": the line is Kuleba's, though Moscow
+            # speaks inside it (the claim "Moscow claims …" alone stays Moscow's)
+            inside = claim.attribution.source_span is not None and claim.attribution.source_span[0] >= start \
+                and claim.span[0] < start
+            if (_open(claim) or inside) and claim.span[0] < end and start < claim.span[1]:
                 claim.attribution = attribution
     for cue in cues:
         if introduces_next_paragraph(cue, text):
@@ -136,5 +144,15 @@ def _speaker_of(cues: list[Cue], q_start: int, q_end: int, text: str):
             after.append((at - q_end, cue))
         elif 0 <= q_start - (at + len(cue.anchor.text)) <= NEAR:
             before.append((q_start - at, cue))
+        elif at < q_start and _ends_before(cue.anchor.sent.end_char, q_start, text):
+            # '"…," said Amy Rao, the chief executive of a data firm and a donor. "Now it's mostly women."':
+            # a quotation opening the sentence after its speaker's goes on in the speaker's words
+            before.append((q_start - at, cue))
     best = min(after, key=lambda p: p[0], default=None) or min(before, key=lambda p: p[0], default=None)
     return best[1].attribution if best else None
+
+
+def _ends_before(sent_end: int, q_start: int, text: str) -> bool:
+    """Whether a sentence ending at `sent_end` ends where the quotation at `q_start` opens (the
+    parser may take the opening marks into the sentence before)."""
+    return sent_end <= q_start + 2 and not text[min(sent_end, q_start):q_start].strip()

@@ -17,12 +17,14 @@ PERSON_TITLES = {
     "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
     "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
 }
+SHARE_HEADS = {"number", "lot", "handful", "hundred", "thousand", "million", "dozen", "couple", "slew", "bunch", "fraction",
+               "portion", "quarter", "tenth"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant", "man")
 NOT_SPEAKERS = {"’s", "'s", "this", "that", "these", "those", "there", "what", "which", "it"}
 
 
@@ -77,14 +79,30 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
         return lower not in NOT_SPEAKERS or lower == "it"
     if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
         return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
+    if head.pos_ == "NUM" or lemma in SHARE_HEADS:
+        # a share of people: "Nine in 10 voters", "4 in 10", "a lot of readers", "thousands of protesters"
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
+              if g.dep_ == "pobj"]
+        if any(g.pos_ == "NUM" or is_agent(g, lex) for g in of):
+            return True
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or _capitalised_name(head):
         return True
     if lemma in lex.agent_nouns or lemma in lex.document_nouns:
         return True
     # agentive suffixes name people: narrator, commissioner, environmentalist, historian, trustee
     return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
+
+
+def _capitalised_name(head: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun ("Fields later
+    tweeted … and said"), where the sentence is not a title-case headline."""
+    sent = head.sent
+    if head.pos_ != "NOUN" or not head.is_title or head.i == sent.start or head.doc[head.i - 1].is_punct:
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 def agent_of(source: Span, lex: Lexicons) -> Optional[Span]:

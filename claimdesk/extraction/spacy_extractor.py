@@ -182,6 +182,9 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     """The cue that governs the unit: its own speech verb, else the innermost cue whose content
     holds the unit's head, else a report-like noun or "according to" hanging off the head."""
     head = unit.head
+    own = [c for c in cues if c.anchor == head and c.attribution.kind != "none"]
+    if unit.embedded and own:
+        return own[0]  # "…, who claimed that …" inside another's words is still its own speaker's
     candidates = [c for c in cues if c.anchor == head or c.covers(head)]
     speaking = [c for c in candidates if c.attribution.kind != "none"]
     candidates = speaking or candidates  # "Mr. Obama said" over an "I" inside his words
