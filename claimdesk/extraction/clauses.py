@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.attribution import Cue
+from claimdesk.extraction.lexicons import lexicons
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TRIM_LEFT = {"cc", "punct", "mark", "advmod"}
@@ -87,11 +88,14 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
         anchor = cue.anchor
         if anchor in heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
             continue
-        if anchor.dep_ != "relcl" and any(other is not cue and other.covers(anchor) for other in cues):
-            continue  # but "…, Mr. Carson, who claimed that …" is Carson's statement wherever it stands
+        # "…, Mr. Carson, who claimed that China …" is Carson's statement wherever it stands; "the police
+        # source, who wished to remain anonymous" or "the officer who fired the shot" states nothing
+        relative_statement = anchor.dep_ == "relcl" and _states_something(cue)
+        if not relative_statement and any(other is not cue and other.covers(anchor) for other in cues):
+            continue
         if any(cue.covers(h) for h in heads):
             continue  # it already attributes a main clause
-        if anchor.dep_ != "relcl" and any(h in anchor.ancestors and cue.source.root.head == h
+        if not relative_statement and any(h in anchor.ancestors and cue.source.root.head == h
                                           and cue.source.root.dep_ in SUBJECT_DEPS for h in heads):
             continue  # "Zelenskyy alluded to …, pointing out that …": the main clause's speaker goes on
         start = min(cue.source.start, anchor.left_edge.i)
@@ -102,6 +106,22 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
             end -= 1
         units.append(Unit(anchor, start, end, embedded=True))
     return units
+
+
+def _states_something(cue: Cue) -> bool:
+    """A relative clause that reports words: a clause ("who claimed that China …") or a speech verb's
+    object ("who announced a $275 billion plan", "which Mr. Putin opposed"), not a wish, a deed or a
+    passive ("who wished to remain anonymous", "who fired the shot", "who was nominated in 2011")."""
+    anchor = cue.anchor
+    if any(h.dep_ == "ccomp" for h in cue.content):
+        return True
+    lex = lexicons()
+    lemma = anchor.lemma_.lower()
+    if lemma not in lex.speech_verbs or lemma in lex.intention_verbs or anchor.tag_ == "VBN" \
+            and any(c.dep_ == "auxpass" for c in anchor.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in anchor.children) or any(
+        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in anchor.children)
 
 
 def _has_words(sent: Span, unit: Unit) -> bool:
