@@ -163,6 +163,33 @@ def test_relative_clause_reporting_no_words_is_no_claim(text, fragment):
         [(c.text, c.attribution) for c in claims]
 
 
+@pytest.mark.parametrize("name, words, source", [
+    # a verb of saying with a clause makes its subject a speaker though the tagger took the name for a
+    # plural ("Fields"), or no agent list knows the words: a share of those polled, "those surveyed"
+    ("wash-post_2016-03-30_trump-sticking-by-his-campaign-m", "Fields said she was spurred", "Fields"),
+    ("wash-post_2016-02-02_no-clear-favorites-going-into-ne", "About four in 10 said they were", "About four in 10"),
+    ("usa-today_2015-11-23_trump-leads-pack-terrorism-a-top", "those surveyed said Trump was best able", "those"),
+    # a name after a closing quotation mark is a name, not a sentence's first word
+    ("politico_2016-01-27_the-steep-cost-of-cruz-s-county-", "It’s taxing on campaign resources", "O’Donnell"),
+])
+def test_saying_verb_makes_its_subject_a_source(corpus_dir, name, words, source):
+    claims = extract(polnear_train(corpus_dir, name))
+    sources = [c.attribution.source for c in claim_with(claims, words)]
+    assert source in sources, sources
+
+
+@pytest.mark.parametrize("text, not_source", [
+    ("It would be a stretch to say that the border is secure after the floods.", "a stretch"),
+    ("Only time will tell whether the ceasefire along the river holds until spring.", "Only time"),
+    ("Any reading of the strikes, said Michael Kofman, an expert on Russia, would call them a warning.", "Any reading"),
+    ("The victory led the party chairman to declare him the presumptive nominee on Tuesday.", "The victory"),
+])
+def test_saying_verb_gives_no_source_to_what_cannot_speak(text, not_source):
+    claims = extract(Document.from_text(text, source="test"))
+    assert claims and all(not (c.attribution.source or "").startswith(not_source) for c in claims), \
+        [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

@@ -59,6 +59,8 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
             source = agent_of(source, lex) or source
         elif source is not None:
             agent = agent_of(source, lex)
+            if agent is None and _says_words(anchor, source, content, lex):
+                agent = source  # "Fields said she was …", "six in 10 said they …", "the affidavit said that …"
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
             source = agent  # None for "indications that …", "a sign that …": vague, no one named
@@ -73,6 +75,34 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
             attribution.target, attribution.target_span = target.text, (target.start_char, target.end_char)
         cues.append(Cue(anchor, words, source, content, attribution))
     return cues
+
+
+SAYING_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "argue", "announce", "report"}
+
+
+def _says_words(anchor: Token, source: Span, content: list[Token], lex: Lexicons) -> bool:
+    """Whether a verb of saying with a that-clause or a quotation makes its subject a speaker, though
+    the word is none the agent lists know ("Fields said she …" with the name taken for a plural,
+    "About four in 10 said …", "the 46-year-old said", "the affidavit said that …"): only someone or
+    something that speaks says that something is so."""
+    head = source.root
+    if anchor.lemma_.lower() not in SAYING_VERBS or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if head.lemma_.lower() in lex.non_agent_heads or head.ent_type_ in ("DATE", "TIME"):
+        return False
+    subject_of = anchor.head if anchor.dep_ == "conj" else anchor  # "the affidavit cited … and said that …"
+    if not (head.dep_ in ("nsubj", "nsubjpass") and head.head == subject_of or anchor.dep_ == "relcl" and head == anchor.head):
+        return False  # "it would be a stretch to say that …", "the victory led X to declare …": no one speaks
+    if head.i > anchor.i or any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+            or head.lemma_.lower() == "time":
+        return False  # "…, said closed primaries …", "his way to say that …", "only time will tell"
+    doc = anchor.doc
+    if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
+        return False  # "Any interpretation of Mr. Kerry's actions, said Michael Kofman, …": the name after speaks
+    return any(h.dep_ == "ccomp" for h in content) or any(t.text in QUOTE_MARKS for t in anchor.sent)
+
+
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 
 
 def cue_features(cue: Cue) -> list[str]:

@@ -75,6 +75,8 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
     organisation, government, group, outlet or document; never a pronoun fragment ("’s" from
     "Let’s"), an abstract noun ("the fact", "a sign") or a thing ("substations")."""
     lower, lemma = head.lower_, head.lemma_.lower()
+    if lower == "those" and any(c.dep_ in ("acl", "relcl") for c in head.children):
+        return True  # "those surveyed said", "those who back her opponents say"
     if head.pos_ == "PRON" or head.tag_ in ("WP", "WDT", "PRP"):
         return lower not in NOT_SPEAKERS or lower == "it"
     if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
@@ -99,8 +101,13 @@ def _capitalised_name(head: Token) -> bool:
     """A capitalised word inside a sentence that the tagger took for a common noun ("Fields later
     tweeted … and said"), where the sentence is not a title-case headline."""
     sent = head.sent
-    if head.pos_ != "NOUN" or not head.is_title or head.i == sent.start or head.doc[head.i - 1].is_punct:
+    if head.pos_ != "NOUN" or not head.is_title or head.i == sent.start:
         return False
+    before = head.doc[head.i - 1]
+    if before.is_punct and not (before.text in (",", "”", "’") or before.text in ('"', "''") and head.i >= 2
+                                and head.doc[head.i - 2].text == ","):
+        return False  # a line opening after a colon or a dash; not '“…,” O’Donnell said'
+
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return sum(t.is_title for t in words) * 2 < len(words)
 
@@ -151,7 +158,7 @@ def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, res
     if named and (head_lemma in lex.speaker_places or head_lemma in lex.outlets
                   or (words & lex.outlets and label != "PERSON")):
         kind = "named_organization"  # "Kyiv said", "Moscow denied", "Bloomberg reported"
-    elif label == "PERSON" or _titled_name(source):
+    elif label == "PERSON" or _titled_name(source) or _capitalised_name(head):
         kind = "named_person"
     elif head_lemma in lex.anonymous_heads and head.pos_ == "NOUN" and (
             head.tag_ in ("NNS", "NNPS") or lemmas & {"unnamed", "anonymous", "unidentified", "senior", "familiar"}
