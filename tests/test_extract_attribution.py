@@ -190,6 +190,34 @@ def test_saying_verb_gives_no_source_to_what_cannot_speak(text, not_source):
         [c.attribution for c in claims]
 
 
+@pytest.mark.parametrize("text, words, source", [
+    # a headline's label though the tagger takes the name for a common noun: the story names him
+    ("Trump: My immigration plans aren't set in stone.\n\nDonald Trump said on Monday that his plans could change.",
+     "My immigration plans", "Trump"),
+    ("Poll: Clinton and Sanders are tied in Iowa a week before the caucus.\n\nThe race is close.", "tied in Iowa", "Poll"),
+    # a name and a dash before a quotation; a quotation signed on the next line; a tweet's author
+    ('Senator Bernie Sanders spoke in Iowa.\nBernie Sanders ― "Almost all new income is going to the top 1 percent."',
+     "Almost all new income", "Bernie Sanders"),
+    ('We asked voters at the rally.\n\n"The whole idea of a crooked candidate is something we hear all the time."\n\n'
+     "-Michelle Marks, Philadelphia.", "The whole idea", "Michelle Marks"),
+    ("While I respect the professionals at the FBI, this announcement defies explanation. — Paul Ryan (@SpeakerRyan) "
+     "July 5, 2016", "this announcement defies explanation", "Paul Ryan"),
+])
+def test_labels_and_dashes_credit_a_line(text, words, source):
+    claims = extract(Document.from_text(text, source="test"))
+    assert source in [c.attribution.source for c in claim_with(claims, words)], [(c.text, c.attribution) for c in claims]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Analysis: Clinton and Sanders are tied in Iowa a week before the caucus.\n\nDonald Trump leads.", "tied in Iowa"),
+    ("WASHINGTON ― \"Heavy rain\" flooded the streets of the capital on Tuesday, closing schools.", "flooded the streets"),
+    ('Markets fell on Tuesday.\n\n"Prices rose in the north of the country after the storm."\n\n- the end', "Prices rose"),
+])
+def test_headings_and_datelines_credit_no_one(text, words):
+    claims = extract(Document.from_text(text, source="test"))
+    assert all(c.attribution.kind == "none" for c in claim_with(claims, words)), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",
