@@ -218,6 +218,25 @@ def test_headings_and_datelines_credit_no_one(text, words):
     assert all(c.attribution.kind == "none" for c in claim_with(claims, words)), [c.attribution for c in claims]
 
 
+@pytest.mark.parametrize("name, words, source", [
+    # papers and polls that show something are its source, a series of emails too
+    ("west-journal_2015-11-25_busted-emails-reveal-hillary-aid", "The next series of emails shows", "The next series of emails"),
+    ("politico_2016-03-10_trump-s-rivals-pull-their-punche", "every recent state poll has shown", "every recent state poll"),
+])
+def test_documents_that_show_are_sources(corpus_dir, name, words, source):
+    claims = extract(polnear_train(corpus_dir, name))
+    assert source in [c.attribution.source for c in claim_with(claims, words)]
+
+
+@pytest.mark.parametrize("text", [
+    "The old bridge showed signs of strain after the flood reached the town on Tuesday.",
+    "The series of storms showed no sign of ending before the weekend in the north.",
+])
+def test_things_that_show_are_no_sources(text):
+    claims = extract(Document.from_text(text, source="test"))
+    assert claims and all(c.attribution.kind == "none" for c in claims), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
-from claimdesk.extraction.sources import PronounResolver, agent_of, classify, is_agent
+from claimdesk.extraction.sources import COLLECTION_HEADS, PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
@@ -195,7 +195,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
             subject = passive
     if subject is None and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = tok.head  # "the Department, which expressed …"
-    if subject is None and tok.dep_ == "acl" and _can_speak(tok.head, lex):
+    if subject is None and tok.dep_ == "acl" and (_can_speak(tok.head, lex) or _finds(tok, tok.head, lex)):
         subject = tok.head  # "reports suggesting …", not "a treaty pledging …"
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
@@ -222,7 +222,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
     if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object:
         return None  # "it appeared that …": no one speaks
-    if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
+    if subject.lower_ == "there" or not (speech or _can_speak(subject, lex) or _finds(tok, subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
     # "pledged to …", "denied having …" carry content; "tries to keep", "avoided providing" do not
@@ -236,8 +236,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
         not content and tok.dep_ == "advcl" and lemma in AS_REPORTING and tok.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))
     # "a CNN/ORC poll showed a one-point difference": a poll or study shows what it found
-    finding = (lemma in FINDING_VERBS and subject.lemma_.lower() in lex.document_nouns
-               and any(c.dep_ == "dobj" for c in children) and not any(c.dep_ == "prt" for c in children))
+    finding = (_finds(tok, subject, lex) and any(c.dep_ in ("dobj", "ccomp", "oprd", "dative") for c in children)
+               and not any(c.dep_ == "prt" for c in children))
     quoted = any(t.is_quote for t in tok.sent)
     if not content and not parenthetical and not quoted and not colon and not finding \
             and tok.lemma_.lower() not in lex.cue_verbs_any_object:
@@ -248,6 +248,18 @@ def _verb_cue(tok: Token, lex: Lexicons):
         content = [tok.head] + content  # "…, officials said, …" parenthetical
     source = noun_phrase(subject) if subject.lower_ != "it" or subject.dep_ != "nsubjpass" else None
     return tok, _verb_words(tok), source, content
+
+
+def _finds(verb: Token, subject: Token, lex: Lexicons) -> bool:
+    """A poll, study, record or papers that show, find or reveal something ("a new poll shows Trump
+    with his largest lead", "emails that night showing that …", "the next series of emails shows that …")."""
+    if verb.lemma_.lower() not in FINDING_VERBS:
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma in COLLECTION_HEADS:
+        of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        lemma = of[0].lemma_.lower() if of else lemma
+    return lemma in lex.document_nouns
 
 
 AS_REPORTING = {"say", "note", "observe", "report", "write", "argue", "explain", "predict", "suggest", "tell", "show",

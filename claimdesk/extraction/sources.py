@@ -17,6 +17,8 @@ PERSON_TITLES = {
     "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
     "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
 }
+# "a series of emails", "a trove of documents": the papers speak, not the series
+COLLECTION_HEADS = {"series", "set", "batch", "trove", "cache", "copy", "stack", "pile", "collection", "string"}
 SHARE_HEADS = {"number", "lot", "handful", "hundred", "thousand", "million", "dozen", "couple", "slew", "bunch", "fraction",
                "portion", "quarter", "tenth"}
 MALE = {"he", "him", "his", "himself"}
@@ -81,6 +83,9 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
         return lower not in NOT_SPEAKERS or lower == "it"
     if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
         return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
+    if lemma in COLLECTION_HEADS and any(g.lemma_.lower() in lex.document_nouns for c in head.children
+                                         if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True
     if head.pos_ == "NUM" or lemma in SHARE_HEADS:
         # a share of people: "Nine in 10 voters", "4 in 10", "a lot of readers", "thousands of protesters"
         of = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
