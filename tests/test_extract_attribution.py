@@ -237,6 +237,29 @@ def test_things_that_show_are_no_sources(text):
     assert claims and all(c.attribution.kind == "none" for c in claims), [c.attribution for c in claims]
 
 
+@pytest.mark.parametrize("text, words, source", [
+    # a paragraph that is one quotation goes on in the words of the last speaker quoted before it
+    ("“There is something about all those stories, right?” said Murphy, who thinks often about them.\n\n"
+     "“I mean, I don't think that all those things are coincidences.”", "coincidences", "Murphy"),
+    # a quotation opened with a curly mark and closed with a straight one (and the other way round)
+    ('“At this point, I don’t think there is bad publicity," said Mayor Don Guardian in an interview. '
+     '"We have made bad mistakes and have been making them for 50 years."', "bad mistakes", "Mayor Don Guardian"),
+    ('"ISIS murders gays regularly because of what they believe. We should oppose that,” said Jim Bopp, a delegate.',
+     "ISIS murders gays", "Jim Bopp"),
+])
+def test_quotations_go_on_in_their_speakers_words(text, words, source):
+    claims = extract(Document.from_text(text, source="test"))
+    sources = [c.attribution.source or "" for c in claim_with(claims, words)]
+    assert sources and all(s.startswith(source) for s in sources), [(c.text, c.attribution) for c in claims]
+
+
+def test_a_quotation_paragraph_after_no_quoted_speaker_stays_unattributed():
+    text = ("Colonel Petrenko said the line held through the night.\n\n"
+            "“Residents left the town at dawn and the shelling went on until noon.”")
+    claims = extract(Document.from_text(text, source="test"))
+    assert all(c.attribution.kind == "none" for c in claim_with(claims, "Residents left")), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

@@ -124,6 +124,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
                 i += 1
                 continue
             j = body.find(close, i + len(mark))
+            if mark in ("“", '"'):  # typed text mixes curly and straight marks: '“At this point …," said X'
+                other = body.find('"' if mark == "“" else "”", i + len(mark))
+                j = other if other >= 0 and (j < 0 or other < j) else j
             if j < 0:
                 regions.append((base + i, base + len(body)))  # runs on to the paragraph's end
                 break
@@ -183,14 +186,37 @@ def propagate(claims: list[Claim], text: str, parsed: Doc, lex: Lexicons, resolv
                     claim.attribution = cue.attribution
     speakers = [c for c in cues if c.source is not None and c.attribution.kind != "none"
                 and c.anchor.pos_ in ("VERB", "AUX")]
+    last_speaker: dict[int, Attribution] = {}  # paragraph start -> the speaker of its last quotation
     for q_start, q_end in quotations(text):
-        inside = [c for c in claims if q_start <= c.span[0] < q_end and _open(c)]
-        if not inside:
-            continue
         donor = _speaker_of(speakers, q_start, q_end, text)
-        if donor is not None:
+        if donor is None:
+            continue
+        last_speaker[text.rfind("\n", 0, q_start) + 1] = donor
+        for claim in claims:
+            if q_start <= claim.span[0] < q_end and _open(claim):
+                claim.attribution = donor
+    # a paragraph that is one speaker-less quotation goes on in the words of the speaker quoted last in
+    # the paragraph before ('… said Murphy, who …' / '“I mean, I don't think …”')
+    for start, end in _quotation_paragraphs(text):
+        previous_end = start
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1
+        donor = last_speaker.get(text.rfind("\n", 0, previous_end) + 1) if previous_end > 0 else None
+        inside = [c for c in claims if start <= c.span[0] < end]
+        if donor is not None and inside and all(_open(c) for c in inside):
             for claim in inside:
                 claim.attribution = donor
+
+
+def _quotation_paragraphs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph that opens with a quotation mark and holds nothing but quotations."""
+    found = []
+    for m in re.finditer(r"[^\n]+", text):
+        body = m.group(0).strip()
+        if body[:1] not in ('"', "“") or not body.rstrip(".").endswith(('"', "”")):
+            continue
+        found.append((m.start(), m.end()))
+    return found
 
 
 NEAR = 60
