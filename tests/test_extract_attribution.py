@@ -260,6 +260,19 @@ def test_a_quotation_paragraph_after_no_quoted_speaker_stays_unattributed():
     assert all(c.attribution.kind == "none" for c in claim_with(claims, "Residents left")), [c.attribution for c in claims]
 
 
+def test_a_second_speaker_set_against_the_first_gets_a_claim():
+    text = ("After the rally, several supporters said the former president had made a good case for his wife, "
+            "while other voters said they had not heard anything to pull them away from the senator.")
+    claims = extract(Document.from_text(text, source="test"))
+    other = [c for c in claims if c.attribution.source == "other voters"]
+    assert other and other[0].text.startswith("other voters said"), [(c.text, c.attribution) for c in claims]
+    assert any(c.attribution.source == "several supporters" for c in claims)
+    # a clause set against another that reports no one's words stays inside its sentence
+    claims = extract(Document.from_text("The army advanced on the town, while the villagers fled across the river "
+                                         "before dawn on Tuesday.", source="test"))
+    assert len(claims) == 1 and claims[0].attribution.kind == "none", [(c.text, c.attribution) for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

@@ -72,7 +72,10 @@ def _trimmed(sent: Span, unit: Unit) -> Unit:
 def _conjoined_clauses(head: Token) -> list[Token]:
     found = []
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and has_subject(child) and child.i > head.i:
+        # "A say …; B say …": a clause after a semicolon is a sentence of its own
+        after_semicolon = child.dep_ == "parataxis" and child.i > head.i and head.doc[child.left_edge.i - 1].text == ";"
+        if (child.dep_ == "conj" or after_semicolon) and child.pos_ in ("VERB", "AUX") and has_subject(child) \
+                and child.i > head.i:
             found.append(child)
             found.extend(_conjoined_clauses(child))
     return sorted(found, key=lambda t: t.i)
@@ -90,7 +93,7 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
             continue
         # "…, Mr. Carson, who claimed that China …" is Carson's statement wherever it stands; "the police
         # source, who wished to remain anonymous" or "the officer who fired the shot" states nothing
-        relative_statement = anchor.dep_ == "relcl" and _states_something(cue)
+        relative_statement = anchor.dep_ == "relcl" and _states_something(cue) or _contrasted(anchor)
         if not relative_statement and any(other is not cue and other.covers(anchor) for other in cues):
             continue
         if any(cue.covers(h) for h in heads):
@@ -106,6 +109,13 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
             end -= 1
         units.append(Unit(anchor, start, end, embedded=True))
     return units
+
+
+def _contrasted(anchor: Token) -> bool:
+    """ "…, while other voters said they had not heard …": a second speaker set against the first
+    inside the first one's words is a statement of its own."""
+    return anchor.dep_ == "advcl" and has_subject(anchor) and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in anchor.children)
 
 
 def _states_something(cue: Cue) -> bool:
