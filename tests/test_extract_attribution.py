@@ -273,6 +273,14 @@ def test_a_second_speaker_set_against_the_first_gets_a_claim():
     assert len(claims) == 1 and claims[0].attribution.kind == "none", [(c.text, c.attribution) for c in claims]
 
 
+def test_it_adding_a_quotation_speaks():
+    text = 'The World Bank issued a statement on Monday. It added, "We want no part in the listing on our site."'
+    claims = extract(Document.from_text(text, source="test"))
+    assert [c.attribution.source for c in claim_with(claims, "We want no part")] == ["The World Bank"]
+    claims = extract(Document.from_text("It added to the pressure on the ministry before the vote in May.", source="test"))
+    assert all(c.attribution.kind == "none" for c in claims), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

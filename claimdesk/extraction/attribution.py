@@ -220,7 +220,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
                    and not _quoted(c) and c.pos_ in ("PROPN", "NOUN", "PRON")]
         subject = outside[0] if outside else (_name_after(tok) or subject)
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
-    if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object:
+    if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object \
+            and not (lemma in SAYING_VERBS and any(t.text in QUOTE_MARKS for t in tok.sent)):  # 'It added, "We want …"' 
         return None  # "it appeared that …": no one speaks
     if subject.lower_ == "there" or not (speech or _can_speak(subject, lex) or _finds(tok, subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
