@@ -281,6 +281,13 @@ def test_it_adding_a_quotation_speaks():
     assert all(c.attribution.kind == "none" for c in claims), [c.attribution for c in claims]
 
 
+def test_of_two_parsed_subjects_of_saying_the_one_that_can_speak():
+    # the parser gives "said" two subjects, the statement and the website's name
+    text = "A statement posted on the website GunBroker.com said listings are user generated."
+    claims = extract(Document.from_text(text, source="test"))
+    assert [c.attribution.source for c in claims] == ["A statement"], [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

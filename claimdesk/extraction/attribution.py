@@ -184,7 +184,10 @@ def _verb_cue(tok: Token, lex: Lexicons):
         return None
     # the subject nearest the verb: "LONDON (Reuters) - Donald Trump said" has two
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
-    subject = min(subjects, key=lambda c: abs(tok.i - c.i)) if subjects else None
+    # of two, one that can speak: "A statement posted on the website GunBroker.com said …" parses both
+    saying = tok.lemma_.lower() in SAYING_VERBS
+    subjects.sort(key=lambda c: (saying and not is_agent(c, lex), abs(tok.i - c.i)))
+    subject = subjects[0] if subjects else None
     if subject is None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
