@@ -288,6 +288,15 @@ def test_of_two_parsed_subjects_of_saying_the_one_that_can_speak():
     assert [c.attribution.source for c in claims] == ["A statement"], [c.attribution for c in claims]
 
 
+def test_a_pronoun_speaker_is_not_a_name_inside_the_quotation():
+    text = ('Senator Dianne Feinstein spoke on Tuesday. "I don\'t know anything about Jake Sullivan and the emails," '
+            "she said.")
+    claims = extract(Document.from_text(text, source="test"))
+    found = claim_with(claims, "Jake Sullivan and the emails")
+    assert [c.attribution.source for c in found] == ["Dianne Feinstein"], [c.attribution for c in found]
+    assert text[slice(*found[0].attribution.source_span)] == "she"  # the words that credit it, in this sentence
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",

@@ -46,6 +46,10 @@ class PronounResolver:
         else:
             return None
         before = [e for e in pool if e.end <= pron.i and pron.i - e.end < 400]
+        if not _quoted(pron):
+            # '"I don't know anything about Jake Sullivan," she said': a name inside someone's words is
+            # not who speaks outside them
+            before = [e for e in before if not _quoted(e[0])] or before
         if not before:
             return None
         if word in MALE | FEMALE:
@@ -53,6 +57,13 @@ class PronounResolver:
             agreeing = [e for e in before if _gender(e) in (want, None)]
             before = agreeing or before
         return before[-1]
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether the token stands inside a quotation opened earlier on its line."""
+    text = tok.doc.text
+    line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 def _gender(ent: Span) -> Optional[str]:
