@@ -297,6 +297,14 @@ def test_a_pronoun_speaker_is_not_a_name_inside_the_quotation():
     assert text[slice(*found[0].attribution.source_span)] == "she"  # the words that credit it, in this sentence
 
 
+def test_a_second_that_clause_is_the_same_speakers():
+    text = ("Daniel Hamermesh, a labor economist, predicted that base wages would fall somewhat over time, but that the "
+            "higher overtime payments would more than offset any loss in regular salary levels.")
+    claims = extract(Document.from_text(text, source="test"))
+    second = claim_with(claims, "overtime payments would more than offset")
+    assert all((c.attribution.source or "").startswith("Daniel Hamermesh") for c in second), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text", [
     # not a source: "according to plan" is no one's word
     "The convoy reached the bridge on Tuesday, according to plan, and crossed it before dark.",
