@@ -14,10 +14,11 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
-from claimdesk.extraction.sources import PronounResolver, agent_of, classify
+from claimdesk.extraction.sources import COLLECTION_HEADS, PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
+NOT_ACCORDING_SOURCES = {"plan", "schedule", "script", "expectation", "form", "tradition", "custom"}
 NP_CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 
 
@@ -49,8 +50,17 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
         if cue is None:
             continue
         anchor, words, source, content = cue
-        if source is not None:
+        if source is not None and words == "according to":
+            # whatever it names is the source: "according to exit polling data", "… to his Facebook profile"
+            root = source.root
+            if root.lemma_.lower() in lex.non_agent_heads or root.lemma_.lower() in NOT_ACCORDING_SOURCES \
+                    or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.tag_ in ("WP", "WDT"):
+                continue  # "according to the evidence", "according to plan", "according to what …"
+            source = agent_of(source, lex) or source
+        elif source is not None:
             agent = agent_of(source, lex)
+            if agent is None and _says_words(anchor, source, content, lex):
+                agent = source  # "Fields said she was …", "six in 10 said they …", "the affidavit said that …"
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
             source = agent  # None for "indications that …", "a sign that …": vague, no one named
@@ -65,6 +75,34 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
             attribution.target, attribution.target_span = target.text, (target.start_char, target.end_char)
         cues.append(Cue(anchor, words, source, content, attribution))
     return cues
+
+
+SAYING_VERBS = {"say", "tell", "add", "write", "state", "declare", "insist", "argue", "announce", "report"}
+
+
+def _says_words(anchor: Token, source: Span, content: list[Token], lex: Lexicons) -> bool:
+    """Whether a verb of saying with a that-clause or a quotation makes its subject a speaker, though
+    the word is none the agent lists know ("Fields said she …" with the name taken for a plural,
+    "About four in 10 said …", "the 46-year-old said", "the affidavit said that …"): only someone or
+    something that speaks says that something is so."""
+    head = source.root
+    if anchor.lemma_.lower() not in SAYING_VERBS or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if head.lemma_.lower() in lex.non_agent_heads or head.ent_type_ in ("DATE", "TIME"):
+        return False
+    subject_of = anchor.head if anchor.dep_ == "conj" else anchor  # "the affidavit cited … and said that …"
+    if not (head.dep_ in ("nsubj", "nsubjpass") and head.head == subject_of or anchor.dep_ == "relcl" and head == anchor.head):
+        return False  # "it would be a stretch to say that …", "the victory led X to declare …": no one speaks
+    if head.i > anchor.i or any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+            or head.lemma_.lower() == "time":
+        return False  # "…, said closed primaries …", "his way to say that …", "only time will tell"
+    doc = anchor.doc
+    if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
+        return False  # "Any interpretation of Mr. Kerry's actions, said Michael Kofman, …": the name after speaks
+    return any(h.dep_ == "ccomp" for h in content) or any(t.text in QUOTE_MARKS for t in anchor.sent)
+
+
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 
 
 def cue_features(cue: Cue) -> list[str]:
@@ -136,7 +174,8 @@ def _according_to(tok: Token):
 def _verb_cue(tok: Token, lex: Lexicons):
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    colon = _next_word(tok) == ":"  # "The Times reports: …", "Caddell continued: …"
+    # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
+    colon = _next_word(tok) == ":" or introduces_next_line(tok)
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     clause = any(c.dep_ == "ccomp" for c in children) and lemma not in lex.clause_verbs_excluded
@@ -145,7 +184,10 @@ def _verb_cue(tok: Token, lex: Lexicons):
         return None
     # the subject nearest the verb: "LONDON (Reuters) - Donald Trump said" has two
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
-    subject = min(subjects, key=lambda c: abs(tok.i - c.i)) if subjects else None
+    # of two, one that can speak: "A statement posted on the website GunBroker.com said …" parses both
+    saying = tok.lemma_.lower() in SAYING_VERBS
+    subjects.sort(key=lambda c: (saying and not is_agent(c, lex), abs(tok.i - c.i)))
+    subject = subjects[0] if subjects else None
     if subject is None:
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -156,11 +198,13 @@ def _verb_cue(tok: Token, lex: Lexicons):
             subject = passive
     if subject is None and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = tok.head  # "the Department, which expressed …"
-    if subject is None and tok.dep_ == "acl" and _can_speak(tok.head, lex):
+    if subject is None and tok.dep_ == "acl" and (_can_speak(tok.head, lex) or _finds(tok, tok.head, lex)):
         subject = tok.head  # "reports suggesting …", not "a treaty pledging …"
     if subject is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "it attacked Trump, saying …", "Pence said … and added …": the head's subject speaks
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is None and tok.dep_ == "conj":  # "Trump was forced into … and said that …"
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "Bolton distanced himself … by saying he would …": the subject of the verb the phrase hangs on
         subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -179,9 +223,10 @@ def _verb_cue(tok: Token, lex: Lexicons):
                    and not _quoted(c) and c.pos_ in ("PROPN", "NOUN", "PRON")]
         subject = outside[0] if outside else (_name_after(tok) or subject)
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
-    if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object:
+    if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object \
+            and not (lemma in SAYING_VERBS and any(t.text in QUOTE_MARKS for t in tok.sent)):  # 'It added, "We want …"' 
         return None  # "it appeared that …": no one speaks
-    if subject.lower_ == "there" or not (speech or _can_speak(subject, lex)
+    if subject.lower_ == "there" or not (speech or _can_speak(subject, lex) or _finds(tok, subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
         return None  # "this war continues", "the use of troops adds"
     # "pledged to …", "denied having …" carry content; "tries to keep", "avoided providing" do not
@@ -190,8 +235,15 @@ def _verb_cue(tok: Token, lex: Lexicons):
     parenthetical = tok.dep_ == "parataxis" or (
         not content and tok.dep_ == "ccomp" and tok.i > tok.head.i and not any(c.dep_ == "mark" for c in children)
         and (tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].is_punct))
+    # "as Joel Pollak observed, the biggest victor was …": the clause it hangs on is what was observed
+    parenthetical = parenthetical or (
+        not content and tok.dep_ == "advcl" and lemma in AS_REPORTING and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))
+    # "a CNN/ORC poll showed a one-point difference": a poll or study shows what it found
+    finding = (_finds(tok, subject, lex) and any(c.dep_ in ("dobj", "ccomp", "oprd", "dative") for c in children)
+               and not any(c.dep_ == "prt" for c in children))
     quoted = any(t.is_quote for t in tok.sent)
-    if not content and not parenthetical and not quoted and not colon \
+    if not content and not parenthetical and not quoted and not colon and not finding \
             and tok.lemma_.lower() not in lex.cue_verbs_any_object:
         return None  # "adds another layer", "signals a shift": not speech
     if not content:
@@ -202,6 +254,21 @@ def _verb_cue(tok: Token, lex: Lexicons):
     return tok, _verb_words(tok), source, content
 
 
+def _finds(verb: Token, subject: Token, lex: Lexicons) -> bool:
+    """A poll, study, record or papers that show, find or reveal something ("a new poll shows Trump
+    with his largest lead", "emails that night showing that …", "the next series of emails shows that …")."""
+    if verb.lemma_.lower() not in FINDING_VERBS:
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma in COLLECTION_HEADS:
+        of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        lemma = of[0].lemma_.lower() if of else lemma
+    return lemma in lex.document_nouns
+
+
+AS_REPORTING = {"say", "note", "observe", "report", "write", "argue", "explain", "predict", "suggest", "tell", "show",
+                "put", "warn", "acknowledge", "claim", "insist", "reveal", "conclude", "describe", "point", "indicate"}
+FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "estimate", "project", "predict", "confirm"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it", "someone", "somebody", "everyone",
                      "everybody", "nobody", "many", "some", "others", "few", "both", "all", "one"}
 
@@ -211,7 +278,8 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PRON" or noun.tag_ in ("WP", "WDT"):
         return noun.lower_ in SPEAKING_PRONOUNS
-    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN" or lemma in lex.agent_nouns
+            or (noun.pos_ == "NOUN" and noun.is_title and is_agent(noun, lex))  # "Fields … said", mistagged
             or lemma in lex.vague_heads or lemma in lex.anonymous_heads or lemma in lex.organization_heads
             or lemma in lex.speaker_nouns or lemma in lex.cue_nouns)
 
@@ -251,6 +319,20 @@ def _name_before(tok: Token) -> Optional[Token]:
     return None
 
 
+def introduces_next_line(tok: Token) -> bool:
+    """Whether the verb's object closes its line with a colon ("released the following statement:")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < tok.i:
+        return False
+    doc, last = tok.doc, obj.right_edge.i
+    while last > obj.i and (doc[last].is_space or doc[last].text == ":"):
+        last -= 1  # the parser may hang the colon and the line break under the object
+    colon = last + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return False
+    return "\n" in doc[colon].whitespace_ or colon + 1 == len(doc) or "\n" in doc[colon + 1].text
+
+
 def _next_word(tok: Token) -> str:
     for nxt in tok.doc[tok.i + 1: tok.i + 3]:
         if not nxt.is_space:
@@ -272,8 +354,8 @@ def _attitude_cue(tok: Token, lex: Lexicons):
             content = [tok.head] if tok.head != tok else []
             return tok, "put it", noun_phrase(subject), content
         return None
-    if tok.lemma_ != "be":
-        return None
+    if tok.lemma_ != "be" and tok.lower_.replace("’", "'") not in ("'re", "'s", "'m"):
+        return None  # "they’re hopeful": the curly contraction is not always lemmatised
     adjective = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.attitude_adjectives), None)
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if adjective is None or subject is None or not _can_speak(subject, lex) or subject.lower_ in ("it", "there"):
@@ -312,7 +394,8 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
         return doc[head.i: head.i + 1]
     keep = {head}
     for child in head.children:
-        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")):
+        if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")) \
+                and not (child.lower_ == "in" and head.pos_ == "NUM"):  # "Nine in 10 voters"
             continue
         if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimdesk.extraction.attribution import Cue
+from claimdesk.extraction.lexicons import lexicons
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TRIM_LEFT = {"cc", "punct", "mark", "advmod"}
@@ -71,7 +72,10 @@ def _trimmed(sent: Span, unit: Unit) -> Unit:
 def _conjoined_clauses(head: Token) -> list[Token]:
     found = []
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and has_subject(child) and child.i > head.i:
+        # "A say …; B say …": a clause after a semicolon is a sentence of its own
+        after_semicolon = child.dep_ == "parataxis" and child.i > head.i and head.doc[child.left_edge.i - 1].text == ";"
+        if (child.dep_ == "conj" or after_semicolon) and child.pos_ in ("VERB", "AUX") and has_subject(child) \
+                and child.i > head.i:
             found.append(child)
             found.extend(_conjoined_clauses(child))
     return sorted(found, key=lambda t: t.i)
@@ -80,18 +84,22 @@ def _conjoined_clauses(head: Token) -> list[Token]:
 def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> list[Unit]:
     """A unit for each attributed statement that no main clause carries: relative and adverbial
     clauses ("the Department, which expressed …", "While the Kremlin denied …"), participles,
-    report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it."""
+    report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it,
+    except a relative clause's ("… whether candidates like Mr. Carson, who claimed that …": Carson's)."""
     units = []
     for cue in cues:
         anchor = cue.anchor
         if anchor in heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
             continue
-        if any(other is not cue and other.covers(anchor) for other in cues):
+        # "…, Mr. Carson, who claimed that China …" is Carson's statement wherever it stands; "the police
+        # source, who wished to remain anonymous" or "the officer who fired the shot" states nothing
+        relative_statement = anchor.dep_ == "relcl" and _states_something(cue) or _contrasted(anchor)
+        if not relative_statement and any(other is not cue and other.covers(anchor) for other in cues):
             continue
         if any(cue.covers(h) for h in heads):
             continue  # it already attributes a main clause
-        if any(h in anchor.ancestors and cue.source.root.head == h and cue.source.root.dep_ in SUBJECT_DEPS
-               for h in heads):
+        if not relative_statement and any(h in anchor.ancestors and cue.source.root.head == h
+                                          and cue.source.root.dep_ in SUBJECT_DEPS for h in heads):
             continue  # "Zelenskyy alluded to …, pointing out that …": the main clause's speaker goes on
         start = min(cue.source.start, anchor.left_edge.i)
         end = max(anchor.right_edge.i + 1, cue.source.end)
@@ -101,6 +109,29 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
             end -= 1
         units.append(Unit(anchor, start, end, embedded=True))
     return units
+
+
+def _contrasted(anchor: Token) -> bool:
+    """ "…, while other voters said they had not heard …": a second speaker set against the first
+    inside the first one's words is a statement of its own."""
+    return anchor.dep_ == "advcl" and has_subject(anchor) and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in anchor.children)
+
+
+def _states_something(cue: Cue) -> bool:
+    """A relative clause that reports words: a clause ("who claimed that China …") or a speech verb's
+    object ("who announced a $275 billion plan", "which Mr. Putin opposed"), not a wish, a deed or a
+    passive ("who wished to remain anonymous", "who fired the shot", "who was nominated in 2011")."""
+    anchor = cue.anchor
+    if any(h.dep_ == "ccomp" for h in cue.content):
+        return True
+    lex = lexicons()
+    lemma = anchor.lemma_.lower()
+    if lemma not in lex.speech_verbs or lemma in lex.intention_verbs or anchor.tag_ == "VBN" \
+            and any(c.dep_ == "auxpass" for c in anchor.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in anchor.children) or any(
+        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in anchor.children)
 
 
 def _has_words(sent: Span, unit: Unit) -> bool:

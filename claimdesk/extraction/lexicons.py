@@ -51,6 +51,9 @@ class Lexicons:
     outlets: frozenset[str]
     not_agent_er_words: frozenset[str]
     cue_filter: CueFilter = field(default_factory=CueFilter)
+    # the hand-written verbs that report words with any object ('announced a plan'), without the
+    # learnt ones ('fired back' makes "fire" a cue on PolNeAR; "the officer who fired the shot" reports nothing)
+    speech_verbs: frozenset[str] = frozenset()
 
     def event_of(self, lemma: str) -> list[str]:
         """Event types whose lexicon holds `lemma`, most specific first."""
@@ -91,4 +94,5 @@ def lexicons() -> Lexicons:
         outlets=words("outlets"),
         not_agent_er_words=words("not_agent_er_words"),
         cue_filter=CueFilter(learned.get("filter", {}).get("weights", {}), learned.get("filter", {}).get("threshold", 0.0)),
+        speech_verbs=words("cue_verbs_any_object"),
     )

@@ -17,12 +17,16 @@ PERSON_TITLES = {
     "representative", "mayor", "candidate", "nominee", "judge", "prosecutor", "king", "queen", "prince",
     "pope", "commander", "colonel", "lt.", "captain", "professor", "ceo", "founder", "lawyer", "attorney",
 }
+# "a series of emails", "a trove of documents": the papers speak, not the series
+COLLECTION_HEADS = {"series", "set", "batch", "trove", "cache", "copy", "stack", "pile", "collection", "string"}
+SHARE_HEADS = {"number", "lot", "handful", "hundred", "thousand", "million", "dozen", "couple", "slew", "bunch", "fraction",
+               "portion", "quarter", "tenth"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ent", "ant", "man")
 NOT_SPEAKERS = {"’s", "'s", "this", "that", "these", "those", "there", "what", "which", "it"}
 
 
@@ -42,6 +46,10 @@ class PronounResolver:
         else:
             return None
         before = [e for e in pool if e.end <= pron.i and pron.i - e.end < 400]
+        if not _quoted(pron):
+            # '"I don't know anything about Jake Sullivan," she said': a name inside someone's words is
+            # not who speaks outside them
+            before = [e for e in before if not _quoted(e[0])] or before
         if not before:
             return None
         if word in MALE | FEMALE:
@@ -49,6 +57,13 @@ class PronounResolver:
             agreeing = [e for e in before if _gender(e) in (want, None)]
             before = agreeing or before
         return before[-1]
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether the token stands inside a quotation opened earlier on its line."""
+    text = tok.doc.text
+    line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 def _gender(ent: Span) -> Optional[str]:
@@ -73,18 +88,44 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
     organisation, government, group, outlet or document; never a pronoun fragment ("’s" from
     "Let’s"), an abstract noun ("the fact", "a sign") or a thing ("substations")."""
     lower, lemma = head.lower_, head.lemma_.lower()
+    if lower == "those" and any(c.dep_ in ("acl", "relcl") for c in head.children):
+        return True  # "those surveyed said", "those who back her opponents say"
     if head.pos_ == "PRON" or head.tag_ in ("WP", "WDT", "PRP"):
         return lower not in NOT_SPEAKERS or lower == "it"
     if lower in NOT_SPEAKERS or lemma in lex.non_agent_heads or _entity_label(head) in ("DATE", "TIME"):
         return False  # "Saturday at the convention Sen. Warren said": a misparsed date is no speaker
+    if lemma in COLLECTION_HEADS and any(g.lemma_.lower() in lex.document_nouns for c in head.children
+                                         if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True
+    if head.pos_ == "NUM" or lemma in SHARE_HEADS:
+        # a share of people: "Nine in 10 voters", "4 in 10", "a lot of readers", "thousands of protesters"
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
+              if g.dep_ == "pobj"]
+        if any(g.pos_ == "NUM" or is_agent(g, lex) for g in of):
+            return True
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or _capitalised_name(head):
         return True
     if lemma in lex.agent_nouns or lemma in lex.document_nouns:
         return True
     # agentive suffixes name people: narrator, commissioner, environmentalist, historian, trustee
     return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
+
+
+def _capitalised_name(head: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun ("Fields later
+    tweeted … and said"), where the sentence is not a title-case headline."""
+    sent = head.sent
+    if head.pos_ != "NOUN" or not head.is_title or head.i == sent.start:
+        return False
+    before = head.doc[head.i - 1]
+    if before.is_punct and not (before.text in (",", "”", "’") or before.text in ('"', "''") and head.i >= 2
+                                and head.doc[head.i - 2].text == ","):
+        return False  # a line opening after a colon or a dash; not '“…,” O’Donnell said'
+
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 < len(words)
 
 
 def agent_of(source: Span, lex: Lexicons) -> Optional[Span]:
@@ -133,7 +174,7 @@ def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, res
     if named and (head_lemma in lex.speaker_places or head_lemma in lex.outlets
                   or (words & lex.outlets and label != "PERSON")):
         kind = "named_organization"  # "Kyiv said", "Moscow denied", "Bloomberg reported"
-    elif label == "PERSON" or _titled_name(source):
+    elif label == "PERSON" or _titled_name(source) or _capitalised_name(head):
         kind = "named_person"
     elif head_lemma in lex.anonymous_heads and head.pos_ == "NOUN" and (
             head.tag_ in ("NNS", "NNPS") or lemmas & {"unnamed", "anonymous", "unidentified", "senior", "familiar"}

@@ -182,6 +182,15 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     """The cue that governs the unit: its own speech verb, else the innermost cue whose content
     holds the unit's head, else a report-like noun or "according to" hanging off the head."""
     head = unit.head
+    own = [c for c in cues if c.anchor == head and c.attribution.kind != "none"]
+    if unit.embedded and own:
+        return own[0]  # "…, who claimed that …" inside another's words is still its own speaker's
+    if head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        # "X predicted that wages would fall, but that the payments would offset …": the parser hangs the
+        # second that-clause on the verb of saying; it is the second thing X said
+        second = [c for c in cues if c.anchor == head.head and c.attribution.kind != "none"]
+        if second:
+            return second[0]
     candidates = [c for c in cues if c.anchor == head or c.covers(head)]
     speaking = [c for c in candidates if c.attribution.kind != "none"]
     candidates = speaking or candidates  # "Mr. Obama said" over an "I" inside his words
