@@ -19,6 +19,8 @@ LEAD_B = "Russia fired 300 drones and 30 missiles at Ukraine overnight, Ukraine'
 CONTEST_B = "Russia fired 450 drones and 30 missiles at Ukraine overnight, a military blogger said."
 OTHER = "Russian forces fired 40 missiles at Kharkiv overnight, the regional governor said."
 ALSO_OTHER = "Russian forces fired 40 missiles at Kharkiv overnight, local officials said."
+GRID = "Ukraine's energy ministry said repairs to the grid would take weeks."
+ALSO_GRID = "Repairs to the grid will take weeks, Ukraine's energy ministry said."
 
 
 def _doc(text: str, outlet: str) -> Document:
@@ -96,10 +98,8 @@ def test_a_sibling_whose_own_mentions_no_contradiction_touches_keeps_its_verdict
     for a sibling of a story whose mentions dispute the missile's altitude became `contested` by a
     contradiction between two other mentions. The sibling link is given here, as a wrong model
     decision would give it; what it states is not disputed, so nothing travels."""
-    unrelated = "Ukraine's energy ministry said repairs to the grid would take weeks."
-    also_unrelated = "Repairs to the grid will take weeks, Ukraine's energy ministry said."
     drafts, evidence, stories = _stories(
-        {"c": [(unrelated, "kyivindependent.com"), (also_unrelated, "reuters.com")],
+        {"c": [(GRID, "kyivindependent.com"), (ALSO_GRID, "reuters.com")],
          "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
         {"c": "war", "b": "war"})
     assert (stories["c"].status, stories["b"].status) == ("corroborated", "contested")
@@ -115,10 +115,8 @@ def test_a_sibling_whose_own_mentions_no_contradiction_touches_keeps_its_verdict
 
 def test_a_denial_travels_only_to_a_sibling_stating_what_it_denies():
     denial = "The Kremlin denied reports that Russia fired 300 drones and 30 missiles at Ukraine overnight."
-    unrelated = "Ukraine's energy ministry said repairs to the grid would take weeks."
-    also_unrelated = "Repairs to the grid will take weeks, Ukraine's energy ministry said."
     drafts, evidence, stories = _stories(
-        {"c": [(unrelated, "kyivindependent.com"), (also_unrelated, "reuters.com")],
+        {"c": [(GRID, "kyivindependent.com"), (ALSO_GRID, "reuters.com")],
          "a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
          "b": [(LEAD_B, "bbc.co.uk"), (denial, "tass.ru")]},
         {"c": "war", "a": "war", "b": "war"})
