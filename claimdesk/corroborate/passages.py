@@ -105,9 +105,9 @@ class SentenceShingles:
         runs = self.shared_runs(other, hits)
         if not runs:
             return [(span, 1) for span in self.shared_sentences(other, hits)]
-        # a page that carries a passage of the other text copies from it: its other sentences found
-        # there nearly word for word are copied too, short ones and relays of a speaker included
-        # ("They said Nature Air had provided a passenger list", a wire's line between two passages)
+        # a page that carries a passage of the other text copies from it: its other sentences close
+        # to the other text (COPIER_SHARED of their shingles) are copied or lightly edited too, short
+        # ones and relays of a speaker included ("They said Nature Air had provided a passenger list")
         inside = [span for span, _ in runs]
         return runs + [(span, 0) for span, h in zip(self.spans, hits.tolist())
                        if h >= COPIER_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
