@@ -61,9 +61,21 @@ class PronounResolver:
 
 def _quoted(tok: Token) -> bool:
     """Whether the token stands inside a quotation opened earlier on its line."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
     return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token on each call, and a
+    per-token question asked of it made extraction quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "claimdesk.text"
 
 
 def _gender(ent: Span) -> Optional[str]:
