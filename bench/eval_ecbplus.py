@@ -273,7 +273,8 @@ def main() -> None:
           f"{st['pairs']} cross-document mention pairs sharing a story, {st['mixed']:.3f} join a topic's two "
           f"events, {st['cross_topic']:.3f} join two topics")
     for name, part in st["halves"].items():
-        print(f"  {name}: {part['pairs']} pairs, {part['mixed']:.3f} join a topic's two events")
+        print(f"  {name}: {part['pairs']} pairs, {part['mixed']:.4f} join a topic's two events, "
+              f"{part['cross_topic']:.4f} two topics")
     print(f"  an event's best story holds {st['coverage']:.3f} of the event's documents (mean over events)")
     print(f"claim grouping ({c['claims']} claims with chained actions): precision {c['precision']:.3f} "
           f"recall {c['recall']:.3f} F1 {c['f1']:.3f}")

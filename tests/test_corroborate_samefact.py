@@ -200,3 +200,44 @@ def test_one_speaker_two_statements_sharing_one_word_are_two_facts():
     assert len(dead.fact_stems & closed.fact_stems) == 1
     assert samefact.one_speaker_two_statements(dead, closed)
     assert not samefact.one_speaker_two_statements(dead, reworded)
+
+
+MINISTER_TOLL = "Interior Minister Anne Roux said 40 people were killed in the blast."
+MINISTER_NAMED = "He said he expected an answer from Anne Roux, the interior minister, by the evening."
+MINISTER_TOLL_REWORDED = "The blast killed 40 people, according to Interior Minister Anne Roux."
+
+
+def test_two_claims_sharing_only_a_name_that_one_speaks_and_the_other_mentions_are_two_facts():
+    toll, named, reworded = samefact.parts(_claims([MINISTER_TOLL, MINISTER_NAMED, MINISTER_TOLL_REWORDED]))
+    assert not toll.fact_stems & named.fact_stems
+    assert samefact.no_fact_word_shared(toll, named)
+    assert samefact.probability(toll, named, same_cluster=True) == 0.0
+    assert not samefact.no_fact_word_shared(toll, reworded)
+    assert _grouped([MINISTER_TOLL, MINISTER_NAMED, MINISTER_TOLL_REWORDED]) == [[0, 2], [1]]
+
+
+def test_people_in_general_name_no_one():
+    """"People were still running" on two sites corroborates nothing; a named group acting does state a fact."""
+    running, running_too, officers = samefact.parts(_claims([
+        "People were still running through the square.",
+        "People were running across the square in panic.",
+        "Riot police officers were running towards the square."]))
+    assert not running.informative and not running_too.informative
+    assert officers.informative
+    assert _grouped(["People were still running through the square.",
+                     "People were running across the square in panic."]) == [[0], [1]]
+
+
+def test_across_event_clusters_worded_alike_means_more_than_one_word_shared():
+    """Without a shared event cluster a claim joins a story below the model's bar only when worded
+    like it; two short sentences sharing one verb ("reaches") are not."""
+    texts = ["Earth reaches its farthest point from the sun in July.", "The cargo reaches its target."]
+    claims = _claims(texts)
+    weights = Weights()
+    weights.update(term_counts(texts))
+    stories = StoryGrouper(weights).add(claims)
+    assert len(stories) == 2
+    texts = [SHOOTING, SHOOTING_REWORDED]
+    weights = Weights()
+    weights.update(term_counts(texts))
+    assert len(StoryGrouper(weights).add(_claims(texts))) == 1

@@ -65,6 +65,9 @@ from claimdesk.models import Claim, When
 # the same-fact model's decision (`samefact`), against the story's lead
 CANDIDATE_THRESHOLD = 0.1
 CLAIM_THRESHOLD = 0.3  # the TF-IDF bar used before the same-fact model (kept for `Draft` rebuilt stories)
+# that bar alone, across clusters, joined two short sentences on one word ("Earth reaches aphelion in
+# July" / "the cargo reaches its target."): worded alike means at least this many fact words shared
+FALLBACK_SHARED_STEMS = 2
 DENIAL_THRESHOLD = 0.12
 SEED_TERMS = 12
 MIN_SEED_HITS = 2
@@ -419,7 +422,8 @@ class StoryGrouper:
             # fact the clusterer kept apart (PAC's two articles share a cluster 9 % of the time;
             # model alone: PAC corroborated 0.09). Inside a cluster of several documents the model
             # alone decides (with this rule there too, ECB+ held-out mixing 0.063)
-            if p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)):
+            if p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)
+                                        or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS):
                 continue
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
