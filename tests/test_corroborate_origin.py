@@ -12,7 +12,7 @@ import pytest
 
 from claimdesk.corroborate.copies import shingles
 from claimdesk.corroborate.origin import wire_origin
-from claimdesk.corroborate.passages import shared_passages
+from claimdesk.corroborate.passages import SentenceShingles, shared_passages
 from claimdesk.models import Document
 from claimdesk.outlets import ingest_outlet, outlet_key
 
@@ -168,6 +168,18 @@ def test_independent_reports_of_one_event_share_no_passage():
     two = LEDGER.rsplit(" Engineers", 1)[0]
     assert shared_passages("A different opening sentence about the night. " + two, shingles(LEDGER)) == []
 
+
+
+def test_a_plural_possessive_is_not_a_quotation_but_a_closing_quote_is():
+    """Sentences holding a quotation are not judged (outlets quote one speaker alike); a plural
+    possessive ("passengers' complaints") had been read as a closing quote."""
+    copied = ("The airline pledged to hire an outside firm to review its hiring, to retrain all of its cabin crews "
+              "and to set up a team that reviews passengers' complaints about discrimination.")
+    quoted = "We are deeply sorry for what happened on that flight,' the airline's spokeswoman said on Tuesday."
+    page = "An earlier paragraph of the page says something else entirely.\n" + copied + "\n" + quoted
+    judged = [page[s:e] for s, e in SentenceShingles(page).spans]
+    assert copied in judged and quoted not in judged
+    assert SentenceShingles(page).shared_sentences(shingles(copied))
 
 # --- end to end: ingest -> corroborate -> ledger ----------------------------------------------------
 

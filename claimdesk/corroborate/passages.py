@@ -40,8 +40,10 @@ _RELAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|repor
                      r"confirmed|claimed|wrote|posted|tweeted)\b", re.I)
 
 # double quotation marks anywhere; single ones (Daily Mail style) only where they open or close a
-# quotation, so "Sauber's" and "Y'know" are not quotes
-_QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]?['’](?=\s|$)")
+# quotation, so "Sauber's" and "Y'know" are not quotes; a closing one after punctuation ("sorry,'
+# she said"), so a plural possessive ("passengers' complaints") is not one either: it had kept a
+# 46-word wire sentence a rewrite carried word for word from being judged at all
+_QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]['’](?=\s|$)")
 # an embedded post's signature, "— Elon Musk (@elonmusk) December 2, 2017": the post is the up to
 # 280 characters before it, a quotation without quotation marks
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}")
