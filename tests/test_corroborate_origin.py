@@ -393,6 +393,38 @@ def test_a_credited_outlet_and_a_shared_caption_add_no_source(tmp_path):
     assert story["independent_sources"] == 2 and story["status"] == "corroborated", story["contradictions"]
 
 
+def test_a_summary_line_repeating_a_credited_sentence_has_the_credited_outlet_as_origin():
+    from claimdesk.corroborate.sourcing import _repeats_of_credited, SourcingContext, document_origins
+
+    bullet = "Ukrainian troops called in artillery support after being surrounded near the railway station"
+    body = ("The clash, which has prompted an inquiry, began when Ukrainian troops called in artillery support after "
+            "being surrounded near the railway station, reports the Kyiv Ledger.")
+    other = "The regional governor said repairs to the station would take at least a month."
+    text = f"{bullet}\n{other}\n{body}"
+    doc = Document.from_text(text, source="t", format="text", outlet="radio-west.example", language="en")
+    ctx = SourcingContext(headers={}, origins={}, copy_of={}, shingles_of=lambda _: None,
+                          outlet_names={"kyivledger": "kyivledger.example"})
+    found = document_origins(doc, ctx)
+    spans = {text[o.span[0]:o.span[1]]: o for o in found}
+    assert any(body.startswith(t[:40]) for t in spans)
+    repeat = next(o for t, o in spans.items() if t.startswith("Ukrainian troops"))
+    assert repeat.key == "kyivledger.example" and repeat.why.startswith("repeats a sentence that credits")
+    assert not any(t.startswith("The regional governor") for t in spans)
+    assert _repeats_of_credited(text, []) == []
+
+
+@pytest.mark.parametrize("sentence, credited", [
+    ("Troops called in air support when they were surrounded, reports BBC News.", True),
+    ("Troops called in air support when they were surrounded, reported The Guardian.", True),
+    ("The ministry reports BBC News is wrong about the strike.", False),
+    ("Troops called in air support, reports said.", False),
+])
+def test_a_credit_can_name_the_outlet_after_its_verb_at_the_end_of_a_sentence(sentence, credited):
+    from claimdesk.corroborate.credits import credits
+
+    assert bool(credits(sentence, {})) is credited
+
+
 def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_wire_words():
     from datetime import date
 

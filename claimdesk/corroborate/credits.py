@@ -51,6 +51,8 @@ _CREDIT = re.compile(
     r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in|"
     # a statement or documents handed to one outlet: "in a statement sent to Newsweek", "emailed Newsweek"
     r"(?:sent|e-?mailed|provided|given|released|made available)\s+to|e-?mailed|in a statement to)\s+" + _NAME
+    # the name after its verb, closing a sentence: "…, reports BBC News."
+    + r"|,\s+(?:reports|reported|writes|wrote)\s+" + _NAME + r"(?=\s*[.;]|\s*$)"
     + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
     # "said" only after a generic name: "Bloomberg said" is as often Michael Bloomberg
     + r"|(" + GENERIC + r")\s+(?:said|says)\b")
@@ -107,10 +109,10 @@ def credits(text: str, batch_names: dict[str, str], own: frozenset[str] = frozen
     named = _Named(text, batch_names)  # read only when a short or generic name needs it
     for start, end in sentences(text):
         for m in _CREDIT.finditer(text, start, end):
-            name = m.group(1) or m.group(2) or m.group(3) or ""
+            name = next((g for g in m.groups() if g), "")
             found = _outlet(name, batch_names) or named.before(m.start(), name, own)
             if found is not None:
-                out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip()))
+                out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip().lstrip(", ")))
                 break
     return out
 

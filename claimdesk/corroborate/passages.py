@@ -88,7 +88,7 @@ class SentenceShingles:
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]) if parts else np.zeros(0, dtype=np.int64)
 
-    def _shares(self, other: np.ndarray) -> Optional[np.ndarray]:
+    def shares(self, other: np.ndarray) -> Optional[np.ndarray]:
         """Per sentence, the share of its shingles found in `other` (None when nothing is shared)."""
         if not self.spans or not len(other):
             return None
@@ -101,7 +101,7 @@ class SentenceShingles:
         """Passages shared with `other` (span, sentence count), then lone long sentences copied
         nearly word for word (count 1), or, on a page that carries a passage, its other sentences
         close to one of `other` (count 0); `other`'s shingles are looked up once for all."""
-        hits = self._shares(other)
+        hits = self.shares(other)
         if hits is None:
             return []
         runs = self.shared_runs(other, hits)
@@ -116,7 +116,7 @@ class SentenceShingles:
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`."""
-        hits = self._shares(other) if hits is None else hits
+        hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
         return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
@@ -127,7 +127,7 @@ class SentenceShingles:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
         if len(self.spans) < MIN_RUN:
             return []
-        hits = self._shares(other) if hits is None else hits
+        hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
         shared = hits >= MIN_SHARED

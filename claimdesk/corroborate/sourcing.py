@@ -22,11 +22,11 @@ from typing import Optional
 
 import numpy as np
 
-from claimdesk.corroborate.copies import order_key
+from claimdesk.corroborate.copies import order_key, shingles
 from claimdesk.corroborate.credits import brand, credits, outlet_names
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
-from claimdesk.corroborate.passages import SentenceShingles
+from claimdesk.corroborate.passages import MIN_SHARED, SentenceShingles
 from claimdesk.models import Document, Origin
 
 MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
@@ -76,6 +76,7 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
                 for c in credits(doc.text, ctx.outlet_names, own)
                 if c.key not in own and brand(c.key) not in {brand(k) for k in own}]
+    credited += _repeats_of_credited(doc.text, credited)
     if wire and wire.span is None:
         return credited + [wire]
     root = ctx.copy_of.get(doc.id)
@@ -86,6 +87,25 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     if wire:  # a wire story further down the page: the page's own text before it may share passages
         passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
     return credited + passages
+
+
+def _repeats_of_credited(text: str, credited: list[Origin]) -> list[Origin]:
+    """Other sentences of the page that repeat a credited sentence nearly word for word: a summary
+    bullet or standfirst restating, uncredited, what the body credits to another outlet ("Afghan
+    troops called in air support …" above "… called in air support …, reports BBC News")."""
+    if not credited:
+        return []
+    sentences = SentenceShingles(text)
+    out: list[Origin] = []
+    for origin in credited:
+        hits = sentences.shares(shingles(text[origin.span[0]:origin.span[1]]))
+        if hits is None:
+            continue
+        for span, h in zip(sentences.spans, hits.tolist()):
+            if h >= MIN_SHARED and not any(o.span[0] < span[1] and span[0] < o.span[1] for o in credited + out):
+                out.append(Origin(outlet=origin.outlet, key=origin.key, span=span,
+                                  why=f"repeats a sentence that {origin.why}"))
+    return out
 
 
 def _inherited(root: str, ctx: SourcingContext) -> Origin:
