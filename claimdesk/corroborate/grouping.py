@@ -68,6 +68,9 @@ CLAIM_THRESHOLD = 0.3  # the TF-IDF bar used before the same-fact model (kept fo
 # that bar alone, across clusters, joined two short sentences on one word ("Earth reaches aphelion in
 # July" / "the cargo reaches its target."): worded alike means at least this many fact words shared
 FALLBACK_SHARED_STEMS = 2
+# and a same-fact probability of at least this: of 142 such joins on PAC dev read by a person
+# (tests/fixtures/fallback_join_labels.json), 45 of the 50 below 0.1 were two facts, 50 of 92 above
+FALLBACK_MIN_PROBABILITY = 0.1
 DENIAL_THRESHOLD = 0.12
 SEED_TERMS = 12
 MIN_SEED_HITS = 2
@@ -423,7 +426,8 @@ class StoryGrouper:
             # model alone: PAC corroborated 0.09). Inside a cluster of several documents the model
             # alone decides (with this rule there too, ECB+ held-out mixing 0.063)
             if p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)
-                                        or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS):
+                                        or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
+                                        or p < FALLBACK_MIN_PROBABILITY):
                 continue
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
