@@ -13,7 +13,9 @@ a fresh sample (`second`, read once after the changes) is the figure to report.
 
 The store is one `bench/eval_news_cluster.py --db …` made (claims extracted, corroborated as
 shipped). Printed per sample: labelled stories still corroborated, right among them, and the wrong
-ones by kind; then how many held-out corroborated stories no sample covers.
+ones by kind; then the development lead-member pairs read in tests/fixtures/samefact_news_labels.json
+(130 pairs of DEVELOPMENT events, 115 the same fact on 2026-12-03) still sharing a story; then how
+many held-out corroborated stories no sample covers.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench.corpora import corpus_dir  # noqa: E402
 from bench.corpora.news_cluster import read_corpus  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
-from claimdesk.store.stories import StoryFilter, iter_stories  # noqa: E402
+from claimdesk.store.stories import StoryFilter, iter_stories, story_of_claims  # noqa: E402
 from eval_news_cluster import held_out  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "verdict_labels.json"
+PAIR_LABELS = LABELS.with_name("samefact_news_labels.json")
 
 
 def sample_key(claim_id: str) -> str:
@@ -62,7 +65,8 @@ def main() -> None:
     args = ap.parse_args()
     pages = read_corpus(corpus_dir() / "news_cluster")
     event_of = {p.document.id: p.event for p in pages}
-    stories = held_out_corroborated(Store(args.db), event_of)
+    store = Store(args.db)
+    stories = held_out_corroborated(store, event_of)
     by_claim = {s.mentions[0].claim: s for s in stories}
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     covered: set[str] = set()
@@ -76,6 +80,13 @@ def main() -> None:
               f"{len(still)} still corroborated, right {right}"
               + (f" ({right / len(still):.2f})" if still else "")
               + (f"; wrong by kind: {dict(kinds)}" if kinds else ""))
+    pairs = json.loads(PAIR_LABELS.read_text(encoding="utf-8"))["items"]
+    story = story_of_claims(store, {m.document for s in iter_stories(store) for m in s.mentions})
+    together = [x for x in pairs if x["lead"] in story and story[x["lead"]] == story.get(x["member"])]
+    right = sum(x["same_fact"] for x in together)
+    print(f"development lead-member pairs read ({PAIR_LABELS.name}): {len(pairs)}, {sum(x['same_fact'] for x in pairs)} "
+          f"the same fact; still in one story {len(together)}, {right} of them the same fact"
+          + (f" ({right / len(together):.2f})" if together else ""))
     rest = [s for s in stories if s.mentions[0].claim not in covered]
     print(f"held-out corroborated stories: {len(stories)}; not in any sample: {len(rest)}")
     for s in rest[:args.show]:
