@@ -58,6 +58,15 @@ def test_every_word_must_start_a_word_of_the_story(store):
     assert count_stories(store, StoryFilter(search="said")) == 3
 
 
+def test_words_inside_angle_brackets_are_words_on_both_backends(store):
+    """Crawled text keeps markup such as '<post post-author=…>'; PostgreSQL's parser would take it
+    for a tag and index none of it, where SQLite indexes its words."""
+    save_stories(store, [Story(id="markup", text='<post post-author="@reporter">PIC: the rally fills half the hall.',
+                               independent_sources=1, first_seen=date(2024, 10, 19))])
+    assert _ids(search_stories(store, "post author")) == ["markup"]
+    assert _ids(search_stories(store, "rally")) == ["markup"]
+
+
 def test_percent_and_underscore_are_not_wildcards(store):
     assert search_stories(store, "%") == [] and count_stories(store, StoryFilter(search="%")) == 0
     assert search_stories(store, "_") == []

@@ -14,7 +14,7 @@ from typing import Callable
 from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from claimdesk.store import schema
-from claimdesk.store.search import create_search_index
+from claimdesk.store.search import create_search_index, reindex_tags_as_words
 from claimdesk.store.snapshots import snapshot_stored_stories
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -167,6 +167,7 @@ MIGRATIONS: list[Migration] = [
     (13, "follows (stories, actors, places, search terms) and digest marks", _follows),
     (14, "story full-text index (SQLite FTS5, PostgreSQL tsvector) and story_places rows, kept by triggers",
      create_search_index),
+    (15, "PostgreSQL full-text index reads '<…>' as words, as SQLite's does", reindex_tags_as_words),
 ]
 
 

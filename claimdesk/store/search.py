@@ -66,7 +66,9 @@ _SQLITE_DDL = (
 
 # PostgreSQL: an expression index, so the stories table keeps its columns; queries repeat the
 # expression exactly (with the configuration as a literal, not a parameter) so the planner uses it.
-_PG_VECTOR = "to_tsvector('simple'::regconfig, stories.text)"
+# Angle brackets are read as spaces: PostgreSQL's parser takes "<tweet author=…>" for an XML tag and
+# indexes none of its words, where FTS5 indexes "tweet" and "author" (migration 15).
+_PG_VECTOR = "to_tsvector('simple'::regconfig, translate(stories.text, '<>', '  '))"
 _PG_DDL = (
     f"CREATE INDEX IF NOT EXISTS ix_stories_search ON stories USING GIN ({_PG_VECTOR.replace('stories.', '')})",
     """CREATE OR REPLACE FUNCTION stories_places_sync() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -96,6 +98,13 @@ def create_search_index(conn: Connection) -> None:
     schema.story_places.create(conn, checkfirst=True)
     for statement in _SQLITE_DDL if conn.dialect.name == "sqlite" else _PG_DDL:
         conn.execute(text(statement))
+
+
+def reindex_tags_as_words(conn: Connection) -> None:
+    """Migration 15 (PostgreSQL only): the full-text index again, with angle brackets read as spaces."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DROP INDEX IF EXISTS ix_stories_search"))
+        conn.execute(text(_PG_DDL[0]))
 
 
 def search_terms(query: str) -> list[str]:
