@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Optional
 
 from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
@@ -507,6 +508,15 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[re.Match, Handler], ...]:
+    """Every rule's non-empty matches near the anchors, in scanning order. The scan does not depend on
+    the publication date, and the extractor asks for one article's dates twice (to resolve them,
+    and to keep quantities off them), so the last few texts' scans are kept."""
+    return tuple((m, handler) for start, end in _windows(text) for pattern, handler in _RULES
+                 for m in pattern.finditer(text, start, end) if m.start() != m.end())
+
+
 def find_dates(text: str, published: date | None) -> list[When]:
     """Every date expression in `text`, resolved against `published`, in text order.
 
@@ -514,14 +524,10 @@ def find_dates(text: str, published: date | None) -> list[When]:
     ['2024-10-03', '2024-06']
     """
     found: list[tuple] = []
-    for start, end in _windows(text):
-        for pattern, handler in _RULES:
-            for m in pattern.finditer(text, start, end):
-                if m.start() == m.end():
-                    continue
-                resolved = handler(m, text, published)
-                if resolved:
-                    found.append((m.start(), m.end(), *resolved))
+    for m, handler in _matches(text):
+        resolved = handler(m, text, published)
+        if resolved:
+            found.append((m.start(), m.end(), *resolved))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple] = []
     for f in found:
