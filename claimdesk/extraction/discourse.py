@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from claimdesk.extraction.attribution import Cue, introduces_next_line
 from claimdesk.extraction.sources import PronounResolver, classify, is_agent
 from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import doc_entities
 from claimdesk.models import Attribution, Claim
 
 # a line opening with up to five capitalised words (or an all-caps name) and a colon
@@ -105,7 +106,7 @@ def _named_elsewhere(label, parsed: Doc):
     word = label[-1].text
     if not word[:1].isupper() or word.isupper() and len(word) <= 3:
         return None
-    for ent in parsed.ents:
+    for ent in doc_entities(parsed):
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (label.start <= ent.start < label.end) \
                 and word in (t.text for t in ent):
             return ent.label_

@@ -35,15 +35,25 @@ def load_nlp(model: str = MODEL) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token on each call, and a
+    per-token question asked of it made extraction quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_entities(doc: Doc) -> list[Span]:
+    """The document's entities (`doc.ents`), built once: `doc.ents` makes a new Span for every
+    entity on each call, and attribution, places and check-worthiness each ask for them."""
+    return _entity_index(doc)[0]
+
+
 def entities_in(span: Span) -> list[Span]:
     """The entities inside `span` (what `span.ents` gives), from a per-document list built once:
     `span.ents` rebuilds the document's entity list on every call."""
-    doc = span.doc
-    cached = doc.user_data.get("claimdesk_ents")
-    if cached is None:
-        ents = list(doc.ents)
-        cached = doc.user_data["claimdesk_ents"] = (ents, [e.start for e in ents])
-    ents, starts = cached
+    ents, starts = _entity_index(span.doc)
     i = bisect.bisect_left(starts, span.start)
     found = []
     while i < len(ents) and ents[i].start < span.end:
@@ -51,3 +61,15 @@ def entities_in(span: Span) -> list[Span]:
             found.append(ents[i])
         i += 1
     return found
+
+
+def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    return cached
+
+
+_TEXT_KEY = "claimdesk.text"
+_ENTS_KEY = "claimdesk_ents"

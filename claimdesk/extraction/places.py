@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from claimdesk.extraction.gazetteer import EXTRA_PATH, Entry, Gazetteer, gazetteer, load_extra, name_key
+from claimdesk.extraction.nlp import doc_entities, doc_text
 from claimdesk.models import Place, Span
 
 # How much more likely a candidate is when the article is about its country, names its region,
@@ -242,9 +243,9 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
 
 
 def _entities(spacy_doc, text: str) -> list[tuple[int, int, str]]:
-    if spacy_doc is None or spacy_doc.text != text:
+    if spacy_doc is None or doc_text(spacy_doc) != text:
         return []
-    return [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+    return [(e.start_char, e.end_char, e.label_) for e in doc_entities(spacy_doc)]
 
 
 def _inside_other_entity(text: str, s: int, e: int, entities: list[tuple[int, int, str]],

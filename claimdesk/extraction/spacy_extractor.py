@@ -16,7 +16,7 @@ from claimdesk.extraction.clauses import Unit, units_of
 from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
-from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.nlp import doc_text, load_nlp
 from claimdesk.models import Attribution, Claim, Document
 
 MIN_WORDS = 4
@@ -93,7 +93,7 @@ class SpacyExtractor:
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
         lex = lexicons()
         # Dates, places and quantities only where claims can be: the parsed part of a too-long text.
-        part = doc if len(parsed.text) >= len(doc.text) else doc.model_copy(update={"text": parsed.text})
+        part = doc if len(doc_text(parsed)) >= len(doc.text) else doc.model_copy(update={"text": doc_text(parsed)})
         found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
         claims, signals = [], []  # signals: what check-worthiness reads, scored for all claims at once
