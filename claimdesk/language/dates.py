@@ -483,6 +483,14 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
 ]
 
 
+# What each rule of _RULES cannot match without: a month name (_MON, _MON_FULL) or a weekday (_WD),
+# as a group that is not optional. A window where that pattern, searched over the same window,
+# finds nothing cannot hold a match of the rule, so the rule is not run there.
+_RULE_NEEDS: list[Optional[str]] = ["mon", "mon", None, None, "mon", "mon", "mon_full", "mon_full", "mon",
+                                    "mon_full", None, "mon_full", "mon_full", "wd", None, None, None, None, None]
+_NEEDED = {"mon": re.compile(_MON), "mon_full": re.compile(_MON_FULL), "wd": re.compile(_WD)}
+assert len(_RULE_NEEDS) == len(_RULES)
+
 # Every rule needs one of these words or a digit; the rules run only near them (a tenfold saving
 # on long articles, where Python's regex engine otherwise tries each rule at every character).
 _ANCHOR = re.compile(
@@ -513,8 +521,17 @@ def _matches(text: str) -> tuple[tuple[re.Match, Handler], ...]:
     """Every rule's non-empty matches near the anchors, in scanning order. The scan does not depend on
     the publication date, and the extractor asks for one article's dates twice (to resolve them,
     and to keep quantities off them), so the last few texts' scans are kept."""
-    return tuple((m, handler) for start, end in _windows(text) for pattern, handler in _RULES
-                 for m in pattern.finditer(text, start, end) if m.start() != m.end())
+    found = []
+    for start, end in _windows(text):
+        present: dict[str, bool] = {}
+        for (pattern, handler), need in zip(_RULES, _RULE_NEEDS):
+            if need is not None:
+                if need not in present:
+                    present[need] = _NEEDED[need].search(text, start, end) is not None
+                if not present[need]:
+                    continue
+            found.extend((m, handler) for m in pattern.finditer(text, start, end) if m.start() != m.end())
+    return tuple(found)
 
 
 def find_dates(text: str, published: date | None) -> list[When]:
