@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from spacy.attrs import IS_QUOTE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -312,7 +312,7 @@ def _quoted(tok: Token) -> bool:
 
 
 def _introduces_colon(verb: Token) -> bool:
-    return _next_word(verb) == ":" or introduces_next_line(verb)
+    return _index(verb.doc).colon_next[verb.i] or introduces_next_line(verb)
 
 
 @dataclass
@@ -324,14 +324,15 @@ class _DocIndex:
     marks: list[int]              # quotation marks (QUOTE_MARKS) ...
     mark_texts: list[str]         # ... and their text
     quotes_before: np.ndarray     # quotes_before[i]: tokens with spaCy's is_quote before token i
+    colon_next: list[bool]        # whether _next_word(doc[i]) == ":"
 
 
 def _index(doc: Doc) -> _DocIndex:
     index = doc.user_data.get(_INDEX_KEY)
     if index is None:
         strings = doc.vocab.strings
-        table = doc.to_array([POS, LOWER, LEMMA, IS_QUOTE, ORTH]).astype(np.uint64).reshape(len(doc), 5)
-        pos, lower, lemma, is_quote, orth = (table[:, k] for k in range(5))
+        table = doc.to_array([POS, LOWER, LEMMA, IS_QUOTE, ORTH, IS_SPACE]).astype(np.uint64).reshape(len(doc), 6)
+        pos, lower, lemma, is_quote, orth, is_space = (table[:, k] for k in range(6))
 
         def hashes(words) -> np.ndarray:
             return np.array([strings[w] for w in words], dtype=np.uint64)
@@ -343,8 +344,13 @@ def _index(doc: Doc) -> _DocIndex:
                    | np.isin(lower, hashes(["according", *CONTRACTIONS])))
         marks = np.flatnonzero(np.isin(orth, hashes(sorted(QUOTE_MARKS)))).tolist()
         quotes_before = np.concatenate([[0], np.cumsum(is_quote != 0)])
+        # _next_word: the first of the next two tokens that is not a space token
+        n, colon, space = len(doc), (orth == strings[":"]).tolist(), (is_space != 0).tolist()
+        colon_next = [i + 1 < n and (colon[i + 1] and not space[i + 1]
+                                     or space[i + 1] and i + 2 < n and colon[i + 2] and not space[i + 2])
+                      for i in range(n)]
         index = doc.user_data[_INDEX_KEY] = _DocIndex(np.flatnonzero(anchors).tolist(), marks,
-                                                      [doc[i].text for i in marks], quotes_before)
+                                                      [doc[i].text for i in marks], quotes_before, colon_next)
     return index
 
 
