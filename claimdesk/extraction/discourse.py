@@ -20,6 +20,7 @@ NOT_SPEAKERS = {"update", "note", "editor's note", "correction", "photo", "video
 HEADING_WORDS = {"thought", "takeaway", "conclusion", "background", "summary", "analysis", "context", "outlook",
                  "bottom", "line", "next", "update", "timeline", "faq", "question", "answer", "lesson", "verdict"}
 OPEN_QUOTES = {"“": "”", '"': '"', "``": "''", "''": "''"}
+_OPENING = re.compile("|".join(re.escape(mark) for mark in OPEN_QUOTES))
 
 
 def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResolver) -> list[tuple[int, int, Attribution]]:
@@ -119,11 +120,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         body, base, i = line.group(0), line.start(), 0
         while i < len(body):
-            mark = body[i:i + 2] if body[i:i + 2] in OPEN_QUOTES else body[i]
-            close = OPEN_QUOTES.get(mark)
-            if close is None:
-                i += 1
-                continue
+            opening = _OPENING.search(body, i)  # the next opening mark, not a walk over each character
+            if opening is None:
+                break
+            i, mark = opening.start(), opening.group(0)
+            close = OPEN_QUOTES[mark]
             j = body.find(close, i + len(mark))
             if mark in ("“", '"'):  # typed text mixes curly and straight marks: '“At this point …," said X'
                 other = body.find('"' if mark == "“" else "”", i + len(mark))
