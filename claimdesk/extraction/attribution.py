@@ -8,10 +8,14 @@ Each gives a `Cue`: the source tokens, the cue words and the tokens of the conte
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.extraction.sources import COLLECTION_HEADS, PronounResolver, agent_of, classify, is_agent
@@ -45,7 +49,9 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
 def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
     """Every cue the parse offers, before the learnt filter."""
     cues: list[Cue] = []
-    for tok in sent:
+    doc = sent.doc
+    for i in _tokens_of(sent, _index(doc).anchors):
+        tok = doc[i]
         cue = _according_to(tok) or _verb_cue(tok, lex) or _attitude_cue(tok, lex) or _noun_cue(tok, lex)
         if cue is None:
             continue
@@ -99,7 +105,7 @@ def _says_words(anchor: Token, source: Span, content: list[Token], lex: Lexicons
     doc = anchor.doc
     if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
         return False  # "Any interpretation of Mr. Kerry's actions, said Michael Kofman, …": the name after speaks
-    return any(h.dep_ == "ccomp" for h in content) or any(t.text in QUOTE_MARKS for t in anchor.sent)
+    return any(h.dep_ == "ccomp" for h in content) or bool(_marks_in(anchor.sent))
 
 
 QUOTE_MARKS = {'"', "“", "”", "''", "``"}
@@ -124,7 +130,7 @@ def cue_features(cue: Cue) -> list[str]:
                   f"sd={head.dep_}|d={anchor.dep_}", f"sl={head.lemma_.lower()}" if head.pos_ == "NOUN" else "sl=-"]
         if head.dep_ == "poss":
             feats.append(f"poss|l={lemma}")
-    if any(t.is_quote for t in anchor.sent):
+    if _has_quote(anchor.sent):
         feats.append("quote")
     if any(c.dep_ == "neg" for c in anchor.children):
         feats.append("neg")
@@ -174,14 +180,17 @@ def _according_to(tok: Token):
 def _verb_cue(tok: Token, lex: Lexicons):
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
-    colon = _next_word(tok) == ":" or introduces_next_line(tok)
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     clause = any(c.dep_ == "ccomp" for c in children) and lemma not in lex.clause_verbs_excluded
     intention = lemma in lex.intention_verbs and any(c.dep_ == "xcomp" for c in children)
-    if lemma not in lex.cue_verbs and not (colon or clause or intention):
-        return None
+    # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
+    # (asked only where the answer matters: most verbs are no cue whatever follows them)
+    colon: Optional[bool] = None
+    if lemma not in lex.cue_verbs and not (clause or intention):
+        colon = _introduces_colon(tok)
+        if not colon:
+            return None
     # the subject nearest the verb: "LONDON (Reuters) - Donald Trump said" has two
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
     # of two, one that can speak: "A statement posted on the website GunBroker.com said …" parses both
@@ -211,7 +220,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
     if subject is None and lemma in lex.cue_verbs_any_object and not any(c.dep_ == "nsubjpass" for c in children):
         subject = _name_before(tok)  # "… of the Washington Post Trump said that …" (misparsed)
     if subject is None and lemma in lex.cue_verbs and not _quoted(tok) \
-            and any(t.is_quote for t in tok.doc[tok.sent.start:tok.i]):
+            and _has_quote(tok.doc[tok.sent.start:tok.i]):
         subject = _name_after(tok)  # "'…,' said Robin Maynard, half joking": the name parsed under "joking"
     if subject is None:
         return None
@@ -224,7 +233,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
         subject = outside[0] if outside else (_name_after(tok) or subject)
     speech = lemma in lex.cue_verbs_any_object or (lemma in lex.cue_verbs and clause)
     if subject.lower_ == "it" and subject.dep_ == "nsubj" and lemma not in lex.cue_verbs_any_object \
-            and not (lemma in SAYING_VERBS and any(t.text in QUOTE_MARKS for t in tok.sent)):  # 'It added, "We want …"' 
+            and not (lemma in SAYING_VERBS and _marks_in(tok.sent)):  # 'It added, "We want …"' 
         return None  # "it appeared that …": no one speaks
     if subject.lower_ == "there" or not (speech or _can_speak(subject, lex) or _finds(tok, subject, lex)
                                          or (subject.lower_ == "it" and subject.dep_ == "nsubjpass")):
@@ -242,9 +251,10 @@ def _verb_cue(tok: Token, lex: Lexicons):
     # "a CNN/ORC poll showed a one-point difference": a poll or study shows what it found
     finding = (_finds(tok, subject, lex) and any(c.dep_ in ("dobj", "ccomp", "oprd", "dative") for c in children)
                and not any(c.dep_ == "prt" for c in children))
-    quoted = any(t.is_quote for t in tok.sent)
-    if not content and not parenthetical and not quoted and not colon and not finding \
-            and tok.lemma_.lower() not in lex.cue_verbs_any_object:
+    quoted = _has_quote(tok.sent)
+    if not content and not parenthetical and not quoted and not finding \
+            and tok.lemma_.lower() not in lex.cue_verbs_any_object \
+            and not (colon if colon is not None else _introduces_colon(tok)):
         return None  # "adds another layer", "signals a shift": not speech
     if not content:
         content = [c for c in children if c.dep_ in CONTENT_DEPS and c != subject and c.dep_ != "advcl"]
@@ -287,17 +297,83 @@ def _can_speak(noun: Token, lex: Lexicons) -> bool:
 def _quoted(tok: Token) -> bool:
     """Whether `tok` sits between quotation marks (a sentence may open inside a quotation that
     began in the sentence before: its first mark then closes)."""
-    marks = [t for t in tok.sent if t.text in ("“", "”", '"', "''", "``")]
+    sent = tok.sent
+    marks = _marks_in(sent)
     if not marks:
         return False
-    first = marks[0]
-    inside = first.text == "”" or (first.text in ('"', "''") and first.i > tok.sent.start
-                                    and tok.doc[first.i - 1].is_punct)
-    for t in marks:
-        if t.i >= tok.i:
+    first, first_text = marks[0]
+    inside = first_text == "”" or (first_text in ('"', "''") and first > sent.start
+                                   and tok.doc[first - 1].is_punct)
+    for i, text in marks:
+        if i >= tok.i:
             break
-        inside = {"“": True, "``": True, "”": False}.get(t.text, not inside)
+        inside = {"“": True, "``": True, "”": False}.get(text, not inside)
     return inside
+
+
+def _introduces_colon(verb: Token) -> bool:
+    return _index(verb.doc).colon_next[verb.i] or introduces_next_line(verb)
+
+
+@dataclass
+class _DocIndex:
+    """What every sentence of a document is asked about its tokens, read once per document from
+    spaCy's arrays instead of from a Token object per token and question."""
+
+    anchors: list[int]            # tokens any cue shape can start from (see `_index`)
+    marks: list[int]              # quotation marks (QUOTE_MARKS) ...
+    mark_texts: list[str]         # ... and their text
+    quotes_before: np.ndarray     # quotes_before[i]: tokens with spaCy's is_quote before token i
+    colon_next: list[bool]        # whether _next_word(doc[i]) == ":"
+
+
+def _index(doc: Doc) -> _DocIndex:
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is None:
+        strings = doc.vocab.strings
+        table = doc.to_array([POS, LOWER, LEMMA, IS_QUOTE, ORTH, IS_SPACE]).astype(np.uint64).reshape(len(doc), 6)
+        pos, lower, lemma, is_quote, orth, is_space = (table[:, k] for k in range(6))
+
+        def hashes(words) -> np.ndarray:
+            return np.array([strings[w] for w in words], dtype=np.uint64)
+
+        # the first test of each cue shape: _according_to ("according"), _verb_cue (VERB, AUX),
+        # _attitude_cue (lemma "put" or "be", or a contraction "'re", "'s", "'m"), _noun_cue (NOUN)
+        anchors = (np.isin(pos, np.array([VERB, AUX, NOUN], dtype=np.uint64))
+                   | np.isin(lemma, hashes(["put", "be"]))
+                   | np.isin(lower, hashes(["according", *CONTRACTIONS])))
+        marks = np.flatnonzero(np.isin(orth, hashes(sorted(QUOTE_MARKS)))).tolist()
+        quotes_before = np.concatenate([[0], np.cumsum(is_quote != 0)])
+        # _next_word: the first of the next two tokens that is not a space token
+        n, colon, space = len(doc), (orth == strings[":"]).tolist(), (is_space != 0).tolist()
+        colon_next = [i + 1 < n and (colon[i + 1] and not space[i + 1]
+                                     or space[i + 1] and i + 2 < n and colon[i + 2] and not space[i + 2])
+                      for i in range(n)]
+        index = doc.user_data[_INDEX_KEY] = _DocIndex(np.flatnonzero(anchors).tolist(), marks,
+                                                      [doc[i].text for i in marks], quotes_before, colon_next)
+    return index
+
+
+CONTRACTIONS = ("'re", "'s", "'m", "’re", "’s", "’m")  # what _attitude_cue reads as "be"
+_INDEX_KEY = "claimdesk.attribution_index"
+
+
+def _tokens_of(span: Span, positions: list[int]) -> list[int]:
+    """The positions (sorted token indices) that fall inside `span`."""
+    return positions[bisect.bisect_left(positions, span.start):bisect.bisect_left(positions, span.end)]
+
+
+def _marks_in(span: Span) -> list[tuple[int, str]]:
+    """The quotation marks inside `span`: (token index, text), in order."""
+    index = _index(span.doc)
+    lo, hi = bisect.bisect_left(index.marks, span.start), bisect.bisect_left(index.marks, span.end)
+    return list(zip(index.marks[lo:hi], index.mark_texts[lo:hi]))
+
+
+def _has_quote(span: Span) -> bool:
+    """Whether any token of `span` is a quote character by spaCy's `is_quote`."""
+    quotes_before = _index(span.doc).quotes_before
+    return bool(quotes_before[span.end] - quotes_before[span.start])
 
 
 def _name_after(tok: Token) -> Optional[Token]:

@@ -20,10 +20,12 @@ from importlib import resources
 from typing import Optional
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.attrs import LOWER, POS, TAG
+from spacy.symbols import AUX, PRON, VERB
+from spacy.tokens import Doc, Span
 
 from claimdesk.extraction.checkworthiness_encoder import load_encoder
-from claimdesk.extraction.nlp import entities_in
+from claimdesk.extraction.nlp import doc_text, entities_in
 from claimdesk.extraction.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
@@ -63,11 +65,14 @@ def _tfidf_logit(found: list[str], idf: dict[str, float], coef: dict[str, float]
 
 
 def hand_features(span: Span, attribution_kind: str, n_hedges: int) -> dict[str, float]:
-    lows = [t.lower_.replace("’", "'") for t in span if t.pos_ in ("PRON", "VERB", "AUX")]
     ents = entities_in(span)
     labels = Counter(e.label_ for e in ents)
     root = span.root
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    counts = _token_counts(span.doc)
+
+    def has(flag: str) -> bool:
+        return bool(counts[flag][span.end] - counts[flag][span.start])
+
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     return {
         "number": float(any(e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") and _is_figure(e) for e in ents)),
@@ -78,18 +83,57 @@ def hand_features(span: Span, attribution_kind: str, n_hedges: int) -> dict[str,
         "attr_named": float(attribution_kind in ("named_person", "named_organization")),
         "attr_anonymous": float(attribution_kind == "anonymous"),
         "attr_vague": float(attribution_kind == "vague"),
-        "first_person": float(any(w in FIRST_PERSON for w in lows)),
-        "second_person": float(any(w in SECOND_PERSON for w in lows)),
-        "judging_modal": float(any(w in JUDGING_MODALS for w in lows)),
-        "question": float(span.text.rstrip().endswith("?")),
+        "first_person": float(has("first_person")),
+        "second_person": float(has("second_person")),
+        "judging_modal": float(has("judging_modal")),
+        "question": float(doc_text(span.doc)[span.start_char:span.end_char].rstrip().endswith("?")),
         "length": min(len(span), 60) / 60,
-        "past": float(any(t.tag_ in ("VBD", "VBN") for t in span)),
-        "no_verb": float(not has_verb),
+        "past": float(has("past")),
+        "no_verb": float(not has("verb")),
         "copula_root": float(root.lemma_.lower() in COPULAS),
         "pronoun_subject": float(subject is not None and subject.pos_ == "PRON"),
-        "superlative": float(any(t.tag_ in ("JJS", "RBS") for t in span)),
+        "superlative": float(has("superlative")),
         "hedges": min(n_hedges, 3) / 3,
     }
+
+
+def _token_counts(doc: Doc) -> dict[str, np.ndarray]:
+    """For each flag hand_features asks of a span's tokens, how many tokens before index i have it
+    (a span has the flag when the count grows across it), from the document's arrays once rather
+    than from a walk over each claim's Tokens. The person and modal words count on pronouns and
+    verbs only, compared with ’ read as '."""
+    counts = doc.user_data.get(_COUNTS_KEY)
+    if counts is None:
+        strings = doc.vocab.strings
+        table = doc.to_array([POS, TAG, LOWER]).astype(np.uint64).reshape(len(doc), 3)
+        pos, tag, lower = table[:, 0], table[:, 1], table[:, 2]
+
+        def hashes(words) -> np.ndarray:
+            return np.array([strings[w] for w in words], dtype=np.uint64)
+
+        def lowered_in(words: set[str]) -> np.ndarray:
+            # the spellings that read as one of `words` once ’ is read as ' (the words have no ’)
+            spellings: set[str] = set()
+            for w in words:
+                variants = [""]
+                for ch in w:
+                    variants = [v + c for v in variants for c in ((ch, "’") if ch == "'" else (ch,))]
+                spellings.update(variants)
+            return np.isin(lower, hashes(sorted(spellings)))
+
+        speaking = np.isin(pos, np.array([PRON, VERB, AUX], dtype=np.uint64))
+        flags = {"verb": np.isin(pos, np.array([VERB, AUX], dtype=np.uint64)),
+                 "past": np.isin(tag, hashes(["VBD", "VBN"])),
+                 "superlative": np.isin(tag, hashes(["JJS", "RBS"])),
+                 "first_person": speaking & lowered_in(FIRST_PERSON),
+                 "second_person": speaking & lowered_in(SECOND_PERSON),
+                 "judging_modal": speaking & lowered_in(JUDGING_MODALS)}
+        counts = doc.user_data[_COUNTS_KEY] = {name: np.concatenate([[0], np.cumsum(flag)])
+                                               for name, flag in flags.items()}
+    return counts
+
+
+_COUNTS_KEY = "claimdesk.checkworthiness_counts"
 
 
 def pooled_tensor(span: Span) -> np.ndarray:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from claimdesk.extraction.attribution import Cue, introduces_next_line
 from claimdesk.extraction.sources import PronounResolver, classify, is_agent
 from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import doc_entities
 from claimdesk.models import Attribution, Claim
 
 # a line opening with up to five capitalised words (or an all-caps name) and a colon
@@ -19,6 +20,7 @@ NOT_SPEAKERS = {"update", "note", "editor's note", "correction", "photo", "video
 HEADING_WORDS = {"thought", "takeaway", "conclusion", "background", "summary", "analysis", "context", "outlook",
                  "bottom", "line", "next", "update", "timeline", "faq", "question", "answer", "lesson", "verdict"}
 OPEN_QUOTES = {"“": "”", '"': '"', "``": "''", "''": "''"}
+_OPENING = re.compile("|".join(re.escape(mark) for mark in OPEN_QUOTES))
 
 
 def speaker_labels(text: str, parsed: Doc, lex: Lexicons, resolver: PronounResolver) -> list[tuple[int, int, Attribution]]:
@@ -105,7 +107,7 @@ def _named_elsewhere(label, parsed: Doc):
     word = label[-1].text
     if not word[:1].isupper() or word.isupper() and len(word) <= 3:
         return None
-    for ent in parsed.ents:
+    for ent in doc_entities(parsed):
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (label.start <= ent.start < label.end) \
                 and word in (t.text for t in ent):
             return ent.label_
@@ -118,11 +120,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         body, base, i = line.group(0), line.start(), 0
         while i < len(body):
-            mark = body[i:i + 2] if body[i:i + 2] in OPEN_QUOTES else body[i]
-            close = OPEN_QUOTES.get(mark)
-            if close is None:
-                i += 1
-                continue
+            opening = _OPENING.search(body, i)  # the next opening mark, not a walk over each character
+            if opening is None:
+                break
+            i, mark = opening.start(), opening.group(0)
+            close = OPEN_QUOTES[mark]
             j = body.find(close, i + len(mark))
             if mark in ("“", '"'):  # typed text mixes curly and straight marks: '“At this point …," said X'
                 other = body.find('"' if mark == "“" else "”", i + len(mark))

@@ -52,12 +52,9 @@ def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
 
 
 def _phrasal(tok: Token, lex: Lexicons) -> str | None:
-    lemma = tok.lemma_.lower()
-    for kind, pairs in lex.phrasal_events.items():
-        for first, second in pairs:
-            if lemma == first and any(_lemma_in_subtree(c, second) for c in tok.children
-                                      if c.dep_ in ("prep", "dobj", "prt", "dative")):
-                return kind
+    for kind, second in lex.phrasal_by_first.get(tok.lemma_.lower(), ()):
+        if any(_lemma_in_subtree(c, second) for c in tok.children if c.dep_ in ("prep", "dobj", "prt", "dative")):
+            return kind
     return None
 
 

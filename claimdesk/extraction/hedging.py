@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB
+from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import doc_text
 from claimdesk.models import Polarity
 
 APPROXIMATORS = {"about", "around", "nearly", "almost", "approximately", "roughly", "some"}
@@ -23,7 +28,10 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern:
 def hedges_of(words: Span, cue_verb: Token | None, lex: Lexicons) -> list[str]:
     """Hedge words in `words`, in text order, each once (lower case)."""
     found: list[tuple[int, str]] = []
-    for tok in words:
+    doc = words.doc
+    candidates = _candidates(doc, lex)
+    for i in candidates[bisect.bisect_left(candidates, words.start):bisect.bisect_left(candidates, words.end)]:
+        tok = doc[i]
         low = tok.lower_
         if low in lex.hedge_words:
             if low in APPROXIMATORS and not _modifies_number(tok):
@@ -44,7 +52,8 @@ def hedges_of(words: Span, cue_verb: Token | None, lex: Lexicons) -> list[str]:
     if cue_verb is not None and cue_verb.lemma_.lower() in lex.hedge_cue_verbs \
             and not (words.start <= cue_verb.i < words.end):
         found.append((cue_verb.idx, cue_verb.lower_))
-    for m in _phrase_pattern(lex.hedge_phrases).finditer(words.text.replace("’", "'")):
+    text = doc_text(doc)[words.start_char:words.end_char]  # words.text, without joining its tokens again
+    for m in _phrase_pattern(lex.hedge_phrases).finditer(text.replace("’", "'")):
         found.append((words.start_char + m.start(), re.sub(r"\s+", " ", m.group(0).lower())))
     seen, out = set(), []
     for _, word in sorted(found):
@@ -52,6 +61,28 @@ def hedges_of(words: Span, cue_verb: Token | None, lex: Lexicons) -> list[str]:
             seen.add(word)
             out.append(word)
     return out
+
+
+def _candidates(doc: Doc, lex: Lexicons) -> list[int]:
+    """The tokens of the document that one of hedges_of's tests can accept: a hedge word, "if",
+    "whether" or "up", or a VERB whose lemma is a hedging verb. Read once per document from its
+    arrays; the other tokens need no Token object."""
+    cached = doc.user_data.get(_CANDIDATES_KEY)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    strings = doc.vocab.strings
+    table = doc.to_array([LOWER, LEMMA, POS]).astype(np.uint64).reshape(len(doc), 3)
+    lower, lemma, pos = table[:, 0], table[:, 1], table[:, 2]
+    words = np.array([strings[w] for w in sorted(lex.hedge_words | {"if", "whether", "up"})], dtype=np.uint64)
+    is_verb = pos == VERB
+    verbs = np.array([h for h in np.unique(lemma[is_verb]).tolist() if strings[h].lower() in lex.hedge_cue_verbs],
+                     dtype=np.uint64)
+    found = np.flatnonzero(np.isin(lower, words) | (np.isin(lemma, verbs) & is_verb)).tolist()
+    doc.user_data[_CANDIDATES_KEY] = (lex, found)
+    return found
+
+
+_CANDIDATES_KEY = "claimdesk.hedge_candidates"
 
 
 def _modifies_number(tok: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
@@ -57,7 +57,25 @@ class Lexicons:
 
     def event_of(self, lemma: str) -> list[str]:
         """Event types whose lexicon holds `lemma`, most specific first."""
-        return [kind for kind in self.event_priority if lemma in self.event_types.get(kind, ())]
+        return list(self._events_by_lemma.get(lemma, ()))
+
+    @cached_property
+    def _events_by_lemma(self) -> dict[str, tuple[str, ...]]:
+        # asked for every word the event search visits: one look-up, not one per event type
+        index: dict[str, list[str]] = {}
+        for kind in self.event_priority:
+            for lemma in self.event_types.get(kind, ()):
+                index.setdefault(lemma, []).append(kind)
+        return {lemma: tuple(kinds) for lemma, kinds in index.items()}
+
+    @cached_property
+    def phrasal_by_first(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """`phrasal_events` by the first lemma of the pair: (kind, second lemma), in their order."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for kind, pairs in self.phrasal_events.items():
+            for first, second in pairs:
+                index.setdefault(first, []).append((kind, second))
+        return {first: tuple(found) for first, found in index.items()}
 
 
 @lru_cache(maxsize=None)

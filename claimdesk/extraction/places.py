@@ -22,6 +22,7 @@ and by `exclude_spans` (e.g. spaCy PERSON entities) from the caller.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from claimdesk.extraction.gazetteer import EXTRA_PATH, Entry, Gazetteer, gazetteer, load_extra, name_key
+from claimdesk.extraction.nlp import doc_entities, doc_text
 from claimdesk.models import Place, Span
 
 # How much more likely a candidate is when the article is about its country, names its region,
@@ -227,11 +229,14 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
         start = tokens[i][0]
         hit = None
         if text[start].isupper():
-            for last in range(min(i + lex.max_words, len(tokens)) - 1, i - 1, -1):
-                if not text[tokens[last][0]].isupper() or any(
-                        not _joinable(text, tokens[k], tokens[k + 1]) for k in range(i, last)):
+            longest = min(i + lex.max_words, len(tokens)) - 1
+            joined = i  # the last token reached from i through joinable gaps, up to `longest`
+            while joined < longest and _joinable(text, tokens[joined], tokens[joined + 1]):
+                joined += 1
+            for last in range(joined, i - 1, -1):
+                if not text[tokens[last][0]].isupper():
                     continue
-                surface = re.sub(r"\s+", " ", text[start:tokens[last][1]])
+                surface = _SPACES.sub(" ", text[start:tokens[last][1]])
                 candidates = gaz.lookup(surface)
                 if candidates:
                     hit = last
@@ -241,10 +246,13 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
     return mentions
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _entities(spacy_doc, text: str) -> list[tuple[int, int, str]]:
-    if spacy_doc is None or spacy_doc.text != text:
+    if spacy_doc is None or doc_text(spacy_doc) != text:
         return []
-    return [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+    return [(e.start_char, e.end_char, e.label_) for e in doc_entities(spacy_doc)]
 
 
 def _inside_other_entity(text: str, s: int, e: int, entities: list[tuple[int, int, str]],
@@ -254,14 +262,25 @@ def _inside_other_entity(text: str, s: int, e: int, entities: list[tuple[int, in
     spaCy's small model often labels a lone town name ORG, so only an entity that holds other
     capitalised words, none of them places or region words, takes the name away.
     """
-    for a, b, label in entities:
-        if label not in _NOT_PLACE_LABELS or not (a <= s and e <= b) or (a, b) == (s, e):
-            continue
-        others = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text[a:s] + " " + text[e:b]) if w[0].isupper()]
-        if any(w not in _NEIGHBOURS_OK and w.lower() not in lex.region_words and w not in lex.cues
-               and w not in gaz for w in others):
-            return True
-    return False
+    entity = _holding(s, e, entities)
+    if entity is None:
+        return False
+    a, b, label = entity
+    if label not in _NOT_PLACE_LABELS or (a, b) == (s, e):
+        return False
+    others = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text[a:s] + " " + text[e:b]) if w[0].isupper()]
+    return any(w not in _NEIGHBOURS_OK and w.lower() not in lex.region_words and w not in lex.cues
+               and w not in gaz for w in others)
+
+
+def _holding(s: int, e: int, entities: list[tuple[int, int, str]]) -> Optional[tuple[int, int, str]]:
+    """The entity whose span holds [s, e), if any. spaCy's entities never overlap and come in text
+    order, so only the last one starting at or before `s` can; it is found by bisection, not by a
+    walk over all of them for every mention."""
+    i = bisect.bisect_right(entities, s, key=lambda entity: entity[0]) - 1
+    if i >= 0 and entities[i][0] <= s and e <= entities[i][1]:
+        return entities[i]
+    return None
 
 
 def _town_despite_person(text: str, m: _Mention, people: list[Span], person_like: set[str]) -> bool:
@@ -278,9 +297,9 @@ def _town_despite_person(text: str, m: _Mention, people: list[Span], person_like
 
 def _spacy_label(s: int, e: int, entities: list[tuple[int, int, str]]) -> Optional[str]:
     """The label of the entity that is exactly [s, e) or a place entity holding it."""
-    for a, b, label in entities:
-        if (a, b) == (s, e) or (label in _PLACE_LABELS and a <= s and e <= b):
-            return label
+    entity = _holding(s, e, entities)
+    if entity is not None and ((entity[0], entity[1]) == (s, e) or entity[2] in _PLACE_LABELS):
+        return entity[2]
     return None
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import doc_entities, doc_text
 from claimdesk.models import Attribution
 
 PERSON_TITLES = {
@@ -34,8 +35,9 @@ class PronounResolver:
     """Resolves "he"/"she"/"they"/"it" to the nearest earlier named person or organization."""
 
     def __init__(self, doc: Doc):
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        ents = doc_entities(doc)
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        self.orgs = [e for e in ents if e.label_ == "ORG"]
 
     def resolve(self, pron: Token) -> Optional[Span]:
         word = pron.lower_
@@ -64,18 +66,6 @@ def _quoted(tok: Token) -> bool:
     text = doc_text(tok.doc)
     line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
     return line.count("“") > line.count("”") or line.count('"') % 2 == 1
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once: spaCy's `Doc.text` joins every token on each call, and a
-    per-token question asked of it made extraction quadratic in the article's length."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "claimdesk.text"
 
 
 def _gender(ent: Span) -> Optional[str]:

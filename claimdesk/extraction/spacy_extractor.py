@@ -7,6 +7,9 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction import attach, base, discourse
@@ -16,7 +19,7 @@ from claimdesk.extraction.clauses import Unit, units_of
 from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
-from claimdesk.extraction.nlp import load_nlp
+from claimdesk.extraction.nlp import doc_text, load_nlp
 from claimdesk.models import Attribution, Claim, Document
 
 MIN_WORDS = 4
@@ -93,19 +96,20 @@ class SpacyExtractor:
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
         lex = lexicons()
         # Dates, places and quantities only where claims can be: the parsed part of a too-long text.
-        part = doc if len(parsed.text) >= len(doc.text) else doc.model_copy(update={"text": parsed.text})
+        part = doc if len(doc_text(parsed)) >= len(doc.text) else doc.model_copy(update={"text": doc_text(parsed)})
         found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
         claims, signals = [], []  # signals: what check-worthiness reads, scored for all claims at once
         all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
+        verbs_before, words_before = _running_counts(parsed)
         for sent in parsed.sents:
             if doc.furniture and doc.in_furniture((sent.start_char, sent.end_char)):
                 continue  # site furniture (a menu, a sign-up prompt, a credit) is never a claim
-            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
-                continue
+            if verbs_before[sent.end] == verbs_before[sent.start]:
+                continue  # no verb
             cues = find_cues(sent, lex, resolver)
             all_cues.extend(cues)
-            if sum(t.is_alpha for t in sent) < MIN_WORDS:
+            if words_before[sent.end] - words_before[sent.start] < MIN_WORDS:
                 continue
             for unit in units_of(sent, cues):
                 claim, words = self._claim(doc, sent, unit, cues, found, lex)
@@ -147,6 +151,14 @@ class SpacyExtractor:
             quantities=quantities,
             extractor=self.label,
         ), words
+
+
+def _running_counts(parsed: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """For each token index i, how many tokens before it are verbs (VERB or AUX) and how many are
+    words (`is_alpha`): a sentence's counts are two subtractions, not a walk over its Tokens."""
+    table = parsed.to_array([POS, IS_ALPHA]).reshape(len(parsed), 2)
+    verbs = np.isin(table[:, 0], np.array([VERB, AUX], dtype=table.dtype))
+    return np.concatenate([[0], np.cumsum(verbs)]), np.concatenate([[0], np.cumsum(table[:, 1] != 0)])
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:

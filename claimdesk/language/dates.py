@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Optional
 
 from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
@@ -482,10 +483,19 @@ _RULES: list[tuple[re.Pattern, Handler]] = [
 ]
 
 
-# Every rule needs one of these words or a digit; the rules run only near them (a tenfold saving
+# What each rule of _RULES cannot match without: a month name (_MON, _MON_FULL) or a weekday (_WD),
+# as a group that is not optional. A window where that pattern, searched over the same window,
+# finds nothing cannot hold a match of the rule, so the rule is not run there.
+_RULE_NEEDS: list[Optional[str]] = ["mon", "mon", None, None, "mon", "mon", "mon_full", "mon_full", "mon",
+                                    "mon_full", None, "mon_full", "mon_full", "wd", None, None, None, None, None]
+_NEEDED = {"mon": re.compile(_MON), "mon_full": re.compile(_MON_FULL), "wd": re.compile(_WD)}
+assert len(_RULE_NEEDS) == len(_RULES)
+
+# Every rule needs one of these words or a digit (a run of digits is one anchor: the windows of its digits
+# would merge into the one it gives); the rules run only near them (a tenfold saving
 # on long articles, where Python's regex engine otherwise tries each rule at every character).
 _ANCHOR = re.compile(
-    r"\d|(?<![\w])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"\d+|(?<![\w])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|(?i:week|month|year|ago\b|today|tonight|yesterday|tomorrow|nineteen|thousand|spring|summer|autumn|fall)")
 _REACH = 60  # longer than the words any rule allows before or after its anchor
 
@@ -507,6 +517,24 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[re.Match, Handler], ...]:
+    """Every rule's non-empty matches near the anchors, in scanning order. The scan does not depend on
+    the publication date, and the extractor asks for one article's dates twice (to resolve them,
+    and to keep quantities off them), so the last few texts' scans are kept."""
+    found = []
+    for start, end in _windows(text):
+        present: dict[str, bool] = {}
+        for (pattern, handler), need in zip(_RULES, _RULE_NEEDS):
+            if need is not None:
+                if need not in present:
+                    present[need] = _NEEDED[need].search(text, start, end) is not None
+                if not present[need]:
+                    continue
+            found.extend((m, handler) for m in pattern.finditer(text, start, end) if m.start() != m.end())
+    return tuple(found)
+
+
 def find_dates(text: str, published: date | None) -> list[When]:
     """Every date expression in `text`, resolved against `published`, in text order.
 
@@ -514,14 +542,10 @@ def find_dates(text: str, published: date | None) -> list[When]:
     ['2024-10-03', '2024-06']
     """
     found: list[tuple] = []
-    for start, end in _windows(text):
-        for pattern, handler in _RULES:
-            for m in pattern.finditer(text, start, end):
-                if m.start() == m.end():
-                    continue
-                resolved = handler(m, text, published)
-                if resolved:
-                    found.append((m.start(), m.end(), *resolved))
+    for m, handler in _matches(text):
+        resolved = handler(m, text, published)
+        if resolved:
+            found.append((m.start(), m.end(), *resolved))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple] = []
     for f in found:
