@@ -9,6 +9,7 @@
   var bars = Array.prototype.slice.call(svg.querySelectorAll("g.bar"));
   var barWidth = parseFloat(svg.querySelector("g.bar rect") ? svg.querySelector("g.bar rect").getAttribute("width") : 4);
   var start = null;
+  var asked = 0;  // the latest listing asked for: an older answer arriving late is dropped
   function toSvgX(evt) {
     var pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
     return pt.matrixTransform(svg.getScreenCTM().inverse()).x;
@@ -31,8 +32,9 @@
     var first = chosen[0].getAttribute("data-label"), last = chosen[chosen.length - 1].getAttribute("data-label");
     list.querySelector(".brushed-period").textContent = first === last ? first : first + " – " + last;
     list.querySelector("a.brushed-all").setAttribute("href", "/stories?" + params.toString());
-    list.setAttribute("data-since", since || ""); list.setAttribute("data-until", until);
+    var ticket = ++asked;
     fetch("/api/stories?" + params.toString() + "&limit=50").then(function (r) { return r.json(); }).then(function (page) {
+      if (ticket !== asked) return;
       list.querySelector(".brushed-total").textContent = page.total + " stories" + (page.total > page.stories.length ? ", the " + page.stories.length + " best-sourced listed" : "");
       var body = list.querySelector("tbody"); body.textContent = "";
       page.stories.forEach(function (s) {
@@ -44,6 +46,8 @@
         cell(tr, s.first_seen || "", "date"); cell(tr, String(s.independent_sources), "num");
         body.appendChild(tr);
       });
+      // the period the rows are of, set with them (the browser tests wait on these)
+      list.setAttribute("data-since", since || ""); list.setAttribute("data-until", until);
       list.hidden = false;
     });
   }
