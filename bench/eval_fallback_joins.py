@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench.corpora import corpus_dir  # noqa: E402
 from bench.corpora.pac import read_stories  # noqa: E402
@@ -29,6 +30,7 @@ from claimdesk.corroborate import corroborate  # noqa: E402
 from claimdesk.corroborate.grouping import FALLBACK_MIN_PROBABILITY  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import story_of_claims  # noqa: E402
+from eval_pac import unique  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "fallback_join_labels.json"
 
@@ -53,7 +55,7 @@ def main() -> None:
     articles = read_stories(corpus_dir() / "pac" / "dev.json")
     for a in articles:
         if not store.has_document(a.document.id):
-            store.add_document(a.document, claims=list({c.id: c for c in extract(a.document)}.values()))
+            store.add_document(a.document, claims=unique(extract(a.document)))
     corroborate(store, incremental=False)
     story = story_of_claims(store, [a.document.id for a in articles])
     joined = [x for x in items if x["claim"] in story and story.get(x["claim"]) == story.get(x["lead"])]
