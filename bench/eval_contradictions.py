@@ -30,6 +30,12 @@ Measured 2026-12-02 (sample 48 stories, PAC dev 1,226, news_cluster 8,517; 95 la
   of the 14 right denial links of the sample (recall against what either rule set produced).
 - cost: contradictions of all 9,791 stories 1.08 s before, 7.16 s after (parser on pairs at odds and
   on stories holding a denial), about 19 ms per news_cluster page against ~1.5 s to extract it.
+
+Measured again 2026-12-03 (main 1aefa5a, after sessions 8-9 made same-fact grouping stricter):
+contested/denied stories: sample 1/1, PAC 0/0, news_cluster 1/1; labelled pairs: conflicts 2
+produced (the labelled one wrong), 0 of the 5 right ones found; denials 2 produced, both right, 2 of
+the 14 right ones found. Recall fell because the disagreeing mentions now sit in different stories;
+`bench/explore_rival_tolls.py` measures comparing story leads across a cluster instead (not wired in).
 """
 
 from __future__ import annotations
