@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,15 +123,36 @@ def test_ecbplus_stories_rarely_mix_a_topics_two_events_and_pac_facts_stay_corro
         pac_store.add_document(a.document, claims=pac.unique(extract(a.document)))
     p = pac.evaluate(pac_store, articles)
     # measured 2026-11-27: 0.64 (14 of 22), 0.50 by a story holding no other PAC story's article.
-    # The measure counts ANY story holding both articles; read on 2026-12-03, most of the cross-cluster
-    # joins that made it were two facts (tests/fixtures/fallback_join_labels.json: 45 of the 50 below
-    # the model's 0.1). Without them: 0.36 (8 of 22).
-    assert p["corroborated"] >= 0.3
+    # The measure counts ANY story holding both articles, and most of it was made of cross-cluster
+    # fallback joins of two facts (tests/fixtures/fallback_join_labels.json, read by a person). With
+    # the fallback's floor chosen by cross-validation on those labels (0.36, bench/eval_fallback_joins.py)
+    # and an article's own restatements left to the model: 0.18 (4 of 22), and stories joining two PAC
+    # stories' articles 0.54 -> 0.20 of the multi-article ones.
+    assert p["corroborated"] >= 0.1
+    assert p["mixing_two_pac_stories"] <= 0.3
     labels = json.loads((Path(__file__).parent / "fixtures" / "fallback_join_labels.json").read_text(encoding="utf-8"))
+    items = [x for x in labels["items"] if x["set"] == "pac"]
     story = story_of_claims(pac_store, [a.document.id for a in articles])
-    known = [x for x in labels["items"] if x["claim"] in story and x["lead"] in story]
-    assert len(known) >= 0.8 * len(labels["items"])  # the labelled claims are still extracted
-    below = [x for x in known if x["probability"] < FALLBACK_MIN_PROBABILITY]
-    assert below and not any(story[x["claim"]] == story[x["lead"]] for x in below)
-    above = [x for x in known if x["probability"] >= FALLBACK_MIN_PROBABILITY and x["same_fact"]]
-    assert sum(story[x["claim"]] == story[x["lead"]] for x in above) >= 0.8 * len(above)
+    known = [x for x in items if x["claim"] in story and x["lead"] in story]
+    assert len(known) >= 0.8 * len(items)  # the labelled claims are still extracted
+    claims = {c.id: c for a in articles for c in pac_store.claims_for(a.document.id)}
+    fallback = _eval_fallback_joins()
+    now = {(x["claim"], x["lead"]): fallback.probability_now(claims[x["claim"]], claims[x["lead"]]) for x in known}
+    together = {(x["claim"], x["lead"]): story[x["claim"]] == story[x["lead"]] for x in known}
+    above = [k for k, x in zip(now, known) if now[k] >= FALLBACK_MIN_PROBABILITY and x["same_fact"]]
+    assert above and sum(together[k] for k in above) >= 0.8 * len(above)
+    # below the floor a pair still meets only when each joined a story of the other's article through
+    # that article's own restatement (measured 26 of 116; at the old floor 0.1, 61)
+    below = [k for k in now if now[k] < FALLBACK_MIN_PROBABILITY]
+    assert below and sum(together[k] for k in below) <= 0.3 * len(below)
+    # the labelled joins still made are one fact more often than before (0.56 at the old floor; 0.62)
+    joined = [x for x in known if together[x["claim"], x["lead"]]]
+    assert sum(x["same_fact"] for x in joined) >= 0.6 * len(joined)
+
+
+def _eval_fallback_joins():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("eval_fallback_joins", REPO / "bench" / "eval_fallback_joins.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_fallback_joins", module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
