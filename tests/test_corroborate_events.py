@@ -137,16 +137,16 @@ def test_ecbplus_stories_rarely_mix_a_topics_two_events_and_pac_facts_stay_corro
     assert len(known) >= 0.8 * len(items)  # the labelled claims are still extracted
     claims = {c.id: c for a in articles for c in pac_store.claims_for(a.document.id)}
     fallback = _eval_fallback_joins()
-    now = {(x["claim"], x["lead"]): fallback.probability_now(claims[x["claim"]], claims[x["lead"]]) for x in known}
-    together = {(x["claim"], x["lead"]): story[x["claim"]] == story[x["lead"]] for x in known}
-    above = [k for k, x in zip(now, known) if now[k] >= FALLBACK_MIN_PROBABILITY and x["same_fact"]]
-    assert above and sum(together[k] for k in above) >= 0.8 * len(above)
-    # below the floor a pair still meets only when each joined a story of the other's article through
-    # that article's own restatement (measured 26 of 116; at the old floor 0.1, 61)
-    below = [k for k in now if now[k] < FALLBACK_MIN_PROBABILITY]
-    assert below and sum(together[k] for k in below) <= 0.3 * len(below)
+    now = [fallback.probability_now(claims[x["claim"]], claims[x["lead"]]) for x in known]
+    together = [story[x["claim"]] == story[x["lead"]] for x in known]
+    above = [i for i, x in enumerate(known) if now[i] >= FALLBACK_MIN_PROBABILITY and x["same_fact"]]
+    assert above and sum(together[i] for i in above) >= 0.8 * len(above)
+    # below the floor a pair still meets when the two sentences reach one story through their articles'
+    # own restatements, which the model decides (measured 26 of 116; at the old floor 0.1, 61)
+    below = [i for i in range(len(known)) if now[i] < FALLBACK_MIN_PROBABILITY]
+    assert below and sum(together[i] for i in below) <= 0.3 * len(below)
     # the labelled joins still made are one fact more often than before (0.56 at the old floor; 0.62)
-    joined = [x for x in known if together[x["claim"], x["lead"]]]
+    joined = [x for x, t in zip(known, together) if t]
     assert sum(x["same_fact"] for x in joined) >= 0.6 * len(joined)
 
 

@@ -8,7 +8,8 @@ with the highest probability (`samefact`: static MiniLM sentence meaning + agree
 numbers, event type, day, place, fitted on ECB+ 1-18 and GVC val), if it reaches the model's
 threshold, or, across event clusters, if the claim is worded like the story (TF-IDF similarity from
 `CLAIM_THRESHOLD`) and the model's probability still reaches `FALLBACK_MIN_PROBABILITY`. Claims
-whose numbers or days conflict with the lead's never join it, and a claim stating no fact (no name, number, place, day or kind of event) neither joins nor anchors a story.
+whose numbers or days conflict with the lead's never join it, and a claim stating no fact (no name,
+number, place, day or kind of event) neither joins nor anchors a story.
 The lead is the story's core: a claim is never compared with a later member, so stories do not
 chain. A denial joins the most similar story of its cluster at a lower bar, whatever the event
 type, so it is linked to what it denies.
