@@ -13,7 +13,8 @@ import pytest
 from claimdesk.corroborate.grouping import (FALLBACK_MIN_PROBABILITY, Draft, EventContext, StoryGrouper, claim_vectors,
                                              compatible)
 from claimdesk.corroborate.vectors import Weights, term_counts
-from claimdesk.models import Claim
+from claimdesk.corroborate.denials import is_denial
+from claimdesk.models import Attribution, Claim
 from claimdesk.store import Store
 from claimdesk.store.stories import story_of_claims
 from ecbplus_support import REPO, eval_ecbplus
@@ -55,6 +56,26 @@ def test_two_event_clusters_of_several_documents_keep_their_claims_apart():
     assert not context.may_join(other_event, story)
     assert context.may_join(lone_document, story)  # a document alone in its cluster: no event to keep apart
     assert context.may_join(other_event, Draft("t", [lone_document], clusters={"C"}))
+
+
+def test_a_denial_answers_only_a_story_of_its_own_event_cluster():
+    # A denial joins the most similar story at a low bar; before 2026-12-03 that bar crossed event
+    # clusters, and on ECB+ a denial from one topic's documents made another topic's story `denied`.
+    asserted = _claim("a1", "Police said the gunman opened fire on staff at the accounting firm in suburban Detroit.")
+    text = "The firm denied that the gunman had opened fire on staff at its Detroit office."
+    said = Attribution(kind="named_organization", source="The firm", source_span=(0, 8), cue="denied")
+    same_event = _claim("a2", text).model_copy(update={"attribution": said})
+    other_event = _claim("b1", text).model_copy(update={"attribution": said})
+    assert is_denial(same_event)
+    weights = Weights()
+    weights.update(term_counts([asserted.text, same_event.text]))
+    context = _context({"a1": "A", "a2": "A", "b1": "B"}, {"A": 5, "B": 4})
+    inside = StoryGrouper(weights, context=context)
+    inside.add([asserted, same_event])
+    assert [len(s.claims) for s in inside.stories] == [2]
+    across = StoryGrouper(weights, context=context)
+    across.add([asserted, other_event])
+    assert [len(s.claims) for s in across.stories] == [1, 1]
 
 
 def test_words_every_claim_of_a_cluster_shares_weigh_less_than_what_tells_facts_apart():

@@ -12,7 +12,8 @@ whose numbers or days conflict with the lead's never join it, and a claim statin
 number, place, day or kind of event) neither joins nor anchors a story.
 The lead is the story's core: a claim is never compared with a later member, so stories do not
 chain. A denial joins the most similar story of its cluster at a lower bar, whatever the event
-type, so it is linked to what it denies.
+type, so it is linked to what it denies; the cluster gate below holds for it too (on ECB+ a
+denial from one topic's documents had joined a story of another topic and made it `denied`).
 
 A story is kept as a `Draft`: its summed vector and squared norm, its lead claim (the first asserted
 claim that joined it), the countries its claims name and its mention count. That is all grouping
@@ -405,8 +406,12 @@ class StoryGrouper:
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
             for j, _ in self._candidates(x, DENIAL_THRESHOLD):
-                if not _DENIAL_CUE.search(self.stories[j].lead.text):
-                    return j  # a denial is linked to what is asserted, not to another report of a denial
+                story = self.stories[j]
+                if _DENIAL_CUE.search(story.lead.text):
+                    continue  # a denial is linked to what is asserted, not to another report of a denial
+                if USE_CLUSTER_GATE and self.context is not None and not self.context.may_join(claim, story):
+                    continue  # another event cluster's story: what it says this denial cannot deny
+                return j
             return None
         if not fact.informative:
             return None  # states no fact: corroborates nothing, alone in its story
