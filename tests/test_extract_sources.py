@@ -29,6 +29,8 @@ def first_claim(sentence: str) -> Claim:
     ("Some reports suggest that 3,000 soldiers were moved to the border.", "vague", "reports"),
     ("Reports of North Korean soldiers in Russia say that they arrived in October.", "vague", "Reports"),
     ("A report by the United Nations said that 18 civilians died in the shelling.", "named_organization", "United Nations"),
+    ("Twenty soldiers were killed in a strike near Donetsk on October 3, Ukrainian military intelligence said on Thursday.",
+     "named_organization", "Ukrainian military intelligence"),
 ])
 def test_agents_are_sources_of_the_right_kind(sentence, kind, source):
     claim = first_claim(sentence)
