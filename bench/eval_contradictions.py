@@ -40,6 +40,19 @@ Those figures keyed labels by exact claim offsets, and the sample's conflict had
 second report's title to its body sentence, so a right pair went unmatched. Labels now match by
 span overlap (`same_claim`), and that pair is labelled (read, right). Same day, same stores: conflicts
 2 produced, both labelled, precision 0.50, 1 of the 6 right ones found; denials unchanged (2 of 14).
+
+Tried 2026-12-03 and not kept: placing a denial in the story with the most mentions it denies
+(`denials.denies`, over the stories of its own article's earlier claims and the stories worded like
+it in its event cluster) instead of the most similar story. Development: the sample's second report
+put its Kremlin denial beside the six-vs-twenty dispute (2 right links); with pointer objects
+("denied the reports") included, news_cluster's development events gained 12 links, 4 right, so
+pointer denials were left to similarity. With stated objects only, development events gained none,
+and news_cluster's HELD-OUT events, read once, 9 links, 3 right: "denied that the 21 girls were
+exchanged for Boko Haram prisoners" shares the girls, the number and the group with the release it
+does not deny, and the story of the release became `denied`. Word overlap (`fact_similarity`) does
+not say what is denied; the predicate must match too. Kept from that work: a denial passes the
+event-cluster gate (grouping.py) like any claim, which took two cross-topic denials out of ECB+
+stories; these figures did not move.
 """
 
 from __future__ import annotations
