@@ -46,6 +46,28 @@ def test_two_counts_of_the_same_refugees_conflict_and_name_their_quantity():
     assert "2.6 million" in b_text[found.spans[1][0]:found.spans[1][1]]
 
 
+def test_two_outlets_counting_the_same_refugees_differently_make_one_contested_story(sqlite_url):
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+    for outlet, text in (("Reuters", "Poland has registered 2.1 million Ukrainian refugees, the UN refugee agency said on "
+                                     "Tuesday. Border guards said the crossings near Przemysl went on through the night."),
+                         ("The Guardian", "Some 2.6 million Ukrainian refugees have registered in Poland, the UN refugee "
+                                          "agency said on Tuesday. Volunteers in Przemysl said the shelters were full.")):
+        doc = Document.from_text(text, source=f"{outlet}.txt", outlet=outlet, published=date(2026, 3, 10))
+        store.add_document(doc, claims=extract(doc))
+    corroborate(store, incremental=False)
+    contested = [s for s in iter_stories(store) if s.status == "contested"]
+    assert len(contested) == 1 and contested[0].independent_sources == 2
+    (found,) = contested[0].contradictions
+    assert found.kind == "number" and "2.1 million" in found.detail and "2.6 million" in found.detail
+    assert "refugee" in found.quantity
+    assert all(s.status == "single_source" for s in iter_stories(store) if s.id != contested[0].id)
+
+
 @pytest.mark.parametrize("a_text, b_text", [
     # percent of different things: a GDP fall, a debt ratio, a growth forecast
     ("The country's GDP fell 3 percent last year, the statistics office said.",

@@ -98,6 +98,23 @@ def test_parts_that_conflict_are_never_one_fact():
     assert samefact.probability(strike, other_night, same_cluster=True) == 0.0
 
 
+REFUGEES = "Poland has registered 2.1 million Ukrainian refugees, the UN refugee agency said on Tuesday."
+REFUGEES_OTHER_COUNT = "Some 2.6 million Ukrainian refugees have registered in Poland, the UN refugee agency said on Tuesday."
+DISPLACED = "Some 2.6 million Ukrainians have been displaced inside the country, the UN refugee agency said on Tuesday."
+REFUGEES_OTHER_DAY = "Some 2.6 million Ukrainian refugees have registered in Poland, the UN refugee agency said on February 2."
+
+
+def test_two_figures_of_one_count_on_one_day_may_be_one_contested_fact_whatever_the_event_type():
+    # the issue's own conflict (2.1 vs 2.6 million refugees registered in Poland) read as two
+    # statements: until 2026-12-03 only one kind of event (an attack's toll) lifted the numbers veto
+    refugees, other_count, displaced, other_day = samefact.parts(
+        _claims([REFUGEES, REFUGEES_OTHER_COUNT, DISPLACED, REFUGEES_OTHER_DAY]))
+    assert {refugees.event_type, other_count.event_type} <= samefact._ANY_EVENT
+    assert not samefact.conflict(refugees, other_count)
+    assert samefact.conflict(refugees, displaced)  # another count: people displaced, not refugees registered
+    assert samefact.conflict(refugees, other_day)  # the count of another day
+
+
 def test_a_sentence_stating_no_fact_anchors_nothing():
     prompt_a, prompt_b = _claims([PROMPT, "We want to hear from you: please share your thoughts with us."])
     assert not samefact.parts([prompt_a])[0].informative

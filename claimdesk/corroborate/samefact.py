@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from math import exp
@@ -31,6 +31,7 @@ from typing import Optional
 
 import numpy as np
 
+from claimdesk.corroborate.contradictions import number_conflict
 from claimdesk.corroborate.measures import unit_class
 from claimdesk.corroborate.vectors import names
 from claimdesk.extraction.token_vectors import piece_ids, vocabulary_digest
@@ -129,6 +130,7 @@ class Parts:
     places: frozenset[str]
     speaker: frozenset[str] = frozenset()     # names in the attribution's source ("brandet", "interior", "ministry")
     fact_stems: frozenset[str] = frozenset()  # word stems and numbers of the fact without its frame (`fact_text`)
+    claim: Optional[Claim] = field(default=None, compare=False, repr=False)  # read from; `_one_toll` parses it
 
     @property
     def informative(self) -> bool:
@@ -195,7 +197,7 @@ def _fields(claim: Claim, text: str) -> dict:
 def parts(claims: list[Claim], texts: Optional[list[str]] = None) -> list[Parts]:
     """The parts of each claim; `texts` (default: the claims' texts) is what its meaning is read from."""
     texts = texts if texts is not None else [c.text for c in claims]
-    return [Parts(vector=v, **_fields(c, t)) for c, t, v in zip(claims, texts, embed(texts))]
+    return [Parts(vector=v, claim=c, **_fields(c, t)) for c, t, v in zip(claims, texts, embed(texts))]
 
 
 def informativeness(claim: Claim) -> float:
@@ -277,9 +279,16 @@ def one_speaker_two_statements(a: Parts, b: Parts) -> bool:
 def _one_toll(a: Parts, b: Parts) -> bool:
     """Two claims of one kind of event on one day counting the same kind of thing: "six officers
     killed" and "Twenty soldiers killed" near one town on October 3 may be one fact told with two
-    figures — the contradiction that makes a story contested, which a veto would hide."""
-    return bool(a.counted & b.counted) and a.event_type == b.event_type and a.event_type not in _ANY_EVENT \
-        and a.day is not None and a.day == b.day
+    figures — the contradiction that makes a story contested, which a veto would hide. Two claims
+    of one day whose figures measure one quantity (`contradictions.number_conflict`: the same thing
+    counted, in one unit, of one event, in no far-apart cities) may be too, whatever their event
+    type: "Poland has registered 2.1 million Ukrainian refugees, the UN agency said" and "Some 2.6
+    million Ukrainian refugees have registered in Poland" are two statements of one count."""
+    if not (a.counted & b.counted and a.day is not None and a.day == b.day):
+        return False
+    if a.event_type == b.event_type and a.event_type not in _ANY_EVENT:
+        return True
+    return a.claim is not None and b.claim is not None and number_conflict(a.claim, b.claim) is not None
 
 
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
