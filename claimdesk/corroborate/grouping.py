@@ -265,8 +265,13 @@ VETO_NAMES = True
 USE_CLUSTER_GATE = True
 
 
+def gate_allows(claim: Claim, story: Draft, context: Optional[EventContext] = None) -> bool:
+    """The event-cluster gate (`EventContext.may_join`), when it is on and clusters are known."""
+    return not (USE_CLUSTER_GATE and context is not None and not context.may_join(claim, story))
+
+
 def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None) -> bool:
-    if USE_CLUSTER_GATE and context is not None and not context.may_join(claim, story):
+    if not gate_allows(claim, story, context):
         return False
     lead = story.lead
     if VETO_EVENT_TYPE and claim.event_type != lead.event_type and not {claim.event_type, lead.event_type} & _ANY_EVENT:
@@ -409,7 +414,7 @@ class StoryGrouper:
                 story = self.stories[j]
                 if _DENIAL_CUE.search(story.lead.text):
                     continue  # a denial is linked to what is asserted, not to another report of a denial
-                if USE_CLUSTER_GATE and self.context is not None and not self.context.may_join(claim, story):
+                if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
                 return j
             return None
