@@ -205,6 +205,20 @@ def test_a_denial_denies_the_story_it_names_and_not_another():
     assert d.mentions == [kremlin.id, deployed.id] and "North Korean troops" in d.quantity
 
 
+def test_a_denial_denies_the_deed_it_names_not_what_shares_its_words():
+    # "denied that the hostages were exchanged for prisoners" shares the hostages, their number and
+    # the militants with the hostages' release, which it does not deny (a case read on news_cluster)
+    denial = claim("The interior ministry denied that the two hostages were exchanged for militant prisoners.")
+    released = claim("Militants handed over the two hostages to the authorities on Thursday after talks.", source="b")
+    swapped = claim("The two hostages were swapped for five militant prisoners, a mediator said.", source="c")
+    killed = claim("Six North Korean officers were reportedly killed in a missile strike near Donetsk.", source="d")
+    kremlin = claim("The Kremlin denied that any North Korean soldiers had been killed near Donetsk.", source="e")
+    assert is_denial(denial) and is_denial(kremlin)
+    assert fact_similarity(denied_object(denial).text, released) == 0.0
+    assert [c.id for c in denies(denial, [released, swapped])] == [swapped.id]
+    assert [c.id for c in denies(kremlin, [killed])] == [killed.id]  # "killed" / "had been killed": one deed
+
+
 def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
     dismissed = claim("The ministry dismissed the report as unreliable.", source="a")
     doubt = claim("The casualty figures from the front might be unreliable, analysts said.", source="b")

@@ -174,15 +174,51 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# one deed in other words: "deaths" and "killed", "arrest" and "detained", "swapped" and "exchanged"
+# (`measures.EVENT_CLASS` gives the verbs' classes first)
+_DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "kill", "injury": "injure",
+          "arrest": "detain", "detention": "detain", "capture": "detain", "deployment": "deploy",
+          "launch": "fire", "shooting": "fire", "swap": "exchange", "trade": "exchange"}
+
+
+def _deed(token) -> Optional[str]:  # noqa: ANN001 - a spaCy Token
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        deed = event_class(lemma)
+    elif token.pos_ == "NOUN":
+        deed = noun_class(lemma)
+    else:
+        return None
+    return _DEEDS.get(deed, deed)
+
+
+def denied_deed(denied: str) -> Optional[str]:
+    """The deed a stated clause denies, by class: its main verb ("the hostages were exchanged for
+    prisoners": exchange; "ever threatening her": threaten). None for a state ("troops are in
+    Russia") and for a noun phrase ("allegations of sexual assault", "any involvement"): what is
+    denied there is an accusation, which a mention may pass on in other words ("Thurman's
+    allegations against Weinstein")."""
+    root = next((t for t in parse(denied) if t.dep_ == "ROOT"), None)
+    return _deed(root) if root is not None and root.pos_ == "VERB" else None
+
+
+def states_deed(deed: Optional[str], claim: Claim) -> bool:
+    """Whether `claim` tells of `deed` (a verb or noun of its class); always when there is none."""
+    return deed is None or any(_deed(t) == deed for t in parse(claim.text))
+
+
 def fact_similarity(denied: str, claim: Claim) -> float:
     """How much of a denied statement `claim` states, 0..1: the share of the denied words' content
-    lemmas, with the claim's actors and places, that the claim holds.
+    lemmas, with the claim's actors and places, that the claim holds; 0 when the claim does not tell
+    of the deed denied (`denied_deed`): "denied that the two hostages were exchanged for militant
+    prisoners" shares the hostages, their number and the militants with the hostages' release,
+    which it does not deny (on news_cluster, placed beside the release, such a denial made it `denied`).
 
     This is the seam for the sentence-embedding same-fact model (corroborate/, `samefact`): a
     function of two statements giving a score; replace or blend the overlap here, keep `MATCH`
     refitted on the same labelled sample."""
     words = content_words(denied)
-    if not words:
+    if not words or not states_deed(denied_deed(denied), claim):
         return 0.0
     said = set(content_words(claim.text))
     for name in [*claim.actors, *(p.name for p in claim.places)]:
