@@ -56,7 +56,7 @@ stories; these figures did not move. Tried again the same day with the deed rule
 (`denials.denied_deed`: a stated clause denies only mentions telling of its main verb's deed, kept:
 the labelled pairs above unchanged, 10 of 14 right linked, 1 of 44 wrong): news_cluster's held-out
 events (already read) 5 links, 3 right ("released in exchange for the girls" names the release
-itself); ECB+ topics 19-35, read once for this rule: 16 denial mentions moved, 2 right `denied`
+itself); ECB+ topics 19-35, read once for this rule: 16 mentions changed story, 2 right `denied`
 verdicts lost (a family's denial that the teen carried a weapon left his cousin's account for a
 sentence saying a witness "never said a word about whether" he did, which it made `denied`;
 "insisted he was not Deep Throat" left the story calling him a likely candidate). Placement by
