@@ -425,6 +425,23 @@ def test_a_credit_can_name_the_outlet_after_its_verb_at_the_end_of_a_sentence(se
     assert bool(credits(sentence, {})) is credited
 
 
+@pytest.mark.parametrize("sentence, key", [
+    ('The ministry answered the letter, via The New York Times: "We are checking every case."', "nytimes.com"),
+    ("The company provided Newsweek a statement by email, saying it was investigating.", "newsweek.com"),
+    ("The director also answered other claims in The New York Times about the crash on set.", "nytimes.com"),
+    ("The footage was shared via Twitter by a witness near the station.", None),
+    ("The shells were moved via the Black Sea ports before the strike.", None),
+    ("He gave the police a statement on Monday about the convoy.", None),
+    ("The governor told reporters via video link that the bridge had held.", None),
+])
+def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
+    # the three credited forms the fifth verdict sample counted as independent outlets (2026-12-03)
+    from claimdesk.corroborate.credits import credits
+
+    found = credits(sentence, {"newsweek": "newsweek.com"})
+    assert [c.key for c in found] == ([key] if key else [])
+
+
 def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_wire_words():
     from datetime import date
 

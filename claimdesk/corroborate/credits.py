@@ -1,5 +1,7 @@
 """Sentences that credit another news outlet for what they state: "Thurman told The New York Times",
-"according to Newsweek", "first reported by the Guardian", "a cache of emails obtained by Newsweek", "in a statement sent to Newsweek".
+"according to Newsweek", "first reported by the Guardian", "a cache of emails obtained by Newsweek",
+"in a statement sent to Newsweek", "Amazon provided Newsweek a statement", "responded to the letter,
+via the New York Times", "other claims in the New York Times".
 
 The fact in such a sentence comes from the credited outlet, so a second outlet repeating it is
 not a second source: it counts under the outlet it credits (`sourcing` turns each credit into an
@@ -50,7 +52,13 @@ _CREDIT = re.compile(
     r"(?:a|the) report (?:by|in|from)|said in an interview with|spoke to|speaking to|quoted by|"
     r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in|"
     # a statement or documents handed to one outlet: "in a statement sent to Newsweek", "emailed Newsweek"
-    r"(?:sent|e-?mailed|provided|given|released|made available)\s+to|e-?mailed|in a statement to)\s+" + _NAME
+    r"(?:sent|e-?mailed|provided|given|released|made available)\s+to|e-?mailed|in a statement to|"
+    # what another outlet printed: "responded to the letter, via the New York Times", "other claims in
+    # the New York Times", "an article by Newsweek"
+    r"via|(?:claims?|allegations?|articles?|stor(?:y|ies)|profiles?|pieces?|interviews?|investigations?)\s+(?:in|by))\s+"
+    + _NAME
+    # a statement handed to one outlet, the outlet first: "Amazon provided Newsweek a statement"
+    + r"|\b(?:provided|gave|sent|handed)\s+" + _NAME + r"\s+(?:a|an|the|with|its|his|her|their)\s+(?:\w+\s+)?(?:statement|comment|response|emails?|documents?|copy)\b"
     # the name after its verb, closing a sentence: "…, reports BBC News."
     + r"|,\s+(?:reports|reported|writes|wrote)\s+" + _NAME + r"(?=\s*[.;]|\s*$)"
     + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
