@@ -442,6 +442,20 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     assert [c.key for c in found] == ([key] if key else [])
 
 
+@pytest.mark.parametrize("sentence, credited", [
+    ("The designer told the Harbin Morning Post that the seeds would fly in May.", "harbinmorningpost"),
+    ("A neighbour told The Lviv Evening News that the sirens woke everyone.", "lvivevening"),
+    ("The clerk told the Post Office staff to leave the building.", None),
+    ("The general told the Senate Armed Services Committee that stocks were low.", None),
+    ("She told the Daily Briefing audience that the talks would go on.", None),
+])
+def test_a_newspaper_name_credits_an_outlet_that_is_neither_known_nor_in_the_batch(sentence, credited):
+    from claimdesk.corroborate.credits import credits
+
+    found = credits(sentence, {})
+    assert (credited in found[0].key) if credited else found == []
+
+
 def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_wire_words():
     from datetime import date
 

@@ -94,6 +94,12 @@ def brand(key: str) -> str:
     return key.split(".")[0]
 
 
+# a name of two or more words ending in one of these names a newspaper even when it is not a known
+# outlet or one of the batch: "told the Chongqing Morning Post", "according to the Kyiv Post"
+_PAPER_WORDS = ("Post", "Times", "Herald", "Tribune", "Gazette", "Journal", "Chronicle", "Telegraph", "Daily",
+                "Courier", "Examiner", "Inquirer", "Dispatch", "Observer", "News")
+
+
 def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
     """The outlet identity a written name stands for, or None when it names no known outlet."""
     folded = " ".join(name.lower().replace("’", "'").split())
@@ -104,6 +110,9 @@ def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
     for form in (compact, compact.removeprefix("the")):
         if form in batch_names:
             return batch_names[form]
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    if len(words) >= 2 and words[-1] in _PAPER_WORDS and all(w[:1].isupper() for w in words):
+        return known
     return None
 
 
