@@ -47,6 +47,26 @@ KNOWN_NAMES = {
     "the telegraph": "telegraph.co.uk", "the times": "thetimes.co.uk", "the sun": "thesun.co.uk",
     "usa today": "usatoday.com", "china daily": "chinadaily.com.cn", "sputnik": "sputniknews.com",
     "breitbart": "breitbart.com", "breitbart news": "breitbart.com", "the hill": "thehill.com",
+    # news agencies: `origin.WIRES` reads them in datelines, under the same keys
+    "xinhua": "xinhuanet.com", "xinhua news agency": "xinhuanet.com", "interfax": "interfax.ru",
+    "ani": "aninews.in", "asian news international": "aninews.in", "pti": "ptinews.com",
+    "press trust of india": "ptinews.com", "ians": "ians.in", "yonhap": "yna.co.kr",
+    "yonhap news agency": "yna.co.kr", "kyodo": "kyodonews.net", "kyodo news": "kyodonews.net",
+    "ansa": "ansa.it", "efe": "efe.com", "anadolu agency": "aa.com.tr", "anadolu": "aa.com.tr",
+    "ria novosti": "ria.ru", "unian": "unian.info", "kcna": "kcna.kp", "korean central news agency": "kcna.kp",
+    # outlets often credited by name by others ("told The Athletic", "according to Newsweek")
+    "newsweek": "newsweek.com", "the athletic": "theathletic.com", "axios": "axios.com",
+    "the atlantic": "theatlantic.com", "the new yorker": "newyorker.com", "vanity fair": "vanityfair.com",
+    "tmz": "tmz.com", "people magazine": "people.com", "rolling stone": "rollingstone.com",
+    "buzzfeed news": "buzzfeednews.com", "propublica": "propublica.org", "the daily beast": "thedailybeast.com",
+    "vice news": "vice.com", "business insider": "businessinsider.com", "cnbc": "cnbc.com", "msnbc": "msnbc.com",
+    "los angeles times": "latimes.com", "the los angeles times": "latimes.com", "der spiegel": "spiegel.de",
+    "spiegel": "spiegel.de", "bild": "bild.de", "le monde": "lemonde.fr", "haaretz": "haaretz.com",
+    "the times of israel": "timesofisrael.com", "south china morning post": "scmp.com", "nikkei": "nikkei.com",
+    "nhk": "nhk.or.jp", "the economist": "economist.com", "forbes": "forbes.com", "the verge": "theverge.com",
+    "engadget": "engadget.com", "techcrunch": "techcrunch.com", "espn": "espn.com",
+    "novaya gazeta": "novayagazeta.ru", "kommersant": "kommersant.ru", "izvestia": "iz.ru",
+    "vedomosti": "vedomosti.ru", "suspilne": "suspilne.media", "hromadske": "hromadske.ua",
 }
 # Hosting platforms: each sub-domain is a different writer, so the host itself is the outlet.
 PLATFORMS = {"substack.com", "medium.com", "wordpress.com", "blogspot.com", "tumblr.com", "livejournal.com",

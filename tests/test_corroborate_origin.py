@@ -442,6 +442,28 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     assert [c.key for c in found] == ([key] if key else [])
 
 
+@pytest.mark.parametrize("sentence, key", [
+    # agencies and outlets named by others, unknown to the batch (news_cluster pages, 2026-12-03)
+    ("The boat sank off the coast at dawn, state news agency Xinhua reported.", "xinhuanet.com"),
+    ("Seoul's military tracked the launch for ten minutes, Yonhap reported.", "yna.co.kr"),
+    ("The regime called the drill a prelude to containing the island, KCNA quoted the army as saying.", "kcna.kp"),
+    ("The team doctor told The Athletic that the coach had been unresponsive.", "theathletic.com"),
+    ("The coach nearly died after the parade, according to a detailed account by The Athletic.", "theathletic.com"),
+    ("The designer said to the Harbin Morning Post that the seeds would fly in May.", "harbinmorningpost"),
+    ("A deputy minister was quoted by RIA Novosti as saying the talks were over.", "ria.ru"),
+    # not a credit: no outlet, or the outlet is the subject of the deed
+    ("The minister said to reporters that the border would stay shut.", None),
+    ("The boat was said to be carrying 40 people when it sank.", None),
+    ("Yonhap's reporters were barred from the briefing on Friday.", None),
+    ("He gave an account of the crash to the police on Monday.", None),
+])
+def test_agencies_and_outlets_named_by_others_are_credited(sentence, key):
+    from claimdesk.corroborate.credits import credits
+
+    found = credits(sentence, {})
+    assert ((key in found[0].key) if found else None) if key else found == []
+
+
 @pytest.mark.parametrize("sentence, credited", [
     ("The designer told the Harbin Morning Post that the seeds would fly in May.", "harbinmorningpost"),
     ("A neighbour told The Lviv Evening News that the sirens woke everyone.", "lvivevening"),

@@ -1,7 +1,8 @@
 """Sentences that credit another news outlet for what they state: "Thurman told The New York Times",
 "according to Newsweek", "first reported by the Guardian", "a cache of emails obtained by Newsweek",
 "in a statement sent to Newsweek", "Amazon provided Newsweek a statement", "responded to the letter,
-via the New York Times", "other claims in the New York Times".
+via the New York Times", "other claims in the New York Times", "said to the Chongqing Morning Post",
+"according to a detailed account by The Athletic".
 
 The fact in such a sentence comes from the credited outlet, so a second outlet repeating it is
 not a second source: it counts under the outlet it credits (`sourcing` turns each credit into an
@@ -48,8 +49,10 @@ GENERIC = r"the (?:magazine|newspaper|outlet|website|broadcaster|news agency|pub
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|" + GENERIC + r"\b)"
 _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
 _CREDIT = re.compile(
-    r"\b(?:told|tells|telling|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
-    r"(?:a|the) report (?:by|in|from)|said in an interview with|spoke to|speaking to|quoted by|"
+    r"\b(?:told|tells|telling|said to|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
+    # "a report by", "a detailed account by The Athletic", "an exclusive interview with"
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:report|account|interview) (?:by|in|from|with)|said in an interview with|"
+    r"spoke to|speaking to|quoted by|"
     r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in|"
     # a statement or documents handed to one outlet: "in a statement sent to Newsweek", "emailed Newsweek"
     r"(?:sent|e-?mailed|provided|given|released|made available)\s+to|e-?mailed|in a statement to|"
