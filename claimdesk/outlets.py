@@ -106,8 +106,15 @@ def outlet_host(outlet: Optional[str]) -> Optional[str]:
 
 
 def name_key(name: str) -> str:
+    """The identity a site name stands for: a known outlet's domain, else the name folded, with no
+    leading "the" ("The Erie Times-News" and "the Erie Times News" are one paper).
+
+    >>> name_key("The Erie Times-News") == name_key("Erie Times News") == "name:erietimesnews"
+    True
+    """
     folded = " ".join(_NAME_NOISE.sub("", name).lower().split())
-    return KNOWN_NAMES.get(folded) or KNOWN_NAMES.get(folded.removeprefix("the ")) or "name:" + re.sub(r"\W+", "", folded)
+    bare = folded.removeprefix("the ")
+    return KNOWN_NAMES.get(folded) or KNOWN_NAMES.get(bare) or "name:" + re.sub(r"\W+", "", bare)
 
 
 def outlet_key(outlet: Optional[str], url: Optional[str] = None) -> Optional[str]:

@@ -451,6 +451,7 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     ("The coach nearly died after the parade, according to a detailed account by The Athletic.", "theathletic.com"),
     ("The designer said to the Harbin Morning Post that the seeds would fly in May.", "harbinmorningpost"),
     ("A deputy minister was quoted by RIA Novosti as saying the talks were over.", "ria.ru"),
+    ("A neighbour told the Erie Times-News that the bill was wrong.", "name:erietimesnews"),
     # not a credit: no outlet, or the outlet is the subject of the deed
     ("The minister said to reporters that the border would stay shut.", None),
     ("The boat was said to be carrying 40 people when it sank.", None),
@@ -462,6 +463,16 @@ def test_agencies_and_outlets_named_by_others_are_credited(sentence, key):
 
     found = credits(sentence, {})
     assert ((key in found[0].key) if found else None) if key else found == []
+
+
+def test_a_credit_covers_its_whole_sentence_after_a_title_and_one_paper_is_one_outlet_however_written():
+    from claimdesk.corroborate.credits import credits
+
+    text = ('The coach collapsed on stage. Dr. Muntz told The Erie Times-News, "He was unresponsive." '
+            "Mr. Smith said the bill was wrong, as the Erie Times News reported.")
+    found = credits(text, {})
+    assert [text[c.span[0]:c.span[1]].split()[0] for c in found] == ["Dr.", "Mr."]
+    assert found[0].key == found[1].key == "name:erietimesnews"
 
 
 @pytest.mark.parametrize("sentence, credited", [

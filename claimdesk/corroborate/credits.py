@@ -114,7 +114,8 @@ def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
         if form in batch_names:
             return batch_names[form]
     words = name.removeprefix("the ").removeprefix("The ").split()
-    if len(words) >= 2 and words[-1] in _PAPER_WORDS and all(w[:1].isupper() for w in words):
+    # "the Erie Times-News", "the Chattanooga Times Free Press": the paper word may end a hyphened word
+    if len(words) >= 2 and words[-1].split("-")[-1] in _PAPER_WORDS and all(w[:1].isupper() for w in words):
         return known
     return None
 
@@ -127,13 +128,27 @@ def credits(text: str, batch_names: dict[str, str], own: frozenset[str] = frozen
         return []
     out = []
     named = _Named(text, batch_names)  # read only when a short or generic name needs it
-    for start, end in sentences(text):
+    for start, end in _sentences(text):
         for m in _CREDIT.finditer(text, start, end):
             name = next((g for g in m.groups() if g), "")
             found = _outlet(name, batch_names) or named.before(m.start(), name, own)
             if found is not None:
                 out.append(Credit(outlet=found[0], key=found[1], span=(start, end), cue=m.group(0).strip().lstrip(", ")))
                 break
+    return out
+
+
+# a title before a name is no sentence end: "Dr. Muntz told The Athletic" is one sentence
+_TITLE_END = re.compile(r"\b(?<![.\w])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|St)\.$")
+
+
+def _sentences(text: str) -> list[Span]:
+    out: list[Span] = []
+    for start, end in sentences(text):
+        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and not text[out[-1][1]:start].count("\n"):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

@@ -17,6 +17,7 @@ from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourh
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
+from claimdesk.corroborate.interviews import given_cue
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
@@ -253,6 +254,12 @@ def _origins(store: Store, docs: list[Document], recopied: dict[str, str], label
         known = load_origins(conn, earlier)
     ctx = SourcingContext(headers=headers, origins=known, copy_of=detector.copy_of,
                           shingles_of=detector.shingles_of, candidates=candidates)
+    # quotations earlier pages of these clusters credit to an outlet's interview (`interviews`); a page
+    # printing them before any page credited them keeps its origin until it is corroborated again
+    batch = {d.id for d in docs + older}
+    for doc_id, credited in state.credits_in_clusters(store, set(labels.values()), batch).items():
+        if any(given_cue(o.why) for o in credited) and (earlier_doc := store.get_document(doc_id)) is not None:
+            ctx.given.add_credits(earlier_doc.text, credited)
     return assign(docs + older, ctx)
 
 

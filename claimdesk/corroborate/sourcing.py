@@ -2,7 +2,8 @@
 
 In order of precedence:
 0. a sentence credits another news outlet for what it states ("told The New York Times",
-   "obtained by Newsweek": `credits`): that sentence is the credited outlet's;
+   "obtained by Newsweek": `credits`): that sentence is the credited outlet's; so is a sentence
+   printing a quotation that some page says was given to that outlet (`interviews`);
 1. the document credits a wire or press-release service (`origin.wire_origin`): the whole text is
    the wire's (from the dateline on, when the wire story starts further down the page);
 2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
@@ -24,6 +25,7 @@ import numpy as np
 
 from claimdesk.corroborate.copies import order_key, shingles
 from claimdesk.corroborate.credits import brand, credits, outlet_names
+from claimdesk.corroborate.interviews import GivenQuotes
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import MIN_SHARED, SentenceShingles
@@ -44,6 +46,10 @@ class SourcingContext:
     candidates: dict[str, list[str]] = field(default_factory=dict)
     outlet_names: dict[str, str] = field(default_factory=dict)  # folded name -> outlet key (`credits`)
     wires: dict[str, Optional[Origin]] = field(default_factory=dict)  # batch document -> its wire credit, if any
+    # quotations pages credit to another outlet's interview (`interviews`): the batch's and, filled in
+    # by the caller, those of earlier documents
+    given: GivenQuotes = field(default_factory=GivenQuotes)
+    credited: dict[str, list[Origin]] = field(default_factory=dict)  # batch document -> its credits
 
 
 def own_key(doc: Document) -> str:
@@ -61,6 +67,9 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     ctx.outlet_names.update(outlet_names({own_key(d) for d in [*ctx.headers.values(), *docs]}))
     for d in docs:  # read once: a page's passages are compared with later wire copies too
         ctx.wires[d.id] = wire_origin(d)
+    for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
+        ctx.credited[d.id] = _credited(d, ctx)
+        ctx.given.add_credits(d.text, [o for o in ctx.credited[d.id] if o.key])
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
@@ -68,14 +77,28 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     return out
 
 
-def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
-    """The document's origins, the first covering a claim being its origin (`origin_of`)."""
+def _own_keys(doc: Document, ctx: SourcingContext) -> tuple[str, Optional[Origin], frozenset[str]]:
     mine = own_key(doc)
     wire = ctx.wires[doc.id] if doc.id in ctx.wires else wire_origin(doc)
-    own = frozenset({mine} | ({wire.key} if wire else set()))
-    credited = [Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
-                for c in credits(doc.text, ctx.outlet_names, own)
-                if c.key not in own and brand(c.key) not in {brand(k) for k in own}]
+    return mine, wire, frozenset({mine} | ({wire.key} if wire else set()))
+
+
+def _credited(doc: Document, ctx: SourcingContext) -> list[Origin]:
+    """The sentences of `doc` crediting an outlet (`credits`), as origins; a credit to the page's own
+    outlet ("told RT" on rt.com) is kept with `Origin.key` "" to mark the words as the page's own."""
+    _, _, own = _own_keys(doc, ctx)
+    brands = {brand(k) for k in own}
+    return [Origin(outlet=c.outlet, key=c.key if c.key not in own and brand(c.key) not in brands else "",
+                   span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
+            for c in credits(doc.text, ctx.outlet_names, own)]
+
+
+def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
+    """The document's origins, the first covering a claim being its origin (`origin_of`)."""
+    mine, wire, own = _own_keys(doc, ctx)
+    every = ctx.credited[doc.id] if doc.id in ctx.credited else _credited(doc, ctx)
+    credited = [o for o in every if o.key]
+    credited += ctx.given.quoted_in(doc.text, own, [o.span for o in every])
     credited += _repeats_of_credited(doc.text, credited)
     if wire and wire.span is None:
         return credited + [wire]

@@ -24,9 +24,9 @@ from typing import Optional
 import numpy as np
 from sqlalchemy import Connection, delete, select
 
-from claimdesk.models import Claim, Document
+from claimdesk.models import Claim, Document, Origin
 from claimdesk.store import schema
-from claimdesk.store.codec import claim_from_row
+from claimdesk.store.codec import claim_from_row, origin_from_row
 from claimdesk.store.database import Store
 
 _CHUNK = 500  # ids per IN (…) list: well under SQLite's and PostgreSQL's bound-parameter limits
@@ -145,6 +145,23 @@ def documents_in_clusters(store: Store, cluster_ids: Iterable[str], since: Optio
                     (d.published >= since) | d.published.is_(None))
             for doc_id, cid in conn.execute(query):
                 out.setdefault(cid, []).append(doc_id)
+    return out
+
+
+def credits_in_clusters(store: Store, cluster_ids: Iterable[str], exclude: Iterable[str] = ()) -> dict[str, list[Origin]]:
+    """document id -> its stored credits of another outlet ("credits X: …" origins), for the
+    documents of these event clusters, but those in `exclude`."""
+    cd, do = schema.corroborated_documents.c, schema.document_origins.c
+    skip = set(exclude)
+    out: dict[str, list[Origin]] = {}
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(cluster_ids))):
+            rows = conn.execute(select(schema.document_origins).join(
+                schema.corroborated_documents, cd.document_id == do.document_id).where(
+                cd.cluster_id.in_(chunk), do.why.like("credits %")).order_by(do.document_id, do.seq)).mappings()
+            for r in rows:
+                if r["document_id"] not in skip:
+                    out.setdefault(r["document_id"], []).append(origin_from_row(r))
     return out
 
 

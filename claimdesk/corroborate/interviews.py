@@ -1,0 +1,124 @@
+"""Words given to one outlet and quoted again elsewhere: "Dr. Muntz told The Athletic, "He was
+unresponsive, just a disaster."" makes those words The Athletic's on every page that prints them.
+
+A speaker's public words (a statement read out, a tweet, a press conference) are quoted by every
+outlet on its own, and `passages` leaves quotations alone for that reason. Words that a page says
+were spoken to another outlet ("told", "said to", "in an interview with", "quoted by") came
+through that outlet: a second page printing them, credited or not, relays that outlet's interview
+and is no second source for what they state, unless it says the words were spoken to it too ("…,
+the airline told HuffPost"). Only direct quotations of `QUOTE_WORDS` words or more are matched,
+word for word; a paraphrase is left to the other rules.
+
+>>> given = GivenQuotes()
+>>> given.add("Dr. Muntz told The Athletic, “He was unresponsive, just a disaster.”", (0, 67),
+...           Origin(outlet="The Athletic", key="theathletic.com", why="credits The Athletic: 'told The Athletic'"))
+>>> text = "The coach fell ill on stage. “He was unresponsive, just a disaster,” Muntz said."
+>>> [(text[o.span[0]:o.span[1]].split()[0], o.key) for o in given.quoted_in(text, frozenset())]
+[('“He', 'theathletic.com')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claimdesk.corroborate.passages import sentences
+from claimdesk.models import Origin, Span
+
+QUOTE_WORDS = 6  # a shorter quotation ("a national crisis") is as likely said to everyone
+# the credit cues saying the words were spoken to the outlet, not that it reported them. A statement
+# sent or e-mailed to one outlet is left out: a company or a ministry sends the same statement to
+# every outlet that asks ("in a statement to CNBC" beside "told HuffPost in a statement", same words)
+_GIVEN = re.compile(
+    r"^(?:told|tells|telling|said to|spoke to|speaking to|(?:said )?in an interview with|"
+    r"(?:an?|the)\s+(?:\w+\s+)?interview with|quoted (?:by|in))\b", re.I)
+# a quotation: between double marks, or single marks that open after a space and close before one;
+# a quotation may go on past its sentence, so the closing mark may be missing at the sentence's end
+_QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]?|(?:(?<=^)|(?<=[\s(]))[‘'](?=[A-Za-z])([^‘’']+?)(?:[’'](?=[\s,.;:!?)]|$)|$)")
+_WORD = re.compile(r"\w+")
+
+
+def given_cue(why: str) -> bool:
+    """Whether an origin's reason is a credit of words given to the outlet ("credits X: 'told X'")."""
+    cue = re.match(r"credits .*?: '(.*)'$", why)
+    return bool(cue and _GIVEN.match(cue.group(1).lstrip(", ")))
+
+
+def quotations(text: str) -> list[str]:
+    """The direct quotations of `text` of `QUOTE_WORDS` words or more, as lower-case words."""
+    out = []
+    for m in _QUOTATION.finditer(text):
+        words = _WORD.findall((m.group(1) or m.group(2) or "").lower())
+        if len(words) >= QUOTE_WORDS:
+            out.append(" ".join(words))
+    return out
+
+
+def _grams(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)]
+
+
+@dataclass(frozen=True)
+class _Given:
+    words: str
+    origin: Origin
+
+
+class GivenQuotes:
+    """The quotations that pages credit to an outlet's interview, and where other pages print them."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[tuple[str, ...], list[_Given]] = {}  # first QUOTE_WORDS words -> quotation
+        self._by_gram: dict[tuple[str, ...], list[_Given]] = {}   # any QUOTE_WORDS words -> quotation
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def add(self, text: str, span: Span, credit: Origin) -> None:
+        """Register the quotations of a credited sentence (`span` of `text`) as the credited outlet's."""
+        if not given_cue(credit.why):
+            return
+        for quoted in quotations(text[span[0]:span[1]]):
+            entry = _Given(quoted, credit)
+            words = quoted.split()
+            self._by_first.setdefault(tuple(words[:QUOTE_WORDS]), []).append(entry)
+            for g in _grams(words):
+                self._by_gram.setdefault(g, []).append(entry)
+
+    def add_credits(self, text: str, credited: Iterable[Origin]) -> None:
+        for credit in credited:
+            if credit.span is not None:
+                self.add(text, credit.span, credit)
+
+    def quoted_in(self, text: str, own: frozenset[str], taken: Iterable[Span] = ()) -> list[Origin]:
+        """An origin for each sentence of `text` that prints (part of) a quotation given to an outlet
+        other than the page's own (`own`: its outlet and wire keys), where no span of `taken` (the
+        page's credits, to others or to itself) lies."""
+        if not self:
+            return []
+        spans = list(taken)
+        out: list[Origin] = []
+        for start, end in sentences(text):
+            if any(s < end and start < e for s, e in spans + [o.span for o in out]):
+                continue
+            for quoted in quotations(text[start:end]):
+                hit = self._match(quoted, own)
+                if hit is not None:
+                    out.append(Origin(outlet=hit.origin.outlet, key=hit.origin.key, span=(start, end),
+                                      document=hit.origin.document,
+                                      why=f"quotes words given to {hit.origin.outlet} ({hit.origin.why})"))
+                    break
+        return out
+
+    def _match(self, quoted: str, own: frozenset[str]) -> _Given | None:
+        words = quoted.split()
+        # the page prints part of the given quotation, or the whole of it inside a longer one
+        candidates = list(self._by_gram.get(tuple(words[:QUOTE_WORDS]), []))
+        for g in _grams(words):
+            candidates += self._by_first.get(g, [])
+        padded = f" {quoted} "
+        for c in candidates:
+            if c.origin.key not in own and (padded in f" {c.words} " or f" {c.words} " in padded):
+                return c
+        return None

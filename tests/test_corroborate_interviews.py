@@ -1,0 +1,107 @@
+"""Words spoken to one outlet and printed again by others count under that outlet (issue #12,
+point 3: independence by origin). Sentences are our own writing, modelled on news_cluster pages
+where a doctor's interview with The Athletic and a designer's with a Chinese paper were printed by
+two more sites each and counted as independent sources."""
+
+import io
+import json
+
+import pytest
+
+from claimdesk.corroborate.interviews import GivenQuotes, given_cue, quotations
+from claimdesk.models import Origin
+
+QUOTE = "The bridge was closed for six hours before the storm reached the coast"
+
+
+def _credit(cue: str, outlet: str = "The Harbin Morning Post", key: str = "name:harbinmorningpost") -> Origin:
+    return Origin(outlet=outlet, key=key, why=f"credits {outlet}: '{cue}'")
+
+
+@pytest.mark.parametrize("cue, given", [
+    ("told The Athletic", True), ("said to the Chongqing Morning Post", True),
+    ("in an interview with Axios", True), ("an exclusive interview with CNN", True),
+    ("quoted by RIA Novosti", True),
+    # a statement is sent to every outlet that asks; a report is the outlet's own telling
+    ("in a statement to CNBC.", False), ("emailed Newsweek", False), ("Reuters reported", False),
+    ("according to Le Monde", False), ("via The New York Times", False),
+])
+def test_only_words_spoken_to_an_outlet_are_its_own(cue, given):
+    assert given_cue(f"credits X: '{cue}'") is given
+
+
+def test_quotations_of_six_words_or_more_in_either_kind_of_mark():
+    assert quotations(f'Dr. Lee told the paper, "{QUOTE}."') == [QUOTE.lower()]
+    assert quotations(f"'{QUOTE}, ' Lee said.") == [QUOTE.lower()]
+    assert quotations("'He was unresponsive,' the doctor told the Athletic, 'just a disaster.'") == []
+    assert quotations("She said the '90s were the best years of all of our lives.") == []
+
+
+def test_a_quotation_given_to_an_outlet_is_its_own_on_another_page_and_nothing_else_is():
+    credited = f'Dr. Lee told The Harbin Morning Post, "{QUOTE}."'
+    given = GivenQuotes()
+    given.add(credited, (0, len(credited)), _credit("told The Harbin Morning Post"))
+    other = (f"The storm hit at dawn. “{QUOTE},” Lee said. "
+             "“We have never seen water this high in forty years of records here,” the mayor said.")
+    found = given.quoted_in(other, frozenset({"radiowest.example"}))
+    assert [(other[o.span[0]:o.span[1]], o.key) for o in found] == [
+        (f"“{QUOTE},” Lee said.", "name:harbinmorningpost")]
+    assert found[0].why.startswith("quotes words given to The Harbin Morning Post")
+    # part of the quotation is enough; five words in common are not
+    assert given.quoted_in("“The bridge was closed for six hours,” he said.", frozenset())
+    assert not given.quoted_in("“The bridge was closed for hours,” he said.", frozenset())
+    # a page that says the words were spoken to it too, or that is the outlet itself, keeps them
+    own = f"“{QUOTE},” Lee told Radio West."
+    assert not given.quoted_in(own, frozenset(), [(0, len(own))])
+    assert not given.quoted_in(other, frozenset({"name:harbinmorningpost"}))
+
+
+def test_a_statement_sent_to_one_outlet_stays_the_speakers_own_words_elsewhere():
+    credited = f'The airline said in a statement to CNBC: "{QUOTE}."'
+    given = GivenQuotes()
+    given.add(credited, (0, len(credited)), _credit("in a statement to CNBC", "CNBC", "cnbc.com"))
+    assert not given and given.quoted_in(f"“{QUOTE},” the airline said.", frozenset()) == []
+
+
+def _jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _story(store, words):
+    from claimdesk.report.ledger_json import write_json
+
+    out = io.StringIO()
+    write_json(store, out)
+    return next(s for s in json.loads(out.getvalue()) if any(words in m["text"] for m in s["mentions"]))
+
+
+@pytest.mark.parametrize("batches", [1, 2])
+def test_end_to_end_an_interview_printed_by_two_more_sites_is_one_source(tmp_path, batches):
+    """Ingest → corroborate → ledger: the interview's page, a page crediting it and a page printing
+    the quotation bare are one source, in one corroboration or when the bare page comes later."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.store import open_store
+
+    pages = [
+        {"url": "https://coast-daily.example/storm", "source_domain": "coast-daily.example",
+         "date_publish": "2026-02-25 08:00:00", "title": "Storm shuts Harbin bridge",
+         "text": "A storm closed the Harbin river bridge on Tuesday.\n\n"
+                 f'Engineer Li Wei told the Harbin Morning Post, "{QUOTE}."'},
+        {"url": "https://radio-west.example/storm", "source_domain": "radio-west.example",
+         "date_publish": "2026-02-25 10:00:00", "title": "Bridge closed in Harbin storm",
+         "text": "The Harbin river bridge was shut on Tuesday as the storm came in.\n\n"
+                 f"“{QUOTE},” engineer Li Wei said."},
+    ]
+    store = open_store(f"sqlite:///{tmp_path / 'interviews.sqlite'}")
+    for i, group in enumerate([pages] if batches == 1 else [pages[:1], pages[1:]]):
+        ingest([_jsonl(tmp_path / f"pages{i}.jsonl", group)], store, IngestOptions())
+        corroborate(store)
+    story = _story(store, "closed for six hours")
+    assert {m["outlet"] for m in story["mentions"]} == {"coast-daily.example", "radio-west.example"}
+    radio = next(m for m in story["mentions"] if m["outlet"] == "radio-west.example")
+    assert radio["origin"]["outlet"] == "Harbin Morning Post", radio
+    assert radio["origin"]["why"].startswith("quotes words given to Harbin Morning Post")
+    assert story["independent_sources"] == 1 and story["status"] == "single_source"
