@@ -321,6 +321,22 @@ def test_one_long_sentence_word_for_word_is_a_copy_a_rewording_is_not():
 
 
 
+def test_a_copied_sentence_with_a_scare_quote_is_a_copy_a_quoted_statement_is_not():
+    """Written for this test after a news_cluster page that printed a magazine's 22-word sentence
+    word for word, kept from being judged by the two words it put in quotation marks."""
+    from claimdesk.corroborate.passages import SentenceShingles, holds_quotation
+
+    magazine = ("Designed by a British firm of architects, the plaza around the new store is meant to recreate a "
+                "“town square” feeling that fosters a sense of community.")
+    page = "Shoppers queued from dawn. " + magazine.replace("“town square”", "'town square'") + " It opens on Friday."
+    [span] = SentenceShingles(page).shared_sentences(shingles(magazine))
+    assert page[span[0]:span[1]].startswith("Designed by a British firm")
+    statement = "“We are proud to bring a place of meeting and community to the heart of the city,” the company said."
+    assert holds_quotation(statement) and holds_quotation("'We are proud,' the company said, 'and thankful.'")
+    assert SentenceShingles("Shoppers queued. " + statement).shared_sentences(shingles(statement)) == []
+    assert not holds_quotation("The president warned of “fire and fury” if the threats went on for much longer.")
+
+
 def test_a_page_carrying_a_passage_copies_its_short_lines_too_a_page_without_one_does_not():
     """Written for this test after a news_cluster page that printed a wire's crash report: three
     sentences in a row word for word, and a short relayed line between them."""

@@ -6,7 +6,8 @@ the other text; a passage is a run of at least `MIN_RUN` shared sentences, where
 to judge neither count nor break the run. Two outlets writing up the same event share names and
 phrases, rarely three sentences in a row nearly word for word. Sentences holding a quotation
 (a tweet, a statement, an interview answer) neither count nor break a run either: outlets quote
-the same words of a speaker independently, and the speaker, not the first outlet, wrote them.
+the same words of a speaker independently, and the speaker, not the first outlet, wrote them. A
+name or a scare quote of a few words in marks ("a 'town square' experience") is no quotation.
 
 >>> a = ("Russian forces launched 300 drones and 30 missiles at Ukraine overnight, the air force said. "
 ...      "Air defences shot down most of them over the central regions of the country. "
@@ -44,6 +45,10 @@ _RELAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|repor
 # she said"), so a plural possessive ("passengers' complaints") is not one either: it had kept a
 # 46-word wire sentence a rewrite carried word for word from being judged at all
 _QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]['’](?=\s|$)")
+# the words between a pair of marks; a pair around a few words is a name or a scare quote ("a 'town
+# square' experience", "“fire and fury”"), not someone's words: the sentence is the writer's own
+_QUOTED = re.compile(r"[\"“«„](?=\w)([^\"“”«»„]*)(?:[\"”»]|$)|(?:^|(?<=\s))['‘](?=\w)(.*?)(?:(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)|$)")
+QUOTATION_WORDS = 4
 # an embedded post's signature, "— Elon Musk (@elonmusk) December 2, 2017": the post is the up to
 # 280 characters before it, a quotation without quotation marks
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}")
@@ -66,6 +71,15 @@ def sentences(text: str) -> list[Span]:
     return out
 
 
+def holds_quotation(sentence: str) -> bool:
+    """Someone's words in quotation marks: QUOTATION_WORDS words or more between pairs of marks
+    ("'He was unresponsive,' the doctor said, 'just a disaster.'"), or a mark that pairs with none."""
+    if not _QUOTE.search(sentence):
+        return False
+    quoted = [m.group(1) if m.group(1) is not None else m.group(2) or "" for m in _QUOTED.finditer(sentence)]
+    return not quoted or sum(len(_WORD.findall(q)) for q in quoted) >= QUOTATION_WORDS
+
+
 class SentenceShingles:
     """A text's sentences with their shingles, computed once and compared with many other texts."""
 
@@ -80,7 +94,7 @@ class SentenceShingles:
             if any(ps < e and s < pe for ps, pe in posts):
                 continue
             words = len(_WORD.findall(text[s:e]))
-            if words >= MIN_SENTENCE_WORDS and not _QUOTE.search(text[s:e]):
+            if words >= MIN_SENTENCE_WORDS and not holds_quotation(text[s:e]):
                 self.spans.append((s, e))
                 self.words.append(words)
                 parts.append(shingles(text[s:e]).astype(np.uint32))
