@@ -67,6 +67,12 @@ KNOWN_NAMES = {
     "engadget": "engadget.com", "techcrunch": "techcrunch.com", "espn": "espn.com",
     "novaya gazeta": "novayagazeta.ru", "kommersant": "kommersant.ru", "izvestia": "iz.ru",
     "vedomosti": "vedomosti.ru", "suspilne": "suspilne.media", "hromadske": "hromadske.ua",
+    "deadline": "deadline.com", "deadline hollywood": "deadline.com", "variety": "variety.com",
+    "the hollywood reporter": "hollywoodreporter.com", "hollywood reporter": "hollywoodreporter.com",
+    "entertainment weekly": "ew.com", "us weekly": "usmagazine.com", "page six": "pagesix.com",
+    "indiewire": "indiewire.com", "fortune": "fortune.com", "sports illustrated": "si.com",
+    "bleacher report": "bleacherreport.com", "the intercept": "theintercept.com", "mother jones": "motherjones.com",
+    "vox": "vox.com", "slate": "slate.com", "mashable": "mashable.com", "gizmodo": "gizmodo.com",
 }
 # Hosting platforms: each sub-domain is a different writer, so the host itself is the outlet.
 PLATFORMS = {"substack.com", "medium.com", "wordpress.com", "blogspot.com", "tumblr.com", "livejournal.com",

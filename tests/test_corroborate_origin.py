@@ -468,6 +468,10 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     ("The designer said to the Harbin Morning Post that the seeds would fly in May.", "harbinmorningpost"),
     ("A deputy minister was quoted by RIA Novosti as saying the talks were over.", "ria.ru"),
     ("A neighbour told the Erie Times-News that the bill was wrong.", "name:erietimesnews"),
+    ("The director told Deadline on Monday that the crash was heartbreaking.", "deadline.com"),
+    ("Trainers carried him to a golf cart, according to a story on The Athletic.", "theathletic.com"),
+    ("The deadline for the talks passed on Monday, officials said.", None),
+    ("The story on the front page was about the strike.", None),
     # not a credit: no outlet, or the outlet is the subject of the deed
     ("The minister said to reporters that the border would stay shut.", None),
     ("The boat was said to be carrying 40 people when it sank.", None),

@@ -51,7 +51,8 @@ _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*
 _CREDIT = re.compile(
     r"\b(?:told|tells|telling|said to|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
     # "a report by", "a detailed account by The Athletic", "an exclusive interview with"
-    r"(?:an?|the)\s+(?:\w+\s+)?(?:report|account|interview) (?:by|in|from|with)|said in an interview with|"
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:report|account|interview) (?:by|in|from|with)|(?:an?|the) story on|"
+    r"said in an interview with|"
     r"spoke to|speaking to|quoted by|"
     r"(?:was\s+)?first reported (?:by|in)|quoted in|wrote in|"
     # a statement or documents handed to one outlet: "in a statement sent to Newsweek", "emailed Newsweek"
