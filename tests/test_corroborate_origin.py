@@ -471,6 +471,10 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     ("The director told Deadline on Monday that the crash was heartbreaking.", "deadline.com"),
     ("Trainers carried him to a golf cart, according to a story on The Athletic.", "theathletic.com"),
     ("The deadline for the talks passed on Monday, officials said.", None),
+    # a cue opening the sentence
+    ("According to The Beijing News, the boy was harvesting cabbages with his father.", "name:beijingnews"),
+    ("Speaking to the BBC, the minister said the plant had been hit twice.", "bbc.co.uk"),
+    ("According to officials, the plant had been hit twice.", None),
     ("The story on the front page was about the strike.", None),
     # not a credit: no outlet, or the outlet is the subject of the deed
     ("The minister said to reporters that the border would stay shut.", None),

@@ -49,7 +49,8 @@ GENERIC = r"the (?:magazine|newspaper|outlet|website|broadcaster|news agency|pub
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|" + GENERIC + r"\b)"
 _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
 _CREDIT = re.compile(
-    r"\b(?:told|tells|telling|said to|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
+    # the cue in any case ("According to Reuters, …" opens a sentence), the name capitalised
+    r"\b(?i:told|tells|telling|said to|in an interview with|according to|obtained by|(?:first\s+)?reported by|"
     # "a report by", "a detailed account by The Athletic", "an exclusive interview with"
     r"(?:an?|the)\s+(?:\w+\s+)?(?:report|account|interview) (?:by|in|from|with)|(?:an?|the) story on|"
     r"said in an interview with|"
