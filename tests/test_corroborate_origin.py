@@ -607,3 +607,40 @@ def test_outlet_names_are_read_the_same_whatever_the_order_and_a_brand_credits_n
     assert outlet_names(keys) == outlet_names(list(reversed(keys))) == {
         "businessinsider": "businessinsider.com", "newsweek": "newsweek.com"}
     assert brand("businessinsider.de") == brand("businessinsider.com")
+
+
+def test_one_outlet_telling_a_fact_and_crediting_it_to_another_is_not_corroboration(tmp_path):
+    """Written after news_cluster development stories where one outlet's own line and its line
+    crediting state media ("…, state media Xinhua reported") made a story `corroborated`."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.corroborate.contradictions import Evidence
+    from claimdesk.corroborate.status import status
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.store import open_store
+
+    own = "The boy fell 40 metres down a dry well in Baoding, Hebei province, on Sunday morning"
+    pages = [
+        {"url": "https://world-desk.example/well", "source_domain": "world-desk.example",
+         "date_publish": "2016-11-07 08:00:00", "title": "Boy trapped in well",
+         "text": f"{own}.\n\nThe six-year-old fell 40 metres into the dry well in Baoding, Hebei province, on Sunday, "
+                 "state media Xinhua reported."},
+    ]
+    from claimdesk.report.ledger_json import write_json
+
+    store = open_store(f"sqlite:///{tmp_path / 'one-outlet.sqlite'}")
+    ingest([_jsonl(tmp_path / "pages.jsonl", pages)], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    story = _by_outlet(json.loads(out.getvalue()), "dry well in Baoding")
+    assert [m["origin"] and m["origin"]["outlet"] for m in story["mentions"]] == [None, "Xinhua"]
+    assert story["independent_sources"] == 2 and story["status"] == "single_source", story
+
+    by_id = {c.id: c for c in store.claims_for(story["mentions"][0]["document"])}
+    claims = [by_id[m["claim"]] for m in story["mentions"]]
+    own_line = Evidence(claims[0], "outlet:world-desk.example", publisher="outlet:world-desk.example")
+    credited = Evidence(claims[1], "outlet:xinhuanet.com", publisher="outlet:world-desk.example")
+    assert status([own_line, credited], []) == "single_source"
+    relayed_elsewhere = Evidence(claims[1], "outlet:xinhuanet.com", publisher="outlet:coast-radio.example")
+    assert status([own_line, relayed_elsewhere], []) == "corroborated"

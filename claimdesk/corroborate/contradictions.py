@@ -31,11 +31,13 @@ MAX_PLACE_KM = 100.0
 
 @dataclass(frozen=True)
 class Evidence:
-    """A claim in a story with the source it is counted under (outlet after removing copies)."""
+    """A claim in a story with the source it is counted under (outlet after removing copies), and the
+    outlet that published it (`publisher`, the source when not given)."""
 
     claim: Claim
     source: str
     copy_of: Optional[str] = None
+    publisher: Optional[str] = None
 
 
 @dataclass(frozen=True)

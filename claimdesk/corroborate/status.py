@@ -13,8 +13,11 @@ Status, first match wins:
   story state (`denials.denies`): the denial is linked to those mentions as a contradiction. A
   negated statement ("X did not …") or a refusal ("denied civilians power") is not a denial, and a
   denial whose object no asserted mention states leaves the status alone;
-- `corroborated`: two or more independent sources assert it, and at least one of them without a
-  hedge. Two outlets that both only say "reportedly" relay one unverified report, they do not
+- `corroborated`: two or more independent sources assert it, published by two or more outlets, and
+  at least one of them without a hedge. One outlet's pages telling a fact in their own words and
+  crediting it to another outlet ("…, state media Xinhua reported") are one outlet's telling: the
+  credited report is not seen itself (news_cluster development events: 4 such stories, all read
+  wrong — two facts, two figures of one well). Two outlets that both only say "reportedly" relay one unverified report, they do not
   confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);
   and at least one of them must give some part of a fact (a name, number, place, day or kind of
   event: `samefact.informativeness`): "The snow falls off the roof." on two sites is a shared
@@ -62,7 +65,8 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
         return "denied"
     asserting = [e for e in evidence if _asserts(e)]
     sources = {e.source for e in asserting}
-    if len(sources) >= 2 and any(not e.claim.hedges for e in asserting) \
+    publishers = {e.publisher or e.source for e in asserting}
+    if len(sources) >= 2 and len(publishers) >= 2 and any(not e.claim.hedges for e in asserting) \
             and any(informativeness(e.claim) > 0 for e in asserting):
         return "corroborated"
     return "single_source"
