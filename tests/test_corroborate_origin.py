@@ -475,6 +475,11 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     ("According to The Beijing News, the boy was harvesting cabbages with his father.", "name:beijingnews"),
     ("Speaking to the BBC, the minister said the plant had been hit twice.", "bbc.co.uk"),
     ("According to officials, the plant had been hit twice.", None),
+    # the outlet naming its piece, where the words were said or printed
+    ("In a New York Times interview published on Sunday, the actress said the car was unsafe.", "nytimes.com"),
+    ("The car was unsafe, according to a Bloomberg report on Monday.", "bloomberg.com"),
+    ("The company disputes a Bloomberg report released on Monday about the breach.", None),
+    ("A source confirmed the mix-up to the Herald following a CNN report on Wednesday.", None),
     ("The story on the front page was about the strike.", None),
     # not a credit: no outlet, or the outlet is the subject of the deed
     ("The minister said to reporters that the border would stay shut.", None),
@@ -487,6 +492,16 @@ def test_agencies_and_outlets_named_by_others_are_credited(sentence, key):
 
     found = credits(sentence, {})
     assert ((key in found[0].key) if found else None) if key else found == []
+
+
+def test_a_sentence_opening_before_a_short_name_is_no_newspaper_and_a_name_ends_with_its_sentence():
+    from claimdesk.corroborate.credits import credits, outlet_key_of_name
+
+    assert outlet_key_of_name("Following The Times", {}) is None
+    assert outlet_key_of_name("Chattanooga Times Free Press", {}) is None  # no paper word last
+    text = ("Thurman spoke to The New York Times. Following The Times story, she posted the footage online. "
+            "She told the newspaper that the crash still hurt.")
+    assert [c.key for c in credits(text, {})] == ["nytimes.com", "nytimes.com"]
 
 
 def test_a_credit_covers_its_whole_sentence_after_a_title_and_one_paper_is_one_outlet_however_written():

@@ -64,6 +64,10 @@ _CREDIT = re.compile(
     + _NAME
     # a statement handed to one outlet, the outlet first: "Amazon provided Newsweek a statement"
     + r"|\b(?:provided|gave|sent|handed)\s+" + _NAME + r"\s+(?:a|an|the|with|its|his|her|their)\s+(?:\w+\s+)?(?:statement|comment|response|emails?|documents?|copy)\b"
+    # the outlet naming its piece, where the words are said or printed: "in a New York Times interview",
+    # "according to a Bloomberg report" (not "disputes a Bloomberg report", "following a CNN report")
+    + r"|\b(?i:in|according to)\s+(?i:an?|the)\s+" + _NAME
+    + r"\s+(?i:interview|report|profile|investigation|article|story|documentary)\b"
     # the name after its verb, closing a sentence: "…, reports BBC News."
     + r"|,\s+(?:reports|reported|writes|wrote)\s+" + _NAME + r"(?=\s*[.;]|\s*$)"
     + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
@@ -117,7 +121,9 @@ def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
             return batch_names[form]
     words = name.removeprefix("the ").removeprefix("The ").split()
     # "the Erie Times-News", "the Chattanooga Times Free Press": the paper word may end a hyphened word
-    if len(words) >= 2 and words[-1].split("-")[-1] in _PAPER_WORDS and all(w[:1].isupper() for w in words):
+    # ("Following The Times" is a sentence's first word before a short name, not a paper)
+    if len(words) >= 2 and words[-1].split("-")[-1] in _PAPER_WORDS and all(w[:1].isupper() for w in words) \
+            and "The" not in words:
         return known
     return None
 
@@ -183,7 +189,8 @@ def _outlet(name: str, batch_names: dict[str, str]) -> tuple[str, str] | None:
     """The longest start of `name` that names an outlet ("The New York Times On" -> The New York Times)."""
     words = re.sub(r"['’]s$", "", name.strip().rstrip(".,;:")).split()
     for n in range(len(words), 0, -1):
-        candidate = " ".join(words[:n])
+        # a name run on past its sentence's end ("The New York Times. Following") ends at the period
+        candidate = " ".join(words[:n]).rstrip(".,;:")
         if candidate.lower() in SHORT_NAMES or re.fullmatch(GENERIC, candidate.lower()):
             return None
         key = outlet_key_of_name(candidate, batch_names)

@@ -32,7 +32,8 @@ QUOTE_WORDS = 6  # a shorter quotation ("a national crisis") is as likely said t
 # every outlet that asks ("in a statement to CNBC" beside "told HuffPost in a statement", same words)
 _GIVEN = re.compile(
     r"^(?:told|tells|telling|said to|spoke to|speaking to|(?:said )?in an interview with|"
-    r"(?:an?|the)\s+(?:\w+\s+)?interview with|quoted (?:by|in))\b", re.I)
+    r"(?:an?|the)\s+(?:\w+\s+)?interview with|in\s+(?:an?|the)\s+(?:\S+\s+){1,5}interview$|"
+    r"quoted (?:by|in))\b", re.I)
 # a quotation: between double marks, or single marks that open after a space and close before one;
 # a quotation may go on past its sentence, so the closing mark may be missing at the sentence's end
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]?|(?:(?<=^)|(?<=[\s(]))[‘'](?=[A-Za-z])([^‘’']+?)(?:[’'](?=[\s,.;:!?)]|$)|$)")
