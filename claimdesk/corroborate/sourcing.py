@@ -29,7 +29,7 @@ from claimdesk.corroborate.interviews import GivenQuotes
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import MIN_SHARED, SentenceShingles
-from claimdesk.models import Document, Origin
+from claimdesk.models import Document, Origin, Span
 
 MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
 
@@ -49,7 +49,16 @@ class SourcingContext:
     # quotations pages credit to another outlet's interview (`interviews`): the batch's and, filled in
     # by the caller, those of earlier documents
     given: GivenQuotes = field(default_factory=GivenQuotes)
-    credited: dict[str, list[Origin]] = field(default_factory=dict)  # batch document -> its credits
+    credited: dict[str, PageCredits] = field(default_factory=dict)  # batch document -> its credits
+
+
+@dataclass(frozen=True)
+class PageCredits:
+    """A page's sentences crediting another outlet (as origins), and those crediting the page's own
+    outlet ("told RT" on rt.com): words the page says were spoken to itself."""
+
+    others: list[Origin]
+    own: list[Span]
 
 
 def own_key(doc: Document) -> str:
@@ -69,7 +78,7 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
         ctx.wires[d.id] = wire_origin(d)
     for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
         ctx.credited[d.id] = _credited(d, ctx)
-        ctx.given.add_credits(d.text, [o for o in ctx.credited[d.id] if o.key])
+        ctx.given.add_credits(d.text, ctx.credited[d.id].others)
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
@@ -83,22 +92,23 @@ def _own_keys(doc: Document, ctx: SourcingContext) -> tuple[str, Optional[Origin
     return mine, wire, frozenset({mine} | ({wire.key} if wire else set()))
 
 
-def _credited(doc: Document, ctx: SourcingContext) -> list[Origin]:
-    """The sentences of `doc` crediting an outlet (`credits`), as origins; a credit to the page's own
-    outlet ("told RT" on rt.com) is kept with `Origin.key` "" to mark the words as the page's own."""
+def _credited(doc: Document, ctx: SourcingContext) -> PageCredits:
+    """The sentences of `doc` crediting an outlet (`credits`): another one's, or its own."""
     _, _, own = _own_keys(doc, ctx)
     brands = {brand(k) for k in own}
-    return [Origin(outlet=c.outlet, key=c.key if c.key not in own and brand(c.key) not in brands else "",
-                   span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
-            for c in credits(doc.text, ctx.outlet_names, own)]
+    found = credits(doc.text, ctx.outlet_names, own)
+    mine = [c for c in found if c.key in own or brand(c.key) in brands]
+    return PageCredits(others=[Origin(outlet=c.outlet, key=c.key, span=c.span, why=f"credits {c.outlet}: '{c.cue}'")
+                               for c in found if c not in mine],
+                       own=[c.span for c in mine])
 
 
 def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     """The document's origins, the first covering a claim being its origin (`origin_of`)."""
     mine, wire, own = _own_keys(doc, ctx)
-    every = ctx.credited[doc.id] if doc.id in ctx.credited else _credited(doc, ctx)
-    credited = [o for o in every if o.key]
-    credited += ctx.given.quoted_in(doc.text, own, [o.span for o in every])
+    page = ctx.credited[doc.id] if doc.id in ctx.credited else _credited(doc, ctx)
+    credited = list(page.others)
+    credited += ctx.given.quoted_in(doc.text, own, [o.span for o in page.others] + page.own)
     credited += _repeats_of_credited(doc.text, credited)
     if wire and wire.span is None:
         return credited + [wire]

@@ -17,8 +17,9 @@ Status, first match wins:
   at least one of them without a hedge. One outlet's pages telling a fact in their own words and
   crediting it to another outlet ("…, state media Xinhua reported") are one outlet's telling: the
   credited report is not seen itself (news_cluster development events: 4 such stories, all read
-  wrong — two facts, two figures of one well). Two outlets that both only say "reportedly" relay one unverified report, they do not
-  confirm it, so a hedged-only story stays `single_source` (its hedges are kept on each mention);
+  wrong — two facts, two figures of one well). Two outlets that both only say "reportedly" relay
+  one unverified report, they do not confirm it, so a hedged-only story stays `single_source` (its
+  hedges are kept on each mention);
   and at least one of them must give some part of a fact (a name, number, place, day or kind of
   event: `samefact.informativeness`): "The snow falls off the roof." on two sites is a shared
   caption, not a confirmed fact;
