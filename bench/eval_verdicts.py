@@ -70,8 +70,10 @@ def main() -> None:
     by_claim = {s.mentions[0].claim: s for s in stories}
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     covered: set[str] = set()
+    still_all: list[dict] = []
     for name, sample in labels["samples"].items():
         still = [x for x in sample["stories"] if x["claim"] in by_claim]
+        still_all += still
         covered |= {x["claim"] for x in sample["stories"]}
         right = sum(x["right"] for x in still)
         kinds = Counter(x["kind"] for x in still if not x["right"])
@@ -80,6 +82,10 @@ def main() -> None:
               f"{len(still)} still corroborated, right {right}"
               + (f" ({right / len(still):.2f})" if still else "")
               + (f"; wrong by kind: {dict(kinds)}" if kinds else ""))
+    right = sum(x["right"] for x in still_all)
+    print(f"all samples: {sum(len(s['stories']) for s in labels['samples'].values())} labelled; {len(still_all)} still "
+          f"corroborated, right {right}" + (f" ({right / len(still_all):.2f})" if still_all else "")
+          + " (labels read before later changes: not a held-out figure)")
     pairs = json.loads(PAIR_LABELS.read_text(encoding="utf-8"))["items"]
     story = story_of_claims(store, {m.document for s in iter_stories(store) for m in s.mentions})
     together = [x for x in pairs if x["lead"] in story and story[x["lead"]] == story.get(x["member"])]
