@@ -10,6 +10,12 @@ the text. A sample labelled before a change measures the change only on the stor
 a fresh sample (`second`, read once after the changes) is the figure to report.
 
     .venv/bin/python bench/eval_verdicts.py --db sqlite:///news_cluster.sqlite [--show N]
+    .venv/bin/python bench/eval_verdicts.py --corpus ecbplus --db sqlite:///ecb.sqlite [--show N]
+
+With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
+split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels
+are tests/fixtures/verdict_labels_ecbplus.json. ECB+'s `ecb` documents carry no outlet: each counts
+as its own source, so those samples measure mostly whether two pages state one fact.
 
 The store is one `bench/eval_news_cluster.py --db …` made (claims extracted, corroborated as
 shipped). Printed per sample: labelled stories still corroborated, right among them, and the wrong
@@ -48,27 +54,48 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
-def held_out_corroborated(store: Store, event_of: dict[str, str]) -> list:
-    """Corroborated stories whose mentions all come from held-out events, in sample order."""
+def held_out_corroborated(store: Store, event_of: dict[str, str], held=held_out) -> list:
+    """Corroborated stories whose mentions all come from held-out events (`held`), in sample order."""
     out = []
     for story in iter_stories(store, StoryFilter(status="corroborated")):
         events = {event_of.get(m.document) for m in story.mentions}
-        if events and all(e is not None and held_out(e) for e in events):
+        if events and all(e is not None and held(e) for e in events):
             out.append(story)
     return sorted(out, key=lambda s: sample_key(s.mentions[0].claim))
 
 
+def held_out_events(corpus: str) -> tuple[dict[str, str], object, Path]:
+    """document id -> its event or topic, the held-out test on it, and the labels file of the corpus."""
+    if corpus == "ecbplus":
+        from bench.corpora.ecbplus import read_corpus as read_ecb
+
+        topic_of = {d.document.id: d.topic for d in read_ecb(corpus_dir() / "ecbplus-dev")}
+        return topic_of, lambda topic: int(topic) >= 19, LABELS.with_name("verdict_labels_ecbplus.json")
+    return {p.document.id: p.event for p in read_corpus(corpus_dir() / "news_cluster")}, held_out, LABELS
+
+
+def development_pairs(store: Store) -> None:
+    """How many of the read news_cluster development lead-member pairs still share a story."""
+    pairs = json.loads(PAIR_LABELS.read_text(encoding="utf-8"))["items"]
+    story = story_of_claims(store, {m.document for s in iter_stories(store) for m in s.mentions})
+    together = [x for x in pairs if x["lead"] in story and story[x["lead"]] == story.get(x["member"])]
+    right = sum(x["same_fact"] for x in together)
+    print(f"development lead-member pairs read ({PAIR_LABELS.name}): {len(pairs)}, {sum(x['same_fact'] for x in pairs)} "
+          f"the same fact; still in one story {len(together)}, {right} of them the same fact"
+          + (f" ({right / len(together):.2f})" if together else ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py made")
+    ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
+    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus"), default="news_cluster")
     ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers")
     args = ap.parse_args()
-    pages = read_corpus(corpus_dir() / "news_cluster")
-    event_of = {p.document.id: p.event for p in pages}
+    event_of, held, labels_file = held_out_events(args.corpus)
     store = Store(args.db)
-    stories = held_out_corroborated(store, event_of)
+    stories = held_out_corroborated(store, event_of, held)
     by_claim = {s.mentions[0].claim: s for s in stories}
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    labels = json.loads(labels_file.read_text(encoding="utf-8")) if labels_file.exists() else {"samples": {}}
     covered: set[str] = set()
     still_all: list[dict] = []
     for name, sample in labels["samples"].items():
@@ -86,13 +113,8 @@ def main() -> None:
     print(f"all samples: {sum(len(s['stories']) for s in labels['samples'].values())} labelled; {len(still_all)} still "
           f"corroborated, right {right}" + (f" ({right / len(still_all):.2f})" if still_all else "")
           + " (labels read before later changes: not a held-out figure)")
-    pairs = json.loads(PAIR_LABELS.read_text(encoding="utf-8"))["items"]
-    story = story_of_claims(store, {m.document for s in iter_stories(store) for m in s.mentions})
-    together = [x for x in pairs if x["lead"] in story and story[x["lead"]] == story.get(x["member"])]
-    right = sum(x["same_fact"] for x in together)
-    print(f"development lead-member pairs read ({PAIR_LABELS.name}): {len(pairs)}, {sum(x['same_fact'] for x in pairs)} "
-          f"the same fact; still in one story {len(together)}, {right} of them the same fact"
-          + (f" ({right / len(together):.2f})" if together else ""))
+    if args.corpus == "news_cluster":
+        development_pairs(store)
     rest = [s for s in stories if s.mentions[0].claim not in covered]
     print(f"held-out corroborated stories: {len(stories)}; not in any sample: {len(rest)}")
     for s in rest[:args.show]:
