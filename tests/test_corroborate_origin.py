@@ -475,6 +475,10 @@ def test_what_another_outlet_printed_is_credited_to_it(sentence, key):
     ("According to The Beijing News, the boy was harvesting cabbages with his father.", "name:beijingnews"),
     ("Speaking to the BBC, the minister said the plant had been hit twice.", "bbc.co.uk"),
     ("According to officials, the plant had been hit twice.", None),
+    # a site named by its domain, a period inside a word
+    ("According to washingtonpost.com, the doctor is the team's first choice.", "washingtonpost.com"),
+    ("The boy was treated for serious injuries, Cincinnati.com reported.", "cincinnati.com"),
+    ("According to the U.S. Army, six soldiers died in the blast.", None),
     # the outlet naming its piece, where the words were said or printed
     ("In a New York Times interview published on Sunday, the actress said the car was unsafe.", "nytimes.com"),
     ("The car was unsafe, according to a Bloomberg report on Monday.", "bloomberg.com"),
@@ -497,6 +501,7 @@ def test_agencies_and_outlets_named_by_others_are_credited(sentence, key):
 def test_a_sentence_opening_before_a_short_name_is_no_newspaper_and_a_name_ends_with_its_sentence():
     from claimdesk.corroborate.credits import credits, outlet_key_of_name
 
+    assert credits("About 3.5 million people fled, Reuters reported.", {})[0].span == (0, 48)
     assert outlet_key_of_name("Following The Times", {}) is None
     assert outlet_key_of_name("Chattanooga Times Free Press", {}) is None  # no paper word last
     text = ("Thurman spoke to The New York Times. Following The Times story, she posted the footage online. "

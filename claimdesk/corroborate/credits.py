@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimdesk.corroborate.passages import sentences
-from claimdesk.outlets import name_key
+from claimdesk.outlets import name_key, outlet_host, outlet_key
 from claimdesk.models import Span
 
 # Names an outlet uses for itself as often as for another ("told The Times" in the New York Times):
@@ -46,7 +46,9 @@ SHORT_NAMES = {"the times": "times", "times": "times", "the post": "post", "post
 GENERIC = r"the (?:magazine|newspaper|outlet|website|broadcaster|news agency|publication|daily|tabloid|article)"
 # a capitalised name of up to five words, "The"/"the" first allowed ("the Daily Telegraph", "CNN"),
 # or a generic reference
-_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|" + GENERIC + r"\b)"
+# a capitalised name, a site's domain ("according to washingtonpost.com"), or a generic reference
+_NAME = (r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}|"
+         r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|com\.au|ca|news|tv)\b|" + GENERIC + r"\b)")
 _FULL_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
 _CREDIT = re.compile(
     # the cue in any case ("According to Reuters, …" opens a sentence), the name capitalised
@@ -111,6 +113,8 @@ _PAPER_WORDS = ("Post", "Times", "Herald", "Tribune", "Gazette", "Journal", "Chr
 
 def outlet_key_of_name(name: str, batch_names: dict[str, str]) -> str | None:
     """The outlet identity a written name stands for, or None when it names no known outlet."""
+    if outlet_host(name):  # "washingtonpost.com", "www.Reuters.com"
+        return outlet_key(name)
     folded = " ".join(name.lower().replace("’", "'").split())
     known = name_key(name)
     if not known.startswith("name:"):
@@ -151,9 +155,12 @@ _TITLE_END = re.compile(r"\b(?<![.\w])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Co
 
 
 def _sentences(text: str) -> list[Span]:
+    """`passages.sentences`, but a period inside a word ("washingtonpost.com", "3.5") or after a title
+    ends no sentence."""
     out: list[Span] = []
     for start, end in sentences(text):
-        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and not text[out[-1][1]:start].count("\n"):
+        if out and (start == out[-1][1] or _TITLE_END.search(text, out[-1][0], out[-1][1])
+                    and not text[out[-1][1]:start].count("\n")):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
