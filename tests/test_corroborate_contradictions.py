@@ -68,6 +68,30 @@ def test_two_outlets_counting_the_same_refugees_differently_make_one_contested_s
     assert all(s.status == "single_source" for s in iter_stories(store) if s.id != contested[0].id)
 
 
+def test_two_outlets_giving_one_well_two_depths_make_a_contested_story(corpus_dir, sqlite_url):
+    # two crawled pages of news_cluster's development events on one boy who fell into a well in Hebei:
+    # "the 40m dry well" and "the 80m-deep well" (units written onto the figures, as British copy does)
+    from bench.corpora.news_cluster import read_page
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+    for name in ("1e471fa6844bce9e88878ce164699ab88ec3dc38f166a251f071b408",
+                 "38e6814a263c875294b34f714ac3a2e5dc5cc2a9bba6163b7b1f688b"):
+        page = read_page(corpus_dir / "news_cluster" / f"{name}.json")
+        store.add_document(page.document, claims=extract(page.document))
+    corroborate(store, incremental=False)
+    contested = [s for s in iter_stories(store) if s.status == "contested"]
+    assert len(contested) == 1 and contested[0].independent_sources == 2
+    (found,) = contested[0].contradictions
+    assert found.kind == "number" and found.detail == "40m vs 80m" and "metre" in found.quantity
+    # the well's width, printed by both pages, is no depth and disputes nothing
+    assert not any(s.status == "contested" and "30cm" in " ".join(m.text for m in s.mentions)
+                   for s in iter_stories(store))
+
+
 @pytest.mark.parametrize("a_text, b_text", [
     # percent of different things: a GDP fall, a debt ratio, a growth forecast
     ("The country's GDP fell 3 percent last year, the statistics office said.",

@@ -48,6 +48,20 @@ def test_sample_article_quantities(samples_dir: Path):
     ("three hundred and fifty troops", [("three hundred and fifty", 350, "exact", "troops", None)]),
     ("one soldier was killed", [("one", 1, "exact", "soldier", None)]),
     ("2000 people marched", [("2000", 2000, "exact", "people", None)]),
+    # units written onto the number, as British and wire copy prints them
+    ("a 40m dry well", [("40m", 40, "exact", "metres", None)]),
+    ("the 80m-deep well", [("80m", 80, "exact", "metres", None)]),
+    ("about 7,000km away", [("about 7,000km", 7000, "about", "kilometres", None)]),
+    ("winds of up to 180mph", [("up to 180mph", 180, "up_to", "mph", None)]),
+    ("a 425kg relay", [("425kg", 425, "exact", "kilograms", None)]),
+    ("£40m for new roads", [("£40m", 40_000_000, "exact", "GBP", None)]),
+    ("some $5bn in aid", [("some $5bn", 5_000_000_000, "about", "USD", None)]),
+    ("nearly 3m people fled", [("nearly 3m", 3_000_000, "about", "people", None)]),
+    ("1.2m barrels a day", [("1.2m", 1_200_000, "exact", "barrels", None)]),
+    # one scale word for both ends of a range
+    ("maybe 250 to 270 million miles", [("250 to 270 million", 250_000_000, "range", "miles", 270_000_000)]),
+    ("between 2 and 3 million people", [("between 2 and 3 million", 2_000_000, "range", "people", 3_000_000)]),
+    ("five hundred to one thousand people", [("five hundred to one thousand", 500, "range", "people", 1000)]),
 ])
 def test_quantities(text, expected):
     assert _q(text) == expected
@@ -58,6 +72,7 @@ def test_quantities(text, expected):
     "the 3rd brigade", "NATO's Article 5", "an 18-year-old soldier", "a 10-day truce",
     "at 10:30 a.m.", "hundreds of soldiers", "dozens of people", "one of the soldiers",
     "F-16 jets", "tweet_id=1449075600", "the 1960s and 70s", "two days ago",
+    "a 4G network", "the 7k barrier", "Article 5m", "3D printers",
 ])
 def test_not_quantities(text):
     assert _q(text) == []

@@ -4,7 +4,10 @@
 Each `Quantity` carries its value, a qualifier read from the words before it (`about`, `up_to`,
 `at_least`, `range` or `exact`), and the counted noun as `unit`, found by skipping adjectives
 and demonyms to the head noun ("six North Korean officers" -> "officers"). Money is a value in
-the currency's units with unit "USD", "EUR" or "GBP"; percentages have unit "percent".
+the currency's units with unit "USD", "EUR" or "GBP"; percentages have unit "percent". A unit
+written onto its number is read too: "an 80m-deep well" is 80 "metres", "7,000km" 7,000
+"kilometres", "£40m" 40 million GBP, "3m people" three million people. One scale word serves
+both ends of a range ("250 to 270 million": 250 million to 270 million).
 
 What is not a quantity: years, dates and weekdays (every span `find_dates` reports), ordinals
 ("first", "3rd"), clock times, identifiers ("Article 5", "F-16", "No. 3"), compound adjectives
@@ -76,7 +79,17 @@ _FURNITURE_AFTER = re.compile(r"\s*(?:min(?:ute)?s?\s+read|comments?\b|shares\b(
                               r"retweets\b|replies\b|of\s+\d+\s*$|of\s+\d+\b(?=\s*(?:photos?|images?|slides?)?\s*$))",
                               re.IGNORECASE | re.MULTILINE)
 _FURNITURE_BEFORE = re.compile(r"(?:\b(?:photos?|images?|slides?|pictures?|page|step)\s+|\d+\s+of\s+)$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|bn)\s*$", re.IGNORECASE)
 _DATE_REFERENCE = date(2000, 1, 1)  # any day: find_dates is asked only where dates are, not when
+# A unit written onto its number ("a 40m dry well", "an 80m-deep well", "7,000km", "180mph", "£40m"):
+# without it the figure was skipped as a word, and two figures of one well were no conflict.
+_GLUED = re.compile(r"(?P<unit>km/h|kph|mph|km|kg|cm|mm|ft|mw|gw|kw|m|k)(?![A-Za-z0-9])", re.IGNORECASE)
+_GLUED_UNITS = {"km/h": "km/h", "kph": "km/h", "mph": "mph", "km": "kilometres", "kg": "kilograms",
+                "cm": "centimetres", "mm": "millimetres", "ft": "feet", "mw": "megawatts", "gw": "gigawatts",
+                "kw": "kilowatts", "m": "metres"}
+# "m" and "k" after money, or "m" before a plural noun ("40m people", "3m barrels"), are million and thousand
+_GLUED_SCALE = {"m": 1_000_000, "k": 1_000}
+_PLURALS = {"people", "children", "men", "women", "police", "cattle", "livestock"}
 
 
 def _value(m: re.Match) -> Optional[float]:
@@ -87,6 +100,16 @@ def _value(m: re.Match) -> Optional[float]:
     if scale:
         value *= _SCALES[scale.group(1).lower()]
     return value
+
+
+def _shared_scale(low: float, m: re.Match, m2: re.Match, high: Optional[float]) -> float:
+    """The low end of a range written with one scale word for both ends: "250 to 270 million" is
+    250 million, "five to ten thousand" five thousand ("five hundred to one thousand" stays 500)."""
+    scale = _SCALE_WORD.search(m2.group(0))
+    if scale is None or high is None or _SCALE_WORD.search(m.group(0)):
+        return low
+    scaled = low * _SCALES[scale.group(1).lower()]
+    return scaled if scaled < high else low
 
 
 def _unit(text: str, end: int) -> Optional[str]:
@@ -142,6 +165,33 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < s[1] and s[0] < span[1] for s in spans)
 
 
+def _glued_quantity(text: str, m: re.Match, glued: re.Match) -> Optional[Quantity]:
+    """A number with its unit written onto it: a measure ("80m-deep" -> 80 metres), or a scaled
+    count ("£40m" -> 40,000,000 GBP; "3m barrels" -> 3,000,000 barrels)."""
+    value = _value(m)
+    if value is None:
+        return None
+    unit_word = glued["unit"].lower()
+    end = glued.end()
+    qualifier, q_start = _qualifier(text, m.start())
+    if m["cur"]:
+        if unit_word not in _GLUED_SCALE:
+            return None
+        value, unit = value * _GLUED_SCALE[unit_word], _CURRENCIES[m["cur"]]
+    elif unit_word in _GLUED_SCALE:
+        counted = _unit(text, end)
+        plural = counted is not None and (counted in _PLURALS or counted.endswith("s") and not counted.endswith("ss"))
+        if unit_word == "m" and plural and not text.startswith("-", end):
+            value, unit = value * _GLUED_SCALE["m"], counted
+        elif unit_word == "m":
+            unit = _GLUED_UNITS["m"]
+        else:
+            return None  # "6k", "7k barrier": a count of nothing said, or a name
+    else:
+        unit = _GLUED_UNITS[unit_word]
+    return Quantity(text=text[q_start:end], value=value, qualifier=qualifier, unit=unit, span=(q_start, end))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
@@ -159,6 +209,13 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         number_start = m.start("digits") if m["digits"] else m.start("words")
         if _overlaps((number_start, end), date_spans):
+            continue
+        glued = _GLUED.match(text, end) if m["digits"] and not m["pct"] and text[end - 1].isdigit() else None
+        if glued:
+            quantity = _glued_quantity(text, m, glued)
+            if quantity is not None and not _is_identifier(text, m.start()):
+                found.append(quantity)
+                taken_until = quantity.span[1]
             continue
         if _NOT_A_COUNT_AFTER.match(text, end) or _is_identifier(text, m.start()):
             continue
@@ -190,6 +247,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if m2 and (m2["digits"] or m2["words"]) and not _NOT_A_COUNT_AFTER.match(text, m2.end()) \
                     and not _overlaps((m2.start(), m2.end()), date_spans):
                 v2 = _value(m2)
+                value = _shared_scale(value, m, m2, v2)
                 join_word = joined.group(0).strip().lower()
                 if v2 is not None and v2 > value and (join_word != "and" or between):
                     high, end = v2, m2.end()
