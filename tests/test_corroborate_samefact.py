@@ -258,3 +258,17 @@ def test_across_event_clusters_worded_alike_means_more_than_one_word_shared():
     weights = Weights()
     weights.update(term_counts(texts))
     assert len(StoryGrouper(weights).add(_claims(texts))) == 1
+
+
+def test_a_headline_in_title_case_names_no_one_by_its_capitals():
+    # PAC dev: the Daily Caller's headline against the Guardian's; read as names, "Passes", "Bill",
+    # "Raising" and "Gun" shared nothing with "House" and vetoed the join
+    from claimdesk.corroborate.grouping import _names
+    from claimdesk.corroborate.vectors import title_cased
+
+    assert _names("House Passes Bill Raising Age For Semi-Automatic Gun Ownership To 21.") == frozenset()
+    assert _names("US House passes gun control bill") == {"house"}
+    # a sentence of names keeps them: its little words stay small
+    listing = "Joe Biden, Kamala Harris and Nancy Pelosi met Vladimir Putin in Geneva on Monday."
+    assert not title_cased(listing) and {"biden", "pelosi", "putin", "geneva"} <= _names(listing)
+    assert not title_cased("Senate Minority Leader Mitch McConnell said a national ban is possible")
