@@ -359,6 +359,51 @@ def test_a_page_carrying_a_passage_copies_its_short_lines_too_a_page_without_one
     own_words = "The cause of the crash was not yet known and investigators are expected at the site on Monday."
     assert SentenceShingles(own_words).shared(shingles(wire)) == []  # half its phrases alone: no copy
 
+def test_the_writers_own_sentence_around_a_short_quotation_is_copied_with_a_passage_and_breaks_none():
+    """Written for this test after a news_cluster page carrying an AP story without its dateline: the
+    wire's sentence "… signed a declaration which she said would allow "needed resources to be
+    obtained."" kept its page's own origin beside three AP sentences."""
+    from claimdesk.corroborate.passages import SentenceShingles, frames_quotation, holds_quotation
+
+    framed = ("The county executive signed a declaration of disaster emergency which she said would allow "
+              "“needed resources to be obtained.”")
+    assert frames_quotation(framed) and not holds_quotation(framed)
+    wire = ("Snow kept falling on the lakeside city, which has seen a record amount of snow over the past few days. "
+            + framed + " The emergency management coordinator says that will help the city hire more plows and drivers. "
+            "Schools and most county offices stayed closed on Wednesday while crews cleared the main roads.")
+    page = "Interested in Weather? Add Interest\n" + wire
+    [(span, n)] = SentenceShingles(page).shared(shingles(wire))
+    assert n == 4 and page[span[0]:span[1]].startswith("Snow kept falling") and framed in page[span[0]:span[1]]
+    # an outlet wording its own frame around the same quotation neither copies it nor ends the passage
+    reframed = wire.replace(framed, "The declaration, signed by the county's executive in the morning after a long "
+                                    "meeting, would allow “needed resources to be obtained.”")
+    [(span, n)] = SentenceShingles(reframed).shared(shingles(wire))
+    assert n == 3 and reframed[span[0]:span[1]].endswith("cleared the main roads.")
+
+
+def test_a_page_carrying_a_wire_story_without_its_dateline_has_the_wire_words(corpus_dir, sqlite_url):
+    # three news_cluster development pages of one AP story: ABC News' without a dateline, the Daily
+    # Mail's with "(AP) -", the New York Times' under /aponline/
+    from bench.corpora.news_cluster import read_page
+    from claimdesk.corroborate import corroborate
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+    from claimdesk.extraction import extract
+
+    store = Store(sqlite_url)
+    urls = ("erie-smashes-snowfall-record", "ap-us-severe-weather-pennsylvania")
+    pages = [page for page in map(read_page, sorted((corpus_dir / "news_cluster").glob("*.json")))
+             if page is not None and any(u in (page.document.url or "").lower() for u in urls)]
+    assert len(pages) == 3
+    for page in pages:
+        store.add_document(page.document, claims=extract(page.document))
+    corroborate(store, incremental=False)
+    [story] = [s for s in iter_stories(store) if any("Dahlkemper signed a declaration" in m.text for m in s.mentions)]
+    assert {m.outlet for m in story.mentions} == {"abcnews.go.com", "www.nytimes.com", "www.dailymail.co.uk"}
+    assert {m.origin.outlet for m in story.mentions if m.origin} == {"AP"} and all(m.origin for m in story.mentions)
+    assert story.independent_sources == 1
+
+
 def _jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path

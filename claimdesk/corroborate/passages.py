@@ -7,7 +7,9 @@ to judge neither count nor break the run. Two outlets writing up the same event 
 phrases, rarely three sentences in a row nearly word for word. Sentences holding a quotation
 (a tweet, a statement, an interview answer) neither count nor break a run either: outlets quote
 the same words of a speaker independently, and the speaker, not the first outlet, wrote them. A
-name or a scare quote of a few words in marks ("a 'town square' experience") is no quotation.
+name or a scare quote of a few words in marks ("a 'town square' experience") is no quotation, and
+a sentence of the writer's own words around a short quotation counts when it is found in the
+other text (`frames_quotation`).
 
 >>> a = ("Russian forces launched 300 drones and 30 missiles at Ukraine overnight, the air force said. "
 ...      "Air defences shot down most of them over the central regions of the country. "
@@ -49,6 +51,7 @@ _QUOTE = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]\w|\w[.,!?]['’](?=\s|$)"
 # square' experience", "“fire and fury”"), not someone's words: the sentence is the writer's own
 _QUOTED = re.compile(r"[\"“«„](?=\w)([^\"“”«»„]*)(?:[\"”»]|$)|(?:^|(?<=\s))['‘](?=\w)(.*?)(?:(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)|$)")
 QUOTATION_WORDS = 4
+FRAME_WORDS = 12  # the writer's own words around a quotation from which the sentence is theirs to copy
 # an embedded post's signature, "— Elon Musk (@elonmusk) December 2, 2017": the post is the up to
 # 280 characters before it, a quotation without quotation marks
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}")
@@ -73,11 +76,33 @@ def sentences(text: str) -> list[Span]:
 
 def holds_quotation(sentence: str) -> bool:
     """Someone's words in quotation marks: QUOTATION_WORDS words or more between pairs of marks
-    ("'He was unresponsive,' the doctor said, 'just a disaster.'"), or a mark that pairs with none."""
+    ("'He was unresponsive,' the doctor said, 'just a disaster.'"), or a mark that pairs with none,
+    in a sentence that is mostly those words and who said them (see `frames_quotation`)."""
+    found = _quotation(sentence)
+    return found is not None and found[0] >= QUOTATION_WORDS and found[1] < FRAME_WORDS
+
+
+def frames_quotation(sentence: str) -> bool:
+    """A quotation inside FRAME_WORDS words or more of the writer's own ("Erie County Executive
+    Kathy Dahlkemper signed a declaration of disaster emergency which she said would allow "needed
+    resources to be obtained.""): the speaker wrote the quotation, the outlet the rest. Such a
+    sentence found in the other text counts towards a passage; not found, it breaks none (an outlet
+    may word its frame anew around the same quotation)."""
+    found = _quotation(sentence)
+    return found is not None and found[0] >= QUOTATION_WORDS and found[1] >= FRAME_WORDS
+
+
+def _quotation(sentence: str) -> Optional[tuple[int, int]]:
+    """(words inside quotation marks, words outside), or None with no quotation mark; a mark
+    that pairs with none counts the whole sentence as quoted."""
     if not _QUOTE.search(sentence):
-        return False
+        return None
     quoted = [m.group(1) if m.group(1) is not None else m.group(2) or "" for m in _QUOTED.finditer(sentence)]
-    return not quoted or sum(len(_WORD.findall(q)) for q in quoted) >= QUOTATION_WORDS
+    words = len(_WORD.findall(sentence))
+    if not quoted:
+        return words, 0
+    inside = sum(len(_WORD.findall(q)) for q in quoted)
+    return inside, words - inside
 
 
 class SentenceShingles:
@@ -87,6 +112,7 @@ class SentenceShingles:
         self.text = text
         self.spans: list[Span] = []
         self.words: list[int] = []
+        self.framed: list[bool] = []  # `frames_quotation`: counts when shared, breaks no passage when not
         parts: list[np.ndarray] = []
         posts = [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
                  for m in _POST_SIGNATURE.finditer(text)]
@@ -97,6 +123,7 @@ class SentenceShingles:
             if words >= MIN_SENTENCE_WORDS and not holds_quotation(text[s:e]):
                 self.spans.append((s, e))
                 self.words.append(words)
+                self.framed.append(frames_quotation(text[s:e]))
                 parts.append(shingles(text[s:e]).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
@@ -149,6 +176,8 @@ class SentenceShingles:
         for i, ok in enumerate(shared.tolist()):
             if ok:
                 run.append(i)
+                continue
+            if self.framed[i]:
                 continue
             if len(run) >= MIN_RUN:
                 out.append(((self.spans[run[0]][0], self.spans[run[-1]][1]), len(run)))
