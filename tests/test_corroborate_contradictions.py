@@ -251,3 +251,22 @@ def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
     assert find(evidence) == [] and status(evidence, []) != "denied"
     reported = claim("Troops were reportedly moved to the northern border overnight.", source="c")
     assert [c.id for c in denies(dismissed, [doubt, reported])] == [reported.id]
+
+
+@pytest.mark.parametrize("a_text, b_text, expected", [
+    # an approximate figure or a reported inquiry doubts nothing (two news_cluster development stories)
+    ("The missile reached an altitude of about 770 kilometers before it fell into the sea, the government said.",
+     "The missile reached an altitude of around 770 kilometers before falling into the sea, officials said.",
+     "corroborated"),
+    ("British Transport Police said they were investigating whether the driver fell asleep.",
+     "Police said they were investigating whether the tram driver had fallen asleep at the wheel.",
+     "corroborated"),
+    # two outlets that both only relay a report confirm nothing
+    ("Six North Korean officers were reportedly killed in a missile strike near Donetsk.",
+     "Six North Korean officers may have been killed in a missile strike near Donetsk.",
+     "single_source"),
+], ids=["approximate-figure", "reported-inquiry", "reportedly-and-may"])
+def test_only_doubts_keep_two_outlets_from_corroborating(a_text, b_text, expected):
+    a, b = claim(a_text, source="a"), claim(b_text, source="b")
+    assert a.hedges and b.hedges
+    assert status([Evidence(a, "outlet:a"), Evidence(b, "outlet:b")], []) == expected

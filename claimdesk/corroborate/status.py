@@ -19,7 +19,9 @@ Status, first match wins:
   credited report is not seen itself (news_cluster development events: 4 such stories, all read
   wrong — two facts, two figures of one well). Two outlets that both only say "reportedly" relay
   one unverified report, they do not confirm it, so a hedged-only story stays `single_source` (its
-  hedges are kept on each mention);
+  hedges are kept on each mention). Hedges of a figure or a clause ("about 500 miles", "up to 10
+  cents", "investigating whether he fell asleep": `hedging.doubts`) doubt nothing: news_cluster had
+  two outlets' "the missile reached an altitude of 770 kilometers (about 500 miles)" single-source;
   and at least one of them must give some part of a fact (a name, number, place, day or kind of
   event: `samefact.informativeness`): "The snow falls off the roof." on two sites is a shared
   caption, not a confirmed fact;
@@ -33,6 +35,7 @@ from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
 from claimdesk.corroborate.samefact import informativeness
+from claimdesk.extraction.hedging import doubts
 from claimdesk.models import Contradiction, Document, Origin, StoryStatus
 from claimdesk.outlets import outlet_key
 
@@ -67,7 +70,7 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
     asserting = [e for e in evidence if _asserts(e)]
     sources = {e.source for e in asserting}
     publishers = {e.publisher or e.source for e in asserting}
-    if len(sources) >= 2 and len(publishers) >= 2 and any(not e.claim.hedges for e in asserting) \
+    if len(sources) >= 2 and len(publishers) >= 2 and any(not doubts(e.claim.hedges) for e in asserting) \
             and any(informativeness(e.claim) > 0 for e in asserting):
         return "corroborated"
     return "single_source"
