@@ -105,3 +105,55 @@ def test_end_to_end_an_interview_printed_by_two_more_sites_is_one_source(tmp_pat
     assert radio["origin"]["outlet"] == "Harbin Morning Post", radio
     assert radio["origin"]["why"].startswith("quotes words given to Harbin Morning Post")
     assert story["independent_sources"] == 1 and story["status"] == "single_source"
+
+
+PAPER_QUOTE = "If you do this to other people you will lose your bridge and your town"
+
+
+def test_words_a_credited_outlet_printed_are_its_own_on_the_crediting_page_and_posts_are_anyones():
+    """Written after a news_cluster page where a wire retold a paper's interview ("Her story came in an
+    interview with New York Times columnist …") and printed its quotations with no credit beside them."""
+    from claimdesk.corroborate.interviews import PrintedQuotes
+
+    paper = Origin(outlet="Harbin Morning Post", key="harbinmorningpost.example", document="p1", why="paper page")
+    printed = PrintedQuotes()
+    printed.add_page(f"Li Wei spoke to us at the bridge. “{PAPER_QUOTE},” he said.", paper)
+    retold = f"Later, he said, he warned the council: “{PAPER_QUOTE}.”"
+    [found] = printed.quoted_in(retold, frozenset({"harbinmorningpost.example"}), frozenset({"wire.example"}))
+    assert found.key == "harbinmorningpost.example" and found.why.startswith("quotes words Harbin Morning Post printed")
+    # a page crediting no outlet, or only others, keeps the words; the outlet's own page too
+    assert printed.quoted_in(retold, frozenset(), frozenset({"wire.example"})) == []
+    assert printed.quoted_in(retold, frozenset({"radiowest.example"}), frozenset({"wire.example"})) == []
+    assert printed.quoted_in(retold, frozenset({"harbinmorningpost.example"}), frozenset({"harbinmorningpost.example"})) == []
+    # a post anyone can read is anyone's to quote, whoever printed it first
+    printed.add_page(f"The mayor wrote on Facebook: “{QUOTE}.”", paper)
+    assert printed.quoted_in(f"“{QUOTE},” the mayor said.", frozenset({"harbinmorningpost.example"}), frozenset()) == []
+
+
+@pytest.mark.parametrize("batches", [1, 2])
+def test_end_to_end_a_wire_retelling_a_papers_interview_is_no_second_source(tmp_path, batches):
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.store import open_store
+
+    pages = [
+        {"url": "https://harbin-post.example/bridge-interview", "source_domain": "harbin-post.example",
+         "date_publish": "2026-02-25 08:00:00", "title": "The engineer who closed the bridge",
+         "text": "Li Wei closed the Harbin river bridge on Tuesday, hours before the storm.\n\n"
+                 f"Li Wei said he had warned the Harbin city council for years: “{PAPER_QUOTE}.”"},
+        {"url": "https://wire.example/bridge-engineer", "source_domain": "wire.example",
+         "date_publish": "2026-02-26 10:00:00", "title": "Engineer tells of warnings",
+         "text": "An engineer who shut a bridge in Harbin says he warned officials for years.\n\n"
+                 "His story came in an interview with the Harbin Post published on Wednesday.\n\n"
+                 f"Li Wei said he had warned the Harbin council for years: “{PAPER_QUOTE}.”"},
+    ]
+    store = open_store(f"sqlite:///{tmp_path / 'printed.sqlite'}")
+    for i, group in enumerate([pages] if batches == 1 else [pages[:1], pages[1:]]):
+        ingest([_jsonl(tmp_path / f"pages{i}.jsonl", group)], store, IngestOptions())
+        corroborate(store)
+    story = _story(store, "lose your bridge")
+    assert {m["outlet"] for m in story["mentions"]} == {"harbin-post.example", "wire.example"}
+    wire = next(m for m in story["mentions"] if m["outlet"] == "wire.example")
+    assert wire["origin"]["why"].startswith("quotes words harbin-post.example printed"), wire
+    assert story["independent_sources"] == 1 and story["status"] == "single_source"

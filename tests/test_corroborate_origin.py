@@ -674,6 +674,14 @@ def test_outlet_names_are_read_the_same_whatever_the_order_and_a_brand_credits_n
     assert brand("businessinsider.de") == brand("businessinsider.com")
 
 
+def test_a_hyphened_site_is_credited_by_its_name_written_with_or_without_the_hyphen():
+    from claimdesk.corroborate.credits import credits, outlet_names
+
+    names = outlet_names({"sun-sentinel.com", "wire.example"})
+    for text in ("The shooting was first reported by the Sun Sentinel.", "The Sun-Sentinel reported the shooting first."):
+        assert [c.key for c in credits(text, names, frozenset({"wire.example"}))] == ["sun-sentinel.com"]
+
+
 def test_one_outlet_telling_a_fact_and_crediting_it_to_another_is_not_corroboration(tmp_path):
     """Written after news_cluster development stories where one outlet's own line and its line
     crediting state media ("…, state media Xinhua reported") made a story `corroborated`."""

@@ -89,11 +89,12 @@ class Credit:
 
 def outlet_names(keys: Iterable[str]) -> dict[str, str]:
     """Folded names of the batch's outlets ("newsweek" for newsweek.com, "theguardian" for
-    theguardian.com), for recognising them when a text names them."""
+    theguardian.com, "sunsentinel" for sun-sentinel.com), for recognising them when a text names
+    them (a written name is folded the same way: "the Sun Sentinel", "the Sun-Sentinel")."""
     out = {}
     for key in sorted(k for k in keys if k):  # sorted: one name, one key, whatever the set's order
         if not key.startswith(("name:", "document:")) and "." in key:
-            out.setdefault(brand(key), key)
+            out.setdefault(re.sub(r"\W+", "", brand(key)), key)
         elif key.startswith("name:"):
             out.setdefault(key[5:], key)
     return out

@@ -19,7 +19,7 @@ from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
 from claimdesk.corroborate.samefact import informativeness
-from claimdesk.corroborate.sourcing import SourcingContext, assign
+from claimdesk.corroborate.sourcing import SourcingContext, assign, own_key
 from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.corroborate.verdicts import SEVERITY, SiblingFinder, reconcile
@@ -253,7 +253,8 @@ def _origins(store: Store, docs: list[Document], recopied: dict[str, str], label
     with store.engine.connect() as conn:
         known = load_origins(conn, earlier)
     ctx = SourcingContext(headers=headers, origins=known, copy_of=detector.copy_of,
-                          shingles_of=detector.shingles_of, candidates=candidates)
+                          shingles_of=detector.shingles_of, candidates=candidates,
+                          earlier_pages=lambda keys: _pages_of_outlets(store, set(labels.values()), keys))
     # quotations earlier pages of these clusters credit to an outlet's interview (`interviews`); a page
     # printing them before any page credited them keeps its origin until it is corroborated again
     batch = {d.id for d in docs + older}
@@ -261,6 +262,16 @@ def _origins(store: Store, docs: list[Document], recopied: dict[str, str], label
         if any(given_cue(o.why) for o in credited) and (earlier_doc := store.get_document(doc_id)) is not None:
             ctx.given.add_credits(earlier_doc.text, credited)
     return assign(docs + older, ctx)
+
+
+def _pages_of_outlets(store: Store, clusters: set[str], keys: set[str]) -> list[Document]:
+    """The stored pages of outlets `keys` in event clusters `clusters` (`PrintedQuotes`: the
+    quotations an outlet printed, looked for on later pages that credit it)."""
+    if not keys:
+        return []
+    ids = sorted({i for members in state.documents_in_clusters(store, clusters).values() for i in members})
+    wanted = [i for i, head in state.document_headers(store, ids).items() if own_key(head) in keys]
+    return [d for d in map(store.get_document, sorted(wanted)) if d is not None]
 
 
 def _with_continuations(story_ids: list[str], pool: dict[str, Draft]) -> list[Draft]:

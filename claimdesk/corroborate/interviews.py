@@ -20,10 +20,10 @@ word for word; a paraphrase is left to the other rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimdesk.corroborate.passages import sentences
+from claimdesk.corroborate.passages import embedded_posts, sentences
 from claimdesk.models import Origin, Span
 
 QUOTE_WORDS = 6  # a shorter quotation ("a national crisis") is as likely said to everyone
@@ -38,6 +38,7 @@ _GIVEN = re.compile(
 # a quotation may go on past its sentence, so the closing mark may be missing at the sentence's end
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]?|(?:(?<=^)|(?<=[\s(]))[‘'](?=[A-Za-z])([^‘’']+?)(?:[’'](?=[\s,.;:!?)]|$)|$)")
 _WORD = re.compile(r"\w+")
+_POSTED = re.compile(r"\b(?:tweet(?:s|ed)?|twitter|facebook|instagram|posted|wrote on)\b", re.I)
 
 
 def given_cue(why: str) -> bool:
@@ -56,6 +57,12 @@ def quotations(text: str) -> list[str]:
     return out
 
 
+def public_posts(text: str) -> list[Span]:
+    """Where `text` shows a post anyone can read: a sentence saying so ("Musk tweeted", "wrote on
+    Facebook") or the words before an embedded post's signature ("— Elon Musk (@elonmusk) December 2, 2017")."""
+    return embedded_posts(text) + [(s, e) for s, e in sentences(text) if _POSTED.search(text, s, e)]
+
+
 def _grams(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)]
 
@@ -66,8 +73,8 @@ class _Given:
     origin: Origin
 
 
-class GivenQuotes:
-    """The quotations that pages credit to an outlet's interview, and where other pages print them."""
+class _QuoteIndex:
+    """Quotations, each with the outlet it came through, and where a text prints (part of) one."""
 
     def __init__(self) -> None:
         self._by_first: dict[tuple[str, ...], list[_Given]] = {}  # first QUOTE_WORDS words -> quotation
@@ -76,16 +83,58 @@ class GivenQuotes:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
+    def _register(self, quoted: str, origin: Origin) -> None:
+        entry = _Given(quoted, origin)
+        words = quoted.split()
+        self._by_first.setdefault(tuple(words[:QUOTE_WORDS]), []).append(entry)
+        for g in _grams(words):
+            self._by_gram.setdefault(g, []).append(entry)
+
+    def _quoted_in(self, text: str, accept: Callable[[Origin], bool], taken: Iterable[Span], why: str,
+                   public: frozenset[tuple[str, ...]] | set[tuple[str, ...]] = frozenset()) -> list[Origin]:
+        """An origin for each sentence of `text` printing (part of) a quotation whose outlet
+        `accept`s, where no span of `taken` lies and no run of words is `public`; `why` is formatted
+        with the outlet and its reason."""
+        if not self:
+            return []
+        spans = list(taken)
+        out: list[Origin] = []
+        for start, end in sentences(text):
+            if any(s < end and start < e for s, e in spans + [o.span for o in out]):
+                continue
+            for quoted in quotations(text[start:end]):
+                if public and not public.isdisjoint(_grams(quoted.split())):
+                    continue
+                hit = self._match(quoted, accept)
+                if hit is not None:
+                    out.append(Origin(outlet=hit.origin.outlet, key=hit.origin.key, span=(start, end),
+                                      document=hit.origin.document,
+                                      why=why.format(outlet=hit.origin.outlet, why=hit.origin.why)))
+                    break
+        return out
+
+    def _match(self, quoted: str, accept: Callable[[Origin], bool]) -> _Given | None:
+        words = quoted.split()
+        # the page prints part of the quotation, or the whole of it inside a longer one
+        candidates = list(self._by_gram.get(tuple(words[:QUOTE_WORDS]), []))
+        for g in _grams(words):
+            candidates += self._by_first.get(g, [])
+        padded = f" {quoted} "
+        for c in candidates:
+            if accept(c.origin) and (padded in f" {c.words} " or f" {c.words} " in padded):
+                return c
+        return None
+
+
+class GivenQuotes(_QuoteIndex):
+    """The quotations that pages credit to an outlet's interview, and where other pages print them."""
+
     def add(self, text: str, span: Span, credit: Origin) -> None:
         """Register the quotations of a credited sentence (`span` of `text`) as the credited outlet's."""
         if not given_cue(credit.why):
             return
         for quoted in quotations(text[span[0]:span[1]]):
-            entry = _Given(quoted, credit)
-            words = quoted.split()
-            self._by_first.setdefault(tuple(words[:QUOTE_WORDS]), []).append(entry)
-            for g in _grams(words):
-                self._by_gram.setdefault(g, []).append(entry)
+            self._register(quoted, credit)
 
     def add_credits(self, text: str, credited: Iterable[Origin]) -> None:
         for credit in credited:
@@ -96,30 +145,32 @@ class GivenQuotes:
         """An origin for each sentence of `text` that prints (part of) a quotation given to an outlet
         other than the page's own (`own`: its outlet and wire keys), where no span of `taken` (the
         page's credits, to others or to itself) lies."""
-        if not self:
-            return []
-        spans = list(taken)
-        out: list[Origin] = []
-        for start, end in sentences(text):
-            if any(s < end and start < e for s, e in spans + [o.span for o in out]):
-                continue
-            for quoted in quotations(text[start:end]):
-                hit = self._match(quoted, own)
-                if hit is not None:
-                    out.append(Origin(outlet=hit.origin.outlet, key=hit.origin.key, span=(start, end),
-                                      document=hit.origin.document,
-                                      why=f"quotes words given to {hit.origin.outlet} ({hit.origin.why})"))
-                    break
-        return out
+        return self._quoted_in(text, lambda o: o.key not in own, taken, "quotes words given to {outlet} ({why})")
 
-    def _match(self, quoted: str, own: frozenset[str]) -> _Given | None:
-        words = quoted.split()
-        # the page prints part of the given quotation, or the whole of it inside a longer one
-        candidates = list(self._by_gram.get(tuple(words[:QUOTE_WORDS]), []))
-        for g in _grams(words):
-            candidates += self._by_first.get(g, [])
-        padded = f" {quoted} "
-        for c in candidates:
-            if c.origin.key not in own and (padded in f" {c.words} " or f" {c.words} " in padded):
-                return c
-        return None
+
+class PrintedQuotes(_QuoteIndex):
+    """The quotations each outlet's own pages print. A page that credits an outlet somewhere ("Her
+    story came in an interview with New York Times columnist Maureen Dowd") and prints words that
+    outlet's page printed ("If you do what you did to me to other people …") took them from it: a
+    wire retelling a paper's interview quotes the paper's words, and is no second source for them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._public: set[tuple[str, ...]] = set()  # word runs of posts anyone can read
+
+    def add_page(self, text: str, origin: Origin) -> None:
+        """Register the quotations of a page whose words are `origin`'s (its outlet, or its wire),
+        and the words of the posts it prints (`public_posts`)."""
+        for quoted in quotations(text):
+            self._register(quoted, origin)
+        for start, end in public_posts(text):
+            self._public.update(_grams(_WORD.findall(text[start:end].lower())))
+
+    def quoted_in(self, text: str, credited: frozenset[str], own: frozenset[str], taken: Iterable[Span] = ()) -> list[Origin]:
+        """An origin for each sentence of `text` printing (part of) a quotation that a page of an
+        outlet in `credited` (the outlets this page credits) printed, that outlet not the page's own;
+        words some page shows as a post (a tweet, a Facebook post) are anyone's to quote."""
+        if not credited - own:
+            return []
+        return self._quoted_in(text, lambda o: o.key in credited and o.key not in own, taken,
+                               "quotes words {outlet} printed, an outlet the page credits ({why})", self._public)

@@ -60,6 +60,12 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"\w+")
 
 
+def embedded_posts(text: str) -> list[Span]:
+    """The embedded posts of `text`: up to POST_CHARS characters of its line before each signature."""
+    return [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
+            for m in _POST_SIGNATURE.finditer(text)]
+
+
 def sentences(text: str) -> list[Span]:
     """[start, end) of each sentence-like piece of `text` (cut at . ! ? and line breaks)."""
     out = []
@@ -114,8 +120,7 @@ class SentenceShingles:
         self.words: list[int] = []
         self.framed: list[bool] = []  # `frames_quotation`: counts when shared, breaks no passage when not
         parts: list[np.ndarray] = []
-        posts = [(max(0, m.start() - POST_CHARS, text.rfind("\n", 0, m.start()) + 1), m.end())
-                 for m in _POST_SIGNATURE.finditer(text)]
+        posts = embedded_posts(text)
         for s, e in sentences(text):
             if any(ps < e and s < pe for ps, pe in posts):
                 continue

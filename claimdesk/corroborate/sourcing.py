@@ -17,7 +17,7 @@ is still one source. A story then counts one source per distinct origin (`status
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -25,7 +25,7 @@ import numpy as np
 
 from claimdesk.corroborate.copies import order_key, shingles
 from claimdesk.corroborate.credits import brand, credits, outlet_names
-from claimdesk.corroborate.interviews import GivenQuotes
+from claimdesk.corroborate.interviews import GivenQuotes, PrintedQuotes
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import MIN_SHARED, SentenceShingles
@@ -49,6 +49,12 @@ class SourcingContext:
     # quotations pages credit to another outlet's interview (`interviews`): the batch's and, filled in
     # by the caller, those of earlier documents
     given: GivenQuotes = field(default_factory=GivenQuotes)
+    # quotations each outlet's own pages print (`interviews.PrintedQuotes`): the batch's and, filled in
+    # by the caller, those of earlier pages of the outlets the batch credits
+    printed: PrintedQuotes = field(default_factory=PrintedQuotes)
+    # earlier pages (with text, outside the batch) of the given outlets in the batch's event clusters:
+    # their quotations are looked for on batch pages crediting those outlets
+    earlier_pages: Callable[[set[str]], Iterable[Document]] = lambda keys: ()
     credited: dict[str, PageCredits] = field(default_factory=dict)  # batch document -> its credits
 
 
@@ -79,11 +85,23 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
         ctx.credited[d.id] = _credited(d, ctx)
         ctx.given.add_credits(d.text, ctx.credited[d.id].others)
+        ctx.printed.add_page(d.text, printed_by(d, ctx.wires[d.id]))
+    batch = {d.id for d in docs}
+    for d in ctx.earlier_pages({o.key for page in ctx.credited.values() for o in page.others}):
+        if d.id not in batch:
+            ctx.printed.add_page(d.text, printed_by(d, wire_origin(d)))
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
         out[doc.id] = ctx.origins[doc.id] = found
     return out
+
+
+def printed_by(doc: Document, wire: Optional[Origin]) -> Origin:
+    """Whose words a page's quotations are: the wire's when the whole page is a wire story, else its outlet's."""
+    if wire is not None and wire.span is None:
+        return Origin(outlet=wire.outlet, key=wire.key, document=doc.id, why=f"a {wire.outlet} story on {outlet_name(doc)}")
+    return Origin(outlet=outlet_name(doc), key=own_key(doc), document=doc.id, why=f"{outlet_name(doc)} document {doc.id[:12]}")
 
 
 def _own_keys(doc: Document, ctx: SourcingContext) -> tuple[str, Optional[Origin], frozenset[str]]:
@@ -109,6 +127,8 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     page = ctx.credited[doc.id] if doc.id in ctx.credited else _credited(doc, ctx)
     credited = list(page.others)
     credited += ctx.given.quoted_in(doc.text, own, [o.span for o in page.others] + page.own)
+    credited += ctx.printed.quoted_in(doc.text, frozenset(o.key for o in page.others), own,
+                                      [o.span for o in credited] + page.own)
     credited += _repeats_of_credited(doc.text, credited)
     if wire and wire.span is None:
         return credited + [wire]
