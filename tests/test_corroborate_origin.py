@@ -717,3 +717,66 @@ def test_one_outlet_telling_a_fact_and_crediting_it_to_another_is_not_corroborat
     assert status([own_line, credited], []) == "single_source"
     relayed_elsewhere = Evidence(claims[1], "outlet:xinhuanet.com", publisher="outlet:coast-radio.example")
     assert status([own_line, relayed_elsewhere], []) == "corroborated"
+
+
+def _assign(docs, copy_of=None):
+    from claimdesk.corroborate.sourcing import SourcingContext, assign
+
+    texts = {d.id: d.text for d in docs}
+    ids = list(texts)
+    ctx = SourcingContext(headers={}, origins={}, copy_of=copy_of or {}, shingles_of=lambda i: shingles(texts[i]),
+                          candidates={i: [j for j in ids if j != i] for i in ids})
+    return assign(docs, ctx)
+
+
+def test_a_page_crediting_an_outlet_owes_it_the_sentences_it_carries_whichever_was_stored_first():
+    """Written after an ECB+ held-out page (read once) that credits "RussiaToday" and carries RT's
+    sentences word for word, relays of a speaker among them, though it was stored before RT's page."""
+    from datetime import date
+
+    relay = "Residents on Twitter reported that police searched the apartment buildings without warrants overnight."
+    source = _doc("Police clashed with marchers in the district late on Monday. " + relay +
+                  " The mayor called for calm.", outlet="RT", url="https://www.rt.com/usa/clashes",
+                  published=date(2013, 3, 14))
+    aggregator = _doc("Marchers and police clashed again, according to RussiaToday. " + relay +
+                      " Readers can comment below.", outlet="Before It's News", url="https://beforeitsnews.com/a",
+                      published=date(2013, 3, 13))
+    found = _assign([aggregator, source])
+    [credit, owed] = found[aggregator.id]
+    assert credit.key == owed.key == "rt.com" and aggregator.text[owed.span[0]:owed.span[1]] == relay
+    assert found[source.id] == []  # the page that credits RT took the words from it, not the reverse
+    # a page crediting no one keeps a relayed sentence it shares with another (speakers are relayed alike)
+    alone = _doc("Marchers and police clashed again. " + relay, outlet="City Desk", url="https://citydesk.example/a",
+                 published=date(2013, 3, 13))
+    assert _assign([alone, source])[alone.id] == []
+
+
+def test_a_quotation_of_several_sentences_is_matched_in_each_of_them():
+    from claimdesk.corroborate.interviews import quotation_spans
+
+    text = ('It did not stop me," she told the paper. "What got me was the cheap shot. I had been through so many '
+            'rings of fire by then. I had always felt a connection to the work."\nThe director did not respond.')
+    [(span, words)] = quotation_spans(text)
+    assert text[span[0]:span[1]].startswith("What got me") and words.endswith("a connection to the work")
+    # an apostrophe opens no quotation running past its sentence
+    text = "'I cant speak for the first death, but this looks like a lack of experience, \" he told the Herald.\nNext line of text here."
+    assert all(span[1] <= text.index("\n") for span, _ in quotation_spans(text))
+
+
+def test_a_second_version_of_a_page_owes_what_the_first_owes():
+    from datetime import date
+
+    wire = ("Rescue teams reached the wreckage after walking for several hours through thick forest near the border. "
+            "All ten passengers and both crew members on board were killed, the civil aviation agency said. "
+            "The cause of the crash was not yet known and investigators were expected on Monday at the site.")
+    carrier = _doc("PARIS (AFP) - " + wire, outlet="Wire Daily", url="https://wiredaily.example/afp-crash",
+                   published=date(2017, 12, 31))
+    first = _doc("Our reporter was at the airport this morning when the news came. " + wire,
+                 outlet="City Post", url="https://citypost.example/crash", published=date(2018, 1, 1))
+    second = _doc("Our reporter was at the airport this morning when the news came in. " + wire,
+                  outlet="City Post", url="https://citypost.example/crash?update=1", published=date(2018, 1, 1))
+    found = _assign([carrier, first, second], copy_of={second.id: first.id})
+    assert [o.outlet for o in found[first.id]] == ["AFP"]
+    owed = found[second.id]
+    assert {o.outlet for o in owed} == {"AFP"} and all(o.why.startswith("copied with its page") for o in owed)
+    assert " ".join(second.text[o.span[0]:o.span[1]] for o in owed) == wire  # its three wire sentences, not its own

@@ -37,6 +37,9 @@ _GIVEN = re.compile(
 # a quotation: between double marks, or single marks that open after a space and close before one;
 # a quotation may go on past its sentence, so the closing mark may be missing at the sentence's end
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]?|(?:(?<=^)|(?<=[\s(]))[‘'](?=[A-Za-z])([^‘’']+?)(?:[’'](?=[\s,.;:!?)]|$)|$)")
+# an opening mark starts a line or follows a space or a bracket ('me," Thurman told Dowd. "What …': the
+# first mark closes a quotation the paragraph before opened)
+_DOUBLE_QUOTATION = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[\"“]([^\"“”\n]+)[\"”]?", re.M)
 _WORD = re.compile(r"\w+")
 _POSTED = re.compile(r"\b(?:tweet(?:s|ed)?|twitter|facebook|instagram|posted|wrote on)\b", re.I)
 
@@ -49,11 +52,24 @@ def given_cue(why: str) -> bool:
 
 def quotations(text: str) -> list[str]:
     """The direct quotations of `text` of `QUOTE_WORDS` words or more, as lower-case words."""
+    return [words for _, words in quotation_spans(text)]
+
+
+def quotation_spans(text: str) -> list[tuple[Span, str]]:
+    """Where each direct quotation of `QUOTE_WORDS` words or more lies in `text`, with its words. A
+    quotation in double marks may run over several sentences of a paragraph ("What really got me …
+    I had really always felt …"); one in single marks is read inside its sentence, where an
+    apostrophe cannot open it ("'I cant speak …, \" Gaskin told" would run to the text's end)."""
+    found = [(m.span(1), m.group(1)) for m in _DOUBLE_QUOTATION.finditer(text)]
+    for start, end in sentences(text):
+        for m in _QUOTATION.finditer(text, start, end):
+            if m.group(2) is not None:
+                found.append(((m.start(2), m.end(2)), m.group(2)))
     out = []
-    for m in _QUOTATION.finditer(text):
-        words = _WORD.findall((m.group(1) or m.group(2) or "").lower())
+    for span, quoted in sorted(found):
+        words = _WORD.findall(quoted.lower())
         if len(words) >= QUOTE_WORDS:
-            out.append(" ".join(words))
+            out.append((span, " ".join(words)))
     return out
 
 
@@ -99,19 +115,19 @@ class _QuoteIndex:
             return []
         spans = list(taken)
         out: list[Origin] = []
-        for start, end in sentences(text):
-            if any(s < end and start < e for s, e in spans + [o.span for o in out]):
+        parts = sentences(text)
+        for (q_start, q_end), quoted in quotation_spans(text):
+            if public and not public.isdisjoint(_grams(quoted.split())):
                 continue
-            for quoted in quotations(text[start:end]):
-                if public and not public.isdisjoint(_grams(quoted.split())):
-                    continue
-                hit = self._match(quoted, accept)
-                if hit is not None:
+            hit = self._match(quoted, accept)
+            if hit is None:
+                continue
+            for start, end in parts:  # every sentence the quotation runs through
+                if start < q_end and q_start < end and not any(s < end and start < e for s, e in spans + [o.span for o in out]):
                     out.append(Origin(outlet=hit.origin.outlet, key=hit.origin.key, span=(start, end),
                                       document=hit.origin.document,
                                       why=why.format(outlet=hit.origin.outlet, why=hit.origin.why)))
-                    break
-        return out
+        return sorted(out, key=lambda o: o.span)
 
     def _match(self, quoted: str, accept: Callable[[Origin], bool]) -> _Given | None:
         words = quoted.split()

@@ -143,16 +143,18 @@ class SentenceShingles:
             return None
         return np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
 
-    def shared(self, other: np.ndarray) -> list[tuple[Span, int]]:
+    def shared(self, other: np.ndarray, credited: bool = False) -> list[tuple[Span, int]]:
         """Passages shared with `other` (span, sentence count), then lone long sentences copied
         nearly word for word (count 1), or, on a page that carries a passage, its other sentences
-        close to one of `other` (count 0); `other`'s shingles are looked up once for all."""
+        close to one of `other` (count 0); `other`'s shingles are looked up once for all.
+        `credited`: the page credits the other text's outlet somewhere, so any of its sentences
+        found nearly word for word there came from it, relays of a speaker and short ones too."""
         hits = self.shares(other)
         if hits is None:
             return []
         runs = self.shared_runs(other, hits)
         if not runs:
-            return [(span, 1) for span in self.shared_sentences(other, hits)]
+            return [(span, 1) for span in self.shared_sentences(other, hits, credited)]
         # a page that carries a passage of the other text copies from it: its other sentences close
         # to the other text (COPIER_SHARED of their shingles) are copied or lightly edited too, short
         # ones and relays of a speaker included ("They said Nature Air had provided a passenger list")
@@ -160,14 +162,15 @@ class SentenceShingles:
         return runs + [(span, 0) for span, h in zip(self.spans, hits.tolist())
                        if h >= COPIER_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
 
-    def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[Span]:
-        """Long sentences found nearly word for word in the text of shingle set `other`."""
+    def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None, credited: bool = False) -> list[Span]:
+        """Long sentences found nearly word for word in the text of shingle set `other`; when the
+        page credits the other text's outlet, any sentence close to one of it (COPIER_SHARED)."""
         hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
         return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
-                if words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED
-                and not _RELAYS.search(self.text[span[0]:span[1]])]
+                if (credited and h >= COPIER_SHARED) or (h >= LONE_SHARED and words >= LONE_SENTENCE_WORDS
+                                                         and not _RELAYS.search(self.text[span[0]:span[1]]))]
 
     def shared_runs(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[tuple[Span, int]]:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""

@@ -56,6 +56,7 @@ class SourcingContext:
     # their quotations are looked for on batch pages crediting those outlets
     earlier_pages: Callable[[set[str]], Iterable[Document]] = lambda keys: ()
     credited: dict[str, PageCredits] = field(default_factory=dict)  # batch document -> its credits
+    batch: dict[str, Document] = field(default_factory=dict)  # the batch's documents, by id
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     ctx.outlet_names.update(outlet_names({own_key(d) for d in [*ctx.headers.values(), *docs]}))
     for d in docs:  # read once: a page's passages are compared with later wire copies too
         ctx.wires[d.id] = wire_origin(d)
+        ctx.batch[d.id] = d
     for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
         ctx.credited[d.id] = _credited(d, ctx)
         ctx.given.add_credits(d.text, ctx.credited[d.id].others)
@@ -135,7 +137,9 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     root = ctx.copy_of.get(doc.id)
     if root and root in ctx.headers:
         inherited = _inherited(root, ctx)
-        return credited + [inherited] if inherited.key != mine else credited
+        if inherited.key != mine:
+            return credited + [inherited]
+        return credited + _copied_passages(doc, root, credited, ctx)
     passages = _passage_origins(doc, mine, ctx)
     if wire:  # a wire story further down the page: the page's own text before it may share passages
         passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
@@ -161,6 +165,27 @@ def _repeats_of_credited(text: str, credited: list[Origin]) -> list[Origin]:
     return out
 
 
+def _copied_passages(doc: Document, root: str, taken: list[Origin], ctx: SourcingContext) -> list[Origin]:
+    """A near-duplicate of its own outlet's page (an updated version, a second URL) carries that
+    page's passages of other outlets: each sentence close to one the page owes another outlet owes it
+    too. Read from the page's text, so only for a page of this batch."""
+    page = ctx.batch.get(root)
+    owed = [o for o in ctx.origins.get(root, []) if o.span is not None and not o.why.startswith("credits ")]
+    if page is None or not owed:
+        return []
+    sentences = SentenceShingles(doc.text)
+    out: list[Origin] = []
+    for origin in owed:
+        hits = sentences.shares(shingles(page.text[origin.span[0]:origin.span[1]]))
+        if hits is None:
+            continue
+        for span, h in zip(sentences.spans, hits.tolist()):
+            if h >= MIN_SHARED and not any(o.span[0] < span[1] and span[0] < o.span[1] for o in taken + out):
+                out.append(Origin(outlet=origin.outlet, key=origin.key, span=span, document=origin.document,
+                                  why=f"copied with its page, document {root[:12]} ({origin.why})"))
+    return sorted(out, key=lambda o: o.span)
+
+
 def _inherited(root: str, ctx: SourcingContext) -> Origin:
     head = ctx.headers[root]
     whole = next((o for o in ctx.origins.get(root, []) if o.span is None), None)
@@ -180,28 +205,40 @@ def _whole_wire(doc_id: str, ctx: SourcingContext) -> Optional[Origin]:
 def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
     me = order_key(doc)
     near = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id]
+    # an earlier page that credits this page's outlet took its shared words from it, not the reverse
     cands = [c for c in near if c in ctx.headers and order_key(ctx.headers[c]) < me
-             and own_key(ctx.headers[c]) != mine][:MAX_CANDIDATES]
+             and own_key(ctx.headers[c]) != mine and not _credits_outlet(c, mine, ctx)][:MAX_CANDIDATES]
     cands.sort(key=lambda c: order_key(ctx.headers[c]))
     # a wire story carried later in the batch still wrote the words first: a page sharing its
     # passages (an outlet that printed the wire's paragraph under its own name) has the wire's words
     later_wires = [c for c in near if _whole_wire(c, ctx) is not None and c not in cands
                    and _whole_wire(c, ctx).key != mine][:MAX_CANDIDATES]
-    if not cands and not later_wires:
+    # and a page of an outlet this page credits wrote the words this page shares with it, whichever
+    # was stored first (an aggregator crediting "RussiaToday" and carrying RT's sentences)
+    credited = {o.key for o in ctx.credited[doc.id].others} if doc.id in ctx.credited else set()
+    later_credited = [c for c in near if c in ctx.batch and c not in cands and c not in later_wires
+                      and own_key(ctx.batch[c]) in credited - {mine}][:MAX_CANDIDATES]
+    if not cands and not later_wires and not later_credited:
         return []
     sentences = SentenceShingles(doc.text)
     taken: list[Origin] = []
-    for cand in cands + later_wires:  # earliest first: the first outlet to publish a passage is its origin
+    for cand in cands + later_wires + later_credited:  # earliest first: the first outlet to publish a passage is its origin
         other = ctx.shingles_of(cand)
         if other is None:
             continue
-        for span, n in sentences.shared(other):
+        whole_wire, head = _whole_wire(cand, ctx), ctx.headers.get(cand, ctx.batch.get(cand))
+        from_credited = (head is not None and own_key(head) in credited) or (whole_wire is not None and whole_wire.key in credited)
+        for span, n in sentences.shared(other, from_credited):
             if any(o.span[0] < span[1] and span[0] < o.span[1] for o in taken):
                 continue
             if cand in later_wires:
                 wire = _whole_wire(cand, ctx)
                 taken.append(Origin(outlet=wire.outlet, key=wire.key, span=span, document=cand,
                                     why=_shared_why(n, f"a later {wire.outlet} copy, document {cand[:12]} ({wire.why})")))
+                continue
+            if cand in later_credited:
+                taken.append(Origin(outlet=outlet_name(head), key=own_key(head), span=span, document=cand,
+                                    why=_shared_why(n, f"{outlet_name(head)} document {cand[:12]}, an outlet the page credits")))
                 continue
             head = ctx.headers[cand]
             whole = next((o for o in ctx.origins.get(cand, []) if o.covers(span) and o.span is None), None)
@@ -212,6 +249,11 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
             taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
                                 span=span, document=cand))
     return sorted(taken, key=lambda o: o.span)
+
+
+def _credits_outlet(doc_id: str, key: str, ctx: SourcingContext) -> bool:
+    page = ctx.credited.get(doc_id)
+    return page is not None and any(o.key == key for o in page.others)
 
 
 def _shared_why(n: int, other: str) -> str:
