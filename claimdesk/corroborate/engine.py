@@ -19,7 +19,8 @@ from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
 from claimdesk.corroborate.samefact import informativeness
-from claimdesk.corroborate.sourcing import SourcingContext, assign, own_key
+from claimdesk.corroborate.sourcing import SourcingContext, assign
+from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
 from claimdesk.corroborate.verdicts import SEVERITY, SiblingFinder, reconcile
@@ -267,11 +268,8 @@ def _origins(store: Store, docs: list[Document], recopied: dict[str, str], label
 def _pages_of_outlets(store: Store, clusters: set[str], keys: set[str]) -> list[Document]:
     """The stored pages of outlets `keys` in event clusters `clusters` (`PrintedQuotes`: the
     quotations an outlet printed, looked for on later pages that credit it)."""
-    if not keys:
-        return []
-    ids = sorted({i for members in state.documents_in_clusters(store, clusters).values() for i in members})
-    wanted = [i for i, head in state.document_headers(store, ids).items() if own_key(head) in keys]
-    return [d for d in map(store.get_document, sorted(wanted)) if d is not None]
+    names = [o for o in state.stored_outlets(store) if outlet_key(o, None) in keys] if keys else []
+    return [d for d in map(store.get_document, state.documents_of_outlets(store, clusters, names)) if d is not None]
 
 
 def _with_continuations(story_ids: list[str], pool: dict[str, Draft]) -> list[Draft]:

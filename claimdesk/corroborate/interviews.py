@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Optional
 
 from claimdesk.corroborate.passages import embedded_posts, sentences
 from claimdesk.models import Origin, Span
@@ -76,7 +77,10 @@ def quotation_spans(text: str) -> list[tuple[Span, str]]:
 def public_posts(text: str) -> list[Span]:
     """Where `text` shows a post anyone can read: a sentence saying so ("Musk tweeted", "wrote on
     Facebook") or the words before an embedded post's signature ("— Elon Musk (@elonmusk) December 2, 2017")."""
-    return embedded_posts(text) + [(s, e) for s, e in sentences(text) if _POSTED.search(text, s, e)]
+    posts = embedded_posts(text)
+    if not _POSTED.search(text):
+        return posts
+    return posts + [(s, e) for s, e in sentences(text) if _POSTED.search(text, s, e)]
 
 
 def _grams(words: list[str]) -> list[tuple[str, ...]]:
@@ -174,11 +178,13 @@ class PrintedQuotes(_QuoteIndex):
         super().__init__()
         self._public: set[tuple[str, ...]] = set()  # word runs of posts anyone can read
 
-    def add_page(self, text: str, origin: Origin) -> None:
-        """Register the quotations of a page whose words are `origin`'s (its outlet, or its wire),
-        and the words of the posts it prints (`public_posts`)."""
-        for quoted in quotations(text):
-            self._register(quoted, origin)
+    def add_page(self, text: str, origin: Optional[Origin]) -> None:
+        """Register the quotations of a page whose words are `origin`'s (its outlet, or its wire;
+        None: no page credits it, so only its posts are read), and the words of the posts it prints
+        (`public_posts`)."""
+        if origin is not None:
+            for quoted in quotations(text):
+                self._register(quoted, origin)
         for start, end in public_posts(text):
             self._public.update(_grams(_WORD.findall(text[start:end].lower())))
 

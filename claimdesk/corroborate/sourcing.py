@@ -87,10 +87,13 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
         ctx.credited[d.id] = _credited(d, ctx)
         ctx.given.add_credits(d.text, ctx.credited[d.id].others)
-        ctx.printed.add_page(d.text, printed_by(d, ctx.wires[d.id]))
-    batch = {d.id for d in docs}
-    for d in ctx.earlier_pages({o.key for page in ctx.credited.values() for o in page.others}):
-        if d.id not in batch:
+    # the quotations of the pages of credited outlets, earlier ones too; the posts of every page
+    keys = {o.key for page in ctx.credited.values() for o in page.others}
+    for d in docs:
+        printer = printed_by(d, ctx.wires[d.id])
+        ctx.printed.add_page(d.text, printer if printer.key in keys else None)
+    for d in ctx.earlier_pages(keys):
+        if d.id not in ctx.batch:
             ctx.printed.add_page(d.text, printed_by(d, wire_origin(d)))
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)

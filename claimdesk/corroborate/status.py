@@ -20,7 +20,7 @@ Status, first match wins:
   wrong — two facts, two figures of one well). Two outlets that both only say "reportedly" relay
   one unverified report, they do not confirm it, so a hedged-only story stays `single_source` (its
   hedges are kept on each mention). Hedges of a figure or a clause ("about 500 miles", "up to 10
-  cents", "investigating whether he fell asleep": `hedging.doubts`) doubt nothing: news_cluster had
+  cents", "investigating whether he fell asleep": `claimdesk.language.hedges.doubts`) doubt nothing: news_cluster had
   two outlets' "the missile reached an altitude of 770 kilometers (about 500 miles)" single-source;
   and at least one of them must give some part of a fact (a name, number, place, day or kind of
   event: `samefact.informativeness`): "The snow falls off the roof." on two sites is a shared
@@ -35,7 +35,7 @@ from typing import Optional
 
 from claimdesk.corroborate.contradictions import Evidence, is_denial
 from claimdesk.corroborate.samefact import informativeness
-from claimdesk.extraction.hedging import doubts
+from claimdesk.language.hedges import doubts
 from claimdesk.models import Contradiction, Document, Origin, StoryStatus
 from claimdesk.outlets import outlet_key
 

@@ -13,17 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.extraction.nlp import doc_text
+from claimdesk.language.hedges import APPROXIMATORS
 from claimdesk.models import Polarity
 
-APPROXIMATORS = {"about", "around", "nearly", "almost", "approximately", "roughly", "some"}
-# hedges that make a figure approximate or a clause conditional ("about 500 miles", "up to 10 cents",
-# "investigating whether he fell asleep"), not the statement doubtful
-NOT_DOUBT = frozenset(APPROXIMATORS | {"up to", "as many as", "if", "whether"})
-
-
-def doubts(hedges: list[str]) -> list[str]:
-    """The hedges that make a statement doubtful ("reportedly", "may", "is believed to")."""
-    return [h for h in hedges if h not in NOT_DOUBT]
 NEGATIVE_DETS = {"no", "none", "nobody", "nothing", "neither", "never"}
 
 

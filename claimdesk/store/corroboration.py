@@ -148,6 +148,27 @@ def documents_in_clusters(store: Store, cluster_ids: Iterable[str], since: Optio
     return out
 
 
+def stored_outlets(store: Store) -> list[str]:
+    """Every outlet name the documents carry (each once)."""
+    with store.engine.connect() as conn:
+        return sorted(o for (o,) in conn.execute(select(schema.documents.c.outlet).distinct()) if o)
+
+
+def documents_of_outlets(store: Store, cluster_ids: Iterable[str], outlets: Iterable[str]) -> list[str]:
+    """The documents of these event clusters published under one of `outlets`."""
+    cd, d = schema.corroborated_documents.c, schema.documents.c
+    names = sorted(set(outlets))
+    out: set[str] = set()
+    if not names:
+        return []
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(cluster_ids))):
+            query = select(cd.document_id).join(schema.documents, d.id == cd.document_id).where(
+                cd.cluster_id.in_(chunk), d.outlet.in_(names))
+            out.update(i for (i,) in conn.execute(query))
+    return sorted(out)
+
+
 def credits_in_clusters(store: Store, cluster_ids: Iterable[str], exclude: Iterable[str] = ()) -> dict[str, list[Origin]]:
     """document id -> its stored credits of another outlet ("credits X: …" origins), for the
     documents of these event clusters, but those in `exclude`."""
