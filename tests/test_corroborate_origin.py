@@ -734,7 +734,8 @@ def test_a_page_crediting_an_outlet_owes_it_the_sentences_it_carries_whichever_w
     sentences word for word, relays of a speaker among them, though it was stored before RT's page."""
     from datetime import date
 
-    relay = "Residents on Twitter reported that police searched the apartment buildings without warrants overnight."
+    relay = ("Residents on Twitter reported that police followed the march and searched apartment buildings in the "
+             "district without warrants, looking for children seen throwing bottles from rooftops.")
     source = _doc("Police clashed with marchers in the district late on Monday. " + relay +
                   " The mayor called for calm.", outlet="RT", url="https://www.rt.com/usa/clashes",
                   published=date(2013, 3, 14))

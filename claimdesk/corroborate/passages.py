@@ -39,6 +39,10 @@ MIN_SHARED = 0.6         # share of a sentence's shingles found in the other tex
 LONE_SENTENCE_WORDS = 15
 LONE_SHARED = MIN_SHARED
 COPIER_SHARED = 0.4      # a sentence of a page already carrying a passage of the other text
+# a sentence relaying a speaker, on a page crediting the other text's outlet, is copied only when this
+# long: "Russia launched 150 drones and 12 missiles at Ukraine overnight, Ukraine's air force said"
+# is every outlet's restatement; a 33-word report of what "Brooklynites on Twitter reported" is RT's
+CREDITED_RELAY_WORDS = 20
 _RELAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|reports|announced|stated|added|"
                      r"confirmed|claimed|wrote|posted|tweeted)\b", re.I)
 
@@ -168,9 +172,16 @@ class SentenceShingles:
         hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
-        return [span for span, words, h in zip(self.spans, self.words, hits.tolist())
-                if (credited and h >= COPIER_SHARED) or (h >= LONE_SHARED and words >= LONE_SENTENCE_WORDS
-                                                         and not _RELAYS.search(self.text[span[0]:span[1]]))]
+        out = []
+        for span, words, h in zip(self.spans, self.words, hits.tolist()):
+            relay = _RELAYS.search(self.text[span[0]:span[1]]) is not None
+            if relay:  # a speaker's words restated: copied only when long and nearly word for word
+                copied = credited and words >= CREDITED_RELAY_WORDS and h >= LONE_SHARED
+            else:
+                copied = (credited and h >= COPIER_SHARED) or (words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED)
+            if copied:
+                out.append(span)
+        return out
 
     def shared_runs(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[tuple[Span, int]]:
         """Passages ([start, end), sentence count) shared with a text of shingle set `other`."""
