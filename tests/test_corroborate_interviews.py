@@ -68,6 +68,21 @@ def _jsonl(path, records):
     return path
 
 
+def _corroborated(tmp_path, pages, batches):
+    """A store of `pages` (news-please records) ingested and corroborated in one run or two (the
+    first page, then the rest)."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'pages.sqlite'}")
+    for i, group in enumerate([pages] if batches == 1 else [pages[:1], pages[1:]]):
+        ingest([_jsonl(tmp_path / f"pages{i}.jsonl", group)], store, IngestOptions())
+        corroborate(store)
+    return store
+
+
 def _story(store, words):
     from claimdesk.report.ledger_json import write_json
 
@@ -80,11 +95,6 @@ def _story(store, words):
 def test_end_to_end_an_interview_printed_by_two_more_sites_is_one_source(tmp_path, batches):
     """Ingest → corroborate → ledger: the interview's page, a page crediting it and a page printing
     the quotation bare are one source, in one corroboration or when the bare page comes later."""
-    from claimdesk.corroborate import corroborate
-    from claimdesk.ingest import IngestOptions
-    from claimdesk.pipeline import ingest
-    from claimdesk.store import open_store
-
     pages = [
         {"url": "https://coast-daily.example/storm", "source_domain": "coast-daily.example",
          "date_publish": "2026-02-25 08:00:00", "title": "Storm shuts Harbin bridge",
@@ -95,10 +105,7 @@ def test_end_to_end_an_interview_printed_by_two_more_sites_is_one_source(tmp_pat
          "text": "The Harbin river bridge was shut on Tuesday as the storm came in.\n\n"
                  f"“{QUOTE},” engineer Li Wei said."},
     ]
-    store = open_store(f"sqlite:///{tmp_path / 'interviews.sqlite'}")
-    for i, group in enumerate([pages] if batches == 1 else [pages[:1], pages[1:]]):
-        ingest([_jsonl(tmp_path / f"pages{i}.jsonl", group)], store, IngestOptions())
-        corroborate(store)
+    store = _corroborated(tmp_path, pages, batches)
     story = _story(store, "closed for six hours")
     assert {m["outlet"] for m in story["mentions"]} == {"coast-daily.example", "radio-west.example"}
     radio = next(m for m in story["mentions"] if m["outlet"] == "radio-west.example")
@@ -132,11 +139,6 @@ def test_words_a_credited_outlet_printed_are_its_own_on_the_crediting_page_and_p
 
 @pytest.mark.parametrize("batches", [1, 2])
 def test_end_to_end_a_wire_retelling_a_papers_interview_is_no_second_source(tmp_path, batches):
-    from claimdesk.corroborate import corroborate
-    from claimdesk.ingest import IngestOptions
-    from claimdesk.pipeline import ingest
-    from claimdesk.store import open_store
-
     pages = [
         {"url": "https://harbin-post.example/bridge-interview", "source_domain": "harbin-post.example",
          "date_publish": "2026-02-25 08:00:00", "title": "The engineer who closed the bridge",
@@ -148,10 +150,7 @@ def test_end_to_end_a_wire_retelling_a_papers_interview_is_no_second_source(tmp_
                  "His story came in an interview with the Harbin Post published on Wednesday.\n\n"
                  f"Li Wei said he had warned the Harbin council for years: “{PAPER_QUOTE}.”"},
     ]
-    store = open_store(f"sqlite:///{tmp_path / 'printed.sqlite'}")
-    for i, group in enumerate([pages] if batches == 1 else [pages[:1], pages[1:]]):
-        ingest([_jsonl(tmp_path / f"pages{i}.jsonl", group)], store, IngestOptions())
-        corroborate(store)
+    store = _corroborated(tmp_path, pages, batches)
     story = _story(store, "lose your bridge")
     assert {m["outlet"] for m in story["mentions"]} == {"harbin-post.example", "wire.example"}
     wire = next(m for m in story["mentions"] if m["outlet"] == "wire.example")
