@@ -68,6 +68,12 @@ def _jsonl(path, records):
     return path
 
 
+def _page(domain: str, slug: str, published: str, title: str, text: str) -> dict:
+    """A news-please record of one page."""
+    return {"url": f"https://{domain}/{slug}", "source_domain": domain, "date_publish": published, "title": title,
+            "text": text}
+
+
 def _corroborated(tmp_path, pages, batches):
     """A store of `pages` (news-please records) ingested and corroborated in one run or two (the
     first page, then the rest)."""
@@ -96,14 +102,12 @@ def test_end_to_end_an_interview_printed_by_two_more_sites_is_one_source(tmp_pat
     """Ingest → corroborate → ledger: the interview's page, a page crediting it and a page printing
     the quotation bare are one source, in one corroboration or when the bare page comes later."""
     pages = [
-        {"url": "https://coast-daily.example/storm", "source_domain": "coast-daily.example",
-         "date_publish": "2026-02-25 08:00:00", "title": "Storm shuts Harbin bridge",
-         "text": "A storm closed the Harbin river bridge on Tuesday.\n\n"
-                 f'Engineer Li Wei told the Harbin Morning Post, "{QUOTE}."'},
-        {"url": "https://radio-west.example/storm", "source_domain": "radio-west.example",
-         "date_publish": "2026-02-25 10:00:00", "title": "Bridge closed in Harbin storm",
-         "text": "The Harbin river bridge was shut on Tuesday as the storm came in.\n\n"
-                 f"“{QUOTE},” engineer Li Wei said."},
+        _page("coast-daily.example", "storm", "2026-02-25 08:00:00", "Storm shuts Harbin bridge",
+              "A storm closed the Harbin river bridge on Tuesday.\n\n"
+              f'Engineer Li Wei told the Harbin Morning Post, "{QUOTE}."'),
+        _page("radio-west.example", "storm", "2026-02-25 10:00:00", "Bridge closed in Harbin storm",
+              "The Harbin river bridge was shut on Tuesday as the storm came in.\n\n"
+              f"“{QUOTE},” engineer Li Wei said."),
     ]
     store = _corroborated(tmp_path, pages, batches)
     story = _story(store, "closed for six hours")
@@ -140,15 +144,13 @@ def test_words_a_credited_outlet_printed_are_its_own_on_the_crediting_page_and_p
 @pytest.mark.parametrize("batches", [1, 2])
 def test_end_to_end_a_wire_retelling_a_papers_interview_is_no_second_source(tmp_path, batches):
     pages = [
-        {"url": "https://harbin-post.example/bridge-interview", "source_domain": "harbin-post.example",
-         "date_publish": "2026-02-25 08:00:00", "title": "The engineer who closed the bridge",
-         "text": "Li Wei closed the Harbin river bridge on Tuesday, hours before the storm.\n\n"
-                 f"Li Wei said he had warned the Harbin city council for years: “{PAPER_QUOTE}.”"},
-        {"url": "https://wire.example/bridge-engineer", "source_domain": "wire.example",
-         "date_publish": "2026-02-26 10:00:00", "title": "Engineer tells of warnings",
-         "text": "An engineer who shut a bridge in Harbin says he warned officials for years.\n\n"
-                 "His story came in an interview with the Harbin Post published on Wednesday.\n\n"
-                 f"Li Wei said he had warned the Harbin council for years: “{PAPER_QUOTE}.”"},
+        _page("harbin-post.example", "bridge-interview", "2026-02-25 08:00:00", "The engineer who closed the bridge",
+              "Li Wei closed the Harbin river bridge on Tuesday, hours before the storm.\n\n"
+              f"Li Wei said he had warned the Harbin city council for years: “{PAPER_QUOTE}.”"),
+        _page("wire.example", "bridge-engineer", "2026-02-26 10:00:00", "Engineer tells of warnings",
+              "An engineer who shut a bridge in Harbin says he warned officials for years.\n\n"
+              "His story came in an interview with the Harbin Post published on Wednesday.\n\n"
+              f"Li Wei said he had warned the Harbin council for years: “{PAPER_QUOTE}.”"),
     ]
     store = _corroborated(tmp_path, pages, batches)
     story = _story(store, "lose your bridge")
