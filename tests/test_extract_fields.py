@@ -71,3 +71,21 @@ def test_headlines_without_a_verb_give_no_claim(sample):
 def test_claims_never_cross_a_line_break(sample):
     doc, claims = sample
     assert all("\n" not in c.text for c in claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor said on Tuesday that the new bridge would open to traffic in March.",
+    "The council approved the plan, which she said would allow 200 families to return home.",
+])
+def test_would_in_reported_words_is_not_a_hedge(sentence):
+    claims = extract(Document.from_text(sentence, source="own.txt", published=date(2024, 10, 16)))
+    assert claims and all("would" not in c.hedges for c in claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Experts say the storm would be a disaster if it reached the coast.",
+    "The minister said the strike would have killed dozens had it hit the market.",
+])
+def test_would_of_a_supposition_stays_a_hedge(sentence):
+    claims = extract(Document.from_text(sentence, source="own.txt", published=date(2024, 10, 16)))
+    assert claims and all("would" in c.hedges for c in claims)

@@ -38,6 +38,8 @@ def hedges_of(words: Span, cue_verb: Token | None, lex: Lexicons) -> list[str]:
                 continue
             if low in ("may", "might", "could", "would") and tok.tag_ != "MD":
                 continue
+            if low == "would" and _reported_future(tok, lex):
+                continue
             if low == "reported" and tok.dep_ not in ("amod",):
                 continue
             found.append((tok.idx, low))
@@ -83,6 +85,18 @@ def _candidates(doc: Doc, lex: Lexicons) -> list[int]:
 
 
 _CANDIDATES_KEY = "claimdesk.hedge_candidates"
+
+
+def _reported_future(would: Token, lex: Lexicons) -> bool:
+    """ "would" as the past of "will" in reported words ("she said the plan would allow …", "officials
+    told him it would reopen"): what the speaker said will happen, not a doubt. "would have" stays a
+    hedge (what did not happen), and so does "would" under a speech verb in the present ("says it
+    would be a disaster" is a supposition)."""
+    verb = would.head
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    speech = verb.head
+    return verb.dep_ == "ccomp" and speech.tag_ == "VBD" and speech.lemma_.lower() in lex.speech_verbs
 
 
 def _modifies_number(tok: Token) -> bool:
