@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
@@ -30,6 +31,10 @@ PLATFORMS = {"substack.com", "medium.com", "wordpress.com", "blogspot.com", "tum
              "github.io", "telegram.org", "t.me", "go.com"}
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
 _NAME_NOISE = re.compile(r"\s*\((opinion|online|news)\)\s*$", re.I)
+# Host suffixes of institutions that issue their own releases: universities, governments, armed
+# forces, international bodies, police, health services. The same pattern runs in Spark (Java regex).
+INSTITUTION_HOST = r"(^|\.)(edu|gov|mil|int|(ac|edu|gov|govt|mil)\.[a-z]{2}|gc\.ca|gouv\.fr|police\.uk|nhs\.uk)$"
+_INSTITUTION = re.compile(INSTITUTION_HOST)
 
 
 def host_of(url: Optional[str]) -> Optional[str]:
@@ -60,6 +65,18 @@ def outlet_host(outlet: Optional[str]) -> Optional[str]:
         return host_of(value)
     value = value.rstrip("/").removeprefix("www.")
     return value if _HOST.match(value) else None
+
+
+@lru_cache(maxsize=65536)
+def is_institution(outlet: Optional[str], url: Optional[str] = None) -> bool:
+    """Whether a page is on an institution's own site ('news.liverpool.ac.uk', 'www.fbi.gov'): what
+    such a site publishes is its own release, and news sites that carry the text copied it.
+
+    >>> is_institution("news.liverpool.ac.uk"), is_institution(None, "https://www.nasa.gov/x"), is_institution("Reuters")
+    (True, True, False)
+    """
+    host = host_of(url) or outlet_host(outlet)
+    return bool(host and _INSTITUTION.search(host))
 
 
 def name_key(name: str) -> str:

@@ -781,3 +781,47 @@ def test_a_second_version_of_a_page_owes_what_the_first_owes():
     owed = found[second.id]
     assert {o.outlet for o in owed} == {"AFP"} and all(o.why.startswith("copied with its page") for o in owed)
     assert " ".join(second.text[o.span[0]:o.span[1]] for o in owed) == wire  # its three wire sentences, not its own
+
+
+RELEASE = (
+    "Researchers at the University of Northdale have found that a small freshwater snail can survive "
+    "for three months frozen in lake ice, a study published on Monday in the journal Arctic Biology shows. "
+    "The team collected 240 snails from Lake Varden in January and kept them at minus 12 degrees Celsius "
+    "for 90 days before thawing them slowly over two days. "
+    "Of the 240 snails, 171 recovered fully and went on to lay eggs within a month, the researchers said. "
+    "\"We did not expect more than a handful to wake up,\" said Professor Mara Lind, who led the study. "
+    "The snails appear to fill their cells with a sugar that stops ice crystals from tearing them apart. "
+    "The team now plans to test snails from three other lakes in the region next winter."
+)
+
+
+@pytest.mark.slow
+def test_a_press_release_on_the_institutions_own_site_is_the_origin_of_its_reposts(tmp_path):
+    """A university's release carried whole by a news site is the university's text, even when the
+    crawler dated the news page months earlier (as news_cluster's crawl dated a news site's repost
+    of a university release eight months before the release)."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.report.ledger_json import write_json
+    from claimdesk.store import open_store
+
+    records = [
+        {"url": "https://dailyglobe.example/science/frozen-snails", "source_domain": "dailyglobe.example",
+         "date_publish": "2025-04-02 09:00:00", "title": "Snails survive three months in ice",
+         "text": RELEASE + "\n\nShare this story. Sign up for our science newsletter."},
+        {"url": "https://news.northdale.ac.uk/articles/snails-in-ice", "source_domain": "news.northdale.ac.uk",
+         "date_publish": "2025-11-24 10:00:00", "title": "Snails that survive the winter frozen",
+         "text": RELEASE + "\n\nMedia enquiries: press office, University of Northdale."},
+    ]
+    store = open_store(f"sqlite:///{tmp_path / 'release.sqlite'}")
+    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    story = _by_outlet(json.loads(out.getvalue()), "171 recovered fully")
+    origin_of = {m["outlet"]: m["origin"] for m in story["mentions"]}
+    assert origin_of["dailyglobe.example"]["outlet"] == "news.northdale.ac.uk"
+    assert origin_of["news.northdale.ac.uk"] is None
+    assert story["independent_sources"] == 1 and story["status"] == "single_source"
+

@@ -124,3 +124,26 @@ def test_same_stories_as_the_single_machine_corroboration(single_store, spark_st
     spark = stories(spark_store)
     assert spark and spark == stories(single_store)
     assert any(len(mentions) > 1 for _, _, mentions in spark.values())
+
+
+INSTITUTION_CASES = [
+    ("news.liverpool.ac.uk", None), (None, "https://www.fbi.gov/news/a"), ("www.nasa.gov", None),
+    ("Reuters", "https://www.reuters.com/x"), ("tecake.in", None), ("www.gov.uk", None),
+    ("University of Liverpool", None), ("x", "http://Police.UK/news"), ("nato.int", None), (None, None),
+    ("https://www.harvard.edu/story/", None), ("edu-news.com", None), ("thegovernment.com", None),
+]
+
+
+def test_spark_knows_institutions_as_the_single_machine_does(spark_output):
+    """The copy group's original is chosen by one order on both paths; its first part is this test."""
+    from pyspark.sql import functions as F
+
+    from claimdesk.outlets import is_institution
+    from claimdesk.scale.copies import institution_column
+    from claimdesk.scale.session import spark_session
+
+    spark = spark_session("local[2]")  # the session the batch job left running
+    frame = spark.createDataFrame(INSTITUTION_CASES, "outlet string, url string")
+    found = [r["i"] for r in frame.select(institution_column(F.col("url"), F.col("outlet")).alias("i")).collect()]
+    assert found == [is_institution(o, u) for o, u in INSTITUTION_CASES]
+    assert sum(found) == 7

@@ -7,8 +7,10 @@ probably share many shingles; each candidate is then checked on the exact shingl
 title or a trimmed ending still counts, while two articles on the same event written separately
 (which share phrases, rarely 5-word runs) do not.
 
-Every member of a group of copies points (`copy_of`) to the group's earliest document: earliest
-published date, then earliest ingested, then smallest id.
+Every member of a group of copies points (`copy_of`) to the group's earliest document: a page on
+an institution's own site first (a university's or a government's release is the original of the
+news pages that carry it, whatever dates the crawler gave them), then earliest published date, then
+earliest ingested, then smallest id.
 
 >>> det = CopyDetector()
 >>> text = " ".join(f"Officials counted {n} boats in the harbour on day {n} of the strike." for n in range(5))
@@ -32,6 +34,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from claimdesk.models import Document
+from claimdesk.outlets import is_institution
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
@@ -105,8 +108,9 @@ class _Known:
 
 
 def order_key(doc: Document) -> tuple:
+    """Which of two documents wrote first: the institution's own page, then the earlier date."""
     ingested = doc.ingested_at if doc.ingested_at.tzinfo else doc.ingested_at.replace(tzinfo=timezone.utc)
-    return (doc.published or date.max, ingested, doc.id)
+    return (not is_institution(doc.outlet, doc.url), doc.published or date.max, ingested, doc.id)
 
 
 class CopyDetector:
@@ -191,7 +195,7 @@ class CopyDetector:
         known = self._known.get(doc_id)
         if known is None:
             doc = self.fetch(doc_id) if self.fetch else None
-            key = order_key(doc) if doc else (date.max, datetime.max.replace(tzinfo=timezone.utc), doc_id)
+            key = order_key(doc) if doc else (True, date.max, datetime.max.replace(tzinfo=timezone.utc), doc_id)
             self._known[doc_id] = known = _Known(key)
         return known.order
 

@@ -7,7 +7,8 @@ copy when the share of the smaller document's shingles found in the other (conta
 exact sets) reaches the threshold, as in `claimdesk.corroborate.copies`.
 Copies that chain (A~B, B~C) form one group, found by propagating the smallest order key along
 the pairs (a few join rounds: copy groups are small); every member points at the group's
-earliest document: published first (undated last), then first in the input, then smallest id.
+earliest document: a page on an institution's own site first, then published first (undated
+last), then first in the input, then smallest id.
 
 Known limit: a band key shared by very many documents (thousands of identical boilerplate pages)
 makes a bucket whose pairs grow quadratically; filter such inputs first.
@@ -15,13 +16,14 @@ makes a bucket whose pairs grow quadratically; filter such inputs first.
 
 from __future__ import annotations
 
+from claimdesk.outlets import INSTITUTION_HOST
 from claimdesk.scale.lsh import LshParams
 
 MAX_ROUNDS = 50
 
 
 def find_copies(docs, params: LshParams):  # noqa: ANN001, ANN201
-    """`docs`: DataFrame of id, position, published, shingles, signature, bands (one per document).
+    """`docs`: DataFrame of id, position, published, institution, shingles, signature, bands (one per document).
     Returns a DataFrame of document_id, copy_of, similarity: one row per copy."""
     from pyspark.sql import functions as F
 
@@ -75,9 +77,21 @@ def _verified_pairs(docs, params: LshParams):  # noqa: ANN001, ANN202
     )
 
 
-def _order_key():  # noqa: ANN202
-    """Sortable: by publication date (undated last), then input position, then id."""
+def institution_column(url, outlet):  # noqa: ANN001, ANN201
+    """`claimdesk.outlets.is_institution` as a column: the host of the URL, else the outlet as a host."""
     from pyspark.sql import functions as F
 
-    return F.struct(F.coalesce(F.col("published"), F.lit("9999-12-31").cast("date")).alias("published"),
+    url_host = F.regexp_extract(F.lower(F.trim(url)), r"^[a-z][a-z0-9+.-]*://([^/:?#@]+)", 1)
+    outlet_host = F.regexp_replace(F.regexp_replace(F.lower(F.trim(outlet)), r"^[a-z][a-z0-9+.-]*://", ""),
+                                   r"^www\.|[/:?#].*$", "")
+    host = F.when(F.coalesce(url_host, F.lit("")).contains("."), url_host).otherwise(F.coalesce(outlet_host, F.lit("")))
+    return F.regexp_replace(host, r"\.$", "").rlike(INSTITUTION_HOST)
+
+
+def _order_key():  # noqa: ANN202
+    """Sortable as `claimdesk.corroborate.copies.order_key`: a page on an institution's own site first,
+    then by publication date (undated last), then input position, then id."""
+    from pyspark.sql import functions as F
+
+    return F.struct((~F.col("institution")).alias("not_institution"), F.coalesce(F.col("published"), F.lit("9999-12-31").cast("date")).alias("published"),
                     F.col("position").alias("position"), F.col("id").alias("id"))

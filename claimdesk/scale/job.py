@@ -19,7 +19,7 @@ from typing import Optional
 
 from claimdesk.ingest import IngestOptions, iter_input_files
 from claimdesk.scale import tables
-from claimdesk.scale.copies import find_copies
+from claimdesk.scale.copies import find_copies, institution_column
 from claimdesk.scale.lsh import LshParams
 from claimdesk.scale.partition import PROCESSED_COLUMNS, process_files
 from claimdesk.scale.session import spark_session
@@ -104,7 +104,9 @@ def run_batch(paths: Iterable[Path | str], out_dir: Path | str, settings: BatchS
         F.col("rejected_source").alias("source"), F.col("rejected_reason").alias("reason"),
         F.col("rejected_at").alias("at"), "position"))
     copies = find_copies(documents.select(F.col("document.id").alias("id"), "position",
-                                          F.col("document.published").alias("published"), "shingles", "signature", "bands"),
+                                          F.col("document.published").alias("published"),
+                                          institution_column(F.col("document.url"), F.col("document.outlet"))
+                                          .alias("institution"), "shingles", "signature", "bands"),
                          settings.lsh)
     summary.copies = write("copies", copies)
 
