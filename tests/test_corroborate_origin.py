@@ -825,3 +825,64 @@ def test_a_press_release_on_the_institutions_own_site_is_the_origin_of_its_repos
     assert origin_of["news.northdale.ac.uk"] is None
     assert story["independent_sources"] == 1 and story["status"] == "single_source"
 
+
+SPUN = (
+    "Scientists at the University of Northdale have discovered that a tiny freshwater snail can live "
+    "for three months frozen inside lake ice, according to a study released on Monday in the journal Arctic Biology. "
+    "The group gathered 240 snails from Lake Varden during January and held them at minus 12 degrees Celsius "
+    "for 90 days prior to warming them gradually across two days. "
+    "Out of the 240 snails, 171 recovered completely and continued to lay eggs inside a month, the scientists said. "
+    "The snails seem to flood their cells with a sugar that prevents ice crystals from ripping them apart. "
+    "The group now intends to examine snails from three other lakes in the area next winter."
+)
+OWN_WRITE_UP = (
+    "A snail no bigger than a grain of rice has startled biologists by coming back to life after a winter in ice. "
+    "Northdale researchers froze 240 of the animals, taken from Lake Varden, for 90 days, and 171 of them recovered. "
+    "Professor Mara Lind, who led the work, said in an interview that the finding surprised her team. "
+    "Independent experts cautioned that the laboratory freezing was gentler than conditions in a real lake. "
+    "Dr Tomas Erb of the Baltic Institute, who was not involved, said the sugar the snails make deserves closer study. "
+    "Fishermen on Lake Varden told this newspaper they had long seen snails crawling on the shore in early spring."
+)
+
+
+def _origins_by_outlet(tmp_path, records: list[dict], words: str) -> tuple[dict, dict]:
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.report.ledger_json import write_json
+    from claimdesk.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'pages.sqlite'}")
+    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    story = _by_outlet(json.loads(out.getvalue()), words)
+    return {m["outlet"]: m["origin"] for m in story["mentions"]}, story
+
+
+def _page(site: str, day: str, text: str) -> dict:
+    return {"url": f"https://{site}/science/snails", "source_domain": site, "date_publish": f"{day} 09:00:00",
+            "title": "Snails survive months frozen in lake ice", "text": text}
+
+
+@pytest.mark.slow
+def test_a_spun_rewrite_of_a_page_has_that_pages_origin(tmp_path):
+    """A rewrite site swaps a word every few words ("scientists" for "researchers", "prior to warming
+    them gradually" for "before thawing them slowly"): few 5-word runs survive, the facts are the
+    first page's."""
+    origin_of, story = _origins_by_outlet(tmp_path, [_page("dailyglobe.example", "2025-04-02", RELEASE),
+                                                     _page("rewrite-hub.example", "2025-04-03", SPUN)],
+                                          "171 recovered")
+    assert origin_of["rewrite-hub.example"]["outlet"] == "dailyglobe.example"
+    assert origin_of["rewrite-hub.example"]["why"].startswith("retells ")
+    assert story["independent_sources"] == 1
+
+
+@pytest.mark.slow
+def test_an_outlets_own_write_up_of_the_same_study_stays_its_own(tmp_path):
+    origin_of, story = _origins_by_outlet(tmp_path, [_page("dailyglobe.example", "2025-04-02", RELEASE),
+                                                     _page("lakeside-herald.example", "2025-04-03", OWN_WRITE_UP)],
+                                          "Lake Varden")
+    assert "lakeside-herald.example" in origin_of and origin_of["lakeside-herald.example"] is None
+    assert story["independent_sources"] == 2

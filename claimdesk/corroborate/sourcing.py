@@ -8,7 +8,9 @@ In order of precedence:
    the wire's (from the dateline on, when the wire story starts further down the page);
 2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
    origin, or is that document's outlet's;
-3. it shares passages with earlier documents of its event cluster (`passages`), or single long
+3. it retells an earlier page of the batch sentence by sentence in other words (`rewrites`: a
+   rewrite site's spun copy): the whole text has that page's origin;
+4. it shares passages with earlier documents of its event cluster (`passages`), or single long
    sentences nearly word for word: each has the earlier document's origin (or outlet), the rest
    is the document's own.
 An origin whose outlet is the document's own outlet is no origin: an outlet updating its own story
@@ -29,6 +31,7 @@ from claimdesk.corroborate.interviews import GivenQuotes, PrintedQuotes
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.passages import MIN_SHARED, SentenceShingles
+from claimdesk.corroborate.rewrites import RewriteText
 from claimdesk.models import Document, Origin, Span
 
 MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
@@ -57,6 +60,7 @@ class SourcingContext:
     earlier_pages: Callable[[set[str]], Iterable[Document]] = lambda keys: ()
     credited: dict[str, PageCredits] = field(default_factory=dict)  # batch document -> its credits
     batch: dict[str, Document] = field(default_factory=dict)  # the batch's documents, by id
+    rewrite_texts: dict[str, RewriteText] = field(default_factory=dict)  # `rewrites`, read once per page
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,9 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
         if inherited.key != mine:
             return credited + [inherited]
         return credited + _copied_passages(doc, root, credited, ctx)
+    rewrite = _rewrite_origin(doc, mine, ctx) if not wire else None
+    if rewrite is not None:
+        return credited + [rewrite]
     passages = _passage_origins(doc, mine, ctx)
     if wire:  # a wire story further down the page: the page's own text before it may share passages
         passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
@@ -252,6 +259,39 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
             taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
                                 span=span, document=cand))
     return sorted(taken, key=lambda o: o.span)
+
+
+def _rewrite_origin(doc: Document, mine: str, ctx: SourcingContext) -> Optional[Origin]:
+    """The origin of an earlier page of the batch that `doc` retells sentence by sentence in other
+    words (`rewrites`), if any. Only pages of the batch are read: their texts are at hand."""
+    me = order_key(doc)
+    cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.batch
+             and order_key(ctx.batch[c]) < me and own_key(ctx.batch[c]) != mine and not _credits_outlet(c, mine, ctx)]
+    if not cands:
+        return None
+    text = _rewrite_text(doc, ctx)
+    best, source = 0, None
+    for c in cands:
+        n = text.rewrites(_rewrite_text(ctx.batch[c], ctx))
+        if n > best:
+            best, source = n, c
+    if source is None:
+        return None
+    head = ctx.headers.get(source, ctx.batch[source])
+    whole = next((o for o in ctx.origins.get(source, []) if o.span is None), None)
+    outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
+    if key == mine:
+        return None
+    page = f"{head.outlet} document {source[:12]}" if head.outlet else f"document {source[:12]}"
+    why = f"retells {best} sentences of {page} in other words"
+    return Origin(outlet=outlet, key=key, document=source, why=why + (f" ({whole.why})" if whole else ""))
+
+
+def _rewrite_text(doc: Document, ctx: SourcingContext) -> RewriteText:
+    found = ctx.rewrite_texts.get(doc.id)
+    if found is None:
+        found = ctx.rewrite_texts[doc.id] = RewriteText(doc.text)
+    return found
 
 
 def _credits_outlet(doc_id: str, key: str, ctx: SourcingContext) -> bool:

@@ -1,0 +1,102 @@
+"""Pages that retell another page sentence by sentence in other words.
+
+A rewrite site's spun copy of a press release ("the smoke rings need an area of calm water … which
+itself is pretty unique" for "require … quite unusual", "whirlpools" for "eddies") swaps a word
+every few words, so it shares few 5-word shingles with its source and neither `copies` nor
+`passages` sees it; yet every fact on it is the source's. Two outlets writing up one event
+independently share names and topic words, but not most of their sentences' words, one sentence
+after another, in the same order.
+
+A page is a rewrite of an earlier page when, among its sentences in its own voice (quotations left
+out: outlets quote one speaker's words independently) with `MIN_WORDS` content words or more, at
+least `MIN_SENTENCES` and `MIN_SHARE` of them each find a sentence of the earlier page holding
+`SENTENCE_SHARE` of their content words, and those sentences follow the earlier page's order
+(`MIN_IN_ORDER` of them along one increasing run). The word lists are pre-checked on the whole
+page first (`PAGE_SHARE`), so unrelated pages of one event cluster cost one set intersection.
+
+>>> source = ("The ocean is full of eddies, swirling motions some tens to hundreds of kilometres across, which mix the water. "
+...           "Researchers spotted a pair of eddies spinning in opposite directions across the Tasman Sea. "
+...           "The pair travelled together for six months before breaking up near New Zealand. "
+...           "Such paired eddies could carry small marine creatures over long distances at high speed. "
+...           "The team used satellite measurements of sea level taken over twenty years.")
+>>> spun = ("Though the ocean is full of eddies, waving motions some tens to hundreds of kilometers across, which combine the water. "
+...         "Researchers observed a pair of whirlpools spinning in opposite directions across the Tasman Sea. "
+...         "The pair travelled concurrently for six months before breaking up near New Zealand. "
+...         "Such paired whirlpools could carry small aquatic creatures over long distances at high speed. "
+...         "The team used satellite measurements of ocean level taken over twenty years.")
+>>> RewriteText(spun).rewrites(RewriteText(source))
+5
+>>> RewriteText("Officials said the bridge would reopen in March after repairs to its deck and railings. " * 5).rewrites(RewriteText(source))
+0
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from claimdesk.corroborate.passages import holds_quotation, sentences
+
+MIN_WORDS = 6          # content words a sentence needs to be judged
+SENTENCE_SHARE = 0.6   # of a sentence's content words, found in one sentence of the other page
+MIN_SENTENCES = 4      # sentences retold
+MIN_SHARE = 0.5        # of the page's judged sentences
+MIN_IN_ORDER = 0.75    # of the retold sentences, along one increasing run of the source's order
+PAGE_SHARE = 0.35      # of the page's content words found anywhere on the other page: the pre-check
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|\d[\d,.]*\d|\d", re.I)
+# the function words and reporting verbs every English news page has
+_STOP = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been being has
+have had do does did this that these those it its it's he she they them their his her him we us our you your
+i me my not no so than then there here which who whom whose what when where while after before about over
+under into onto out up down off also just only more most some any all each both such can could would should
+will may might must said says say told according also very much many one two three""".split())
+
+
+class RewriteText:
+    """A page's sentences as sets of content words, computed once and compared with many pages."""
+
+    def __init__(self, text: str):
+        self.judged: list[frozenset[str]] = []   # its own-voice sentences with MIN_WORDS content words
+        self.all: list[frozenset[str]] = []      # every sentence, in order (a source's sentences)
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            words = frozenset(w.lower().replace("’", "'") for w in _WORD.findall(sentence)) - _STOP
+            self.all.append(words)
+            if len(words) >= MIN_WORDS and not holds_quotation(sentence):
+                self.judged.append(words)
+        self.words = frozenset().union(*self.all) if self.all else frozenset()
+        self._page_words = frozenset().union(*self.judged) if self.judged else frozenset()
+
+    def rewrites(self, source: "RewriteText") -> int:
+        """How many of this page's sentences retell `source`'s, in its order; 0 unless enough of them
+        do for the page to be a rewrite of it."""
+        if len(self.judged) < MIN_SENTENCES or not self._page_words:
+            return 0
+        if len(self._page_words & source.words) < PAGE_SHARE * len(self._page_words):
+            return 0
+        matched: list[int] = []
+        for words in self.judged:
+            need = SENTENCE_SHARE * len(words)
+            best, where = 0, -1
+            for i, other in enumerate(source.all):
+                shared = len(words & other)
+                if shared > best:
+                    best, where = shared, i
+            if best >= need:
+                matched.append(where)
+        if len(matched) < MIN_SENTENCES or len(matched) < MIN_SHARE * len(self.judged):
+            return 0
+        return len(matched) if _longest_increasing(matched) >= MIN_IN_ORDER * len(matched) else 0
+
+
+def _longest_increasing(values: list[int]) -> int:
+    """Length of the longest non-decreasing run (not necessarily contiguous) of `values`."""
+    tails: list[int] = []
+    for v in values:
+        i = bisect.bisect_right(tails, v)
+        if i == len(tails):
+            tails.append(v)
+        else:
+            tails[i] = v
+    return len(tails)
