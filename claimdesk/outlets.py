@@ -91,6 +91,7 @@ def name_key(name: str) -> str:
     return KNOWN_NAMES.get(folded) or KNOWN_NAMES.get(bare) or "name:" + re.sub(r"\W+", "", bare)
 
 
+@lru_cache(maxsize=65536)  # corroboration asks for the same few hundred outlets thousands of times
 def outlet_key(outlet: Optional[str], url: Optional[str] = None) -> Optional[str]:
     """The identity of the outlet that published a document, or None when nothing names it."""
     host = host_of(url)

@@ -72,9 +72,10 @@ _CREDIT = re.compile(
     + r"\s+(?i:interview|report|profile|investigation|article|story|documentary)\b"
     # the name after its verb, closing a sentence: "…, reports BBC News."
     + r"|,\s+(?:reports|reported|writes|wrote)\s+" + _NAME + r"(?=\s*[.;]|\s*$)"
-    + r"|" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
+    # (a name starts a word: without the \b, every letter of every word was tried as a domain's start)
+    + r"|\b" + _NAME + r"\s+(?:first\s+)?(?:reported|reports|revealed|reveals|has reported|had reported|quoted|published|has published)\b"
     # "said" only after a generic name: "Bloomberg said" is as often Michael Bloomberg
-    + r"|(" + GENERIC + r")\s+(?:said|says)\b")
+    + r"|\b(" + GENERIC + r")\s+(?:said|says)\b")
 
 
 @dataclass(frozen=True)
