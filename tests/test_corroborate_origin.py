@@ -886,3 +886,39 @@ def test_an_outlets_own_write_up_of_the_same_study_stays_its_own(tmp_path):
                                           "Lake Varden")
     assert "lakeside-herald.example" in origin_of and origin_of["lakeside-herald.example"] is None
     assert story["independent_sources"] == 2
+
+
+SECOND_REPORT = (
+    "The snails were found in shallow water near the northern shore of Lake Varden, where ice forms every November. "
+    "Local divers helped the researchers collect the animals under a permit from the regional council. "
+    "The lake's snails are a favourite food of the rare Varden trout, which the council protects. "
+    "Anglers' groups said they welcomed any study that helps the trout survive the warmer winters. "
+    "The council plans to publish a new report on the health of the lake in the spring."
+)
+MIXED_REWRITE = (
+    "Scientists from the University of Northdale found that a tiny freshwater snail can live three months "
+    "frozen in lake ice, a study released Monday in the journal Arctic Biology shows. "
+    "The snails were discovered in shallow water close to the northern shore of Lake Varden, where ice forms each November. "
+    "Of the 240 snails, 171 recovered completely and went on to lay eggs inside a month, the scientists said. "
+    "Local divers assisted the scientists to gather the animals under a permit from the regional council. "
+    "The snails seem to fill their cells with a sugar that stops ice crystals from ripping them apart. "
+    "The lake's snails are a favourite meal of the rare Varden trout, which the council protects. "
+    "Anglers' groups stated they welcomed any research that helps the trout survive warmer winters."
+)
+
+
+@pytest.mark.slow
+def test_a_page_retelling_two_pages_owes_each_its_sentences(tmp_path):
+    """A rewrite site mixes two outlets' reports, each in part and in its own order: each retold
+    sentence is the outlet's it came from, and the mixed page is no second source for either."""
+    records = [_page("dailyglobe.example", "2025-04-02", RELEASE),
+               _page("varden-courier.example", "2025-04-02", SECOND_REPORT),
+               _page("rewrite-hub.example", "2025-04-03", MIXED_REWRITE)]
+    origin_of, story = _origins_by_outlet(tmp_path, records, "171 recovered")
+    assert origin_of["rewrite-hub.example"]["outlet"] == "dailyglobe.example"
+    assert story["independent_sources"] == 1
+    (tmp_path / "again").mkdir()
+    origin_of, story = _origins_by_outlet(tmp_path / "again", records, "Local divers")
+    assert origin_of["rewrite-hub.example"]["outlet"] == "varden-courier.example"
+    assert origin_of["rewrite-hub.example"]["why"].startswith("retells a sentence of varden-courier.example")
+    assert story["independent_sources"] == 1

@@ -9,7 +9,8 @@ In order of precedence:
 2. it is a near-duplicate of an earlier document (`copies`): the whole text has that document's
    origin, or is that document's outlet's;
 3. it retells an earlier page of the batch sentence by sentence in other words (`rewrites`: a
-   rewrite site's spun copy): the whole text has that page's origin;
+   rewrite site's spun copy): the whole text has that page's origin; a page made mostly of
+   sentences retold from several earlier pages: each such sentence has its page's origin;
 4. it shares passages with earlier documents of its event cluster (`passages`), or single long
    sentences nearly word for word: each has the earlier document's origin (or outlet), the rest
    is the document's own.
@@ -35,6 +36,9 @@ from claimdesk.corroborate.rewrites import RewriteText
 from claimdesk.models import Document, Origin, Span
 
 MAX_CANDIDATES = 40   # earlier documents a document's passages are compared with (the first listed)
+# a page retelling one page sentence by sentence is wholly its when this share of all it retells
+# from any page comes from that page's origin (a page mixing two reports owes each its sentences)
+WHOLE_RETOLD = 2 / 3
 
 
 @dataclass
@@ -144,16 +148,15 @@ def document_origins(doc: Document, ctx: SourcingContext) -> list[Origin]:
     root = ctx.copy_of.get(doc.id)
     if root and root in ctx.headers:
         inherited = _inherited(root, ctx)
-        if inherited.key != mine:
-            return credited + [inherited]
-        return credited + _copied_passages(doc, root, credited, ctx)
-    rewrite = _rewrite_origin(doc, mine, ctx) if not wire else None
-    if rewrite is not None:
-        return credited + [rewrite]
+        carried = _copied_passages(doc, root, credited, ctx)
+        return credited + carried + ([inherited] if inherited.key != mine else [])
+    retold = _retellings(doc, mine, ctx) if not wire else []
+    if len(retold) == 1 and retold[0].span is None:
+        return credited + retold
     passages = _passage_origins(doc, mine, ctx)
     if wire:  # a wire story further down the page: the page's own text before it may share passages
         passages = [p for p in passages if p.span[1] <= wire.span[0]] + [wire]
-    return credited + passages
+    return credited + retold + passages
 
 
 def _repeats_of_credited(text: str, credited: list[Origin]) -> list[Origin]:
@@ -176,9 +179,9 @@ def _repeats_of_credited(text: str, credited: list[Origin]) -> list[Origin]:
 
 
 def _copied_passages(doc: Document, root: str, taken: list[Origin], ctx: SourcingContext) -> list[Origin]:
-    """A near-duplicate of its own outlet's page (an updated version, a second URL) carries that
-    page's passages of other outlets: each sentence close to one the page owes another outlet owes it
-    too. Read from the page's text, so only for a page of this batch."""
+    """A near-duplicate of a page (an updated version, a second URL, a repost) carries that page's
+    passages of other outlets: each sentence close to one the page owes another outlet owes it too.
+    Read from the page's text, so only for a page of this batch."""
     page = ctx.batch.get(root)
     owed = [o for o in ctx.origins.get(root, []) if o.span is not None and not o.why.startswith("credits ")]
     if page is None or not owed:
@@ -261,30 +264,49 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
     return sorted(taken, key=lambda o: o.span)
 
 
-def _rewrite_origin(doc: Document, mine: str, ctx: SourcingContext) -> Optional[Origin]:
-    """The origin of an earlier page of the batch that `doc` retells sentence by sentence in other
-    words (`rewrites`), if any. Only pages of the batch are read: their texts are at hand."""
+def _rewrite_sources(doc: Document, mine: str, ctx: SourcingContext) -> list[str]:
+    """Earlier pages of the batch, of other outlets, that `doc` may retell (`rewrites`), earliest
+    first. Only pages of the batch are read: their texts are at hand."""
     me = order_key(doc)
     cands = [c for c in ctx.candidates.get(doc.id, ()) if c != doc.id and c in ctx.batch
              and order_key(ctx.batch[c]) < me and own_key(ctx.batch[c]) != mine and not _credits_outlet(c, mine, ctx)]
+    return sorted(cands, key=lambda c: order_key(ctx.batch[c]))
+
+
+def _retellings(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
+    """Origins of a page that retells earlier pages of the batch in other words (`rewrites`): the
+    whole page is one page's when it retells that page sentence by sentence and most of what it
+    retells comes from that page's origin; else, when it is made mostly of sentences retold from
+    several pages, each such sentence is its page's."""
+    cands = _rewrite_sources(doc, mine, ctx)
     if not cands:
-        return None
+        return []
     text = _rewrite_text(doc, ctx)
+    sources = [(c, _rewrite_text(ctx.batch[c], ctx)) for c in cands]
     best, source = 0, None
-    for c in cands:
-        n = text.rewrites(_rewrite_text(ctx.batch[c], ctx))
+    for c, other in sources:
+        n = text.rewrites(other)
         if n > best:
             best, source = n, c
-    if source is None:
-        return None
+    retold = [o for span, c in text.retold(sources)
+              if (o := _retelling(c, mine, "retells a sentence of {page} in other words, on a page made mostly "
+                                  "of such sentences", span, ctx)) is not None]
+    whole = _retelling(source, mine, f"retells {best} sentences of {{page}} in other words", None, ctx) if source else None
+    if whole is not None and sum(o.key == whole.key for o in retold) >= WHOLE_RETOLD * len(retold):
+        return [whole]
+    return retold
+
+
+def _retelling(source: str, mine: str, why: str, span: Optional[Span], ctx: SourcingContext) -> Optional[Origin]:
+    """The origin owed to page `source` for words retold from it: its own whole origin, else its outlet."""
     head = ctx.headers.get(source, ctx.batch[source])
     whole = next((o for o in ctx.origins.get(source, []) if o.span is None), None)
     outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
     if key == mine:
         return None
     page = f"{head.outlet} document {source[:12]}" if head.outlet else f"document {source[:12]}"
-    why = f"retells {best} sentences of {page} in other words"
-    return Origin(outlet=outlet, key=key, document=source, why=why + (f" ({whole.why})" if whole else ""))
+    why = why.format(page=page) + (f" ({whole.why})" if whole else "")
+    return Origin(outlet=outlet, key=key, document=source, span=span, why=why)
 
 
 def _rewrite_text(doc: Document, ctx: SourcingContext) -> RewriteText:
