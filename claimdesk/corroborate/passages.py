@@ -142,7 +142,13 @@ class SentenceShingles:
         """Per sentence, the share of its shingles found in `other` (None when nothing is shared)."""
         if not self.spans or not len(other):
             return None
-        found = np.isin(self.all, other.astype(np.uint32), assume_unique=False)
+        other = other.astype(np.uint32, copy=False)
+        if np.all(other[1:] > other[:-1]):  # sorted and unique, as `shingles` gives: look up, don't sort
+            at = np.searchsorted(other, self.all)
+            at[at == len(other)] = 0
+            found = other[at] == self.all
+        else:
+            found = np.isin(self.all, other)
         if not found.any():
             return None
         return np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
