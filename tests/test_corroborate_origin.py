@@ -409,6 +409,22 @@ def _jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
+def _ledger_of(tmp_path: Path, records: list[dict]) -> list[dict]:
+    """The JSON ledger of a new store holding these JSON Lines records, corroborated."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.report.ledger_json import write_json
+    from claimdesk.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'pages.sqlite'}")
+    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    return json.loads(out.getvalue())
+
+
 @pytest.mark.slow
 def test_a_credited_outlet_and_a_shared_caption_add_no_source(tmp_path):
     """End to end: an outlet repeating what it credits to another is not a second source, and a
@@ -800,12 +816,6 @@ def test_a_press_release_on_the_institutions_own_site_is_the_origin_of_its_repos
     """A university's release carried whole by a news site is the university's text, even when the
     crawler dated the news page months earlier (as news_cluster's crawl dated a news site's repost
     of a university release eight months before the release)."""
-    from claimdesk.corroborate import corroborate
-    from claimdesk.ingest import IngestOptions
-    from claimdesk.pipeline import ingest
-    from claimdesk.report.ledger_json import write_json
-    from claimdesk.store import open_store
-
     records = [
         {"url": "https://dailyglobe.example/science/frozen-snails", "source_domain": "dailyglobe.example",
          "date_publish": "2025-04-02 09:00:00", "title": "Snails survive three months in ice",
@@ -814,13 +824,7 @@ def test_a_press_release_on_the_institutions_own_site_is_the_origin_of_its_repos
          "date_publish": "2025-11-24 10:00:00", "title": "Snails that survive the winter frozen",
          "text": RELEASE + "\n\nMedia enquiries: press office, University of Northdale."},
     ]
-    store = open_store(f"sqlite:///{tmp_path / 'release.sqlite'}")
-    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
-    corroborate(store)
-    out = io.StringIO()
-    write_json(store, out)
-    story = _by_outlet(json.loads(out.getvalue()), "171 recovered fully")
-    origin_of = {m["outlet"]: m["origin"] for m in story["mentions"]}
+    origin_of, story = _origins_by_outlet(tmp_path, records, "171 recovered fully")
     assert origin_of["dailyglobe.example"]["outlet"] == "news.northdale.ac.uk"
     assert origin_of["news.northdale.ac.uk"] is None
     assert story["independent_sources"] == 1 and story["status"] == "single_source"
@@ -846,18 +850,8 @@ OWN_WRITE_UP = (
 
 
 def _origins_by_outlet(tmp_path, records: list[dict], words: str) -> tuple[dict, dict]:
-    from claimdesk.corroborate import corroborate
-    from claimdesk.ingest import IngestOptions
-    from claimdesk.pipeline import ingest
-    from claimdesk.report.ledger_json import write_json
-    from claimdesk.store import open_store
-
-    store = open_store(f"sqlite:///{tmp_path / 'pages.sqlite'}")
-    ingest([_jsonl(tmp_path / "pages.jsonl", records)], store, IngestOptions())
-    corroborate(store)
-    out = io.StringIO()
-    write_json(store, out)
-    story = _by_outlet(json.loads(out.getvalue()), words)
+    """The origin of each outlet's mention in the story holding `words`, and the story."""
+    story = _by_outlet(_ledger_of(tmp_path, records), words)
     return {m["outlet"]: m["origin"] for m in story["mentions"]}, story
 
 
