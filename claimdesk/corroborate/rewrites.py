@@ -57,7 +57,7 @@ _STOP = frozenset("""a an the and or but if of in on at to for from by with as i
 have had do does did this that these those it its it's he she they them their his her him we us our you your
 i me my not no so than then there here which who whom whose what when where while after before about over
 under into onto out up down off also just only more most some any all each both such can could would should
-will may might must said says say told according also very much many one two three""".split())
+will may might must said says say told according very much many one two three""".split())
 
 
 # a time stamp ("Last updated on: November 11, 2011 19:04 IST") shares its words with every other
