@@ -18,7 +18,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
-from claimdesk.extraction.sources import COLLECTION_HEADS, PronounResolver, agent_of, classify, is_agent
+from claimdesk.extraction.sources import COLLECTION_HEADS, PERSON_ROLES, PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
@@ -42,8 +42,12 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
     """The cues of a sentence that name a source and that the learnt filter keeps (see
     `cue_features`), and those that name none ("indications that …": vague)."""
-    return [c for c in candidate_cues(sent, lex, resolver)
+    cues = [c for c in candidate_cues(sent, lex, resolver)
             if c.attribution.source_span is None or lex.cue_filter.keeps(cue_features(c))]
+    for cue in cues:
+        if cue.source is not None:
+            resolver.note_speaker(cue.source, cue.attribution.kind)
+    return cues
 
 
 def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cue]:
@@ -462,6 +466,15 @@ def _noun_cue(tok: Token, lex: Lexicons):
     return tok, tok.text, source, clause
 
 
+def _role_named_after(head: Token, prep: Token) -> bool:
+    """ "ambassador to the United Nations, Nikki Haley": the parser hangs the role holder's name on
+    the prepositional object; the phrase names her, so it keeps the preposition."""
+    return prep.dep_ == "prep" and prep.lower_ in ("to", "for", "at") and head.tag_ == "NN" \
+        and head.lemma_.lower() in PERSON_ROLES and any(
+            t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG", "NORP")
+            for o in prep.children if o.dep_ == "pobj" for t in o.children)
+
+
 def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
     """The words of the noun phrase headed by `head`, without clauses, conjuncts or prepositions
     hanging off it (except "of"/"familiar with"), trimmed of edge punctuation."""
@@ -471,7 +484,8 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
     keep = {head}
     for child in head.children:
         if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")) \
-                and not (child.lower_ == "in" and head.pos_ == "NUM"):  # "Nine in 10 voters"
+                and not (child.lower_ == "in" and head.pos_ == "NUM") \
+                and not _role_named_after(head, child):  # "Nine in 10 voters"
             continue
         if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
             continue
