@@ -83,3 +83,10 @@ def test_others_counts_what_the_figure_before_it_counts():
     assert (killed.unit, displaced.unit) == ("people", "people")
     [alone] = find_quantities("Police said 40 others were treated at the scene.")
     assert alone.unit == "others"  # nothing before it says what they are
+
+
+def test_a_share_counts_what_it_is_a_share_of():
+    found = find_quantities("Air defences shot down 151 of the drones and 30 of its 40 missiles overnight.")
+    assert [(q.value, q.unit) for q in found] == [(151.0, "drones"), (30.0, "missiles"), (40.0, "missiles")]
+    # a share of people named by a pronoun says nothing of what is counted
+    assert [(q.value, q.unit) for q in find_quantities("Three of them died in hospital.")] == [(3.0, None)]

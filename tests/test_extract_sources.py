@@ -228,3 +228,13 @@ def test_she_said_after_a_quotation_is_the_last_speaker_not_the_last_name():
     text = "Uma Thurman met Harvey Weinstein in Paris. He said the meeting was about a film."
     claims = extract(Document.from_text(text, source="test"))
     assert any(c.attribution.source == "Harvey Weinstein" for c in claims), [c.attribution for c in claims]
+
+
+def test_an_organisations_name_is_its_whole_name():
+    claim = first_claim("Russian forces advanced near Pokrovsk, the Institute for the Study of War said in its "
+                        "daily assessment.")
+    assert claim.attribution.source == "the Institute for the Study of War", claim.attribution
+    assert claim.attribution.kind == "named_organization"
+    # a preposition after a common noun still ends the phrase: the speaker is the officials
+    plain = first_claim("Two officials at the ministry said the convoy was hit near the bridge.")
+    assert "ministry" not in (plain.attribution.source or ""), plain.attribution

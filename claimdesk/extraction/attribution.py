@@ -18,6 +18,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
+from claimdesk.extraction.nlp import entities_in
 from claimdesk.extraction.sources import COLLECTION_HEADS, PERSON_ROLES, PronounResolver, agent_of, classify, is_agent
 from claimdesk.models import Attribution
 
@@ -500,4 +501,9 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
         start += 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
+    if head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC") and head.ent_iob_ in ("B", "I"):
+        # a name is said whole: "the Institute for the Study of War", not "the Institute"
+        name = next((e for e in entities_in(doc[max(0, head.i - 12):head.i + 13]) if e.start <= head.i < e.end), None)
+        if name is not None:
+            start, end = min(start, name.start), max(end, name.end)
     return doc[start:end]

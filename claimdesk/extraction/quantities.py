@@ -112,10 +112,17 @@ def _shared_scale(low: float, m: re.Match, m2: re.Match, high: Optional[float]) 
     return scaled if scaled < high else low
 
 
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our)(?:\s+\d[\d,]*)?(?=\s+[a-z])")
+
+
 def _unit(text: str, end: int) -> Optional[str]:
     """The counted noun after a number, skipping demonyms, capitalised words and adjectives:
     the first plural among the next two nouns-to-be ("two large screens" -> "screens"), else the
-    first ("one soldier" -> "soldier")."""
+    first ("one soldier" -> "soldier"). A share counts what it is a share of: "151 of the drones",
+    "30 of its 40 missiles"."""
+    share = _SHARE_OF.match(text, end)
+    if share:
+        return _unit(text, share.end())
     candidates: list[str] = []
     position = end
     for w in re.finditer(r"(\s+)([A-Za-z][\w’'-]*)", text[end:end + 80]):
