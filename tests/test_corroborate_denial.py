@@ -116,6 +116,36 @@ def test_a_denial_with_nothing_to_deny_leaves_the_status_alone(samples_dir):
     assert status(linked, [c]) == "denied"
 
 
+def test_two_outlets_reporting_a_denial_that_denies_no_story_corroborate_the_denial():
+    """A story of denials only states the denial: two outlets reporting the Kremlin's words count as
+    two sources of what it said (before, such a story counted none)."""
+    peskov = _claim("Kremlin spokesman Dmitry Peskov told reporters that Russia had not targeted civilian sites.",
+                    "reuters", kind="named_person", source="Dmitry Peskov", cue="told", event_type="statement",
+                    polarity="denied", actors=["Russia"])
+    kremlin = _claim("The Kremlin denied that it had targeted civilian infrastructure.", "aljazeera",
+                     kind="named_organization", source="The Kremlin", cue="denied", event_type="denial",
+                     polarity="denied", actors=["Kremlin"])
+    both = [Evidence(peskov, "outlet:reuters.com"), Evidence(kremlin, "outlet:aljazeera.com")]
+    assert find(both) == [] and status(both, []) == "corroborated"
+    assert status(both[:1], []) == "single_source"
+    # beside a mention asserting the story's fact, denials still count no source of it
+    asserted = _claim("Russia targeted civilian sites in Odesa, the governor said.", "kyiv", kind="named_person",
+                      source="the governor", cue="said", event_type="attack", actors=["Russia"])
+    assert status([Evidence(asserted, "outlet:kyivindependent.com")] + both[:1], []) == "single_source"
+
+
+def test_an_outlets_note_on_its_own_request_for_comment_corroborates_nothing():
+    from claimdesk.corroborate import samefact
+
+    notes = [_claim("Nature Air did not respond to phone and email messages.", "a", actors=["Nature Air"],
+                    polarity="denied"),
+             _claim("Nature Air could not immediately be reached for comment.", "b", actors=["Nature Air"]),
+             _claim("A representative for Tarantino declined to comment on Saturday.", "c", actors=["Tarantino"])]
+    assert not any(p.informative for p in samefact.parts(notes))
+    fact = _claim("Nature Air did not fly the route again until March.", "d", actors=["Nature Air"], polarity="denied")
+    assert samefact.parts([fact])[0].informative
+
+
 @pytest.mark.slow
 def test_political_news_denials_are_real_denials(corpus_dir, samples_dir, sqlite_url):
     """The sample and PolNeAR articles full of negated statements: only real denials come out `denied`."""

@@ -50,6 +50,11 @@ _CUE_REACH = 40  # characters between a cue and its speaker ("said on Tuesday Mr
 # actors that name no one: "people were running" on two sites is not one fact corroborated
 _ANYONE = frozenset({"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody",
                      "others", "many", "some", "they", "we", "you", "he", "she", "it", "i"})
+NO_COMMENT = re.compile(
+    r"\b(?:did not|didn['’]t|could not|couldn['’]t|has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t)\s+"
+    r"(?:immediately\s+|yet\s+)?(?:respond|return|reply|answer|be reached|comment)"
+    r"|\bdeclined\s+(?:a request\s+)?to comment|\bno immediate (?:comment|response)|\bfor comment\b"
+    r"|\bunavailable for comment|\bnot be reached\b", re.IGNORECASE)
 ONE_SHARED_MIN_STEMS = 4  # one speaker's two statements sharing one fact word are two facts past this
 _STOP = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been being has
 have had it its this that these those he she they we you i his her their our your them him us not no said says
@@ -135,7 +140,11 @@ class Parts:
     @property
     def informative(self) -> bool:
         """Names someone or something, gives a number, a place, a day or a kind of event: a sentence
-        with none of these ("We want to hear from you") states no fact to corroborate."""
+        with none of these ("We want to hear from you") states no fact to corroborate. Nor does an
+        outlet's note on its own request for comment ("Nature Air did not respond to phone and email
+        messages"): two outlets saying so tell of two requests, not one fact."""
+        if self.claim is not None and NO_COMMENT.search(self.claim.text):
+            return False
         return bool(self.names or self.actors or self.numbers or self.places or self.day
                     or self.event_type not in _ANY_EVENT)
 

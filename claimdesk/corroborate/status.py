@@ -13,7 +13,8 @@ Status, first match wins:
   story state (`denials.denies`): the denial is linked to those mentions as a contradiction. A
   negated statement ("X did not …") or a refusal ("denied civilians power") is not a denial, and a
   denial whose object no asserted mention states leaves the status alone;
-- `corroborated`: two or more independent sources assert it, published by two or more outlets, and
+- `corroborated`: two or more independent sources assert it (or, in a story of denials only, report
+  the denial: `stating`), published by two or more outlets, and
   at least one of them without a hedge. One outlet's pages telling a fact in their own words and
   crediting it to another outlet ("…, state media Xinhua reported") are one outlet's telling: the
   credited report is not seen itself (news_cluster development events: 4 such stories, all read
@@ -54,7 +55,16 @@ def independent_sources(evidence: Sequence[Evidence]) -> int:
 
 def independent_source_keys(evidence: Sequence[Evidence]) -> set[str]:
     """The sources that `independent_sources` counts ("outlet:reuters.com", "document:…")."""
-    return {e.source for e in evidence if _asserts(e)}
+    return {e.source for e in stating(evidence)}
+
+
+def stating(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The mentions that state the story's fact: those asserting it; in a story none of whose
+    mentions asserts (a denial no story states the object of, "The Kremlin denied that it had
+    targeted civilian infrastructure" on two outlets; a negated statement), the denials or
+    negations themselves, which is what its outlets report."""
+    asserting = [e for e in evidence if _asserts(e)]
+    return asserting or list(evidence)
 
 
 def _asserts(e: Evidence) -> bool:
@@ -67,7 +77,7 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
         return "contested"
     if "denial" in kinds:
         return "denied"
-    asserting = [e for e in evidence if _asserts(e)]
+    asserting = stating(evidence)
     sources = {e.source for e in asserting}
     publishers = {e.publisher or e.source for e in asserting}
     if len(sources) >= 2 and len(publishers) >= 2 and any(not doubts(e.claim.hedges) for e in asserting) \
