@@ -50,11 +50,14 @@ _CUE_REACH = 40  # characters between a cue and its speaker ("said on Tuesday Mr
 # actors that name no one: "people were running" on two sites is not one fact corroborated
 _ANYONE = frozenset({"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody",
                      "others", "many", "some", "they", "we", "you", "he", "she", "it", "i"})
+_ASKED = r"(?:requests?|calls?|messages?|e-?mails?|inquiries|queries|questions)"
 NO_COMMENT = re.compile(
-    r"\b(?:did not|didn['’]t|could not|couldn['’]t|has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t)\s+"
-    r"(?:immediately\s+|yet\s+)?(?:respond|return|reply|answer|be reached|comment)"
-    r"|\bdeclined\s+(?:a request\s+)?to comment|\bno immediate (?:comment|response)|\bfor comment\b"
-    r"|\bunavailable for comment|\bnot be reached\b", re.IGNORECASE)
+    r"\b(?:did|could|has|have|had|was|were)\s*(?:not|n['’]t)\s+(?:immediately\s+|yet\s+)?(?:"
+    rf"(?:respond|reply|answer)(?:ed)?\s+to\s+(?:[\w-]+\s+){{0,3}}{_ASKED}"
+    rf"|return(?:ed)?\s+(?:[\w-]+\s+){{0,3}}{_ASKED}|(?:be\s+)?reached\b|comment(?:ed)?\b)"
+    rf"|\b{_ASKED}\b[^.]{{0,40}}\b(?:was|were)\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:returned|answered)"
+    r"|\bdeclined\s+(?:a request\s+)?to comment|\bno immediate (?:comment|response)|\brequests? for comment"
+    r"|\bunavailable for comment", re.IGNORECASE)
 ONE_SHARED_MIN_STEMS = 4  # one speaker's two statements sharing one fact word are two facts past this
 _STOP = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been being has
 have had it its this that these those he she they we you i his her their our your them him us not no said says
