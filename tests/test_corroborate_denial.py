@@ -180,3 +180,28 @@ def test_political_news_denials_are_real_denials(corpus_dir, samples_dir, sqlite
     assert not any("did not apologize" in next(m.text for m in s.mentions if m.claim == c.mentions[0])
                    for s, c in denials)
     assert sum(s.status == "denied" for s in stories) <= 3
+
+
+def test_a_denial_stored_before_the_reports_it_denies_still_denies_them(sqlite_url):
+    """Pages of one batch in the order they were stored: the Kremlin's denial first, the reports after.
+    The denial is placed once the batch's assertions have their stories."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+    pages = [("Reuters", "https://www.reuters.com/world/kursk-1",
+              "The Kremlin denied reports that North Korean troops were fighting in the Kursk region."),
+             ("Ukrainska Pravda", "https://www.pravda.com.ua/eng/news/kursk-2",
+              "North Korean troops are fighting in the Kursk region, Ukrainian military intelligence said."),
+             ("DW", "https://www.dw.com/en/kursk-3",
+              "North Korean soldiers are fighting alongside Russian troops in Kursk, according to South Korea's spy agency.")]
+    for outlet, url, text in pages:
+        doc = Document.from_text(text, source=url, outlet=outlet, url=url, published=date(2026, 2, 20))
+        store.add_document(doc, claims=extract(doc))
+    corroborate(store)
+    [story] = [s for s in iter_stories(store) if any("Kremlin" in m.text for m in s.mentions)]
+    assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
+    assert {m.outlet for m in story.mentions} == {"Reuters", "Ukrainska Pravda", "DW"}
