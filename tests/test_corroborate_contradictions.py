@@ -143,6 +143,16 @@ def test_one_vote_on_two_days_conflicts():
     assert found is not None and "vote" in found.quantity and "hold" in found.quantity
 
 
+def test_one_vote_on_two_days_conflicts_when_the_parser_hangs_the_date_on_a_bare_verb():
+    # the parser reads "deal" as a verb with no subject or object and hangs "on March 5" on it
+    found = date_conflict(claim("The parliament vote on the ceasefire deal was held on March 3, officials said."),
+                          claim("The parliament held its vote on the ceasefire deal on March 5."))
+    assert found is not None and "vote" in found.quantity and "hold" in found.quantity
+    # the verb above a bare verb is no speech: "officials said on March 5 that …" dates the saying
+    assert date_conflict(claim("The parliament vote on the ceasefire deal was held on March 3, officials said."),
+                         claim("Officials said on March 5 that the parliament would hold a vote on the deal.")) is None
+
+
 @pytest.mark.parametrize("a_text, b_text", [
     ("The vote was held on 3 March, the election commission said.",
      "The results of the referendum were announced on March 5 by the commission."),

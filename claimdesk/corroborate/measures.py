@@ -256,6 +256,13 @@ def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:
         return None
     own = {t.i for t in tokens}
     args = _arguments(pred, own)
+    while not args and pred.head.i != pred.i and pred.dep_ in ("advcl", "xcomp", "conj", "pcomp"):
+        # a verb with no subject or object of its own names no event to compare ("held its vote on the
+        # ceasefire deal on March 5", "deal" parsed as a verb): the one it hangs on does
+        above = _predicate(pred)
+        if above is None or above.lemma_.lower() in SPEECH:
+            break
+        pred, args = above, _arguments(above, own)
     # "the strike on Donetsk was carried out on 3 March": the noun the place hangs on is an argument too
     t = tokens[-1]
     while t.head.i != t.i and t.head.i != pred.i:
