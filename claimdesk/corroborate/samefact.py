@@ -138,6 +138,7 @@ class Parts:
     places: frozenset[str]
     speaker: frozenset[str] = frozenset()     # names in the attribution's source ("brandet", "interior", "ministry")
     fact_stems: frozenset[str] = frozenset()  # word stems and numbers of the fact without its frame (`fact_text`)
+    no_comment: bool = False  # an outlet's note on its own request for comment (`NO_COMMENT`)
     claim: Optional[Claim] = field(default=None, compare=False, repr=False)  # read from; `_one_toll` parses it
 
     @property
@@ -146,7 +147,7 @@ class Parts:
         with none of these ("We want to hear from you") states no fact to corroborate. Nor does an
         outlet's note on its own request for comment ("Nature Air did not respond to phone and email
         messages"): two outlets saying so tell of two requests, not one fact."""
-        if self.claim is not None and NO_COMMENT.search(self.claim.text):
+        if self.no_comment:
             return False
         return bool(self.names or self.actors or self.numbers or self.places or self.day
                     or self.event_type not in _ANY_EVENT)
@@ -203,6 +204,7 @@ def _fields(claim: Claim, text: str) -> dict:
         countries=frozenset(p.country for p in claim.places if p.country),
         places=frozenset(p.name.lower() for p in claim.places),
         speaker=frozenset(names(claim.attribution.source)) - _CALENDAR if claim.attribution.source else frozenset(),
+        no_comment=bool(NO_COMMENT.search(claim.text)),
         fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()})
 
 
