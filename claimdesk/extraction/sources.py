@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Optional
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
@@ -53,7 +55,8 @@ class PronounResolver:
         # "Toby Haynes"; "Musk said in late September"): a name the document gives a person in full
         # is that person's wherever it stands alone
         self.surnames = frozenset(e[-1].lower_ for e in persons if len(e) > 1 and e[-1].is_title)
-        alone = [doc[t.i:t.i + 1] for t in doc if t.ent_type_ != "PERSON" and self.names_person(t)]
+        alone = [doc[i:i + 1] for i in _tokens_lowered(doc, self.surnames)
+                 if doc[i].ent_type_ != "PERSON" and self.names_person(doc[i])]
         self.persons = sorted(persons + alone, key=lambda e: e.start)
         self.orgs = [e for e in ents if e.label_ == "ORG" and not (len(e) == 1 and self.names_person(e[0]))]
         self.genders = _genders(doc, self.persons)
@@ -119,6 +122,15 @@ class PronounResolver:
                 before = spoke or before
         self.resolved[pron.i] = before[-1]
         return before[-1]
+
+
+def _tokens_lowered(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower case is one of `words`, found on the token array (a Python
+    loop over every token of a long page costs more than the rest of the resolver)."""
+    if not words:
+        return []
+    wanted = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(LOWER), wanted)).tolist()
 
 
 def _quoted(tok: Token) -> bool:
