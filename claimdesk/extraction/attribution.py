@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.extraction.nlp import entities_in
-from claimdesk.extraction.sources import COLLECTION_HEADS, PERSON_ROLES, PronounResolver, agent_of, classify, is_agent
+from claimdesk.extraction.sources import (COLLECTION_HEADS, PERSON_ROLES, PronounResolver, a_name, agent_of, classify,
+                                          is_agent)
 from claimdesk.models import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "attr", "oprd", "dative", "acomp"}
@@ -472,8 +473,7 @@ def _role_named_after(head: Token, prep: Token) -> bool:
     the prepositional object; the phrase names her, so it keeps the preposition."""
     return prep.dep_ == "prep" and prep.lower_ in ("to", "for", "at") and head.tag_ == "NN" \
         and head.lemma_.lower() in PERSON_ROLES and any(
-            t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG", "NORP")
-            for o in prep.children if o.dep_ == "pobj" for t in o.children)
+            t.dep_ == "appos" and a_name(t) for o in prep.children if o.dep_ == "pobj" for t in o.children)
 
 
 def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:

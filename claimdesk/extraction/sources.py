@@ -86,7 +86,7 @@ class PronounResolver:
         word = mention.root.lower_
         if word in GENDERED_ROLES:
             return GENDERED_ROLES[word]
-        return _title_gender(mention) or self.genders.get(mention.root.lower_)
+        return _title_gender(mention) or self.genders.get(word)
 
     def unnamed(self, mention: Span) -> bool:
         return any(mention is s for s in self.unnamed_speakers)
@@ -142,8 +142,8 @@ def _quoted(tok: Token) -> bool:
 
 GENDERED_ROLES = {"spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
 TAG_VERBS = {"say", "tell", "add", "write", "ask", "explain", "recall"}
-GENDER_REACH = 40
-SPEAKER_REACH = 150  # tokens back to the last speaker a tag pronoun ("she said") is taken for  # tokens after a name in which its pronoun is looked for
+GENDER_REACH = 40  # tokens after a name in which its pronoun is looked for
+SPEAKER_REACH = 150  # tokens back to the last speaker a tag pronoun ("she said") is taken for
 
 
 def _genders(doc: Doc, persons: list[Span]) -> dict[str, str]:
@@ -307,7 +307,7 @@ def _role_and_name(source: Span, lex: Lexicons) -> bool:
     head = source.root
     appositions = [t for t in source if t.dep_ == "appos" and (t.head == head or t.head.head.head == head)]
     if _person_role(head, lex) and head.tag_ == "NN":
-        return any(_a_name(t) for t in appositions)
+        return any(a_name(t) for t in appositions)
     return head.pos_ == "PROPN" and any(t.head == head and t.lemma_.lower() in PERSON_ROLES for t in appositions)
 
 
@@ -325,7 +325,7 @@ def _office_holder(head: Token) -> bool:
                for c in head.children)
 
 
-def _a_name(tok: Token) -> bool:
+def a_name(tok: Token) -> bool:
     """A proper name that may be a person's (not a place, a date or a number)."""
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "NORP")
 
