@@ -371,8 +371,7 @@ class StoryGrouper:
         come last: a denial finds the story it denies among all of the batch's assertions, whichever
         page was stored first ("The Kremlin denied reports that North Korean troops were fighting in
         Kursk" printed before the reports themselves had made its story alone)."""
-        claims = [c for c in claims if groupable(c)]
-        claims = [c for c in claims if not is_denial(c)] + [c for c in claims if is_denial(c)]
+        claims = sorted((c for c in claims if groupable(c)), key=is_denial)  # stable: assertions first, in order
         facts = samefact.parts(claims, [_content(c) for c in claims])
         for claim, x, fact in zip(claims, claim_vectors(self.weights, claims), facts):
             self._place(claim, self._in_context(claim, x), fact)

@@ -486,7 +486,7 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
     for child in head.children:
         if child.dep_ in NP_CUT and not (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "with")) \
                 and not (child.lower_ == "in" and head.pos_ == "NUM") \
-                and not _role_named_after(head, child):  # "Nine in 10 voters"
+                and not _role_named_after(head, child):  # "Nine in 10 voters"; "ambassador to the UN, X"
             continue
         if keep_head_only and child.dep_ in ("acl", "ccomp", "relcl"):
             continue
