@@ -60,6 +60,7 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
+from claimdesk.corroborate.denials import denied_object
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -113,6 +114,10 @@ def _content(claim: Claim) -> str:
         if m and len(claim.text) - m.end() > 20:
             return claim.text[m.end():]
     return claim.text
+
+
+def _states_what_it_denies(claim: Claim) -> bool:
+    return is_denial(claim) and not denied_object(claim).pointer
 
 
 def story_id(first_claim: str) -> str:
@@ -367,11 +372,13 @@ class StoryGrouper:
             self.postings.setdefault(t, []).append(j)
 
     def add(self, claims: list[Claim]) -> list[Draft]:
-        """Place `claims` (in publication order) and return the stories that gained claims. Denials
-        come last: a denial finds the story it denies among all of the batch's assertions, whichever
-        page was stored first ("The Kremlin denied reports that North Korean troops were fighting in
-        Kursk" printed before the reports themselves had made its story alone)."""
-        claims = sorted((c for c in claims if groupable(c)), key=is_denial)  # stable: assertions first, in order
+        """Place `claims` (in publication order) and return the stories that gained claims. A denial
+        that states what it denies comes last: it finds the story it denies among all of the batch's
+        assertions, whichever page was stored first ("The Kremlin denied reports that North Korean
+        troops were fighting in Kursk" printed before the reports themselves had made its story
+        alone). One that only points ("denied these reports") stays where its page put it, after the
+        reports it points back to."""
+        claims = sorted((c for c in claims if groupable(c)), key=_states_what_it_denies)  # stable sort
         facts = samefact.parts(claims, [_content(c) for c in claims])
         for claim, x, fact in zip(claims, claim_vectors(self.weights, claims), facts):
             self._place(claim, self._in_context(claim, x), fact)
