@@ -18,6 +18,13 @@ def first_claim(sentence: str) -> Claim:
     return claims[0]
 
 
+def attribution_on_line(text: str, line: int):
+    """The attribution of the first claim a page makes on one of its lines."""
+    on_line = [c for c in extract(Document.from_text(text, source="test")) if c.line == line]
+    assert on_line, f"no claim on line {line}"
+    return on_line[0].attribution
+
+
 @pytest.mark.parametrize("sentence, kind, source", [
     ("Kyiv said the strike killed six people in Kharkiv.", "named_organization", "Kyiv"),
     ("Moscow denied that its troops had crossed the border.", "named_organization", "Moscow"),
@@ -211,19 +218,16 @@ def test_he_said_after_an_unnamed_spokesman_is_his():
     text = ("The attack was claimed by a group led by Noor Mohammad Faiz.\n"
             "A foreign ministry spokesman in Berlin said the attack was suppressed in the early hours of Friday.\n"
             "“All German employees of the consulate are safe,” he said.")
-    claims = extract(Document.from_text(text, source="test"))
-    last = [c for c in claims if c.line == 3]
-    assert last and last[0].attribution.kind == "anonymous", [c.attribution for c in last]
-    assert "spokesman" in (last[0].attribution.source or ""), last[0].attribution
+    said = attribution_on_line(text, 3)
+    assert said.kind == "anonymous", said
+    assert "spokesman" in (said.source or ""), said
 
 
 def test_she_said_after_a_quotation_is_the_last_speaker_not_the_last_name():
     text = ("Uma Thurman told the paper that the first attack happened later in London. She described a meeting "
             "with Harvey Weinstein in a Paris hotel room.\n"
             "“He pushed me down,” she said.")
-    claims = extract(Document.from_text(text, source="test"))
-    last = [c for c in claims if c.line == 2]
-    assert last and last[0].attribution.source == "Uma Thurman", [c.attribution for c in last]
+    assert attribution_on_line(text, 2).source == "Uma Thurman"
     # and the other way: a man named last is still "he"
     text = "Uma Thurman met Harvey Weinstein in Paris. He said the meeting was about a film."
     claims = extract(Document.from_text(text, source="test"))
