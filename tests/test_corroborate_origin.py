@@ -321,6 +321,31 @@ def test_one_long_sentence_word_for_word_is_a_copy_a_rewording_is_not():
 
 
 
+def test_two_short_sentences_word_for_word_apart_are_copies_one_alone_or_relayed_is_not():
+    """Written for this test after two versions of one local TV report in ECB+ (an early one and an
+    update), which shared two short sentences of the writer's own, not in a row."""
+    from claimdesk.corroborate.passages import SentenceShingles
+
+    early = ("Police arrested a man they believe drove the van that struck a cyclist outside the library. "
+             "Medics took the cyclist to the county hospital where he died later that night. "
+             "The driver was stopped a few streets away after hitting two parked cars. "
+             "He also has two earlier convictions for driving without a licence.")
+    update = ("A man now faces a manslaughter charge over the death of a cyclist outside the library. "
+              "Prosecutors filed the charge on Friday morning after reviewing the video footage. "
+              "Medics took the cyclist to the county hospital where he died later that night. "
+              "His neighbours described him as a quiet man who cycled to work every day. "
+              "He also has two earlier convictions for driving without a licence. "
+              "The driver is in custody.")
+    found = [update[s:e] for s, e in SentenceShingles(update).shared_sentences(shingles(early))]
+    assert found == ["Medics took the cyclist to the county hospital where he died later that night.",
+                     "He also has two earlier convictions for driving without a licence."], found
+    one = update.replace("He also has two earlier convictions for driving without a licence. ", "")
+    assert SentenceShingles(one).shared_sentences(shingles(early)) == []  # one short sentence may be chance
+    relayed = one.replace("The driver is in custody.", "The driver was stopped a few streets away after hitting "
+                          "two parked cars, police said.")
+    assert SentenceShingles(relayed).shared_sentences(shingles(early)) == []  # a relay restates a statement
+
+
 def test_a_copied_sentence_with_a_scare_quote_is_a_copy_a_quoted_statement_is_not():
     """Written for this test after a news_cluster page that printed a magazine's 22-word sentence
     word for word, kept from being judged by the two words it put in quotation marks."""

@@ -38,6 +38,11 @@ MIN_SHARED = 0.6         # share of a sentence's shingles found in the other tex
 # outlet restates an official statement in nearly the same few words, and that is no copying.
 LONE_SENTENCE_WORDS = 15
 LONE_SHARED = MIN_SHARED
+# Nor do two outlets' own wordings share several sentences word for word, even short ones apart from
+# each other: two versions of one local report ("Paramedics rushed Johnson to Hennepin County Medical
+# Center where she died." … "He also has two motor vehicle theft convictions.") share them where an
+# editor left them, not in a row. From this many such sentences up, each is copied.
+SCATTERED_SENTENCES = 2
 COPIER_SHARED = 0.4      # a sentence of a page already carrying a passage of the other text
 # a sentence relaying a speaker, on a page crediting the other text's outlet, is copied only when this
 # long: "Russia launched 150 drones and 12 missiles at Ukraine overnight, Ukraine's air force said"
@@ -173,20 +178,25 @@ class SentenceShingles:
                        if h >= COPIER_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None, credited: bool = False) -> list[Span]:
-        """Long sentences found nearly word for word in the text of shingle set `other`; when the
-        page credits the other text's outlet, any sentence close to one of it (COPIER_SHARED)."""
+        """Long sentences found nearly word for word in the text of shingle set `other`, and the
+        short ones too when `SCATTERED_SENTENCES` of the writer's own are; when the page credits
+        the other text's outlet, any sentence close to one of it (COPIER_SHARED)."""
         hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
-        out = []
+        out, own = [], []
         for span, words, h in zip(self.spans, self.words, hits.tolist()):
             relay = _RELAYS.search(self.text[span[0]:span[1]]) is not None
             if relay:  # a speaker's words restated: copied only when long and nearly word for word
                 copied = credited and words >= CREDITED_RELAY_WORDS and h >= LONE_SHARED
             else:
                 copied = (credited and h >= COPIER_SHARED) or (words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED)
+                if h >= LONE_SHARED:
+                    own.append(span)
             if copied:
                 out.append(span)
+        if len(own) >= SCATTERED_SENTENCES:
+            out = sorted(set(out) | set(own))
         return out
 
     def shared_runs(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[tuple[Span, int]]:
