@@ -346,6 +346,31 @@ def test_two_short_sentences_word_for_word_apart_are_copies_one_alone_or_relayed
     assert SentenceShingles(relayed).shared_sentences(shingles(early)) == []  # a relay restates a statement
 
 
+def test_a_version_of_a_report_has_its_quotations_and_lightly_edited_sentences_too():
+    """A page sharing two of its own sentences word for word with an earlier report is a version of
+    it: the quotation it prints as the report does, and a sentence edited in a few words, are the
+    report's too. Another page quoting the same words, sharing nothing else, is its own source."""
+    from claimdesk.corroborate.passages import SentenceShingles
+
+    quote = "“We will rebuild the bridge before the winter comes, whatever it costs,” the mayor said."
+    report = ("Floodwater swept away the old stone bridge over the river early on Sunday morning. "
+              "Nobody was on the bridge when it fell, according to the fire brigade. " + quote + " "
+              "The bridge carried about four thousand cars a day between the two halves of the town. "
+              "Engineers from the regional government will inspect the river banks on Tuesday.")
+    version = ("Floodwater swept away the old stone bridge over the river early on Sunday morning. "
+               "Residents of the lower town spent the day pumping water out of their cellars and shops. " + quote + " "
+               "The bridge carried about four thousand cars a day between both halves of the town. "
+               "A ferry used by the town a century ago could be brought back into service, some suggested. "
+               "Engineers from the regional government will inspect the river banks on Tuesday.")
+    found = {version[s:e]: n for (s, e), n in SentenceShingles(version).shared(shingles(report))}
+    assert found.get(quote) == 0, found
+    assert found.get("The bridge carried about four thousand cars a day between both halves of the town.") == 0, found
+    assert found.get("Engineers from the regional government will inspect the river banks on Tuesday.") == 1, found
+    assert "Residents of the lower town spent the day pumping water out of their cellars and shops." not in found
+    other_outlet = "The mayor spoke at the town hall after the flood. " + quote + " Residents applauded her."
+    assert SentenceShingles(other_outlet).shared(shingles(report)) == []
+
+
 def test_a_copied_sentence_with_a_scare_quote_is_a_copy_a_quoted_statement_is_not():
     """Written for this test after a news_cluster page that printed a magazine's 22-word sentence
     word for word, kept from being judged by the two words it put in quotation marks."""
@@ -643,6 +668,30 @@ def test_a_page_printing_a_wire_paragraph_before_the_wire_copy_arrives_has_the_w
     assert found[wire.id][0].outlet == "AP" and found[other.id] == []
 
 
+def test_a_later_wire_story_that_credits_the_page_took_its_words_from_the_page():
+    """Written after a news_cluster event: an AP story on a Times interview, carried by another paper,
+    quoted the Times' sentences; the Times' own page is not a copy of that later AP story."""
+    from datetime import date
+
+    from claimdesk.corroborate.sourcing import SourcingContext, assign
+
+    paragraph = ("The producer pushed her down in a hotel room in London, and she fought him off before leaving the "
+                 "building alone that night.")
+    times = _doc("In a long interview at her home, the actress told her story. " + paragraph + " She says she "
+                 "told no one for years.", outlet="The New York Times", url="https://www.nytimes.com/2018/02/03/x.html",
+                 published=date(2018, 2, 3))
+    wire = _doc("NEW YORK (AP) — " + paragraph + " the actress told The New York Times in an interview published "
+                "on Saturday.", outlet="Post Times", url="https://posttimes.example/ap-actress",
+                published=date(2018, 2, 4))
+    texts = {d.id: d.text for d in (times, wire)}
+    ids = list(texts)
+    ctx = SourcingContext(headers={}, origins={}, copy_of={}, shingles_of=lambda i: shingles(texts[i]),
+                          candidates={i: [j for j in ids if j != i] for i in ids})
+    found = assign([times, wire], ctx)
+    assert found[times.id] == [], found[times.id]
+    assert any(o.outlet == "AP" and o.span is None for o in found[wire.id]), found[wire.id]
+
+
 @pytest.mark.parametrize("text, key", [
     ("Emails obtained by Newsweek show dozens were sent. The director told the magazine that the sector had "
      "embraced it.", "newsweek.com"),
@@ -749,7 +798,8 @@ def test_one_outlet_telling_a_fact_and_crediting_it_to_another_is_not_corroborat
     write_json(store, out)
     story = _by_outlet(json.loads(out.getvalue()), "dry well in Baoding")
     assert [m["origin"] and m["origin"]["outlet"] for m in story["mentions"]] == [None, "Xinhua"]
-    assert story["independent_sources"] == 2 and story["status"] == "single_source", story
+    # the page's own line restates what it printed from Xinhua: it tells Xinhua's fact, one source
+    assert story["independent_sources"] == 1 and story["status"] == "single_source", story
 
     by_id = {c.id: c for c in store.claims_for(story["mentions"][0]["document"])}
     claims = [by_id[m["claim"]] for m in story["mentions"]]

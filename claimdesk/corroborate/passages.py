@@ -128,13 +128,18 @@ class SentenceShingles:
         self.spans: list[Span] = []
         self.words: list[int] = []
         self.framed: list[bool] = []  # `frames_quotation`: counts when shared, breaks no passage when not
+        self.quotations: list[Span] = []  # sentences that are someone's words: judged only on a version
         parts: list[np.ndarray] = []
         posts = embedded_posts(text)
         for s, e in sentences(text):
             if any(ps < e and s < pe for ps, pe in posts):
                 continue
             words = len(_WORD.findall(text[s:e]))
-            if words >= MIN_SENTENCE_WORDS and not holds_quotation(text[s:e]):
+            if words < MIN_SENTENCE_WORDS:
+                continue
+            if holds_quotation(text[s:e]):
+                self.quotations.append((s, e))
+            else:
                 self.spans.append((s, e))
                 self.words.append(words)
                 self.framed.append(frames_quotation(text[s:e]))
@@ -159,23 +164,32 @@ class SentenceShingles:
         return np.add.reduceat(found.astype(np.int64), self.starts) / np.maximum(self.sizes, 1)
 
     def shared(self, other: np.ndarray, credited: bool = False) -> list[tuple[Span, int]]:
-        """Passages shared with `other` (span, sentence count), then lone long sentences copied
-        nearly word for word (count 1), or, on a page that carries a passage, its other sentences
-        close to one of `other` (count 0); `other`'s shingles are looked up once for all.
+        """Passages shared with `other` (span, sentence count), then sentences copied nearly word for
+        word (`shared_sentences`, count 1), or, on a page that is a version of the other text, its
+        other sentences close to one of it (count 0); `other`'s shingles are looked up once for all.
         `credited`: the page credits the other text's outlet somewhere, so any of its sentences
         found nearly word for word there came from it, relays of a speaker and short ones too."""
         hits = self.shares(other)
         if hits is None:
             return []
         runs = self.shared_runs(other, hits)
-        if not runs:
-            return [(span, 1) for span in self.shared_sentences(other, hits, credited)]
-        # a page that carries a passage of the other text copies from it: its other sentences close
-        # to the other text (COPIER_SHARED of their shingles) are copied or lightly edited too, short
-        # ones and relays of a speaker included ("They said Nature Air had provided a passenger list")
-        inside = [span for span, _ in runs]
-        return runs + [(span, 0) for span, h in zip(self.spans, hits.tolist())
-                       if h >= COPIER_SHARED and not any(s <= span[0] and span[1] <= e for s, e in inside)]
+        copied = runs or [(span, 1) for span in self.shared_sentences(other, hits, credited)]
+        if not runs and len(self._own_word_for_word(hits)) < SCATTERED_SENTENCES:
+            return copied
+        # a page carrying a passage of the other text, or several of its own sentences, is a version
+        # of it: its other sentences close to the other text (COPIER_SHARED of their shingles) are
+        # copied or lightly edited too, short ones and relays of a speaker included ("They said Nature
+        # Air had provided a passenger list"), and so are the quotations it prints word for word as
+        # the other text does (one wire story's two versions quote a player alike)
+        inside = [span for span, _ in copied]
+        close = [span for span, h in zip(self.spans, hits.tolist()) if h >= COPIER_SHARED]
+        close += [span for span in self.quotations if _share(shingles(self.text[span[0]:span[1]]), other) >= MIN_SHARED]
+        return copied + [(span, 0) for span in sorted(close) if not any(s <= span[0] and span[1] <= e for s, e in inside)]
+
+    def _own_word_for_word(self, hits: np.ndarray) -> list[int]:
+        """Sentences of the writer's own (no relay of a speaker) found nearly word for word."""
+        return [i for i, h in enumerate(hits.tolist())
+                if h >= LONE_SHARED and _RELAYS.search(self.text[self.spans[i][0]:self.spans[i][1]]) is None]
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None, credited: bool = False) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`, and the
@@ -184,19 +198,18 @@ class SentenceShingles:
         hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
-        out, own = [], []
-        for span, words, h in zip(self.spans, self.words, hits.tolist()):
+        own = self._own_word_for_word(hits)
+        scattered = len(own) >= SCATTERED_SENTENCES
+        out = []
+        for i, (span, words, h) in enumerate(zip(self.spans, self.words, hits.tolist())):
             relay = _RELAYS.search(self.text[span[0]:span[1]]) is not None
             if relay:  # a speaker's words restated: copied only when long and nearly word for word
                 copied = credited and words >= CREDITED_RELAY_WORDS and h >= LONE_SHARED
             else:
-                copied = (credited and h >= COPIER_SHARED) or (words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED)
-                if h >= LONE_SHARED:
-                    own.append(span)
+                copied = ((credited and h >= COPIER_SHARED) or (words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED)
+                          or (scattered and i in own))
             if copied:
                 out.append(span)
-        if len(own) >= SCATTERED_SENTENCES:
-            out = sorted(set(out) | set(own))
         return out
 
     def shared_runs(self, other: np.ndarray, hits: Optional[np.ndarray] = None) -> list[tuple[Span, int]]:
@@ -220,6 +233,13 @@ class SentenceShingles:
         if len(run) >= MIN_RUN:
             out.append(((self.spans[run[0]][0], self.spans[run[-1]][1]), len(run)))
         return out
+
+
+def _share(mine: np.ndarray, other: np.ndarray) -> float:
+    """The share of shingles `mine` found in shingle set `other`."""
+    # compared as 32-bit values, as `SentenceShingles.shares` compares them
+    mine = mine.astype(np.uint32)
+    return float(np.isin(mine, other.astype(np.uint32, copy=False)).mean()) if len(mine) else 0.0
 
 
 def shared_passages(text: str, other: np.ndarray) -> list[Span]:

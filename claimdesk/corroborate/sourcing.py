@@ -223,9 +223,10 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
              and own_key(ctx.headers[c]) != mine and not _credits_outlet(c, mine, ctx)][:MAX_CANDIDATES]
     cands.sort(key=lambda c: order_key(ctx.headers[c]))
     # a wire story carried later in the batch still wrote the words first: a page sharing its
-    # passages (an outlet that printed the wire's paragraph under its own name) has the wire's words
+    # passages (an outlet that printed the wire's paragraph under its own name) has the wire's words,
+    # unless the wire story credits this page's outlet (an AP story on the Times' interview quoted it)
     later_wires = [c for c in near if _whole_wire(c, ctx) is not None and c not in cands
-                   and _whole_wire(c, ctx).key != mine][:MAX_CANDIDATES]
+                   and _whole_wire(c, ctx).key != mine and not _credits_outlet(c, mine, ctx)][:MAX_CANDIDATES]
     # and a page of an outlet this page credits wrote the words this page shares with it, whichever
     # was stored first (an aggregator crediting "RussiaToday" and carrying RT's sentences)
     credited = {o.key for o in ctx.credited[doc.id].others} if doc.id in ctx.credited else set()
