@@ -123,3 +123,37 @@ def test_a_denial_travels_only_to_a_sibling_stating_what_it_denies():
     assert stories["b"].status == "denied"
     assert reconcile(stories, evidence, {"c": {"b"}, "a": {"b"}}) == ["a"]
     assert (stories["a"].status, stories["c"].status) == ("denied", "corroborated")
+
+
+def _told(pages: list[tuple[str, str]]):
+    """Each page (text, outlet) with its claims, in the order given."""
+    docs, claims = {}, []
+    for text, outlet in pages:
+        doc = _doc(text, outlet)
+        docs[doc.id] = doc
+        claims += extract(doc)
+    return docs, claims
+
+
+def test_a_page_telling_a_fact_it_printed_from_another_outlet_and_its_copiers_add_no_source():
+    """Written for this test after a news_cluster event: the Daily Mail printed Sputnik's sentence on
+    a moon mission and restated it in its own words; a science site retold the Mail's sentence."""
+    from claimdesk.corroborate.status import independent_sources, status
+    from claimdesk.models import Origin
+
+    first = "China's Chang'e 4 mission will launch in June and place a 425kg relay satellite behind the moon."
+    restated = "The two-part Chang'e 4 mission will launch in June, placing a relay satellite behind the moon."
+    docs, claims = _told([(first, "sputniknews.com"), (first + " " + restated, "dailymail.co.uk"),
+                          ("A rocket will launch in June carrying the 425kg relay satellite for China's Chang'e 4 "
+                           "mission.", "sciexaminer.com")])
+    sputnik, mail, science = list(docs)
+    origins = {mail: [Origin(outlet="sputniknews.com", key="sputniknews.com", why="a sentence shared word for word",
+                             span=(0, len(first)), document=sputnik)],
+               science: [Origin(outlet="dailymail.co.uk", key="dailymail.co.uk", why="retells a sentence",
+                                span=(0, 200), document=mail)]}
+    evidence = _evidence(claims, docs, {}, origins)
+    assert {e.source for e in evidence} == {"outlet:sputniknews.com"}, [(e.claim.text, e.source) for e in evidence]
+    assert independent_sources(evidence) == 1 and status(evidence, []) == "single_source"
+    # without the copied sentence the Mail's own wording is a second, independent telling
+    docs, claims = _told([(first, "sputniknews.com"), (restated, "dailymail.co.uk")])
+    assert independent_sources(_evidence(claims, docs, {})) == 2

@@ -9,7 +9,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta, timezone
 from typing import Optional
 
@@ -399,7 +399,7 @@ def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str,
               origins: Optional[dict[str, list]] = None, names: Optional[dict[str, str]] = None) -> list[Evidence]:
     """A story's mentions in publication order, each with the source it counts under (and, in
     `names`, each source's outlet name)."""
-    evidence = []
+    evidence, taken_from = [], []
     claims = sorted(claims, key=lambda c: (order_key(docs[c.document_id]), c.span[0], c.id))
     for c in claims:
         doc = docs[c.document_id]
@@ -410,9 +410,30 @@ def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str,
         else:
             src = source_of(doc, origin)
         evidence.append(Evidence(c, src, root, publisher=source_of(doc, None)))
+        taken_from.append(origin.document if origin is not None and origin.document else root)
         if names is not None:
             names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)
-    return evidence
+    return _tellings_traced(evidence, taken_from)
+
+
+def _tellings_traced(evidence: list[Evidence], taken_from: list[Optional[str]]) -> list[Evidence]:
+    """The story's mentions with each page's telling traced to where it came from. A page that
+    printed the fact from another outlet (a copied sentence) and restates it in its own words tells
+    it as that outlet; a mention copied from a page of the story counts under whatever that page's
+    telling counts under (a science site retelling the Daily Mail's sentence, which the Daily Mail
+    had printed from Sputnik, is Sputnik's, not a second source beside it)."""
+    copied: dict[str, str] = {}  # document -> the first other source one of its mentions counts under
+    for e in evidence:
+        if e.source != e.publisher:
+            copied.setdefault(e.claim.document_id, e.source)
+    traced = [replace(e, source=copied[e.claim.document_id])
+              if e.source == e.publisher and e.claim.document_id in copied else e for e in evidence]
+    telling = {}  # document -> its single source in this story, when it has one
+    for e in traced:
+        telling.setdefault(e.claim.document_id, set()).add(e.source)
+    return [replace(e, source=next(iter(telling[page])))
+            if page is not None and page != e.claim.document_id and len(telling.get(page, ())) == 1 else e
+            for e, page in zip(traced, taken_from)]
 
 
 def _story(draft: Draft, evidence: list[Evidence], docs: dict[str, Document]) -> Story:

@@ -4,6 +4,9 @@ Sources: each mention counts under its origin, the outlet that wrote its words (
 copy under the wire, a copy or a shared passage under the earlier document's origin, so neither
 adds a source; else under its own outlet's identity (`claimdesk.outlets.outlet_key`: "Reuters",
 "reuters.com" and "uk.reuters.com" are one); a document with no outlet counts as its own source.
+Inside one story a page's telling is traced (`engine._tellings_traced`): a page that printed the
+fact from another outlet and restates it in its own words tells it as that outlet, and a mention
+copied from a page of the story counts under what that page's telling counts under.
 
 Status, first match wins:
 - `contested`: mentions from different sources disagree on the same quantity (same counted thing,
