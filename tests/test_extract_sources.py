@@ -242,3 +242,25 @@ def test_an_organisations_name_is_its_whole_name():
     # a preposition after a common noun still ends the phrase: the speaker is the officials
     plain = first_claim("Two officials at the ministry said the convoy was hit near the bridge.")
     assert "ministry" not in (plain.attribution.source or ""), plain.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regional military command confirmed on Tuesday.",
+    "Peter Novak, the deputy director of operations for the city ambulance service, said in a statement.",
+    "Adam Smith, a spokesman for the Kyiv city council, said on Friday.",
+    "Two senior observers report.",
+])
+def test_words_that_are_only_their_speaker_and_cue_make_no_claim(sentence):
+    claims = extract(Document.from_text(sentence, source="test", published=date(2026, 2, 27)))
+    assert claims == [], [(c.text, c.attribution.source) for c in claims]
+
+
+def test_a_frame_with_a_fact_or_a_quotation_still_makes_its_claim():
+    condemned = first_claim("President Volodymyr Zelensky has condemned the attack on the railway station.")
+    assert condemned.attribution.source == "President Volodymyr Zelensky"
+    quoted = first_claim("“We have done everything we can,” the mayor of Kharkiv said.")
+    assert "everything we can" in quoted.text
+    # the quotation before its frame keeps the frame's speaker
+    said = first_claim("“The bridge will be rebuilt before the first snow falls.” Mayor Anna Kowalska of Gdansk "
+                       "said on Thursday.")
+    assert "Kowalska" in (said.attribution.source or ""), said.attribution

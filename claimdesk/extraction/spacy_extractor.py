@@ -4,6 +4,7 @@ modules (clauses, attribution, hedging, events, check-worthiness)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
@@ -112,7 +113,10 @@ class SpacyExtractor:
             if words_before[sent.end] - words_before[sent.start] < MIN_WORDS:
                 continue
             for unit in units_of(sent, cues):
-                claim, words = self._claim(doc, sent, unit, cues, found, lex)
+                made = self._claim(doc, sent, unit, cues, found, lex)
+                if made is None:
+                    continue
+                claim, words = made
                 if not doc.in_furniture(claim.span):
                     claims.append(claim)
                     signals.append((words, claim.attribution.kind, claim.hedges, claim.event_type))
@@ -123,11 +127,14 @@ class SpacyExtractor:
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,
-               lex: Lexicons) -> tuple[Claim, Span]:
-        """The claim (check-worthiness still unset) and its words."""
+               lex: Lexicons) -> Optional[tuple[Claim, Span]]:
+        """The claim (check-worthiness still unset) and its words; None for words that are only
+        who spoke (`only_its_frame`)."""
         words = unit.tokens(sent)
-        span = (words.start_char, words.end_char)
         cue = _cue_for(unit, cues)
+        if cue is not None and only_its_frame(words, cue, lex):
+            return None
+        span = (words.start_char, words.end_char)
         attribution = cue.attribution if cue else Attribution()
         content = _content_head(unit.head, cue)
         hedges = hedges_of(words, cue.anchor if cue and cue.anchor.pos_ in ("VERB", "AUX") else None, lex)
@@ -151,6 +158,36 @@ class SpacyExtractor:
             quantities=quantities,
             extractor=self.label,
         ), words
+
+
+# nouns of the reporting frame itself: "…, said in a statement", "told the paper in an interview"
+_FRAME_NOUNS = frozenset({"statement", "interview", "release", "conference", "briefing", "email", "e-mail", "post",
+                          "tweet", "message", "letter", "phone", "telephone"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
+_QUOTATION_MARK = re.compile("[\"“”«»„]|``|''")
+
+
+def only_its_frame(words: Span, cue: Cue, lex: Lexicons) -> bool:
+    """The words hold nothing but their speaker and a verb or noun of saying ("The military
+    confirmed", "cited by Reuters", "Timberlake said", "Observers report"): no quotation and no
+    noun, name, number, verb or adjective of their own beyond the speaker, the cue and the frame's
+    day or medium ("announced on Thursday", "said in a statement"). Such words state nothing to
+    check (news_cluster: 0.6 % of claims); the cue still lends its speaker to the quotation before it."""
+    if cue.source is None or not (words.start <= cue.source.start and cue.source.end <= words.end):
+        return False
+    lemma = cue.anchor.lemma_.lower()
+    if cue.cue != "according to" and lemma not in lex.said_words:
+        return False  # a learnt cue that is also a deed ("He pushed me down") keeps its words
+    if _QUOTATION_MARK.search(words.text):
+        return False
+    source = range(cue.source.start, cue.source.end)
+    for t in words:
+        if t.i in source or t == cue.anchor or t.pos_ not in _CONTENT_POS or t.lower_ in _FRAME_NOUNS:
+            continue
+        if t.ent_type_ in ("DATE", "TIME") and t.pos_ != "NUM":
+            continue
+        return False
+    return True
 
 
 def _running_counts(parsed: Doc) -> tuple[np.ndarray, np.ndarray]:
