@@ -260,6 +260,13 @@ def test_a_frame_with_a_fact_or_a_quotation_still_makes_its_claim():
     assert condemned.attribution.source == "President Volodymyr Zelensky"
     quoted = first_claim("“We have done everything we can,” the mayor of Kharkiv said.")
     assert "everything we can" in quoted.text
+    # a denial or a deed with a pronoun still says something
+    assert first_claim("All three ministers have denied it.").polarity == "denied"
+    assert "charged him" in first_claim("Police in Kharkiv have this morning charged him.").text
+    # a verb of saying with its subject alone, cut off from its question, is no claim
+    asked = extract(Document.from_text("“Who would have thought it?”\nThe Dynamo coach, Serhiy Rebrov, asked.",
+                                       source="test"))
+    assert [c.text for c in asked] == ["“Who would have thought it?”"], [c.text for c in asked]
     # the quotation before its frame keeps the frame's speaker
     said = first_claim("“The bridge will be rebuilt before the first snow falls.” Mayor Anna Kowalska of Gdansk "
                        "said on Thursday.")

@@ -132,7 +132,7 @@ class SpacyExtractor:
         who spoke (`only_its_frame`)."""
         words = unit.tokens(sent)
         cue = _cue_for(unit, cues)
-        if cue is not None and only_its_frame(words, cue, lex):
+        if only_its_frame(words, cue, lex) if cue is not None else speaks_of_nothing(unit.head, words, lex):
             return None
         span = (words.start_char, words.end_char)
         attribution = cue.attribution if cue else Attribution()
@@ -175,19 +175,53 @@ def only_its_frame(words: Span, cue: Cue, lex: Lexicons) -> bool:
     check (news_cluster: 0.6 % of claims); the cue still lends its speaker to the quotation before it."""
     if cue.source is None or not (words.start <= cue.source.start and cue.source.end <= words.end):
         return False
+    source = range(cue.source.start, cue.source.end)
+    if cue.anchor.i in source:
+        return False  # a source read over the whole clause: its words are not only a speaker
     lemma = cue.anchor.lemma_.lower()
     if cue.cue != "according to" and lemma not in lex.said_words:
         return False  # a learnt cue that is also a deed ("He pushed me down") keeps its words
-    if _QUOTATION_MARK.search(words.text):
+    if _QUOTATION_MARK.search(words.text) or _answers_or_acts(words, lemma, lex):
         return False
-    source = range(cue.source.start, cue.source.end)
-    for t in words:
-        if t.i in source or t == cue.anchor or t.pos_ not in _CONTENT_POS or t.lower_ in _FRAME_NOUNS:
+    return not _holds_content(t for t in words if t.i not in source and t != cue.anchor)
+
+
+def _answers_or_acts(words: Span, lemma: str, lex: Lexicons) -> bool:
+    """A denial or a negation of what came before ("All have denied it.", "Felt never said it.",
+    "Authorities are not commenting"), or a verb done to someone ("Police have charged him"): these
+    say something with a pronoun alone."""
+    return lemma in lex.denial_cues or any(t.dep_ == "neg" or t.lower_ == "never" for t in words) \
+        or any(t.dep_ in ("dobj", "pobj") and t.lower_ in _PERSONS for t in words)
+
+
+_PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def speaks_of_nothing(head: Token, words: Span, lex: Lexicons) -> bool:
+    """A verb of saying with its subject and nothing said ("Colts interim coach Bruce Arians asked."
+    after his question, which the sentence splitter cut off): no cue was found, for the verb has
+    no clause or quotation, and no claim is made of it."""
+    if head.lemma_.lower() not in lex.said_words or head.tag_ not in ("VBD", "VBZ", "VBP") \
+            or _QUOTATION_MARK.search(words.text) or _answers_or_acts(words, head.lemma_.lower(), lex):
+        return False
+    # an active verb whose subject names someone ("I just know", "the names had not been confirmed"
+    # and "None of them were charged" say something), followed by nothing but a day or a stop
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if not subjects:
+        return False
+    speaker = {t.i for c in subjects for t in c.subtree}
+    return all(t.i in speaker or t == head or t.pos_ == "PUNCT" or t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _holds_content(tokens: Iterable[Token]) -> bool:
+    """A noun, name, number, verb or adjective other than the frame's medium or day."""
+    for t in tokens:
+        if t.pos_ not in _CONTENT_POS or t.lower_ in _FRAME_NOUNS:
             continue
         if t.ent_type_ in ("DATE", "TIME") and t.pos_ != "NUM":
             continue
-        return False
-    return True
+        return True
+    return False
 
 
 def _running_counts(parsed: Doc) -> tuple[np.ndarray, np.ndarray]:
