@@ -991,3 +991,38 @@ def test_a_page_retelling_two_pages_owes_each_its_sentences(tmp_path):
     assert origin_of["rewrite-hub.example"]["outlet"] == "varden-courier.example"
     assert origin_of["rewrite-hub.example"]["why"].startswith("retells a sentence of varden-courier.example")
     assert story["independent_sources"] == 1
+
+
+@pytest.mark.slow
+def test_a_version_of_another_outlets_report_adds_no_source_end_to_end(tmp_path):
+    """End to end (JSON Lines -> ingest -> corroborate -> ledger), sentences written for this test: a
+    radio site prints a port city's paper's report with an edited lead and two of its lines word for
+    word, apart; a third outlet reports the same strike in its own words. Two sources, not three."""
+    paper = ("Russian forces launched 120 drones and 8 missiles at Odesa overnight, damaging the grain terminal of "
+             "the port.\n\n"
+             "Firefighters worked until dawn to put out the blaze at the terminal's northern warehouses.\n\n"
+             "The regional administration said two dock workers were taken to hospital with burns.\n\n"
+             "Shipping through the port was halted for six hours while divers checked the berths for debris.\n\n"
+             "It was the third attack on the port this month, after strikes on the 4th and the 11th.")
+    radio = ("Russian forces launched 120 drones and 8 missiles at Odesa during the night, damaging the port's grain "
+             "terminal.\n\n"
+             "Listeners in the city reported hearing explosions from about two in the morning.\n\n"
+             "Firefighters worked until dawn to put out the blaze at the terminal's northern warehouses.\n\n"
+             "Our correspondent will report from the harbour later today.\n\n"
+             "Shipping through the port was halted for six hours while divers checked the berths for debris.")
+    own = ("The grain terminal of Odesa's port was damaged when Russia fired 120 drones and 8 missiles at the city "
+           "overnight, the regional governor said on his Telegram channel.")
+    ledger = _ledger_of(tmp_path, [
+        {"url": "https://odesa-paper.example/news/port-strike", "source_domain": "odesa-paper.example",
+         "date_publish": "2026-02-25 07:00:00", "title": "Port hit overnight", "text": paper},
+        {"url": "https://radio-coast.example/odesa", "source_domain": "radio-coast.example",
+         "date_publish": "2026-02-25 09:00:00", "title": "Odesa attacked", "text": radio},
+        {"url": "https://black-sea-daily.example/odesa", "source_domain": "black-sea-daily.example",
+         "date_publish": "2026-02-25 10:00:00", "title": "Odesa grain terminal damaged", "text": own},
+    ])
+    stories = [s for s in ledger if any("120 drones" in m["text"] for m in s["mentions"])]
+    assert len(stories) == 1, " || ".join(" + ".join(m["outlet"] for m in s["mentions"]) for s in stories)
+    story = stories[0]
+    origins = {m["outlet"]: m["origin"] and m["origin"]["outlet"] for m in story["mentions"]}
+    assert origins.get("radio-coast.example") == "odesa-paper.example", story["mentions"]
+    assert story["independent_sources"] == 2 and story["status"] == "corroborated", story

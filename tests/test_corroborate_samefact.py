@@ -272,3 +272,17 @@ def test_a_headline_in_title_case_names_no_one_by_its_capitals():
     listing = "Joe Biden, Kamala Harris and Nancy Pelosi met Vladimir Putin in Geneva on Monday."
     assert not title_cased(listing) and {"biden", "pelosi", "putin", "geneva"} <= _names(listing)
     assert not title_cased("Senate Minority Leader Mitch McConnell said a national ban is possible")
+
+
+def test_a_name_with_its_possessive_is_the_same_name_and_another_name_still_keeps_apart():
+    # written for this test: "Odesa's port" shared no name with "at Odesa" and vetoed an obvious join
+    from claimdesk.corroborate.grouping import _names
+
+    assert _names("The grain terminal of Odesa’s port was damaged when Russia fired 120 drones.") == {"odesa", "russia"}
+    lead = "Russian forces launched 120 drones and 8 missiles at Odesa overnight, damaging the grain terminal of the port."
+    told = ("The grain terminal of Odesa's port was damaged when Russia fired 120 drones and 8 missiles at the city "
+            "overnight, the regional governor said.")
+    elsewhere = ("The grain terminal of Mykolaiv's port was damaged when Russia fired 120 drones and 8 missiles at the "
+                 "city overnight, the regional governor said.")
+    assert _grouped([lead, told]) == [[0, 1]]
+    assert _grouped([lead, elsewhere]) == [[0], [1]]
