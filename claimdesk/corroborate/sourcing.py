@@ -327,4 +327,4 @@ def _shared_why(n: int, other: str) -> str:
         return f"{n} sentences shared with {other}"
     if n == 1:
         return f"a sentence shared word for word with {other}"
-    return f"a sentence close to one of {other}, on a page that carries its passages"
+    return f"a sentence close to one of {other}, on a page that copies others of its sentences"
