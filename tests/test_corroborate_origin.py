@@ -993,6 +993,23 @@ def test_a_page_retelling_two_pages_owes_each_its_sentences(tmp_path):
     assert story["independent_sources"] == 1
 
 
+def test_a_version_of_a_page_without_an_outlet_names_that_page_once_in_its_reason():
+    """ECB+'s documents carry no outlet: the reason read "… with document 8a176a15421f document 8a176a15421f"."""
+    from datetime import date
+
+    early = _doc("Medics took the cyclist to the county hospital where he died later that night. Police are "
+                 "looking for witnesses. He also has two earlier convictions for driving without a licence.",
+                 outlet=None, url=None, published=date(2026, 2, 1))
+    update = _doc("A man now faces a manslaughter charge over the cyclist's death. Medics took the cyclist to the "
+                  "county hospital where he died later that night. His neighbours described a quiet man. He also has "
+                  "two earlier convictions for driving without a licence.", outlet=None, url=None,
+                  published=date(2026, 2, 2))
+    found = _assign([early, update])
+    reasons = [o.why for o in found[update.id]]
+    assert reasons and all(o.document == early.id for o in found[update.id]), found[update.id]
+    assert all(w.count(early.id[:12]) == 1 for w in reasons), reasons
+
+
 @pytest.mark.slow
 def test_a_version_of_another_outlets_report_adds_no_source_end_to_end(tmp_path):
     """End to end (JSON Lines -> ingest -> corroborate -> ledger), sentences written for this test: a

@@ -84,6 +84,12 @@ def outlet_name(doc: Document) -> str:
     return doc.outlet or outlet_key(doc.outlet, doc.url) or f"document {doc.id[:12]}"
 
 
+def _page(doc: Document) -> str:
+    """A page as a reason names it: "Reuters document 0ff5b448c134", or "document 0ff5b448c134"."""
+    name = doc.outlet or outlet_key(doc.outlet, doc.url)
+    return f"{name} document {doc.id[:12]}" if name else f"document {doc.id[:12]}"
+
+
 def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]]:
     """Origins of `docs` (full documents, with text), earliest first, so a later document in the
     batch sees what an earlier one got. Every document gets an entry (empty: all its own words)."""
@@ -206,7 +212,7 @@ def _inherited(root: str, ctx: SourcingContext) -> Origin:
         return Origin(outlet=whole.outlet, key=whole.key, document=root,
                       why=f"copy of a {outlet_name(head)} page ({whole.why})")
     return Origin(outlet=outlet_name(head), key=own_key(head), document=root,
-                  why=f"near-duplicate of {outlet_name(head)} document {root[:12]}")
+                  why=f"near-duplicate of {_page(head)}")
 
 
 def _whole_wire(doc_id: str, ctx: SourcingContext) -> Optional[Origin]:
@@ -252,14 +258,14 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
                 continue
             if cand in later_credited:
                 taken.append(Origin(outlet=outlet_name(head), key=own_key(head), span=span, document=cand,
-                                    why=_shared_why(n, f"{outlet_name(head)} document {cand[:12]}, an outlet the page credits")))
+                                    why=_shared_why(n, f"{_page(head)}, an outlet the page credits")))
                 continue
             head = ctx.headers[cand]
             whole = next((o for o in ctx.origins.get(cand, []) if o.covers(span) and o.span is None), None)
             outlet, key = (whole.outlet, whole.key) if whole else (outlet_name(head), own_key(head))
             if key == mine:
                 continue
-            why = _shared_why(n, f"{outlet_name(head)} document {cand[:12]}")
+            why = _shared_why(n, _page(head))
             taken.append(Origin(outlet=outlet, key=key, why=why + (f" ({whole.why})" if whole else ""),
                                 span=span, document=cand))
     return sorted(taken, key=lambda o: o.span)
