@@ -327,23 +327,30 @@ def test_two_short_sentences_word_for_word_apart_are_copies_one_alone_or_relayed
     from claimdesk.corroborate.passages import SentenceShingles
 
     early = ("Police arrested a man they believe drove the van that struck a cyclist outside the library. "
-             "Medics took the cyclist to the county hospital where he died later that night. "
+             "Medics took the cyclist to Leeds General where he died that night. "
              "The driver was stopped a few streets away after hitting two parked cars. "
              "He also has two earlier convictions for driving without a licence.")
     update = ("A man now faces a manslaughter charge over the death of a cyclist outside the library. "
               "Prosecutors filed the charge on Friday morning after reviewing the video footage. "
-              "Medics took the cyclist to the county hospital where he died later that night. "
+              "Medics took the cyclist to Leeds General where he died that night. "
               "His neighbours described him as a quiet man who cycled to work every day. "
               "He also has two earlier convictions for driving without a licence. "
               "The driver is in custody.")
     found = [update[s:e] for s, e in SentenceShingles(update).shared_sentences(shingles(early))]
-    assert found == ["Medics took the cyclist to the county hospital where he died later that night.",
+    assert found == ["Medics took the cyclist to Leeds General where he died that night.",
                      "He also has two earlier convictions for driving without a licence."], found
     one = update.replace("He also has two earlier convictions for driving without a licence. ", "")
     assert SentenceShingles(one).shared_sentences(shingles(early)) == []  # one short sentence may be chance
     relayed = one.replace("The driver is in custody.", "The driver was stopped a few streets away after hitting "
                           "two parked cars, police said.")
     assert SentenceShingles(relayed).shared_sentences(shingles(early)) == []  # a relay restates a statement
+    # stock lines that name no one and give no figure, or appeal for information, are written alike by
+    # outlets that never saw each other's pages
+    stock = ("The cause of the fire at the warehouse is still under investigation. "
+             "Anyone with information is asked to call police on 555 0100.")
+    first = "Flames tore through a timber yard on the edge of Leeds overnight. " + stock
+    second = "A warehouse by the canal in Leeds burned down before dawn on Tuesday. " + stock
+    assert SentenceShingles(second).shared(shingles(first)) == []
 
 
 def test_a_version_of_a_report_has_its_quotations_and_lightly_edited_sentences_too():
@@ -367,8 +374,10 @@ def test_a_version_of_a_report_has_its_quotations_and_lightly_edited_sentences_t
     assert found.get("The bridge carried about four thousand cars a day between both halves of the town.") == 0, found
     assert found.get("Engineers from the regional government will inspect the river banks on Tuesday.") == 1, found
     assert "Residents of the lower town spent the day pumping water out of their cellars and shops." not in found
-    other_outlet = "The mayor spoke at the town hall after the flood. " + quote + " Residents applauded her."
-    assert SentenceShingles(other_outlet).shared(shingles(report)) == []
+    # a page sharing one of the report's lines and quoting the mayor alike is no version: her words are its own
+    other_outlet = ("Floodwater swept away the old stone bridge over the river early on Sunday morning. The mayor "
+                    "spoke at the town hall after the flood. " + quote + " Residents applauded her.")
+    assert quote not in [other_outlet[s:e] for (s, e), _ in SentenceShingles(other_outlet).shared(shingles(report))]
 
 
 def test_a_copied_sentence_with_a_scare_quote_is_a_copy_a_quoted_statement_is_not():
@@ -997,11 +1006,11 @@ def test_a_version_of_a_page_without_an_outlet_names_that_page_once_in_its_reaso
     """ECB+'s documents carry no outlet: the reason read "… with document 8a176a15421f document 8a176a15421f"."""
     from datetime import date
 
-    early = _doc("Medics took the cyclist to the county hospital where he died later that night. Police are "
+    early = _doc("Medics took the cyclist to Leeds General where he died that night. Police are "
                  "looking for witnesses. He also has two earlier convictions for driving without a licence.",
                  outlet=None, url=None, published=date(2026, 2, 1))
-    update = _doc("A man now faces a manslaughter charge over the cyclist's death. Medics took the cyclist to the "
-                  "county hospital where he died later that night. His neighbours described a quiet man. He also has "
+    update = _doc("A man now faces a manslaughter charge over the cyclist's death. Medics took the cyclist to "
+                  "Leeds General where he died that night. His neighbours described a quiet man. He also has "
                   "two earlier convictions for driving without a licence.", outlet=None, url=None,
                   published=date(2026, 2, 2))
     found = _assign([early, update])
@@ -1017,14 +1026,14 @@ def test_a_version_of_another_outlets_report_adds_no_source_end_to_end(tmp_path)
     word, apart; a third outlet reports the same strike in its own words. Two sources, not three."""
     paper = ("Russian forces launched 120 drones and 8 missiles at Odesa overnight, damaging the grain terminal of "
              "the port.\n\n"
-             "Firefighters worked until dawn to put out the blaze at the terminal's northern warehouses.\n\n"
+             "Firefighters worked until dawn to put out the blaze at the terminal's Black Sea warehouses.\n\n"
              "The regional administration said two dock workers were taken to hospital with burns.\n\n"
              "Shipping through the port was halted for six hours while divers checked the berths for debris.\n\n"
              "It was the third attack on the port this month, after strikes on the 4th and the 11th.")
     radio = ("Russian forces launched 120 drones and 8 missiles at Odesa during the night, damaging the port's grain "
              "terminal.\n\n"
              "Listeners in the city reported hearing explosions from about two in the morning.\n\n"
-             "Firefighters worked until dawn to put out the blaze at the terminal's northern warehouses.\n\n"
+             "Firefighters worked until dawn to put out the blaze at the terminal's Black Sea warehouses.\n\n"
              "Our correspondent will report from the harbour later today.\n\n"
              "Shipping through the port was halted for six hours while divers checked the berths for debris.")
     own = ("The grain terminal of Odesa's port was damaged when Russia fired 120 drones and 8 missiles at the city "

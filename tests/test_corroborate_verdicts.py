@@ -143,17 +143,40 @@ def test_a_page_telling_a_fact_it_printed_from_another_outlet_and_its_copiers_ad
 
     first = "China's Chang'e 4 mission will launch in June and place a 425kg relay satellite behind the moon."
     restated = "The two-part Chang'e 4 mission will launch in June, placing a relay satellite behind the moon."
+    retold = "A rocket will launch in June carrying the 425kg relay satellite for China's Chang'e 4 mission."
+    # the science site also restates the fact in its own words: along the chain, still Sputnik's
+    again = "China's Chang'e 4 relay satellite, weighing 425kg, goes up in June."
     docs, claims = _told([(first, "sputniknews.com"), (first + " " + restated, "dailymail.co.uk"),
-                          ("A rocket will launch in June carrying the 425kg relay satellite for China's Chang'e 4 "
-                           "mission.", "sciexaminer.com")])
+                          (retold + " " + again, "sciexaminer.com")])
     sputnik, mail, science = list(docs)
     origins = {mail: [Origin(outlet="sputniknews.com", key="sputniknews.com", why="a sentence shared word for word",
                              span=(0, len(first)), document=sputnik)],
                science: [Origin(outlet="dailymail.co.uk", key="dailymail.co.uk", why="retells a sentence",
-                                span=(0, 200), document=mail)]}
+                                span=(0, len(retold)), document=mail)]}
     evidence = _evidence(claims, docs, {}, origins)
-    assert {e.source for e in evidence} == {"outlet:sputniknews.com"}, [(e.claim.text, e.source) for e in evidence]
+    assert sum(e.claim.document_id == science for e in evidence) == 2, [e.claim.text for e in evidence]
+    assert {e.counted for e in evidence} == {"outlet:sputniknews.com"}, [(e.claim.text, e.counted) for e in evidence]
     assert independent_sources(evidence) == 1 and status(evidence, []) == "single_source"
     # without the copied sentence the Mail's own wording is a second, independent telling
     docs, claims = _told([(first, "sputniknews.com"), (restated, "dailymail.co.uk")])
     assert independent_sources(_evidence(claims, docs, {})) == 2
+
+
+def test_a_page_restating_a_copied_figure_differently_still_contests_it():
+    """Traced tellings count sources; they do not hide a disagreement: a page printing an agency's
+    figure word for word and another figure in its own words contradicts itself, and says so."""
+    from claimdesk.corroborate.contradictions import find
+    from claimdesk.corroborate.status import independent_sources, status
+    from claimdesk.models import Origin
+
+    copied = "Poland has registered 2.1 million Ukrainian refugees since the invasion, the UN agency said."
+    own = "Some 2.6 million Ukrainian refugees have registered in Poland since the invasion."
+    docs, claims = _told([(copied, "reuters.com"), (copied + " " + own, "radio-west.example")])
+    reuters, radio = list(docs)
+    origins = {radio: [Origin(outlet="Reuters", key="reuters.com", why="a sentence shared word for word",
+                              span=(0, len(copied)), document=reuters)]}
+    evidence = _evidence(claims, docs, {}, origins)
+    assert independent_sources(evidence) == 1
+    contradictions = find(evidence)
+    assert [c.kind for c in contradictions] == ["number"], contradictions
+    assert status(evidence, contradictions) == "contested"

@@ -260,6 +260,9 @@ def test_a_frame_with_a_fact_or_a_quotation_still_makes_its_claim():
     assert condemned.attribution.source == "President Volodymyr Zelensky"
     quoted = first_claim("“We have done everything we can,” the mayor of Kharkiv said.")
     assert "everything we can" in quoted.text
+    # a verb that names a decision or an agreement tells something even with nothing after it
+    assert first_claim("The Supreme Court of the United States ruled on Monday.")
+    assert first_claim("The foreign ministers of both countries agreed on Friday.")
     # a denial or a deed with a pronoun still says something
     assert first_claim("All three ministers have denied it.").polarity == "denied"
     assert "charged him" in first_claim("Police in Kharkiv have this morning charged him.").text

@@ -38,6 +38,14 @@ class Evidence:
     source: str
     copy_of: Optional[str] = None
     publisher: Optional[str] = None
+    # the source its page's telling is traced to (`engine._tellings_traced`), when not `source`: it
+    # counts under that source, but still disagrees with the mention it restates as its own words
+    told_as: Optional[str] = None
+
+    @property
+    def counted(self) -> str:
+        """The source this mention counts under among a story's independent sources."""
+        return self.told_as or self.source
 
 
 @dataclass(frozen=True)

@@ -417,23 +417,30 @@ def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str,
 
 
 def _tellings_traced(evidence: list[Evidence], taken_from: list[Optional[str]]) -> list[Evidence]:
-    """The story's mentions with each page's telling traced to where it came from. A page that
-    printed the fact from another outlet (a copied sentence) and restates it in its own words tells
-    it as that outlet; a mention copied from a page of the story counts under whatever that page's
-    telling counts under (a science site retelling the Daily Mail's sentence, which the Daily Mail
-    had printed from Sputnik, is Sputnik's, not a second source beside it)."""
-    copied: dict[str, str] = {}  # document -> the first other source one of its mentions counts under
-    for e in evidence:
-        if e.source != e.publisher:
-            copied.setdefault(e.claim.document_id, e.source)
-    traced = [replace(e, source=copied[e.claim.document_id])
-              if e.source == e.publisher and e.claim.document_id in copied else e for e in evidence]
-    telling = {}  # document -> its single source in this story, when it has one
-    for e in traced:
-        telling.setdefault(e.claim.document_id, set()).add(e.source)
-    return [replace(e, source=next(iter(telling[page])))
-            if page is not None and page != e.claim.document_id and len(telling.get(page, ())) == 1 else e
-            for e, page in zip(traced, taken_from)]
+    """The story's mentions with each page's telling traced to where it came from (`Evidence.told_as`),
+    page by page in publication order. A mention copied from a page of the story counts under what
+    that page's telling was traced to (a science site retelling the Daily Mail's sentence, which the
+    Mail had printed from Sputnik, is Sputnik's, not a second source beside it); then a page that
+    printed the fact from another outlet and restates it in its own words tells it as that outlet.
+    The sources themselves stay as found: a restatement that disagrees with the copied sentence
+    ("2.1 million" copied, "some 2.6 million" in the page's own words) still contests it."""
+    pages: dict[str, list[int]] = {}
+    for i, e in enumerate(evidence):
+        pages.setdefault(e.claim.document_id, []).append(i)
+    counted = [e.source for e in evidence]
+    told: dict[str, set[str]] = {}  # page -> every source its mentions in this story count under
+    for page, mine in pages.items():  # in publication order: `evidence` is sorted so
+        copied = [i for i in mine if evidence[i].source != evidence[i].publisher]
+        for i in copied:
+            earlier = told.get(taken_from[i] or "", set())
+            if len(earlier) == 1 and taken_from[i] != page:
+                counted[i] = next(iter(earlier))
+        if copied:
+            for i in mine:
+                if evidence[i].source == evidence[i].publisher:
+                    counted[i] = counted[copied[0]]
+        told[page] = {counted[i] for i in mine}
+    return [replace(e, told_as=c) if c != e.source else e for e, c in zip(evidence, counted)]
 
 
 def _story(draft: Draft, evidence: list[Evidence], docs: dict[str, Document]) -> Story:

@@ -128,22 +128,27 @@ class SentenceShingles:
         self.spans: list[Span] = []
         self.words: list[int] = []
         self.framed: list[bool] = []  # `frames_quotation`: counts when shared, breaks no passage when not
-        self.quotations: list[Span] = []  # sentences that are someone's words: judged only on a version
+        self.relays: list[bool] = []  # restates a speaker ("…, the air force said")
+        self.telling: list[bool] = []  # `tells_something`: may show that a page is a version of another
+        self.quotations: list[tuple[Span, np.ndarray]] = []  # someone's words: judged only on a version
         parts: list[np.ndarray] = []
         posts = embedded_posts(text)
         for s, e in sentences(text):
             if any(ps < e and s < pe for ps, pe in posts):
                 continue
-            words = len(_WORD.findall(text[s:e]))
+            sentence = text[s:e]
+            words = len(_WORD.findall(sentence))
             if words < MIN_SENTENCE_WORDS:
                 continue
-            if holds_quotation(text[s:e]):
-                self.quotations.append((s, e))
+            if holds_quotation(sentence):
+                self.quotations.append(((s, e), shingles(sentence).astype(np.uint32)))
             else:
                 self.spans.append((s, e))
                 self.words.append(words)
-                self.framed.append(frames_quotation(text[s:e]))
-                parts.append(shingles(text[s:e]).astype(np.uint32))
+                self.framed.append(frames_quotation(sentence))
+                self.relays.append(_RELAYS.search(sentence) is not None)
+                self.telling.append(tells_something(sentence))
+                parts.append(shingles(sentence).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]) if parts else np.zeros(0, dtype=np.int64)
@@ -174,7 +179,7 @@ class SentenceShingles:
             return []
         runs = self.shared_runs(other, hits)
         copied = runs or [(span, 1) for span in self.shared_sentences(other, hits, credited)]
-        if not runs and len(self._own_word_for_word(hits)) < SCATTERED_SENTENCES:
+        if not runs and not self._a_version(hits):
             return copied
         # a page carrying a passage of the other text, or several of its own sentences, is a version
         # of it: its other sentences close to the other text (COPIER_SHARED of their shingles) are
@@ -183,13 +188,20 @@ class SentenceShingles:
         # the other text does (one wire story's two versions quote a player alike)
         inside = [span for span, _ in copied]
         close = [span for span, h in zip(self.spans, hits.tolist()) if h >= COPIER_SHARED]
-        close += [span for span in self.quotations if _share(shingles(self.text[span[0]:span[1]]), other) >= MIN_SHARED]
+        if self.quotations:
+            sorted_other = np.unique(other.astype(np.uint32))
+            close += [span for span, mine in self.quotations if _share(mine, sorted_other) >= MIN_SHARED]
         return copied + [(span, 0) for span in sorted(close) if not any(s <= span[0] and span[1] <= e for s, e in inside)]
 
     def _own_word_for_word(self, hits: np.ndarray) -> list[int]:
         """Sentences of the writer's own (no relay of a speaker) found nearly word for word."""
-        return [i for i, h in enumerate(hits.tolist())
-                if h >= LONE_SHARED and _RELAYS.search(self.text[self.spans[i][0]:self.spans[i][1]]) is None]
+        return [i for i, h in enumerate(hits.tolist()) if h >= LONE_SHARED and not self.relays[i]]
+
+    def _a_version(self, hits: np.ndarray) -> bool:
+        """`SCATTERED_SENTENCES` of the writer's own sentences found nearly word for word, each telling
+        something (a name or a figure): two local reports of one fire share "The cause of the fire is
+        under investigation." and a tip-line appeal without one being a version of the other."""
+        return sum(self.telling[i] for i in self._own_word_for_word(hits)) >= SCATTERED_SENTENCES
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None, credited: bool = False) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`, and the
@@ -198,16 +210,14 @@ class SentenceShingles:
         hits = self.shares(other) if hits is None else hits
         if hits is None:
             return []
-        own = self._own_word_for_word(hits)
-        scattered = len(own) >= SCATTERED_SENTENCES
+        own = set(self._own_word_for_word(hits)) if self._a_version(hits) else set()
         out = []
         for i, (span, words, h) in enumerate(zip(self.spans, self.words, hits.tolist())):
-            relay = _RELAYS.search(self.text[span[0]:span[1]]) is not None
-            if relay:  # a speaker's words restated: copied only when long and nearly word for word
+            if self.relays[i]:  # a speaker's words restated: copied only when long and nearly word for word
                 copied = credited and words >= CREDITED_RELAY_WORDS and h >= LONE_SHARED
             else:
                 copied = ((credited and h >= COPIER_SHARED) or (words >= LONE_SENTENCE_WORDS and h >= LONE_SHARED)
-                          or (scattered and i in own))
+                          or i in own)
             if copied:
                 out.append(span)
         return out
@@ -236,10 +246,29 @@ class SentenceShingles:
 
 
 def _share(mine: np.ndarray, other: np.ndarray) -> float:
-    """The share of shingles `mine` found in shingle set `other`."""
-    # compared as 32-bit values, as `SentenceShingles.shares` compares them
-    mine = mine.astype(np.uint32)
-    return float(np.isin(mine, other.astype(np.uint32, copy=False)).mean()) if len(mine) else 0.0
+    """The share of shingles `mine` found in the sorted unique shingles `other` (both 32-bit)."""
+    if not len(mine) or not len(other):
+        return 0.0
+    at = np.searchsorted(other, mine)
+    at[at == len(other)] = 0
+    return float((other[at] == mine).mean())
+
+
+_NUMBER_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                           r"thousands?|millions?|billions?)\b", re.I)
+_APPEAL = re.compile(r"\banyone with (?:any )?information\b|\b(?:is|are) (?:asked|urged|encouraged) to (?:call|contact)\b",
+                     re.I)
+
+
+def tells_something(sentence: str) -> bool:
+    """Names someone or somewhere (a capitalised word inside the sentence) or gives a figure, and is
+    no appeal for information: a stock line ("The cause of the fire is under investigation.") is
+    written alike by outlets that never saw each other's pages."""
+    if _APPEAL.search(sentence):
+        return False
+    inside = sentence.split(maxsplit=1)[1] if " " in sentence.strip() else ""
+    return bool(re.search(r"\d", sentence) or _NUMBER_WORDS.search(sentence)
+                or re.search(r"\b[A-Z][a-z]", inside))
 
 
 def shared_passages(text: str, other: np.ndarray) -> list[Span]:

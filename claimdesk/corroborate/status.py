@@ -58,7 +58,7 @@ def independent_sources(evidence: Sequence[Evidence]) -> int:
 
 def independent_source_keys(evidence: Sequence[Evidence]) -> set[str]:
     """The sources that `independent_sources` counts ("outlet:reuters.com", "document:…")."""
-    return {e.source for e in stating(evidence)}
+    return {e.counted for e in stating(evidence)}
 
 
 def stating(evidence: Sequence[Evidence]) -> list[Evidence]:
@@ -81,7 +81,7 @@ def status(evidence: Sequence[Evidence], contradictions: Sequence[Contradiction]
     if "denial" in kinds:
         return "denied"
     asserting = stating(evidence)
-    sources = {e.source for e in asserting}
+    sources = {e.counted for e in asserting}
     publishers = {e.publisher or e.source for e in asserting}
     if len(sources) >= 2 and len(publishers) >= 2 and any(not doubts(e.claim.hedges) for e in asserting) \
             and any(informativeness(e.claim) > 0 for e in asserting):

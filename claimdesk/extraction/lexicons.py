@@ -54,7 +54,8 @@ class Lexicons:
     # the hand-written verbs that report words with any object ('announced a plan'), without the
     # learnt ones ('fired back' makes "fire" a cue on PolNeAR; "the officer who fired the shot" reports nothing)
     speech_verbs: frozenset[str] = frozenset()
-    # every hand-written verb and noun of saying, without the learnt cues ("pushed" is one on PolNeAR)
+    # verbs and nouns that only mean saying (lexicons.json frame_verbs): not the learnt cues ("pushed"
+    # is one on PolNeAR) nor the hand-written ones that also name a deed ("ruled", "agreed", "charged")
     said_words: frozenset[str] = frozenset()
 
     def event_of(self, lemma: str) -> list[str]:
@@ -115,5 +116,5 @@ def lexicons() -> Lexicons:
         not_agent_er_words=words("not_agent_er_words"),
         cue_filter=CueFilter(learned.get("filter", {}).get("weights", {}), learned.get("filter", {}).get("threshold", 0.0)),
         speech_verbs=words("cue_verbs_any_object"),
-        said_words=words("cue_verbs") | words("cue_verbs_any_object") | words("cue_nouns"),
+        said_words=words("frame_verbs"),
     )
