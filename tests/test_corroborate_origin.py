@@ -351,6 +351,15 @@ def test_two_short_sentences_word_for_word_apart_are_copies_one_alone_or_relayed
     first = "Flames tore through a timber yard on the edge of Leeds overnight. " + stock
     second = "A warehouse by the canal in Leeds burned down before dawn on Tuesday. " + stock
     assert SentenceShingles(second).shared(shingles(first)) == []
+    # one of the two telling something is enough: a release and a local site printing two of its lines
+    release = ("The defendant was arrested five buildings away on Harbor Street shortly before midnight. "
+               "Detectives said the victim had been stabbed several times. "
+               "The killer was hiding behind the apartment's front door.")
+    site = ("Our reporter spoke to neighbours on the block this morning. "
+            "The defendant was arrested five buildings away on Harbor Street shortly before midnight. "
+            "Several of them said they had heard shouting. "
+            "The killer was hiding behind the apartment's front door.")
+    assert len(SentenceShingles(site).shared_sentences(shingles(release))) == 2
 
 
 def test_a_version_of_a_report_has_its_quotations_and_lightly_edited_sentences_too():

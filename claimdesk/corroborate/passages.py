@@ -129,7 +129,8 @@ class SentenceShingles:
         self.words: list[int] = []
         self.framed: list[bool] = []  # `frames_quotation`: counts when shared, breaks no passage when not
         self.relays: list[bool] = []  # restates a speaker ("…, the air force said")
-        self.telling: list[bool] = []  # `tells_something`: may show that a page is a version of another
+        self.telling: list[bool] = []  # `tells_something`: names someone or gives a figure
+        self.appeals: list[bool] = []  # a stock appeal for information, written alike everywhere
         self.quotations: list[tuple[Span, np.ndarray]] = []  # someone's words: judged only on a version
         parts: list[np.ndarray] = []
         posts = embedded_posts(text)
@@ -148,6 +149,7 @@ class SentenceShingles:
                 self.framed.append(frames_quotation(sentence))
                 self.relays.append(_RELAYS.search(sentence) is not None)
                 self.telling.append(tells_something(sentence))
+                self.appeals.append(_APPEAL.search(sentence) is not None)
                 parts.append(shingles(sentence).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
@@ -198,10 +200,14 @@ class SentenceShingles:
         return [i for i, h in enumerate(hits.tolist()) if h >= LONE_SHARED and not self.relays[i]]
 
     def _a_version(self, hits: np.ndarray) -> bool:
-        """`SCATTERED_SENTENCES` of the writer's own sentences found nearly word for word, each telling
-        something (a name or a figure): two local reports of one fire share "The cause of the fire is
-        under investigation." and a tip-line appeal without one being a version of the other."""
-        return sum(self.telling[i] for i in self._own_word_for_word(hits)) >= SCATTERED_SENTENCES
+        """`SCATTERED_SENTENCES` of the writer's own sentences found nearly word for word, no appeal for
+        information among them, and one at least telling something (a name or a figure): two local
+        reports of one fire share "The cause of the fire is under investigation." and a tip-line
+        appeal without one being a version of the other; a district attorney's release and a local
+        site printing it share "The defendant was arrested five buildings away on 223rd Street
+        shortly before midnight." and "The killer was hiding behind the apartment's front door."."""
+        own = [i for i in self._own_word_for_word(hits) if not self.appeals[i]]
+        return len(own) >= SCATTERED_SENTENCES and any(self.telling[i] for i in own)
 
     def shared_sentences(self, other: np.ndarray, hits: Optional[np.ndarray] = None, credited: bool = False) -> list[Span]:
         """Long sentences found nearly word for word in the text of shingle set `other`, and the
@@ -261,11 +267,9 @@ _APPEAL = re.compile(r"\banyone with (?:any )?information\b|\b(?:is|are) (?:aske
 
 
 def tells_something(sentence: str) -> bool:
-    """Names someone or somewhere (a capitalised word inside the sentence) or gives a figure, and is
-    no appeal for information: a stock line ("The cause of the fire is under investigation.") is
-    written alike by outlets that never saw each other's pages."""
-    if _APPEAL.search(sentence):
-        return False
+    """Names someone or somewhere (a capitalised word inside the sentence) or gives a figure: a stock
+    line ("The cause of the fire is under investigation.") is written alike by outlets that never
+    saw each other's pages."""
     inside = sentence.split(maxsplit=1)[1] if " " in sentence.strip() else ""
     return bool(re.search(r"\d", sentence) or _NUMBER_WORDS.search(sentence)
                 or re.search(r"\b[A-Z][a-z]", inside))
