@@ -205,3 +205,31 @@ def test_a_denial_stored_before_the_reports_it_denies_still_denies_them(sqlite_u
     [story] = [s for s in iter_stories(store) if any("Kremlin" in m.text for m in s.mentions)]
     assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
     assert {m.outlet for m in story.mentions} == {"Reuters", "Ukrainska Pravda", "DW"}
+
+
+def test_a_denial_corroborated_in_an_earlier_run_still_denies_the_reports_of_a_later_one(sqlite_url):
+    """The same pages in two incremental runs: the Kremlin's denial corroborated first, alone; the
+    reports arrive in the next run and join the denial's story, which is then denied."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+
+    def add(outlet: str, url: str, text: str) -> None:
+        doc = Document.from_text(text, source=url, outlet=outlet, url=url, published=date(2026, 2, 20))
+        store.add_document(doc, claims=extract(doc))
+
+    add("Reuters", "https://www.reuters.com/world/kursk-1",
+        "The Kremlin denied reports that North Korean troops were fighting in the Kursk region.")
+    corroborate(store)
+    add("Ukrainska Pravda", "https://www.pravda.com.ua/eng/news/kursk-2",
+        "North Korean troops are fighting in the Kursk region, Ukrainian military intelligence said.")
+    add("DW", "https://www.dw.com/en/kursk-3",
+        "North Korean soldiers are fighting alongside Russian troops in Kursk, according to South Korea's spy agency.")
+    corroborate(store)
+    [story] = [s for s in iter_stories(store) if any("Kremlin" in m.text for m in s.mentions)]
+    assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
+    assert {m.outlet for m in story.mentions} == {"Reuters", "Ukrainska Pravda", "DW"}

@@ -487,7 +487,11 @@ class StoryGrouper:
         story.join(claim)
         if self.context and claim.document_id in self.context.cluster_of:
             story.clusters.add(self.context.cluster_of[claim.document_id])
-        if not denial:
+        if not denial or is_denial(story.lead):
+            # a denial alone in its story is found by the words of what it denies: reports of it in a
+            # later run join it ("The Kremlin denied reports that North Korean troops were fighting in
+            # Kursk" corroborated before the reports came in). Joined to a story of assertions, it adds
+            # nothing to their words
             self._fold(best, x)
         story.touched = story.dirty = True
 
