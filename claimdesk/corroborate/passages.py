@@ -161,9 +161,7 @@ class SentenceShingles:
             return None
         other = other.astype(np.uint32, copy=False)
         if np.all(other[1:] > other[:-1]):  # sorted and unique, as `shingles` gives: look up, don't sort
-            at = np.searchsorted(other, self.all)
-            at[at == len(other)] = 0
-            found = other[at] == self.all
+            found = _found(self.all, other)
         else:
             found = np.isin(self.all, other)
         if not found.any():
@@ -251,13 +249,16 @@ class SentenceShingles:
         return out
 
 
-def _share(mine: np.ndarray, other: np.ndarray) -> float:
-    """The share of shingles `mine` found in the sorted unique shingles `other` (both 32-bit)."""
-    if not len(mine) or not len(other):
-        return 0.0
+def _found(mine: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Which of shingles `mine` are in the sorted unique shingles `other` (both 32-bit)."""
     at = np.searchsorted(other, mine)
     at[at == len(other)] = 0
-    return float((other[at] == mine).mean())
+    return other[at] == mine
+
+
+def _share(mine: np.ndarray, other: np.ndarray) -> float:
+    """The share of shingles `mine` found in the sorted unique shingles `other`."""
+    return float(_found(mine, other).mean()) if len(mine) and len(other) else 0.0
 
 
 _NUMBER_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
