@@ -27,6 +27,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.copies import shingles
+from claimdesk.language.numerals import SCALES, TEENS, TENS, UNITS
 from claimdesk.models import Span
 
 MIN_RUN = 3              # shared sentences in a row
@@ -261,8 +262,9 @@ def _share(mine: np.ndarray, other: np.ndarray) -> float:
     return float(_found(mine, other).mean()) if len(mine) and len(other) else 0.0
 
 
-_NUMBER_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-                           r"thousands?|millions?|billions?)\b", re.I)
+# a figure in words ("two", "dozens", "thousands"); "one" is too common to tell anything
+_NUMBER_WORDS = re.compile(r"\b(?:%s|dozen|hundred)s?\b" % "|".join(
+    sorted(({**UNITS, **TEENS, **TENS, **SCALES}.keys()) - {"one"})), re.I)
 _APPEAL = re.compile(r"\banyone with (?:any )?information\b|\b(?:is|are) (?:asked|urged|encouraged) to (?:call|contact)\b",
                      re.I)
 
