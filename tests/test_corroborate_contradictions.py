@@ -112,10 +112,42 @@ def test_two_outlets_giving_one_well_two_depths_make_a_contested_story(corpus_di
     # one mention states the other's figure as a part of a larger one
     ("The new offer includes $22 per share in company stock, the bidder said.",
      "The $82 per share offer includes $60 in cash and $22 in company stock, the bidder said."),
+    # a list of several bidders' offers that gives this bidder's figure too
+    ("Last week at the meetings, the Texas Rangers made the pitcher a five-year, $90 million offer.",
+     "the Orioles (seven years, $140- $150 million) and Rangers (five years, $90 million) reportedly have made "
+     "sizeable offers as well."),
+    # the total another number is counted out of
+    ("The team won 30 games last season, its coach said.",
+     "After a poor start, the team won 12 of its next 20 games, its coach said."),
+    # whose figure it is: a pronoun names no one to compare with a named player; a relative clause's
+    # "who" is the team it hangs on; a second verb's subject is the first verb's
+    ("He finished the game with a career-high 14 points and six rebounds.",
+     "Gregory Smith finished the game with 11 points and 11 rebounds."),
+    ("Jones had 300 yards receiving this season, the team said.",
+     "Smith added 120 yards for the Chiefs, who had 440 yards receiving this season, the team said."),
+    ("Jones caught 50 passes for 300 yards this season, the team said.",
+     "This season Smith rushed for 404 yards and caught 52 passes for 440 yards, the team said."),
 ], ids=["gdp-fall-vs-debt-ratio", "gdp-fall-vs-growth-forecast", "nearly-vs-more-than",
-        "more-than-300-vs-310", "soldiers-vs-civilians", "bigger-vs-brighter", "part-of-the-offer"])
+        "more-than-300-vs-310", "soldiers-vs-civilians", "bigger-vs-brighter", "part-of-the-offer",
+        "a-list-of-offers-holding-this-one", "out-of-a-total", "a-pronoun-vs-a-named-player",
+        "a-team-by-its-relative-clause", "a-second-verb-of-another-player"])
 def test_numbers_about_different_things_or_compatible_do_not_conflict(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is None
+
+
+def test_the_other_figure_counting_another_thing_does_not_hide_a_conflict():
+    # "12" is in both, but the second counts arrests with it: the injured are still 12 against 18
+    a = claim("Police said 12 people were injured in the riots on Sunday.")
+    b = claim("Police said 18 people had been injured in the riots on Sunday and 12 arrested.")
+    found = number_conflict(a, b)
+    assert found is not None and "12" in found.detail and "18" in found.detail
+
+
+def test_one_named_player_with_two_figures_still_conflicts():
+    a = claim("Gregory Smith finished the game with a career-high 14 points and six rebounds.")
+    b = claim("Gregory Smith finished the game with 11 points and 11 rebounds.")
+    found = number_conflict(a, b)
+    assert found is not None and found.detail == "14 vs 11"
 
 
 def test_qualifier_intervals():

@@ -27,6 +27,8 @@ FEB_26 = date(2026, 2, 26)
     ("Airbus parent EADS defeats Boeing for airtanker contract March 01, 2008 Northrop Grumman and EADS have "
      "defeated Boeing.", None, None, date(2008, 3, 1)),
     # nothing the page states about itself: no guess
+    ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
+     None, None),
     ("Russia launched 71 missiles on March 1, 2008 at the city.", None, None, None),
     ("KYIV, Feb 26 (Reuters) - Russia launched 71 missiles.", None, None, None),
     ("Russia launched 71 missiles in 2025 and more in late 2025.", "Russia strikes Kyiv", "https://example.com/kyiv", None),

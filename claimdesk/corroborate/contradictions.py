@@ -98,9 +98,12 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my):
                     continue
-                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and m.same_quantity(my)) \
-                        or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and m.same_quantity(mx)):
-                    continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
+                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and m.counts_as(my)) \
+                        or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and m.counts_as(mx)):
+                    # one mention states the other's figure too ("$22 in stock" of an "$82 offer"), whoever
+                    # it credits it to: "the Orioles ($140-$150 million) and Nationals ($160 million)" lists
+                    # the "$160 million offer" of the Nationals beside another team's
+                    continue
                 if _apart(a, b):
                     return None
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"

@@ -138,10 +138,14 @@ class Measure:
     attribute: frozenset[str] = frozenset()  # words between number and predicate: "debt ratio of 60%",
     #                                          "7 percent bigger" -> {"big"}
 
+    def counts_as(self, other: "Measure") -> bool:
+        """The same kind of thing counted in the same event, whoever it is credited to."""
+        return self.thing == other.thing and self.event == other.event and self.of == other.of
+
     def same_quantity(self, other: "Measure") -> bool:
         if self.thing != other.thing or self.event != other.event or self.of != other.of:
             return False
-        if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute)):
+        if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
         for mine, theirs in ((self.owners, other.owners), (self.attribute, other.attribute)):
             if mine and theirs and not (mine & theirs):
@@ -201,7 +205,27 @@ def _arguments(pred, skip: set[int]) -> frozenset[str]:  # noqa: ANN001
 
 
 def _subject(pred):  # noqa: ANN001, ANN202
-    return next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None) if pred is not None else None
+    """The predicate's subject; for a relative clause's "who"/"which"/"that", the noun it hangs on ("the
+    Chiefs, who rushed for 352 yards"); for a second verb without one, the first verb's ("He rushed for
+    404 yards and had 52 catches"); for a participle on the counted noun, the subject of the verb above
+    ("Smith had 440 yards receiving")."""
+    if pred is None:
+        return None
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and pred.dep_ == "conj" and pred.head.pos_ in ("VERB", "AUX"):
+        return _subject(pred.head)
+    if subject is None and pred.dep_ == "acl":  # "had 440 yards receiving": the owner is who had them
+        verb = next((t for t in pred.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return _subject(verb) if verb is not None else None
+    if subject is not None and subject.lower_ in _RELATIVE and pred.dep_ == "relcl":
+        return pred.head
+    return subject
+
+
+_RELATIVE = {"who", "which", "that"}
+# a figure whose owner is only a pronoun ("He finished with 14 points") is someone's the claim does not
+# name: it is not compared with a figure of someone named (owners never match this marker)
+UNKNOWN_OWNER = "?"
 
 
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
@@ -218,6 +242,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     while t.dep_ in ("compound", "quantmod", "nummod", "nmod") and t.head.pos_ == "NUM" and t.head.i != t.i:
         t = t.head
     noun = t.head if t.dep_ in ("nummod", "amod", "compound", "appos", "quantmod") and t.head.pos_ in ("NOUN", "PROPN", "SYM") else t
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.like_num or noun.head.head.pos_ == "NUM"):
+        return None  # a total another number counts out of ("won 18 of its next 23 games"), not what happened
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
     pred = _predicate(noun)
@@ -236,6 +262,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
         owners.add(noun_class(subject.lemma_))
         owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound")
+    elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE:
+        owners.add(UNKNOWN_OWNER)
     owners.discard(thing)
     attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None

@@ -138,7 +138,7 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
         found = _full_date(dateline["when"], find_dates) or _dateline_day(dateline["when"], text, find_dates)
         if found:
             return found
-    if title and (found := _full_date(title, find_dates)):
+    if title and (found := _title_date(title, find_dates)):
         return found
     return _date_line(text[:_TOP_CHARS], find_dates)
 
@@ -155,6 +155,15 @@ def _date_line(top: str, find_dates) -> Optional[date]:
         if when.granularity == "day" and not _PREPOSITION_BEFORE.search(top[:when.span[0]]) \
                 and re.match(r"[ \t]*(?:\n|$|[A-Z])", top[when.span[1]:]):
             return date.fromisoformat(when.value)  # a line of its own, or a header run into the body
+    return None
+
+
+def _title_date(title: str, find_dates) -> Optional[date]:
+    """A full date in the title, not one inside its sentence: "Russia strikes Kyiv — February 26, 2026"
+    is dated, "… sentenced for the crimes he committed on March 11, 2005" is not."""
+    for when in find_dates(title, None):
+        if when.granularity == "day" and not _PREPOSITION_BEFORE.search(title[:when.span[0]]):
+            return date.fromisoformat(when.value)
     return None
 
 
