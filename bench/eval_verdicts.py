@@ -22,6 +22,13 @@ shipped). Printed per sample: labelled stories still corroborated, right among t
 ones by kind; then the development lead-member pairs read in tests/fixtures/samefact_news_labels.json
 (130 pairs of DEVELOPMENT events, 115 the same fact on 2026-12-03) still sharing a story; then how
 many held-out corroborated stories no sample covers.
+
+Contested and denied stories are counted too, against tests/fixtures/verdict_labels_disputed.json:
+every held-out contested or denied story of both corpora, read once on 2026-12-04 (session 18) before
+that session's rules on whose figure a number is (so the labelled stories that are no longer
+contested measure those rules on the data that suggested them: not a held-out figure). Printed: the
+held-out contested/denied stories now, how many a label covers (by first claim id or lead hash), and
+how many of those are right; the unlabelled ones are listed with `--show`.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from claimdesk.store.stories import StoryFilter, iter_stories, story_of_claims  
 from eval_news_cluster import held_out  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "verdict_labels.json"
+DISPUTED_LABELS = LABELS.with_name("verdict_labels_disputed.json")
 PAIR_LABELS = LABELS.with_name("samefact_news_labels.json")
 
 
@@ -85,6 +93,43 @@ def development_pairs(store: Store) -> None:
           + (f" ({right / len(together):.2f})" if together else ""))
 
 
+def held_out_disputed(store: Store, event_of: dict[str, str], held=held_out) -> list:
+    """Contested and denied stories with a mention from a held-out event or topic."""
+    out = []
+    for status in ("contested", "denied"):
+        for story in iter_stories(store, StoryFilter(status=status)):
+            if any(event_of.get(m.document) is not None and held(event_of[m.document]) for m in story.mentions):
+                out.append(story)
+    return sorted(out, key=lambda s: sample_key(s.mentions[0].claim))
+
+
+def disputed(store: Store, corpus: str, event_of: dict[str, str], held, show: int) -> None:
+    """The held-out contested/denied stories now, against the labels read once (`DISPUTED_LABELS`)."""
+    sample = json.loads(DISPUTED_LABELS.read_text(encoding="utf-8"))["samples"].get(corpus, {"stories": [], "read": "-"})
+    by_claim = {x["claim"]: x for x in sample["stories"]}
+    by_lead = {x["lead"]: x for x in sample["stories"]}
+    stories = held_out_disputed(store, event_of, held)
+    labelled, unread = [], []
+    for s in stories:
+        label = by_claim.get(s.mentions[0].claim) or by_lead.get(text_hash(s.text))
+        (labelled if label is not None and label["status"] == s.status else unread).append((s, label))
+    when_read = Counter((x["status"], x["right"]) for x in sample["stories"])
+    print(f"held-out contested/denied ({DISPUTED_LABELS.name}, read {sample['read']}): when read "
+          + ", ".join(f"{st} {when_read[(st, True)]} right of {when_read[(st, True)] + when_read[(st, False)]}"
+                      for st in ("contested", "denied")))
+    for status in ("contested", "denied"):
+        now = [(s, x) for s, x in labelled if s.status == status]
+        right = sum(x["right"] for _, x in now)
+        wrong = Counter(x["kind"] for _, x in now if not x["right"])
+        print(f"  {status} now: {sum(1 for s in stories if s.status == status)}; labelled {len(now)}, right {right}"
+              + (f"; wrong by kind: {dict(wrong)}" if wrong else "")
+              + f"; not labelled {sum(1 for s, _ in unread if s.status == status)}")
+    for s, _ in unread[:show]:
+        print(f"\n{s.status} {s.mentions[0].claim} lead#{text_hash(s.text)}\n  LEAD: {s.text[:240]}")
+        for c in s.contradictions:
+            print(f"  {c.kind}: {c.detail[:200]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
@@ -115,6 +160,7 @@ def main() -> None:
           + " (labels read before later changes: not a held-out figure)")
     if args.corpus == "news_cluster":
         development_pairs(store)
+    disputed(store, args.corpus, event_of, held, args.show)
     rest = [s for s in stories if s.mentions[0].claim not in covered]
     print(f"held-out corroborated stories: {len(stories)}; not in any sample: {len(rest)}")
     for s in rest[:args.show]:
