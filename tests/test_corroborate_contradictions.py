@@ -285,6 +285,23 @@ def test_a_denial_denies_the_deed_it_names_not_what_shares_its_words():
     assert [c.id for c in denies(kremlin, [killed])] == [killed.id]  # "killed" / "had been killed": one deed
 
 
+def test_a_denial_denies_its_object_not_the_verb_joined_after_it():
+    denial = claim("Mark Felt denied his role repeatedly and stayed at the bureau until his retirement in June 1973.")
+    met = claim("The two met from June 1972 to November 1973, five months after Felt left the bureau.", source="b")
+    assert is_denial(denial) and denied_object(denial).text == "his role"
+    assert denies(denial, [met]) == []
+
+
+def test_a_denied_report_with_its_own_adjective_denies_what_the_report_says():
+    denial = claim("The information minister denied preliminary reports that rebel fighters had been released "
+                   "in exchange for the girls.")
+    worry = claim("Whatever is being given to the rebels in exchange for the girls could be used against the "
+                  "state again, an analyst said.", source="b")
+    swapped = claim("Four rebel commanders were released in exchange for the girls, a military source said.", source="c")
+    assert denied_object(denial).text == "rebel fighters had been released in exchange for the girls"
+    assert [c.id for c in denies(denial, [worry, swapped])] == [swapped.id]
+
+
 def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
     dismissed = claim("The ministry dismissed the report as unreliable.", source="a")
     doubt = claim("The casualty figures from the front might be unreliable, analysts said.", source="b")

@@ -123,7 +123,8 @@ _CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arg
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
                 r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
-_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+# "denied preliminary reports that …": up to two words of any kind before the report noun
+_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}(?:[\w-]+\s+){{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
 _ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_REPORT_NOUN}|it|this|them)\b(?!\s+(?:that|of|about)\b)", re.I)
 _REPORT_WORD = re.compile(r"\b(?:report(?:s|ed|edly)?|claims?|alleg\w*|rumou?r\w*|unconfirmed|purported\w*)\b", re.I)
@@ -149,8 +150,20 @@ def denied_object(claim: Claim) -> DeniedObject:
     pointer = _ANAPHORIC.match(after)
     if pointer:
         return DeniedObject("", pointer.group(0).strip(" ,"))
+    if cue is not None and (obj := _direct_object(claim.text, cue.start())):
+        return DeniedObject(obj)  # "denied his role repeatedly and stayed at the FBI …": "his role"
     end = _CLAUSE_END.search(after)
     return DeniedObject(after[:end.start()] if end else after)  # "denied any involvement in the attack"
+
+
+def _direct_object(text: str, at: int) -> Optional[str]:
+    """The words of the direct object of the verb at character `at`, from the parse: a later verb
+    joined by "and" is not part of what is denied."""
+    verb = next((t for t in parse(text) if t.idx == at), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if obj is None:
+        return None
+    return text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge.text)]
 
 
 @lru_cache(maxsize=20_000)
