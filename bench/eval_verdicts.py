@@ -12,6 +12,10 @@ a fresh sample (`second`, read once after the changes) is the figure to report.
     .venv/bin/python bench/eval_verdicts.py --db sqlite:///news_cluster.sqlite [--show N]
     .venv/bin/python bench/eval_verdicts.py --corpus ecbplus --db sqlite:///ecb.sqlite [--show N]
 
+With `--corpus polnear` they are all stories of a store `bench/corroborate_polnear.py --db …` made
+(PolNeAR train + dev, on which no grouping, contradiction or verdict rule was chosen), against
+tests/fixtures/verdict_labels_polnear.json.
+
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
 split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels
 are tests/fixtures/verdict_labels_ecbplus.json. ECB+'s `ecb` documents carry no outlet: each counts
@@ -79,6 +83,11 @@ def held_out_events(corpus: str) -> tuple[dict[str, str], object, Path]:
 
         topic_of = {d.document.id: d.topic for d in read_ecb(corpus_dir() / "ecbplus-dev")}
         return topic_of, lambda topic: int(topic) >= 19, LABELS.with_name("verdict_labels_ecbplus.json")
+    if corpus == "polnear":  # no rule of grouping, contradictions or verdicts was chosen on PolNeAR
+        from bench.corpora.polnear import read_articles
+
+        return ({a.document.id: a.split for a in read_articles(corpus_dir())}, lambda split: True,
+                LABELS.with_name("verdict_labels_polnear.json"))
     return {p.document.id: p.event for p in read_corpus(corpus_dir() / "news_cluster")}, held_out, LABELS
 
 
@@ -133,7 +142,7 @@ def disputed(store: Store, corpus: str, event_of: dict[str, str], held, show: in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
-    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus"), default="news_cluster")
+    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear"), default="news_cluster")
     ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers")
     args = ap.parse_args()
     event_of, held, labels_file = held_out_events(args.corpus)

@@ -1,0 +1,49 @@
+"""PolNeAR train + dev (924 articles of 2016 US politics from 7 publishers) stored with their claims
+and corroborated: a set on which no grouping, contradiction or verdict rule was ever chosen (the
+wire-copy rules of `corroborate.origin` were chosen on PolNeAR train's `wire` column, and attribution
+on its annotations). Its verdicts are read by a person with `bench/eval_verdicts.py --corpus polnear`.
+
+    .venv/bin/python bench/corroborate_polnear.py --db sqlite:///polnear.sqlite
+
+Prints the stories by status and the time taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpora import corpus_dir  # noqa: E402
+from bench.corpora.polnear import read_articles  # noqa: E402
+from claimdesk.corroborate import corroborate  # noqa: E402
+from claimdesk.extraction.spacy_extractor import SpacyExtractor  # noqa: E402
+from claimdesk.store import Store  # noqa: E402
+from claimdesk.store.stories import iter_stories  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, help="the store to fill (a kept store skips extraction)")
+    ap.add_argument("--processes", type=int, default=2)
+    args = ap.parse_args()
+    articles = read_articles(corpus_dir())
+    store = Store(args.db)
+    todo = [a.document for a in articles if not store.has_document(a.document.id)]
+    t0 = time.perf_counter()
+    for doc, claims in zip(todo, SpacyExtractor(n_process=args.processes).extract_many(todo)):
+        store.add_document(doc, claims=list({c.id: c for c in claims}.values()))
+    t1 = time.perf_counter()
+    corroborate(store, incremental=False)
+    t2 = time.perf_counter()
+    statuses = Counter(s.status for s in iter_stories(store))
+    print(f"{len(articles)} PolNeAR articles ({len(todo)} extracted in {t1 - t0:.0f}s), corroborated in {t2 - t1:.0f}s; "
+          f"stories by status: {dict(sorted(statuses.items()))}")
+
+
+if __name__ == "__main__":
+    main()
