@@ -302,6 +302,31 @@ def test_a_denied_report_with_its_own_adjective_denies_what_the_report_says():
     assert [c.id for c in denies(denial, [worry, swapped])] == [swapped.id]
 
 
+def test_rejecting_someones_remarks_denies_what_they_said_not_a_reply_to_them():
+    denial = claim("The prime minister rejects Trump's remarks about Muslims but will meet with him.")
+    reply = claim("Responding to Trump's remarks, Clinton wrote that the city had no say in its own affairs.", source="b")
+    remarks = claim("Trump said Muslims should be barred from entering the country.", source="c")
+    assert is_denial(denial)
+    assert [c.id for c in denies(denial, [reply, remarks])] == [remarks.id]
+
+
+def test_rejecting_that_argument_points_back_and_states_nothing():
+    denial = claim("Justice Frank Nervo rejected that argument in a ruling released Thursday.")
+    other = claim("President Obama released a statement Thursday night condemning the attack.", source="b")
+    assert denied_object(denial).pointer == "that argument" and not denied_object(denial).text
+    assert denies(denial, [other]) == []
+
+
+def test_dismissed_concerns_deny_what_the_concerns_say():
+    denial = claim("Levin dismissed concerns that he is bucking the will of his state by supporting Clinton "
+                   "even though Sanders won Michigan.")
+    wins = claim("Sanders has won states with open primaries, like Michigan and Wisconsin, but struggled in New York.",
+                 source="b")
+    bucking = claim("Critics said Levin is bucking the will of his state by supporting Clinton.", source="c")
+    assert denied_object(denial).text.startswith("he is bucking the will of his state")
+    assert [c.id for c in denies(denial, [wins, bucking])] == [bucking.id]
+
+
 def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
     dismissed = claim("The ministry dismissed the report as unreliable.", source="a")
     doubt = claim("The casualty figures from the front might be unreliable, analysts said.", source="b")

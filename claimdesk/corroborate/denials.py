@@ -122,11 +122,21 @@ _CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arg
                          r"although|according|as)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
                 r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
+# what someone thinks or says of a thing: its content follows "that" ("concerns that he is bucking …");
+# after "of" or "about" comes its target ("criticism of his performance" states nothing to deny)
+_OPINION_NOUN = r"(?:concerns?|fears?|worries|arguments?|remarks|comments?|criticisms?|critiques?|characteri[sz]ations?)"
+_SAID_NOUN = rf"(?:{_REPORT_NOUN}|{_OPINION_NOUN})"
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
 # "denied preliminary reports that …": up to two words of any kind before the report noun
 _OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}(?:[\w-]+\s+){{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+                           rf"{_DET}(?:[\w-]+\s+){{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
-_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_REPORT_NOUN}|it|this|them)\b(?!\s+(?:that|of|about)\b)", re.I)
+_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them)\b(?!\s+(?:that|of|about)\b)", re.I)
+# "rejected that argument in a ruling", "dismissed those figures": a demonstrative points back, whatever its noun
+_DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")
+# whose words a bare report noun names: "Trump's remarks about Muslims", "attacks from Jeb Bush"
+_SPEAKER_OF = re.compile(rf"^\s*(?:the\s+)?(?P<before>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+(?:[\w-]+\s+)?{_SAID_NOUN}\b"
+                         rf"|^\s*(?:the\s+|any\s+)?(?:[\w-]+\s+)?{_SAID_NOUN}\s+(?:by|from)\s+(?P<after>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 _REPORT_WORD = re.compile(r"\b(?:report(?:s|ed|edly)?|claims?|alleg\w*|rumou?r\w*|unconfirmed|purported\w*)\b", re.I)
 
 
@@ -143,17 +153,24 @@ def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
     after = claim.text[cue.end():] if cue else claim.text
     stated = _OBJECT_AFTER.match(after)
+    if stated and cue is not None and stated.group(0).strip(" ,").lower() == "that" \
+            and _determiner_at(claim.text, cue.end() + stated.group(0).lower().index("that")):
+        stated = None  # "rejected that argument": a demonstrative, not a that-clause
     if stated:
         rest = after[stated.end():]
         end = _CLAUSE_END.search(rest)
         return DeniedObject(rest[:end.start()] if end else rest)
-    pointer = _ANAPHORIC.match(after)
+    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
     if pointer:
         return DeniedObject("", pointer.group(0).strip(" ,"))
     if cue is not None and (obj := _direct_object(claim.text, cue.start())):
         return DeniedObject(obj)  # "denied his role repeatedly and stayed at the FBI …": "his role"
     end = _CLAUSE_END.search(after)
     return DeniedObject(after[:end.start()] if end else after)  # "denied any involvement in the attack"
+
+
+def _determiner_at(text: str, at: int) -> bool:
+    return any(t.idx == at and t.dep_ == "det" for t in parse(text))
 
 
 def _direct_object(text: str, at: int) -> Optional[str]:
@@ -239,6 +256,23 @@ def fact_similarity(denied: str, claim: Claim) -> float:
     return len(words & said) / len(words)
 
 
+def speaker_of(denied: str) -> Optional[frozenset[str]]:
+    """The names of whoever said what a bare report noun denies ("Trump's remarks about Muslims" ->
+    {"trump"}), or None when the object states a fact or names no one."""
+    m = _SPEAKER_OF.match(denied)
+    if not m:
+        return None
+    return frozenset(w.lower() for w in (m["before"] or m["after"]).split())
+
+
+def _said_by(claim: Claim, speaker: frozenset[str]) -> bool:
+    """The mention passes on the words of `speaker`: its source, or the one who acts in it, is named so.
+    Denying "Trump's remarks" denies what Trump said, not a reply to them ("Responding to Trump's
+    remarks, Clinton wrote …")."""
+    names = [claim.attribution.source] if claim.attribution.source else claim.actors
+    return any(w.lower().strip(".,’'s") in speaker or w.lower() in speaker for n in names for w in n.split())
+
+
 def _reported(claim: Claim) -> bool:
     """The mention passes on a report rather than stating it: "reportedly", "reports say", "alleged"."""
     a = claim.attribution
@@ -256,7 +290,8 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     obj = denied_object(denial)
     others = [c for c in story if c.id != denial.id]
     if obj.text.strip():
-        return [c for c in others if fact_similarity(obj.text, c) >= MATCH]
+        speaker = speaker_of(obj.text)
+        return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))]
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
                    and denial.line - c.line <= ANTECEDENT_LINES]
     antecedent = max(antecedents, key=lambda c: c.span[0], default=None)
