@@ -327,6 +327,14 @@ def test_dismissed_concerns_deny_what_the_concerns_say():
     assert [c.id for c in denies(denial, [wins, bucking])] == [bucking.id]
 
 
+def test_a_denial_is_not_linked_to_a_report_of_the_same_denial():
+    denial = claim("The university rebutted the company's accusation that articles by its students were misleading.")
+    letter = claim("The dean published a letter disputing accusations by the company that the students' articles "
+                   "were misleading.", source="b")
+    accusation = claim("The company said articles by the students were misleading.", source="c")
+    assert [c.id for c in denies(denial, [letter, accusation])] == [accusation.id]
+
+
 def test_dismissing_a_report_does_not_link_an_unrelated_doubt():
     dismissed = claim("The ministry dismissed the report as unreliable.", source="a")
     doubt = claim("The casualty figures from the front might be unreliable, analysts said.", source="b")

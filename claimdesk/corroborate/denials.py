@@ -288,7 +288,9 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     ANTECEDENT_LINES lines) and the mentions stating the same, and the mentions that pass the
     story on as a report ("reportedly", "reports say")."""
     obj = denied_object(denial)
-    others = [c for c in story if c.id != denial.id]
+    # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
+    # reports the dispute; it does not state what is disputed
+    others = [c for c in story if c.id != denial.id and not _DENIAL_VERB.search(c.text)]
     if obj.text.strip():
         speaker = speaker_of(obj.text)
         return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))]
