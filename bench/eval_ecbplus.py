@@ -69,6 +69,14 @@ not wired in) gives on topics 1-18: single-link 0.846/0.156 at 0.85, 0.770/0.203
 at 0.75 (chaining); complete-link over leads 0.868/0.138 at 0.81, 0.801/0.183 at 0.6, 0.764/0.212
 at 0.5 — the same ceiling as the placement variants above.
 
+Tried 2026-12-04 (session 18, topics 1-18 only, not kept): besides the stories found by shared rare
+words, offering a claim the stories of its event cluster whose LEADS are nearest in static-vector
+meaning (a per-cluster matrix of lead vectors, the K nearest) moves claim grouping on 1-18 from
+0.881/0.111 to 0.880/0.116 (K = 8) and 0.879/0.120 (K = 64): the fitted model leans on shared words
+and stems (their weights 1.8, 1.7, 3.2 against a net ~0.2 for the cosine inside a cluster), so a
+paraphrase found by meaning alone seldom reaches its threshold. Not worth the model evaluations it
+adds per claim against corroboration's 25 % budget.
+
     .venv/bin/python bench/eval_ecbplus.py [--topics 35] [--db sqlite:///ecb.sqlite]
 """
 
