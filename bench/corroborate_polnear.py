@@ -1,7 +1,9 @@
-"""PolNeAR train + dev (924 articles of 2016 US politics from 7 publishers) stored with their claims
-and corroborated: a set on which no grouping, contradiction or verdict rule was ever chosen (the
-wire-copy rules of `corroborate.origin` were chosen on PolNeAR train's `wire` column, and attribution
-on its annotations). Its verdicts are read by a person with `bench/eval_verdicts.py --corpus polnear`.
+"""PolNeAR train + dev (924 articles of 2016 US politics from 7 publishers; two share one text, so 923
+documents are stored) with their claims, corroborated. No grouping or contradiction rule had been
+chosen on it when its verdicts were first read (session 18); the wire-copy rules of `corroborate.origin`
+were chosen on PolNeAR train's `wire` column and attribution on its annotations. That first reading
+then suggested four denial rules (see README), so its denied figure after them is a tuning figure.
+Its verdicts are read with `bench/eval_verdicts.py --corpus polnear`.
 
     .venv/bin/python bench/corroborate_polnear.py --db sqlite:///polnear.sqlite
 

@@ -13,7 +13,8 @@ a fresh sample (`second`, read once after the changes) is the figure to report.
     .venv/bin/python bench/eval_verdicts.py --corpus ecbplus --db sqlite:///ecb.sqlite [--show N]
 
 With `--corpus polnear` they are all stories of a store `bench/corroborate_polnear.py --db …` made
-(PolNeAR train + dev, on which no grouping, contradiction or verdict rule was chosen), against
+(PolNeAR train + dev; no grouping or contradiction rule had been chosen on it when it was read, and
+its first reading then suggested four denial rules), against
 tests/fixtures/verdict_labels_polnear.json.
 
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
@@ -28,9 +29,10 @@ ones by kind; then the development lead-member pairs read in tests/fixtures/same
 many held-out corroborated stories no sample covers.
 
 Contested and denied stories are counted too, against tests/fixtures/verdict_labels_disputed.json:
-every held-out contested or denied story of both corpora, read once on 2026-12-04 (session 18) before
-that session's rules on whose figure a number is (so the labelled stories that are no longer
-contested measure those rules on the data that suggested them: not a held-out figure). Printed: the
+every held-out contested or denied story of ECB+ and news_cluster, read once on 2026-12-04 (session 18)
+before that session's rules on whose figure a number is, and every one of PolNeAR, read after them
+(each reading suggested rules: the figures after those rules measure them on the data that
+suggested them, not held-out figures). Printed: the
 held-out contested/denied stories now, how many a label covers (by first claim id or lead hash), and
 how many of those are right; the unlabelled ones are listed with `--show`.
 """
@@ -83,7 +85,7 @@ def held_out_events(corpus: str) -> tuple[dict[str, str], object, Path]:
 
         topic_of = {d.document.id: d.topic for d in read_ecb(corpus_dir() / "ecbplus-dev")}
         return topic_of, lambda topic: int(topic) >= 19, LABELS.with_name("verdict_labels_ecbplus.json")
-    if corpus == "polnear":  # no rule of grouping, contradictions or verdicts was chosen on PolNeAR
+    if corpus == "polnear":  # no grouping or contradiction rule was chosen on PolNeAR before it was read
         from bench.corpora.polnear import read_articles
 
         return ({a.document.id: a.split for a in read_articles(corpus_dir())}, lambda split: True,
@@ -143,7 +145,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
     ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear"), default="news_cluster")
-    ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers")
+    ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers, and every unlabelled "
+                         "contested or denied one")
     args = ap.parse_args()
     event_of, held, labels_file = held_out_events(args.corpus)
     store = Store(args.db)

@@ -143,6 +143,24 @@ def test_the_other_figure_counting_another_thing_does_not_hide_a_conflict():
     assert found is not None and "12" in found.detail and "18" in found.detail
 
 
+@pytest.mark.parametrize("a_text, b_text", [
+    # a pronoun that stands for the speaker of its clause is that speaker
+    ("Police said they arrested 12 people after the protest on Sunday.",
+     "Police arrested 15 people after the protest on Sunday."),
+    ("The ministry said it had registered 2.1 million refugees since the invasion.",
+     "The ministry has registered 2.6 million refugees since the invasion."),
+    # who reports a toll does not own it
+    ("Rebels reported 12 soldiers killed in the attack.", "The army reported 18 soldiers killed in the attack."),
+    # "four of the 12 people killed": the 12 are the killed
+    ("Police said 15 people were killed in the attack on Sunday.",
+     "Police said four of the 12 people killed in the attack on Sunday were children."),
+    # another party's equal figure, outside a parenthesis, does not hide the conflict
+    ("Smith rushed for 120 yards on Sunday.", "Smith rushed for 150 yards while Jones rushed for 120 yards on Sunday."),
+], ids=["they-the-police", "it-the-ministry", "reported-killed", "of-the-killed", "another-players-equal-figure"])
+def test_owner_and_total_rules_keep_real_conflicts(a_text, b_text):
+    assert number_conflict(claim(a_text), claim(b_text)) is not None
+
+
 def test_one_named_player_with_two_figures_still_conflicts():
     a = claim("Gregory Smith finished the game with a career-high 14 points and six rebounds.")
     b = claim("Gregory Smith finished the game with 11 points and 11 rebounds.")
@@ -333,6 +351,26 @@ def test_a_denial_is_not_linked_to_a_report_of_the_same_denial():
                    "were misleading.", source="b")
     accusation = claim("The company said articles by the students were misleading.", source="c")
     assert [c.id for c in denies(denial, [letter, accusation])] == [accusation.id]
+
+
+@pytest.mark.parametrize("denial_text, mention_text, linked", [
+    # a denial verb in the mention is a deed, not a report of a denial
+    ("The company denied reports that it dismissed 300 workers at the plant.",
+     "The company dismissed 300 workers at the plant, union officials said.", True),
+    # a that-clause after a named party's claims is what is denied, whoever says it
+    ("The Kremlin denied Ukraine's claims that Russian troops shelled the plant.",
+     "Russian troops shelled the plant overnight, local officials said.", True),
+    # a preposition is no adjective of a report noun
+    ("The senator denied any wrongdoing in statements that he released on Friday.",
+     "The hostages were released on Friday, officials said.", False),
+    # a demonstrative with any noun points back and states nothing
+    ("The ministry dismissed those figures as inflated.",
+     "About 300 soldiers were killed near the town, a monitoring group said.", False),
+], ids=["dismissed-workers", "a-partys-claims-that", "wrongdoing-in-statements", "those-figures"])
+def test_what_a_denial_links(denial_text, mention_text, linked):
+    denial, mention = claim(denial_text), claim(mention_text, source="b")
+    assert is_denial(denial)
+    assert bool(denies(denial, [mention])) is linked
 
 
 def test_dismissing_a_report_does_not_link_an_unrelated_doubt():

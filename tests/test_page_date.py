@@ -29,6 +29,7 @@ FEB_26 = date(2026, 2, 26)
     # nothing the page states about itself: no guess
     ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
      None, None),
+    ("He was sentenced on Saturday.", "Judge sentences gunman for March 11, 2005 shooting", None, None),
     ("Russia launched 71 missiles on March 1, 2008 at the city.", None, None, None),
     ("KYIV, Feb 26 (Reuters) - Russia launched 71 missiles.", None, None, None),
     ("Russia launched 71 missiles in 2025 and more in late 2025.", "Russia strikes Kyiv", "https://example.com/kyiv", None),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimdesk.corroborate.denials import denied_object, denies, is_denial
-from claimdesk.corroborate.measures import frame_at, located, measure, overlap, unit_class
+from claimdesk.corroborate.measures import Measure, frame_at, located, measure, overlap, unit_class
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
 MAX_PLACE_KM = 100.0
@@ -98,18 +98,31 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my):
                     continue
-                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and m.counts_as(my)) \
-                        or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and m.counts_as(mx)):
-                    # one mention states the other's figure too ("$22 in stock" of an "$82 offer"), whoever
-                    # it credits it to: "the Orioles ($140-$150 million) and Nationals ($160 million)" lists
-                    # the "$160 million offer" of the Nationals beside another team's
-                    continue
+                if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
+                        or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
+                    continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
                 if _apart(a, b):
                     return None
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
                 what = f"{mx.thing}{' of ' + mx.of if mx.of else ''}{' ' + mx.event if mx.event else ''} ({counted})"
                 return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
     return None
+
+
+def _also_states(claim: Claim, q: Quantity, mine: Measure, theirs: Measure) -> bool:
+    """`q` of `claim` is the other mention's figure: the same quantity, or, inside a parenthesis of a
+    list of several parties' figures, the same thing counted in the same event whoever the parse gives
+    it to ("the Orioles (seven years, $140-$150 million) and Nationals (eight years, $160 million)"
+    states the Nationals' "$160 million offer")."""
+    return mine.same_quantity(theirs) or (_in_parenthesis(claim, q) and mine.counts_as(theirs))
+
+
+def _in_parenthesis(claim: Claim, q: Quantity) -> bool:
+    start = q.span[0] - claim.span[0] if q.span else -1
+    if not 0 <= start <= len(claim.text):
+        return False
+    before = claim.text[:start]
+    return before.rfind("(") > before.rfind(")")
 
 
 _SPANS_MIDNIGHT = re.compile(r"\b(?:night|overnight|midnight|evening|late|early|dawn|pre-dawn)\b", re.I)

@@ -128,13 +128,16 @@ _OPINION_NOUN = r"(?:concerns?|fears?|worries|arguments?|remarks|comments?|criti
 _SAID_NOUN = rf"(?:{_REPORT_NOUN}|{_OPINION_NOUN})"
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
 # "denied preliminary reports that …": up to two words of any kind before the report noun
-_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}(?:[\w-]+\s+){{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
-                           rf"{_DET}(?:[\w-]+\s+){{0,2}}?{_OPINION_NOUN}\s+that\s+|"
+# a word before the report noun ("preliminary", "Ukraine's"), never a preposition ("wrongdoing in statements")
+_MODIFIER = r"(?:(?!(?:in|on|at|of|for|by|with|from|to|about|into|over|after|before)\s)[\w’'-]+\s+)"
+_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+                           rf"{_DET}{_MODIFIER}{{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
-_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them)\b(?!\s+(?:that|of|about)\b)", re.I)
+_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them)\b"
+                        rf"(?!\s+(?:that|of|about|by|from|raised|made|voiced|expressed)\b)", re.I)
 # "rejected that argument in a ruling", "dismissed those figures": a demonstrative points back, whatever its noun
-_DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")
-# whose words a bare report noun names: "Trump's remarks about Muslims", "attacks from Jeb Bush"
+_DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")
+# whose words a bare report noun names: "Trump's remarks about Muslims", "criticism from Jeb Bush"
 _SPEAKER_OF = re.compile(rf"^\s*(?:the\s+)?(?P<before>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+(?:[\w-]+\s+)?{_SAID_NOUN}\b"
                          rf"|^\s*(?:the\s+|any\s+)?(?:[\w-]+\s+)?{_SAID_NOUN}\s+(?:by|from)\s+(?P<after>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 _REPORT_WORD = re.compile(r"\b(?:report(?:s|ed|edly)?|claims?|alleg\w*|rumou?r\w*|unconfirmed|purported\w*)\b", re.I)
@@ -256,13 +259,26 @@ def fact_similarity(denied: str, claim: Claim) -> float:
     return len(words & said) / len(words)
 
 
+_DENIED_SAYING = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_SAID_NOUN}\b|that\b)", re.I)
+
+
+def _tells_of_denial(claim: Claim) -> bool:
+    """A denial verb in the mention has a report or a that-clause for its object ("published a letter
+    disputing accusations by Exxon"); "dismissed 300 workers" or "rejected the appeal" tell of deeds."""
+    return any(_DENIED_SAYING.match(claim.text, m.end()) for m in _DENIAL_VERB.finditer(claim.text))
+
+
 def speaker_of(denied: str) -> Optional[frozenset[str]]:
-    """The names of whoever said what a bare report noun denies ("Trump's remarks about Muslims" ->
-    {"trump"}), or None when the object states a fact or names no one."""
+    """The surname (last name word) of whoever said what a bare report noun denies ("President Trump's
+    remarks about Muslims" -> {"trump"}), or None when the object states a fact or names no one."""
     m = _SPEAKER_OF.match(denied)
-    if not m:
-        return None
-    return frozenset(w.lower() for w in (m["before"] or m["after"]).split())
+    if not m or re.search(r"\bthat\b", denied[m.end():]):
+        return None  # "Ukraine's claims that Russian troops shelled the plant" states what is denied
+    return frozenset({_surname((m["before"] or m["after"]).split()[-1])})
+
+
+def _surname(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s").strip(".,")
 
 
 def _said_by(claim: Claim, speaker: frozenset[str]) -> bool:
@@ -270,7 +286,7 @@ def _said_by(claim: Claim, speaker: frozenset[str]) -> bool:
     Denying "Trump's remarks" denies what Trump said, not a reply to them ("Responding to Trump's
     remarks, Clinton wrote …")."""
     names = [claim.attribution.source] if claim.attribution.source else claim.actors
-    return any(w.lower().strip(".,’'s") in speaker or w.lower() in speaker for n in names for w in n.split())
+    return any(_surname(w) in speaker for n in names for w in n.split())
 
 
 def _reported(claim: Claim) -> bool:
@@ -290,7 +306,7 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     obj = denied_object(denial)
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
-    others = [c for c in story if c.id != denial.id and not _DENIAL_VERB.search(c.text)]
+    others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
     if obj.text.strip():
         speaker = speaker_of(obj.text)
         return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))]

@@ -113,6 +113,13 @@ def overlap(a: Quantity, b: Quantity) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+_RELATIVE = {"who", "which", "that"}
+# a figure whose owner is only a pronoun the claim gives no antecedent for ("He finished with 14 points")
+# is someone's the claim does not name: it is not compared with a figure of someone named (two such
+# figures are compared: a story's mentions are taken to speak of one party)
+UNKNOWN_OWNER = "?"
+
+
 @dataclass(frozen=True)
 class Frame:
     """The event a fact is attached to: its predicate's class and the lemmas of its core arguments."""
@@ -207,25 +214,26 @@ def _arguments(pred, skip: set[int]) -> frozenset[str]:  # noqa: ANN001
 def _subject(pred):  # noqa: ANN001, ANN202
     """The predicate's subject; for a relative clause's "who"/"which"/"that", the noun it hangs on ("the
     Chiefs, who rushed for 352 yards"); for a second verb without one, the first verb's ("He rushed for
-    404 yards and had 52 catches"); for a participle on the counted noun, the subject of the verb above
-    ("Smith had 440 yards receiving")."""
+    404 yards and had 52 catches"); for an -ing participle on the counted noun, the subject of the verb
+    above unless that verb reports ("Smith had 440 yards receiving"); for a pronoun, the speaker it
+    stands for ("Police said they arrested 12 people")."""
     if pred is None:
         return None
     subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and pred.dep_ == "conj" and pred.head.pos_ in ("VERB", "AUX"):
         return _subject(pred.head)
-    if subject is None and pred.dep_ == "acl":  # "had 440 yards receiving": the owner is who had them
+    if subject is None and pred.dep_ == "acl" and pred.tag_ == "VBG":  # "had 440 yards receiving": who had them
         verb = next((t for t in pred.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        return _subject(verb) if verb is not None else None
+        # not the one who reports them: "Rebels reported 12 soldiers killed" counts no rebels
+        return _subject(verb) if verb is not None and verb.lemma_.lower() not in SPEECH else None
     if subject is not None and subject.lower_ in _RELATIVE and pred.dep_ == "relcl":
         return pred.head
+    if subject is not None and subject.pos_ == "PRON" and pred.dep_ == "ccomp" and pred.head.lemma_.lower() in SPEECH:
+        speaker = next((c for c in pred.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if speaker is not None:
+            return speaker  # "Police said they arrested 12 people": the police
     return subject
 
-
-_RELATIVE = {"who", "which", "that"}
-# a figure whose owner is only a pronoun ("He finished with 14 points") is someone's the claim does not
-# name: it is not compared with a figure of someone named (owners never match this marker)
-UNKNOWN_OWNER = "?"
 
 
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
@@ -242,8 +250,11 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     while t.dep_ in ("compound", "quantmod", "nummod", "nmod") and t.head.pos_ == "NUM" and t.head.i != t.i:
         t = t.head
     noun = t.head if t.dep_ in ("nummod", "amod", "compound", "appos", "quantmod") and t.head.pos_ in ("NOUN", "PROPN", "SYM") else t
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.like_num or noun.head.head.pos_ == "NUM"):
-        return None  # a total another number counts out of ("won 18 of its next 23 games"), not what happened
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.like_num or noun.head.head.pos_ == "NUM") \
+            and not any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        # a total another number counts out of ("won 18 of its next 23 games"), not what happened; "four
+        # of the 12 people killed" still counts the killed
+        return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
     pred = _predicate(noun)

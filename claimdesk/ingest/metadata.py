@@ -113,7 +113,7 @@ _HEAD_CHARS = 1500  # datelines and stamp lines sit at the top (or, for stamps, 
 def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None) -> Optional[date]:
     """The publication date a page states about itself, for pages whose metadata gives none: a
     date in the URL path (/2026/02/26/), a "Published:"/"Updated:" line, a wire dateline
-    ("KYIV, Feb 26 (Reuters) -"), a full date in the title, or one standing in the page's header
+    ("KYIV, Feb 26 (Reuters) -"), a full date in the title not after a preposition, or one standing in the page's header
     (the first 250 characters, not after a preposition). None when none is clear.
 
     >>> page_date("Shelling went on.", url="https://example.com/2026/02/26/kyiv-strikes")
@@ -145,7 +145,7 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
 
 _TOP_CHARS = 250
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|since|in|by|until|till|from|before|after|of|to|between|and|through|"
-                                 r"during|around|as|due|ending|ended|dated)\s+$", re.IGNORECASE)
+                                 r"during|around|as|due|ending|ended|dated|for|at|over|following|amid)\s+$", re.IGNORECASE)
 
 
 def _date_line(top: str, find_dates) -> Optional[date]:
