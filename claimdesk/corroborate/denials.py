@@ -127,7 +127,6 @@ _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charge
 _OPINION_NOUN = r"(?:concerns?|fears?|worries|arguments?|remarks|comments?|criticisms?|critiques?|characteri[sz]ations?)"
 _SAID_NOUN = rf"(?:{_REPORT_NOUN}|{_OPINION_NOUN})"
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
-# "denied preliminary reports that …": up to two words of any kind before the report noun
 # a word before the report noun ("preliminary", "Ukraine's"), never a preposition ("wrongdoing in statements")
 _MODIFIER = r"(?:(?!(?:in|on|at|of|for|by|with|from|to|about|into|over|after|before)\s)[\w’'-]+\s+)"
 _OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"

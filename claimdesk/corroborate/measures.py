@@ -235,7 +235,6 @@ def _subject(pred):  # noqa: ANN001, ANN202
     return subject
 
 
-
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     """What `q` counts in `claim`, from the claim's parse; None when its counted noun is unknown."""
     thing = unit_class(q)
