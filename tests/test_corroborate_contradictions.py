@@ -161,6 +161,19 @@ def test_owner_and_total_rules_keep_real_conflicts(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is not None
 
 
+def test_a_country_and_its_forces_are_one_owner():
+    a = claim("Russian forces fired 300 drones at Ukraine overnight, officials said.")
+    b = claim("Russia fired 450 drones at Ukraine overnight, a military blogger said.")
+    found = number_conflict(a, b)
+    assert found is not None and found.detail == "300 vs 450"
+
+
+def test_two_countries_forces_are_two_owners():
+    a = claim("Ukrainian forces lost 200 soldiers in the battle for the town, the Kremlin said.")
+    b = claim("Russian forces lost 300 soldiers in the battle for the town, Kyiv said.")
+    assert number_conflict(a, b) is None
+
+
 def test_one_named_player_with_two_figures_still_conflicts():
     a = claim("Gregory Smith finished the game with a career-high 14 points and six rebounds.")
     b = claim("Gregory Smith finished the game with 11 points and 11 rebounds.")

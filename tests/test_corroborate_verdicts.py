@@ -71,6 +71,20 @@ def test_another_fact_of_the_same_night_keeps_its_own_verdict():
     assert stories["other"].status == "corroborated"
 
 
+def test_a_sibling_counting_another_quantity_of_the_disputed_kind_keeps_its_verdict():
+    # drones shot down by Ukraine are not the drones Russia fired, whose number is disputed
+    shot_down = "Ukraine shot down 280 drones and 30 missiles that Russia fired at Ukraine overnight, the air force said."
+    drafts, evidence, stories = _stories(
+        {"s": [(shot_down, "kyivindependent.com"), (shot_down, "reuters.com")],
+         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
+        {"s": "war", "b": "war"})
+    siblings = SiblingFinder(drafts, lambda c: 4).of(["s", "b"])
+    assert siblings == {"s": {"b"}, "b": {"s"}}  # the model takes the two leads for one fact
+    before = stories["s"].status
+    assert reconcile(stories, evidence, siblings) == []
+    assert stories["s"].status == before != "contested"
+
+
 def test_the_same_wording_in_two_event_clusters_is_not_linked():
     drafts, evidence, stories = _stories(
         {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],

@@ -118,6 +118,7 @@ _RELATIVE = {"who", "which", "that"}
 # is someone's the claim does not name: it is not compared with a figure of someone named (two such
 # figures are compared: a story's mentions are taken to speak of one party)
 UNKNOWN_OWNER = "?"
+COUNTRY = "country:"  # an owner key for the country a subject names or belongs to
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,17 @@ class Measure:
             return False
         if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
-        for mine, theirs in ((self.owners, other.owners), (self.attribute, other.attribute)):
-            if mine and theirs and not (mine & theirs):
-                return False
-        return True
+        pairs = [(self.attribute, other.attribute)]
+        countries = _parties(self.owners), _parties(other.owners)
+        if all(countries):  # one country's forces and the country are one owner, two countries two
+            pairs.append(countries)
+        else:
+            pairs.append((self.owners, other.owners))
+        return not any(mine and theirs and not (mine & theirs) for mine, theirs in pairs)
+
+
+def _parties(owners: frozenset[str]) -> frozenset[str]:
+    return frozenset(o for o in owners if o.startswith(COUNTRY))
 
 
 def unit_class(q: Quantity) -> Optional[str]:
@@ -235,6 +243,15 @@ def _subject(pred):  # noqa: ANN001, ANN202
     return subject
 
 
+def _countries(subject) -> set[str]:  # noqa: ANN001
+    """The country a subject names or belongs to, as an owner key: "Russia", "Russian forces", "the
+    Kremlin" and "Ukraine's air force" -> country:RU / country:UA."""
+    from claimdesk.extraction.places import country_of_name
+
+    words = [subject] + [c for c in subject.children if c.dep_ in ("amod", "compound", "poss")]
+    return {f"{COUNTRY}{code}" for t in words if t.text[:1].isupper() and (code := country_of_name(t.text))}
+
+
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     """What `q` counts in `claim`, from the claim's parse; None when its counted noun is unknown."""
     thing = unit_class(q)
@@ -272,6 +289,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
         owners.add(noun_class(subject.lemma_))
         owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound")
+        owners.update(_countries(subject))
     elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE:
         owners.add(UNKNOWN_OWNER)
     owners.discard(thing)

@@ -13,8 +13,8 @@ Why raise the verdict instead of merging the stories: grouping's rules keep the 
 for a reason (merging across them mixed a topic's two events on ECB+), a merge would move mentions
 and retire a story id that reviewers may have acted on, and a wrong sibling costs only a warning
 shown once too often, not a mixed story. A warning reaches a story only when its own mentions
-state what the contradiction is about: a figure of the disputed kind, a day, a place, or what the
-denial denies. A sibling taken for the same fact by mistake ("Exports of coal were banned after the
+state what the contradiction is about: a figure measuring the disputed quantity, a day, a place, or
+what the denial denies. A sibling taken for the same fact by mistake ("Exports of coal were banned after the
 launch of an ICBM" beside a story whose mentions dispute the ICBM's altitude in miles) keeps its
 verdict, since nothing it says is disputed. Only warnings travel: `contested` and `denied`; a story's
 independent sources stay its own (its mentions are what the ledger shows under it), so a
@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import Evidence, denial_links, find, is_denial
+from claimdesk.corroborate.measures import measure, unit_class
 from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
 from claimdesk.models import Claim, Contradiction, Story
@@ -143,6 +144,12 @@ def _speaks_to(contradiction: Contradiction, own: list[Claim], by_id: Mapping[st
         return any(c.when is not None for c in own)
     if contradiction.kind == "place":
         return any(c.places for c in own)
-    disputed = {q.unit for cid, span in zip(contradiction.mentions, contradiction.spans)
-                for q in (by_id[cid].quantities if cid in by_id else ()) if tuple(q.span) == tuple(span)}
-    return any(q.unit in disputed or not disputed for c in own for q in c.quantities)
+    disputed = [m for cid, span in zip(contradiction.mentions, contradiction.spans)
+                for q in (by_id[cid].quantities if cid in by_id else ()) if tuple(q.span) == tuple(span)
+                if (m := measure(by_id[cid], q)) is not None]
+    if not disputed:
+        return any(c.quantities for c in own)
+    # the disputed quantity itself, as the contradiction was found: "189 rushing yards in his last
+    # two games" is a figure of the same kind, not the season's 404 or 440 yards in dispute
+    return any(m.same_quantity(d) for c in own for q in c.quantities if unit_class(q) == disputed[0].thing
+               if (m := measure(c, q)) is not None for d in disputed)

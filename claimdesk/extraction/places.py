@@ -115,6 +115,15 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def country_of_name(word: str) -> Optional[str]:
+    """The country a demonym, a seat of power or a country's name stands for ("Russian", "Kremlin",
+    "Russia" -> "RU"); None for any other word."""
+    code = _lexicon().cues.get(word)
+    if code is None:
+        code = next((e.country for e in gazetteer().lookup(word) if e.kind == "country"), None)
+    return code
+
+
 @dataclass
 class _Mention:
     start: int
