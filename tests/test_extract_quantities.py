@@ -90,3 +90,22 @@ def test_a_share_counts_what_it_is_a_share_of():
     assert [(q.value, q.unit) for q in found] == [(151.0, "drones"), (30.0, "missiles"), (40.0, "missiles")]
     # a share of people named by a pronoun says nothing of what is counted
     assert [(q.value, q.unit) for q in find_quantities("Three of them died in hospital.")] == [(3.0, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six in 10 said they want the next president to continue those policies.", [("Six in 10", 60.0, "exact", "percent", None)]),
+    ("About 4 in 10 voters say they want more liberal policies.", [("About 4 in 10", 40.0, "about", "percent", None)]),
+    ("One in five Americans said they had been affected by the storm.", [("One in five", 20.0, "exact", "percent", None)]),
+    ("Three out of four voters backed the measure, the poll found.", [("Three out of four", 75.0, "exact", "percent", None)]),
+])
+def test_a_share_written_as_a_ratio_is_one_percentage(text, expected):
+    # before: "Six" and "10" as two counts, so "six in 10" and "4 in 10" shared the figure 10
+    assert _q(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Militants killed 3 in 10 days of fighting.",   # a count over a time
+    "Police arrested 5 in 2 raids on Sunday.",      # more than the whole: no share
+])
+def test_a_count_in_a_span_of_time_or_events_is_no_share(text):
+    assert all(q.unit != "percent" for q in find_quantities(text))

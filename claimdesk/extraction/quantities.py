@@ -199,6 +199,28 @@ def _glued_quantity(text: str, m: re.Match, glued: re.Match) -> Optional[Quantit
     return Quantity(text=text[q_start:end], value=value, qualifier=qualifier, unit=unit, span=(q_start, end))
 
 
+_SHARE_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|games?|"
+                         r"matches|races|attempts|tries|innings|quarters?|halves|rounds?)\b", re.IGNORECASE)
+
+
+def _share(text: str, m: re.Match, end: int, date_spans: list[Span]) -> Optional[tuple[float, int]]:
+    """A share written as a ratio ("Six in 10 said", "about 4 in 10 voters", "one in five Americans",
+    "three out of four"): its value in percent and where it ends; None for a count ("killed 3 in
+    10 days", "5 in 2 attacks") or any other number."""
+    joined = _SHARE_JOIN.match(text, end)
+    if joined is None or m["pct"] or m["cur"]:
+        return None
+    m2 = _NUM_AT.match(text, joined.end())
+    if m2 is None or not (m2["digits"] or m2["words"]) or m2["pct"] or m2["cur"] \
+            or _overlaps((m2.start(), m2.end()), date_spans) or _TIME_AFTER.match(text, m2.end()):
+        return None
+    part, whole = _value(m), _value(m2)
+    if part is None or whole is None or not 0 < part <= whole:
+        return None
+    return round(100 * part / whole, 1), m2.end()
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
@@ -235,6 +257,14 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m["words"] and _VAGUE_AFTER.match(text, end):
             continue  # "hundreds of", "thousands"
+        ratio = _share(text, m, end, date_spans)
+        if ratio is not None:
+            share, end = ratio
+            qualifier, q_start = _qualifier(text, start)
+            found.append(Quantity(text=text[q_start:end], value=share, qualifier=qualifier, unit="percent",
+                                  span=(q_start, end)))
+            taken_until = end
+            continue
         if m["words"] and m["words"].lower() == "one":
             after = re.match(r"\s+([\w’']+)", text[end:end + 20])
             before = re.search(r"(\w+)\s+$", text[max(0, start - 15):start])
