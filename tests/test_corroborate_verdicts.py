@@ -85,6 +85,30 @@ def test_a_sibling_counting_another_quantity_of_the_disputed_kind_keeps_its_verd
     assert stories["s"].status == before != "contested"
 
 
+def test_a_denial_pointing_back_denies_the_sibling_holding_its_antecedent_not_its_own_story():
+    # the denial of "the allegation" sits in a story about the fund; what it denies is its page's
+    # sentence before it, in the sibling story
+    page = Document.from_text(
+        "The Sanders campaign accused the Democratic National Committee of violating federal fundraising "
+        "laws on Monday.\nThe committee and the Clinton campaign rejected the allegation.",
+        source="usatoday.txt", outlet="usatoday.com", published=DAY)
+    accusation, denial = extract(page)
+    assert denial.polarity == "denied"
+    fund = _doc("The joint fund includes the Clinton campaign, 32 state committees and the Democratic "
+                "National Committee.", "politico.com")
+    again = _doc("The Sanders campaign accused the Democratic National Committee of violating federal "
+                 "fundraising laws on Monday, its lawyers said.", "politico.com")
+    docs = {d.id: d for d in (page, fund, again)}
+    claims = {"fund": [extract(fund)[0], denial], "accusation": [accusation, extract(again)[0]]}
+    drafts = {sid: Draft(sid, claims=cs, clusters={"war"}) for sid, cs in claims.items()}
+    evidence = {sid: _evidence(cs, docs, {}) for sid, cs in claims.items()}
+    stories = {sid: _story(drafts[sid], evidence[sid], docs) for sid in drafts}
+    assert stories["fund"].status != "denied"
+    reconcile(stories, evidence, {"fund": {"accusation"}, "accusation": {"fund"}})
+    assert stories["accusation"].status == "denied"
+    assert stories["fund"].status != "denied"
+
+
 def test_the_same_wording_in_two_event_clusters_is_not_linked():
     drafts, evidence, stories = _stories(
         {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],

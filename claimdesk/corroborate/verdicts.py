@@ -134,12 +134,16 @@ def reconcile(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence
 
 def _speaks_to(contradiction: Contradiction, own: list[Claim], by_id: Mapping[str, Claim]) -> bool:
     """Whether a story whose mentions are `own` states what `contradiction` disputes."""
-    if {c.id for c in own} & set(contradiction.mentions):
-        return True
     if contradiction.kind == "denial":
+        # what is denied must be stated here: a denial pointing back ("rejected the allegation")
+        # that sits in this story denies its page's sentence before it, which may lie in the sibling
+        if {c.id for c in own} & set(contradiction.mentions[1:]):
+            return True
         denial = by_id.get(contradiction.mentions[0])
         asserted = [c for c in own if c.polarity == "asserted" and not is_denial(c)]
         return denial is not None and bool(denial_links(denial, asserted))
+    if {c.id for c in own} & set(contradiction.mentions):
+        return True
     if contradiction.kind == "date":
         return any(c.when is not None for c in own)
     if contradiction.kind == "place":
