@@ -15,7 +15,9 @@ a fresh sample (`second`, read once after the changes) is the figure to report.
 With `--corpus polnear` they are all stories of a store `bench/corroborate_polnear.py --db …` made
 (PolNeAR train + dev; no grouping or contradiction rule had been chosen on it when it was read, and
 its first reading then suggested four denial rules), against
-tests/fixtures/verdict_labels_polnear.json.
+tests/fixtures/verdict_labels_polnear.json. Its first three samples (and news_cluster's labels) then
+fitted the same-fact check (bench/train_samefact_check.py): figures on them are fitted; the
+`fourth` PolNeAR sample and ECB+'s `sixth`, read once with the check, are the ones that measure it.
 
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
 split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels

@@ -286,3 +286,50 @@ def test_a_name_with_its_possessive_is_the_same_name_and_another_name_still_keep
                  "city overnight, the regional governor said.")
     assert _grouped([lead, told]) == [[0, 1]]
     assert _grouped([lead, elsewhere]) == [[0], [1]]
+
+
+# --- the second look at joins inside an event cluster (samefact.FactCheck) --------------------------
+
+NAMES_ONLY = [
+    ("Senator Ellison called for Judge Alvarez to resign.", "Judge Alvarez regrets her insults of Senator Ellison."),
+    ("Governor Whitfield met President Moreno of Mexico on Wednesday.",
+     "President Moreno has tripped over himself trying to deal with Governor Whitfield."),
+]
+
+
+def test_the_check_file_says_what_it_was_fitted_on_and_what_it_was_not():
+    spec = json.loads(samefact.CHECK_FILE.read_text())
+    assert tuple(spec["features"]) == samefact.CHECK_FEATURES
+    assert len(spec["weights"]) == len(samefact.CHECK_FEATURES)
+    assert "19-35" in spec["provenance"]["held_out"] and "ECB+" not in spec["provenance"]["fitted_on"]
+    assert 0.0 < spec["threshold"] < 1.0
+    assert spec["weights"][2] > 0  # more of the fact's own words in common, more likely one fact
+
+
+def test_content_overlap_sets_names_aside():
+    a, b = samefact.parts(_claims(NAMES_ONLY[0]))
+    assert a.names & b.names and samefact.content_overlap(a, b) == 0.0
+    strike, reworded = samefact.parts(_claims([STRIKE, STRIKE_REWORDED]))
+    assert samefact.content_overlap(strike, reworded) > 0.2  # drones, missiles, 300, 30
+
+
+@pytest.mark.parametrize("a,b", NAMES_ONLY)
+def test_two_facts_sharing_only_names_pass_the_model_but_not_the_check(a, b):
+    pa, pb = samefact.parts(_claims([a, b]))
+    p = samefact.probability(pa, pb, same_cluster=True)
+    assert p >= samefact.model().threshold  # the model alone, fitted on event chains, would join them
+    assert not samefact.fact_check().passes(p, pa, pb)
+    assert _grouped([a, b]) == [[0], [1]]
+
+
+def test_without_the_check_the_model_alone_joins_them(monkeypatch):
+    from claimdesk.corroborate import grouping
+
+    monkeypatch.setattr(grouping, "CHECK_JOINS", False)
+    assert _grouped(list(NAMES_ONLY[0])) == [[0, 1]]
+
+
+@pytest.mark.parametrize("a,b", [(STRIKE, STRIKE_REWORDED), (SHOOTING, SHOOTING_REWORDED)])
+def test_one_fact_in_other_words_passes_the_check(a, b):
+    pa, pb = samefact.parts(_claims([a, b]))
+    assert samefact.fact_check().passes(samefact.probability(pa, pb, same_cluster=True), pa, pb)

@@ -272,6 +272,9 @@ class EventContext:
 VETO_EVENT_TYPE = False
 VETO_NAMES = True
 USE_CLUSTER_GATE = True
+# inside an event cluster, a join the model takes gets a second look (`samefact.FactCheck`); off only
+# to make the stories that check is fitted on (bench/train_samefact_check.py)
+CHECK_JOINS = True
 
 
 def gate_allows(claim: Claim, story: Draft, context: Optional[EventContext] = None) -> bool:
@@ -457,6 +460,9 @@ class StoryGrouper:
                                         or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
                                         or p < FALLBACK_MIN_PROBABILITY):
                 continue
+            if same_cluster and CHECK_JOINS and (check := samefact.fact_check()) is not None \
+                    and not check.passes(p, fact, lead):
+                continue  # one event's other fact, sharing names more than what it says
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
         return best

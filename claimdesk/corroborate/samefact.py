@@ -14,7 +14,8 @@ from the same report" apart is a part that disagrees.
 The decision is a logistic regression P(same fact | features) fitted by `bench/train_samefact.py`
 on development data (ECB+ topics 1-18 mention chains, GVC val), with its threshold chosen by
 cross-validation grouped by topic; weights, threshold and what they were fitted on are in
-`data/samefact.json`. A claim is compared with a story's lead (its core), never with any one later
+`data/samefact.json`. Inside an event cluster a join it takes gets a second look (`FactCheck`,
+`data/samefact_check.json`), fitted on corroborated stories read by a person. A claim is compared with a story's lead (its core), never with any one later
 member, so stories do not chain.
 """
 
@@ -25,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from math import exp
+from math import exp, log
 from pathlib import Path
 from typing import Optional
 
@@ -40,6 +41,7 @@ from claimdesk.models import Claim, When
 DATA = Path(__file__).resolve().parent / "data"
 VECTORS_FILE = DATA / "minilm_static.npz"
 MODEL_FILE = DATA / "samefact.json"
+CHECK_FILE = DATA / "samefact_check.json"
 
 # "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
 _ANY_EVENT = {"other", "statement"}
@@ -110,6 +112,49 @@ def model() -> SameFactModel:
     if tuple(spec["features"]) != FEATURES:
         raise ValueError(f"{MODEL_FILE} was fitted on other features: {spec['features']}")
     return SameFactModel(tuple(spec["weights"]), float(spec["threshold"]))
+
+
+CHECK_FEATURES = ("bias", "logit", "content_overlap")
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """The second look at a join the model took inside an event cluster: P(the two state one fact)
+    from the model's own logit and the overlap of the fact's words other than names, fitted on
+    corroborated stories read by a person (`bench/train_samefact_check.py`). The model is fitted on
+    coreference chains, which join different facts of one event ("Trump called for Ginsburg to
+    resign" / "Ginsburg regrets her insults of Trump"); what two such claims share is mostly names."""
+
+    weights: tuple[float, ...]  # in CHECK_FEATURES order
+    threshold: float
+
+    def probability(self, p: float, a: "Parts", b: "Parts") -> float:
+        q = min(max(p, 1e-6), 1 - 1e-6)
+        z = float(np.dot(self.weights, (1.0, log(q / (1 - q)), content_overlap(a, b))))
+        return 1.0 / (1.0 + exp(-z)) if z > -50 else 0.0
+
+    def passes(self, p: float, a: "Parts", b: "Parts") -> bool:
+        return self.probability(p, a, b) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def fact_check() -> Optional[FactCheck]:
+    """The fitted check, or None when its file is not shipped (joins then rest on the model alone)."""
+    if not CHECK_FILE.is_file():
+        return None
+    spec = json.loads(CHECK_FILE.read_text(encoding="utf-8"))
+    if tuple(spec["features"]) != CHECK_FEATURES:
+        raise ValueError(f"{CHECK_FILE} was fitted on other features: {spec['features']}")
+    return FactCheck(tuple(spec["weights"]), float(spec["threshold"]))
+
+
+def content_overlap(a: "Parts", b: "Parts") -> float:
+    """Jaccard overlap of the two facts' word stems and numbers once the stems of every name either
+    names are set aside: what the two say beyond who they are about."""
+    names = _stems(frozenset(w for n in a.names | b.names for w in n.split()))
+    mine, theirs = a.fact_stems - names, b.fact_stems - names
+    union = mine | theirs
+    return len(mine & theirs) / len(union) if union else 0.0
 
 
 def _when_date(w: Optional[When]) -> Optional[date]:
