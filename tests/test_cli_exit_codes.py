@@ -136,3 +136,17 @@ def test_done_and_done_with_rejected_inputs_are_0_and_1(tmp_path):
     partly = claimdesk("ingest", str(good), str(binary), "--db", "sqlite:///s.sqlite", "--no-claims", "-q", cwd=tmp_path)
     assert partly.returncode == 1
     assert partly.stderr.startswith(f"rejected: {binary}: ") and partly.stderr.count("\n") == 1
+
+
+def test_the_main_job_ends_with_the_worst_code_of_its_steps_and_names_them(tmp_path: Path):
+    # `make run`'s job over a shared folder that is not there: every step still runs, the missing
+    # sample and samples folder are rejected inputs (1), named on stderr; before, the job ended with 0
+    if not (REPO / ".venv" / "bin" / "claimdesk").exists():
+        pytest.skip("the main job runs the project's own venv, which `make setup` makes")
+    job = subprocess.run(["bash", str(REPO / "scripts" / "run-main-job.sh"), str(tmp_path / "no-shared"),
+                          f"sqlite:///{tmp_path / 'job.sqlite'}"], cwd=tmp_path, capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL)
+    assert job.returncode == 1, job.stderr
+    assert "run-main-job: claimdesk audit (exit 1)" in job.stderr
+    assert "run-main-job: claimdesk ingest (exit 1)" in job.stderr
+    assert "== claimdesk stats" in job.stdout  # the steps after the failed ones ran
