@@ -10,8 +10,9 @@ state the lead's fact) or different facts. Wrong stories of other kinds (copies,
 out: the check cannot see them.
 
 Rows: the labelled corroborated stories of news_cluster (tests/fixtures/verdict_labels.json) and
-PolNeAR (verdict_labels_polnear.json), each by its lead and the other-outlet mention the model likes
-best, in a store corroborated WITHOUT the check (grouping.CHECK_JOINS off, on a copy), plus
+PolNeAR (verdict_labels_polnear.json), each found by its lead as read (a label whose lead heads no
+story now is left out) with the other-outlet mention the model likes best, in a store corroborated
+WITHOUT the check (grouping.CHECK_JOINS off, on a copy), plus
 news_cluster's 130 development lead-member pairs (samefact_news_labels.json). Only joins inside an
 event cluster are rows: the check applies to no other. C is chosen by 5-fold out-of-fold log loss,
 the threshold as the lowest whose pooled out-of-fold precision reaches TARGET_PRECISION.
@@ -41,11 +42,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claimdesk.corroborate import corroborate, grouping, samefact  # noqa: E402
 from claimdesk.corroborate.grouping import _content  # noqa: E402
 from claimdesk.models import Claim  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
+from eval_verdicts import text_hash  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TARGET_PRECISION = 0.85
@@ -71,16 +74,17 @@ class StoredCorpus:
         path = Path(url.removeprefix("sqlite:///"))
         copy = workdir / f"{name}.sqlite"
         shutil.copy(path, copy)
-        grouping.CHECK_JOINS = False
+        was, grouping.CHECK_JOINS = grouping.CHECK_JOINS, False
         try:
             corroborate(Store(f"sqlite:///{copy}"), incremental=False)
         finally:
-            grouping.CHECK_JOINS = True
+            grouping.CHECK_JOINS = was
         self.db = sqlite3.connect(copy)
         self.db.row_factory = sqlite3.Row
         self.cluster = dict(self.db.execute("select document_id, cluster_id from corroborated_documents").fetchall())
         self.size = dict(self.db.execute("select id, size from event_clusters").fetchall())
         self.outlet = {r[0]: r[1] or r[0] for r in self.db.execute("select id, outlet from documents")}
+        self.story_of_lead = {text_hash(r[1]): r[0] for r in self.db.execute("select id, text from stories")}
 
     def claim(self, claim_id: str) -> Claim | None:
         row = self.db.execute("select * from claims where id=?", (claim_id,)).fetchone()
@@ -93,25 +97,32 @@ class StoredCorpus:
         d["span"] = (d.pop("span_start"), d.pop("span_end"))
         return Claim.model_validate(d)
 
-    def in_cluster(self, a: Claim, b: Claim) -> bool:
-        """As grouping reads it: one page, or one event cluster of several pages."""
-        ca, cb = self.cluster.get(a.document_id), self.cluster.get(b.document_id)
-        return a.document_id == b.document_id or (ca is not None and ca == cb and self.size.get(ca, 1) > 1)
+    def in_cluster(self, claim: Claim, lead: Claim, story_clusters: set[str] | None = None) -> bool:
+        """As grouping reads it: the lead's page, or an event cluster of several pages that the story's
+        pages lie in (by default the lead's)."""
+        mine = self.cluster.get(claim.document_id)
+        clusters = story_clusters if story_clusters is not None else {self.cluster.get(lead.document_id)}
+        return claim.document_id == lead.document_id or (mine is not None and mine in clusters and self.size.get(mine, 1) > 1)
 
-    def story_row(self, corpus: str, first_claim: str, right: bool) -> Row | None:
-        """The labelled story (by its first mention's claim) as one row: its lead and the other-outlet
-        mention inside the lead's cluster that the model likes best; None when it is no longer a
-        corroborated story of several outlets there."""
-        found = self.db.execute("select story_id from story_mentions where claim_id=?", (first_claim,)).fetchone()
-        if found is None:
+    def story_row(self, corpus: str, lead_hash: str, right: bool) -> Row | None:
+        """The labelled story (found by its lead, as read) as one row: its lead and the other-outlet
+        mention inside its event clusters that the model likes best; None when no story has that lead
+        now, or it is no longer corroborated by several outlets there (a label read on another grouping
+        is not carried over to a story it does not describe)."""
+        story_id = self.story_of_lead.get(lead_hash)
+        if story_id is None:
             return None
-        story = self.db.execute("select text, status from stories where id=?", (found[0],)).fetchone()
+        story = self.db.execute("select text, status from stories where id=?", (story_id,)).fetchone()
         if story["status"] != "corroborated":
             return None
-        ids = [r[0] for r in self.db.execute("select claim_id from story_mentions where story_id=?", (found[0],))]
+        ids = [r[0] for r in self.db.execute("select claim_id from story_mentions where story_id=?", (story_id,))]
         claims = [c for c in map(self.claim, ids) if c is not None]
-        lead = next((c for c in claims if c.text == story["text"]), claims[0])
-        others = [c for c in claims if self.outlet[c.document_id] != self.outlet[lead.document_id] and self.in_cluster(c, lead)]
+        lead = next((c for c in claims if c.text == story["text"]), None)
+        if lead is None:
+            return None
+        clusters = {self.cluster.get(c.document_id) for c in claims} - {None}
+        others = [c for c in claims if self.outlet[c.document_id] != self.outlet[lead.document_id]
+                  and self.in_cluster(c, lead, clusters)]
         rows = [pair_row(corpus, right, c, lead) for c in others]
         return max(rows, key=lambda r: r.logit, default=None)
 
@@ -128,7 +139,7 @@ def labelled_rows(corpus: str, store: StoredCorpus, labels: str) -> list[Row]:
         for x in sample["stories"]:
             kind = "right" if x["right"] else x.get("kind")
             if kind in ("right", "different facts"):
-                row = store.story_row(corpus, x["claim"], x["right"])
+                row = store.story_row(corpus, x["lead"], x["right"])
                 if row is not None:
                     rows.append(row)
     return rows
@@ -175,8 +186,10 @@ def main() -> None:
         losses[c] = log_loss(y, oof)
     best_c = min(C_GRID, key=lambda c: (losses[c], c))
     oof = cross_val_predict(LogisticRegression(C=best_c), X, y, cv=folds, method="predict_proba")[:, 1]
-    threshold = next(round(float(t), 2) for t in np.arange(0.0, 1.0, 0.01)
-                     if (oof >= t).any() and y[oof >= t].mean() >= TARGET_PRECISION)
+    threshold = next((round(float(t), 2) for t in np.arange(0.0, 1.0, 0.01)
+                      if (oof >= t).any() and y[oof >= t].mean() >= TARGET_PRECISION), None)
+    if threshold is None:
+        raise SystemExit(f"no threshold reaches out-of-fold precision {TARGET_PRECISION}: nothing written")
     fit = LogisticRegression(C=best_c).fit(X, y)
     print(f"{len(rows)} fitting joins ({y.sum()} right); C {best_c} (out-of-fold log loss "
           + ", ".join(f"{c}: {v:.4f}" for c, v in losses.items()) + f"); threshold {threshold}")

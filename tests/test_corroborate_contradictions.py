@@ -168,10 +168,27 @@ def test_a_country_and_its_forces_are_one_owner():
     assert found is not None and found.detail == "300 vs 450"
 
 
-def test_two_countries_forces_are_two_owners():
-    a = claim("Ukrainian forces lost 200 soldiers in the battle for the town, the Kremlin said.")
-    b = claim("Russian forces lost 300 soldiers in the battle for the town, Kyiv said.")
-    assert number_conflict(a, b) is None
+@pytest.mark.parametrize("a_text, b_text", [
+    ("Ukrainian forces lost 200 soldiers in the battle for the town, the Kremlin said.",
+     "Russian forces lost 300 soldiers in the battle for the town, Kyiv said."),
+    # two-word names: North Korea is not South Korea, South African police are not Nigerian police
+    ("North Korea's military fired 3 missiles on Sunday.", "South Korea's navy fired 2 missiles on Sunday."),
+    ("South African police arrested 30 protesters on Sunday.", "Nigerian police arrested 12 protesters on Sunday."),
+    # one country, two of its forces
+    ("Ukraine's air force shot down 280 drones overnight, officials said.",
+     "Ukraine's navy shot down 30 drones overnight, officials said."),
+    # shares of two populations
+    ("Six in 10 Democrats support the plan, the poll found.", "Three in 10 Republicans support the plan, the poll found."),
+], ids=["two-countries-forces", "north-and-south-korea", "south-african-and-nigerian-police",
+        "one-countrys-air-force-and-navy", "shares-of-two-populations"])
+def test_two_owners_or_populations_do_not_conflict(a_text, b_text):
+    assert number_conflict(claim(a_text), claim(b_text)) is None
+
+
+def test_two_shares_of_one_population_conflict():
+    found = number_conflict(claim("Six in 10 voters support the plan, the poll found."),
+                            claim("Three in 10 voters support the plan, the poll found."))
+    assert found is not None and found.detail == "Six in 10 vs Three in 10"
 
 
 def test_one_named_player_with_two_figures_still_conflicts():

@@ -106,6 +106,14 @@ def test_a_share_written_as_a_ratio_is_one_percentage(text, expected):
 @pytest.mark.parametrize("text", [
     "Militants killed 3 in 10 days of fighting.",   # a count over a time
     "Police arrested 5 in 2 raids on Sunday.",      # more than the whole: no share
+    "Police arrested 5 in 20 raids on Sunday.",     # spread over events
+    "Troops killed 1 in 3 attacks on the town.",
+    "Troops killed 12 in 20 villages.",             # spread over places (and 20 is no share's whole)
+    "It happens one in 5 decades.",
+    "He scored 3 in 10:30 of play.",                # a clock time
+    "She finished 2 in 3rd place.",                 # an ordinal
+    "They killed 4 in 10-day offensive.",           # a compound adjective
+    "She was one in a million.",                    # an idiom
 ])
 def test_a_count_in_a_span_of_time_or_events_is_no_share(text):
     assert all(q.unit != "percent" for q in find_quantities(text))

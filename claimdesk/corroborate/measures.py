@@ -21,6 +21,7 @@ parse of a sentence is kept (`parse`).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -118,7 +119,8 @@ _RELATIVE = {"who", "which", "that"}
 # is someone's the claim does not name: it is not compared with a figure of someone named (two such
 # figures are compared: a story's mentions are taken to speak of one party)
 UNKNOWN_OWNER = "?"
-COUNTRY = "country:"  # an owner key for the country a subject names or belongs to
+COUNTRY = "country:"
+_SHARE = re.compile(r"\d\s+(?:in|out\s+of)\s+\S|[a-z]\s+(?:in|out\s+of)\s+\S", re.IGNORECASE)  # an owner key for the country a subject names or belongs to
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,12 @@ class Measure:
             return False
         if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
-        pairs = [(self.attribute, other.attribute)]
+        # one country and its forces are one owner, two countries two; inside one country the finer
+        # owner still tells them apart ("Ukraine's air force" / "Ukraine's navy")
         countries = _parties(self.owners), _parties(other.owners)
-        if all(countries):  # one country's forces and the country are one owner, two countries two
-            pairs.append(countries)
-        else:
-            pairs.append((self.owners, other.owners))
+        finer = self.owners - countries[0], other.owners - countries[1]
+        pairs = [(self.attribute, other.attribute), countries, finer] if all(countries) else \
+            [(self.attribute, other.attribute), (self.owners, other.owners)]
         return not any(mine and theirs and not (mine & theirs) for mine, theirs in pairs)
 
 
@@ -243,13 +245,23 @@ def _subject(pred):  # noqa: ANN001, ANN202
     return subject
 
 
-def _countries(subject) -> set[str]:  # noqa: ANN001
-    """The country a subject names or belongs to, as an owner key: "Russia", "Russian forces", "the
-    Kremlin" and "Ukraine's air force" -> country:RU / country:UA."""
+def _countries(subject) -> tuple[set[str], set[int]]:  # noqa: ANN001
+    """The countries a subject names or belongs to, as owner keys, and the tokens that named them:
+    "Russia", "Russian forces", "the Kremlin", "Ukraine's air force", "North Korea's military",
+    "South African police" -> country:RU / UA / KP / ZA. Two-word names are read before single words."""
     from claimdesk.extraction.places import country_of_name
 
-    words = [subject] + [c for c in subject.children if c.dep_ in ("amod", "compound", "poss")]
-    return {f"{COUNTRY}{code}" for t in words if t.text[:1].isupper() and (code := country_of_name(t.text))}
+    words = sorted([t for t in subject.subtree if t.i <= subject.i and t.text[:1].isupper()], key=lambda t: t.i)
+    keys, named = set(), set()
+    for a, b in zip(words, words[1:]):
+        if b.i == a.i + 1 and (code := country_of_name(f"{a.text} {b.text}")):
+            keys.add(f"{COUNTRY}{code}")
+            named.update((a.i, b.i))
+    for t in words:
+        if t.i not in named and (code := country_of_name(t.text)):
+            keys.add(f"{COUNTRY}{code}")
+            named.add(t.i)
+    return keys, named
 
 
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
@@ -273,6 +285,11 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
+    if of is None and q.unit == "percent" and _SHARE.search(q.text):
+        # a share written as a ratio is of the noun after it: "Six in 10 Democrats" (as "60% of Democrats")
+        after = [t for t in doc if t.idx >= where[1] and not t.is_space][:1]
+        if after and after[0].pos_ in ("NOUN", "PROPN"):
+            of = noun_class(after[0].lemma_)
     pred = _predicate(noun)
     attribute: set[str] = set()
     t = noun
@@ -287,9 +304,11 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     owners: set[str] = set()
     subject = _subject(pred)
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
-        owners.add(noun_class(subject.lemma_))
-        owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound")
-        owners.update(_countries(subject))
+        countries, named = _countries(subject)
+        owners.update(countries)
+        if subject.i not in named:  # "Russia fired": the country is the owner, "Russian forces": its forces
+            owners.add(noun_class(subject.lemma_))
+            owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound" and c.i not in named)
     elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE:
         owners.add(UNKNOWN_OWNER)
     owners.discard(thing)

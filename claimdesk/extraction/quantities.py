@@ -200,25 +200,42 @@ def _glued_quantity(text: str, m: re.Match, glued: re.Match) -> Optional[Quantit
 
 
 _SHARE_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|games?|"
-                         r"matches|races|attempts|tries|innings|quarters?|halves|rounds?)\b", re.IGNORECASE)
+# What a count is spread over, not a population a share is of: "killed 1 in 3 attacks", "arrested 5
+# in 20 raids", "one in 5 decades", "3 in 10 days".
+_SPREAD_OVER = re.compile(
+    r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
+    r"games?|matches|races|attempts|tries|innings|quarters?|halves|rounds?|shots|raids?|attacks?|strikes?|"
+    r"operations?|incidents?|shootings?|villages?|towns?|cities|city|districts?|regions?|provinces?|"
+    r"countries|country|states?|places?|locations?|sites?)\b", re.IGNORECASE)
 
 
 def _share(text: str, m: re.Match, end: int, date_spans: list[Span]) -> Optional[tuple[float, int]]:
     """A share written as a ratio ("Six in 10 said", "about 4 in 10 voters", "one in five Americans",
-    "three out of four"): its value in percent and where it ends; None for a count ("killed 3 in
-    10 days", "5 in 2 attacks") or any other number."""
+    "three out of four"): its value in percent and where it ends. Not a share: a count spread over
+    times, events or places ("killed 3 in 10 days", "5 in 20 raids", "1 in 3 attacks"), a whole that is
+    no round denominator of a share (2-5, 10, 100, 1,000 ...: "12 in 20"), a clock time or ordinal after
+    it ("3 in 10:30", "2 in 3rd place"), "one in a million" (an idiom as often as a figure)."""
     joined = _SHARE_JOIN.match(text, end)
     if joined is None or m["pct"] or m["cur"]:
         return None
     m2 = _NUM_AT.match(text, joined.end())
     if m2 is None or not (m2["digits"] or m2["words"]) or m2["pct"] or m2["cur"] \
-            or _overlaps((m2.start(), m2.end()), date_spans) or _TIME_AFTER.match(text, m2.end()):
+            or re.match(r"an?\s", m2.group(0), re.IGNORECASE) \
+            or _overlaps((m2.start(), m2.end()), date_spans) or _NOT_A_COUNT_AFTER.match(text, m2.end()) \
+            or _SPREAD_OVER.match(text, m2.end()):
         return None
     part, whole = _value(m), _value(m2)
-    if part is None or whole is None or not 0 < part <= whole:
+    if part is None or whole is None or not 0 < part <= whole or not _round_denominator(whole):
         return None
-    return round(100 * part / whole, 1), m2.end()
+    return round(100 * part / whole, 6), m2.end()
+
+
+def _round_denominator(whole: float) -> bool:
+    if whole in (2, 3, 4, 5):
+        return True
+    while whole >= 10 and whole % 10 == 0:
+        whole /= 10
+    return whole == 1
 
 
 def find_quantities(text: str) -> list[Quantity]:
