@@ -13,6 +13,7 @@ import pytest
 
 from claimdesk.models import Document
 from claimdesk.store import Store
+from system_programs import require_system_program
 
 REPO = Path(__file__).resolve().parent.parent
 HINT = " (claimdesk --debug COMMAND … shows the traceback)"
@@ -142,7 +143,7 @@ def test_the_main_job_ends_with_the_worst_code_of_its_steps_and_names_them(tmp_p
     # `make run`'s job over a shared folder that is not there: every step still runs, the missing
     # sample and samples folder are rejected inputs (1), named on stderr; before, the job ended with 0
     if not (REPO / ".venv" / "bin" / "claimdesk").exists():
-        pytest.skip("the main job runs the project's own venv, which `make setup` makes")
+        require_system_program("the project's own venv (the main job runs it; `make setup` makes it)")
     job = subprocess.run(["bash", str(REPO / "scripts" / "run-main-job.sh"), str(tmp_path / "no-shared"),
                           f"sqlite:///{tmp_path / 'job.sqlite'}"], cwd=tmp_path, capture_output=True, text=True,
                          stdin=subprocess.DEVNULL)
