@@ -21,11 +21,11 @@ parse of a sentence is kept (`parse`).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from claimdesk.extraction.quantities import written_as_ratio
 from claimdesk.models import Claim, Place, Quantity, Span
 
 # Nouns counting the same kind of person. A story that says "six officers killed" and another that
@@ -119,8 +119,7 @@ _RELATIVE = {"who", "which", "that"}
 # is someone's the claim does not name: it is not compared with a figure of someone named (two such
 # figures are compared: a story's mentions are taken to speak of one party)
 UNKNOWN_OWNER = "?"
-COUNTRY = "country:"
-_SHARE = re.compile(r"\d\s+(?:in|out\s+of)\s+\S|[a-z]\s+(?:in|out\s+of)\s+\S", re.IGNORECASE)  # an owner key for the country a subject names or belongs to
+COUNTRY = "country:"  # an owner key for the country a subject names or belongs to
 
 
 @dataclass(frozen=True)
@@ -285,7 +284,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
-    if of is None and q.unit == "percent" and _SHARE.search(q.text):
+    if of is None and q.unit == "percent" and written_as_ratio(q.text):
         # a share written as a ratio is of the noun after it: "Six in 10 Democrats" (as "60% of Democrats")
         after = [t for t in doc if t.idx >= where[1] and not t.is_space][:1]
         if after and after[0].pos_ in ("NOUN", "PROPN"):

@@ -230,6 +230,11 @@ def _share(text: str, m: re.Match, end: int, date_spans: list[Span]) -> Optional
     return round(100 * part / whole, 6), m2.end()
 
 
+def written_as_ratio(text: str) -> bool:
+    """A percentage quantity's text is a share written as a ratio ("Six in 10", "three out of four")."""
+    return _SHARE_JOIN.search(text) is not None
+
+
 def _round_denominator(whole: float) -> bool:
     if whole in (2, 3, 4, 5):
         return True
