@@ -15,7 +15,8 @@ story now is left out) with the other-outlet mention the model likes best, in a 
 WITHOUT the check (grouping.CHECK_JOINS off, on a copy), plus
 news_cluster's 130 development lead-member pairs (samefact_news_labels.json). Only joins inside an
 event cluster are rows: the check applies to no other. C is chosen by 5-fold out-of-fold log loss,
-the threshold as the lowest whose pooled out-of-fold precision reaches TARGET_PRECISION.
+the threshold as the lowest whose pooled out-of-fold precision reaches TARGET_PRECISION; the
+folds are grouped by event cluster (a story's rows, and one event's stories, stay in one fold).
 
 ECB+ (topics 19-35, verdict_labels_ecbplus.json) is HELD OUT: never fitted on, read once at the
 end for the figures printed under "held out". The fitted figures on news_cluster and PolNeAR are
@@ -61,6 +62,7 @@ class Row:
     right: bool
     logit: float
     overlap: float
+    group: str = ""  # the lead's event cluster: rows of one event stay in one fold
 
     @property
     def x(self) -> list[float]:
@@ -71,6 +73,7 @@ class StoredCorpus:
     """A copy of a store corroborated without the check, read with plain SQL."""
 
     def __init__(self, url: str, workdir: Path, name: str):
+        self.name = name
         path = Path(url.removeprefix("sqlite:///"))
         copy = workdir / f"{name}.sqlite"
         shutil.copy(path, copy)
@@ -123,14 +126,17 @@ class StoredCorpus:
         clusters = {self.cluster.get(c.document_id) for c in claims} - {None}
         others = [c for c in claims if self.outlet[c.document_id] != self.outlet[lead.document_id]
                   and self.in_cluster(c, lead, clusters)]
-        rows = [pair_row(corpus, right, c, lead) for c in others]
+        rows = [pair_row(corpus, right, c, lead, self.group_of(lead)) for c in others]
         return max(rows, key=lambda r: r.logit, default=None)
 
+    def group_of(self, lead: Claim) -> str:
+        return f"{self.name}:{self.cluster.get(lead.document_id) or lead.document_id}"
 
-def pair_row(corpus: str, right: bool, claim: Claim, lead: Claim) -> Row:
+
+def pair_row(corpus: str, right: bool, claim: Claim, lead: Claim, group: str) -> Row:
     a, b = samefact.parts([claim, lead], [_content(claim), _content(lead)])
     p = min(max(samefact.model().probability(samefact.features(a, b, True)), 1e-6), 1 - 1e-6)
-    return Row(corpus, right, log(p / (1 - p)), samefact.content_overlap(a, b))
+    return Row(corpus, right, log(p / (1 - p)), samefact.content_overlap(a, b), group)
 
 
 def labelled_rows(corpus: str, store: StoredCorpus, labels: str) -> list[Row]:
@@ -150,7 +156,7 @@ def dev_pair_rows(store: StoredCorpus) -> list[Row]:
     for item in json.loads((FIXTURES / "samefact_news_labels.json").read_text("utf-8"))["items"]:
         lead, member = store.claim(item["lead"]), store.claim(item["member"])
         if lead is not None and member is not None and store.in_cluster(member, lead):
-            rows.append(pair_row("news_cluster dev pairs", item["same_fact"], member, lead))
+            rows.append(pair_row("news_cluster dev pairs", item["same_fact"], member, lead, store.group_of(lead)))
     return rows
 
 
@@ -170,7 +176,7 @@ def main() -> None:
     args = ap.parse_args()
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import GroupKFold, cross_val_predict
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -179,7 +185,8 @@ def main() -> None:
         rows += labelled_rows("polnear", StoredCorpus(args.polnear_db, work, "polnear"), "verdict_labels_polnear.json")
         held = labelled_rows("ecbplus 19-35", StoredCorpus(args.ecb_db, work, "ecb"), "verdict_labels_ecbplus.json")
     X, y = np.array([r.x for r in rows]), np.array([r.right for r in rows])
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    groups = [r.group for r in rows]
+    folds = list(GroupKFold(5).split(X, y, groups))  # grouped by event cluster: one event's rows in one fold
     losses = {}
     for c in C_GRID:
         oof = cross_val_predict(LogisticRegression(C=c), X, y, cv=folds, method="predict_proba")[:, 1]
@@ -212,7 +219,7 @@ def main() -> None:
                          "lead and best other-outlet mention inside its event cluster, stores corroborated "
                          "without the check) and news_cluster's development lead-member pairs",
             "held_out": "ECB+ topics 19-35 labelled stories (never fitted on)",
-            "choice": f"C in {list(C_GRID)} by 5-fold out-of-fold log loss; threshold = lowest with pooled "
+            "choice": f"C in {list(C_GRID)} by 5-fold out-of-fold log loss, folds grouped by event cluster; threshold = lowest with pooled "
                       f"out-of-fold precision >= {TARGET_PRECISION}",
             "rows": len(rows), "right": int(y.sum()), "C": best_c,
         },
