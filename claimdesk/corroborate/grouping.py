@@ -272,8 +272,8 @@ class EventContext:
 VETO_EVENT_TYPE = False
 VETO_NAMES = True
 USE_CLUSTER_GATE = True
-# inside an event cluster, a join the model takes gets a second look (`samefact.FactCheck`); off only
-# to make the stories that check is fitted on (bench/train_samefact_check.py)
+# inside an event cluster, a join of two pages the model takes gets a second look (`samefact.FactCheck`);
+# off only to make the stories that check is fitted on (bench/train_samefact_check.py)
 CHECK_JOINS = True
 
 
@@ -460,9 +460,12 @@ class StoryGrouper:
                                         or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
                                         or p < FALLBACK_MIN_PROBABILITY):
                 continue
-            if same_cluster and CHECK_JOINS and (check := samefact.fact_check()) is not None \
-                    and not check.passes(p, fact, lead):
-                continue  # one event's other fact, sharing names more than what it says
+            if same_cluster and CHECK_JOINS and claim.document_id != story.lead.document_id \
+                    and (check := samefact.fact_check()) is not None and not check.passes(p, fact, lead):
+                # one event's other fact, sharing names more than what it says; an article restating
+                # its own fact ("the reports of North Korean troops" / "the deployment of North Korean
+                # soldiers") is left to the model: the check is fitted on joins of two pages
+                continue
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
         return best
