@@ -14,7 +14,7 @@ from the same report" apart is a part that disagrees.
 The decision is a logistic regression P(same fact | features) fitted by `bench/train_samefact.py`
 on development data (ECB+ topics 1-18 mention chains, GVC val), with its threshold chosen by
 cross-validation grouped by topic; weights, threshold and what they were fitted on are in
-`data/samefact.json`. Inside an event cluster a join it takes gets a second look (`FactCheck`,
+`data/samefact.json`. Inside an event cluster a join of two pages it takes gets a second look (`FactCheck`,
 `data/samefact_check.json`), fitted on corroborated stories read by a person. A claim is compared with a story's lead (its core), never with any one later
 member, so stories do not chain.
 """
