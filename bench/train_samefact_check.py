@@ -50,6 +50,7 @@ from claimdesk.corroborate import corroborate, grouping, samefact  # noqa: E402
 from claimdesk.corroborate.grouping import _content  # noqa: E402
 from claimdesk.models import Claim  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
+from claimdesk.store.corroboration import claims_by_id  # noqa: E402
 from eval_verdicts import text_hash  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -80,7 +81,8 @@ class StoredCorpus:
         shutil.copy(path, copy)
         was, grouping.CHECK_JOINS = grouping.CHECK_JOINS, False
         try:
-            corroborate(Store(f"sqlite:///{copy}"), incremental=False)
+            self.store = Store(f"sqlite:///{copy}")
+            corroborate(self.store, incremental=False)
         finally:
             grouping.CHECK_JOINS = was
         self.db = sqlite3.connect(copy)
@@ -91,15 +93,8 @@ class StoredCorpus:
         self.story_of_lead = {text_hash(r[1]): r[0] for r in self.db.execute("select id, text from stories")}
 
     def claim(self, claim_id: str) -> Claim | None:
-        row = self.db.execute("select * from claims where id=?", (claim_id,)).fetchone()
-        if row is None:
-            return None
-        d = dict(row)
-        for key in ("actors", "attribution", "hedges", "when", "places", "quantities"):
-            if isinstance(d[key], str):
-                d[key] = json.loads(d[key])
-        d["span"] = (d.pop("span_start"), d.pop("span_end"))
-        return Claim.model_validate(d)
+        with self.store.engine.connect() as conn:
+            return claims_by_id(conn, [claim_id]).get(claim_id)
 
     def in_cluster(self, claim: Claim, lead: Claim, story_clusters: set[str] | None = None) -> bool:
         """As grouping reads it: the lead's page, or an event cluster of several pages that the story's
