@@ -4,9 +4,11 @@ The same-fact model is fitted on coreference chains, and a chain marks an EVENT:
 cluster it joins two facts of one event that share names ("Trump called for Ginsburg to resign" /
 "Ginsburg regrets her insults of Trump"). Reading corroborated stories found that this is their main
 error (PolNeAR samples: 10, 18 and 19 of 30 wrong that way). The check is a logistic regression on
-two features of the join: the model's own logit and `samefact.content_overlap` (the facts' shared
-word stems once every name is set aside), with the story's read label as target: right (two outlets
-state the lead's fact) or different facts. Wrong stories of other kinds (copies, furniture) are left
+three features of the join: the model's own logit, `samefact.content_overlap` (the facts' shared
+word stems once every name is set aside) and whether the two pages were published more than N days
+apart (an "event cluster" of a primary season runs for months; for an undated page, such as ECB+'s,
+the share of far-apart joins among the rows: neither near nor far), with the story's read label as
+target: right (two outlets state the lead's fact) or different facts. Wrong stories of other kinds (copies, furniture) are left
 out: the check cannot see them.
 
 Rows: the labelled corroborated stories of news_cluster (tests/fixtures/verdict_labels.json) and
@@ -15,10 +17,12 @@ story now is left out) with the other-outlet mention the model likes best, in a 
 WITHOUT the check (grouping.CHECK_JOINS off, on a copy), plus
 news_cluster's 130 development lead-member pairs (samefact_news_labels.json). Only joins inside an
 event cluster between two pages are rows: the check applies to no other (an article restating its
-own fact is left to the model). C is chosen by 5-fold out-of-fold log loss,
+own fact is left to the model). N and C are chosen by 5-fold out-of-fold log loss,
 the threshold as the lowest whose pooled out-of-fold precision reaches TARGET_PRECISION; the
 folds are grouped by event cluster (a story's rows, and one event's stories, stay in one fold).
 
+PolNeAR's `fifth` and news_cluster's `eleventh` samples (read once with the check this script wrote on
+2026-12-04, session 20) measure that check and are never fitted on (`MEASURING_SAMPLES`).
 ECB+ (topics 19-35, verdict_labels_ecbplus.json) is HELD OUT: never fitted on, read once at the
 end for the figures printed under "held out". The fitted figures on news_cluster and PolNeAR are
 out-of-fold, but the labels were read before, and some of them suggested earlier rules.
@@ -38,6 +42,7 @@ import sqlite3
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from math import log
 from pathlib import Path
 
@@ -56,6 +61,9 @@ from eval_verdicts import text_hash  # noqa: E402
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TARGET_PRECISION = 0.85
 C_GRID = (0.1, 1.0, 10.0)
+FAR_APART_GRID = (2, 3, 7, 14, 30)
+# samples read once to measure the shipped check, never fitted on
+MEASURING_SAMPLES = {("verdict_labels_polnear.json", "fifth"), ("verdict_labels.json", "eleventh")}  # days between two pages' publication past which they are "far apart"
 
 
 @dataclass
@@ -65,10 +73,11 @@ class Row:
     logit: float
     overlap: float
     group: str = ""  # the lead's event cluster: rows of one event stay in one fold
+    days_apart: int | None = None  # between the two pages' publication dates
 
-    @property
-    def x(self) -> list[float]:
-        return [self.logit, self.overlap]
+    def x(self, far_apart_days: int, undated_far: float) -> list[float]:
+        far = undated_far if self.days_apart is None else float(self.days_apart > far_apart_days)
+        return [self.logit, self.overlap, far]
 
 
 class StoredCorpus:
@@ -90,6 +99,8 @@ class StoredCorpus:
         self.cluster = dict(self.db.execute("select document_id, cluster_id from corroborated_documents").fetchall())
         self.size = dict(self.db.execute("select id, size from event_clusters").fetchall())
         self.outlet = {r[0]: r[1] or r[0] for r in self.db.execute("select id, outlet from documents")}
+        self.published = {r[0]: date.fromisoformat(r[1][:10]) for r in self.db.execute(
+            "select id, published from documents where published is not null")}
         self.story_of_lead = {text_hash(r[1]): r[0] for r in self.db.execute("select id, text from stories")}
 
     def claim(self, claim_id: str) -> Claim | None:
@@ -122,22 +133,28 @@ class StoredCorpus:
         clusters = {self.cluster.get(c.document_id) for c in claims} - {None}
         others = [c for c in claims if self.outlet[c.document_id] != self.outlet[lead.document_id]
                   and self.in_cluster(c, lead, clusters)]
-        rows = [pair_row(corpus, right, c, lead, self.group_of(lead)) for c in others]
+        rows = [pair_row(corpus, right, c, lead, self.group_of(lead), self.days_apart(c, lead)) for c in others]
         return max(rows, key=lambda r: r.logit, default=None)
+
+    def days_apart(self, claim: Claim, lead: Claim) -> int | None:
+        mine, theirs = self.published.get(claim.document_id), self.published.get(lead.document_id)
+        return abs((mine - theirs).days) if mine is not None and theirs is not None else None
 
     def group_of(self, lead: Claim) -> str:
         return f"{self.name}:{self.cluster.get(lead.document_id) or lead.document_id}"
 
 
-def pair_row(corpus: str, right: bool, claim: Claim, lead: Claim, group: str) -> Row:
+def pair_row(corpus: str, right: bool, claim: Claim, lead: Claim, group: str, days_apart: int | None) -> Row:
     a, b = samefact.parts([claim, lead], [_content(claim), _content(lead)])
     p = min(max(samefact.model().probability(samefact.features(a, b, True)), 1e-6), 1 - 1e-6)
-    return Row(corpus, right, log(p / (1 - p)), samefact.content_overlap(a, b), group)
+    return Row(corpus, right, log(p / (1 - p)), samefact.content_overlap(a, b), group, days_apart)
 
 
 def labelled_rows(corpus: str, store: StoredCorpus, labels: str) -> list[Row]:
     rows = []
-    for sample in json.loads((FIXTURES / labels).read_text("utf-8"))["samples"].values():
+    for name, sample in json.loads((FIXTURES / labels).read_text("utf-8"))["samples"].items():
+        if (labels, name) in MEASURING_SAMPLES:
+            continue
         for x in sample["stories"]:
             kind = "right" if x["right"] else x.get("kind")
             if kind in ("right", "different facts"):
@@ -153,7 +170,8 @@ def dev_pair_rows(store: StoredCorpus) -> list[Row]:
         lead, member = store.claim(item["lead"]), store.claim(item["member"])
         if lead is not None and member is not None and member.document_id != lead.document_id \
                 and store.in_cluster(member, lead):  # the check looks at joins of two pages only
-            rows.append(pair_row("news_cluster dev pairs", item["same_fact"], member, lead, store.group_of(lead)))
+            rows.append(pair_row("news_cluster dev pairs", item["same_fact"], member, lead, store.group_of(lead),
+                                 store.days_apart(member, lead)))
     return rows
 
 
@@ -181,27 +199,34 @@ def main() -> None:
         rows = labelled_rows("news_cluster", nc, "verdict_labels.json") + dev_pair_rows(nc)
         rows += labelled_rows("polnear", StoredCorpus(args.polnear_db, work, "polnear"), "verdict_labels_polnear.json")
         held = labelled_rows("ecbplus 19-35", StoredCorpus(args.ecb_db, work, "ecb"), "verdict_labels_ecbplus.json")
-    X, y = np.array([r.x for r in rows]), np.array([r.right for r in rows])
+    y = np.array([r.right for r in rows])
     groups = [r.group for r in rows]
-    folds = list(GroupKFold(5).split(X, y, groups))  # grouped by event cluster: one event's rows in one fold
+    folds = list(GroupKFold(5).split(np.zeros((len(rows), 1)), y, groups))  # one event's rows in one fold
     losses = {}
-    for c in C_GRID:
-        oof = cross_val_predict(LogisticRegression(C=c), X, y, cv=folds, method="predict_proba")[:, 1]
-        losses[c] = log_loss(y, oof)
-    best_c = min(C_GRID, key=lambda c: (losses[c], c))
+    dated = [r.days_apart for r in rows if r.days_apart is not None]
+    undated = {days: round(float(np.mean([d > days for d in dated])), 4) for days in FAR_APART_GRID}
+    for days in FAR_APART_GRID:
+        X = np.array([r.x(days, undated[days]) for r in rows])
+        for c in C_GRID:
+            oof = cross_val_predict(LogisticRegression(C=c), X, y, cv=folds, method="predict_proba")[:, 1]
+            losses[days, c] = log_loss(y, oof)
+    best_days, best_c = min(losses, key=lambda k: (losses[k], k[1], k[0]))
+    undated_far = undated[best_days]
+    X = np.array([r.x(best_days, undated_far) for r in rows])
     oof = cross_val_predict(LogisticRegression(C=best_c), X, y, cv=folds, method="predict_proba")[:, 1]
     threshold = next((round(float(t), 2) for t in np.arange(0.0, 1.0, 0.01)
                       if (oof >= t).any() and y[oof >= t].mean() >= TARGET_PRECISION), None)
     if threshold is None:
         raise SystemExit(f"no threshold reaches out-of-fold precision {TARGET_PRECISION}: nothing written")
     fit = LogisticRegression(C=best_c).fit(X, y)
-    print(f"{len(rows)} fitting joins ({y.sum()} right); C {best_c} (out-of-fold log loss "
-          + ", ".join(f"{c}: {v:.4f}" for c, v in losses.items()) + f"); threshold {threshold}")
+    print(f"{len(rows)} fitting joins ({y.sum()} right); far apart past {best_days} days, C {best_c}; threshold "
+          f"{threshold}; out-of-fold log loss by (days, C): "
+          + ", ".join(f"{k[0]}/{k[1]}: {v:.4f}" for k, v in losses.items()))
     print("out of fold (fitted here):")
     for corpus in sorted({r.corpus for r in rows}):
         mine = [i for i, r in enumerate(rows) if r.corpus == corpus]
         report(corpus, [rows[i] for i in mine], oof[mine], threshold)
-    held_scores = fit.predict_proba(np.array([r.x for r in held]))[:, 1]
+    held_scores = fit.predict_proba(np.array([r.x(best_days, undated_far) for r in held]))[:, 1]
     print("held out (never fitted on):")
     report("ecbplus 19-35", held, held_scores, threshold)
     if args.dry_run:
@@ -211,12 +236,15 @@ def main() -> None:
         "features": list(samefact.CHECK_FEATURES),
         "weights": [round(float(fit.intercept_[0]), 5)] + [round(float(w), 5) for w in fit.coef_[0]],
         "threshold": threshold,
+        "far_apart_days": best_days,
+        "undated_far": undated_far,
         "provenance": {
             "fitted_on": "labelled corroborated stories of news_cluster and PolNeAR (right vs different facts, "
                          "lead and best other-outlet mention inside its event cluster, stores corroborated "
                          "without the check) and news_cluster's development lead-member pairs",
             "held_out": "ECB+ topics 19-35 labelled stories (never fitted on)",
-            "choice": f"C in {list(C_GRID)} by 5-fold out-of-fold log loss, folds grouped by event cluster; threshold = lowest with pooled "
+            "choice": f"far-apart days in {list(FAR_APART_GRID)} and C in {list(C_GRID)} by 5-fold out-of-fold log loss, "
+                      f"folds grouped by event cluster; threshold = lowest with pooled "
                       f"out-of-fold precision >= {TARGET_PRECISION}",
             "rows": len(rows), "right": int(y.sum()), "C": best_c,
         },

@@ -333,3 +333,54 @@ def test_without_the_check_the_model_alone_joins_them(monkeypatch):
 def test_one_fact_in_other_words_passes_the_check(a, b):
     pa, pb = samefact.parts(_claims([a, b]))
     assert samefact.fact_check().passes(samefact.probability(pa, pb, same_cluster=True), pa, pb)
+
+
+# a union's backing told by two pages: one fact when the pages are of one week; weeks apart in a
+# months-long cluster (a campaign), as often a second endorsement (the primary, then the election)
+ENDORSED = ("Senator Ellison won the support of the state's largest teachers union.",
+            "The biggest teachers union in the state endorsed Senator Ellison.")
+
+
+def test_pages_far_apart_weigh_against_a_join_and_undated_ones_sit_between():
+    pa, pb = samefact.parts(_claims(list(ENDORSED)))
+    p, check = samefact.probability(pa, pb, same_cluster=True), samefact.fact_check()
+    near, undated, far = (check.probability(p, pa, pb, days) for days in (1, None, check.far_apart_days + 20))
+    assert near > undated > far
+    assert check.probability(p, pa, pb, check.far_apart_days) == near  # up to the fitted cut-off: near
+    assert check.passes(p, pa, pb, 1) and not check.passes(p, pa, pb, 30)
+
+
+def _grouped_published(texts: list[str], days: list[int]) -> list[list[int]]:
+    claims = _claims(texts)
+    weights = Weights()
+    weights.update(term_counts(texts))
+    published = {c.document_id: date(2026, 2, 1 + d) for c, d in zip(claims, days)}
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": len(claims)}, lambda cluster: [],
+                           published=published.get)
+    stories = StoryGrouper(weights, context=context).add(claims)
+    index = {c.id: i for i, c in enumerate(claims)}
+    return sorted(sorted(index[c.id] for c in s.claims) for s in stories)
+
+
+def test_grouping_reads_the_pages_publication_dates():
+    assert _grouped_published(list(ENDORSED), [0, 1]) == [[0, 1]]
+    assert _grouped_published(list(ENDORSED), [0, 25]) == [[0], [1]]
+    assert _grouped_published([STRIKE, STRIKE_REWORDED], [0, 25]) == [[0, 1]]  # close wording still joins
+
+
+def test_corroboration_reads_publication_dates_from_the_store(tmp_path):
+    """The lead of a story may lie before the batch's window: its page's date is read from the store."""
+    from claimdesk.corroborate.engine import _dates_looked_up
+    from claimdesk.store import Store
+    from claimdesk.store.corroboration import publication_dates
+
+    store = Store(f"sqlite:///{tmp_path / 'dates.sqlite'}")
+    dated = Document.from_text(ENDORSED[0], source="a", format="text", published=date(2026, 1, 5))
+    undated = Document.from_text(ENDORSED[1], source="b", format="text")
+    store.add_document(dated)
+    store.add_document(undated)
+    assert publication_dates(store, [dated.id, undated.id, "no-such-page"]) == {dated.id: date(2026, 1, 5), undated.id: None}
+    known: dict = {}
+    published_on = _dates_looked_up(store, known)
+    assert published_on(dated.id) == date(2026, 1, 5) and published_on(undated.id) is None
+    assert known == {dated.id: date(2026, 1, 5), undated.id: None}  # read once, kept

@@ -120,6 +120,7 @@ class Neighbourhoods:
     stories_of: dict[str, set[str]]
     pool: dict[str, Draft]
     cluster_of: dict[str, str]
+    published: Callable[[str], Optional[date]]  # document -> publication date (read once, the window's at once)
 
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
@@ -197,7 +198,9 @@ def _neighbourhoods(store: Store, docs: list[Document], labels: dict[str, str], 
             for s in stories_of.get(i, ()):
                 if s in pool:
                     pool[s].clusters.add(cluster)
-    return Neighbourhoods(groups, window, stories_of, pool, cluster_of)
+    published = {d.id: d.published for d in docs}
+    published.update(state.publication_dates(store, [i for ids in window.values() for i in ids if i not in published]))
+    return Neighbourhoods(groups, window, stories_of, pool, cluster_of, _dates_looked_up(store, published))
 
 
 def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[str, str], near: Neighbourhoods,
@@ -205,7 +208,8 @@ def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[st
     """Place the batch's claims among the stories of their neighbourhood; return the drafts that changed."""
     rows = clusterer.clusters
     context = EventContext(near.cluster_of, {c: rows[c].size for g in near.groups for c in g},
-                           lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()))
+                           lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()),
+                           published=near.published)
     pool = near.pool
     # each new document is in exactly one cluster, so its claims are placed exactly once
     by_cluster: dict[str, list[Document]] = {}
@@ -221,6 +225,16 @@ def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[st
         grouper.add(new_claims)
         pool.update({d.id: d for d in grouper.stories})
     return {i: d for i, d in pool.items() if d.dirty}
+
+
+def _dates_looked_up(store: Store, known: dict[str, Optional[date]]) -> Callable[[str], Optional[date]]:
+    """A document's publication date from `known`, else read from the store once (a story's lead
+    may lie before the window)."""
+    def published_on(document_id: str) -> Optional[date]:
+        if document_id not in known:
+            known.update(state.publication_dates(store, [document_id]))
+        return known.get(document_id)
+    return published_on
 
 
 def _stories_to_rewrite(store: Store, drafts: dict[str, Draft], recopied: dict[str, str], weights: Weights) -> set[str]:

@@ -247,6 +247,7 @@ class EventContext:
     cluster_of: dict[str, str]  # document id -> event cluster id
     size: dict[str, int]        # event cluster id -> documents in it
     centroid_terms: Callable[[str], Iterable[tuple[int, float]]]  # cluster id -> (term, weight) of its centroid
+    published: Callable[[str], Optional[date]] = lambda document_id: None  # document id -> publication date
     _topics: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def topic(self, cluster: str) -> frozenset[int]:
@@ -461,7 +462,8 @@ class StoryGrouper:
                                         or p < FALLBACK_MIN_PROBABILITY):
                 continue
             if same_cluster and CHECK_JOINS and claim.document_id != story.lead.document_id \
-                    and (check := samefact.fact_check()) is not None and not check.passes(p, fact, lead):
+                    and (check := samefact.fact_check()) is not None \
+                    and not check.passes(p, fact, lead, self._days_apart(claim, story)):
                 # one event's other fact, sharing names more than what it says; an article restating
                 # its own fact ("the reports of North Korean troops" / "the deployment of North Korean
                 # soldiers") is left to the model: the check is fitted on joins of two pages
@@ -469,6 +471,14 @@ class StoryGrouper:
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
         return best
+
+    def _days_apart(self, claim: Claim, story: Draft) -> Optional[int]:
+        """Days between the publication of the claim's page and of the story lead's page (None when
+        either is undated)."""
+        if self.context is None:
+            return None
+        mine, theirs = self.context.published(claim.document_id), self.context.published(story.lead.document_id)
+        return abs((mine - theirs).days) if mine is not None and theirs is not None else None
 
     def _same_cluster(self, claim: Claim, story: Draft) -> bool:
         """The claim's document shares an event cluster of several documents with the story's, or is

@@ -114,27 +114,35 @@ def model() -> SameFactModel:
     return SameFactModel(tuple(spec["weights"]), float(spec["threshold"]))
 
 
-CHECK_FEATURES = ("bias", "logit", "content_overlap")
+CHECK_FEATURES = ("bias", "logit", "content_overlap", "published_far_apart")
 
 
 @dataclass(frozen=True)
 class FactCheck:
     """The second look at a join the model took inside an event cluster: P(the two state one fact)
-    from the model's own logit and the overlap of the fact's words other than names, fitted on
-    corroborated stories read by a person (`bench/train_samefact_check.py`). The model is fitted on
-    coreference chains, which join different facts of one event ("Trump called for Ginsburg to
-    resign" / "Ginsburg regrets her insults of Trump"); what two such claims share is mostly names."""
+    from the model's own logit, the overlap of the fact's words other than names, and whether the two
+    pages were published more than `far_apart_days` apart, fitted on corroborated stories read by a
+    person (`bench/train_samefact_check.py`). The model is fitted on coreference chains, which join
+    different facts of one event ("Trump called for Ginsburg to resign" / "Ginsburg regrets her
+    insults of Trump"); what two such claims share is mostly names. An event cluster can run for
+    months on a long topic (a primary season): two pages weeks apart inside it tell of one event less
+    often than two of the same days."""
 
     weights: tuple[float, ...]  # in CHECK_FEATURES order
     threshold: float
+    far_apart_days: int
+    undated_far: float  # the feature for an undated page: the share of far-apart joins it was fitted on
 
-    def probability(self, p: float, a: "Parts", b: "Parts") -> float:
+    def probability(self, p: float, a: "Parts", b: "Parts", days_apart: Optional[int] = None) -> float:
+        """`days_apart`: between the two pages' publication dates (None when either is undated:
+        neither near nor far, the feature's mean where it was fitted)."""
         q = min(max(p, 1e-6), 1 - 1e-6)
-        z = float(np.dot(self.weights, (1.0, log(q / (1 - q)), content_overlap(a, b))))
+        far = self.undated_far if days_apart is None else float(days_apart > self.far_apart_days)
+        z = float(np.dot(self.weights, (1.0, log(q / (1 - q)), content_overlap(a, b), far)))
         return 1.0 / (1.0 + exp(-z)) if z > -50 else 0.0
 
-    def passes(self, p: float, a: "Parts", b: "Parts") -> bool:
-        return self.probability(p, a, b) >= self.threshold
+    def passes(self, p: float, a: "Parts", b: "Parts", days_apart: Optional[int] = None) -> bool:
+        return self.probability(p, a, b, days_apart) >= self.threshold
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +153,8 @@ def fact_check() -> Optional[FactCheck]:
     spec = json.loads(CHECK_FILE.read_text(encoding="utf-8"))
     if tuple(spec["features"]) != CHECK_FEATURES:
         raise ValueError(f"{CHECK_FILE} was fitted on other features: {spec['features']}")
-    return FactCheck(tuple(spec["weights"]), float(spec["threshold"]))
+    return FactCheck(tuple(spec["weights"]), float(spec["threshold"]), int(spec["far_apart_days"]),
+                     float(spec["undated_far"]))
 
 
 def content_overlap(a: "Parts", b: "Parts") -> float:

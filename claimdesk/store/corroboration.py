@@ -148,6 +148,16 @@ def documents_in_clusters(store: Store, cluster_ids: Iterable[str], since: Optio
     return out
 
 
+def publication_dates(store: Store, document_ids: Iterable[str]) -> dict[str, Optional[date]]:
+    """Each document's publication date (None when it has none)."""
+    d = schema.documents.c
+    out: dict[str, Optional[date]] = {}
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(document_ids))):
+            out.update((i, p) for i, p in conn.execute(select(d.id, d.published).where(d.id.in_(chunk))))
+    return out
+
+
 def stored_outlets(store: Store) -> list[str]:
     """Every outlet name the documents carry (each once)."""
     with store.engine.connect() as conn:
