@@ -18,6 +18,9 @@ its first reading then suggested four denial rules), against
 tests/fixtures/verdict_labels_polnear.json. Its first three samples (and news_cluster's labels) then
 fitted the same-fact check (bench/train_samefact_check.py): figures on them are fitted; the
 `fourth` PolNeAR sample and ECB+'s `sixth`, read once with the check, are the ones that measure it.
+The check was then refitted with `fourth` and with the pages' publication dates (session 20); PolNeAR's
+`fifth`, ECB+'s `seventh` and news_cluster's `eleventh`, read once with that refit and never fitted
+on, measure the refit.
 
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
 split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels
