@@ -430,3 +430,22 @@ def test_only_doubts_keep_two_outlets_from_corroborating(a_text, b_text, expecte
     a, b = claim(a_text, source="a"), claim(b_text, source="b")
     assert a.hedges and b.hedges
     assert status([Evidence(a, "outlet:a"), Evidence(b, "outlet:b")], []) == expected
+
+
+def test_a_denial_of_something_said_of_the_denier_denies_only_mentions_naming_him():
+    denial = claim("At a rally in Ohio last week, Senator Mark Ellison rejected attacks from Governor Dana Whitfield "
+                   "and other candidates that he was not a conservative.")
+    others = claim("Four mainstream conservative candidates, among them Governor Dana Whitfield, have been clustered "
+                   "near 10 percent of the vote in Iowa surveys.", source="b")
+    stated = claim("Governor Dana Whitfield said Senator Ellison was not a true conservative.", source="c")
+    assert is_denial(denial)
+    assert [c.id for c in denies(denial, [others, stated])] == [stated.id]
+
+
+def test_a_he_in_what_is_denied_is_the_denier_only_when_a_named_person_denies():
+    family = claim("The family of the slain teen vehemently deny that he was carrying a weapon.")
+    carrying = claim("The teen was carrying a gun for a friend when he was shot, his cousin told reporters.", source="b")
+    assert [c.id for c in denies(family, [carrying])] == [carrying.id]  # "he" is the teen, not the family
+    denial = claim("Frederick LaRue denied that he was Deep Throat, the Watergate source.")
+    mentioned = claim("He was often mentioned as among those thought to be the reporters' source, Deep Throat.", source="c")
+    assert [c.id for c in denies(denial, [mentioned])] == [mentioned.id]  # "he" may be LaRue

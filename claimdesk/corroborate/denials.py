@@ -288,6 +288,35 @@ def _said_by(claim: Claim, speaker: frozenset[str]) -> bool:
     return any(_surname(w) in speaker for n in names for w in n.split())
 
 
+def _about_the_denier(denied: str) -> bool:
+    """What is denied is said of the one who denies it: its subject is "he" or "she" ("Mr. Trump
+    rejected attacks from Jeb Bush that he was not a conservative", "X denied that she had lied")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") for t in parse(denied))
+
+
+def _denier(denial: Claim) -> Optional[frozenset[str]]:
+    """The surname of the named person who denies, if the denial is credited to one ("the family …
+    deny that he was carrying a weapon": "he" is the teen, not the family)."""
+    a = denial.attribution
+    if a.kind != "named_person" or not a.source or not a.source.split():
+        return None
+    return frozenset({_surname(a.source.split()[-1])})
+
+
+def _names(claim: Claim, surnames: frozenset[str]) -> bool:
+    """The mention names one of `surnames` (in its words, source or actors), or speaks of a "he" or
+    "she" who may be that person ("He was often mentioned as Deep Throat"): a denial that "he was not
+    a conservative" denies nothing of a story about other candidates' conservatism."""
+    if _PERSON_PRONOUN.search(claim.text):
+        return True
+    words = {_surname(w) for w in re.findall(r"[\w’'.-]+", claim.text)}
+    words.update(_surname(w) for n in [claim.attribution.source or "", *claim.actors] for w in n.split())
+    return bool(words & surnames)
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+
+
 def _reported(claim: Claim) -> bool:
     """The mention passes on a report rather than stating it: "reportedly", "reports say", "alleged"."""
     a = claim.attribution
@@ -308,7 +337,9 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
     if obj.text.strip():
         speaker = speaker_of(obj.text)
-        return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))]
+        denier = _denier(denial) if _about_the_denier(obj.text) else None
+        return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))
+                and (denier is None or _names(c, denier))]
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
                    and denial.line - c.line <= ANTECEDENT_LINES]
     antecedent = max(antecedents, key=lambda c: c.span[0], default=None)
