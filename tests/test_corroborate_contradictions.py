@@ -449,3 +449,14 @@ def test_a_he_in_what_is_denied_is_the_denier_only_when_a_named_person_denies():
     denial = claim("Frederick LaRue denied that he was Deep Throat, the Watergate source.")
     mentioned = claim("He was often mentioned as among those thought to be the reporters' source, Deep Throat.", source="c")
     assert [c.id for c in denies(denial, [mentioned])] == [mentioned.id]  # "he" may be LaRue
+
+
+def test_two_figures_one_mention_states_side_by_side_do_not_conflict_elsewhere_in_the_story():
+    a = claim("Running back Tom Reyes rushed for 404 yards this season, the team said.")
+    b = claim("Running back Tom Reyes rushed for 440 yards this season, the coach said.", source="b")
+    both = claim("Tom Reyes rushed for 404 yards and caught passes for 440 yards this season.", source="c")
+    one = claim("Tom Reyes rushed for 404 yards this season, a team statement said.", source="d")
+    assert [x.detail for x in find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b")])] == ["404 vs 440"]
+    with_one = find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b"), Evidence(one, "outlet:d")])
+    assert with_one and {x.detail for x in with_one} <= {"404 vs 440", "440 vs 404"}  # one figure settles nothing
+    assert find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b"), Evidence(both, "outlet:c")]) == []
