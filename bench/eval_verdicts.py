@@ -17,8 +17,9 @@ With `--corpus polnear` they are all stories of a store `bench/corroborate_polne
 its first reading then suggested four denial rules), against
 tests/fixtures/verdict_labels_polnear.json. Its first three samples (and news_cluster's labels) then
 fitted the same-fact check (bench/train_samefact_check.py): figures on them are fitted; the
-`fourth` PolNeAR sample and ECB+'s `sixth`, read once with the check, are the ones that measure it.
-The check was then refitted with `fourth` and with the pages' publication dates (session 20); PolNeAR's
+`fourth` PolNeAR sample and ECB+'s `sixth`, read once with the check's first fit, are the ones that
+measure it (its second fit, shipped in session 19, had `fourth` among its rows). The check was
+refitted on the same rows with the pages' publication dates in session 20; PolNeAR's
 `fifth`, ECB+'s `seventh` and news_cluster's `eleventh`, read once with that refit and never fitted
 on, measure the refit.
 

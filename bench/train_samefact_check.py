@@ -61,9 +61,9 @@ from eval_verdicts import text_hash  # noqa: E402
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 TARGET_PRECISION = 0.85
 C_GRID = (0.1, 1.0, 10.0)
-FAR_APART_GRID = (2, 3, 7, 14, 30)
+FAR_APART_GRID = (2, 3, 7, 14, 30)  # days between two pages' publication past which they are "far apart"
 # samples read once to measure the shipped check, never fitted on
-MEASURING_SAMPLES = {("verdict_labels_polnear.json", "fifth"), ("verdict_labels.json", "eleventh")}  # days between two pages' publication past which they are "far apart"
+MEASURING_SAMPLES = {("verdict_labels_polnear.json", "fifth"), ("verdict_labels.json", "eleventh")}
 
 
 @dataclass

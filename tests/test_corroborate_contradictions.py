@@ -451,12 +451,48 @@ def test_a_he_in_what_is_denied_is_the_denier_only_when_a_named_person_denies():
     assert [c.id for c in denies(denial, [mentioned])] == [mentioned.id]  # "he" may be LaRue
 
 
-def test_two_figures_one_mention_states_side_by_side_do_not_conflict_elsewhere_in_the_story():
-    a = claim("Running back Tom Reyes rushed for 404 yards this season, the team said.")
-    b = claim("Running back Tom Reyes rushed for 440 yards this season, the coach said.", source="b")
-    both = claim("Tom Reyes rushed for 404 yards and caught passes for 440 yards this season.", source="c")
-    one = claim("Tom Reyes rushed for 404 yards this season, a team statement said.", source="d")
-    assert [x.detail for x in find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b")])] == ["404 vs 440"]
-    with_one = find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b"), Evidence(one, "outlet:d")])
-    assert with_one and {x.detail for x in with_one} <= {"404 vs 440", "440 vs 404"}  # one figure settles nothing
-    assert find([Evidence(a, "outlet:a"), Evidence(b, "outlet:b"), Evidence(both, "outlet:c")]) == []
+def test_two_finer_figures_a_mention_states_side_by_side_settle_a_vaguer_pair():
+    season = claim("Reyes finished his third season in Denver with just 404 yards and two touchdowns on 106 carries.")
+    catches = claim("Reyes will finish the year with 404 yards rushing and a pair of touchdowns, as well as 52 catches "
+                    "for 440 yards and four scores.", source="b")
+    both = claim("The 2019 first-round pick played in just 10 games this year, rushing for 404 yards and two "
+                 "touchdowns while catching 52 passes for 440 yards and four scores.", source="c")
+    assert [x.detail for x in find([Evidence(season, "outlet:a"), Evidence(catches, "outlet:b")])] == ["404 vs 440"]
+    # the third page tells the season's yards apart (rushing, receiving): no disagreement left
+    assert find([Evidence(season, "outlet:a"), Evidence(catches, "outlet:b"), Evidence(both, "outlet:c")]) == []
+
+
+def test_a_mention_giving_the_pairs_own_quantity_beside_another_settles_nothing():
+    killed = claim("Twelve people were killed and 18 people were injured in the riots on Friday, police said.")
+    more = claim("Eighteen people were killed in the riots on Friday, police said.", source="b")
+    fewer = claim("Twelve people were killed in the riots on Friday, a hospital official said.", source="c")
+    assert [x.detail for x in find([Evidence(killed, "outlet:a"), Evidence(more, "outlet:b")])] == ["Twelve vs Eighteen"]
+    assert find([Evidence(fewer, "outlet:c"), Evidence(more, "outlet:b"), Evidence(killed, "outlet:a")])
+
+
+@pytest.mark.parametrize("denial_text,mention_text", [
+    # the denier's name comes before an appositive: the surname is "Ellison", not "prosecutor"
+    ("Senator Mark Ellison, a former prosecutor, denied that he had taken money from the lobbyist.",
+     "Senator Ellison took money from the lobbyist, court papers show."),
+    # a spokeswoman denies for her principal: "he" is not she
+    ("White House spokeswoman Hope Hicks denied that he had discussed the sanctions with the ambassador.",
+     "Mr. Trump discussed the sanctions with the ambassador, three officials said."),
+    # someone else is the first subject of what is denied: "he" may be him
+    ("Senator Mark Ellison dismissed a report that Governor Dana Whitfield has said he will quit the race.",
+     "Governor Dana Whitfield will quit the race, three aides said."),
+    # a mention naming no one may speak of the denier by title
+    ("Hillary Clinton denied that she had sent classified emails from her private server.",
+     "The former secretary of state sent classified emails from a private server, the FBI said."),
+])
+def test_the_denier_rule_leaves_other_denials_their_mentions(denial_text, mention_text):
+    denial, mention = claim(denial_text), claim(mention_text, source="b")
+    assert is_denial(denial)
+    assert [c.id for c in denies(denial, [mention])] == [mention.id]
+
+
+def test_a_he_said_attribution_does_not_make_a_mention_about_the_denier():
+    denial = claim("At a rally in Ohio last week, Senator Mark Ellison rejected attacks from Governor Dana Whitfield "
+                   "and other candidates that he was not a conservative.")
+    others = claim("Four mainstream conservative candidates, among them Governor Dana Whitfield, have been clustered "
+                   "near 10 percent of the vote in Iowa surveys, he said.", source="b")
+    assert denies(denial, [others]) == []

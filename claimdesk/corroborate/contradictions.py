@@ -90,14 +90,15 @@ def number_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
 
 
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
-                     told_apart: Callable[[str, float, float], bool] = lambda unit, x, y: False) -> Optional[Disagreement]:
+                     told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool] = lambda *_: False
+                     ) -> Optional[Disagreement]:
     for unit in sorted(ca.keys() & cb.keys()):
         for x in ca[unit]:
             for y in cb[unit]:
-                if overlap(x, y) or told_apart(unit, x.value, y.value):
+                if overlap(x, y):
                     continue
                 mx, my = measure(a, x), measure(b, y)
-                if mx is None or my is None or not mx.same_quantity(my):
+                if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
                     continue
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
@@ -215,10 +216,9 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     denial = [is_denial(e.claim) for e in evidence]
     asserted = [e for e, d in zip(evidence, denial) if e.claim.polarity == "asserted" and not d]
     facts = [_Facts.of(e.claim) for e in asserted]
-    figures = _figures_by_mention(facts)
 
-    def told_apart(unit: str, x: float, y: float) -> bool:
-        return any({x, y} <= f.get(unit, set()) for f in figures)
+    def told_apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
+        return any(_side_by_side(e.claim, f.counts.get(unit, ()), x, y, mx, my) for e, f in zip(asserted, facts))
 
     out: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
@@ -228,6 +228,7 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
             fb, b = facts[j], asserted[j]
             if a.source == b.source or not fa.may_conflict(fb):
                 continue  # a pair that shares no kind of fact cannot disagree
+
             for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts, told_apart)
                           if fa.counts.keys() & fb.counts.keys() else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day else None,
@@ -241,12 +242,22 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     return out
 
 
-def _figures_by_mention(facts: Sequence[_Facts]) -> list[dict[str, set[float]]]:
-    """Each mention's figures by unit class. Two figures that one mention of the story states side by
-    side are two quantities to its writer ("rushing for 404 yards … catching 52 passes for 440
-    yards", "18 people had been injured … and 12 arrested", "the toll rose from 12 to 18"): another
-    outlet giving one and a third the other do not disagree."""
-    return [{unit: {q.value for q in qs} for unit, qs in f.counts.items() if len(qs) > 1} for f in facts]
+def _side_by_side(claim: Claim, figures: Sequence[Quantity], x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
+    """`claim`, a mention of the story, states both figures as two finer quantities of the thing the
+    pair counts, neither of them the pair's own: "Bush finished with 404 yards" and "… 52 catches for
+    440 yards" disagree on his season's yards only until a third page writes "rushing for 404 yards …
+    catching 52 passes for 440 yards". A mention whose figures are the pair's own quantity ("12
+    killed and 18 injured" beside "12 killed" and "18 killed") settles nothing: the pair still
+    disagree on the killed."""
+    if len(figures) < 2:
+        return False
+
+    def measures_of(q: Quantity) -> list[Measure]:
+        return [m for f in figures if math.isclose(f.value, q.value, rel_tol=1e-6)
+                and (m := measure(claim, f)) is not None and m.thing == mx.thing]
+
+    return any(not m1.same_quantity(mx) and not m2.same_quantity(my) and not m1.same_quantity(m2)
+               for m1 in measures_of(x) for m2 in measures_of(y))
 
 
 def denial_links(denial: Claim, asserted: Sequence[Claim]) -> list[Contradiction]:

@@ -289,27 +289,57 @@ def _said_by(claim: Claim, speaker: frozenset[str]) -> bool:
 
 
 def _about_the_denier(denied: str) -> bool:
-    """What is denied is said of the one who denies it: its subject is "he" or "she" ("Mr. Trump
-    rejected attacks from Jeb Bush that he was not a conservative", "X denied that she had lied")."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") for t in parse(denied))
+    """What is denied is said of the one who denies it: its subject is "he" or "she" with no one
+    named before it ("Mr. Trump rejected attacks from Jeb Bush that he was not a conservative", "X
+    denied that she had lied"; not "dismissed a report that Jeb Bush has said he will …", whose first
+    subject is another)."""
+    for t in parse(denied):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            # the first subject: "he"/"she", or someone else the pronoun after it may stand for
+            return t.lower_ in ("he", "she")
+    return False
+
+
+# who speaks for another: "spokeswoman Hope Hicks denied that he had discussed …" denies for the principal
+_SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|"
+                         r"secretary|counsel|campaign|manager|press|office|agent|publicist)\b", re.I)
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
 
 
 def _denier(denial: Claim) -> Optional[frozenset[str]]:
-    """The surname of the named person who denies, if the denial is credited to one ("the family …
-    deny that he was carrying a weapon": "he" is the teen, not the family)."""
+    """The surname of the named person who denies, when the denial is credited to a person who
+    speaks for herself and whom the sentence names ("the family … deny that he was carrying a
+    weapon": "he" is the teen; "spokeswoman Hope Hicks denied that he …": the president; a source
+    resolved from a pronoun may be the wrong person)."""
     a = denial.attribution
-    if a.kind != "named_person" or not a.source or not a.source.split():
+    if a.kind != "named_person" or not a.source or _SPEAKS_FOR.search(a.source):
         return None
-    return frozenset({_surname(a.source.split()[-1])})
+    name = re.split(r"[,(]", a.source)[0].split()  # "Michael Cohen, Trump's personal lawyer"
+    while name and _SUFFIX.match(name[-1]):
+        name.pop()  # "Martin Luther King Jr."
+    if not name:
+        return None
+    surname = _surname(name[-1])
+    return frozenset({surname}) if surname in _words(denial.text) else None
+
+
+def _words(text: str) -> set[str]:
+    return {_surname(w) for w in re.findall(r"[\w’'.-]+", text)}
 
 
 def _names(claim: Claim, surnames: frozenset[str]) -> bool:
-    """The mention names one of `surnames` (in its words, source or actors), or speaks of a "he" or
-    "she" who may be that person ("He was often mentioned as Deep Throat"): a denial that "he was not
-    a conservative" denies nothing of a story about other candidates' conservatism."""
-    if _PERSON_PRONOUN.search(claim.text):
-        return True
-    words = {_surname(w) for w in re.findall(r"[\w’'.-]+", claim.text)}
+    """The mention names one of `surnames` (in its words, source or actors), or may speak of that
+    person: it names no one, or says "he" or "she" ("He was often mentioned as Deep Throat"; not the
+    ", he said" of its attribution). A denial that "he was not a conservative" denies nothing of a story about other
+    candidates' conservatism."""
+    if not any(t.ent_type_ == "PERSON" for t in parse(claim.text)):
+        return True  # names no one: "The former secretary of state sent …" may be the denier
+    frame = claim.attribution.source_span
+    for m in _PERSON_PRONOUN.finditer(claim.text):
+        at = claim.span[0] + m.start()
+        if frame is None or not frame[0] <= at < frame[1]:
+            return True
+    words = _words(claim.text)
     words.update(_surname(w) for n in [claim.attribution.source or "", *claim.actors] for w in n.split())
     return bool(words & surnames)
 
