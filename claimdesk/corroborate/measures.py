@@ -6,8 +6,10 @@ A number measures a `Measure`: the counted noun's class (`soldiers`/`officers` a
 `refugees` another, `percent`, `USD`), what it is "of" ("percent of GDP"), the words between it and
 its predicate ("debt ratio of 60 percent", "7 percent bigger"), the predicate's subject ("GDP fell 3
 percent" -> gdp, "the debt ratio rose to 60 percent" -> debt ratio) and the event it
-counts (the predicate above it: "were killed", "registered"), read from the dependency parse. Its
-value is an interval from its qualifier and from how far the writer rounded it (`interval`).
+counts (the predicate above it: "were killed", "registered"), read from the dependency parse, and
+the stretch of time it is counted over when that is a part of a longer one ("in his last two games",
+"during the deciding run": not the season's or the game's figure). Its value is an interval from its
+qualifier and from how far the writer rounded it (`interval`).
 
 A date or a place is compared only through the `Frame` it is attached to: the predicate and its core
 arguments ("the vote was held on 3 March" -> hold {vote}); a date of speaking ("said on Thursday")
@@ -145,7 +147,8 @@ class Measure:
     event: Optional[str]       # class of the predicate: "kill", "register", "fall"
     counted: str               # the words naming it, for the report: "officers killed"
     attribute: frozenset[str] = frozenset()  # words between number and predicate: "debt ratio of 60%",
-    #                                          "7 percent bigger" -> {"big"}
+    #                                          "7 percent bigger" -> {"big"}; the kind "on" names: "touchdowns on punt runbacks"
+    window: frozenset[str] = frozenset()  # a part of the period it is counted over: "in his last two games"
 
     def counts_as(self, other: "Measure") -> bool:
         """The same kind of thing counted in the same event, whoever it is credited to."""
@@ -154,6 +157,8 @@ class Measure:
     def same_quantity(self, other: "Measure") -> bool:
         if self.thing != other.thing or self.event != other.event or self.of != other.of:
             return False
+        if self.window != other.window:
+            return False  # "blocked two shots during the deciding run" is a part of the game's six
         if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
         # one country and its forces are one owner, two countries two; inside one country the finer
@@ -237,7 +242,8 @@ def _subject(pred):  # noqa: ANN001, ANN202
         return _subject(verb) if verb is not None and verb.lemma_.lower() not in SPEECH else None
     if subject is not None and subject.lower_ in _RELATIVE and pred.dep_ == "relcl":
         return pred.head
-    if subject is not None and subject.pos_ == "PRON" and pred.dep_ == "ccomp" and pred.head.lemma_.lower() in SPEECH:
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE and pred.dep_ == "ccomp" \
+            and pred.head.lemma_.lower() in SPEECH:
         speaker = next((c for c in pred.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         if speaker is not None:
             return speaker  # "Police said they arrested 12 people": the police
@@ -263,6 +269,62 @@ def _countries(subject) -> tuple[set[str], set[int]]:  # noqa: ANN001
     return keys, named
 
 
+# Words that make a period a part of a longer one: "in his last two games", "during the deciding run",
+# "in the first half", "over the past 24 hours".
+PART_OF_PERIOD = {"last", "first", "final", "past", "previous", "opening", "closing", "deciding", "early", "late",
+                  "second", "third", "fourth", "latest", "half", "quarter", "period", "inning", "stretch", "run"}
+_WINDOW_PREPOSITIONS = {"in", "during", "over", "within", "through", "throughout"}
+
+
+def _window(pred, doc) -> frozenset[str]:  # noqa: ANN001
+    """The part of a period a figure is counted over: a phrase "in/during/over …" naming a part
+    ("in his last two games", "in the first half") hung on the figure's predicate or on the verbs it
+    is joined to, or a phrase opening the sentence before its first comma ("During the game's deciding
+    15-2 run, X scored …, grabbed … and blocked two shots", however the parser hangs it). Two figures
+    of one thing are the same quantity only over the same period."""
+    preps = [c for c in pred.children if c.dep_ == "prep"]
+    t = pred
+    while t.dep_ == "conj" and t.head.i != t.i:  # a phrase before the first of joined verbs scopes them all
+        t = t.head
+        preps += [c for c in t.children if c.dep_ == "prep" and c.i < t.i]
+    for prep in (c for c in preps if c.lower_ in _WINDOW_PREPOSITIONS):
+        for period in (c for c in prep.children if c.dep_ == "pobj"):
+            marks = [period] + [m for m in period.children if m.dep_ in ("amod", "advmod", "nummod")]
+            if any(m.lemma_.lower() in PART_OF_PERIOD for m in marks):
+                return frozenset(m.lemma_.lower() for m in marks)
+    words = [t for t in doc if not t.is_space]
+    if words and words[0].lower_ in _WINDOW_PREPOSITIONS:
+        opening = []
+        for t in words[1:]:
+            if t.text == ",":
+                break
+            opening.append(t)
+        else:
+            return frozenset()  # no comma: not a phrase set before the clause
+        lemmas = {t.lemma_.lower() for t in opening if t.pos_ in ("NOUN", "ADJ", "VERB", "NUM")}
+        if lemmas & PART_OF_PERIOD:
+            return frozenset(lemmas)
+    return frozenset()
+
+
+def _category(noun, pred) -> set[str]:  # noqa: ANN001
+    """The kind "on" gives a figure, on its noun or its verb: "three touchdowns on punt returns",
+    "scored two on the ground" (not a day or a place: "on Sunday", "on Kyiv" are compared elsewhere)."""
+    heads = [noun] if pred is None else [noun, pred]
+    return {noun_class(p.lemma_) for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "on"
+            for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_}
+
+
+def _names_a_set_given_before(noun, number) -> bool:  # noqa: ANN001
+    """"The two states hold primaries": a bare definite numeral points back to a set the article named
+    before; it does not count how many there are ("11 states hold contests" is no other figure for it).
+    "The 12 people injured", "the 300 who died" still count: a clause or participle says what they are."""
+    if number.i > noun.i or noun.tag_ not in ("NNS", "NNPS") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" and c.i < number.i for c in noun.children):
+        return False  # "the 40m dry well" measures the well
+    return not any(c.dep_ in ("acl", "relcl", "amod", "prep") for c in noun.children)
+
+
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     """What `q` counts in `claim`, from the claim's parse; None when its counted noun is unknown."""
     thing = unit_class(q)
@@ -281,6 +343,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
             and not any(c.dep_ in ("acl", "relcl") for c in noun.children):
         # a total another number counts out of ("won 18 of its next 23 games"), not what happened; "four
         # of the 12 people killed" still counts the killed
+        return None
+    if _names_a_set_given_before(noun, t):
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
@@ -302,19 +366,24 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
             attribute.add(t.lemma_.lower())
     owners: set[str] = set()
     subject = _subject(pred)
+    if subject is not None and subject.i == noun.i and pred.dep_ in ("advcl", "acl") and pred.head.pos_ in ("VERB", "AUX"):
+        # "who had 352 yards rushing" parsed with the yards as the participle's subject: whoever had them
+        subject = _subject(pred.head)
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
         countries, named = _countries(subject)
         owners.update(countries)
         if subject.i not in named:  # "Russia fired": the country is the owner, "Russian forces": its forces
             owners.add(noun_class(subject.lemma_))
             owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound" and c.i not in named)
-    elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE:
-        owners.add(UNKNOWN_OWNER)
+    elif subject is not None and subject.pos_ == "PRON":
+        owners.add(UNKNOWN_OWNER)  # "he", or a "who" whose noun the parse does not give
+    attribute.update(_category(noun, pred))
     owners.discard(thing)
     attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
-    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute))
+    window = _window(pred, doc) if pred is not None else frozenset()
+    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window)
 
 
 def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:
