@@ -147,7 +147,8 @@ class Measure:
     event: Optional[str]       # class of the predicate: "kill", "register", "fall"
     counted: str               # the words naming it, for the report: "officers killed"
     attribute: frozenset[str] = frozenset()  # words between number and predicate: "debt ratio of 60%",
-    #                                          "7 percent bigger" -> {"big"}; the kind "on" names: "touchdowns on punt runbacks"
+    #                                          "7 percent bigger" -> {"big"}; what a counted subject does it to:
+    #                                          "states hold contests" -> {"contest"}
     window: frozenset[str] = frozenset()  # a part of the period it is counted over: "in his last two games"
 
     def counts_as(self, other: "Measure") -> bool:
@@ -240,8 +241,12 @@ def _subject(pred):  # noqa: ANN001, ANN202
         verb = next((t for t in pred.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
         # not the one who reports them: "Rebels reported 12 soldiers killed" counts no rebels
         return _subject(verb) if verb is not None and verb.lemma_.lower() not in SPEECH else None
-    if subject is not None and subject.lower_ in _RELATIVE and pred.dep_ == "relcl":
-        return pred.head
+    if subject is not None and subject.lower_ in _RELATIVE:
+        clause = pred  # "residents, who he said had lost 300 homes": the relative clause is the verb above
+        while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
     if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _RELATIVE and pred.dep_ == "ccomp" \
             and pred.head.lemma_.lower() in SPEECH:
         speaker = next((c for c in pred.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -269,19 +274,23 @@ def _countries(subject) -> tuple[set[str], set[int]]:  # noqa: ANN001
     return keys, named
 
 
-# Words that make a period a part of a longer one: "in his last two games", "during the deciding run",
-# "in the first half", "over the past 24 hours".
-PART_OF_PERIOD = {"last", "first", "final", "past", "previous", "opening", "closing", "deciding", "early", "late",
-                  "second", "third", "fourth", "latest", "half", "quarter", "period", "inning", "stretch", "run"}
+# A period a figure can be counted over, and the words that make it a part of a longer one: "in his
+# last two games", "during the deciding run", "in the second half", "over the past 24 hours".
+PERIODS = {"hour", "day", "week", "month", "year", "season", "game", "match", "half", "quarter", "inning", "run",
+           "round", "minute"}
+PART_MARKS = {"last": "last", "past": "last", "previous": "last", "first": "first", "opening": "first",
+              "final": "final", "closing": "final", "deciding": "deciding", "decide": "deciding",
+              **{w: w for w in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}}
 _WINDOW_PREPOSITIONS = {"in", "during", "over", "within", "through", "throughout"}
 
 
 def _window(pred, doc) -> frozenset[str]:  # noqa: ANN001
-    """The part of a period a figure is counted over: a phrase "in/during/over …" naming a part
-    ("in his last two games", "in the first half") hung on the figure's predicate or on the verbs it
-    is joined to, or a phrase opening the sentence before its first comma ("During the game's deciding
-    15-2 run, X scored …, grabbed … and blocked two shots", however the parser hangs it). Two figures
-    of one thing are the same quantity only over the same period."""
+    """The part of a period a figure is counted over: "in/during/over …" with a period noun that is a
+    part ("in his last two games", "in the first half", "in the past 24 hours"), hung on the figure's
+    predicate or before the first of the verbs it is joined to, or opening the sentence before its
+    first comma ("During the game's deciding 15-2 run, X scored …, grabbed … and blocked two shots",
+    however the parser hangs it). Two figures of one thing are the same quantity only over the same
+    period; "last" and "past" are one mark."""
     preps = [c for c in pred.children if c.dep_ == "prep"]
     t = pred
     while t.dep_ == "conj" and t.head.i != t.i:  # a phrase before the first of joined verbs scopes them all
@@ -289,9 +298,9 @@ def _window(pred, doc) -> frozenset[str]:  # noqa: ANN001
         preps += [c for c in t.children if c.dep_ == "prep" and c.i < t.i]
     for prep in (c for c in preps if c.lower_ in _WINDOW_PREPOSITIONS):
         for period in (c for c in prep.children if c.dep_ == "pobj"):
-            marks = [period] + [m for m in period.children if m.dep_ in ("amod", "advmod", "nummod")]
-            if any(m.lemma_.lower() in PART_OF_PERIOD for m in marks):
-                return frozenset(m.lemma_.lower() for m in marks)
+            window = _part_of_period(period, [m for m in period.children if m.dep_ in ("amod", "nummod")])
+            if window:
+                return window
     words = [t for t in doc if not t.is_space]
     if words and words[0].lower_ in _WINDOW_PREPOSITIONS:
         opening = []
@@ -301,28 +310,32 @@ def _window(pred, doc) -> frozenset[str]:  # noqa: ANN001
             opening.append(t)
         else:
             return frozenset()  # no comma: not a phrase set before the clause
-        lemmas = {t.lemma_.lower() for t in opening if t.pos_ in ("NOUN", "ADJ", "VERB", "NUM")}
-        if lemmas & PART_OF_PERIOD:
-            return frozenset(lemmas)
+        for period in (t for t in reversed(opening) if t.pos_ == "NOUN"):
+            window = _part_of_period(period, [t for t in opening if t.i < period.i])
+            if window:
+                return window
     return frozenset()
 
 
-def _category(noun, pred) -> set[str]:  # noqa: ANN001
-    """The kind "on" gives a figure, on its noun or its verb: "three touchdowns on punt returns",
-    "scored two on the ground" (not a day or a place: "on Sunday", "on Kyiv" are compared elsewhere)."""
-    heads = [noun] if pred is None else [noun, pred]
-    return {noun_class(p.lemma_) for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "on"
-            for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_}
+def _part_of_period(period, marks) -> frozenset[str]:  # noqa: ANN001
+    """A period with a mark of a part (an ordinal, "last", "deciding") and its numbers; else nothing:
+    "in the old quarter of Aleppo", "in the early hours", "in a remote stretch" are no part of a period."""
+    noun = noun_class(period.lemma_)
+    if noun not in PERIODS:
+        return frozenset()
+    found = {PART_MARKS[m.lemma_.lower()] for m in marks if m.lemma_.lower() in PART_MARKS}
+    found |= {m.lower_ for m in marks if m.ent_type_ == "ORDINAL"}
+    if not found:
+        return frozenset()
+    return frozenset({noun} | found | {m.text for m in marks if m.like_num and m.ent_type_ != "ORDINAL"})
 
 
-def _names_a_set_given_before(noun, number) -> bool:  # noqa: ANN001
-    """"The two states hold primaries": a bare definite numeral points back to a set the article named
-    before; it does not count how many there are ("11 states hold contests" is no other figure for it).
-    "The 12 people injured", "the 300 who died" still count: a clause or participle says what they are."""
-    if number.i > noun.i or noun.tag_ not in ("NNS", "NNPS") \
-            or not any(c.dep_ == "det" and c.lower_ == "the" and c.i < number.i for c in noun.children):
-        return False  # "the 40m dry well" measures the well
-    return not any(c.dep_ in ("acl", "relcl", "amod", "prep") for c in noun.children)
+def _object_besides(noun, pred) -> set[str]:  # noqa: ANN001
+    """What the predicate does to something other than the counted: "11 states hold contests" and "two
+    states hold primaries" count states holding two kinds of vote (the object refines the event)."""
+    if pred is None or noun.head.i != pred.i or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    return {noun_class(c.lemma_) for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
 
 
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
@@ -344,8 +357,6 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # a total another number counts out of ("won 18 of its next 23 games"), not what happened; "four
         # of the 12 people killed" still counts the killed
         return None
-    if _names_a_set_given_before(noun, t):
-        return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"), None)
     if of is None and q.unit == "percent" and written_as_ratio(q.text):
@@ -366,7 +377,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
             attribute.add(t.lemma_.lower())
     owners: set[str] = set()
     subject = _subject(pred)
-    if subject is not None and subject.i == noun.i and pred.dep_ in ("advcl", "acl") and pred.head.pos_ in ("VERB", "AUX"):
+    if subject is not None and subject.i == noun.i and pred.dep_ in ("advcl", "acl") and pred.tag_ == "VBG" \
+            and pred.head.pos_ in ("VERB", "AUX"):
         # "who had 352 yards rushing" parsed with the yards as the participle's subject: whoever had them
         subject = _subject(pred.head)
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
@@ -377,7 +389,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
             owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound" and c.i not in named)
     elif subject is not None and subject.pos_ == "PRON":
         owners.add(UNKNOWN_OWNER)  # "he", or a "who" whose noun the parse does not give
-    attribute.update(_category(noun, pred))
+    attribute.update(_object_besides(noun, pred))
     owners.discard(thing)
     attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None
