@@ -23,6 +23,10 @@ refitted on the same rows with the pages' publication dates in session 20; PolNe
 `fifth`, ECB+'s `seventh` and news_cluster's `eleventh`, read once with that refit and never fitted
 on, measure the refit.
 
+With `--corpus timebank` they are all stories of a store `bench/corroborate_timebank.py --db …` made
+(TimeBank 1.2's 183 documents from 8 outlets, never used to choose a corroboration rule): read once in
+session 21, with no corroborated story to read and one denied.
+
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
 split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels
 are tests/fixtures/verdict_labels_ecbplus.json. ECB+'s `ecb` documents carry no outlet: each counts
@@ -96,6 +100,11 @@ def held_out_events(corpus: str) -> tuple[dict[str, str], object, Path]:
 
         return ({a.document.id: a.split for a in read_articles(corpus_dir())}, lambda split: True,
                 LABELS.with_name("verdict_labels_polnear.json"))
+    if corpus == "timebank":  # never used to choose a grouping, contradiction or verdict rule
+        from corroborate_timebank import default_dir, documents
+
+        return ({d.id: "timebank" for d in documents(default_dir())}, lambda _: True,
+                LABELS.with_name("verdict_labels_timebank.json"))
     return {p.document.id: p.event for p in read_corpus(corpus_dir() / "news_cluster")}, held_out, LABELS
 
 
@@ -150,7 +159,7 @@ def disputed(store: Store, corpus: str, event_of: dict[str, str], held, show: in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
-    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear"), default="news_cluster")
+    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear", "timebank"), default="news_cluster")
     ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers, and every unlabelled "
                          "contested or denied one")
     args = ap.parse_args()

@@ -9,6 +9,7 @@ denial verb that denies nothing.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -66,6 +67,29 @@ def test_two_outlets_counting_the_same_refugees_differently_make_one_contested_s
     assert found.kind == "number" and "2.1 million" in found.detail and "2.6 million" in found.detail
     assert "refugee" in found.quantity
     assert all(s.status == "single_source" for s in iter_stories(store) if s.id != contested[0].id)
+
+
+def test_a_timebank_denial_of_the_secs_allegations_denies_the_charge(corpus_dir, sqlite_url):
+    # TimeBank was never used for a corroboration rule (bench/corroborate_timebank.py): its one denied
+    # story, read once, is a man charged in the SEC's civil suit who denies the suit's allegations
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from corroborate_timebank import documents
+
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    docs = documents(corpus_dir / "timebank" / "TimeBank")
+    assert len(docs) == 183 and len({d.outlet for d in docs}) == 8
+    (article,) = [d for d in docs if "Mr. Antar has denied" in d.text]
+    assert article.outlet == "Wall Street Journal"
+    store = Store(sqlite_url)
+    store.add_document(article, claims=extract(article))
+    corroborate(store, incremental=False)
+    (denied,) = [s for s in iter_stories(store) if s.status == "denied"]
+    assert any("charged" in m.text and "Securities and Exchange Commission" in m.text for m in denied.mentions)
+    assert any(c.kind == "denial" and "Antar" in c.detail for c in denied.contradictions)
 
 
 def test_two_outlets_giving_one_well_two_depths_make_a_contested_story(corpus_dir, sqlite_url):
