@@ -455,6 +455,63 @@ TEMPLATES["forms"] = replace(
 )
 
 
+# 'fourth': every kind in new words, written in session 21 (2026-12-04) before its first run, to
+# measure how the checks carry to wording nobody tuned them on. First run (seed 7, 150 cases a kind):
+# recall duplicated_passage, weekday_mismatch, inconsistent_duration, conflicting_numbers 100%,
+# placeholder 63.3% ('[to come]', 'PIC TO COME', '[[HED]]', '[SPOKESPERSON NAME]', '[fact-check this]',
+# '[Interactive graphic]', '[Table: …]', 'I do not have access to live news'), ai_disclosure 66.7%
+# ('composed with Claude', 'machine learning tools'), certainty_escalation 68.0% (fled/flight; and a
+# template of ours, 'Damage to the dam is confirmed, engineers said', which names a new source: the
+# check was right not to fire, and the template lost its source); precision >= 99.3%. After the
+# patterns, the assistant names, 'flight' and a damage family: 100% but certainty_escalation 99.3%.
+TEMPLATES["fourth"] = Templates(
+    own_line=[
+        "[Map: front line as of this morning]", "(Audio)", "[Table: casualties by region]", "PIC TO COME",
+        "[caption to come]", "Lorem ipsum dolor.", "[Slideshow]", "[[HED]]",
+        "As an AI, I cannot confirm events that happened after my training data.",
+        "I do not have access to live news, so please verify these figures independently.",
+        "{{{{author_name}}}}", "[Interactive graphic]", "[Photo: Reuters]",
+    ],
+    inline=[" [TKTK]", " [add source]", " [verify]", " (TK)", " [link to report]", " {{{{place}}}}",
+            " [fact-check this]", " INSERT QUOTE HERE", " [SPOKESPERSON NAME]", " [to come]"],
+    ai=[
+        "This report was drafted with the help of an AI model and edited by staff.",
+        "Editor's note: artificial intelligence was used to translate the witness statements quoted here.",
+        "Some passages in this article were written by an AI system.",
+        "Disclaimer: this story was composed with Claude and reviewed by an editor.",
+        "Our newsroom used machine learning tools to sort the documents cited in this story.",
+        "AI-assisted: portions of this text were produced by a language model.",
+    ],
+    weekday=["The ceasefire takes effect {wd}, {md}, both sides said.", "The hearing resumed on {wd} ({md}).",
+             "Polls close at 8 p.m. {wd}, {md}.", "Witnesses said the convoy left on {wd}, {md} at dawn."],
+    counts=[
+        ("{a} sailors were rescued from the sinking ferry.", "The {b} rescued sailors were flown to the mainland."),
+        ("Officials said {a} homes were destroyed by the floods.", "Rebuilding the {b} destroyed homes could take years."),
+        ("{a} prisoners were released under the amnesty.", "The {b} released prisoners must report to police weekly."),
+        ("Police questioned {a} witnesses on Monday.", "All {b} witnesses questioned gave similar accounts."),
+        ("{a} soldiers were wounded in the ambush.", "The {b} wounded soldiers were evacuated by helicopter."),
+    ],
+    hedged=["Four medics were reportedly killed when the ambulance was hit.",
+            "The mayor has allegedly been detained by security forces.",
+            "Hundreds of residents may have fled the town overnight.",
+            "The dam was reportedly damaged in the shelling.",
+            "Two pilots are believed to have been captured."],
+    certain=["The deaths of the medics are now confirmed.", "The mayor's detention has been confirmed.",
+             "Their flight is now confirmed, and the town is nearly empty.",
+             "Damage to the dam is now confirmed.", "The capture of the pilots is confirmed."],
+    certainty_pairs=[(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)],
+    durations=[
+        "The blockade has lasted nearly four years (going on five).",
+        "She has led the agency for less than a year, or more than three by her own account.",
+        "The outage lasted almost two days (more than a week, some residents said).",
+        "The factory, built in {y20}, has been running for only ten years.",
+        "From {y12} to {y9} - a span of seven years - the road stayed closed.",
+        "He has coached the team since {y3}, for more than eight years.",
+        "The clinic shut about three years ago, in {y12}.",
+    ],
+)
+
+
 INJECTORS: dict[str, Callable[[random.Random, Article, Templates], Optional[Case]]] = {
     "duplicated_passage": inject_duplicate,
     "placeholder": inject_placeholder,
@@ -526,6 +583,8 @@ def score(cases: list[Case], misses: Optional[list] = None) -> dict[str, Score]:
         doc = Document.from_text(case.text, source=case.article, published=case.published)
         hit = False
         for f in audit(doc):
+            if f.kind not in scores:
+                continue  # a note of reading the text ("control_characters"), no audit check
             if not hit and is_hit(f, case.expected):
                 hit = True
                 scores[f.kind].tp += 1

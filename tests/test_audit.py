@@ -107,6 +107,8 @@ def test_placeholders(text, quote):
     "Shoppers at TK Maxx said prices rose.",  # a brand, not "to come"
     "The photo (right) shows the square.",
     "He scored in Super Bowl XXX and later coached.",
+    "The tally is in the table (below).",
+    "She quoted the [Wall Street Journal] report, the lawyer said.",
 ])
 def test_placeholder_look_alikes_are_not_flagged(text):
     assert "placeholder" not in kinds(text)
@@ -122,6 +124,10 @@ def test_ai_disclosure_only_about_this_article():
     assert audit(doc("This article was written with the help of AI."))[0].severity == "info"
     # news about AI is not a disclosure
     assert kinds("The company said it uses AI to generate product descriptions for its store.") == []
+    # an assistant by its name (the 'fourth' injected wording), not a person who shares it
+    assert kinds("Disclaimer: this story was composed with Claude and reviewed by an editor.") == ["ai_disclosure"]
+    assert kinds("Disclaimer: this story was written with Claude Brown, our Paris correspondent.") == []
+    assert kinds("Our newsroom used machine learning tools to sort the documents cited in this story.") == ["ai_disclosure"]
 
 
 @pytest.mark.parametrize("text, published, severity", [
