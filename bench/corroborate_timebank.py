@@ -1,7 +1,8 @@
-"""TimeBank 1.2's 183 news documents (1989-91 Wall Street Journal and AP; 1998 broadcast and wire news
-from ABC, CNN, PRI, VOA, AP and the New York Times) with their claims, corroborated. No grouping,
-contradiction or verdict rule was ever chosen on it (its only use before was date resolution), so its
-verdicts, read once with `bench/eval_verdicts.py --corpus timebank`, are held-out figures.
+"""TimeBank 1.2's 183 news documents (1989-91 Wall Street Journal and AP, one 1991 San Jose Mercury News
+story; 1998 broadcast and wire news from ABC, CNN, PRI, VOA, AP and the New York Times) with their claims,
+corroborated. No grouping, contradiction or verdict rule was ever chosen on it (its only use before was
+date resolution), so its verdicts, read once with `bench/eval_verdicts.py --corpus timebank`, are
+held-out figures.
 
 Each document's outlet comes from its file name's prefix (`wsj_`/`WSJ` the Wall Street Journal, `AP`
 and `APW` the Associated Press, `ea` ABC and `ed` CNN: TDT's broadcast files, whose times of day are

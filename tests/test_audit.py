@@ -109,6 +109,12 @@ def test_placeholders(text, quote):
     "He scored in Super Bowl XXX and later coached.",
     "The tally is in the table (below).",
     "She quoted the [Wall Street Journal] report, the lawyer said.",
+    # a review's look-alikes of the 'fourth' wording's new patterns
+    "The study's results (Table 2) were clear.",
+    "He played [table-tennis] as a boy, she recalled.",
+    "The page linked [[Barack Obama]] twice.",
+    "The FCU [Fact Check Unit] said so.",
+    '"I don\'t have access to current information on the case," the minister said.',
 ])
 def test_placeholder_look_alikes_are_not_flagged(text):
     assert "placeholder" not in kinds(text)
@@ -127,6 +133,10 @@ def test_ai_disclosure_only_about_this_article():
     # an assistant by its name (the 'fourth' injected wording), not a person who shares it
     assert kinds("Disclaimer: this story was composed with Claude and reviewed by an editor.") == ["ai_disclosure"]
     assert kinds("Disclaimer: this story was written with Claude Brown, our Paris correspondent.") == []
+    for text in ("This story was edited by Claude, our Paris correspondent.", "This story was edited by Jean-Claude.",
+                 "This story was written with Claude van Damme.",
+                 "This report, composed of interviews with AI experts, ran on Sunday."):
+        assert kinds(text) == [], text
     assert kinds("Our newsroom used machine learning tools to sort the documents cited in this story.") == ["ai_disclosure"]
 
 

@@ -16,17 +16,21 @@ KIND = "ai_disclosure"
 
 _AI = re.compile(
     r"\b(?:A\.?I\.?(?:-(?:generated|assisted|powered|based|written))?|artificial intelligence|generative AI|"
-    r"ChatGPT|GPT-?\d\w*|large language models?|LLMs?|language models?|machine[- ]learning(?: tools?| models?| software)?|"
-    r"Claude(?! [A-Z])|Google Gemini|Microsoft Copilot|"  # "Claude Monet" is a painter
+    r"ChatGPT|GPT-?\d\w*|large language models?|LLMs?|language models?|"
+    r"machine[- ]learning(?: tools?| models?| software)?|"
+    # an assistant by name, not a person so called ("edited by Claude", "Claude Monet", "with Claude van Damme")
+    r"(?:Anthropic['’]s Claude|Claude (?:AI|chatbot|assistant)|"
+    r"(?:with|using) Claude(?! [A-Z]| (?:van|von|de|du|la|le)\b))(?![\w'’-])|"
+    r"Google Gemini|Microsoft Copilot|"
     r"automated (?:writing|journalism) (?:tools?|software|technology))(?![\w-])"
 )
 # every _AI match contains one of these (a cheap test that skips most articles)
-_GATE = ("AI", "A.I", "artificial intelligence", "ChatGPT", "GPT", "language model", "LLM", "automated", "machine learning",
-         "machine-learning", "Claude", "Gemini", "Copilot")
+_GATE = ("AI", "A.I", "artificial intelligence", "ChatGPT", "GPT", "language model", "LLM", "automated",
+         "machine learning", "machine-learning", "Claude", "Gemini", "Copilot")
 _PRODUCE = re.compile(
     r"\b(?:utili[sz]\w*|uses?|used|using|employ\w*|rel(?:y|ies|ied) on|leverag\w*|help\w*|assist\w*|aid\w*|"
     r"writ\w*|wrote|draft\w*|generat\w*|creat\w*|produc\w*|research\w*|edit\w*|translat\w*|summari[sz]\w*|"
-    r"compil\w*|compos\w*|illustrat\w*|fact-check\w*|made with|with the (?:help|assistance|aid|support) of)\b",
+    r"compil\w*|compos(?:ed|ing)\b(?!\s+of\b)|illustrat\w*|fact-check\w*|made with|with the (?:help|assistance|aid|support) of)\b",
     re.IGNORECASE,
 )
 _SELF = re.compile(
