@@ -24,8 +24,24 @@ from bench.corpora import corpus_dir  # noqa: E402
 from bench.corpora.polnear import read_articles  # noqa: E402
 from claimdesk.corroborate import corroborate  # noqa: E402
 from claimdesk.extraction.spacy_extractor import SpacyExtractor  # noqa: E402
+from claimdesk.models import Document  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
 from claimdesk.store.stories import iter_stories  # noqa: E402
+
+
+def fill_and_corroborate(store: Store, documents: list[Document], processes: int) -> str:
+    """Extract and store the documents the store lacks, corroborate the whole store afresh, and say
+    how long each took and the stories by status."""
+    todo = [d for d in documents if not store.has_document(d.id)]
+    t0 = time.perf_counter()
+    for doc, claims in zip(todo, SpacyExtractor(n_process=processes).extract_many(todo)):
+        store.add_document(doc, claims=list({c.id: c for c in claims}.values()))
+    t1 = time.perf_counter()
+    corroborate(store, incremental=False)
+    t2 = time.perf_counter()
+    statuses = Counter(s.status for s in iter_stories(store))
+    return (f"{len(todo)} extracted in {t1 - t0:.0f}s, corroborated in {t2 - t1:.0f}s; "
+            f"stories by status: {dict(sorted(statuses.items()))}")
 
 
 def main() -> None:
@@ -34,17 +50,8 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=2)
     args = ap.parse_args()
     articles = read_articles(corpus_dir())
-    store = Store(args.db)
-    todo = [a.document for a in articles if not store.has_document(a.document.id)]
-    t0 = time.perf_counter()
-    for doc, claims in zip(todo, SpacyExtractor(n_process=args.processes).extract_many(todo)):
-        store.add_document(doc, claims=list({c.id: c for c in claims}.values()))
-    t1 = time.perf_counter()
-    corroborate(store, incremental=False)
-    t2 = time.perf_counter()
-    statuses = Counter(s.status for s in iter_stories(store))
-    print(f"{len(articles)} PolNeAR articles ({len(todo)} extracted in {t1 - t0:.0f}s), corroborated in {t2 - t1:.0f}s; "
-          f"stories by status: {dict(sorted(statuses.items()))}")
+    done = fill_and_corroborate(Store(args.db), [a.document for a in articles], args.processes)
+    print(f"{len(articles)} PolNeAR articles: {done}")
 
 
 if __name__ == "__main__":

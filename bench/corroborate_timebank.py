@@ -18,20 +18,16 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corroborate_polnear import fill_and_corroborate  # noqa: E402
 from eval_timebank import default_dir, load  # noqa: E402
 
-from claimdesk.corroborate import corroborate  # noqa: E402
-from claimdesk.extraction.spacy_extractor import SpacyExtractor  # noqa: E402
 from claimdesk.models import Document  # noqa: E402
 from claimdesk.store import Store  # noqa: E402
-from claimdesk.store.stories import iter_stories  # noqa: E402
 
 OUTLETS = {"wsj": "Wall Street Journal", "ap": "AP", "apw": "AP", "abc": "ABC", "ea": "ABC", "cnn": "CNN",
            "ed": "CNN", "nyt": "New York Times", "pri": "PRI", "voa": "VOA", "sjmn": "San Jose Mercury News"}
@@ -53,17 +49,8 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=2)
     args = ap.parse_args()
     docs = documents(default_dir())
-    store = Store(args.db)
-    todo = [d for d in docs if not store.has_document(d.id)]
-    t0 = time.perf_counter()
-    for doc, claims in zip(todo, SpacyExtractor(n_process=args.processes).extract_many(todo)):
-        store.add_document(doc, claims=list({c.id: c for c in claims}.values()))
-    t1 = time.perf_counter()
-    corroborate(store, incremental=False)
-    t2 = time.perf_counter()
-    statuses = Counter(s.status for s in iter_stories(store))
-    print(f"{len(docs)} TimeBank documents from {len({d.outlet for d in docs})} outlets ({len(todo)} extracted in "
-          f"{t1 - t0:.0f}s), corroborated in {t2 - t1:.0f}s; stories by status: {dict(sorted(statuses.items()))}")
+    done = fill_and_corroborate(Store(args.db), docs, args.processes)
+    print(f"{len(docs)} TimeBank documents from {len({d.outlet for d in docs})} outlets: {done}")
 
 
 if __name__ == "__main__":
