@@ -32,7 +32,7 @@ Granularity = Literal["day", "month", "year", "part_of_month", "season"]
 Qualifier = Literal["exact", "about", "up_to", "at_least", "range"]
 StoryStatus = Literal["corroborated", "single_source", "contested", "denied"]
 STORY_STATUSES: tuple[str, ...] = get_args(StoryStatus)
-SourceFormat = Literal["text", "html", "feed", "warc", "jsonl"]
+SourceFormat = Literal["text", "html", "feed", "warc", "jsonl", "json"]
 
 EVENT_TYPES = (
     "deployment", "desertion", "casualty", "attack", "agreement",

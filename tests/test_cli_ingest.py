@@ -181,3 +181,27 @@ def test_killed_ingest_resumes_to_exactly_one_copy_of_each_document(tmp_path: Pa
     assert count(db, "document_sources") == 1000
     assert rows(db, "SELECT count(DISTINCT source) FROM document_sources") == [(1000,)]
     assert rows(db, "SELECT count(*) FROM documents WHERE outlet IS NULL OR published IS NULL") == [(0,)]
+
+
+def test_a_folder_of_news_please_crawls_is_ingested_and_corroborated(tmp_path: Path, corpus_dir: Path) -> None:
+    """news-please writes one JSON file per crawled page, as news_cluster keeps them: the Nice truck
+    attack (a development event) from several outlets, furniture and all, read from a folder."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for page in sorted((corpus_dir / "news_cluster").glob("*.json")):
+        if json.loads(page.read_text(encoding="utf-8"))["newsCluster"]["EventId"] == 68:
+            (crawl / page.name).symlink_to(page)
+    pages = len(list(crawl.iterdir()))
+    assert pages >= 8
+    db = tmp_path / "c.sqlite"
+    ingest = claimdesk("ingest", str(crawl), "--db", f"sqlite:///{db}", "--workers", "1", cwd=tmp_path)
+    assert ingest.returncode == 0, ingest.stderr
+    assert f"{pages} files: {pages} new documents" in " ".join(ingest.stdout.split())
+    assert rows(db, "SELECT DISTINCT format FROM documents") == [("json",)]
+    assert rows(db, "SELECT count(*) FROM documents WHERE published IS NULL OR outlet IS NULL") == [(0,)]
+    assert claimdesk("corroborate", "--db", f"sqlite:///{db}", cwd=tmp_path).returncode == 0
+    ledger = json.loads(claimdesk("ledger", "--db", f"sqlite:///{db}", "--status", "corroborated", "-q",
+                                  cwd=tmp_path).stdout)
+    stories = ledger["stories"] if isinstance(ledger, dict) else ledger
+    nice = [s for s in stories if "Nice" in " ".join(m["text"] for m in s["mentions"])]
+    assert nice and max(s["independent_sources"] for s in nice) >= 3

@@ -353,6 +353,57 @@ def test_jsonl_date_precedence_and_line_limit(tmp_path: Path) -> None:
     assert not_object.reason == "expected a JSON object, got list"
 
 
+# -- whole JSON files (news-please writes one per crawled page) ---------------------------------
+
+def test_news_please_json_pages_of_news_cluster_are_read_with_their_metadata(corpus_dir: Path) -> None:
+    files = sorted((corpus_dir / "news_cluster").glob("*.json"))
+    assert len(files) > 300
+    for path in files[:25]:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        assert format_of(path) == "json"
+        [doc] = read(path)
+        assert isinstance(doc, Document), doc
+        assert doc.format == "json" and doc.source == str(path)
+        assert doc.text == raw["text"]  # crawler furniture and all: spans stay true
+        assert doc.title == raw["title"] and doc.url == raw["url"]
+        assert doc.published == date.fromisoformat(raw["date_publish"][:10])
+        domain = raw["source_domain"].removeprefix("www.")
+        assert doc.outlet and (doc.outlet in domain or domain.endswith(doc.outlet)), (doc.outlet, domain)
+
+
+def test_a_json_list_of_articles_reads_each_and_rejects_only_the_bad_items(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([
+        {"title": "Ferries", "text": "Four ferries were cancelled because of the storm.", "url": "https://a.example/f"},
+        "not an article",
+        {"title": "No body", "text": "  "},
+        {"maintext": "The harbour reopened on Tuesday.", "date_publish": "2024-03-05 10:00:00"},
+    ], indent=2))
+    ferries, not_object, no_text, harbour = read(path)
+    assert (ferries.source, ferries.format, ferries.outlet) == (f"{path}#1", "json", "a.example")
+    assert (not_object.source, not_object.reason) == (f"{path}#2", "item 2 of the list: expected a JSON object, got str")
+    assert no_text.source == f"{path}#3" and no_text.reason.startswith("item 3 of the list: no text")
+    assert harbour.published == date(2024, 3, 5) and harbour.text == "The harbour reopened on Tuesday."
+
+
+def test_json_files_that_hold_no_article_are_rejected_with_the_reason(tmp_path: Path) -> None:
+    number, broken, html_inside = tmp_path / "n.json", tmp_path / "broken.json", tmp_path / "page.json"
+    number.write_text("42")
+    broken.write_text('{\n  "text": "cut off')
+    html_inside.write_text(json.dumps({"text": "<html><body>Raw page kept as text.</body></html>"}, indent=1))
+    assert read(number)[0].reason == "a JSON document holding int, not an article object or a list of them"
+    assert read(broken)[0].reason.startswith("invalid JSON: Unterminated string starting at (line 2, column 11)")
+    [doc] = read(html_inside)  # markup inside a JSON string does not make the file an HTML page
+    assert doc.format == "json" and doc.text.startswith("<html>")
+
+
+def test_json_lines_saved_as_json_are_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps({"text": "First report."}) + "\n" + json.dumps({"text": "Second report."}) + "\n")
+    assert format_of(path) == "jsonl"
+    assert [d.text for d in read(path)] == ["First report.", "Second report."]
+
+
 # -- files, folders and limits -------------------------------------------------------------------
 
 def test_oversized_file_is_rejected_with_its_size(tmp_path: Path) -> None:
@@ -448,11 +499,16 @@ def test_files_without_known_suffix_are_sniffed(tmp_path: Path) -> None:
     assert doc.title == "Flooding closes river crossings in Dorval"
 
 
-def test_a_pretty_printed_json_file_is_rejected_not_read_as_lines(samples_dir: Path) -> None:
+def test_the_expected_findings_sidecar_is_skipped_in_folders_and_rejected_when_named(samples_dir: Path) -> None:
     sidecar = samples_dir / "sofrep-north-korean-deserters.expected.json"
-    assert format_of(sidecar) is None
+    skipped = []
+    assert sidecar not in list(iter_input_files([samples_dir], skipped.append))
+    assert [(s.path, s.reason) for s in skipped] == [
+        (sidecar, "an expected-findings sidecar, not an article (name the file to read it)")]
+    assert format_of(sidecar) == "json"
     [rejected] = read(sidecar)
-    assert rejected.reason == "a JSON document, not JSON Lines (one article object per line)"
+    assert rejected.reason == ("a JSON object with no text: expected a non-empty string in one of text, "
+                               "maintext, content")
 
 
 def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:

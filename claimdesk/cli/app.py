@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -27,6 +28,9 @@ DbOption = Annotated[
     typer.Option("--db", help="Database URL (sqlite:///FILE or postgresql://…). Default: $CLAIMDESK_DB, else sqlite:///claimdesk.sqlite.",
                  show_default=False),
 ]
+InputPaths = Annotated[list[Path], typer.Argument(
+    help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl, .json (news-please pages).",
+    show_default=False)]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors still go to stderr.")]
 
 EXIT_OK = 0

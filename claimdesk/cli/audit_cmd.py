@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from claimdesk.audit.output import audit_dict, audit_text
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, WorkersOption, app, parse_published
+from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, InputPaths, WorkersOption, app, parse_published
 from claimdesk.cli.terminal import safe_text
 from claimdesk.ingest import IngestOptions
 from claimdesk.report.plain_text import json_text
@@ -26,7 +25,7 @@ class Format(str, Enum):
 
 @app.command("audit")
 def audit_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
+    paths: InputPaths,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none; weekdays are checked against it.")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Audit only; skip claim extraction (much faster).")] = False,
     format: Annotated[Format, typer.Option("--format", help="text (readable), json (one object per document: JSON Lines), html (self-contained page).")] = Format.text,

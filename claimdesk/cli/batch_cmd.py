@@ -10,14 +10,15 @@ import typer
 from rich.console import Console
 
 from claimdesk.cli.app import (
-    EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, QuietOption, WorkersOption, app, parse_published,
+    EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, InputPaths, QuietOption, WorkersOption, app,
+    parse_published,
 )
 from claimdesk.cli.edge import open_store_for, shown_url
 from claimdesk.cli.terminal import safe_text
 
 @app.command("batch")
 def batch_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
+    paths: InputPaths,
     out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables (each table's folder is replaced).", show_default=False)],
     engine: Annotated[str, typer.Option("--engine", help="Batch engine; only `spark` exists.")] = "spark",
     master: Annotated[Optional[str], typer.Option("--master", show_default=False, help="Spark master: local[N], spark://HOST:7077, yarn, k8s://… (default: local[WORKERS])")] = None,

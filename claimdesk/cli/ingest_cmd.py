@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, DbOption, QuietOption, WorkersOption, app, parse_published
+from claimdesk.cli.app import (
+    EXIT_OK, EXIT_SOME_REJECTED, DbOption, InputPaths, QuietOption, WorkersOption, app, parse_published,
+)
 from claimdesk.ingest import IngestOptions, Skipped, iter_input_files
 from claimdesk.models import RejectedInput
 from claimdesk.pipeline import ingest
@@ -21,7 +22,7 @@ stderr = Console(stderr=True)
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .xml/.rss/.atom, .warc(.gz), .jsonl.", show_default=False)],
+    paths: InputPaths,
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,

@@ -1,6 +1,6 @@
 """Ingest: turn files of every supported format into Document records.
 
-One module per format (`text`, `html`, `feeds`, `warc`, `jsonl`); `dispatch` picks the reader and
+One module per format (`text`, `html`, `feeds`, `warc`, `jsonl` for JSON Lines and JSON files); `dispatch` picks the reader and
 turns every failure into a RejectedInput; `files` expands folders. Publication dates: a record's
 own metadata date wins, `IngestOptions.published` fills only where there is none, and otherwise
 the date stays None.

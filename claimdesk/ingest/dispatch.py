@@ -13,7 +13,7 @@ from typing import Optional
 
 from claimdesk.ingest.feeds import read_feed
 from claimdesk.ingest.html import read_html
-from claimdesk.ingest.jsonl import read_jsonl
+from claimdesk.ingest.jsonl import read_json, read_jsonl
 from claimdesk.ingest.metadata import over_limit
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.ingest.text import read_text
@@ -26,7 +26,7 @@ IngestRecord = Document | LinkOnly | RejectedInput
 Reader = Callable[[Path, IngestOptions], Iterator[IngestRecord]]
 
 READERS: dict[str, Reader] = {
-    "text": read_text, "html": read_html, "feed": read_feed, "warc": read_warc, "jsonl": read_jsonl,
+    "text": read_text, "html": read_html, "feed": read_feed, "warc": read_warc, "jsonl": read_jsonl, "json": read_json,
 }
 # Formats read record by record; the others are read whole, so their size is checked first.
 STREAMED = {"warc", "jsonl"}
@@ -36,7 +36,10 @@ SUFFIXES: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed", ".xml": "xml",
     ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    # claimdesk's own expected-findings sidecars (the samples' *.expected.json): no reader; a folder
+    # walk skips them, and one named on its own is sniffed like any JSON file
+    ".expected.json": "sidecar",
 }
 
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -52,7 +55,7 @@ def suffix_of(path: Path) -> str:
 
 
 def format_of(path: Path) -> Optional[str]:
-    """The reader name for `path` ("text", "html", "feed", "warc", "jsonl"), or None if none fits."""
+    """The reader name for `path` ("text", "html", "feed", "warc", "jsonl", "json"), or None if none fits."""
     try:
         return _detect(path)
     except Rejected:
@@ -61,6 +64,8 @@ def format_of(path: Path) -> Optional[str]:
 
 def _detect(path: Path) -> str:
     kind = SUFFIXES.get(suffix_of(path))
+    if kind in ("json", "sidecar"):
+        return _json_kind(path)
     if kind in READERS:
         return kind
     with path.open("rb") as stream:
@@ -75,10 +80,14 @@ def _detect(path: Path) -> str:
     if stripped.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
         return "warc"
     if stripped.startswith((b"{", b"[")):
-        if _first_line_is_object(path):
-            return "jsonl"
-        raise Rejected(str(path), "a JSON document, not JSON Lines (one article object per line)")
+        return _json_kind(path)
     return "text"
+
+
+def _json_kind(path: Path) -> str:
+    """JSON Lines when the first line is a whole object (a one-line .json file reads the same either
+    way; JSON Lines are often saved as .json), else one JSON document."""
+    return "jsonl" if _first_line_is_object(path) else "json"
 
 
 def _first_line_is_object(path: Path) -> bool:

@@ -11,8 +11,9 @@ from typing import Optional
 from claimdesk.ingest.dispatch import SUFFIXES, suffix_of
 
 # A folder walk reads only files whose format is known. Markdown is read when named on its own,
-# but not from folders, where .md files are READMEs and notes rather than articles.
-FOLDER_SUFFIXES = frozenset(SUFFIXES) - {".md"}
+# but not from folders, where .md files are READMEs and notes rather than articles; nor are the
+# `.expected.json` sidecars that say what claimdesk must find in the article beside them.
+FOLDER_SUFFIXES = frozenset(SUFFIXES) - {".md", ".expected.json"}
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,7 @@ def _unknown_reason(file: Path) -> str:
     suffix = suffix_of(file)
     if suffix == ".md":
         return "Markdown in a folder is taken for notes, not an article (name the file to read it)"
+    if suffix == ".expected.json":
+        return "an expected-findings sidecar, not an article (name the file to read it)"
     known = ", ".join(sorted({s for s in FOLDER_SUFFIXES if s.count(".") == 1}))
     return f"unknown type {suffix or '(no suffix)'!r}: a folder ingest reads {known}"

@@ -1,4 +1,5 @@
-"""JSON Lines: one article object per line (news-please output, Common Crawl news dumps, own exports).
+"""Article objects in JSON: JSON Lines (one object per line: Common Crawl news dumps, own exports)
+and whole JSON files (one object per file, as news-please writes each crawled page, or a list of them).
 
 Fields read (the first present wins): text from text / maintext / content; title; url; date from
 date_publish / published / date; outlet from source_domain / outlet / site_name / sitename /
@@ -9,6 +10,10 @@ and other C0 controls are removed, with a finding); invalid UTF-8 bytes become U
 `invalid_encoding` finding. A line that cannot be read becomes a RejectedInput named
 `file.jsonl:LINE` (where to look to fix it); a document from line N has the source `file.jsonl#N`.
 Lines are streamed, so `max_bytes` bounds each line, not the file.
+
+A whole JSON file is read at once (the dispatcher has checked its size): an object is one article
+with the file as its source; a list gives one article per item, sourced `file.json#N`, and an item
+that is no article becomes a RejectedInput `file.json#N` while the other items go on.
 """
 
 from __future__ import annotations
@@ -16,13 +21,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Optional
+from typing import Any, BinaryIO, Literal, Optional
 
 from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.textclean import clean_text
 from claimdesk.ingest.text import invalid_encoding_finding
-from claimdesk.models import Document, RejectedInput
+from claimdesk.models import Document, Rejected, RejectedInput
 from claimdesk.outlets import ingest_outlet
 
 TEXT_FIELDS = ("text", "maintext", "content")
@@ -46,6 +51,42 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Document | Reject
                 yield _document(obj, f"{source}#{number}", options, replaced)
             except _BadLine as bad:
                 yield RejectedInput(source=f"{source}:{number}", reason=str(bad))
+
+
+def read_json(path: Path, options: IngestOptions) -> Iterator[Document | RejectedInput]:
+    source = str(path)
+    raw = path.read_bytes()
+    value, replaced = _decoded(raw, source)
+    if isinstance(value, dict):
+        try:
+            yield _document(value, source, options, replaced, fmt="json")
+        except _BadLine as bad:
+            yield RejectedInput(source=source, reason=f"a JSON object with {bad}")
+        return
+    if not isinstance(value, list):
+        raise Rejected(source, f"a JSON document holding {type(value).__name__}, not an article object or a list of them")
+    for number, item in enumerate(value, start=1):
+        try:
+            if not isinstance(item, dict):
+                raise _BadLine(f"expected a JSON object, got {type(item).__name__}")
+            yield _document(item, f"{source}#{number}", options, replaced, fmt="json")
+        except _BadLine as bad:
+            yield RejectedInput(source=f"{source}#{number}", reason=f"item {number} of the list: {bad}")
+        replaced = 0  # the file's invalid bytes are noted once, on its first article
+
+
+def _decoded(raw: bytes, source: str) -> tuple[Any, int]:
+    """The JSON value of a whole file, and how many invalid UTF-8 sequences were replaced."""
+    replaced = 0
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        replaced = decoded.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    try:
+        return json.loads(decoded), replaced
+    except json.JSONDecodeError as error:
+        raise Rejected(source, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
@@ -83,7 +124,8 @@ def _object(line: Optional[bytes], max_bytes: int) -> tuple[dict[str, Any], int]
     return value, replaced
 
 
-def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced: int) -> Document:
+def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced: int,
+              fmt: Literal["jsonl", "json"] = "jsonl") -> Document:
     text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and clean_text(obj[f])[0].strip()), None)
     if text is None:
         raise _BadLine(f"no text: expected a non-empty string in one of {', '.join(TEXT_FIELDS)}")
@@ -94,7 +136,7 @@ def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced
         text,
         notes=notes,
         source=source,
-        format="jsonl",
+        format=fmt,
         url=url,
         title=clean(obj.get("title")),
         author=next((a for a in (clean(obj.get(f)) for f in AUTHOR_FIELDS) if a), None),
