@@ -397,6 +397,18 @@ def test_json_files_that_hold_no_article_are_rejected_with_the_reason(tmp_path: 
     assert doc.format == "json" and doc.text.startswith("<html>")
 
 
+def test_an_undated_record_takes_the_date_its_page_states(tmp_path: Path) -> None:
+    path = tmp_path / "undated.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Russia launched 71 missiles overnight.", "url": "https://example.com/world/2026/02/26/kyiv-strikes/"},
+        {"text": "KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles."},
+        {"text": "He was sentenced on Saturday.", "url": "https://example.com/court/sentencing"},
+    ]) + "\n")
+    assert [d.published for d in read(path)] == [date(2026, 2, 26), date(2026, 2, 26), None]
+    given = IngestOptions(published=date(2026, 3, 1))  # the user's date fills the gap first
+    assert [d.published for d in read(path, given)] == [date(2026, 3, 1)] * 3
+
+
 def test_json_lines_saved_as_json_are_read_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "dump.json"
     path.write_text(json.dumps({"text": "First report."}) + "\n" + json.dumps({"text": "Second report."}) + "\n")

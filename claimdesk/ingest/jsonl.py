@@ -2,7 +2,8 @@
 and whole JSON files (one object per file, as news-please writes each crawled page, or a list of them).
 
 Fields read (the first present wins): text from text / maintext / content; title; url; date from
-date_publish / published / date; outlet from source_domain / outlet / site_name / sitename /
+date_publish / published / date (else `IngestOptions.published`, else the date the page states in its
+URL path, dateline or "Published:" line); outlet from source_domain / outlet / site_name / sitename /
 domain, else the url's domain; author from authors (a list) / author; language.
 
 The text field is kept as given, but for the characters no store keeps (claimdesk.textclean: NUL
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, Optional
 
-from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, parse_date
+from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, page_date, parse_date
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.textclean import clean_text
 from claimdesk.ingest.text import invalid_encoding_finding
@@ -129,7 +130,7 @@ def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced
     text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and clean_text(obj[f])[0].strip()), None)
     if text is None:
         raise _BadLine(f"no text: expected a non-empty string in one of {', '.join(TEXT_FIELDS)}")
-    url = clean(obj.get("url"))
+    url, title = clean(obj.get("url")), clean(obj.get("title"))
     published = next((d for d in (parse_date(obj.get(f)) for f in DATE_FIELDS) if d), None)
     notes = [invalid_encoding_finding(text, replaced)] if replaced else []
     return Document.from_text(
@@ -138,10 +139,11 @@ def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced
         source=source,
         format=fmt,
         url=url,
-        title=clean(obj.get("title")),
+        title=title,
         author=next((a for a in (clean(obj.get(f)) for f in AUTHOR_FIELDS) if a), None),
         outlet=ingest_outlet(next((o for o in (clean(obj.get(f)) for f in OUTLET_FIELDS) if o), None))
         or domain_of(url) or options.outlet,
-        published=published or options.published,
+        # no date field: --published, else what the page states (dated URL path, dateline, "Published:")
+        published=published or options.published or page_date(text, title, url),
         language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),
     )
