@@ -409,6 +409,60 @@ def test_an_undated_record_takes_the_date_its_page_states(tmp_path: Path) -> Non
     assert [d.published for d in read(path, given)] == [date(2026, 3, 1)] * 3
 
 
+def test_a_compact_news_please_page_is_one_json_document(corpus_dir: Path, tmp_path: Path) -> None:
+    """news-please itself writes each page as one line without indentation: still one page, sourced
+    to its file, with or without a byte-order mark."""
+    page = sorted((corpus_dir / "news_cluster").glob("*.json"))[0]
+    raw = json.loads(page.read_text(encoding="utf-8"))
+    compact, marked = tmp_path / "page.json", tmp_path / "marked.json"
+    compact.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + compact.read_bytes() + b"\n\n")
+    for path in (compact, marked):
+        assert format_of(path) == "json"
+        [doc] = read(path)
+        assert (doc.source, doc.format, doc.text) == (str(path), "json", raw["text"])
+
+
+def test_a_byte_order_mark_does_not_lose_the_first_json_line(tmp_path: Path) -> None:
+    path = tmp_path / "marked.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": "First report."}).encode() + b"\n"
+                     + json.dumps({"text": "Second report."}).encode() + b"\n")
+    assert [d.text for d in read(path)] == ["First report.", "Second report."]
+
+
+def test_invalid_bytes_in_a_json_list_are_noted_on_their_own_article(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    good = json.dumps({"text": "Clean report of the storm."}).encode()
+    broken = json.dumps({"text": "Ferries in Zurich were cancelled."}).encode().replace(b"Zurich", b"Z\xfcrich")
+    path.write_bytes(b"[" + good + b", " + broken + b"]")
+    clean, marked = read(path)
+    assert clean.notes == [] and "\ufffd" not in clean.text
+    assert marked.text == "Ferries in Z\ufffdrich were cancelled."
+    assert [n.kind for n in marked.notes] == ["invalid_encoding"]
+
+
+def test_a_page_saved_as_json_by_mistake_is_sniffed_and_an_empty_list_rejected(tmp_path: Path) -> None:
+    page, empty = tmp_path / "page.json", tmp_path / "empty.json"
+    page.write_bytes((FIXTURES / "news-page.html").read_bytes())
+    empty.write_text("[]\n")
+    assert format_of(page) == "html" and read(page)[0].title == "Flooding closes river crossings in Dorval"
+    assert [(r.source, r.reason) for r in read(empty)] == [(str(empty), "an empty JSON list: no articles")]
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert format_of(deep) == "json" and read(deep)[0].reason == "JSON nested too deep to be an article"
+
+
+def test_a_news_please_crawl_folder_reads_each_page_once(tmp_path: Path) -> None:
+    """news-please keeps a page's raw HTML beside its record: X.html and X.html.json are one article."""
+    (tmp_path / "dorval.html").write_bytes((FIXTURES / "news-page.html").read_bytes())
+    (tmp_path / "dorval.html.json").write_text(json.dumps({"title": "Flooding", "text": "Flooding closes crossings."}))
+    (tmp_path / "other.html").write_bytes((FIXTURES / "news-page.html").read_bytes())
+    skipped = []
+    assert list(iter_input_files([tmp_path], skipped.append)) == [tmp_path / "dorval.html.json", tmp_path / "other.html"]
+    assert [(s.path.name, s.reason) for s in skipped] == [
+        ("dorval.html", "the raw page of the news-please record dorval.html.json, read instead")]
+
+
 def test_json_lines_saved_as_json_are_read_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "dump.json"
     path.write_text(json.dumps({"text": "First report."}) + "\n" + json.dumps({"text": "Second report."}) + "\n")

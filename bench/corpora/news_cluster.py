@@ -38,7 +38,7 @@ def read_page(path: Path) -> Optional[ClusterPage]:
     if raw.get("date_publish") not in (None, "None"):
         published = datetime.fromisoformat(str(raw["date_publish"])).date()
     cluster = _cluster(raw["newsCluster"])
-    doc = Document.from_text(text, source=str(path), format="jsonl", url=raw.get("url"), title=title,
+    doc = Document.from_text(text, source=str(path), format="json", url=raw.get("url"), title=title,
                              outlet=raw.get("source_domain"), published=published, language="en")
     return ClusterPage(doc, str(cluster["EventId"]), str(cluster.get("Category", "")))
 

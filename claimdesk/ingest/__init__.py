@@ -2,8 +2,8 @@
 
 One module per format (`text`, `html`, `feeds`, `warc`, `jsonl` for JSON Lines and JSON files); `dispatch` picks the reader and
 turns every failure into a RejectedInput; `files` expands folders. Publication dates: a record's
-own metadata date wins, `IngestOptions.published` fills only where there is none, and otherwise
-the date stays None.
+own metadata date wins, `IngestOptions.published` fills only where there is none, then the date the
+page states about itself (URL path, dateline, "Published:" line), and otherwise the date stays None.
 
 >>> from pathlib import Path
 >>> records = list(read_path(Path("no/such/file.txt"), IngestOptions()))

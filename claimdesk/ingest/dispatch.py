@@ -64,38 +64,44 @@ def format_of(path: Path) -> Optional[str]:
 
 def _detect(path: Path) -> str:
     kind = SUFFIXES.get(suffix_of(path))
-    if kind in ("json", "sidecar"):
-        return _json_kind(path)
-    if kind in READERS:
+    if kind in READERS and kind != "json":
         return kind
     with path.open("rb") as stream:
         head = stream.read(4096)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if kind in ("json", "sidecar") and stripped.startswith((b"{", b"[")):
+        # checked before the markup roots: a JSON page's text may hold "<html"
+        return _json_kind(path, one_object_is_a_file=True)
     if _FEED_ROOT.search(head):
         return "feed"
     if _HTML_ROOT.search(head):
         return "html"
     if kind == "xml":
         raise Rejected(str(path), "XML file that is not an RSS or Atom feed, nor an HTML page")
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
         return "warc"
-    if stripped.startswith((b"{", b"[")):
-        return _json_kind(path)
+    if stripped.startswith((b"{", b"[")) or kind in ("json", "sidecar"):
+        return _json_kind(path, one_object_is_a_file=kind is not None)
     return "text"
 
 
-def _json_kind(path: Path) -> str:
-    """JSON Lines when the first line is a whole object (a one-line .json file reads the same either
-    way; JSON Lines are often saved as .json), else one JSON document."""
-    return "jsonl" if _first_line_is_object(path) else "json"
-
-
-def _first_line_is_object(path: Path) -> bool:
+def _json_kind(path: Path, one_object_is_a_file: bool) -> str:
+    """JSON Lines when the first line is a whole object and (for a .json file) another line follows:
+    JSON Lines are often saved as .json, and news-please writes each page as one compact line. Else
+    one JSON document."""
     with path.open("rb") as stream:
-        line = stream.readline(1 << 20)
+        first = stream.readline(1 << 20)
+        if not _is_object(first):
+            return "json"
+        if not one_object_is_a_file:
+            return "jsonl"
+        return "jsonl" if any(line.strip() for line in iter(lambda: stream.readline(1 << 20), b"")) else "json"
+
+
+def _is_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 

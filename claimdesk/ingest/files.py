@@ -35,7 +35,8 @@ def iter_input_files(paths: list[Path], on_skip: Optional[SkipCallback] = None) 
     A file is yielded as given, whatever its suffix (the reader sniffs or rejects it), and so is a
     path that does not exist, so that it is reported as rejected rather than silently dropped. A
     folder yields its files recursively in sorted order, skipping hidden files and folders and
-    files of unknown formats (e.g. the `.expected.json` sidecars next to sample articles); each
+    files of unknown formats (e.g. the `.expected.json` sidecars next to sample articles) and raw
+    pages saved beside their news-please record (`X.html` next to `X.html.json`); each
     skipped entry, and each sub-folder that cannot be listed, is passed to `on_skip` with its reason.
     """
     seen: set[str] = set()
@@ -57,10 +58,15 @@ def _walk(folder: Path, on_skip: SkipCallback) -> Iterator[Path]:
         for hidden in sorted(d for d in dirs if d.startswith(".")):
             on_skip(Skipped(Path(root, hidden), "hidden folder, not read"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        present = set(names)
         for name in sorted(names):
             file = Path(root, name)
             if name.startswith("."):
                 on_skip(Skipped(file, "hidden file, not read"))
+            elif f"{name}.json" in present and suffix_of(file) in (".html", ".htm"):
+                # news-please saves a page's raw HTML beside its record (X.html and X.html.json):
+                # one article, read once, from the record and its metadata
+                on_skip(Skipped(file, f"the raw page of the news-please record {name}.json, read instead"))
             elif suffix_of(file) not in FOLDER_SUFFIXES:
                 on_skip(Skipped(file, _unknown_reason(file)))
             else:

@@ -20,6 +20,7 @@ that is no article becomes a RejectedInput `file.json#N` while the other items g
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, Optional
@@ -49,45 +50,59 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Document | Reject
                 continue
             try:
                 obj, replaced = _object(line, options.max_bytes)
-                yield _document(obj, f"{source}#{number}", options, replaced)
+                yield _document(obj, replaced, f"{source}#{number}", options)
             except _BadLine as bad:
                 yield RejectedInput(source=f"{source}:{number}", reason=str(bad))
 
 
 def read_json(path: Path, options: IngestOptions) -> Iterator[Document | RejectedInput]:
     source = str(path)
-    raw = path.read_bytes()
-    value, replaced = _decoded(raw, source)
+    value = _decoded(path.read_bytes(), source)
     if isinstance(value, dict):
         try:
-            yield _document(value, source, options, replaced, fmt="json")
+            yield _document(*_replaced(value), source=source, options=options, fmt="json")
         except _BadLine as bad:
             yield RejectedInput(source=source, reason=f"a JSON object with {bad}")
         return
     if not isinstance(value, list):
         raise Rejected(source, f"a JSON document holding {type(value).__name__}, not an article object or a list of them")
+    if not value:
+        raise Rejected(source, "an empty JSON list: no articles")
     for number, item in enumerate(value, start=1):
         try:
             if not isinstance(item, dict):
                 raise _BadLine(f"expected a JSON object, got {type(item).__name__}")
-            yield _document(item, f"{source}#{number}", options, replaced, fmt="json")
+            yield _document(*_replaced(item), source=f"{source}#{number}", options=options, fmt="json")
         except _BadLine as bad:
             yield RejectedInput(source=f"{source}#{number}", reason=f"item {number} of the list: {bad}")
-        replaced = 0  # the file's invalid bytes are noted once, on its first article
 
 
-def _decoded(raw: bytes, source: str) -> tuple[Any, int]:
-    """The JSON value of a whole file, and how many invalid UTF-8 sequences were replaced."""
-    replaced = 0
+def _decoded(raw: bytes, source: str) -> Any:
+    """The JSON value of a whole file; invalid UTF-8 bytes stay as lone surrogates (U+DC80-U+DCFF)
+    until `_replaced` turns them into U+FFFD article by article, so each note lands on its article."""
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
     try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-        replaced = decoded.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
-    try:
-        return json.loads(decoded), replaced
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise Rejected(source, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise Rejected(source, "JSON nested too deep to be an article") from None
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _replaced(value: Any) -> tuple[Any, int]:
+    """`value` with every escaped invalid byte made U+FFFD, and how many there were."""
+    if isinstance(value, str):
+        return _ESCAPED_BYTE.subn("\ufffd", value)
+    if isinstance(value, list):
+        items = [_replaced(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        items = {k: _replaced(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in items.items()}, sum(n for _, n in items.values())
+    return value, 0
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
@@ -112,9 +127,9 @@ def _object(line: Optional[bytes], max_bytes: int) -> tuple[dict[str, Any], int]
     raw = line.rstrip(b"\r\n")
     replaced = 0
     try:
-        decoded = raw.decode("utf-8")
+        decoded = raw.decode("utf-8-sig")  # a BOM opening the file is no part of the first line
     except UnicodeDecodeError:
-        decoded = raw.decode("utf-8", errors="replace")
+        decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         replaced = decoded.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
     try:
         value = json.loads(decoded)
@@ -125,7 +140,7 @@ def _object(line: Optional[bytes], max_bytes: int) -> tuple[dict[str, Any], int]
     return value, replaced
 
 
-def _document(obj: dict[str, Any], source: str, options: IngestOptions, replaced: int,
+def _document(obj: dict[str, Any], replaced: int, source: str, options: IngestOptions,
               fmt: Literal["jsonl", "json"] = "jsonl") -> Document:
     text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and clean_text(obj[f])[0].strip()), None)
     if text is None:

@@ -12,9 +12,10 @@ class IngestOptions:
     """How inputs are read.
 
     - `published`: the publication date of documents whose own metadata has none. A record's own
-      date (HTML metadata, feed entry, JSON field) always wins; this only fills the gap, and with
-      neither the date stays None: claimdesk never invents one.
-    - `max_bytes`: the largest input read into memory. A whole-file format (text, HTML, feed) over
+      date (HTML metadata, feed entry, JSON field) always wins; this only fills the gap. With
+      neither, a date the page states about itself is taken (a dated URL path, a dateline, a
+      "Published:" line: `metadata.page_date`), else the date stays None: claimdesk never guesses one.
+    - `max_bytes`: the largest input read into memory. A whole-file format (text, HTML, feed, JSON) over
       it is rejected from its size alone, without being read. WARC and JSON Lines files are
       streamed record by record, so there the limit applies to each record (line), not the file:
       a 1 GB crawl is fine, a single 1 GB record is not.
