@@ -33,7 +33,8 @@ def test_batch_then_load_into_postgres(corpus_dir: Path, tmp_path: Path, postgre
         require_shared_data("PolNeAR train texts not found in the corpus")
     inputs = tmp_path / "inputs"
     inputs.mkdir()
-    for t in texts:
+    pages = sorted((corpus_dir / "news_cluster").glob("*.json"))[:2]  # news-please crawls, one page a file
+    for t in texts + pages:
         (inputs / t.name).symlink_to(t)
     (inputs / "empty.txt").write_bytes(b"")
     out = tmp_path / "tables"
@@ -43,7 +44,7 @@ def test_batch_then_load_into_postgres(corpus_dir: Path, tmp_path: Path, postgre
                       "--conf", f"spark.driver.extraJavaOptions=-Djava.io.tmpdir={tmp_path}", cwd=tmp_path)
     assert batch.returncode == 1, batch.stderr  # done, but one input was rejected
     assert f"rejected: {inputs / 'empty.txt'}: empty file" in batch.stderr
-    assert "6 documents" in batch.stdout
+    assert "8 documents" in batch.stdout
     assert all((out / name).is_dir() for name in TABLES)
 
     url = postgres_server.create_database()
@@ -52,9 +53,10 @@ def test_batch_then_load_into_postgres(corpus_dir: Path, tmp_path: Path, postgre
         assert load.returncode == 0, load.stderr
         stats = claimdesk("stats", "--db", url, "--json", cwd=tmp_path)
         figures = json.loads(stats.stdout)
-        assert figures["documents"] == 6 and figures["sources"] == 6 and figures["claims"] == 0
+        assert figures["documents"] == 8 and figures["sources"] == 8 and figures["claims"] == 0
+        assert sorted(figures["by_format"]) == [["json", 2], ["text", 6]]
         assert figures["rejected_inputs"] == [[str(inputs / "empty.txt"), "empty file (0 bytes)"]]
-    assert "6 new documents" not in load.stdout and "6 already stored" in load.stdout
+    assert "8 new documents" not in load.stdout and "8 already stored" in load.stdout
 
 
 def test_batch_usage_errors(tmp_path: Path):
