@@ -11,6 +11,8 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -589,3 +591,33 @@ def test_docstring_examples_hold(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+# -- any bytes in a .json file: every file gives records, none raises -----------------------------
+
+_ARTICLE = st.fixed_dictionaries({"text": st.text(max_size=40)}, optional={
+    "title": st.one_of(st.none(), st.text(max_size=10)), "url": st.text(max_size=20),
+    "date_publish": st.one_of(st.none(), st.text(max_size=12), st.integers()), "authors": st.lists(st.text(max_size=5))})
+_JSON_BYTES = st.one_of(
+    st.binary(max_size=200),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10), lambda inner: st.lists(inner, max_size=3)
+                 | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=10).map(lambda v: json.dumps(v).encode()),
+    st.lists(_ARTICLE, max_size=4).map(lambda v: json.dumps(v, indent=1).encode()),
+    st.tuples(_ARTICLE, st.binary(max_size=3)).map(lambda ab: json.dumps(ab[0]).encode().replace(b'"text": "', b'"text": "' + ab[1])),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=_JSON_BYTES, bom=st.booleans())
+def test_any_json_file_is_read_or_rejected_with_a_reason_never_raises(tmp_path: Path, content: bytes, bom: bool) -> None:
+    path = tmp_path / "any.json"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + content)
+    records = read(path)
+    assert records, "a file must give at least a document or a rejection"
+    for r in records:
+        assert isinstance(r, (Document, RejectedInput)), r
+        assert r.source.startswith(str(path))
+        if isinstance(r, RejectedInput):
+            assert r.reason.strip()
+        else:
+            assert r.text.strip() and r.format in ("json", "jsonl")
