@@ -27,6 +27,12 @@ With `--corpus timebank` they are all stories of a store `bench/corroborate_time
 (TimeBank 1.2's 183 documents from 8 outlets, never used to choose a corroboration rule): read once in
 session 21, with no corroborated story to read and one denied.
 
+With `--corpus gvc` they are all stories of a store `bench/eval_gvc.py --db …` made (GVC val: 78 local
+pages on 37 shootings, each page its own outlet). GVC val fitted the event clusterer and the
+same-fact model (its incidents and mention chains), but no verdict rule was chosen on its stories:
+the first sample (`first`), read once in session 22, measures corroborated verdicts where many
+similar events of one kind (another shooting in another town the same week) sit side by side.
+
 With `--corpus ecbplus` the stories are those of ECB+'s held-out topics 19-35 (`eval_ecbplus`'s
 split: grouping is chosen on 1-18), on a store `bench/eval_ecbplus.py --db …` made, and the labels
 are tests/fixtures/verdict_labels_ecbplus.json. ECB+'s `ecb` documents carry no outlet: each counts
@@ -105,6 +111,11 @@ def held_out_events(corpus: str) -> tuple[dict[str, str], object, Path]:
 
         return ({d.id: "timebank" for d in documents(default_dir())}, lambda _: True,
                 LABELS.with_name("verdict_labels_timebank.json"))
+    if corpus == "gvc":  # fitted the clusterer and the same-fact model (incidents, mention chains); verdicts never read
+        from bench.corpora.gvc import read_corpus as read_gvc
+
+        return ({d.document.id: d.incident for d in read_gvc(corpus_dir() / "gvc" / "val")}, lambda _: True,
+                LABELS.with_name("verdict_labels_gvc.json"))
     return {p.document.id: p.event for p in read_corpus(corpus_dir() / "news_cluster")}, held_out, LABELS
 
 
@@ -159,7 +170,7 @@ def disputed(store: Store, corpus: str, event_of: dict[str, str], held, show: in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="a store bench/eval_news_cluster.py (or eval_ecbplus.py) made")
-    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear", "timebank"), default="news_cluster")
+    ap.add_argument("--corpus", choices=("news_cluster", "ecbplus", "polnear", "timebank", "gvc"), default="news_cluster")
     ap.add_argument("--show", type=int, default=0, help="print the first N held-out corroborated stories no sample covers, and every unlabelled "
                          "contested or denied one")
     args = ap.parse_args()

@@ -117,3 +117,30 @@ def test_a_share_written_as_a_ratio_is_one_percentage(text, expected):
 ])
 def test_a_count_in_a_span_of_time_or_events_is_no_share(text):
     assert all(q.unit != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anyone with information is asked to call Crime Stoppers at (419) 255-1111.", []),
+    ("Call the tip line at 800-800-3855 or text 1-866-411-TIPS.", []),
+    ("Crimestoppers can be reached anonymously on 0800 555 111 or +44 20 7946 0958.", []),
+    ("Police said 3 men fled; call 389 - 4869 with tips.", [("3", 3.0, "exact", "men", None)]),
+    # numbers that only look like telephone numbers stay counts
+    ("Between 3000-4000 troops crossed; 1234567 votes were cast.",
+     [("Between 3000-4000", 3000.0, "range", "troops", 4000.0), ("1234567", 1234567.0, "exact", "votes", None)]),
+    ("After the game 300-400 fans left.", [("300-400", 300.0, "range", "fans", 400.0)]),
+])
+def test_telephone_numbers_are_not_quantities(text, expected):
+    assert _q(text) == expected
+
+
+def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
+    """GVC val's local pages end with tip lines and reporters' numbers ("(219) 755 - 3855")."""
+    from bench.corpora.gvc import read_corpus
+    from claimdesk.extraction.quantities import phone_spans
+
+    docs = read_corpus(corpus_dir / "gvc" / "val")
+    phones = {d.document.id: phone_spans(d.document.text) for d in docs}
+    assert sum(map(len, phones.values())) >= 20
+    for d in docs:
+        for q in find_quantities(d.document.text):
+            assert not any(s < q.span[1] and q.span[0] < e for s, e in phones[d.document.id]), q

@@ -11,7 +11,9 @@ both ends of a range ("250 to 270 million": 250 million to 270 million).
 
 What is not a quantity: years, dates and weekdays (every span `find_dates` reports), ordinals
 ("first", "3rd"), clock times, identifiers ("Article 5", "F-16", "No. 3"), compound adjectives
-("an 18-year-old", "a 10-day truce"), and vague amounts ("hundreds of", "dozens").
+("an 18-year-old", "a 10-day truce"), vague amounts ("hundreds of", "dozens") and telephone numbers
+("call Crime Stoppers at (419) 255-1111", "+44 20 7946 0958": found by `phonenumbers`, Google's
+libphonenumber, which knows the world's formats; a bare run of digits is left to be a count).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Optional
+
+import phonenumbers
 
 from claimdesk.language.dates import find_dates
 from claimdesk.language.numerals import BELOW_TWENTY, SCALES, TENS, word_value
@@ -243,6 +247,21 @@ def _round_denominator(whole: float) -> bool:
     return whole == 1
 
 
+# Cheap signs of a telephone number; the matcher runs only on texts that show one: a local number
+# ("389-4869", "389 - 4869" as tokenised text), a country code, an area code in brackets, a toll-free
+# "1-800-", a national trunk prefix ("0800 123 456").
+_PHONE_HINT = re.compile(r"\d{3}\s*[-.\s]\s*\d{4}\b|\+\s?\d|\(\d{3}\)|\b1\s*[-.]\s*\d{3}\s*[-.]|\b0\d{2,4}[\s-]\d{3}")
+
+
+def phone_spans(text: str) -> list[Span]:
+    """Where `text` writes telephone numbers: formatted ones only (a separator, a '+' or brackets),
+    read as the North American plan when no country code is given."""
+    if not _PHONE_HINT.search(text):
+        return []
+    return [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+            if not m.raw_string.isdigit()]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
@@ -250,6 +269,7 @@ def find_quantities(text: str) -> list[Quantity]:
     [(10000.0, 'up_to', 'troops')]
     """
     date_spans = [w.span for w in find_dates(text, _DATE_REFERENCE) if w.span]
+    phones = phone_spans(text)
     found: list[Quantity] = []
     taken_until = -1
     for m in _NUM.finditer(text):
@@ -259,7 +279,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if m["words"] is None and m["digits"] is None:
             continue
         number_start = m.start("digits") if m["digits"] else m.start("words")
-        if _overlaps((number_start, end), date_spans):
+        if _overlaps((number_start, end), date_spans) or _overlaps((number_start, end), phones):
             continue
         glued = _GLUED.match(text, end) if m["digits"] and not m["pct"] and text[end - 1].isdigit() else None
         if glued:
