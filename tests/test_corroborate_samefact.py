@@ -123,6 +123,30 @@ def test_a_sentence_stating_no_fact_anchors_nothing():
     assert groups == [[0], [1]]  # identical wording on two sites corroborates nothing
 
 
+APPEALS = [
+    "Anyone with information about the shooting is urged to call the Stockton Police Department at 209-937-8377.",
+    "Anyone with information about the shooting is asked to contact Crime Stoppers at (209) 946-0600.",
+    "Police ask anyone who saw the car to come forward.",
+    "Callers wishing to remain anonymous may call Crime Solvers at 1-866-411-TIPS.",
+]
+NOT_APPEALS = [
+    "Investigators said witnesses with video of the attack helped identify the suspect in Stockton.",
+    "Trump was asked to call Putin after the summit in Helsinki, aides said.",
+    "The man called 911 at 10 p.m. and reported the shooting on Main Street, police said.",
+    "Veterans' calls are not getting through to the VA's suicide hotline (800-273-8255), the report found.",
+]
+
+
+def test_an_appeal_for_tips_states_no_fact_and_corroborates_nothing():
+    """Local pages print the police's appeal under every crime story; two pages printing it tell of
+    no shared fact (GVC val: three Toledo pages' Crime Stopper appeal was a corroborated story)."""
+    assert all(samefact.is_appeal(t) for t in APPEALS)
+    assert not any(samefact.is_appeal(t) for t in NOT_APPEALS)
+    assert not any(p.informative for p in samefact.parts(_claims(APPEALS[:2])))
+    assert all(p.informative for p in samefact.parts(_claims(NOT_APPEALS)))
+    assert _grouped(APPEALS[:2]) == [[0], [1]]
+
+
 def test_informativeness_ranks_a_full_fact_above_a_bare_one():
     strike, prompt = _claims([STRIKE, PROMPT])
     assert samefact.informativeness(strike) > 0.5 > samefact.informativeness(prompt)

@@ -35,6 +35,7 @@ import numpy as np
 from claimdesk.corroborate.contradictions import number_conflict
 from claimdesk.corroborate.measures import unit_class
 from claimdesk.corroborate.vectors import names
+from claimdesk.extraction.quantities import phone_spans
 from claimdesk.extraction.token_vectors import piece_ids, vocabulary_digest
 from claimdesk.models import Claim, When
 
@@ -60,6 +61,23 @@ NO_COMMENT = re.compile(
     rf"|\b{_ASKED}\b[^.]{{0,40}}\b(?:was|were)\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:returned|answered)"
     r"|\bdeclined\s+(?:a request\s+)?to comment|\bno immediate (?:comment|response)|\brequests? for comment"
     r"|\bunavailable for comment", re.IGNORECASE)
+# a request to the public for tips: the police's or the outlet's standing appeal, no fact of the event
+# ("Anyone with information is asked to call Crime Stoppers at …"; "Police urge witnesses to come
+# forward"); a verb of calling beside a telephone number is one too ("call Sgt. La Croix at 745-4811")
+APPEAL = re.compile(
+    r"\b(?:anyone|anybody|whoever)\s+(?:who\s+(?:has|have|may\s+have)\s+|with\s+)(?:any\s+)?(?:information|info|details)\b"
+    r"|\b(?:asks?|asking|urges?|urging|encourages?|encouraging)\s+(?:anyone|the\s+public|witnesses|people|residents)\s+"
+    r"(?:\w+\s+){0,4}?to\s+(?:call|contact|come\s+forward)\b"
+    r"|\b(?:call|contact|text)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,5}?(?:crime\s*stoppers?|crime\s*solvers|tip\s*lines?)\b",
+    re.IGNORECASE)
+_CALL = re.compile(r"\b(?:call|contact|text|phone|dial|reach)\b", re.IGNORECASE)
+
+
+def is_appeal(text: str) -> bool:
+    """An appeal to the public for tips or calls (`APPEAL`)."""
+    return bool(APPEAL.search(text) or (_CALL.search(text) and phone_spans(text)))
+
+
 ONE_SHARED_MIN_STEMS = 4  # one speaker's two statements sharing one fact word are two facts past this
 _STOP = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been being has
 have had it its this that these those he she they we you i his her their our your them him us not no said says
@@ -192,7 +210,7 @@ class Parts:
     places: frozenset[str]
     speaker: frozenset[str] = frozenset()     # names in the attribution's source ("brandet", "interior", "ministry")
     fact_stems: frozenset[str] = frozenset()  # word stems and numbers of the fact without its frame (`fact_text`)
-    no_comment: bool = False  # an outlet's note on its own request for comment (`NO_COMMENT`)
+    no_comment: bool = False  # an outlet's note on its own request for comment (`NO_COMMENT`), or an appeal for tips (`APPEAL`)
     claim: Optional[Claim] = field(default=None, compare=False, repr=False)  # read from; `_one_toll` parses it
 
     @property
@@ -200,7 +218,9 @@ class Parts:
         """Names someone or something, gives a number, a place, a day or a kind of event: a sentence
         with none of these ("We want to hear from you") states no fact to corroborate. Nor does an
         outlet's note on its own request for comment ("Nature Air did not respond to phone and email
-        messages"): two outlets saying so tell of two requests, not one fact."""
+        messages"): two outlets saying so tell of two requests, not one fact; nor an appeal to the
+        public for tips ("Anyone with information is asked to call Crime Stoppers"), which local pages
+        print under every crime story."""
         if self.no_comment:
             return False
         return bool(self.names or self.actors or self.numbers or self.places or self.day
@@ -258,7 +278,7 @@ def _fields(claim: Claim, text: str) -> dict:
         countries=frozenset(p.country for p in claim.places if p.country),
         places=frozenset(p.name.lower() for p in claim.places),
         speaker=frozenset(names(claim.attribution.source)) - _CALENDAR if claim.attribution.source else frozenset(),
-        no_comment=bool(NO_COMMENT.search(claim.text)),
+        no_comment=bool(NO_COMMENT.search(claim.text)) or is_appeal(claim.text),
         fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()})
 
 
