@@ -323,6 +323,10 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "FILE - In this Jan. 1, 2017 file photo visitors gather in front of the stage in Berlin, Germany.",
         "The gravitational lens RX J1131-1231 galaxy can be seen at the centre, with four lensed background "
         "quasars (University of Oklahoma)",
+        # a caption under its button (a Gannett page's "Buy Photo", DNAinfo's "View Full Caption"),
+        # which GVC's corroborated stories held
+        "Buy Photo County Prosecutor Jane Smith announces charges in the shooting deaths of two children, May 25.",
+        "View Full Caption DNAinfo/John Doe",
     ]
     content = [
         "Reuters reported on Monday that the North Korean leader had watched the launch.",
@@ -330,6 +334,7 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "Reuters, citing two officials, said the talks had stalled over sanctions.",
         "The bill was backed by the opposition leader, Keir Starmer (Labour).",
         "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
+        "Buyers of photo equipment said prices rose 12 percent in a year.",
     ]
     body = "Officials said six soldiers were killed near Donetsk on Monday, the ministry said in a statement."
     for line in furniture_text:

@@ -52,7 +52,8 @@ _BOILERPLATE = re.compile(
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"
-    r"^\W*(?:screenshot|screen ?grab)\b",
+    r"^\W*(?:screenshot|screen ?grab)\b|"
+    r"^\W*(?:buy photo|view full caption|hide caption|toggle caption)\b",  # a photo's caption under its button
     re.IGNORECASE)
 _BROADCAST_PROMO = re.compile(
     r"^\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s?:\s|"
