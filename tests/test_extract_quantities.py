@@ -144,18 +144,3 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
     for d in docs:
         for q in find_quantities(d.document.text):
             assert not any(s < q.span[1] and q.span[0] < e for s, e in phones[d.document.id]), q
-
-
-@pytest.mark.parametrize("text, expected", [
-    # ages beside a name count nothing, as "a 30-year-old" does not
-    ("Timothy Murphy, 30, was one of the shooters; Barry Washington, 56, died and five others were hurt.",
-     [("five", 5.0, "exact", "others", None)]),
-    ("Frederick Davis and Patricia McNeal, both 65 and of Detroit, are to be arraigned Thursday.", []),
-    ("The model died in Los Angeles, aged 85.", []),
-    # a count after a comma stays a count
-    ("Both Florida, 99 delegates, and Ohio, 66 delegates, are winner-take-all.",
-     [("99", 99.0, "exact", "delegates", None), ("66", 66.0, "exact", "delegates", None)]),
-    ("In Kharkiv, 12 people were wounded on Monday.", [("12", 12.0, "exact", "people", None)]),
-])
-def test_an_age_beside_a_name_is_no_quantity(text, expected):
-    assert _q(text) == expected

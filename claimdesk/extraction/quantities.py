@@ -11,7 +11,7 @@ both ends of a range ("250 to 270 million": 250 million to 270 million).
 
 What is not a quantity: years, dates and weekdays (every span `find_dates` reports), ordinals
 ("first", "3rd"), clock times, identifiers ("Article 5", "F-16", "No. 3"), compound adjectives
-("an 18-year-old", "a 10-day truce"), ages beside a name ("Timothy Murphy, 30, …"), vague amounts ("hundreds of", "dozens") and telephone numbers
+("an 18-year-old", "a 10-day truce"), vague amounts ("hundreds of", "dozens") and telephone numbers
 ("call Crime Stoppers at (419) 255-1111", "+44 20 7946 0958": found by `phonenumbers`, Google's
 libphonenumber, which knows the world's formats; a bare run of digits is left to be a count).
 """
@@ -156,19 +156,6 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
     return "exact", start
 
 
-# "Timothy Murphy, 30, was …", "Frederick Davis and Patricia McNeal, both 65 and of Detroit": a
-# person's age set beside the name counts nothing (as "a 30-year-old" does not)
-_AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\bboth|\baged?)\s*,\s*(?:both\s+|aged\s+)?$|\baged\s+$")
-_AGE_AFTER = re.compile(r"\s*(?:[,);]|\.(?:\s|$)|$|\s+and\s+(?!\d)|\s+of\s+[A-Z])")
-
-
-def _is_age(text: str, m: re.Match) -> bool:
-    digits = m["digits"]
-    if not digits or not digits.isdigit() or not 0 < int(digits) <= 120 or m["cur"] or m["pct"]:
-        return False
-    return bool(_AGE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _AGE_AFTER.match(text, m.end()))
-
-
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "No. 3", "Resolution 2231": a capitalised word or No. right before the number."""
     before = re.search(r"([A-Za-z][\w.]*)\s+$", text[max(0, start - 25):start])
@@ -301,7 +288,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 found.append(quantity)
                 taken_until = quantity.span[1]
             continue
-        if _NOT_A_COUNT_AFTER.match(text, end) or _is_identifier(text, m.start()) or _is_age(text, m):
+        if _NOT_A_COUNT_AFTER.match(text, end) or _is_identifier(text, m.start()):
             continue
         if _FURNITURE_AFTER.match(text, end) or _FURNITURE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "3 min read", "Photo 3 of 12": the page, not the news
