@@ -128,12 +128,18 @@ APPEALS = [
     "Anyone with information about the shooting is asked to contact Crime Stoppers at (209) 946-0600.",
     "Police ask anyone who saw the car to come forward.",
     "Callers wishing to remain anonymous may call Crime Solvers at 1-866-411-TIPS.",
+    "Detectives are appealing for anyone with dashcam footage to get in touch.",
+    "Police have appealed for witnesses to come forward after the stabbing.",
 ]
 NOT_APPEALS = [
     "Investigators said witnesses with video of the attack helped identify the suspect in Stockton.",
     "Trump was asked to call Putin after the summit in Helsinki, aides said.",
     "The man called 911 at 10 p.m. and reported the shooting on Main Street, police said.",
     "Veterans' calls are not getting through to the VA's suicide hotline (800-273-8255), the report found.",
+    "Rescuers could not reach the 500-1000 villagers cut off by the floods in Kherson, officials said.",
+    "The new law requires anyone with information about child abuse to report it within 24 hours.",
+    # a fact stated before the appeal in the same sentence is still a fact
+    "Two men were shot dead outside a bar in Toledo early Sunday; anyone with information is asked to call Crime Stoppers.",
 ]
 
 

@@ -123,24 +123,35 @@ def test_a_count_in_a_span_of_time_or_events_is_no_share(text):
     ("Anyone with information is asked to call Crime Stoppers at (419) 255-1111.", []),
     ("Call the tip line at 800-800-3855 or text 1-866-411-TIPS.", []),
     ("Crimestoppers can be reached anonymously on 0800 555 111 or +44 20 7946 0958.", []),
+    ("Anyone who saw the attack should contact Greater Manchester Police on 0161 856 9400.", []),
+    ("Sgt. La Croix can be reached at 745 - 4811.", []),
     ("Police said 3 men fled; call 389 - 4869 with tips.", [("3", 3.0, "exact", "men", None)]),
     # numbers that only look like telephone numbers stay counts
     ("Between 3000-4000 troops crossed; 1234567 votes were cast.",
      [("Between 3000-4000", 3000.0, "range", "troops", 4000.0), ("1234567", 1234567.0, "exact", "votes", None)]),
     ("After the game 300-400 fans left.", [("300-400", 300.0, "range", "fans", 400.0)]),
+    # seven digits with a dash are a range unless a number to call is announced, even on a page that
+    # gives a telephone number elsewhere
+    ("Between 500-1000 people gathered; call police at (419) 255-1111.",
+     [("Between 500-1000", 500.0, "range", "people", 1000.0)]),
+    ("Rescuers could not reach the 500-1000 villagers; the number of dead rose to 600-1500.",
+     [("500-1000", 500.0, "range", "villagers", 1000.0), ("600-1500", 600.0, "range", None, 1500.0)]),
 ])
 def test_telephone_numbers_are_not_quantities(text, expected):
     assert _q(text) == expected
 
 
 def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
-    """GVC val's local pages end with tip lines and reporters' numbers ("(219) 755 - 3855")."""
+    """GVC val's local pages end with tip lines and reporters' numbers ("(219) 755 - 3855"), and tell of
+    ranges too: none of the first is a quantity, the second still are."""
+    import re
+
     from bench.corpora.gvc import read_corpus
     from claimdesk.extraction.quantities import phone_spans
 
     docs = read_corpus(corpus_dir / "gvc" / "val")
-    phones = {d.document.id: phone_spans(d.document.text) for d in docs}
-    assert sum(map(len, phones.values())) >= 20
-    for d in docs:
-        for q in find_quantities(d.document.text):
-            assert not any(s < q.span[1] and q.span[0] < e for s, e in phones[d.document.id]), q
+    assert sum(len(phone_spans(d.document.text)) for d in docs) >= 20
+    quantities = [q.text for d in docs for q in find_quantities(d.document.text)]
+    phone_like = re.compile(r"\(?\d{3}\)?(?:\s*-\s*\d{3})?\s*-\s*\d{4}")
+    assert not [q for q in quantities if phone_like.fullmatch(q)]
+    assert len(quantities) > 300  # 332 on 2026-12-04

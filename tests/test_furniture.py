@@ -335,6 +335,9 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "The bill was backed by the opposition leader, Keir Starmer (Labour).",
         "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
         "Buyers of photo equipment said prices rose 12 percent in a year.",
+        # a crawl that ran the article on into the caption line keeps the article's sentences
+        "View Full Caption DNAinfo/John Doe WOODLAWN — A man has been charged in a Father's Day shooting that "
+        "left a three-year-old boy in critical condition, police said on Tuesday after a week of searching.",
     ]
     body = "Officials said six soldiers were killed near Donetsk on Monday, the ministry said in a statement."
     for line in furniture_text:

@@ -62,20 +62,36 @@ NO_COMMENT = re.compile(
     r"|\bdeclined\s+(?:a request\s+)?to comment|\bno immediate (?:comment|response)|\brequests? for comment"
     r"|\bunavailable for comment", re.IGNORECASE)
 # a request to the public for tips: the police's or the outlet's standing appeal, no fact of the event
-# ("Anyone with information is asked to call Crime Stoppers at …"; "Police urge witnesses to come
-# forward"); a verb of calling beside a telephone number is one too ("call Sgt. La Croix at 745-4811")
+# ("Anyone with information is asked to call Crime Stoppers at …"; "Police have appealed for witnesses
+# to come forward"); a number announced as one to call is one too ("call Sgt. La Croix at 745-4811")
+_GET_IN_TOUCH = r"(?:call|contact|phone|ring|text|e-?mail|reach|come\s+forward|get\s+in\s+touch)"
 APPEAL = re.compile(
-    r"\b(?:anyone|anybody|whoever)\s+(?:who\s+(?:has|have|may\s+have)\s+|with\s+)(?:any\s+)?(?:information|info|details)\b"
-    r"|\b(?:asks?|asking|urges?|urging|encourages?|encouraging)\s+(?:anyone|the\s+public|witnesses|people|residents)\s+"
-    r"(?:\w+\s+){0,4}?to\s+(?:call|contact|come\s+forward)\b"
+    r"\b(?:anyone|anybody|whoever)\s+(?:who\s+(?:has|have|may\s+have|saw)\s+|with\s+)[^.;]{0,80}?\b" + _GET_IN_TOUCH + r"\b"
+    r"|\b(?:ask(?:s|ed|ing)?|urg(?:es?|ed|ing)|encourag(?:es?|ed|ing)|appeal(?:s|ed|ing)?\s+(?:for|to))\s+(?:anyone|anybody|"
+    r"the\s+public|members\s+of\s+the\s+public|witnesses|people|residents)\s+(?:[\w’'-]+\s+){0,6}?to\s+" + _GET_IN_TOUCH + r"\b"
     r"|\b(?:call|contact|text)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,5}?(?:crime\s*stoppers?|crime\s*solvers|tip\s*lines?)\b",
     re.IGNORECASE)
-_CALL = re.compile(r"\b(?:call|contact|text|phone|dial|reach)\b", re.IGNORECASE)
+
+
+_CALL_VERB_BEFORE = re.compile(r"\b(?:call|contact|dial|phone|ring|text|reach)\b(?:[^;!?\n]{0,60}?\b(?:at|on)\s*|\W{0,3})$",
+                               re.IGNORECASE)
 
 
 def is_appeal(text: str) -> bool:
-    """An appeal to the public for tips or calls (`APPEAL`)."""
-    return bool(APPEAL.search(text) or (_CALL.search(text) and phone_spans(text)))
+    """An appeal to the public for tips or calls (`APPEAL`, or a telephone number announced as one
+    to call), unless a clause stating something else comes before it in the sentence."""
+    at = None
+    m = APPEAL.search(text)
+    if m:
+        at = m.start()
+    else:
+        called = [s for s, _ in phone_spans(text) if _CALL_VERB_BEFORE.search(text, max(0, s - 80), s)]
+        at = called[0] if called else None
+    if at is None:
+        return False
+    before = text[:at]
+    boundary = max(before.rfind(";"), before.rfind(" — "), before.rfind(", and "), before.rfind(", but "))
+    return boundary < 0 or len(_WORD.findall(before[:boundary])) < 5
 
 
 ONE_SHARED_MIN_STEMS = 4  # one speaker's two statements sharing one fact word are two facts past this

@@ -12,8 +12,8 @@ both ends of a range ("250 to 270 million": 250 million to 270 million).
 What is not a quantity: years, dates and weekdays (every span `find_dates` reports), ordinals
 ("first", "3rd"), clock times, identifiers ("Article 5", "F-16", "No. 3"), compound adjectives
 ("an 18-year-old", "a 10-day truce"), vague amounts ("hundreds of", "dozens") and telephone numbers
-("call Crime Stoppers at (419) 255-1111", "+44 20 7946 0958": found by `phonenumbers`, Google's
-libphonenumber, which knows the world's formats; a bare run of digits is left to be a count).
+("call Crime Stoppers at (419) 255-1111", "+44 20 7946 0958", "0161 856 9400": found by `phonenumbers`,
+Google's libphonenumber; see `phone_spans` for which it takes. A bare run of digits stays a count).
 """
 
 from __future__ import annotations
@@ -250,16 +250,32 @@ def _round_denominator(whole: float) -> bool:
 # Cheap signs of a telephone number; the matcher runs only on texts that show one: a local number
 # ("389-4869", "389 - 4869" as tokenised text), a country code, an area code in brackets, a toll-free
 # "1-800-", a national trunk prefix ("0800 123 456").
-_PHONE_HINT = re.compile(r"\d{3}\s*[-.\s]\s*\d{4}\b|\+\s?\d|\(\d{3}\)|\b1\s*[-.]\s*\d{3}\s*[-.]|\b0\d{2,4}[\s-]\d{3}")
+_PHONE_HINT = re.compile(r"\d{3}(?:\s*[-.]\s*|\s+)\d{4}\b|\+\s?\d|\(\d{3}\)|\b1\s*[-.]\s*\d{3}\s*[-.]|\b0\d{2,4}[\s-]\d{3}")
+# Words that announce a number to call. A number the matcher only finds possible (a seven-digit local
+# number, "389-4869", or a vanity "1-800-222-TIPS") is taken only after one of them: "500-1000 people"
+# is a range, "call police at 389-4869" a telephone number.
+_CALL_CUE = re.compile(r"\b(?:call(?:ing|ed)?|contact(?:ing|ed)?|dial|phone|telephone|tel|text|reach(?:ed)?|fax|hotline|"
+                       r"helpline|tip ?line|crime ?stoppers?|crime ?solvers?)\b(?:[^;!?\n]{0,60}?\b(?:at|on)\s*|\W{0,3})$",
+                       re.IGNORECASE)
+PHONE_REGIONS = ("US", "GB")  # numbers written without a country code are read in these plans
 
 
 def phone_spans(text: str) -> list[Span]:
-    """Where `text` writes telephone numbers: formatted ones only (a separator, a '+' or brackets),
-    read as the North American plan when no country code is given."""
+    """Where `text` writes telephone numbers: formatted ones only (a separator, a '+' or brackets), valid
+    in the North American or British plan, or any number with its country code ("+33 1 42 68 53 00");
+    a merely possible one (a local seven-digit number) only after a word announcing a number to call."""
     if not _PHONE_HINT.search(text):
         return []
-    return [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
-            if not m.raw_string.isdigit()]
+    found: set[Span] = set()
+    for region in PHONE_REGIONS:
+        for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
+            for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
+                if m.raw_string.isdigit():
+                    continue
+                if leniency == phonenumbers.Leniency.POSSIBLE and not _CALL_CUE.search(text, max(0, m.start - 80), m.start):
+                    continue
+                found.add((m.start, m.end))
+    return sorted(found)
 
 
 def find_quantities(text: str) -> list[Quantity]:

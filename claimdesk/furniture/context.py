@@ -52,9 +52,12 @@ _BOILERPLATE = re.compile(
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"
-    r"^\W*(?:screenshot|screen ?grab)\b|"
-    r"^\W*(?:buy photo|view full caption|hide caption|toggle caption)\b",  # a photo's caption under its button
+    r"^\W*(?:screenshot|screen ?grab)\b",
     re.IGNORECASE)
+# a photo's caption under its button ("Buy Photo Wayne County Prosecutor … announces charges …"), when
+# the line is no longer than a caption: a crawl that ran the article on into it keeps its sentences
+_CAPTION_BUTTON = re.compile(r"^\W*(?:buy photo|view full caption|hide caption|toggle caption)\b", re.IGNORECASE)
+CAPTION_WORDS = 30
 _BROADCAST_PROMO = re.compile(
     r"^\d{1,2}(?::\d\d)?\s?[AP]\.?M\.?\s?:\s|"
     r"\b(?:reporter|correspondent|anchor|meteorologist)\b[^.]{0,60}\b(?:went|goes|is|was|reports?|reporting) live\b|"
@@ -118,7 +121,8 @@ def gallery_lines(lines: Sequence[Line]) -> set[int]:
 
 
 def boilerplate(line: Line) -> bool:
-    return bool(_BOILERPLATE.search(line.text) or _CAPTION.search(line.text) or _BROADCAST_PROMO.search(line.text))
+    return bool(_BOILERPLATE.search(line.text) or _CAPTION.search(line.text) or _BROADCAST_PROMO.search(line.text)
+                or (_CAPTION_BUTTON.match(line.text) and len(_WORD.findall(line.text)) <= CAPTION_WORDS))
 
 
 def help_box(line: Line) -> bool:
