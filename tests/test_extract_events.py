@@ -35,6 +35,26 @@ def test_event_type_from_what_happened(sentence, event_type):
     assert first_claim(sentence).event_type == event_type
 
 
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The overnight strike denied about 30,000 homes in Odesa power, the regional governor said.", "attack"),
+    ("Russian attacks on the grid have denied civilians heat and water for a week.", "attack"),
+    ("The shelling denied residents of Nikopol running water on Tuesday.", "attack"),
+])
+def test_a_denial_verb_whose_subject_cannot_speak_takes_something_away_and_denies_nothing(sentence, event_type):
+    claim = first_claim(sentence)
+    assert (claim.event_type, claim.polarity) == (event_type, "asserted")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kremlin denied reports that its forces struck the maternity hospital.",
+    "Ukraine's military denied that its troops had withdrawn from the town of Toretsk.",
+    "Officials in Kyiv denied the claim on Wednesday.",
+])
+def test_a_party_denying_a_report_stays_a_denial(sentence):
+    claim = first_claim(sentence)
+    assert (claim.event_type, claim.polarity) == ("denial", "denied")
+
+
 @pytest.mark.parametrize("text, values", [
     ("Overnight on February 6 to 7, Russia launched 71 missiles.", [71]),
     ("On Feb. 6-7 the city lost power for 12 hours.", [12]),

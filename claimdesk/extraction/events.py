@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.extraction.nlp import entities_in
+from claimdesk.extraction.sources import is_agent
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 HEAD_ONLY = {"statement", "denial"}
@@ -19,6 +20,8 @@ def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
     """The event type of the nearest lexicon word to the clause head (breadth-first over the parse),
     the most specific type winning ties; statements and denials count only as the head verb."""
     head_types = lex.event_of(head.lemma_.lower())
+    if deprives(head, lex):
+        head_types = []  # "The strike denied 40,000 homes power": what happened is the strike
     if head_types and (head.pos_ in ("VERB", "AUX") or head_types[0] not in HEAD_ONLY):
         return _phrasal(head, lex) or head_types[0]
     inside = range(words.start, words.end)
@@ -49,6 +52,16 @@ def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
     if head_types:
         return head_types[0]
     return "other"
+
+
+def deprives(head: Token, lex: Lexicons) -> bool:
+    """A denial verb whose subject cannot speak takes something away, it denies no report: "The
+    strike denied nearly 40,000 homes power", "Russian attacks have denied civilians heat" (the
+    small parser seldom marks the dative that would tell it)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.denial_cues:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and not is_agent(subject, lex)
 
 
 def _phrasal(tok: Token, lex: Lexicons) -> str | None:

@@ -11,6 +11,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
+from claimdesk.extraction.events import deprives
 from claimdesk.extraction.lexicons import Lexicons
 from claimdesk.extraction.nlp import doc_text
 from claimdesk.language.hedges import APPROXIMATORS
@@ -108,7 +109,7 @@ def _modifies_number(tok: Token) -> bool:
 
 def polarity_of(head: Token, content: Token | None, lex: Lexicons) -> Polarity:
     """Denied when the head is a denial cue, or the head (or the content it reports) is negated."""
-    if head.lemma_.lower() in lex.denial_cues:
+    if head.lemma_.lower() in lex.denial_cues and not deprives(head, lex):
         return "denied"
     for verb in (head, content):
         if verb is None:
