@@ -190,6 +190,26 @@ def test_saying_verb_gives_no_source_to_what_cannot_speak(text, not_source):
         [c.attribution for c in claims]
 
 
+@pytest.mark.parametrize("text, source", [
+    # the parse hangs the speaker on the last noun of what was said, as its apposition
+    ("Four people were injured in the attack, including a 62-year-old woman, the head of the regional "
+     "administration said.", "the head of the regional administration"),
+    ("Two civilians were killed in Kherson, including a boy, Oleksandr Prokudin said on Telegram.", "Oleksandr Prokudin"),
+])
+def test_a_speaker_parsed_as_an_apposition_still_speaks(text, source):
+    [claim] = extract(Document.from_text(text, source="test"))
+    assert claim.attribution.source == source and claim.event_type == "casualty"
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was damaged, including its supports, engineers inspected on Monday.",
+    "Several villages were shelled, including Vovchansk, the town nearest the border.",
+])
+def test_an_apposition_that_is_not_followed_by_saying_speaks_for_no_one(text):
+    claims = extract(Document.from_text(text, source="test"))
+    assert all(c.attribution.kind == "none" for c in claims), [c.attribution for c in claims]
+
+
 @pytest.mark.parametrize("text, words, source", [
     # a headline's label though the tagger takes the name for a common noun: the story names him
     ("Trump: My immigration plans aren't set in stone.\n\nDonald Trump said on Monday that his plans could change.",

@@ -225,6 +225,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
         subject = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and lemma in lex.cue_verbs_any_object and not any(c.dep_ == "nsubjpass" for c in children):
         subject = _name_before(tok)  # "… of the Washington Post Trump said that …" (misparsed)
+    if subject is None and lemma in SAYING_VERBS and clause:
+        subject = _apposition_before(tok, lex)  # "… injured, including a woman, the governor said"
     if subject is None and lemma in lex.cue_verbs and not _quoted(tok) \
             and _has_quote(tok.doc[tok.sent.start:tok.i]):
         subject = _name_after(tok)  # "'…,' said Robin Maynard, half joking": the name parsed under "joking"
@@ -399,6 +401,24 @@ def _name_before(tok: Token) -> Optional[Token]:
     if cand.pos_ == "PROPN" or cand.ent_type_ in ("PERSON", "ORG") or cand.lower_ in ("he", "she", "they"):
         return cand
     return None
+
+
+def _apposition_before(tok: Token, lex: Lexicons) -> Optional[Token]:
+    """The speaker the parse hung as an apposition on the reported clause's last noun: "Four people
+    were injured, including a 62-year-old woman, the head of the regional administration said" (the
+    head taken for the woman's apposition, "said" left without a subject). Only a noun phrase set off
+    by a comma, ending just before the verb, that can speak."""
+    prev = tok.i - 1
+    if prev <= tok.sent.start:
+        return None
+    cand = tok.doc[prev]
+    while cand.dep_ in ("pobj", "prep", "compound", "amod") and cand.head.i < tok.i and cand.head != cand:
+        cand = cand.head
+    if cand.dep_ != "appos" or cand.left_edge.i <= tok.sent.start or tok.doc[cand.left_edge.i - 1].text != ",":
+        return None
+    if cand.right_edge.i != prev or not (_can_speak(cand, lex) or is_agent(cand, lex)):
+        return None
+    return cand
 
 
 def introduces_next_line(tok: Token) -> bool:
