@@ -233,3 +233,31 @@ def test_a_denial_corroborated_in_an_earlier_run_still_denies_the_reports_of_a_l
     [story] = [s for s in iter_stories(store) if any("Kremlin" in m.text for m in s.mentions)]
     assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
     assert {m.outlet for m in story.mentions} == {"Reuters", "Ukrainska Pravda", "DW"}
+
+
+def _denied_stories(sqlite_url: str, pages: list[tuple[str, str]]) -> list:
+    """Each page its own outlet, one day; the stories after corroboration."""
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    store = Store(sqlite_url)
+    for i, (outlet, text) in enumerate(pages):
+        url = f"https://www.{outlet.lower().replace(' ', '')}.example/2026/02/12/story-{i}"
+        doc = Document.from_text(text, source=url, outlet=outlet, url=url, published=date(2026, 2, 12))
+        store.add_document(doc, claims=extract(doc))
+    corroborate(store)
+    return list(iter_stories(store))
+
+
+def test_denying_that_a_village_was_captured_denies_that_it_was_seized(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Moscow Wire", "Russian forces have seized the village of Novoselivka in Donetsk region, the Russian "
+                        "defence ministry said on Thursday."),
+        ("Kyiv Ledger", "Ukraine's General Staff denied Russian claims that the village of Novoselivka in Donetsk "
+                        "region had been captured, saying fighting continues there."),
+    ])
+    [story] = [s for s in stories if any(m.outlet == "Moscow Wire" for m in s.mentions)]
+    assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from claimdesk.corroborate import samefact
+from claimdesk.corroborate import grouping, samefact
 from claimdesk.corroborate.grouping import EventContext, StoryGrouper
 from claimdesk.corroborate.vectors import Weights, term_counts
 from claimdesk.models import Claim, Document
@@ -414,3 +414,30 @@ def test_corroboration_reads_publication_dates_from_the_store(tmp_path):
     published_on = _dates_looked_up(store, known)
     assert published_on(dated.id) == date(2026, 1, 5) and published_on(undated.id) is None
     assert known == {dated.id: date(2026, 1, 5), undated.id: None}  # read once, kept
+
+
+BODIES = ("The bodies of 757 fallen soldiers were returned to Ukraine on Friday, the Coordination Headquarters "
+          "for the Treatment of Prisoners of War said.")
+BODIES_OTHER_SOURCE = "Ukraine received the bodies of 757 fallen soldiers on Friday, according to ombudsman Dmytro Lubinets."
+ARREST = "Police arrested Oleksandr Hrytsenko on Friday over the arson attack in the city, the prosecutor's office said."
+ARREST_OTHER_MAN = "Police arrested Mykola Bondar on Friday over the arson attack in the city, the prosecutor's office said."
+
+
+def test_two_sources_naming_no_one_in_common_still_state_one_fact():
+    # the names veto reads the names of what is stated, not of who says it: a headquarters and an
+    # ombudsman vouching for one repatriation are what corroboration counts
+    headquarters, ombudsman = _claims([BODIES, BODIES_OTHER_SOURCE])
+    assert "coordination" not in grouping.fact_names(headquarters)
+    assert "lubinets" not in grouping.fact_names(ombudsman)
+    assert _grouped([BODIES, BODIES_OTHER_SOURCE]) == [[0, 1]]
+
+
+def test_other_people_in_what_is_stated_still_keep_two_facts_apart():
+    # one speaker, two men arrested: the names of what is stated share none
+    assert _grouped([ARREST, ARREST_OTHER_MAN]) == [[0], [1]]
+
+
+def test_the_fact_text_drops_the_whole_speaker_up_to_its_verb():
+    [claim] = _claims([BODIES])
+    fact = samefact.fact_text(claim)
+    assert "Treatment of Prisoners" not in fact and "757 fallen soldiers" in fact

@@ -105,6 +105,13 @@ def _names(text: str) -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def fact_names(claim: Claim) -> frozenset[str]:
+    """The names in what a claim states, without the speaker it is credited to ("…, Kyiv's
+    Coordination Headquarters for the Treatment of Prisoners of War said" names no one in what it
+    states; "…, according to the headquarters" neither)."""
+    return _names(samefact.fact_text(claim))
+
+
 def groupable(claim: Claim) -> bool:
     """Questions and fragments are no facts to corroborate."""
     text = claim.text.strip()
@@ -150,6 +157,7 @@ class Draft:
     touched: bool = False   # gained claims: its story row is recomputed
     dirty: bool = False     # its stored draft must be written
     _lead_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _lead_fact_names: frozenset[str] = field(default_factory=frozenset, repr=False)
     _names_of: str = field(default="", repr=False)  # the lead `_lead_names` were read from
     _lead_parts: Optional[samefact.Parts] = field(default=None, repr=False)
     _parts_of: str = field(default="", repr=False)
@@ -178,8 +186,14 @@ class Draft:
     def lead_names(self) -> frozenset[str]:
         lead = self.lead
         if self._names_of != lead.id:
-            self._lead_names, self._names_of = _names(lead.text), lead.id
+            self._lead_names, self._lead_fact_names, self._names_of = _names(lead.text), fact_names(lead), lead.id
         return self._lead_names
+
+    @property
+    def lead_fact_names(self) -> frozenset[str]:
+        """The names in what the lead states, without its speaker (`fact_names`)."""
+        self.lead_names  # noqa: B018 - reads both for the current lead
+        return self._lead_fact_names
 
     @property
     def lead_parts(self) -> samefact.Parts:
@@ -294,15 +308,23 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
         return False
-    if not VETO_NAMES:
-        return True
-    mine = _names(claim.text)
-    return not (mine and story.lead_names and not mine & story.lead_names)
+    return not VETO_NAMES or _names_agree(claim, story)
 
 
 def _names_agree(claim: Claim, story: Draft) -> bool:
+    """The claim and the story's lead name someone in common, or one of them names no one. When both
+    tell of an event (an attack, deaths, a deployment), names that differ only in who is speaking do
+    not count against a join: two sources stating one deed are what corroboration counts ("the
+    bodies of 1,000 soldiers were handed over, the Coordination Headquarters said" / "…, according to
+    the ombudsman"). What someone says of no event is that speaker's ("It was a game of ups and downs,"
+    one fan said / "…all the ups and downs…", another said): there the speakers' names count."""
     mine = _names(claim.text)
-    return not (mine and story.lead_names and not mine & story.lead_names)
+    if not (mine and story.lead_names) or mine & story.lead_names:
+        return True
+    lead = story.lead
+    if claim.event_type in _ANY_EVENT or lead.event_type in _ANY_EVENT or is_denial(claim):
+        return False
+    return not (fact_names(claim) and story.lead_fact_names)
 
 
 def _dot(x: dict[int, float], vec: dict[int, float]) -> float:

@@ -40,8 +40,11 @@ PEOPLE = {"people", "person", "dead", "killed", "injured", "wounded", "casualty"
 EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "killed": "kill",
                "wound": "injure", "injure": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure",
                "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
-               "launch": "fire", "fire": "fire", "shoot": "fire",
-               "arrest": "detain", "detain": "detain", "capture": "detain"}
+               "launch": "fire", "fire": "fire", "shoot": "fire", "shell": "fire",
+               # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
+               # village"), so seizing a place is in its class ("denied claims that the village had been
+               # captured" denies "forces seized the village")
+               "arrest": "detain", "detain": "detain", "capture": "detain", "seize": "detain", "occupy": "detain"}
 # The date of these is when something was said, not when the event happened.
 SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "confirm", "write", "publish",
           "declare", "speak", "comment", "explain", "insist", "warn"}

@@ -251,8 +251,12 @@ class Parts:
 
 def fact_text(claim: Claim, text: Optional[str] = None) -> str:
     """`text` (default: the claim's; a denial's object is its end) without the attribution's
-    speaker and the cue next to it ("…, said Pierre-Henry Brandet, a spokesman for the Interior
-    Ministry"; "according to Nice Matin, …"), when what is left still has four words."""
+    speaker, the cue next to it and the words between them ("…, said Pierre-Henry Brandet, a
+    spokesman for the Interior Ministry"; "according to Nice Matin, …"; "…, Kyiv's Coordination
+    Headquarters for the Treatment of Prisoners of War said", whose source span the parse ends at
+    "Headquarters"), when what is left still has four words; else without the speaker and the cue
+    alone ("The biggest teachers union in the state endorsed Senator Ellison": "in the state Senator
+    Ellison"); else the whole text."""
     text = claim.text if text is None else text
     frame = claim.attribution.source_span
     if frame is None:
@@ -261,19 +265,27 @@ def fact_text(claim: Claim, text: Optional[str] = None) -> str:
     start, end = frame[0] - offset, frame[1] - offset
     if start < 0 or end > len(text) or start >= end:
         return text
-    cuts = [(start, end)]
+    tries = [[(start, end)]]
     if claim.attribution.cue:
         near = [m.span() for m in re.finditer(rf"\b{re.escape(claim.attribution.cue)}\b", text, re.I)
                 if 0 <= start - m.end() <= _CUE_REACH or 0 <= m.start() - end <= _CUE_REACH]
         if near:
-            cuts.append(min(near, key=lambda c: min(abs(c[1] - start), abs(c[0] - end))))
+            cue_start, cue_end = min(near, key=lambda c: min(abs(c[1] - start), abs(c[0] - end)))
+            tries = [[(min(start, cue_start), max(end, cue_end))], [(start, end), (cue_start, cue_end)]]
+    for cuts in tries:
+        fact = _without(text, cuts)
+        if len(_WORD.findall(fact)) >= 4:
+            return fact
+    return text
+
+
+def _without(text: str, cuts: list[tuple[int, int]]) -> str:
     kept, at = [], 0
     for s, e in sorted(cuts):
         kept.append(text[at:max(at, s)])
         at = max(at, e)
     kept.append(text[at:])
-    fact = " ".join(" ".join(kept).split())
-    return fact if len(_WORD.findall(fact)) >= 4 else text
+    return " ".join(" ".join(kept).split())
 
 
 def _words(text: str) -> frozenset[str]:
