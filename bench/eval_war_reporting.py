@@ -1,0 +1,264 @@
+"""Verdicts on war reporting that no rule was chosen on: crawled-looking pages about the
+Russia–Ukraine war written for this bench (tests/fixtures/war_reporting/set_*/), each set by a
+helper who had not seen claimdesk's code or the other sets, with an answer key beside it
+(`key.json`: the facts and their mentions by exact quote, each article's origin, the conflicts,
+denials, look-alike facts that must stay apart, and furniture lines).
+
+The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimdesk corroborate`,
+`claimdesk ledger --format json`) into a fresh SQLite store, and the ledger is scored against the key:
+
+- corroborated stories: right when the mentions the key knows state one fact, the key calls that fact
+  corroborated, and they come from at least two of the key's origins (a wire and its copies are one);
+  wrong when they state two facts, hold a furniture line, or the fact is single-source, contested or
+  denied in the key; unknown when no mention, or mentions of one origin only, are in the key (printed
+  with `--show` to read);
+- recall: the key's corroborated facts that some corroborated story holds from two origins;
+- contested and denied stories: right when their fact is contested / denied in the key; recall over the
+  key's conflicts (both quotes in one contested story) and denials (the denial in a denied story);
+  a `not_denials` quote in a denied story is wrong;
+- look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
+
+    .venv/bin/python bench/eval_war_reporting.py [--set set_a] [--show] [--keep DIR]
+
+The first run of each set is its first look: say so when quoting it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claimdesk.store import Store  # noqa: E402
+
+SETS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "war_reporting"
+Span = tuple[int, int]
+
+
+@dataclass
+class KeyedText:
+    """Where the key's quotes sit in the stored documents."""
+    facts: dict[tuple[str, Span], str] = field(default_factory=dict)  # (document id, span) -> fact id
+    furniture: list[tuple[str, Span]] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)  # fact quotes in no stored text
+    furniture_dropped: int = 0  # furniture quotes the reader left out of the text (as it should)
+
+    def facts_of(self, document: str, span: Span) -> frozenset[str]:
+        """The key's facts a mention overlaps: one sentence can state two of them."""
+        return frozenset(f for (d, s), f in self.facts.items() if d == document and s[0] < span[1] and span[0] < s[1])
+
+    def is_furniture(self, document: str, span: Span) -> bool:
+        return any(d == document and s[0] < span[1] and span[0] < s[1] for d, s in self.furniture)
+
+
+def run(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "claimdesk", *args], capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"claimdesk {' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    if done.returncode == 1:
+        print(f"claimdesk {args[0]}: some inputs rejected:\n{done.stderr.strip()}", file=sys.stderr)
+    return done.stdout
+
+
+def input_files(folder: Path, key: dict) -> list[Path]:
+    return sorted({folder / a["file"].split("#")[0] for a in key["articles"]})
+
+
+def documents_by_file(store: Store, folder: Path) -> dict[str, tuple[str, str]]:
+    """key file name ("a01.html", "pages.jsonl#2") -> (document id, text)."""
+    found = {}
+    for doc in store.documents():
+        path, _, number = doc.source.partition("#")
+        name = Path(path).name + (f"#{number}" if number else "")
+        found[name] = (doc.id, doc.text)
+    return found
+
+
+def locate(quote: str, text: str) -> Optional[Span]:
+    """The quote's span in the stored text; the HTML reader may have changed its whitespace."""
+    start = text.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    needle = "".join(quote.split())
+    k = "".join(text[i] for i in kept).find(needle)
+    return (kept[k], kept[k + len(needle) - 1] + 1) if k >= 0 else None
+
+
+def keyed_text(key: dict, docs: dict[str, tuple[str, str]]) -> KeyedText:
+    keyed = KeyedText()
+
+    def place(file: str, quote: str) -> Optional[tuple[str, Span]]:
+        span = locate(quote, docs[file][1]) if file in docs else None
+        return (docs[file][0], span) if span else None
+
+    for fact in key["facts"]:
+        for m in fact["mentions"]:
+            at = place(m["file"], m["quote"])
+            if at:
+                keyed.facts[at] = fact["id"]
+            else:
+                keyed.lost.append(f"{m['file']}: {m['quote']}")
+    for f in key.get("furniture", []):
+        at = place(f["file"], f["quote"])
+        if at:
+            keyed.furniture.append(at)
+        else:
+            keyed.furniture_dropped += 1
+    return keyed
+
+
+def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[str, str]) -> dict:
+    origin_of = {a["file"]: a["origin"] for a in key["articles"]}
+    status_of = {f["id"]: f["status"] for f in key["facts"]}
+    verdicts: dict[str, Counter] = defaultdict(Counter)
+    unknown: list[dict] = []
+    wrong: list[tuple[str, dict, str]] = []
+    corroborated_found: set[str] = set()
+    stories_of_fact: dict[str, set[str]] = defaultdict(set)
+    placed: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # fact -> (story id, status, sources)
+    for story in ledger:
+        marks = []
+        for m in story["mentions"]:
+            span = tuple(m["span"])
+            facts = keyed.facts_of(m["document"], span)
+            furniture = keyed.is_furniture(m["document"], span)
+            marks.append((facts, furniture, origin_of.get(doc_files.get(m["document"], ""), "?")))
+            for fact in facts:
+                stories_of_fact[fact].add(story["id"])
+                placed[fact].append((story["id"], story["status"], story["independent_sources"]))
+        status = story["status"]
+        if status == "single_source":
+            continue
+        keyed_marks = [(facts, origin) for facts, _, origin in marks if facts]
+        # the fact every keyed mention states (a mention may state two), with the origins stating it
+        common = frozenset.intersection(*(f for f, _ in keyed_marks)) if keyed_marks else frozenset()
+        origins = {fact: {o for f, o in keyed_marks if fact in f} for fact in common}
+        if any(fur for _, fur, _ in marks):
+            verdicts[status]["wrong"] += 1
+            wrong.append((status, story, "holds a furniture line"))
+        elif keyed_marks and not common:
+            verdicts[status]["wrong"] += 1
+            wrong.append((status, story, f"joins facts {sorted(set().union(*(f for f, _ in keyed_marks)))}"))
+        elif not keyed_marks or (status == "corroborated" and max(len(o) for o in origins.values()) < 2):
+            verdicts[status]["unknown"] += 1
+            unknown.append(story)
+        else:
+            best = max(common, key=lambda f: (status_of.get(f) == status, len(origins[f])))
+            gold = status_of.get(best)
+            if gold == status:
+                verdicts[status]["right"] += 1
+                if status == "corroborated":
+                    corroborated_found.add(best)
+            else:
+                verdicts[status]["wrong"] += 1
+                wrong.append((status, story, f"{best} is {gold} in the key"))
+
+    gold_corroborated = [f["id"] for f in key["facts"] if f["status"] == "corroborated"]
+    # two look-alike facts joined: one story holds a mention of the one that does not state the other, and
+    # the reverse (a sentence stating both is no join)
+    alone_in: dict[str, set[str]] = defaultdict(set)
+    for story in ledger:
+        for m in story["mentions"]:
+            facts = keyed.facts_of(m["document"], tuple(m["span"]))
+            if len(facts) == 1:
+                alone_in[next(iter(facts))].add(story["id"])
+    in_one_story = [pair for pair in key.get("must_not_join", []) if alone_in[pair["a"]] & alone_in[pair["b"]]]
+    furniture_claims = [(s["status"], m["text"][:100]) for s in ledger for m in s["mentions"]
+                        if keyed.is_furniture(m["document"], tuple(m["span"]))]
+
+    denials_found = sum(1 for d in key.get("denials", []) if any(
+        s["status"] == "denied" and any(d["denies"] in keyed.facts_of(m["document"], tuple(m["span"])) for m in s["mentions"])
+        for s in ledger))
+    not_denials_hit = sum(1 for nd in key.get("not_denials", []) if any(
+        s["status"] == "denied" and any(doc_files.get(m["document"]) == nd["file"] and nd["quote"] in m["text"]
+                                        for m in s["mentions"]) for s in ledger))
+    conflicts_found = 0
+    for c in key.get("conflicts", []):
+        for s in ledger:
+            if s["status"] != "contested":
+                continue
+            texts = [(doc_files.get(m["document"]), m["text"]) for m in s["mentions"]]
+            if any(f == c["a"]["file"] and c["a"]["quote"] in t for f, t in texts) and \
+                    any(f == c["b"]["file"] and c["b"]["quote"] in t for f, t in texts):
+                conflicts_found += 1
+                break
+    return {
+        "verdicts": {k: dict(v) for k, v in verdicts.items()},
+        "corroborated_recall": (len(corroborated_found), len(gold_corroborated)),
+        "conflicts_found": (conflicts_found, len(key.get("conflicts", []))),
+        "denials_found": (denials_found, len(key.get("denials", []))),
+        "not_denials_in_denied_stories": (not_denials_hit, len(key.get("not_denials", []))),
+        "must_not_join_together": [(p["a"], p["b"]) for p in in_one_story],
+        "furniture_mentions": furniture_claims,
+        "lost_quotes": keyed.lost,
+        "furniture_dropped": (keyed.furniture_dropped, len(key.get("furniture", []))),
+        "placed": placed,
+        "wrong": [(st, s["text"][:160], why) for st, s, why in wrong],
+        "unknown": [(s["status"], s["text"][:160], [doc_files.get(m["document"]) for m in s["mentions"]]) for s in unknown],
+        "stories": Counter(s["status"] for s in ledger),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", action="append", dest="sets", help="a folder under tests/fixtures/war_reporting (default: all)")
+    ap.add_argument("--show", action="store_true", help="print the wrong and unknown stories")
+    ap.add_argument("--keep", type=Path, help="write the store here instead of a temporary folder")
+    args = ap.parse_args()
+    names = args.sets or sorted(p.name for p in SETS.iterdir() if (p / "key.json").is_file())
+    for name in names:
+        folder = SETS / name
+        key = json.loads((folder / "key.json").read_text("utf-8"))
+        with tempfile.TemporaryDirectory() as tmp:
+            where = args.keep or Path(tmp)
+            where.mkdir(parents=True, exist_ok=True)
+            db = f"sqlite:///{where / f'{name}.sqlite'}"
+            run("ingest", *map(str, input_files(folder, key)), "--db", db)
+            run("corroborate", "--db", db)
+            ledger = json.loads(run("ledger", "--db", db, "--format", "json"))
+            store = Store(db)
+            docs = documents_by_file(store, folder)
+            doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
+            result = evaluate(key, ledger, keyed_text(key, docs), doc_files)
+        print(f"== {name}: {len(key['articles'])} articles, {len(key['facts'])} facts in the key; "
+              f"stories by status {dict(result['stories'])}")
+        for status, counts in sorted(result["verdicts"].items()):
+            print(f"  {status:13s} right {counts.get('right', 0)}, wrong {counts.get('wrong', 0)}, "
+                  f"unknown {counts.get('unknown', 0)}")
+        found, total = result["corroborated_recall"]
+        print(f"  key's corroborated facts found corroborated: {found} of {total}")
+        print(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]}; "
+              f"denials found: {result['denials_found'][0]} of {result['denials_found'][1]}; "
+              f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
+              f"{result['not_denials_in_denied_stories'][1]}")
+        print(f"  look-alike facts in one story: {len(result['must_not_join_together'])} "
+              f"{result['must_not_join_together'] or ''}; furniture lines in stories: {len(result['furniture_mentions'])} "
+              f"({sum(st != 'single_source' for st, _ in result['furniture_mentions'])} in stories of several mentions); "
+              f"fact quotes lost in ingest: {len(result['lost_quotes'])}; furniture quotes the reader left out: "
+              f"{result['furniture_dropped'][0]} of {result['furniture_dropped'][1]}")
+        if args.show:
+            for line in result["lost_quotes"]:
+                print(f"  LOST {line}")
+            for status, text in result["furniture_mentions"]:
+                print(f"  FURNITURE ({status}): {text}")
+            for status, text, why in result["wrong"]:
+                print(f"  WRONG {status}: {why} | {text}")
+            for status, text, files in result["unknown"]:
+                print(f"  UNKNOWN {status}: {files} | {text}")
+            for fact in key["facts"]:
+                where = result["placed"].get(fact["id"], [])
+                print(f"  {fact['id']} ({fact['status']}, {len(fact['mentions'])} mentions): "
+                      f"{', '.join(f'{i[:8]} {st} {n}' for i, st, n in where) or 'no claim'} | {fact['statement'][:90]}")
+
+
+if __name__ == "__main__":
+    main()
