@@ -261,3 +261,22 @@ def test_denying_that_a_village_was_captured_denies_that_it_was_seized(sqlite_ur
     ])
     [story] = [s for s in stories if any(m.outlet == "Moscow Wire" for m in s.mentions)]
     assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
+
+
+def test_denying_that_a_village_has_fallen_denies_its_capture(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Moscow Wire", "Russia's defence ministry said on Thursday its troops had captured the village of Novoselivka "
+                        "in Donetsk region."),
+        ("Kyiv Ledger", "Ukraine's General Staff denied that Novoselivka had fallen, saying its units still held "
+                        "positions in the village."),
+    ])
+    [story] = [s for s in stories if any(m.outlet == "Moscow Wire" for m in s.mentions)]
+    assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
+
+
+def test_prices_falling_are_no_capture():
+    from claimdesk.corroborate.denials import denied_deed
+
+    assert denied_deed("the village had fallen") == "detain"
+    assert denied_deed("the village had been captured") == "detain"
+    assert denied_deed("grain prices had risen") != "detain"

@@ -441,3 +441,20 @@ def test_the_fact_text_drops_the_whole_speaker_up_to_its_verb():
     [claim] = _claims([BODIES])
     fact = samefact.fact_text(claim)
     assert "Treatment of Prisoners" not in fact and "757 fallen soldiers" in fact
+
+
+def test_two_spellings_of_one_town_share_a_term():
+    # the gazetteer folds "Zaporizhia" and "Zaporizhzhia" into one place; placement's word vectors see it
+    one, other = _claims(["A Russian missile hit the children's hospital in Zaporizhia overnight, officials said.",
+                          "A Russian missile hit the children's hospital in Zaporizhzhia overnight, officials said."])
+    assert grouping._place_spellings(one) and grouping._place_spellings(one) == grouping._place_spellings(other)
+    weights = Weights()
+    weights.update(term_counts([one.text, other.text]))
+    x, y = grouping.claim_vectors(weights, [one, other])
+    names = term_counts([grouping._place_spellings(one)])
+    assert set(names.indices) <= set(x) & set(y)
+
+
+def test_a_town_spelt_as_the_gazetteer_spells_it_adds_nothing():
+    [claim] = _claims(["Russian forces shelled Kherson overnight, wounding six people, the governor said."])
+    assert grouping._place_spellings(claim) == ""

@@ -209,7 +209,7 @@ def content_words(text: str) -> frozenset[str]:
 # one deed in other words: "deaths" and "killed", "arrest" and "detained", "swapped" and "exchanged"
 # (`measures.EVENT_CLASS` gives the verbs' classes first)
 _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "kill", "injury": "injure",
-          "arrest": "detain", "detention": "detain", "capture": "detain", "seizure": "detain", "occupation": "detain",
+          "arrest": "detain", "detention": "detain", "capture": "detain", "seizure": "detain", "occupation": "detain", "fall": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "trade": "exchange"}
 
