@@ -21,6 +21,19 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
     .venv/bin/python bench/eval_war_reporting.py [--set set_a] [--show] [--keep DIR]
 
 The first run of each set is its first look: say so when quoting it.
+
+Set B, first look (2026-12-04, session 23, main eb80771, before any change it suggested; the scorer
+was then corrected to let one sentence state two of the key's facts): corroborated stories 7, 5 right,
+1 wrong (a report the Kremlin denies), 1 the key does not score (read: right, the defence ministry's
+157 returned servicemen from AFP and RNI); the key's corroborated facts found 5 of 12; conflicts 0
+of 3; denials 0 of 4; false-friend denials 0 of 6; no look-alike facts in one story; no furniture
+line in a story of several mentions; no fact's quote lost in ingest. It suggested the changes of
+fc22446's parents (speakers' names, "denied homes power", captured/seized, apposition speakers).
+Set A, first look (fc22446, after those changes): corroborated stories 9, 8 right, 1 wrong (the
+governor's nine dead corroborated by three origins while another outlet says 14: the two pages lie
+in different event clusters, so no conflict is looked for); the key's corroborated facts 8 of 14;
+conflicts 0 of 4; denials 0 of 2; false-friend denials 0 of 3; no look-alike joins, no furniture in
+a story, nothing lost. Both sets are tuned on after their first look.
 """
 
 from __future__ import annotations
