@@ -252,29 +252,23 @@ def _denied_stories(sqlite_url: str, pages: list[tuple[str, str]]) -> list:
     return list(iter_stories(store))
 
 
-def test_denying_that_a_village_was_captured_denies_that_it_was_seized(sqlite_url):
-    stories = _denied_stories(sqlite_url, [
-        ("Moscow Wire", "Russian forces have seized the village of Novoselivka in Donetsk region, the Russian "
-                        "defence ministry said on Thursday."),
-        ("Kyiv Ledger", "Ukraine's General Staff denied Russian claims that the village of Novoselivka in Donetsk "
-                        "region had been captured, saying fighting continues there."),
-    ])
+@pytest.mark.parametrize("report, denial", [
+    ("Russian forces have seized the village of Novoselivka in Donetsk region, the Russian defence ministry said "
+     "on Thursday.",
+     "Ukraine's General Staff denied Russian claims that the village of Novoselivka in Donetsk region had been "
+     "captured, saying fighting continues there."),
+    ("Russia's defence ministry said on Thursday its troops had captured the village of Novoselivka in Donetsk "
+     "region.",
+     "Ukraine's General Staff denied that Novoselivka had fallen, saying its units still held positions in the "
+     "village."),
+])
+def test_denying_a_village_was_captured_or_had_fallen_denies_its_seizure(sqlite_url, report, denial):
+    stories = _denied_stories(sqlite_url, [("Moscow Wire", report), ("Kyiv Ledger", denial)])
     [story] = [s for s in stories if any(m.outlet == "Moscow Wire" for m in s.mentions)]
     assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
 
 
-def test_denying_that_a_village_has_fallen_denies_its_capture(sqlite_url):
-    stories = _denied_stories(sqlite_url, [
-        ("Moscow Wire", "Russia's defence ministry said on Thursday its troops had captured the village of Novoselivka "
-                        "in Donetsk region."),
-        ("Kyiv Ledger", "Ukraine's General Staff denied that Novoselivka had fallen, saying its units still held "
-                        "positions in the village."),
-    ])
-    [story] = [s for s in stories if any(m.outlet == "Moscow Wire" for m in s.mentions)]
-    assert story.status == "denied", [(m.outlet, m.text) for m in story.mentions]
-
-
-def test_prices_falling_are_no_capture():
+def test_a_fall_and_a_capture_are_one_deed_and_a_rise_is_not():
     from claimdesk.corroborate.denials import denied_deed
 
     assert denied_deed("the village had fallen") == "detain"
