@@ -447,14 +447,15 @@ def test_two_spellings_of_one_town_share_a_term():
     # the gazetteer folds "Zaporizhia" and "Zaporizhzhia" into one place; placement's word vectors see it
     one, other = _claims(["A Russian missile hit the children's hospital in Zaporizhia overnight, officials said.",
                           "A Russian missile hit the children's hospital in Zaporizhzhia overnight, officials said."])
-    assert grouping._place_spellings(one) and grouping._place_spellings(one) == grouping._place_spellings(other)
+    spellings = [grouping._place_spellings(c, c.text) for c in (one, other)]
+    assert spellings[0] and spellings[0] == spellings[1]
     weights = Weights()
     weights.update(term_counts([one.text, other.text]))
     x, y = grouping.claim_vectors(weights, [one, other])
-    names = term_counts([grouping._place_spellings(one)])
+    names = term_counts([spellings[0]])
     assert set(names.indices) <= set(x) & set(y)
 
 
 def test_a_town_spelt_as_the_gazetteer_spells_it_adds_nothing():
     [claim] = _claims(["Russian forces shelled Kherson overnight, wounding six people, the governor said."])
-    assert grouping._place_spellings(claim) == ""
+    assert grouping._place_spellings(claim, claim.text) == ""

@@ -127,11 +127,10 @@ def _content(claim: Claim) -> str:
     return claim.text
 
 
-def _place_spellings(claim: Claim) -> str:
-    """The gazetteer's name of each place the claim's content spells otherwise, as extra words:
-    "Zaporizhia" and "Zaporizhzhia" then share a term ("Zaporizhzhya"), as "Kupyansk" and "Kupiansk"
-    do. A place spelt as the gazetteer spells it adds nothing (its weight stays as it was)."""
-    content = _content(claim)
+def _place_spellings(claim: Claim, content: str) -> str:
+    """The gazetteer's name of each place the claim's `content` (`_content`) spells otherwise, as
+    extra words: "Zaporizhia" and "Zaporizhzhia" then share a term ("Zaporizhzhya"), as "Kupyansk" and
+    "Kupiansk" do. A place spelt as the gazetteer spells it adds nothing (its weight stays as it was)."""
     start = claim.span[0] + len(claim.text) - len(content)
     text = claim.text
     names = [p.name for p in claim.places if p.span and p.span[0] >= start
@@ -348,7 +347,8 @@ def _dot(x: dict[int, float], vec: dict[int, float]) -> float:
 def claim_vectors(weights: Weights, claims: list[Claim]) -> list[dict[int, float]]:
     if not claims:
         return []
-    X = weights.weigh(term_counts([_content(c) + _place_spellings(c) for c in claims]), CLAIM_TERMS)
+    contents = [_content(c) for c in claims]
+    X = weights.weigh(term_counts([t + _place_spellings(c, t) for c, t in zip(claims, contents)]), CLAIM_TERMS)
     return [dict(zip(X.indices[X.indptr[i]:X.indptr[i + 1]].tolist(), X.data[X.indptr[i]:X.indptr[i + 1]].tolist()))
             for i in range(X.shape[0])]
 
