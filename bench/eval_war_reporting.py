@@ -14,7 +14,8 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   with `--show` to read);
 - recall: the key's corroborated facts that some corroborated story holds from two origins;
 - contested and denied stories: right when their fact is contested / denied in the key; recall over the
-  key's conflicts (both quotes in one contested story) and denials (the denial in a denied story);
+  key's conflicts (both quotes overlapped by mentions of one contested story: a quoted sentence may be
+  cut into two claims) and denials (the denial in a denied story);
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
 
@@ -63,6 +64,13 @@ class KeyedText:
     furniture: list[tuple[str, Span]] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # fact quotes in no stored text
     furniture_dropped: int = 0  # furniture quotes the reader left out of the text (as it should)
+    quotes: dict[tuple[str, str], tuple[str, Span]] = field(default_factory=dict)  # (file, quote) -> where
+
+    def overlaps(self, file: str, quote: str, mention: dict) -> bool:
+        """The mention covers part of the quote: the extractor may cut one quoted sentence into two claims."""
+        at = self.quotes.get((file, quote))
+        return at is not None and at[0] == mention["document"] and at[1][0] < mention["span"][1] \
+            and mention["span"][0] < at[1][1]
 
     def facts_of(self, document: str, span: Span) -> frozenset[str]:
         """The key's facts a mention overlaps: one sentence can state two of them."""
@@ -120,6 +128,10 @@ def keyed_text(key: dict, docs: dict[str, tuple[str, str]]) -> KeyedText:
                 keyed.facts[at] = fact["id"]
             else:
                 keyed.lost.append(f"{m['file']}: {m['quote']}")
+    for side in [c[k] for c in key.get("conflicts", []) for k in ("a", "b")] + key.get("not_denials", []):
+        at = place(side["file"], side["quote"])
+        if at:
+            keyed.quotes[side["file"], side["quote"]] = at
     for f in key.get("furniture", []):
         at = place(f["file"], f["quote"])
         if at:
@@ -192,16 +204,14 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         s["status"] == "denied" and any(d["denies"] in keyed.facts_of(m["document"], tuple(m["span"])) for m in s["mentions"])
         for s in ledger))
     not_denials_hit = sum(1 for nd in key.get("not_denials", []) if any(
-        s["status"] == "denied" and any(doc_files.get(m["document"]) == nd["file"] and nd["quote"] in m["text"]
-                                        for m in s["mentions"]) for s in ledger))
+        s["status"] == "denied" and any(keyed.overlaps(nd["file"], nd["quote"], m) for m in s["mentions"])
+        for s in ledger))
     conflicts_found = 0
     for c in key.get("conflicts", []):
         for s in ledger:
             if s["status"] != "contested":
                 continue
-            texts = [(doc_files.get(m["document"]), m["text"]) for m in s["mentions"]]
-            if any(f == c["a"]["file"] and c["a"]["quote"] in t for f, t in texts) and \
-                    any(f == c["b"]["file"] and c["b"]["quote"] in t for f, t in texts):
+            if all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in s["mentions"]) for k in ("a", "b")):
                 conflicts_found += 1
                 break
     return {

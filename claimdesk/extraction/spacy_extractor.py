@@ -112,6 +112,7 @@ class SpacyExtractor:
             all_cues.extend(cues)
             if words_before[sent.end] - words_before[sent.start] < MIN_WORDS:
                 continue
+            coordinated = []
             for unit in units_of(sent, cues):
                 made = self._claim(doc, sent, unit, cues, found, lex)
                 if made is None:
@@ -120,6 +121,9 @@ class SpacyExtractor:
                 if not doc.in_furniture(claim.span):
                     claims.append(claim)
                     signals.append((words, claim.attribution.kind, claim.hedges, claim.event_type))
+                    if not unit.embedded:
+                        coordinated.append(claim)
+            share_setting(coordinated)
         for claim, score in zip(claims, checkworthiness_many(signals)):
             claim.checkworthiness = score
         claims = one_per_span(claims)
@@ -230,6 +234,25 @@ def _running_counts(parsed: Doc) -> tuple[np.ndarray, np.ndarray]:
     table = parsed.to_array([POS, IS_ALPHA]).reshape(len(parsed), 2)
     verbs = np.isin(table[:, 0], np.array([VERB, AUX], dtype=table.dtype))
     return np.concatenate([[0], np.cumsum(verbs)]), np.concatenate([[0], np.cumsum(table[:, 1] != 0)])
+
+
+def share_setting(coordinated: list[Claim]) -> None:
+    """Coordinated clauses of one sentence told by one speaker share the day and places said once for
+    all: in "Four people were killed and at least 11 wounded when Russian missiles struck a port in
+    Odesa early on Tuesday, the emergency service said" the parser hangs the when-clause on the last
+    clause, yet the deaths are of that strike too. A clause naming no day (no place) takes the one day
+    (the one set of places) its fellows name; when they name several, it takes none."""
+    for speaker in {c.attribution.source for c in coordinated}:
+        told = [c for c in coordinated if c.attribution.source == speaker]
+        if len(told) < 2:
+            continue
+        days = {c.when.value: c.when for c in told if c.when is not None}
+        settings = {tuple(p.name for p in c.places): c.places for c in told if c.places}
+        for claim in told:
+            if claim.when is None and len(days) == 1:
+                claim.when = next(iter(days.values())).model_copy()
+            if not claim.places and len(settings) == 1:
+                claim.places = [p.model_copy() for p in next(iter(settings.values()))]
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
