@@ -89,3 +89,42 @@ def test_would_in_reported_words_is_not_a_hedge(sentence):
 def test_would_of_a_supposition_stays_a_hedge(sentence):
     claims = extract(Document.from_text(sentence, source="own.txt", published=date(2024, 10, 16)))
     assert claims and all("would" in c.hedges for c in claims)
+
+
+def _claims_of(text: str, published: date = date(2026, 4, 14)):
+    doc = Document.from_text(text, source="war.txt", published=published)
+    return extract(doc)
+
+
+def test_coordinated_clauses_share_the_day_and_place_said_once_for_all():
+    claims = _claims_of("Four people were killed and at least 11 wounded when Russian missiles and drones struck a "
+                        "port terminal in Odesa early on Tuesday, the State Emergency Service said.")
+    [deaths] = [c for c in claims if c.text.startswith("Four people were killed")]
+    assert deaths.when is not None and deaths.when.value == "2026-04-14", deaths
+    assert [p.name for p in deaths.places] == ["Odesa"]
+
+
+def test_clauses_of_two_days_keep_their_own_setting():
+    claims = _claims_of("Police detained two men in Kharkiv on Monday and released a third in Dnipro on Wednesday, "
+                        "and a fourth man was charged.")
+    [charged] = [c for c in claims if c.text.startswith("a fourth man")]
+    assert charged.when is None and not charged.places, charged
+
+
+def test_clauses_of_two_speakers_keep_their_own_setting():
+    from claimdesk.extraction.attach import Found
+    from claimdesk.extraction.spacy_extractor import share_setting
+    from claimdesk.models import Attribution, Claim, Place, When
+
+    text = "20 drones were shot down over Belgorod on Monday, Moscow said, and every assault was repelled, Kyiv said."
+    monday = When(text="Monday", value="2026-04-13", granularity="day", span=(42, 48))
+    belgorod = Place(name="Belgorod", span=(30, 38), kind="city")
+    shot = Claim(id="a", document_id="d", text=text[:61], span=(0, 61), line=1, when=monday, places=[belgorod],
+                 attribution=Attribution(source="Moscow", kind="named_organization"))
+    held = Claim(id="b", document_id="d", text=text[67:], span=(67, len(text)), line=1,
+                 attribution=Attribution(source="Kyiv", kind="named_organization"))
+    share_setting([shot, held], Found(dates=[monday], places=[belgorod]))
+    assert held.when is None and not held.places
+    held.attribution = shot.attribution
+    share_setting([shot, held], Found(dates=[monday], places=[belgorod]))
+    assert held.when == monday and held.places == [belgorod]

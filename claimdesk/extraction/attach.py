@@ -41,6 +41,12 @@ class Found:
                 places.append(p)
         return when, places, self._index["quantities"].inside(span)
 
+    def setting_in(self, span: Span) -> tuple[list[When], list[Place]]:
+        """Every date and every place inside `span`: the time and places a stretch of words sets."""
+        self.in_span(span)  # builds the index
+        assert self._index is not None
+        return self._index["dates"].inside(span), self._index["places"].inside(span)
+
 
 class _SpanIndex:
     """Records with spans, sorted by start, answering "which lie inside [start, end)" in input order."""

@@ -123,7 +123,7 @@ class SpacyExtractor:
                     signals.append((words, claim.attribution.kind, claim.hedges, claim.event_type))
                     if not unit.embedded:
                         coordinated.append(claim)
-            share_setting(coordinated)
+            share_setting(coordinated, found)
         for claim, score in zip(claims, checkworthiness_many(signals)):
             claim.checkworthiness = score
         claims = one_per_span(claims)
@@ -236,23 +236,28 @@ def _running_counts(parsed: Doc) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate([[0], np.cumsum(verbs)]), np.concatenate([[0], np.cumsum(table[:, 1] != 0)])
 
 
-def share_setting(coordinated: list[Claim]) -> None:
-    """Coordinated clauses of one sentence told by one speaker share the day and places said once for
+def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
+    """Coordinated clauses of one sentence told by one speaker share the day and place said once for
     all: in "Four people were killed and at least 11 wounded when Russian missiles struck a port in
     Odesa early on Tuesday, the emergency service said" the parser hangs the when-clause on the last
-    clause, yet the deaths are of that strike too. A clause naming no day (no place) takes the one day
-    (the one set of places) its fellows name; when they name several, it takes none."""
+    clause, yet the deaths are of that strike too. A clause naming no date (no place) takes the one
+    date (the one place) its fellows name; when they name two or more, it takes none ("Police detained
+    two men on Monday and released a third on Wednesday, and a fourth man was charged")."""
     for speaker in {c.attribution.source for c in coordinated}:
         told = [c for c in coordinated if c.attribution.source == speaker]
         if len(told) < 2:
             continue
-        days = {c.when.value: c.when for c in told if c.when is not None}
-        settings = {tuple(p.name for p in c.places): c.places for c in told if c.places}
+        dates, places = [], []
         for claim in told:
-            if claim.when is None and len(days) == 1:
-                claim.when = next(iter(days.values())).model_copy()
-            if not claim.places and len(settings) == 1:
-                claim.places = [p.model_copy() for p in next(iter(settings.values()))]
+            d, p = found.setting_in(claim.span)
+            dates += d
+            places += p
+        if len({d.value for d in dates}) == 1 and len({p.name for p in places}) <= 1:
+            for claim in told:
+                claim.when = claim.when or dates[0].model_copy()
+        if len({p.name for p in places}) == 1 and len({d.value for d in dates}) <= 1:
+            for claim in told:
+                claim.places = claim.places or [places[0].model_copy()]
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
