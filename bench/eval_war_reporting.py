@@ -163,7 +163,9 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         status = story["status"]
         if status == "single_source":
             continue
-        keyed_marks = [(facts, origin) for facts, _, origin in marks if facts]
+        # a denied story holds its denials beside the fact they deny: the fact is what the others state
+        keyed_marks = [(facts, origin) for (facts, _, origin), m in zip(marks, story["mentions"])
+                       if facts and not (status == "denied" and m["polarity"] == "denied")]
         # the fact every keyed mention states (a mention may state two), with the origins stating it
         common = frozenset.intersection(*(f for f, _ in keyed_marks)) if keyed_marks else frozenset()
         origins = {fact: {o for f, o in keyed_marks if fact in f} for fact in common}

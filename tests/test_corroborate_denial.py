@@ -274,3 +274,32 @@ def test_a_fall_and_a_capture_are_one_deed_and_a_rise_is_not():
     assert denied_deed("the village had fallen") == "detain"
     assert denied_deed("the village had been captured") == "detain"
     assert denied_deed("grain prices had risen") != "detain"
+
+
+def test_a_denial_pointing_back_denies_the_sentence_before_it_not_a_look_alike(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Port Ledger", "The strike set fire to a warehouse holding grain awaiting export at the Odesa terminal."),
+        ("Coast Post", "Russia's Defence Ministry claimed the Odesa port was being used to supply the Ukrainian army. "
+                       "The Odesa regional administration denied that, saying the terminal held only grain awaiting "
+                       "export."),
+    ])
+    [denial_story] = [s for s in stories if any("denied that" in m.text for m in s.mentions)]
+    assert any("supply the Ukrainian army" in m.text for m in denial_story.mentions), denial_story.mentions
+    assert denial_story.status == "denied"
+    [fire] = [s for s in stories if any("set fire" in m.text for m in s.mentions)]
+    assert fire.status != "denied"
+
+
+@pytest.mark.parametrize("words, pointer", [
+    ("The regional administration denied that, saying the terminal held only grain.", "that"),
+    ("The Kremlin denied that.", "that"),
+    ("The Kremlin denied that troops were there.", None),
+    ("The Kremlin denied that report on Friday.", "that report"),
+])
+def test_a_bare_that_before_a_comma_points_back(words, pointer):
+    from claimdesk.corroborate.denials import denied_object
+    from claimdesk.models import Claim
+
+    claim = Claim(id="x", document_id="d", text=words, span=(0, len(words)), line=1, event_type="denial",
+                  polarity="denied")
+    assert denied_object(claim).pointer == pointer

@@ -132,7 +132,8 @@ _MODIFIER = r"(?:(?!(?:in|on|at|of|for|by|with|from|to|about|into|over|after|bef
 _OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
                            rf"{_DET}{_MODIFIER}{{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
-_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them)\b"
+# "denied that, saying …": a bare "that" before a comma points back
+_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them|that(?=\s*[,;:.]))\b"
                         rf"(?!\s+(?:that|of|about|by|from|raised|made|voiced|expressed)\b)", re.I)
 # "rejected that argument in a ruling", "dismissed those figures": a demonstrative points back, whatever its noun
 _DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")

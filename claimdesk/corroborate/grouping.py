@@ -60,7 +60,7 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.denials import denied_object
+from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -78,6 +78,11 @@ FALLBACK_SHARED_STEMS = 2
 # fact; on ECB+'s held-out topics, read once, 0.61 at 0.1 and 16 of 16 from this floor up
 FALLBACK_MIN_PROBABILITY = 0.36
 DENIAL_THRESHOLD = 0.12
+# below DENIAL_THRESHOLD, a denial stating what it denies may still find it in its own event cluster,
+# where the words both share are the cluster's topic and weigh little ("Ukraine's General Staff denied
+# Russia's claim that its troops had captured the village of Bila Hora" / "Russia's Defence Ministry said
+# its troops had captured the village of Belaya Gora (Bila Hora …)": similarity 0.06)
+DENIED_FACT_BAR = 0.02
 SEED_TERMS = 12
 MIN_SEED_HITS = 2
 MAX_POSTINGS = 2000
@@ -398,6 +403,7 @@ class StoryGrouper:
         self.stories: list[Draft] = []
         self.index: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
+        self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
         for draft in stories:
             self._adopt(draft)
 
@@ -462,14 +468,22 @@ class StoryGrouper:
 
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
-            for j, _ in self._candidates(x, DENIAL_THRESHOLD):
+            obj = denied_object(claim)
+            if obj.pointer and (j := self._antecedent_story(claim)) is not None:
+                return j
+            stated = bool(obj.text.strip())
+            found = None
+            for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
                 if _DENIAL_CUE.search(story.lead.text):
                     continue  # a denial is linked to what is asserted, not to another report of a denial
                 if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
-                return j
-            return None
+                if sim >= DENIAL_THRESHOLD:
+                    return j
+                if found is None and self._denies_lead(claim, fact, story):
+                    found = j
+            return found
         if not fact.informative:
             return None  # states no fact: corroborates nothing, alone in its story
         model = samefact.model()
@@ -506,6 +520,28 @@ class StoryGrouper:
                 best, best_p = j, p
         return best
 
+    def _antecedent_story(self, denial: Claim) -> Optional[int]:
+        """The story of what a denial that only points back ("denied that, saying …", "rejected these
+        reports") points to: the assertion just before it in its own article, within
+        `denials.ANTECEDENT_LINES` lines. The words after the pointer are the denier's own case ("the
+        terminal held only grain"), which resemble other facts of the page more than the one denied."""
+        before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
+                  if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES and not is_denial(c)]
+        if not before:
+            return None
+        _, j = max(before, key=lambda cj: cj[0].span[0])
+        return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
+
+    def _denies_lead(self, denial: Claim, fact: samefact.Parts, story: Draft) -> bool:
+        """A story of the denial's own event cluster whose lead states the very deed denied
+        (`denials.denies`: its words, its deed, its speaker) and that the same-fact model takes for
+        the fact denied. Either alone links wrongly: the model joins one topic's other facts, and the
+        denied words recur in another fact of the same event."""
+        if not self._same_cluster(denial, story) or not denies(denial, [story.lead]):
+            return False
+        model = samefact.model()
+        return model.probability(samefact.features(fact, story.lead_parts, True)) >= model.threshold
+
     def _days_apart(self, claim: Claim, story: Draft) -> Optional[int]:
         """Days between the publication of the claim's page and of the story lead's page (None when
         either is undated)."""
@@ -538,6 +574,7 @@ class StoryGrouper:
             best = self._continuation(best, claim)
         story = self.stories[best]
         story.join(claim)
+        self.placed.setdefault(claim.document_id, []).append((claim, best))
         if self.context and claim.document_id in self.context.cluster_of:
             story.clusters.add(self.context.cluster_of[claim.document_id])
         if not denial or is_denial(story.lead):
