@@ -303,3 +303,41 @@ def test_a_bare_that_before_a_comma_points_back(words, pointer):
     claim = Claim(id="x", document_id="d", text=words, span=(0, len(words)), line=1, event_type="denial",
                   polarity="denied")
     assert denied_object(claim).pointer == pointer
+
+
+def test_a_denial_joins_the_story_of_its_deed_over_one_worded_more_like_it(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Sumy Herald", "Residents of border communities in Sumy region have reported an increase in shelling since "
+                        "the start of the year, with several villages now almost deserted."),
+        ("Border Wire", "A spokesperson for Ukraine's State Border Guard Service said on Thursday that North Korean "
+                        "artillery crews have been firing on border settlements in Sumy Oblast."),
+        ("Moscow Wire", "The Kremlin spokesman denied reports that North Korean servicemen are shelling Ukraine's "
+                        "Sumy Region from the territory of the Kursk Region."),
+    ])
+    status = {m.outlet: s.status for s in stories for m in s.mentions if m.polarity == "asserted"}
+    assert status["Border Wire"] == "denied", [(m.outlet, m.text) for s in stories for m in s.mentions]
+    assert status["Sumy Herald"] != "denied"
+
+
+def test_a_denied_strike_on_a_town_spelt_otherwise_is_the_hit_reported():
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    def claim(text: str):
+        doc = Document.from_text(text, source=text[:10], outlet="x", published=date(2026, 3, 6))
+        return max(extract(doc), key=lambda c: c.span[1] - c.span[0])
+
+    denial = claim("The Kremlin denied reports that its forces struck a children's hospital in Zaporizhia, calling "
+                   "them fabrications.")
+    hit = claim("A Russian missile hit the regional children's hospital in Zaporizhzhia overnight, smashing windows "
+                "in the surgical wing.")
+    elsewhere = claim("A Russian missile hit the regional children's hospital in Kharkiv overnight, smashing windows "
+                      "in the surgical wing.")
+    assert denies(denial, [hit]) == [hit]
+    assert denies(denial, [elsewhere]) == []
+    from claimdesk.corroborate.denials import _place_spellings, denied_object, fact_similarity
+
+    denied = denied_object(denial).text
+    assert _place_spellings(denial) == {"zaporizhia": hit.places[0].name.lower()}  # the gazetteer's one name
+    assert fact_similarity(denied, hit, _place_spellings(denial)) > fact_similarity(denied, hit)

@@ -241,7 +241,7 @@ def states_deed(deed: Optional[str], claim: Claim) -> bool:
     return deed is None or any(_deed(t) == deed for t in parse(claim.text))
 
 
-def fact_similarity(denied: str, claim: Claim) -> float:
+def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str]] = None) -> float:
     """How much of a denied statement `claim` states, 0..1: the share of the denied words' content
     lemmas, with the claim's actors and places, that the claim holds; 0 when the claim does not tell
     of the deed denied (`denied_deed`): "denied that the two hostages were exchanged for militant
@@ -252,6 +252,8 @@ def fact_similarity(denied: str, claim: Claim) -> float:
     function of two statements giving a score; replace or blend the overlap here, keep `MATCH`
     refitted on the same labelled sample."""
     words = content_words(denied)
+    if spellings:
+        words = frozenset(spellings.get(w, w) for w in words)
     if not words or not states_deed(denied_deed(denied), claim):
         return 0.0
     said = set(content_words(claim.text))
@@ -261,6 +263,37 @@ def fact_similarity(denied: str, claim: Claim) -> float:
 
 
 _DENIED_SAYING = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_SAID_NOUN}\b|that\b)", re.I)
+
+
+def _place_spellings(denial: Claim) -> dict[str, str]:
+    """A one-word place the denial spells otherwise than the gazetteer, by the gazetteer's name:
+    "struck a children's hospital in Zaporizhia" then shares its town with "hit the regional children's
+    hospital in Zaporizhzhia" (a mention's places count among its words by their gazetteer names)."""
+    found = {}
+    for p in denial.places:
+        if p.span is None:
+            continue
+        written = denial.text[p.span[0] - denial.span[0]:p.span[1] - denial.span[0]].lower()
+        if written != p.name.lower() and " " not in written:
+            found[written] = p.name.lower()
+    return found
+
+
+def _towns_in(denial: Claim, denied: str) -> frozenset[str]:
+    """The towns and cities named inside the denied words, by their gazetteer names."""
+    at = denial.text.find(denied)
+    if at < 0:
+        return frozenset()
+    start, end = denial.span[0] + at, denial.span[0] + at + len(denied)
+    return frozenset(p.name.lower() for p in denial.places
+                     if p.kind == "city" and p.span is not None and start <= p.span[0] < end)
+
+
+def _elsewhere(towns: frozenset[str], claim: Claim) -> bool:
+    """The mention tells of a deed in other towns than the one denied ("struck a hospital in
+    Zaporizhia" does not deny "hit a hospital in Kharkiv")."""
+    theirs = {p.name.lower() for p in claim.places if p.kind == "city"}
+    return bool(towns and theirs) and not towns & theirs
 
 
 def _tells_of_denial(claim: Claim) -> bool:
@@ -370,7 +403,10 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     if obj.text.strip():
         speaker = speaker_of(obj.text)
         denier = _denier(denial) if _about_the_denier(obj.text) else None
-        return [c for c in others if fact_similarity(obj.text, c) >= MATCH and (speaker is None or _said_by(c, speaker))
+        spellings = _place_spellings(denial)
+        towns = _towns_in(denial, obj.text)
+        return [c for c in others if fact_similarity(obj.text, c, spellings) >= MATCH and not _elsewhere(towns, c)
+                and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
                    and denial.line - c.line <= ANTECEDENT_LINES]

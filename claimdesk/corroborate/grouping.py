@@ -472,7 +472,7 @@ class StoryGrouper:
             if obj.pointer and (j := self._antecedent_story(claim)) is not None:
                 return j
             stated = bool(obj.text.strip())
-            found = None
+            nearest = found = None
             for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
                 if _DENIAL_CUE.search(story.lead.text):
@@ -480,10 +480,16 @@ class StoryGrouper:
                 if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
                 if sim >= DENIAL_THRESHOLD:
-                    return j
-                if found is None and self._denies_lead(claim, fact, story):
+                    # the most similar story, unless a less similar one states the very deed denied: "denied
+                    # reports that North Korean servicemen are shelling Sumy Region" is worded most like
+                    # residents reporting "an increase in shelling" in Sumy region, but denies the border
+                    # guards' "North Korean artillery crews have been firing on border settlements"
+                    if stated and denies(claim, [story.lead]):
+                        return j
+                    nearest = j if nearest is None else nearest
+                elif found is None and nearest is None and self._denies_lead(claim, fact, story):
                     found = j
-            return found
+            return nearest if nearest is not None else found
         if not fact.informative:
             return None  # states no fact: corroborates nothing, alone in its story
         model = samefact.model()

@@ -41,6 +41,7 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
                "wound": "injure", "injure": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure",
                "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
                "launch": "fire", "fire": "fire", "shoot": "fire", "shell": "fire",
+               "hit": "strike", "strike": "strike",
                # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
                # village"), so seizing a place is in its class ("denied claims that the village had been
                # captured" denies "forces seized the village")
