@@ -341,3 +341,33 @@ def test_a_denied_strike_on_a_town_spelt_otherwise_is_the_hit_reported():
     denied = denied_object(denial).text
     assert _place_spellings(denial) == {"zaporizhia": hit.places[0].name.lower()}  # the gazetteer's one name
     assert fact_similarity(denied, hit, _place_spellings(denial)) > fact_similarity(denied, hit)
+
+
+# (words, answers a fact, points back plainly): PolNeAR's and news_cluster's denials read in session 24
+DENIAL_OBJECTS = [
+    ("China denied the reports Friday.", True, True),
+    ("BuzzFeed, which does not disclose its finances, denied the report, saying this year will meet expectations.",
+     True, True),
+    ("Clinton and the DNC rejected the allegation.", True, True),
+    ("The Kremlin dismissed claims that its troops had crossed the border.", True, False),
+    ("Patricia Smith forcefully rejected Clinton's claim.", True, False),
+    ("Sanders rejected that, too.", False, False),
+    ("Priebus rejected that idea.", False, False),
+    ("He dismissed critique of his performance at Saturday's debate.", False, False),
+    ("He dismissed ideological labels altogether.", False, False),
+    ("The ministry rejected calls from opposition lawmakers to shoot down drones.", False, False),
+    ("Police denied rumors on social media of a subsequent hostage-taking.", True, False),
+    ("Officials will try to deny it.", True, False),
+    ("Some will try to downplay it, to dismiss it, to tell you it's a big misunderstanding.", False, False),
+]
+
+
+@pytest.mark.parametrize("words, a_fact, plainly", DENIAL_OBJECTS, ids=[d[0][:40] for d in DENIAL_OBJECTS])
+def test_what_a_denial_answers_and_whether_it_only_points_back(words, a_fact, plainly):
+    from claimdesk.corroborate.denials import denies_a_fact, points_back_plainly
+    from claimdesk.models import Claim
+
+    claim = Claim(id="x", document_id="d", text=words, span=(0, len(words)), line=1, event_type="denial",
+                  polarity="denied")
+    assert denies_a_fact(claim) == a_fact
+    assert points_back_plainly(claim) == plainly

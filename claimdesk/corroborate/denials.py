@@ -152,6 +152,47 @@ class DeniedObject:
     pointer: Optional[str] = None  # "these reports" when the object is only pointed to
 
 
+_NAMES_ITS_TOPIC = re.compile(r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:of|about|over|against)\b", re.I)
+_IDEA_NOUN = r"(?:ideas?|notions?|arguments?|proposals?|offers?|calls?|requests?|plans?|labels?|attacks?)"
+_WEIGHS_IDEAS = re.compile(r"reject\w*|dismiss\w*|rebut\w*", re.I)
+_AN_INTENT = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+
+
+def points_back_plainly(claim: Claim) -> bool:
+    """A denial made (not one someone "will try to" make) whose object only points back, with
+    nothing after the pointer saying what it is about: "China denied the reports Friday", "denied that,
+    saying …". "Police denied rumors on social media of a subsequent hostage-taking" and "dismissed the
+    allegations as a series of fibs aimed at discrediting Putin" say what they answer, and it need
+    not be the sentence before."""
+    cue = _cue_in(claim)
+    if cue is None or _AN_INTENT.search(claim.text[:cue.start()]):
+        return False
+    after = claim.text[cue.end():]
+    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
+    if pointer is None or _NAMES_ITS_TOPIC.match(after, pointer.end()):
+        return False
+    return not re.search(rf"\b(?:{_OPINION_NOUN}|{_IDEA_NOUN})\b", pointer.group(0), re.I) and denies_a_fact(claim)
+
+
+def denies_a_fact(claim: Claim) -> bool:
+    """What the denial answers is a statement of fact. One rejects or dismisses a proposal, an idea,
+    an argument or criticism as readily as a report ("Sanders rejected that, too", "dismissed critique
+    of his performance", "dismissed ideological labels"): with those verbs only a report or a
+    that-clause is a fact rejected ("rejected the allegation", "dismissed claims that …"); "denied",
+    "disputed", "refuted" always answer one."""
+    cue = _cue_in(claim)
+    if cue is None:
+        return False
+    if not _WEIGHS_IDEAS.fullmatch(cue.group(0)):
+        return True
+    words = claim.text[cue.end():]
+    reach = _CLAUSE_END.search(words)
+    words = words[:reach.start()] if reach else words
+    if re.match(rf"\s*(?:\S+\s+){{0,5}}?(?:{_OPINION_NOUN}|{_IDEA_NOUN})\b", words, re.I):
+        return False
+    return bool(re.match(rf"\s*(?:\S+\s+){{0,5}}?(?:{_REPORT_NOUN}\b|that\s+\w)", words, re.I))
+
+
 def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
     after = claim.text[cue.end():] if cue else claim.text

@@ -60,7 +60,7 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies
+from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -469,7 +469,7 @@ class StoryGrouper:
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
             obj = denied_object(claim)
-            if obj.pointer and (j := self._antecedent_story(claim)) is not None:
+            if obj.pointer and points_back_plainly(claim) and (j := self._antecedent_story(claim)) is not None:
                 return j
             stated = bool(obj.text.strip())
             nearest = found = None
@@ -480,11 +480,14 @@ class StoryGrouper:
                 if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
                 if sim >= DENIAL_THRESHOLD:
-                    # the most similar story, unless a less similar one states the very deed denied: "denied
-                    # reports that North Korean servicemen are shelling Sumy Region" is worded most like
-                    # residents reporting "an increase in shelling" in Sumy region, but denies the border
-                    # guards' "North Korean artillery crews have been firing on border settlements"
-                    if stated and denies(claim, [story.lead]):
+                    # the most similar story, unless a less similar one of its own event cluster states the
+                    # very deed denied: "denied reports that North Korean servicemen are shelling Sumy Region" is
+                    # worded most like residents reporting "an increase in shelling" in Sumy region, but denies
+                    # the border guards' "North Korean artillery crews have been firing on border settlements"
+                    # (across clusters, the words denied recur in other news: ECB+'s "dismissed a report that
+                    # Hiller might be involved in a fatal workplace shooting" and another city's fatal shooting)
+                    if stated and self._same_cluster(claim, story) and denies_a_fact(claim) \
+                            and denies(claim, [story.lead]):
                         return j
                     nearest = j if nearest is None else nearest
                 elif found is None and nearest is None and self._denies_lead(claim, fact, story):
@@ -543,7 +546,7 @@ class StoryGrouper:
         (`denials.denies`: its words, its deed, its speaker) and that the same-fact model takes for
         the fact denied. Either alone links wrongly: the model joins one topic's other facts, and the
         denied words recur in another fact of the same event."""
-        if not self._same_cluster(denial, story) or not denies(denial, [story.lead]):
+        if not self._same_cluster(denial, story) or not denies_a_fact(denial) or not denies(denial, [story.lead]):
             return False
         model = samefact.model()
         return model.probability(samefact.features(fact, story.lead_parts, True)) >= model.threshold
