@@ -371,3 +371,25 @@ def test_what_a_denial_answers_and_whether_it_only_points_back(words, a_fact, pl
                   polarity="denied")
     assert denies_a_fact(claim) == a_fact
     assert points_back_plainly(claim) == plainly
+
+
+def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    def claim(text: str):
+        doc = Document.from_text(text, source=text[:12], outlet="x", published=date(2026, 5, 27))
+        return max(extract(doc), key=lambda c: c.span[1] - c.span[0])
+
+    denial = claim("Ukraine's General Staff denied that Russian forces had captured Novoiehorivka, saying its units "
+                   "still held the village.")
+    same = claim("Russia's defence ministry said its troops had captured the village of Novoiehorivka.")
+    other = claim("The defence ministry also said Russian troops had captured Hryhorivka.")
+    disputed = claim("The company disputes a Bloomberg report released Monday, where an unnamed source said the "
+                     "breaches involved the same intruders.")
+    assert denies(denial, [same]) == [same]
+    assert denies(denial, [other]) == []
+    # who made a report and when are no names of what it reports
+    source = claim("An unnamed source said the breaches involved the same intruders.")
+    assert denies(disputed, [source]) == [source]

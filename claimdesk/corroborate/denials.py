@@ -320,6 +320,36 @@ def _place_spellings(denial: Claim) -> dict[str, str]:
     return found
 
 
+_CALENDAR_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december", re.I)
+_REPORT_NOUN_RE = re.compile(_REPORT_NOUN, re.I)
+
+
+def _proper_names(denied: str, spellings: dict[str, str]) -> frozenset[str]:
+    """The proper nouns of what is denied (lower case, a town by its gazetteer name); not days or
+    months, nor who made the report ("a Bloomberg report released Monday, where an unnamed source said
+    …" names no one in what it reports)."""
+    names = set()
+    for t in parse(denied):
+        if t.pos_ != "PROPN" or _CALENDAR_WORD.fullmatch(t.lower_):
+            continue
+        owner = t.head.head if t.head.lower_ in ("by", "from") else t.head
+        if owner is not t and _REPORT_NOUN_RE.fullmatch(owner.lower_):
+            continue
+        names.add(spellings.get(t.lower_, t.lower_))
+    return frozenset(names)
+
+
+def _names_one_of(named: frozenset[str], claim: Claim) -> bool:
+    """A denial naming someone or somewhere denies only mentions naming one of them: "denied that
+    Russian forces had captured Myrne Pole" does not deny "Russian troops had captured Sosnivka", nor
+    "dismissed a report that Hiller might be involved in a fatal workplace shooting" another shooting."""
+    if not named:
+        return True
+    said = {t.lower_ for t in parse(claim.text)} | {w.lower() for p in claim.places for w in p.name.split()}
+    return bool(named & said)
+
+
 def _towns_in(denial: Claim, denied: str) -> frozenset[str]:
     """The towns and cities named inside the denied words, by their gazetteer names."""
     at = denial.text.find(denied)
@@ -446,7 +476,9 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
         denier = _denier(denial) if _about_the_denier(obj.text) else None
         spellings = _place_spellings(denial)
         towns = _towns_in(denial, obj.text)
+        named = _proper_names(obj.text, spellings)
         return [c for c in others if fact_similarity(obj.text, c, spellings) >= MATCH and not _elsewhere(towns, c)
+                and _names_one_of(named, c)
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
