@@ -9,7 +9,12 @@ speaks. Set A suggested place spellings in placement and a village that "had fal
 people were killed and at least 11 wounded when missiles struck Odesa early on Tuesday": the deaths
 now conflict with another outlet's three killed that day), that a denial stating its deed finds the
 story of that deed in its own event cluster even when their shared words are the cluster's topic,
-and that "denied that, saying …" points back to the sentence before. These assertions hold what the
+and that "denied that, saying …" points back to the sentence before; sets A and B then that a
+denial prefers, among stories worded like it, the one stating its deed ("struck" is "hit", a town
+read by its gazetteer name). Set D was written in session 24 and read once after those changes
+(bench/eval_war_reporting.py's docstring has its first look), then suggested two more: a denial's
+fallback link needs no same-fact model, and a denial naming a place denies only mentions naming
+it. These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
 different event clusters), the Kremlin's denial of North Korean shelling sitting with residents'
@@ -28,7 +33,7 @@ from claimdesk.store import Store
 pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
-NOW = {"set_a": (9, 1, 0), "set_b": (6, 3, 0), "set_c": (6, 5, 2)}
+NOW = {"set_a": (9, 2, 0), "set_b": (6, 4, 0), "set_c": (6, 5, 2), "set_d": (5, 7, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -52,9 +57,16 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
     assert [text for status, text in result["furniture_mentions"] if status != "single_source"] == []
 
 
+# wrong joins a set still has, known and left: set D's "Kharkiv held a day of mourning on Thursday for the
+# people killed in Wednesday's attack" sits with the attack's toll (the same-fact model reads the attack
+# in its modifier as what it states)
+KNOWN_JOINS = {"set_d": ["joins facts ['F1', 'F14', 'F2', 'F3']"]}
+
+
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
     name, _, result = scored
-    assert [why for _, _, why in result["wrong"] if "joins" in why or "furniture" in why] == []
+    joins = [why for _, _, why in result["wrong"] if "joins" in why or "furniture" in why]
+    assert joins == KNOWN_JOINS.get(name, [])
     assert [why for status, _, why in result["wrong"] if status != "corroborated"] == []
     assert result["must_not_join_together"] == []
     assert result["verdicts"]["corroborated"].get("right", 0) >= NOW[name][0]
