@@ -60,7 +60,8 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
+from claimdesk.corroborate.denials import (ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly,
+                                            respelt_places)
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -136,10 +137,7 @@ def _place_spellings(claim: Claim, content: str) -> str:
     """The gazetteer's name of each place the claim's `content` (`_content`) spells otherwise, as
     extra words: "Zaporizhia" and "Zaporizhzhia" then share a term ("Zaporizhzhya"), as "Kupyansk" and
     "Kupiansk" do. A place spelt as the gazetteer spells it adds nothing (its weight stays as it was)."""
-    start = claim.span[0] + len(claim.text) - len(content)
-    text = claim.text
-    names = [p.name for p in claim.places if p.span and p.span[0] >= start
-             and text[p.span[0] - claim.span[0]:p.span[1] - claim.span[0]].lower() != p.name.lower()]
+    names = [name for _, name in respelt_places(claim, claim.span[0] + len(claim.text) - len(content))]
     return " " + " ".join(names) if names else ""
 
 
