@@ -293,6 +293,21 @@ class Claim(Record):
     def make_id(document_id: str, span: Span) -> str:
         return hashlib.sha256(f"{document_id}:{span[0]}:{span[1]}".encode()).hexdigest()[:32]
 
+    def places_spelt_otherwise(self, start: Optional[int] = None, towns_only: bool = False) -> list[tuple[str, str]]:
+        """(as written, the gazetteer's name) of each place the claim spells otherwise than the
+        gazetteer, from document offset `start` on: "Zaporizhia" and "Zaporizhzhia" are one name there.
+        `towns_only`: not countries and regions ("US" for "United States" is an abbreviation, not a
+        transliteration)."""
+        start = self.span[0] if start is None else start
+        found = []
+        for p in self.places:
+            if p.span is None or p.span[0] < start or (towns_only and p.kind != "city"):
+                continue
+            written = self.text[p.span[0] - self.span[0]:p.span[1] - self.span[0]]
+            if written.lower() != p.name.lower():
+                found.append((written, p.name))
+        return found
+
 
 class Origin(Record):
     """Who wrote (part of) a document's text when it is not the publishing outlet: a wire, the

@@ -459,3 +459,15 @@ def test_two_spellings_of_one_town_share_a_term():
 def test_a_town_spelt_as_the_gazetteer_spells_it_adds_nothing():
     [claim] = _claims(["Russian forces shelled Kherson overnight, wounding six people, the governor said."])
     assert grouping._place_spellings(claim, claim.text) == ""
+
+
+def test_a_town_spelt_two_ways_is_one_word_of_the_fact():
+    # one staff's two figures are two statements when they share no word; a transliteration is one word
+    kupiansk, kupyansk = samefact.parts(_claims([
+        "According to the General Staff, Ukrainian troops repelled 14 Russian assaults in the Kupiansk direction "
+        "over the past day.",
+        "Separately, the General Staff said 14 attacks had been beaten back near Kupyansk in the previous 24 hours."]))
+    assert not samefact.conflict(kupiansk, kupyansk)
+    kharkiv, = samefact.parts(_claims([
+        "Separately, the General Staff said 14 attacks had been beaten back near Kharkiv in the previous 24 hours."]))
+    assert samefact.conflict(kupiansk, kharkiv)

@@ -306,25 +306,11 @@ def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str
 _DENIED_SAYING = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_SAID_NOUN}\b|that\b)", re.I)
 
 
-def respelt_places(claim: Claim, start: Optional[int] = None) -> list[tuple[str, str]]:
-    """(as written, the gazetteer's name) of each place the claim spells otherwise than the gazetteer,
-    from document offset `start` on: "Zaporizhia" and "Zaporizhzhia" are both "Zaporizhzhya" there."""
-    start = claim.span[0] if start is None else start
-    found = []
-    for p in claim.places:
-        if p.span is None or p.span[0] < start:
-            continue
-        written = claim.text[p.span[0] - claim.span[0]:p.span[1] - claim.span[0]]
-        if written.lower() != p.name.lower():
-            found.append((written, p.name))
-    return found
-
-
 def _place_spellings(denial: Claim) -> dict[str, str]:
     """A one-word town the denial spells otherwise, by its gazetteer name in lower case: "struck a
     children's hospital in Zaporizhia" then shares its town with "hit the regional children's hospital
     in Zaporizhzhia" (a mention's places count among its words by their gazetteer names)."""
-    return {written.lower(): name.lower() for written, name in respelt_places(denial) if " " not in written}
+    return {written.lower(): name.lower() for written, name in denial.places_spelt_otherwise() if " " not in written}
 
 
 _CALENDAR_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"

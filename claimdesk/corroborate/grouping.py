@@ -60,8 +60,7 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.denials import (ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly,
-                                            respelt_places)
+from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -137,7 +136,7 @@ def _place_spellings(claim: Claim, content: str) -> str:
     """The gazetteer's name of each place the claim's `content` (`_content`) spells otherwise, as
     extra words: "Zaporizhia" and "Zaporizhzhia" then share a term ("Zaporizhzhya"), as "Kupyansk" and
     "Kupiansk" do. A place spelt as the gazetteer spells it adds nothing (its weight stays as it was)."""
-    names = [name for _, name in respelt_places(claim, claim.span[0] + len(claim.text) - len(content))]
+    names = [name for _, name in claim.places_spelt_otherwise(claim.span[0] + len(claim.text) - len(content))]
     return " " + " ".join(names) if names else ""
 
 

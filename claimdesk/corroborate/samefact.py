@@ -307,7 +307,16 @@ def _fields(claim: Claim, text: str) -> dict:
         places=frozenset(p.name.lower() for p in claim.places),
         speaker=frozenset(names(claim.attribution.source)) - _CALENDAR if claim.attribution.source else frozenset(),
         no_comment=bool(NO_COMMENT.search(claim.text)) or is_appeal(claim.text),
-        fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()})
+        fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()}
+        | _stems(_respelt_in(claim, fact)))
+
+
+def _respelt_in(claim: Claim, fact: str) -> frozenset[str]:
+    """The gazetteer's names of the places the fact's words spell otherwise: "14 attacks beaten back near
+    Kupyansk" and "14 assaults repelled in the Kupiansk direction" then share a word."""
+    low = fact.lower()
+    return frozenset(w for written, name in claim.places_spelt_otherwise(towns_only=True) if written.lower() in low
+                     for w in _words(name))
 
 
 def parts(claims: list[Claim], texts: Optional[list[str]] = None) -> list[Parts]:
