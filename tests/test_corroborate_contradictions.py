@@ -607,3 +607,17 @@ def test_a_who_the_parser_leaves_without_its_noun_owns_no_named_players_figure(m
     yards = next(q for q in a_team.quantities if q.value == 352)
     assert measures.measure(a_team, yards).owners == {measures.UNKNOWN_OWNER}
     assert number_conflict(player, a_team) is None
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("Ukraine brought home 205 servicemen on Thursday in a prisoner exchange with Russia.",
+     "Ukrainian officials said 215 Ukrainian soldiers had been freed on Thursday in the exchange."),
+    ("Russia released 157 Ukrainian soldiers on Thursday.", "Kyiv said 160 Ukrainian soldiers returned home on Thursday."),
+], ids=["brought-home-freed", "released-returned"])
+def test_prisoners_freed_released_or_brought_home_are_one_count(a_text, b_text):
+    assert number_conflict(claim(a_text), claim(b_text)) is not None
+
+
+def test_prisoners_freed_and_soldiers_killed_are_two_counts():
+    assert number_conflict(claim("Ukrainian officials said 215 Ukrainian soldiers had been freed on Thursday."),
+                           claim("Ukrainian officials said 205 Ukrainian soldiers had been killed on Thursday.")) is None

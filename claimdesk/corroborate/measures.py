@@ -42,6 +42,8 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
                "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
                "launch": "fire", "fire": "fire", "shoot": "fire", "shell": "fire",
                "hit": "strike", "strike": "strike",
+               # prisoners coming home: "freed 215 soldiers", "released 205", "returned 157 servicemen"
+               "free": "release", "release": "release", "repatriate": "release", "return": "release",
                # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
                # village"), so seizing a place is in its class ("denied claims that the village had been
                # captured" denies "forces seized the village")
@@ -397,6 +399,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     owners.discard(thing)
     attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None
+    if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
+        event = "release"  # "Ukraine brought home 205 servicemen"
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window)
