@@ -45,8 +45,10 @@ Set D, written in session 24 by a helper who saw neither the code nor the other 
 denied: Ukraine's three denials stood alone; a toll story also holding the city's day of mourning);
 denied 1, right; the key's corroborated facts found 5 of 15; conflicts 0 of 4; denials 2 of 7;
 false-friend denials 0 of 5; no look-alike facts in one story; no furniture in a story; nothing
-lost. It then suggested two changes (tuning on D): a denial's fallback link without the same-fact
-model, and a denial naming a place denies only mentions naming it.
+lost. It then suggested (tuning on D): a denial's fallback link without the same-fact model; a
+denial naming a place denies only mentions naming it; a town spelt two ways is one word of a fact;
+prisoners freed, released or brought home are one count (D then: 4 right of 5 corroborated, the
+exchange's 205 vs 215 one contested story, conflicts 1 of 4, denials 7 of 7).
 """
 
 from __future__ import annotations
