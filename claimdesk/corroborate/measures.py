@@ -42,12 +42,14 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
                "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
                "launch": "fire", "fire": "fire", "shoot": "fire", "shell": "fire",
                "hit": "strike", "strike": "strike",
-               # prisoners coming home: "freed 215 soldiers", "released 205", "returned 157 servicemen"
-               "free": "release", "release": "release", "repatriate": "release", "return": "release",
                # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
                # village"), so seizing a place is in its class ("denied claims that the village had been
                # captured" denies "forces seized the village")
                "arrest": "detain", "detain": "detain", "capture": "detain", "seize": "detain", "occupy": "detain"}
+# Counts of people coming home, one event however it is told: "freed 215 soldiers", "released 205",
+# "returned 157 servicemen" (a figure's event only: as deeds a denial denies, freeing the girls and
+# releasing fighters stay two, which news_cluster's labelled denial of a swap needs)
+COUNTED_EVENT = {"free": "release", "release": "release", "repatriate": "release", "return": "release"}
 # The date of these is when something was said, not when the event happened.
 SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "confirm", "write", "publish",
           "declare", "speak", "comment", "explain", "insist", "warn"}
@@ -399,6 +401,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     owners.discard(thing)
     attribute.discard(thing)
     event = event_class(pred.lemma_) if pred is not None else None
+    event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")

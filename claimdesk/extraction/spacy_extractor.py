@@ -240,9 +240,11 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
     """Coordinated clauses of one sentence told by one speaker share the day and place said once for
     all: in "Four people were killed and at least 11 wounded when Russian missiles struck a port in
     Odesa early on Tuesday, the emergency service said" the parser hangs the when-clause on the last
-    clause, yet the deaths are of that strike too. A clause naming no date (no place) takes the one
-    date (the one place) its fellows name; when they name two or more, it takes none ("Police detained
-    two men on Monday and released a third on Wednesday, and a fourth man was charged")."""
+    clause, yet the deaths are of that strike too. A clause naming no day (no town) takes the one day
+    (the one town) its fellows name; when they name two or more, it takes none ("Police detained two
+    men on Monday and released a third on Wednesday, and a fourth man was charged"). Years, months,
+    countries and regions are not shared: on news_cluster they were a setting of the sentence's other
+    clause more often than of both ("The South has no nuclear weapons of its own" took the United States)."""
     for speaker in {c.attribution.source for c in coordinated}:
         told = [c for c in coordinated if c.attribution.source == speaker]
         if len(told) < 2:
@@ -252,12 +254,14 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
             d, p = found.setting_in(claim.span)
             dates += d
             places += p
-        if len({d.value for d in dates}) == 1 and len({p.name for p in places}) <= 1:
-            for claim in told:
-                claim.when = claim.when or dates[0].model_copy()
-        if len({p.name for p in places}) == 1 and len({d.value for d in dates}) <= 1:
-            for claim in told:
-                claim.places = claim.places or [places[0].model_copy()]
+        days = [d for d in dates if d.granularity == "day"]
+        towns = [p for p in places if p.kind == "city"]
+        one_setting = len({d.value for d in dates}) <= 1 and len({p.name for p in places}) <= 1
+        for claim in told:
+            if claim.when is None and days and one_setting:
+                claim.when = days[0].model_copy()
+            if not claim.places and towns and one_setting:
+                claim.places = [towns[0].model_copy()]
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
