@@ -319,14 +319,20 @@ def test_a_denial_joins_the_story_of_its_deed_over_one_worded_more_like_it(sqlit
     assert status["Sumy Herald"] != "denied"
 
 
-def test_a_denied_strike_on_a_town_spelt_otherwise_is_the_hit_reported():
-    from claimdesk.corroborate.denials import denies
+def _main_claim(text: str, published: date):
+    """The extractor's longest claim of a text standing as its own page."""
     from claimdesk.extraction import extract
     from claimdesk.models import Document
 
+    doc = Document.from_text(text, source=text[:12], outlet="x", published=published)
+    return max(extract(doc), key=lambda c: c.span[1] - c.span[0])
+
+
+def test_a_denied_strike_on_a_town_spelt_otherwise_is_the_hit_reported():
+    from claimdesk.corroborate.denials import denies
+
     def claim(text: str):
-        doc = Document.from_text(text, source=text[:10], outlet="x", published=date(2026, 3, 6))
-        return max(extract(doc), key=lambda c: c.span[1] - c.span[0])
+        return _main_claim(text, date(2026, 3, 6))
 
     denial = claim("The Kremlin denied reports that its forces struck a children's hospital in Zaporizhia, calling "
                    "them fabrications.")
@@ -375,12 +381,9 @@ def test_what_a_denial_answers_and_whether_it_only_points_back(words, a_fact, pl
 
 def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     from claimdesk.corroborate.denials import denies
-    from claimdesk.extraction import extract
-    from claimdesk.models import Document
 
     def claim(text: str):
-        doc = Document.from_text(text, source=text[:12], outlet="x", published=date(2026, 5, 27))
-        return max(extract(doc), key=lambda c: c.span[1] - c.span[0])
+        return _main_claim(text, date(2026, 5, 27))
 
     denial = claim("Ukraine's General Staff denied that Russian forces had captured Novoiehorivka, saying its units "
                    "still held the village.")
