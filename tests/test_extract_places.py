@@ -155,3 +155,12 @@ def test_nearby_places_pick_among_namesakes():
     # Pokrovsk is also a town in Yakutia; beside Myrnohrad it is the one in Donetsk oblast.
     places = _found("Russian forces attacked near Myrnohrad and Pokrovsk.")
     assert [(p.name, p.country) for p in places] == [("Myrnohrad", "UA"), ("Pokrovsk", "UA")]
+
+
+def test_a_menu_word_that_is_also_a_town_does_not_say_which_country_the_page_is_about():
+    # written for this test in the manner of a crawled wire page: "Economy" is a town in Pennsylvania;
+    # read as a place it had made the page about the United States, and Geneva became Geneva, Illinois
+    page = ("Russia | World | Economy | Military | Science | Sports\n\n"
+            "MOSCOW, February 13 - The Kremlin spokesman described the meeting of Russian and Ukrainian "
+            "delegations in Geneva on February 12 as businesslike.")
+    assert [(p.name, p.country) for p in find_places(page) if p.name == "Geneva"] == [("Geneva", "CH")]

@@ -339,11 +339,12 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
     # that a name never vouches for itself.
     unambiguous: dict[str, int] = {}
     for m in mentions:
-        if len({c.country for c in m.candidates}) == 1:
+        if len({c.country for c in m.candidates}) == 1 and not _common_word_unplaced(text, m, lex):
             unambiguous[m.candidates[0].country] = unambiguous.get(m.candidates[0].country, 0) + 1
     cues = _context_countries(text, lex)
     anchors = list({(m.candidates[0].lat, m.candidates[0].lon) for m in mentions
-                    if len(m.candidates) == 1 and m.candidates[0].kind == "city" and m.candidates[0].lat is not None})
+                    if len(m.candidates) == 1 and m.candidates[0].kind == "city" and m.candidates[0].lat is not None
+                    and not _common_word_unplaced(text, m, lex)})
     context = _Context(countries=set(), regions=set(), anchors=anchors)
 
     def countries_for(m: _Mention) -> set[str]:
@@ -389,6 +390,13 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
         places.append(Place(name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
                             geonameid=None if region else entry.geonameid, span=(s, e), kind=kind))
     return places
+
+
+def _common_word_unplaced(text: str, m: _Mention, lex: _Lexicon) -> bool:
+    """A town named like a common word and not read as a place ("in Reading" is one): it says
+    nothing of the country an article is about. A site menu's "World | Economy | Sports" had made
+    Economy, Pennsylvania vouch for the United States, and "Geneva" became Geneva, Illinois."""
+    return m.surface.lower() in lex.common_words and not _STRICT_LOCATIVE.search(text[max(0, m.start - 30):m.start])
 
 
 def _place(entry: Entry, s: int, e: int) -> Place:
