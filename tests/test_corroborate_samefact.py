@@ -471,3 +471,20 @@ def test_a_town_spelt_two_ways_is_one_word_of_the_fact():
     kharkiv, = samefact.parts(_claims([
         "Separately, the General Staff said 14 attacks had been beaten back near Kharkiv in the previous 24 hours."]))
     assert samefact.conflict(kupiansk, kharkiv)
+
+
+def test_a_town_spelt_two_ways_names_one_place_for_the_names_veto():
+    # written for this test: between a claim typed a statement and an attack, names veto a join; the
+    # city's two spellings are one name, another city is not
+    spelt, respelt = _claims([
+        "In Zaporizhia, officials said the two people injured in the night's strike were railway workers.",
+        "In Zaporizhzhia, a missile strike the same night injured two railway workers, officials said."])
+    assert grouping.claim_names(spelt) & grouping.claim_names(respelt) == {"zaporizhzhya"}  # the gazetteer's name
+    [elsewhere] = _claims(["In Kherson, officials said the two people injured in the night's strike were railway workers."])
+    assert not grouping.claim_names(elsewhere) & grouping.claim_names(respelt)
+
+
+def test_the_medium_a_statement_was_posted_on_names_no_one():
+    [claim] = _claims(["Air defences shot down 271 drones and 19 missiles, the air force said on Telegram."])
+    assert "telegram" not in grouping.claim_names(claim)
+    assert "telegram" not in grouping.fact_names(claim)

@@ -104,17 +104,29 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 @lru_cache(maxsize=4096)  # a claim is checked against each candidate story in turn
 def _names(text: str) -> frozenset[str]:
     # "Odesa's port" names Odesa: with its possessive it shared no name with "at Odesa" and vetoed the join
-    return frozenset(_POSSESSIVE.sub("", n) for n in names(text)) - _CALENDAR
+    return frozenset(_POSSESSIVE.sub("", n) for n in names(text)) - _CALENDAR - _MEDIA
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# where something was said, not who or what it is about: "…, the air force said on Telegram" and
+# "…, according to the Air Force Command" name no one apart
+_MEDIA = {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "whatsapp", "viber", "vkontakte"}
+
+
+def claim_names(claim: Claim, text: Optional[str] = None) -> frozenset[str]:
+    """The names in `text` (the claim's own by default), with the gazetteer's name of each place
+    it spells otherwise: "In Zaporizhia, officials said …" and "In the southern city of Zaporizhzhia, …"
+    name one city."""
+    found = _names(claim.text if text is None else text)
+    respelt = {name.lower() for written, name in claim.places_spelt_otherwise() if written.lower() in found}
+    return found | respelt if respelt else found
 
 
 def fact_names(claim: Claim) -> frozenset[str]:
     """The names in what a claim states, without the speaker it is credited to ("…, Kyiv's
     Coordination Headquarters for the Treatment of Prisoners of War said" names no one in what it
     states; "…, according to the headquarters" neither)."""
-    return _names(samefact.fact_text(claim))
+    return claim_names(claim, samefact.fact_text(claim))
 
 
 def groupable(claim: Claim) -> bool:
@@ -199,7 +211,7 @@ class Draft:
     def lead_names(self) -> frozenset[str]:
         lead = self.lead
         if self._names_of != lead.id:
-            self._lead_names, self._lead_fact_names, self._names_of = _names(lead.text), fact_names(lead), lead.id
+            self._lead_names, self._lead_fact_names, self._names_of = claim_names(lead), fact_names(lead), lead.id
         return self._lead_names
 
     @property
@@ -331,7 +343,7 @@ def _names_agree(claim: Claim, story: Draft) -> bool:
     bodies of 1,000 soldiers were handed over, the Coordination Headquarters said" / "…, according to
     the ombudsman"). What someone says of no event is that speaker's ("It was a game of ups and downs,"
     one fan said / "…all the ups and downs…", another said): there the speakers' names count."""
-    mine = _names(claim.text)
+    mine = claim_names(claim)
     if not (mine and story.lead_names) or mine & story.lead_names:
         return True
     lead = story.lead
