@@ -26,8 +26,13 @@ def first_claim(sentence: str):
     ("There were 18 deaths from carbon monoxide in Kharkiv this week.", "casualty"),
     ("Russia deployed 10,000 troops to the border with Belarus.", "deployment"),
     ("The Kremlin has denied these reports, calling them fake news.", "denial"),
-    # the saying is the news when what was said follows the verb
+    # a clause after the verb telling what has happened (my sentences, in the manner of war reports)
+    ("Governor Oleksandr Hrytsenko said 38 people had been injured.", "casualty"),
+    ("The governor said Russian drones struck a substation in the region overnight.", "attack"),
+    # the saying is the news when what was said is what will or would be, or no event
     ("Spokesman Matthew Miller suggested that the soldiers would be legitimate targets.", "statement"),
+    ("The defence minister said the army would strike back at any attack on the port.", "statement"),
+    ("The mayor said the city had a long history of welcoming refugees.", "statement"),
     ("The US State Department expressed concerns about the reports on Tuesday.", "statement"),
     ("The company launched a new phone in Kyiv on Monday.", "other"),
 ])

@@ -115,16 +115,33 @@ def _actor_text(tok: Token) -> str:
 
 
 REPORTED = {"desertion", "casualty", "attack", "deployment", "agreement", "aid", "search"}
+# verbs that only pass on what happened; a hint, a suggestion or a claim is itself the news ("Yoon hinted
+# in July that military supplies had been earmarked for Ukraine" stays a statement)
+_PLAIN_REPORT = {"say", "tell", "report", "announce", "confirm", "state", "add", "write"}
+
+
+def _told_as_done(head: Token) -> bool:
+    """A reported clause telling what has happened: past or perfect, no modal ("38 people had been
+    injured"; not "the soldiers would be legitimate targets")."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False
+    return head.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lemma_ in ("have", "be")
+        for c in head.children)
 
 
 def reported_event(speech: Token, content: list[Token], words: Span, lex: Lexicons) -> str | None:
     """What happened, when a statement reports it: the event named by the speech verb's object
-    ("officials reported 18 deaths" -> casualty) or by what was said before the verb ("Russia
-    launched 71 missiles, the air force said" -> attack). A statement whose content follows its
-    verb ("Miller suggested that …") stays a statement: there the saying is the news."""
+    ("officials reported 18 deaths" -> casualty), by what was said before the verb ("Russia
+    launched 71 missiles, the air force said" -> attack), or by a clause after it telling what has
+    happened, passed on by a plain verb of saying ("Governor Oleksandr Hrytsenko said 38 people had
+    been injured" -> casualty). A statement of what will or would be, or a hint ("Miller suggested
+    that the soldiers would be legitimate targets") stays a statement: there the saying is the news."""
     objects = [c for c in speech.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     before = [h for h in content if h.i < speech.i and h.dep_ in ("ccomp", "parataxis")]
-    for candidate in objects + before:
+    after = [h for h in content if h.i > speech.i and h.dep_ == "ccomp" and _told_as_done(h)] \
+        if speech.lemma_.lower() in _PLAIN_REPORT else []
+    for candidate in objects + before + after:
         kind = event_type_of(candidate, words, lex)
         if kind in REPORTED:
             return kind
