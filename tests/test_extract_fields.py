@@ -104,6 +104,17 @@ def test_coordinated_clauses_share_the_day_and_place_said_once_for_all():
     assert [p.name for p in deaths.places] == ["Odesa"]
 
 
+def test_the_day_a_speaker_said_it_and_a_place_in_the_speaker_set_nothing():
+    # written for this test after war set E: "on Saturday" dates the saying and "Ukraine's" names the
+    # speaker; the deaths are of Friday's strike in Shostka
+    claims = _claims_of("Two people were killed and fourteen injured after a Russian Shahed drone slammed into a "
+                        "passenger train in Shostka late on Friday, Ukraine's national rail operator said on Saturday.",
+                        published=date(2026, 8, 15))
+    [deaths] = [c for c in claims if c.text.startswith("Two people were killed")]
+    assert deaths.when is not None and deaths.when.value == "2026-08-14", deaths
+    assert [p.name for p in deaths.places] == ["Shostka"]
+
+
 def test_clauses_of_two_days_keep_their_own_setting():
     claims = _claims_of("Police detained two men in Kharkiv on Monday and released a third in Dnipro on Wednesday, "
                         "and a fourth man was charged.")

@@ -153,7 +153,7 @@ def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
                         (a.when.span, b.when.span))
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -168,7 +168,7 @@ def _far(pa: list[Place], pb: list[Place]) -> bool:
     """No city of one is named by, or lies near, any city of the other."""
     if {p.name.lower() for p in pa} & {p.name.lower() for p in pb}:
         return False
-    return min(_km(x.lat, x.lon, y.lat, y.lon) for x in pa for y in pb) > MAX_PLACE_KM
+    return min(distance_km(x.lat, x.lon, y.lat, y.lon) for x in pa for y in pb) > MAX_PLACE_KM
 
 
 def place_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:

@@ -523,11 +523,16 @@ class StoryGrouper:
             # fact the clusterer kept apart (PAC's two articles share a cluster 9 % of the time;
             # model alone: PAC corroborated 0.09). Inside a cluster of several documents the model
             # alone decides (with this rule there too, ECB+ held-out mixing 0.063)
-            if p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)
-                                        or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
-                                        or p < FALLBACK_MIN_PROBABILITY):
+            # two figures of one count, one day, one town: the contest a story must show, whatever the
+            # wording around the figures (the model and the check read the words)
+            toll = same_cluster and p >= FALLBACK_MIN_PROBABILITY and samefact.one_toll_in_one_place(fact, lead)
+            if toll:
+                p = max(p, model.threshold)
+            elif p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)
+                                          or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
+                                          or p < FALLBACK_MIN_PROBABILITY):
                 continue
-            if same_cluster and CHECK_JOINS and claim.document_id != story.lead.document_id \
+            if same_cluster and not toll and CHECK_JOINS and claim.document_id != story.lead.document_id \
                     and (check := samefact.fact_check()) is not None \
                     and not check.passes(p, fact, lead, self._days_apart(claim, story)):
                 # one event's other fact, sharing names more than what it says; an article restating

@@ -21,7 +21,7 @@ from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
 from claimdesk.extraction.nlp import doc_text, load_nlp
-from claimdesk.models import Attribution, Claim, Document
+from claimdesk.models import Attribution, Claim, Document, When
 
 MIN_WORDS = 4
 
@@ -252,8 +252,8 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
         dates, places = [], []
         for claim in told:
             d, p = found.setting_in(claim.span)
-            dates += d
-            places += p
+            dates += [when for when in d if not _day_of_saying(claim, when)]
+            places += [place for place in p if not _inside(place.span, claim.attribution.source_span)]
         days = [d for d in dates if d.granularity == "day"]
         towns = [p for p in places if p.kind == "city"]
         one_setting = len({d.value for d in dates}) <= 1 and len({p.name for p in places}) <= 1
@@ -262,6 +262,25 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
                 claim.when = days[0].model_copy()
             if not claim.places and towns and one_setting:
                 claim.places = [towns[0].model_copy()]
+
+
+_SAID_ON = re.compile(r"\s+(?:said|told\s+\w+|wrote|announced|added|reported|stated|confirmed)"
+                      r"(?:\s+in\s+a\s+statement)?\s+(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)
+
+
+def _day_of_saying(claim: Claim, when: When) -> bool:
+    """The date right after the speaker's verb is when it was said, not when it happened: "Two people
+    were killed and fourteen injured after a drone slammed into a train in Shostka late on Friday,
+    Ukraine's national rail operator said on Saturday"."""
+    source = claim.attribution.source_span
+    if source is None or when.span is None or when.span[0] < source[1] or not claim.span[0] <= source[1] <= claim.span[1]:
+        return False
+    return bool(_SAID_ON.fullmatch(claim.text[source[1] - claim.span[0]:when.span[0] - claim.span[0]]))
+
+
+def _inside(span: Optional[tuple[int, int]], outer: Optional[tuple[int, int]]) -> bool:
+    """A place in the speaker ("Ukraine's national rail operator") is no setting of what was said."""
+    return span is not None and outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
 
 
 def one_per_span(claims: list[Claim]) -> list[Claim]:
