@@ -396,3 +396,34 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     # who made a report and when are no names of what it reports
     source = claim("An unnamed source said the breaches involved the same intruders.")
     assert denies(disputed, [source]) == [source]
+
+
+@pytest.mark.parametrize("text, denial, points_back", [
+    # written after war set E: a report called false, with no denial verb
+    ("The Odesa regional administration said the claims were false, noting that only grain was handled at the port.",
+     True, True),
+    ("Kyiv said these allegations were baseless.", True, True),
+    ("Kyiv said Moscow's allegations were baseless.", True, False),  # names whose words it denies
+    # what is said of reports or figures that is no denial
+    ("The regional administration said the claims were being checked by investigators.", False, False),
+    ("The ministry said the figures were accurate.", False, False),
+    ("Analysts said the reports were alarming for grain traders.", False, False),
+])
+def test_a_report_said_to_be_false_is_a_denial(text, denial, points_back):
+    from claimdesk.corroborate.denials import points_back_plainly
+
+    claim = _main_claim(text, date(2026, 8, 14))
+    assert is_denial(claim) is denial, claim
+    assert points_back_plainly(claim) is points_back
+
+
+def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Moscow Wire", "Russia's defence ministry said on Thursday that its forces had hit sites in the port of Izmail "
+                        "where fuel for Ukrainian military equipment was stored."),
+        ("Danube Courier", "In Moscow, the defence ministry said it had hit sites in Izmail where fuel for Ukrainian "
+                           "military equipment was stored.\nThe Odesa regional administration said the claims were "
+                           "false, noting that only grain and vegetable oil were handled at the terminal."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert len(denied) == 1 and any("claims were false" in m.text for m in denied[0].mentions)

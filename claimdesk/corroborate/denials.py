@@ -97,9 +97,18 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
     if source:  # "Donald Trump Denies Mike Tyson Invited …": the parse took another verb as the cue
         m = re.search(re.escape(source) + r"\s+(?:(?:has|had|have|also|again|quickly|flatly|strongly|\w+ly)\s+){0,2}",
                       claim.text)
-        if m:
-            return _DENIAL_VERB.match(claim.text, m.end())
-    return None
+        if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
+            return verb
+    return _SAID_FALSE.search(claim.text)
+
+
+# no denial verb, a report called false: "The Odesa regional administration said the claims were false"
+# (the cue is the verb of saying; what follows it points back to the report)
+_SAID_FALSE = re.compile(
+    r"\b(?:said|says|say|called)\b(?=\s+(?:that\s+)?(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+"
+    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)\s+(?:were|was|are|is)\s+"
+    r"(?:(?:completely|totally|entirely|simply|absolutely|wholly)\s+)?(?:false|untrue|baseless|groundless|unfounded|"
+    r"fabricated|fabrications|lies|nonsense|propaganda|disinformation|misinformation|fake)\b)", re.I)
 
 
 def _object_words(after: str) -> str:
