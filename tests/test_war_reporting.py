@@ -14,7 +14,14 @@ denial prefers, among stories worded like it, the one stating its deed ("struck"
 read by its gazetteer name). Set D was written in session 24 and read once after those changes
 (bench/eval_war_reporting.py's docstring has its first look), then suggested two more: a denial's
 fallback link needs no same-fact model, and a denial naming a place denies only mentions naming
-it. These assertions hold what the
+it. Session 25 (all four sets tuned on): the names veto reads a town spelt two ways as one name and
+"on Telegram" as no name; a menu word that is also a town ("Economy") no longer makes a page American
+(Geneva had become Geneva, Illinois); "the governor said 38 people had been injured" tells of deaths'
+kind, not of a statement. Set E was written in session 25 and read once after those changes (the
+bench's docstring has its first look), then suggested: one deed in places far apart is two facts; two
+figures of one count, one day and one town share a story (the contest); the day a speaker said it and
+a place inside the speaker set nothing for coordinated clauses; "said the claims were false" denies.
+These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
 different event clusters), the Kremlin's denial of North Korean shelling sitting with residents'
@@ -33,7 +40,7 @@ from claimdesk.store import Store
 pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
-NOW = {"set_a": (9, 2, 0), "set_b": (6, 4, 0), "set_c": (6, 5, 2), "set_d": (4, 7, 1)}
+NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (7, 6, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -47,27 +54,39 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
     ledger = json.loads(bench.run("ledger", "--db", db, "--format", "json"))
     docs = bench.documents_by_file(Store(db), folder)
     doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
-    result = bench.evaluate(key, ledger, bench.keyed_text(key, docs), doc_files)
+    result = bench.evaluate(key, ledger, bench.keyed_text(key, docs, bench.titles_by_file(Store(db), folder)), doc_files)
     return name, key, result | {"ledger": ledger, "doc_files": doc_files}
 
 
+# standfirsts the reader drops with the page's furniture (set E's key quotes them; the body restates them)
+KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km from the front line",
+                        "e10.html: Compulsory evacuation of children begins in Donetsk region town"]}
+
+
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
-    _, _, result = scored
-    assert result["lost_quotes"] == []
+    name, _, result = scored
+    assert result["lost_quotes"] == KNOWN_LOST.get(name, [])
     assert [text for status, text in result["furniture_mentions"] if status != "single_source"] == []
 
 
-# wrong joins a set still has, known and left: set D's "Kharkiv held a day of mourning on Thursday for the
+# wrong stories a set still has, known and left: set D's "Kharkiv held a day of mourning on Thursday for the
 # people killed in Wednesday's attack" sits with the attack's toll (the same-fact model reads the attack
-# in its modifier as what it states)
-KNOWN_JOINS = {"set_d": ["joins facts ['F1', 'F14', 'F2', 'F3']"]}
+# in its modifier as what it states); set E's page summary "Ukraine's General Staff confirms strike on
+# plant …; Moscow says 48 drones downed overnight" leads a story of its page's three facts, its wire
+# lead "… Izmail overnight, killing two people, wounding five and damaging a grain terminal" states
+# three facts in the contested story of the toll (the scorer reads that as a join), and "dismissed
+# reports of Russian troops in the town" denies soldiers' report of infiltration groups
+KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']")],
+               "set_e": [("contested", "joins facts ['F15', 'F16', 'F17']"),
+                         ("corroborated", "joins facts ['F1', 'F4', 'F7']"),
+                         ("denied", "F56 is single-source in the key")]}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
     name, _, result = scored
-    joins = [why for _, _, why in result["wrong"] if "joins" in why or "furniture" in why]
-    assert joins == KNOWN_JOINS.get(name, [])
-    assert [why for status, _, why in result["wrong"] if status != "corroborated"] == []
+    wrong = [(status, why) for status, _, why in result["wrong"]
+             if "joins" in why or "furniture" in why or status != "corroborated"]
+    assert sorted(wrong) == sorted(KNOWN_WRONG.get(name, []))
     assert result["must_not_join_together"] == []
     assert result["verdicts"]["corroborated"].get("right", 0) >= NOW[name][0]
 
@@ -81,7 +100,8 @@ def test_denials_deny_what_they_mean_and_refusals_deny_nothing(scored):
 def test_disputed_figures_share_a_contested_story(scored):
     name, _, result = scored
     assert result["conflicts_found"][0] >= NOW[name][2]
-    assert result["verdicts"].get("contested", {}).get("wrong", 0) == 0
+    known = sum(status == "contested" for status, _ in KNOWN_WRONG.get(name, []))
+    assert result["verdicts"].get("contested", {}).get("wrong", 0) == known
 
 
 def test_a_wire_story_and_its_copies_count_once(scored):
