@@ -480,7 +480,8 @@ def test_a_town_spelt_two_ways_names_one_place_for_the_names_veto():
         "In Zaporizhia, officials said the two people injured in the night's strike were railway workers.",
         "In Zaporizhzhia, a missile strike the same night injured two railway workers, officials said."])
     assert grouping.claim_names(spelt) & grouping.claim_names(respelt) == {"zaporizhzhya"}  # the gazetteer's name
-    [elsewhere] = _claims(["In Kherson, officials said the two people injured in the night's strike were railway workers."])
+    [elsewhere] = _claims(["In Kherson, officials said the two people injured in the night's strike were railway "
+                           "workers."])
     assert not grouping.claim_names(elsewhere) & grouping.claim_names(respelt)
 
 
@@ -494,7 +495,8 @@ def test_the_medium_a_statement_was_posted_on_names_no_one():
 
 IZMAIL_WIRE = ("KYIV, Aug 14 (Reuters) - Russian drones struck Ukraine's Danube river port of Izmail overnight, killing "
                "two people and damaging a grain terminal, Ukrainian officials said on Friday.")
-ZAPORIZHZHIA_SHELLING = "In the Zaporizhzhia region, Russian shelling killed two people on Friday, the regional governor said."
+ZAPORIZHZHIA_SHELLING = ("In the Zaporizhzhia region, Russian shelling killed two people on Friday, the regional "
+                         "governor said.")
 ZAPORIZHZHIA_CITY = "Russian shelling killed two people in Zaporizhzhia on Friday, the regional governor said."
 IZMAIL_TOLL = ("Three people were killed and five injured when Russian attack drones hit the grain terminal at Izmail "
                "port in the early hours of Friday, the head of the city military administration said.")

@@ -54,7 +54,8 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
     ledger = json.loads(bench.run("ledger", "--db", db, "--format", "json"))
     docs = bench.documents_by_file(Store(db), folder)
     doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
-    result = bench.evaluate(key, ledger, bench.keyed_text(key, docs, bench.titles_by_file(Store(db), folder)), doc_files)
+    keyed = bench.keyed_text(key, docs, bench.titles_by_file(Store(db), folder))
+    result = bench.evaluate(key, ledger, keyed, doc_files)
     return name, key, result | {"ledger": ledger, "doc_files": doc_files}
 
 

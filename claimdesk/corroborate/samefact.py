@@ -450,8 +450,10 @@ def one_toll_in_one_place(a: Parts, b: Parts) -> bool:
     the figure; the words around it differ too much for the sentence model (0.57 here) to say so."""
     if not (a.numbers and b.numbers) or not (a.places & b.places):
         return False
-    towns = {p.name for p in _event_places(a.claim) if p.kind == "city"} & {p.name for p in _event_places(b.claim) if p.kind == "city"}
-    return bool(towns) and _one_toll(a, b)
+    def towns(parts: Parts) -> set[str]:
+        return {p.name for p in _event_places(parts.claim) if p.kind == "city"}
+
+    return bool(towns(a) & towns(b)) and _one_toll(a, b)
 
 
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:

@@ -273,8 +273,10 @@ def _day_of_saying(claim: Claim, when: When) -> bool:
     were killed and fourteen injured after a drone slammed into a train in Shostka late on Friday,
     Ukraine's national rail operator said on Saturday"."""
     source = claim.attribution.source_span
-    if source is None or when.span is None or when.span[0] < source[1] or not claim.span[0] <= source[1] <= claim.span[1]:
+    if source is None or when.span is None or when.span[0] < source[1]:
         return False
+    if not claim.span[0] <= source[1] <= claim.span[1]:
+        return False  # a speaker outside the clause (a source carried over from the sentence before)
     return bool(_SAID_ON.fullmatch(claim.text[source[1] - claim.span[0]:when.span[0] - claim.span[0]]))
 
 
