@@ -33,6 +33,7 @@ def first_claim(sentence: str):
     ("Spokesman Matthew Miller suggested that the soldiers would be legitimate targets.", "statement"),
     ("The defence minister said the army would strike back at any attack on the port.", "statement"),
     ("The mayor said the city had a long history of welcoming refugees.", "statement"),
+    ("South Korea's defence ministry said it was closely monitoring the deployment of North Korean troops.", "statement"),
     ("The US State Department expressed concerns about the reports on Tuesday.", "statement"),
     ("The company launched a new phone in Kyiv on Monday.", "other"),
 ])

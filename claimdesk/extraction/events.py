@@ -121,13 +121,10 @@ _PLAIN_REPORT = {"say", "tell", "report", "announce", "confirm", "state", "add",
 
 
 def _told_as_done(head: Token) -> bool:
-    """A reported clause telling what has happened: past or perfect, no modal ("38 people had been
-    injured"; not "the soldiers would be legitimate targets")."""
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
-        return False
-    return head.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lemma_ in ("have", "be")
-        for c in head.children)
+    """A reported clause telling what has happened: a past or a participle head, no modal ("38 people
+    had been injured", "drones struck a substation"; not "the soldiers would be legitimate targets",
+    nor the ongoing "it was closely monitoring the deployment of North Korean troops")."""
+    return head.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def reported_event(speech: Token, content: list[Token], words: Span, lex: Lexicons) -> str | None:
