@@ -442,3 +442,27 @@ def test_the_outlets_own_tweet_is_furniture_but_a_tweet_it_quotes_is_not(corpus_
              for outlet in ("www.bbc.co.uk", "RT", "The Guardian", "theguardian.com", "uk.reuters.com", None)}
     assert names == {"www.bbc.co.uk": "bbc", "RT": "rt", "The Guardian": "guardian", "theguardian.com": "guardian",
                      "uk.reuters.com": "reuters", None: None}
+
+
+# written for this test after war sets A, B and E: prompts of outlets with one page in a set, where no
+# repetition can tell them, and article sentences using the same words
+PROMPTS = [
+    "Get breaking alerts from the Courier straight to your phone.",
+    "Get our Daily Briefing: the top stories before breakfast.",
+    "Check back later for updates on this story.",
+    "The Post will update this page as news comes in.",
+    "Join the discussion in our reader forum.",
+    "Become a member from 4 euros a month.",
+    "Stay informed: follow our live blog for the latest.",
+    "Editor's note: this story has been updated with a correction.",
+]
+SENTENCES = [
+    "Air-raid alerts sounded across Kyiv every night this week, officials said.",
+    "Residents were told to check back with the council about shelters.",
+    "The governor said power would be restored to 40,000 homes by Friday.",
+]
+
+
+def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_not():
+    text = "\n".join([SENTENCES[0], *PROMPTS, *SENTENCES[1:]]) + "\n"
+    assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == PROMPTS

@@ -23,12 +23,17 @@ _START = re.compile(
     r"click\b|tap\b|scroll down|continue reading|please enable|having trouble|enlarge this|toggle caption|"
     r"now playing|trending|most read|top deals|skip\b|close\b|next\b|prev(?:ious)?\b|posted\b|filed under|"
     r"updated:?\s*\d|by [A-Z][a-z]+ [A-Z]|contributing:|contact\b|email:?\b|twitter:|facebook\b|get in touch|"
-    r"stay with|for more\b|download our|credit:|source:|slideshow|gallery|\[|about the author)",
+    r"stay with|for more\b|download our|credit:|source:|slideshow|gallery|\[|about the author|(?:editor'?s )?note:)",
     re.IGNORECASE)
 _PROMPT = re.compile(
     r"cookie|consent|privacy policy|terms of (?:use|service)|newsletter|subscrib|sign up|sign-up|log in|"
     r"read more|continue reading|share this|get in touch|this material may not be published|all rights reserved|"
-    r"will (?:continue to )?update this story|developing story|follow us|download (?:our|the) app|"
+    r"will (?:continue to )?update this (?:story|page)|developing story|follow us|download (?:our|the) app|"
+    r"\b(?:news|breaking|email|e-mail|push) alerts?\b|\balerts? (?:delivered|straight to)\b|\bto your (?:inbox|phone)\b|"
+    r"^\W*get (?:the|our) [^.:]{0,30}\b(?:weekly|daily|briefing|digest|bulletin)\b|\bcheck back (?:for|later|soon|here)\b|"
+    r"\bdiscuss this (?:story|article)\b|\bcommunity forum\b|\bjoin the (?:conversation|discussion)\b|"
+    r"follow our live (?:blog|coverage|updates)|\bstay informed\b|\bbecome a (?:member|subscriber|supporter)\b|"
+    r"\bsupport (?:our|independent) journalism\b|\b\d+ (?:euros?|dollars?|pounds?) a month\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
