@@ -63,6 +63,21 @@ title (or drops), not in the text its claims are read from. It suggested (tuning
 places far apart is two facts; two figures of one count, one day and one town share a story whatever
 their wording (the contest); the day a speaker said it ("…, the rail operator said on Saturday") and
 a place inside the speaker set nothing for coordinated clauses; "said the claims were false" denies.
+Set F, written in session 26 by a helper who saw neither the code nor the other sets (an overnight
+strike on the Ladyzhyn power plant, a drone attack on the Novorossiysk oil terminal, a 146-for-146
+prisoner exchange, a claimed capture of Huliaipole; a wire story with two copies, an uncredited
+rewrite, two pages without date metadata), first look on the session's FIRST code (main 6dda6cc, nothing
+changed yet): corroborated stories 10, 6 right, 3 wrong (a wire lead stating three facts; a Ukrainian
+claim of a tanker hit and a Russian claim of a town "liberated", both denied in the key), 1 unscored
+(the port's "no vessels had been damaged" with two denials); contested 2, both wrong (a terminal fire
+beside the ministry's drone counts; a region's 34 drones against a national 78); denied 1, right; the
+key's corroborated facts found 6 of 16; conflicts 1 of 5; denials 1 of 8; false-friend denials 0 of 6;
+no look-alike facts in one story; 2 furniture lines made single-source claims. It suggested (tuning on
+F): a figure over one named area is not one over another; "liberated" a town is captured it; reports
+called false after the day of saying, "reports of X were false", "does not correspond to reality" and
+"calling the claim fiction" are denials; "the Russian claim" points back to what Russia's side said;
+"the town" on a denial's own page is the town it names. F then: corroborated 7 right, 1 wrong;
+contested 1 (wrong: the fire story); denied 5, all right; denials 8 of 8; conflicts 1 of 5.
 """
 
 from __future__ import annotations
