@@ -154,10 +154,14 @@ def test_two_outlets_giving_one_well_two_depths_make_a_contested_story(corpus_di
      "Smith added 120 yards for the Chiefs, who had 440 yards receiving this season, the team said."),
     ("Jones caught 50 passes for 300 yards this season, the team said.",
      "This season Smith rushed for 404 yards and caught 52 passes for 440 yards, the team said."),
+    # one area's share of a total counted over several
+    ("The ministry said air defences shot down 22 drones over the Belgorod region overnight.",
+     "The ministry said air defences shot down 65 drones over Russian regions overnight."),
 ], ids=["gdp-fall-vs-debt-ratio", "gdp-fall-vs-growth-forecast", "nearly-vs-more-than",
         "more-than-300-vs-310", "soldiers-vs-civilians", "bigger-vs-brighter", "part-of-the-offer",
         "a-list-of-offers-holding-this-one", "out-of-a-total", "a-pronoun-vs-a-named-player",
-        "a-team-by-its-relative-clause", "a-second-verb-of-another-player"])
+        "a-team-by-its-relative-clause", "a-second-verb-of-another-player",
+        "one-region-of-several"])
 def test_numbers_about_different_things_or_compatible_do_not_conflict(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is None
 
@@ -183,7 +187,11 @@ def test_the_other_figure_counting_another_thing_does_not_hide_a_conflict():
      "Police said four of the 12 people killed in the attack on Sunday were children."),
     # another party's equal figure, outside a parenthesis, does not hide the conflict
     ("Smith rushed for 120 yards on Sunday.", "Smith rushed for 150 yards while Jones rushed for 120 yards on Sunday."),
-], ids=["they-the-police", "it-the-ministry", "reported-killed", "of-the-killed", "another-players-equal-figure"])
+    # one region named as a region and as an oblast
+    ("Four people were killed in the Sumy region when a missile hit a school on Monday.",
+     "Six people were killed in Sumy Oblast when a missile hit a school on Monday."),
+], ids=["they-the-police", "it-the-ministry", "reported-killed", "of-the-killed", "another-players-equal-figure",
+        "a-region-and-its-oblast"])
 def test_owner_and_total_rules_keep_real_conflicts(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is not None
 
