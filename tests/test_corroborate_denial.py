@@ -403,7 +403,13 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     ("The Odesa regional administration said the claims were false, noting that only grain was handled at the port.",
      True, True),
     ("Kyiv said these allegations were baseless.", True, True),
-    ("Kyiv said Moscow's allegations were baseless.", True, False),  # names whose words it denies
+    # points back to what Moscow said (grouping takes an antecedent naming Moscow: see below)
+    ("Kyiv said Moscow's allegations were baseless.", True, True),
+    # written after war set F: the day of saying and "that" before the report; other words for false
+    ("A spokesman for the southern command said on Friday that the Russian claim \"does not correspond to reality\".",
+     True, True),
+    ("The port authority said no ships had been hit, calling the Ukrainian claim \"fiction\".", True, True),
+    ("The regional governor said reports of a strike on the dam were untrue.", True, False),  # says what it denies
     # what is said of reports or figures that is no denial
     ("The regional administration said the claims were being checked by investigators.", False, False),
     ("The ministry said the figures were accurate.", False, False),
@@ -415,6 +421,52 @@ def test_a_report_said_to_be_false_is_a_denial(text, denial, points_back):
     claim = _main_claim(text, date(2026, 8, 14))
     assert is_denial(claim) is denial, claim
     assert points_back_plainly(claim) is points_back
+
+
+def test_a_report_said_to_be_false_denies_the_report_it_names():
+    from claimdesk.corroborate.denials import denied_object, denies
+
+    denial = _main_claim("The regional governor said reports of a strike on the dam were untrue.", date(2026, 8, 14))
+    assert denied_object(denial).text == "a strike on the dam"
+    strike = _main_claim("Pro-Russian channels claimed overnight that a Russian missile had struck the dam.",
+                         date(2026, 8, 14))
+    assert denies(denial, [strike]) == [strike]
+
+
+def test_a_report_owned_by_a_party_points_back_to_what_that_party_said(sqlite_url):
+    # the sentence just before is the analysts' reading; the Russian claim is the one before it
+    stories = _denied_stories(sqlite_url, [
+        ("Steppe Wire", "Russia's defence ministry said on Friday that its troops had captured the village of Kamianka."),
+        ("Dnipro Daily", "Russia's defence ministry said on Friday that its troops had captured the village of Kamianka."
+                         "\nThe front near the village has been shifting for weeks, according to analysts.\n"
+                         "A spokesman for the southern command said on Friday that the Russian claim \"does not "
+                         "correspond to reality\"."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert len(denied) == 1 and "captured the village of Kamianka" in denied[0].text
+    assert not any("front near the village" in m.text for m in denied[0].mentions)
+
+
+def test_a_denial_of_a_named_town_denies_the_town_of_its_own_page():
+    # "liberated the town": the town its page names; the denier's description of the town is not denied
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    def claims(text: str, outlet: str) -> list:
+        return extract(Document.from_text(text, source=outlet, outlet=outlet, published=date(2026, 9, 25)))
+
+    page = claims("Kamianka has been under attack for months.\nRussia's defence ministry said on Friday that its "
+                  "forces had \"liberated\" the town.\nUkraine's General Staff denied that Russian troops had "
+                  "captured Kamianka, a village in the Zaporizhzhia region that had 800 residents before the war.",
+                  "Dnipro Daily")
+    denial = next(c for c in page if "denied" in c.text)
+    liberated = next(c for c in page if "liberated" in c.text)
+    assert denies(denial, [liberated]) == [liberated]
+    # on another page "the town" may be any town
+    elsewhere = next(c for c in claims("Russia's defence ministry said on Friday that its forces had \"liberated\" "
+                                       "the town.", "Steppe Wire") if "liberated" in c.text)
+    assert denies(denial, [elsewhere]) == []
 
 
 def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):

@@ -102,13 +102,27 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
     return _SAID_FALSE.search(claim.text)
 
 
-# no denial verb, a report called false: "The Odesa regional administration said the claims were false"
-# (the cue is the verb of saying; what follows it points back to the report)
+# no denial verb, a report called false: "The Odesa regional administration said the claims were false",
+# "the governor said reports of a strike on the substation were false", "a spokesman said on Thursday that
+# the Russian claim \"does not correspond to reality\"", "…, calling the Ukrainian claim \"fiction\"" (the cue
+# is the verb of saying, with the day and "that" after it; what follows names the report or points back to it)
+_FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure)\s+)?(?:false|untrue|baseless|groundless|"
+               r"unfounded|fabricated|fabrications?|lies|nonsense|propaganda|disinformation|misinformation|fake|"
+               r"fiction|an?\s+invention)\b")
+_REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+)?"
+                  r"(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)")
 _SAID_FALSE = re.compile(
-    r"\b(?:said|says|say|called)\b(?=\s+(?:that\s+)?(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+"
-    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)\s+(?:were|was|are|is)\s+"
-    r"(?:(?:completely|totally|entirely|simply|absolutely|wholly)\s+)?(?:false|untrue|baseless|groundless|unfounded|"
-    r"fabricated|fabrications|lies|nonsense|propaganda|disinformation|misinformation|fake)\b)", re.I)
+    r"\b(?:(?:said|says|say)(?:\s+on\s+\w+)?(?:\s+that)?(?=\s+" + _REPORT_CALLED
+    + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
+    + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
+    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?" + _FALSE_WORD + r"))", re.I)
+# what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
+# Zaporizhzhia region that has been under heavy attack for months"
+_PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
+                               r"district|region|province|oblast)\b.*$", re.I | re.S)
+# the report so called, when nothing after it says what it reported: it points back
+_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)", re.I)
+_CALLED_FALSE_TAIL = re.compile(r"\s+(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r".*$", re.I | re.S)
 
 
 def _object_words(after: str) -> str:
@@ -177,7 +191,8 @@ def points_back_plainly(claim: Claim) -> bool:
     if cue is None or _AN_INTENT.search(claim.text[:cue.start()]):
         return False
     after = claim.text[cue.end():]
-    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
+    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after) \
+        or (_REPORT_POINTER.match(after) if cue.re is _SAID_FALSE else None)
     if pointer is None or _NAMES_ITS_TOPIC.match(after, pointer.end()):
         return False
     return not re.search(rf"\b(?:{_OPINION_NOUN}|{_IDEA_NOUN})\b", pointer.group(0), re.I) and denies_a_fact(claim)
@@ -205,6 +220,8 @@ def denies_a_fact(claim: Claim) -> bool:
 def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
     after = claim.text[cue.end():] if cue else claim.text
+    if cue is not None and cue.re is _SAID_FALSE and (report := _REPORT_POINTER.match(after)):
+        return DeniedObject("", report.group(1))  # "said the Russian claim \"does not correspond to reality\""
     stated = _OBJECT_AFTER.match(after)
     if stated and cue is not None and stated.group(0).strip(" ,").lower() == "that" \
             and _determiner_at(claim.text, cue.end() + stated.group(0).lower().index("that")):
@@ -212,7 +229,8 @@ def denied_object(claim: Claim) -> DeniedObject:
     if stated:
         rest = after[stated.end():]
         end = _CLAUSE_END.search(rest)
-        return DeniedObject(rest[:end.start()] if end else rest)
+        stated_text = _CALLED_FALSE_TAIL.sub("", rest[:end.start()] if end else rest)
+        return DeniedObject(_PLACE_APPOSITION.sub("", stated_text))
     pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
     if pointer:
         return DeniedObject("", pointer.group(0).strip(" ,"))
@@ -238,13 +256,20 @@ def _direct_object(text: str, at: int) -> Optional[str]:
 
 @lru_cache(maxsize=20_000)
 def content_words(text: str) -> frozenset[str]:
-    """The lemmas a statement is made of: nouns in their class (officers ~ soldiers), verbs in
-    their event class (died ~ killed), names, adjectives, numbers; no function words."""
+    """The lemmas a statement is made of: nouns in their class (officers ~ soldiers, troops ~ forces),
+    verbs in their event class (died ~ killed), a country however named ("Russian troops" ~ "Russia's
+    forces"), names, adjectives, numbers; no function words."""
+    from claimdesk.extraction.places import country_of_name
+
     out = set()
     for t in parse(text):
         if t.is_stop or t.is_punct or t.is_space or t.pos_ in ("DET", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PART"):
             continue
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ") and (code := country_of_name(t.text)):
+            out.add(f"country:{code}")
+        elif t.lower_ == "forces":  # armed forces; "air force" and "task force" stay forces
+            out.add("military")
+        elif t.pos_ in ("NOUN", "PROPN"):
             out.add(noun_class(t.lemma_))
         elif t.pos_ in ("VERB", "ADJ"):
             out.add(event_class(t.lemma_) or t.lower_)
@@ -261,6 +286,7 @@ def content_words(text: str) -> frozenset[str]:
 # (`measures.EVENT_CLASS` gives the verbs' classes first)
 _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "kill", "injury": "injure",
           "arrest": "detain", "detention": "detain", "capture": "detain", "seizure": "detain", "occupation": "detain", "fall": "detain",
+          "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "trade": "exchange"}
 
@@ -351,6 +377,18 @@ def _names_one_of(named: frozenset[str], claim: Claim) -> bool:
         return True
     said = {t.lower_ for t in parse(claim.text)} | {w.lower() for p in claim.places for w in p.name.split()}
     return bool(named & said)
+
+
+# "the town", "the village": a place the page named before
+_UNNAMED_PLACE = re.compile(r"\bthe\s+(?:town|village|city|settlement|hamlet)\b", re.I)
+
+
+def _the_place_of_its_page(claim: Claim, denial: Claim) -> bool:
+    """A mention on the denial's own page naming no place but "the town" speaks of the town that page is
+    about: "Ukraine's General Staff denied that Russian troops had captured Huliaipole" denies "its forces
+    had 'liberated' the town" a few lines before it."""
+    return claim.document_id == denial.document_id and all(p.kind == "country" for p in claim.places) \
+        and bool(_UNNAMED_PLACE.search(claim.text))
 
 
 def _tells_of_denial(claim: Claim) -> bool:
@@ -462,7 +500,8 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
         denier = _denier(denial) if _about_the_denier(obj.text) else None
         spellings = _place_spellings(denial)
         named = _proper_names(obj.text, spellings)
-        return [c for c in others if fact_similarity(obj.text, c, spellings) >= MATCH and _names_one_of(named, c)
+        return [c for c in others if fact_similarity(obj.text, c, spellings) >= MATCH
+                and (_names_one_of(named, c) or _the_place_of_its_page(c, denial))
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
