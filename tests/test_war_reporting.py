@@ -21,6 +21,12 @@ kind, not of a statement. Set E was written in session 25 and read once after th
 bench's docstring has its first look), then suggested: one deed in places far apart is two facts; two
 figures of one count, one day and one town share a story (the contest); the day a speaker said it and
 a place inside the speaker set nothing for coordinated clauses; "said the claims were false" denies.
+Set F was written in session 26 and read once on the session's first code, then suggested: a figure
+counted over one named area is not one counted over another ("34 drones over the Krasnodar region" /
+"78 over Russian regions"); a party "liberating" a town captures it; a report called false after the
+day of saying, "reports of X were false", a claim that "does not correspond to reality" or called
+"fiction" is a denial; "the Russian claim" points back to what Russia's side said, not to the sentence
+just before; "the town" on a denial's own page is the town it names.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -40,7 +46,8 @@ from claimdesk.store import Store
 pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
-NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (7, 6, 1)}
+NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (7, 6, 1),
+       "set_f": (7, 8, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -80,7 +87,12 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
 KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']")],
                "set_e": [("contested", "joins facts ['F15', 'F16', 'F17']"),
                          ("corroborated", "joins facts ['F1', 'F4', 'F7']"),
-                         ("denied", "F56 is single-source in the key")]}
+                         ("denied", "F56 is single-source in the key")],
+               # set F's wire lead "Russia launched 476 drones and 41 missiles at Ukraine overnight into
+               # Wednesday, setting a thermal power plant … on fire and killing three people" states three
+               # facts; the terminal fire's story holds the ministry's disputed drone counts (87 vs 78)
+               "set_f": [("corroborated", "joins facts ['F1', 'F3', 'F4']"),
+                         ("contested", "joins facts ['F24', 'F25', 'F26']")]}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
