@@ -479,3 +479,20 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     ])
     denied = [s for s in stories if s.status == "denied"]
     assert len(denied) == 1 and any("claims were false" in m.text for m in denied[0].mentions)
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Russia's defence ministry said the depot stored shells for Ukrainian artillery, a claim Kyiv disputes.", True),
+    ("Moscow says its troops have taken the village of Pishchane, which Ukraine's General Staff denies.", True),
+    ("The company paid the consultants in cash, a charge that its chief executive strongly denied.", True),
+    # a proposal refused is no fact denied
+    ("Moscow proposed a three-day truce over the holiday, which Kyiv rejected.", False),
+    ("The ministry said the plan, which analysts disputed, would cut costs by a third.", False),
+])
+def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sqlite_url, text, denied):
+    stories = _denied_stories(sqlite_url, [("Danube Courier", text)])
+    story = next(s for s in stories if any(text[:30] in m.text for m in s.mentions))
+    assert (story.status == "denied") is denied
+    if denied:
+        [contradiction] = [c for c in story.contradictions if c.kind == "denial"]
+        assert contradiction.mentions[0] == contradiction.mentions[1] == story.mentions[0].claim

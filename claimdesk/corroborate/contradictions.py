@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional
 
-from claimdesk.corroborate.denials import denied_object, denies, is_denial
+from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
 from claimdesk.corroborate.measures import Measure, frame_at, located, measure, overlap, unit_class
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
@@ -239,6 +239,11 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     for d, is_d in zip(evidence, denial):
         if is_d:
             out.extend(denial_links(d.claim, [a.claim for a in asserted]))
+        if (own := appended_denial(d.claim)) is not None:
+            # "…, a claim Kyiv disputes": the mention is the report and its denial; both spans are its own
+            out.append(Contradiction(kind="denial", detail=f"{own.denier} denies: {d.claim.text[:160]}",
+                                     quantity=None, mentions=[d.claim.id, d.claim.id],
+                                     spans=[own.denial, own.denied]))
     return out
 
 

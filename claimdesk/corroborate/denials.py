@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from claimdesk.corroborate.measures import event_class, noun_class, parse
-from claimdesk.models import Claim
+from claimdesk.models import Claim, Span
 
 def is_denial(claim: Claim) -> bool:
     """A party denies a report or claim: "the Kremlin denied these reports", "X denied that …",
@@ -123,6 +123,36 @@ _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|vi
 # the report so called, when nothing after it says what it reported: it points back
 _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)", re.I)
 _CALLED_FALSE_TAIL = re.compile(r"\s+(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r".*$", re.I | re.S)
+
+
+# a denial told in the same sentence as what it denies: "Russia's defence ministry said the port stored
+# fuel for Ukraine's armed forces, a claim Kyiv disputes", "…, which Kyiv denies", "…, a charge that
+# party leaders strongly denied"
+_DENIER = r"(?P<NAME>(?:(?:the|its|their|his|her)\s+[\w'’.-]+|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,4}?)\s+(?:(?:has|have|had)\s+)?" \
+          r"(?:(?:strongly|flatly|firmly|repeatedly|vehemently|also)\s+)?"
+_APPENDED_DENIAL = re.compile(
+    r",\s+(?P<tail>(?:(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
+    + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|refut(?:e|es|ed))"
+    # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
+    r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*\s*)$")
+
+
+@dataclass(frozen=True)
+class AppendedDenial:
+    denier: str
+    denial: Span     # document offsets of ", a claim Kyiv disputes"
+    denied: Span     # document offsets of what it follows
+
+
+def appended_denial(claim: Claim) -> Optional[AppendedDenial]:
+    """The denial a sentence ends with, of what the sentence says before it: the claim then states a
+    report and its denial at once (issue 13: one claim carries both)."""
+    m = _APPENDED_DENIAL.search(claim.text)
+    if m is None or m.start() < 20:
+        return None
+    start = claim.span[0]
+    return AppendedDenial(m.group("denier") or m.group("denier2"), (start + m.start("tail"), start + len(claim.text.rstrip())),
+                          (start, start + m.start()))
 
 
 def _object_words(after: str) -> str:
