@@ -455,11 +455,15 @@ PROMPTS = [
     "Become a member from 4 euros a month.",
     "Stay informed: follow our live blog for the latest.",
     "Editor's note: this story has been updated with a correction.",
+    # after war set F: a live page's promise, a newsletter's blurb
+    "We'll bring you the ministry's reaction as soon as we have it.",
+    "The Brief: a free evening email with the day's main stories.",
 ]
 SENTENCES = [
     "Air-raid alerts sounded across Kyiv every night this week, officials said.",
     "Residents were told to check back with the council about shelters.",
     "The governor said power would be restored to 40,000 homes by Friday.",
+    "The charity said it would bring food to the villages as soon as the roads reopened.",
 ]
 
 

@@ -34,6 +34,8 @@ _PROMPT = re.compile(
     r"\bdiscuss this (?:story|article)\b|\bcommunity forum\b|\bjoin the (?:conversation|discussion)\b|"
     r"follow our live (?:blog|coverage|updates)|\bstay informed\b|\bbecome a (?:member|subscriber|supporter)\b|"
     r"\bsupport (?:our|independent) journalism\b|\b\d+ (?:euros?|dollars?|pounds?) a month\b|"
+    r"\bwe(?:'ll|’ll| will) bring you\b|\bas soon as we (?:have|get) (?:it|them|more)\b|"
+    r"\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
