@@ -410,6 +410,10 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
      True, True),
     ("The port authority said no ships had been hit, calling the Ukrainian claim \"fiction\".", True, True),
     ("The regional governor said reports of a strike on the dam were untrue.", True, False),  # says what it denies
+    ("The ministry said in a statement that the reports were a fabrication.", True, True),
+    # another verb before "false": what was confirmed is not denied
+    ("The governor said reports of damage to the dam were confirmed while claims of casualties were false.",
+     False, False),
     # what is said of reports or figures that is no denial
     ("The regional administration said the claims were being checked by investigators.", False, False),
     ("The ministry said the figures were accurate.", False, False),
@@ -431,6 +435,22 @@ def test_a_report_said_to_be_false_denies_the_report_it_names():
     strike = _main_claim("Pro-Russian channels claimed overnight that a Russian missile had struck the dam.",
                          date(2026, 8, 14))
     assert denies(denial, [strike]) == [strike]
+
+
+def test_false_said_of_a_thing_inside_a_denial_stays_what_is_denied():
+    from claimdesk.corroborate.denials import denied_object
+
+    denial = _main_claim("The Russian defence ministry denied that the video was fake, saying it showed the strike.",
+                         date(2026, 8, 14))
+    assert denied_object(denial).text == "the video was fake"
+
+
+def test_a_party_is_named_by_its_country_its_government_or_its_capital():
+    from claimdesk.corroborate.grouping import _parties
+
+    assert _parties("the Russian claim") == _parties("The Kremlin said") == _parties("Moscow said") == {"RU"}
+    assert _parties("Kyiv's claims") == _parties("Ukraine's General Staff said") == {"UA"}
+    assert _parties("the Western reports") == _parties("The claims") == frozenset()
 
 
 def test_a_report_owned_by_a_party_points_back_to_what_that_party_said(sqlite_url):
@@ -463,6 +483,11 @@ def test_a_denial_of_a_named_town_denies_the_town_of_its_own_page():
     denial = next(c for c in page if "denied" in c.text)
     liberated = next(c for c in page if "liberated" in c.text)
     assert denies(denial, [liberated]) == [liberated]
+    # an attempt tells no capture
+    trying = next(c for c in claims("Kamianka has been under attack for months.\nRussian forces have been trying to "
+                                    "capture the town since spring.\nUkraine's General Staff denied that Russian "
+                                    "troops had captured Kamianka.", "Dnipro Daily") if "trying" in c.text)
+    assert denies(denial, [trying]) == []
     # on another page "the town" may be any town
     elsewhere = next(c for c in claims("Russia's defence ministry said on Friday that its forces had \"liberated\" "
                                        "the town.", "Steppe Wire") if "liberated" in c.text)
@@ -488,6 +513,7 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     # a proposal refused is no fact denied
     ("Moscow proposed a three-day truce over the holiday, which Kyiv rejected.", False),
     ("The ministry said the plan, which analysts disputed, would cut costs by a third.", False),
+    ("The family filed a $2 million insurance claim, a claim the insurer rejected.", False),
 ])
 def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sqlite_url, text, denied):
     stories = _denied_stories(sqlite_url, [("Danube Courier", text)])

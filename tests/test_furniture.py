@@ -464,6 +464,9 @@ SENTENCES = [
     "Residents were told to check back with the council about shelters.",
     "The governor said power would be restored to 40,000 homes by Friday.",
     "The charity said it would bring food to the villages as soon as the roads reopened.",
+    "\"We will bring you home,\" the president told the families of the prisoners.",
+    "\"We will publish the figures as soon as we have them,\" the ministry spokesman told reporters.",
+    "\"It is a free daily briefing for the troops,\" the officer said.",
 ]
 
 

@@ -108,12 +108,16 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
 # is the verb of saying, with the day and "that" after it; what follows names the report or points back to it)
 _FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure)\s+)?(?:false|untrue|baseless|groundless|"
                r"unfounded|fabricated|fabrications?|lies|nonsense|propaganda|disinformation|misinformation|fake|"
-               r"fiction|an?\s+invention)\b")
+               r"fiction|an?\s+(?:invention|fabrication|lie|fake))\b")
 _REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+)?"
                   r"(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)")
 _SAID_FALSE = re.compile(
-    r"\b(?:(?:said|says|say)(?:\s+on\s+\w+)?(?:\s+that)?(?=\s+" + _REPORT_CALLED
-    + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
+    r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
+    r"(?=\s+" + _REPORT_CALLED
+    # what the report told, up to its own verb: "reports of damage … were confirmed while claims of …
+    # were false" calls the damage nothing
+    + r"(?:\s+(?:of|that|about)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?)?"
+    + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?" + _FALSE_WORD + r"))", re.I)
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
@@ -132,7 +136,8 @@ _DENIER = r"(?P<NAME>(?:(?:the|its|their|his|her)\s+[\w'’.-]+|[A-Z][\w'’.-]*
           r"(?:(?:strongly|flatly|firmly|repeatedly|vehemently|also)\s+)?"
 _APPENDED_DENIAL = re.compile(
     r",\s+(?P<tail>(?:(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
-    + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|refut(?:e|es|ed))"
+    # an insurance claim "the insurer rejected" is refused, not denied: only denial verbs
+    + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed))"
     # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
     r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*\s*)$")
 
@@ -151,7 +156,8 @@ def appended_denial(claim: Claim) -> Optional[AppendedDenial]:
     if m is None or m.start() < 20:
         return None
     start = claim.span[0]
-    return AppendedDenial(m.group("denier") or m.group("denier2"), (start + m.start("tail"), start + len(claim.text.rstrip())),
+    denier = re.sub(r"(?:\s+(?:later|long|also|again|\w+ly))+$", "", m.group("denier") or m.group("denier2"))
+    return AppendedDenial(denier, (start + m.start("tail"), start + len(claim.text.rstrip())),
                           (start, start + m.start()))
 
 
@@ -259,7 +265,9 @@ def denied_object(claim: Claim) -> DeniedObject:
     if stated:
         rest = after[stated.end():]
         end = _CLAUSE_END.search(rest)
-        stated_text = _CALLED_FALSE_TAIL.sub("", rest[:end.start()] if end else rest)
+        stated_text = rest[:end.start()] if end else rest
+        if cue is not None and cue.re is _SAID_FALSE:  # "reports of a strike … were false": the strike
+            stated_text = _CALLED_FALSE_TAIL.sub("", stated_text)
         return DeniedObject(_PLACE_APPOSITION.sub("", stated_text))
     pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
     if pointer:
@@ -286,9 +294,9 @@ def _direct_object(text: str, at: int) -> Optional[str]:
 
 @lru_cache(maxsize=20_000)
 def content_words(text: str) -> frozenset[str]:
-    """The lemmas a statement is made of: nouns in their class (officers ~ soldiers, troops ~ forces),
+    """The lemmas a statement is made of: nouns in their class (officers ~ soldiers),
     verbs in their event class (died ~ killed), a country however named ("Russian troops" ~ "Russia's
-    forces"), names, adjectives, numbers; no function words."""
+    troops"), names, adjectives, numbers; no function words."""
     from claimdesk.extraction.places import country_of_name
 
     out = set()
@@ -297,11 +305,12 @@ def content_words(text: str) -> frozenset[str]:
             continue
         if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ") and (code := country_of_name(t.text)):
             out.add(f"country:{code}")
-        elif t.lower_ == "forces":  # armed forces; "air force" and "task force" stay forces
-            out.add("military")
         elif t.pos_ in ("NOUN", "PROPN"):
             out.add(noun_class(t.lemma_))
-        elif t.pos_ in ("VERB", "ADJ"):
+        elif t.pos_ == "VERB":  # a deed in its class, as `_deed` reads it ("liberated" the town: captured)
+            deed = event_class(t.lemma_) or t.lower_
+            out.add(_DEEDS.get(deed, deed))
+        elif t.pos_ == "ADJ":
             out.add(event_class(t.lemma_) or t.lower_)
         elif t.pos_ == "NUM" or t.like_num:
             out.add(t.lower_)
@@ -316,7 +325,9 @@ def content_words(text: str) -> frozenset[str]:
 # (`measures.EVENT_CLASS` gives the verbs' classes first)
 _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "kill", "injury": "injure",
           "arrest": "detain", "detention": "detain", "capture": "detain", "seizure": "detain", "occupation": "detain", "fall": "detain",
-          "liberation": "detain",
+          # a party "liberating" a town it takes tells the capture a denial denies (as a count's event,
+          # freeing 40 civilians is no detention: `measures.EVENT_CLASS` leaves it alone)
+          "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "trade": "exchange"}
 
@@ -413,12 +424,17 @@ def _names_one_of(named: frozenset[str], claim: Claim) -> bool:
 _UNNAMED_PLACE = re.compile(r"\bthe\s+(?:town|village|city|settlement|hamlet)\b", re.I)
 
 
+# "have been trying to capture the town": no capture told
+_ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt\w*|seek\w*|sought|aim\w*|push\w*)\s+(?:to\s+)?", re.I)
+
+
 def _the_place_of_its_page(claim: Claim, denial: Claim) -> bool:
     """A mention on the denial's own page naming no place but "the town" speaks of the town that page is
     about: "Ukraine's General Staff denied that Russian troops had captured Huliaipole" denies "its forces
     had 'liberated' the town" a few lines before it."""
-    return claim.document_id == denial.document_id and all(p.kind == "country" for p in claim.places) \
-        and bool(_UNNAMED_PLACE.search(claim.text))
+    return claim.document_id == denial.document_id and 0 <= denial.line - claim.line <= ANTECEDENT_LINES \
+        and claim.span[0] < denial.span[0] and all(p.kind == "country" for p in claim.places) \
+        and bool(_UNNAMED_PLACE.search(claim.text)) and not _ATTEMPT.search(claim.text)
 
 
 def _tells_of_denial(claim: Claim) -> bool:

@@ -156,15 +156,26 @@ def _states_what_it_denies(claim: Claim) -> bool:
     return is_denial(claim) and not denied_object(claim).pointer
 
 
-def _owner_stems(text: str) -> frozenset[str]:
-    """Capitalised words cut to five letters: "the Russian claim" points back to what Russia's side
-    said ("Russia's defence ministry said …"), not to whatever sentence came before it."""
-    return frozenset(w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{2,}", text)
-                     if w.lower() not in _CALENDAR and w.lower() not in _POINTING)
+def _parties(text: str) -> frozenset[str]:
+    """The countries a text's capitalised words name or stand for: "the Russian claim", "the Kremlin",
+    "Moscow" -> {RU}; "Kyiv's claims" -> {UA} (a city of a million people or more is its government
+    speaking). A pointer naming a party points back to what that party said ("the Russian claim" to
+    "Russia's defence ministry said …"), not to whatever sentence came just before it."""
+    from claimdesk.extraction.gazetteer import gazetteer
+    from claimdesk.extraction.places import country_of_name
+
+    out = set()
+    for word in re.findall(r"\b[A-Z][a-z]{2,}", text):
+        code = country_of_name(word)
+        if code is None and word.lower() not in _CALENDAR:
+            cities = [e for e in gazetteer().lookup(word) if e.kind == "city" and e.population >= BIG_CITY]
+            code = max(cities, key=lambda e: e.population).country if cities else None
+        if code:
+            out.add(code)
+    return frozenset(out)
 
 
-# determiners opening a pointer ("The claims", "These reports"): no owner
-_POINTING = {"the", "these", "those", "this", "that", "such", "its", "their", "his", "her"}
+BIG_CITY = 1_000_000
 
 
 def story_id(first_claim: str) -> str:
@@ -559,10 +570,10 @@ class StoryGrouper:
         reports") points to: the assertion just before it in its own article, within
         `denials.ANTECEDENT_LINES` lines. The words after the pointer are the denier's own case ("the
         terminal held only grain"), which resemble other facts of the page more than the one denied."""
-        owner = _owner_stems(denied_object(denial).pointer or "")
+        owner = _parties(denied_object(denial).pointer or "")
         before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
                   if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES and not is_denial(c)
-                  and (not owner or owner & _owner_stems(c.text))]
+                  and (not owner or owner & _parties(c.text))]
         if not before:
             return None
         _, j = max(before, key=lambda cj: cj[0].span[0])

@@ -44,10 +44,8 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
                "hit": "strike", "strike": "strike",
                # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
                # village"), so seizing a place is in its class ("denied claims that the village had been
-               # captured" denies "forces seized the village"); a party "liberating" a town it takes is its
-               # word for the same deed
-               "arrest": "detain", "detain": "detain", "capture": "detain", "seize": "detain", "occupy": "detain",
-               "liberate": "detain"}
+               # captured" denies "forces seized the village")
+               "arrest": "detain", "detain": "detain", "capture": "detain", "seize": "detain", "occupy": "detain"}
 # Counts of people coming home, one event however it is told: "freed 215 soldiers", "released 205",
 # "returned 157 servicemen" (a figure's event only: as deeds a denial denies, freeing the girls and
 # releasing fighters stay two, which news_cluster's labelled denial of a swap needs)
@@ -160,7 +158,8 @@ class Measure:
     #                                          "7 percent bigger" -> {"big"}; what a counted subject does it to:
     #                                          "states hold contests" -> {"contest"}
     window: frozenset[str] = frozenset()  # a part of the period it is counted over: "in his last two games"
-    scope: frozenset[str] = frozenset()   # the named area it is counted in: "drones over the Krasnodar region"
+    scope: frozenset[str] = frozenset()   # the places it is counted in: "drones over the Krasnodar region"
+    over_several: bool = False            # counted over several areas: "drones over Russian regions"
 
     def counts_as(self, other: "Measure") -> bool:
         """The same kind of thing counted in the same event, whoever it is credited to."""
@@ -171,8 +170,10 @@ class Measure:
             return False
         if self.window != other.window:
             return False  # "blocked two shots during the deciding run" is a part of the game's six
-        if self.scope and other.scope and not self.scope & other.scope:
+        if (self.scope or other.scope) and self.over_several != other.over_several:
             return False  # "34 drones over the Krasnodar region" is a part of "78 drones over Russian regions"
+        if self.scope and other.scope and not self.scope & other.scope:
+            return False  # "over the Belgorod region" / "over the Kursk region"
         if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
         # one country and its forces are one owner, two countries two; inside one country the finer
@@ -411,28 +412,37 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "release"  # "Ukraine brought home 205 servicemen"
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
-    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window,
-                   _scope(noun) | (_scope(pred) if pred is not None else frozenset()))
+    places, several = _scope(claim, noun)
+    if pred is not None:
+        more, also_several = _scope(claim, pred)
+        places, several = places | more, several or also_several
+    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several)
 
 
 _AREA = {"in", "over", "across", "inside", "near", "around"}
-_NOT_AREA = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
+                  "countries", "parts"}
 
 
-def _scope(head) -> frozenset[str]:  # noqa: ANN001 (a spaCy token)
-    """The names of the area a locative phrase on `head` counts in, each cut to five letters so that a
-    country and its adjective ("Russia", "Russian") or two spellings of a town's ending agree: "over the
-    Krasnodar region and the Black Sea" -> {krasn, black, sea}; "in the attack" names none."""
-    out = set()
+def _scope(claim: Claim, head) -> tuple[frozenset[str], bool]:  # noqa: ANN001 (a spaCy token)
+    """The gazetteer's places (towns and regions, not countries) named in a locative phrase on `head`,
+    and whether the phrase spans several areas: "over the Krasnodar region and the Black Sea" ->
+    ({Krasnodar}, False), "over Russian regions" -> ((), True); "in Israeli strikes" and "over the
+    Easter weekend" name no place."""
+    places: set[str] = set()
+    several = False
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in _AREA:
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj":
-                out.update(t.lower_[:5] for t in obj.subtree if t.lower_ not in _NOT_AREA
-                           and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper())))
-    return frozenset(out)
+            if obj.dep_ != "pobj":
+                continue
+            several = several or obj.lower_ in _SEVERAL_AREAS
+            lo = claim.span[0] + obj.left_edge.idx
+            hi = claim.span[0] + obj.right_edge.idx + len(obj.right_edge.text)
+            places.update(p.name for p in claim.places
+                          if p.kind != "country" and p.span and lo <= p.span[0] and p.span[1] <= hi)
+    return frozenset(places), several
 
 
 def frame_at(claim: Claim, span: Optional[Span], text: str) -> Optional[Frame]:

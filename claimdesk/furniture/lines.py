@@ -34,8 +34,9 @@ _PROMPT = re.compile(
     r"\bdiscuss this (?:story|article)\b|\bcommunity forum\b|\bjoin the (?:conversation|discussion)\b|"
     r"follow our live (?:blog|coverage|updates)|\bstay informed\b|\bbecome a (?:member|subscriber|supporter)\b|"
     r"\bsupport (?:our|independent) journalism\b|\b\d+ (?:euros?|dollars?|pounds?) a month\b|"
-    r"\bwe(?:'ll|’ll| will) bring you\b|\bas soon as we (?:have|get) (?:it|them|more)\b|"
-    r"\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
+    # the outlet's own voice, not a quote ("\"We will bring you home,\" Zelensky told the families")
+    r"^[^\w\"“”‘’']*we(?:'ll|’ll| will) bring you\b|"
+    r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
