@@ -78,6 +78,15 @@ called false after the day of saying, "reports of X were false", "does not corre
 "calling the claim fiction" are denials; "the Russian claim" points back to what Russia's side said;
 "the town" on a denial's own page is the town it names. F then: corroborated 7 right, 1 wrong;
 contested 1 (wrong: the fire story); denied 5, all right; denials 8 of 8; conflicts 1 of 5.
+Set G, written in session 26 by another helper who saw neither the code nor the other sets (a ballistic
+missile on a Kryvyi Rih apartment block with a disputed toll, a drone attack near the Kotluban ammunition
+depot, an exchange of soldiers' bodies, a claimed capture of Mali Shcherbaky; a wire story with two
+copies, an uncredited rewrite, a live blog, two pages without date metadata), first look on the session's
+LAST code (4d33c34, after the changes set F suggested and a review's fixes): corroborated stories 10, 6
+right, 4 wrong (a wire lead of five facts; two pages' figures of two facts in one story twice; a capture
+the key calls contested); denied 2, both right; the key's corroborated facts found 5 of 17; conflicts 0
+of 5; denials 4 of 8; false-friend denials 0 of 6; no look-alike facts in one story; 2 furniture lines
+made single-source claims ("We'll update this blog …", "This story is being updated."); 1 standfirst lost.
 """
 
 from __future__ import annotations
