@@ -437,6 +437,15 @@ def test_a_report_said_to_be_false_denies_the_report_it_names():
     assert denies(denial, [strike]) == [strike]
 
 
+def test_a_figure_dismissed_as_false_points_back_and_a_proposal_dismissed_denies_no_fact():
+    from claimdesk.corroborate.denials import denied_object, denies_a_fact, points_back_plainly
+
+    figure = _main_claim("The army dismissed the toll as exaggerated, saying only two soldiers had died.", date(2026, 8, 14))
+    assert denies_a_fact(figure) and points_back_plainly(figure) and denied_object(figure).pointer == "the toll"
+    proposal = _main_claim("The ministry dismissed the proposal as nonsense.", date(2026, 8, 14))
+    assert not denies_a_fact(proposal)
+
+
 def test_false_said_of_a_thing_inside_a_denial_stays_what_is_denied():
     from claimdesk.corroborate.denials import denied_object
 
@@ -514,6 +523,7 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     ("Moscow proposed a three-day truce over the holiday, which Kyiv rejected.", False),
     ("The ministry said the plan, which analysts disputed, would cut costs by a third.", False),
     ("The family filed a $2 million insurance claim, a claim the insurer rejected.", False),
+    ("Moscow said its forces had taken the village of Pishchane, a claim Kyiv rejects.", True),
 ])
 def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sqlite_url, text, denied):
     stories = _denied_stories(sqlite_url, [("Danube Courier", text)])

@@ -458,6 +458,9 @@ PROMPTS = [
     # after war set F: a live page's promise, a newsletter's blurb
     "We'll bring you the ministry's reaction as soon as we have it.",
     "The Brief: a free evening email with the day's main stories.",
+    # after war set G
+    "We'll update this blog as more information becomes available.",
+    "This story is being updated.",
 ]
 SENTENCES = [
     "Air-raid alerts sounded across Kyiv every night this week, officials said.",
@@ -467,6 +470,7 @@ SENTENCES = [
     "\"We will bring you home,\" the president told the families of the prisoners.",
     "\"We will publish the figures as soon as we have them,\" the ministry spokesman told reporters.",
     "\"It is a free daily briefing for the troops,\" the officer said.",
+    "The ministry said the rules would be updated this year.",
 ]
 
 

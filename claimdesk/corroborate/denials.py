@@ -63,7 +63,12 @@ _THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:that\b|having\b|ever\b|being\b|(?:any
 _CALLED_FALSE = re.compile(
     r"\b(?:calling|called|as|saying|said)\b[^.;]{0,40}?\b(?:fake|false|untrue|baseless|groundless|unfounded|"
     r"fabricat\w*|lies|lying|nonsense|absurd|ridiculous|propaganda|misinformation|disinformation|rumou?rs?|"
-    r"inaccurate|incorrect|wrong|hoax|smear|laughable|misleading)\b", re.I)
+    r"inaccurate|incorrect|wrong|hoax|smear|laughable|misleading|fiction|fictional|invented)\b", re.I)
+# "dismissed the figure as fiction": a figure given before, called false
+_FIGURE_CALLED_FALSE = re.compile(r"\s*((?:the|these|those|this|that)\s+(?:figures?|numbers?|toll|tally|estimates?|count))"
+                                  r"(?=\s+as\s+(?:\w+\s+){0,2}?(?:fake|false|untrue|baseless|groundless|unfounded|"
+                                  r"fabricat\w*|lies|nonsense|absurd|propaganda|fiction|fictional|invented|inflated|"
+                                  r"exaggerated)\b)", re.I)
 # what a denial is about: a report or an accusation (not a bill, a motion, bail or an offer)
 _REPORTED = re.compile(
     r"\b(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|accounts?|"
@@ -139,6 +144,9 @@ _APPENDED_DENIAL = re.compile(
     # an insurance claim "the insurer rejected" is refused, not denied: only denial verbs
     + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed))"
     # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
+    # "a claim Kyiv rejects": a named party rejecting a claim denies it (an insurer rejecting a claim refuses it)
+    r"|(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
+    r"(?P<denier3>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?reject(?:s|ed)?"
     r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*\s*)$")
 
 
@@ -156,7 +164,8 @@ def appended_denial(claim: Claim) -> Optional[AppendedDenial]:
     if m is None or m.start() < 20:
         return None
     start = claim.span[0]
-    denier = re.sub(r"(?:\s+(?:later|long|also|again|\w+ly))+$", "", m.group("denier") or m.group("denier2"))
+    denier = re.sub(r"(?:\s+(?:later|long|also|again|\w+ly))+$", "",
+                    m.group("denier") or m.group("denier2") or m.group("denier3"))
     return AppendedDenial(denier, (start + m.start("tail"), start + len(claim.text.rstrip())),
                           (start, start + m.start()))
 
@@ -227,7 +236,7 @@ def points_back_plainly(claim: Claim) -> bool:
     if cue is None or _AN_INTENT.search(claim.text[:cue.start()]):
         return False
     after = claim.text[cue.end():]
-    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after) \
+    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after) or _FIGURE_CALLED_FALSE.match(after) \
         or (_REPORT_POINTER.match(after) if cue.re is _SAID_FALSE else None)
     if pointer is None or _NAMES_ITS_TOPIC.match(after, pointer.end()):
         return False
@@ -250,7 +259,8 @@ def denies_a_fact(claim: Claim) -> bool:
     words = words[:reach.start()] if reach else words
     if re.match(rf"\s*(?:\S+\s+){{0,5}}?(?:{_OPINION_NOUN}|{_IDEA_NOUN})\b", words, re.I):
         return False
-    return bool(re.match(rf"\s*(?:\S+\s+){{0,5}}?(?:{_REPORT_NOUN}\b|that\s+\w)", words, re.I))
+    return bool(re.match(rf"\s*(?:\S+\s+){{0,5}}?(?:{_REPORT_NOUN}\b|that\s+\w)", words, re.I)
+                or _FIGURE_CALLED_FALSE.match(words))
 
 
 def denied_object(claim: Claim) -> DeniedObject:
@@ -258,6 +268,8 @@ def denied_object(claim: Claim) -> DeniedObject:
     after = claim.text[cue.end():] if cue else claim.text
     if cue is not None and cue.re is _SAID_FALSE and (report := _REPORT_POINTER.match(after)):
         return DeniedObject("", report.group(1))  # "said the Russian claim \"does not correspond to reality\""
+    if cue is not None and (figure := _FIGURE_CALLED_FALSE.match(after)):
+        return DeniedObject("", figure.group(1))
     stated = _OBJECT_AFTER.match(after)
     if stated and cue is not None and stated.group(0).strip(" ,").lower() == "that" \
             and _determiner_at(claim.text, cue.end() + stated.group(0).lower().index("that")):

@@ -28,7 +28,8 @@ _START = re.compile(
 _PROMPT = re.compile(
     r"cookie|consent|privacy policy|terms of (?:use|service)|newsletter|subscrib|sign up|sign-up|log in|"
     r"read more|continue reading|share this|get in touch|this material may not be published|all rights reserved|"
-    r"will (?:continue to )?update this (?:story|page)|developing story|follow us|download (?:our|the) app|"
+    r"will (?:continue to )?update this (?:story|page|blog|article)|\bwe(?:'ll|’ll) (?:continue to )?update this\b|"
+    r"^\W*this (?:story|article|page|blog) (?:is being|will be) updated\b|developing story|follow us|download (?:our|the) app|"
     r"\b(?:news|breaking|email|e-mail|push) alerts?\b|\balerts? (?:delivered|straight to)\b|\bto your (?:inbox|phone)\b|"
     r"^\W*get (?:the|our) [^.:]{0,30}\b(?:weekly|daily|briefing|digest|bulletin)\b|\bcheck back (?:for|later|soon|here)\b|"
     r"\bdiscuss this (?:story|article)\b|\bcommunity forum\b|\bjoin the (?:conversation|discussion)\b|"
