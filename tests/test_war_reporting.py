@@ -26,7 +26,10 @@ counted over one named area is not one counted over another ("34 drones over the
 "78 over Russian regions"); a party "liberating" a town captures it; a report called false after the
 day of saying, "reports of X were false", a claim that "does not correspond to reality" or called
 "fiction" is a denial; "the Russian claim" points back to what Russia's side said, not to the sentence
-just before; "the town" on a denial's own page is the town it names.
+just before; "the town" on a denial's own page is the town it names. Set G, written in the same session,
+was read once on its last code (the bench's docstring), then suggested: "dismissed the figure as
+fiction" points back to the figure; "…, a claim Kyiv rejects" (a named party) denies; "We'll update
+this blog", "This story is being updated" are furniture.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -47,7 +50,7 @@ pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
 NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (7, 6, 1),
-       "set_f": (7, 8, 1)}
+       "set_f": (7, 8, 1), "set_g": (6, 7, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -68,7 +71,10 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
 
 # standfirsts the reader drops with the page's furniture (set E's key quotes them; the body restates them)
 KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km from the front line",
-                        "e10.html: Compulsory evacuation of children begins in Donetsk region town"]}
+                        "e10.html: Compulsory evacuation of children begins in Donetsk region town"],
+            # set G's lead paragraph set in a block of its own before the body; trafilatura keeps the body only
+            "set_g": ["g06.html: Ukrainian drones attacked Russia's Volgograd region overnight into Thursday, setting "
+                      "off a fire near the village of Kotluban"]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
@@ -92,7 +98,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # Wednesday, setting a thermal power plant … on fire and killing three people" states three
                # facts; the terminal fire's story holds the ministry's disputed drone counts (87 vs 78)
                "set_f": [("corroborated", "joins facts ['F1', 'F3', 'F4']"),
-                         ("contested", "joins facts ['F24', 'F25', 'F26']")]}
+                         ("contested", "joins facts ['F24', 'F25', 'F26']")],
+               # set G's wire lead "A Russian ballistic missile struck a five-storey apartment block in … Kryvyi
+               # Rih overnight, killing nine people and wounding 31, …" states five facts; a grid operator's
+               # outages in one region and another region's; the depot's stores beside its fire
+               "set_g": [("corroborated", "joins facts ['F1', 'F13', 'F2', 'F22', 'F3']"),
+                         ("corroborated", "joins facts ['F21', 'F24']"),
+                         ("corroborated", "joins facts ['F27', 'F33']")]}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
