@@ -141,12 +141,11 @@ _DENIER = r"(?P<NAME>(?:(?:the|its|their|his|her)\s+[\w'’.-]+|[A-Z][\w'’.-]*
           r"(?:(?:strongly|flatly|firmly|repeatedly|vehemently|also)\s+)?"
 _APPENDED_DENIAL = re.compile(
     r",\s+(?P<tail>(?:(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
-    # an insurance claim "the insurer rejected" is refused, not denied: only denial verbs
     + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed))"
-    # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
     # "a claim Kyiv rejects": a named party rejecting a claim denies it (an insurer rejecting a claim refuses it)
     r"|(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
     r"(?P<denier3>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?reject(?:s|ed)?"
+    # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
     r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*\s*)$")
 
 
