@@ -112,7 +112,8 @@ Span = tuple[int, int]
 @dataclass
 class KeyedText:
     """Where the key's quotes sit in the stored documents."""
-    facts: dict[tuple[str, Span], str] = field(default_factory=dict)  # (document id, span) -> fact id
+    # (document id, span) -> fact ids: a key may quote one passage for two facts
+    facts: dict[tuple[str, Span], set[str]] = field(default_factory=lambda: defaultdict(set))
     furniture: list[tuple[str, Span]] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # fact quotes in no stored text
     titles: list[str] = field(default_factory=list)  # fact quotes in a page's title: stored, no claim made of them
@@ -127,7 +128,8 @@ class KeyedText:
 
     def facts_of(self, document: str, span: Span) -> frozenset[str]:
         """The key's facts a mention overlaps: one sentence can state two of them."""
-        return frozenset(f for (d, s), f in self.facts.items() if d == document and s[0] < span[1] and span[0] < s[1])
+        return frozenset(f for (d, s), ids in self.facts.items() if d == document and s[0] < span[1] and span[0] < s[1]
+                         for f in ids)
 
     def is_furniture(self, document: str, span: Span) -> bool:
         return any(d == document and s[0] < span[1] and span[0] < s[1] for d, s in self.furniture)
@@ -186,7 +188,7 @@ def keyed_text(key: dict, docs: dict[str, tuple[str, str]], titles: Optional[dic
         for m in fact["mentions"]:
             at = place(m["file"], m["quote"])
             if at:
-                keyed.facts[at] = fact["id"]
+                keyed.facts[at].add(fact["id"])
             elif titles and locate(m["quote"], titles.get(m["file"], "")):
                 keyed.titles.append(f"{m['file']}: {m['quote']}")
             else:
