@@ -139,3 +139,31 @@ def test_clauses_of_two_speakers_keep_their_own_setting():
     held.attribution = shot.attribution
     share_setting([shot, held], Found(dates=[monday], places=[belgorod]))
     assert held.when == monday and held.places == [belgorod]
+
+
+def test_a_speaker_closing_the_sentence_speaks_for_each_clause():
+    # written for this test after war set G: the parser hangs "according to" on the last clause, yet
+    # the deaths are the mayor's figure too, and of that strike on that night
+    claims = _claims_of("At least seven people were killed and 23 wounded when a Russian missile hit an apartment "
+                        "building in Sumy on the night of 3-4 March, according to Oleh Marchenko, the city's mayor.",
+                        published=date(2026, 3, 4))
+    [deaths] = [c for c in claims if c.text.startswith("At least seven people were killed")]
+    assert deaths.attribution.source and deaths.attribution.source.startswith("Oleh Marchenko"), deaths
+    assert deaths.when is not None and deaths.when.value == "2026-03-03", deaths
+    assert [p.name for p in deaths.places] == ["Sumy"]
+
+
+def test_a_speaker_opening_a_clause_speaks_for_it_alone():
+    claims = _claims_of("Two people were killed in Poltava on Monday and the governor said the strike was deliberate.")
+    [deaths] = [c for c in claims if c.text.startswith("Two people were killed")]
+    assert deaths.attribution.kind == "none", deaths
+
+
+def test_what_a_speaker_added_is_no_setting_of_the_clauses_before():
+    # written for this test after war set C: Wednesday is when power came back, not when the three died
+    claims = _claims_of("Three people were killed and 11 injured in the overnight Russian attack on the port of Kherson "
+                        "on Tuesday, the region's governor said, adding that repair crews had restored power to the "
+                        "terminal by Wednesday afternoon.")
+    [deaths] = [c for c in claims if c.text.startswith("Three people were killed")]
+    assert deaths.when is not None and deaths.when.value == "2026-04-14", deaths
+    assert [p.name for p in deaths.places] == ["Kherson"]

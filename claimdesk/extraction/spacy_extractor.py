@@ -245,6 +245,7 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
     men on Monday and released a third on Wednesday, and a fourth man was charged"). Years, months,
     countries and regions are not shared: on news_cluster they were a setting of the sentence's other
     clause more often than of both ("The South has no nuclear weapons of its own" took the United States)."""
+    _share_closing_speaker(coordinated)
     for speaker in {c.attribution.source for c in coordinated}:
         told = [c for c in coordinated if c.attribution.source == speaker]
         if len(told) < 2:
@@ -252,8 +253,9 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
         dates, places = [], []
         for claim in told:
             d, p = found.setting_in(claim.span)
-            dates += [when for when in d if not _day_of_saying(claim, when)]
-            places += [place for place in p if not _inside(place.span, claim.attribution.source_span)]
+            dates += [when for when in d if not _day_of_saying(claim, when) and not _after_closing_speaker(claim, when.span)]
+            places += [place for place in p if not _inside(place.span, claim.attribution.source_span)
+                       and not _after_closing_speaker(claim, place.span)]
         days = [d for d in dates if d.granularity == "day"]
         towns = [p for p in places if p.kind == "city"]
         one_setting = len({d.value for d in dates}) <= 1 and len({p.name for p in places}) <= 1
@@ -262,6 +264,26 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
                 claim.when = days[0].model_copy()
             if not claim.places and towns and one_setting:
                 claim.places = [towns[0].model_copy()]
+
+
+def _share_closing_speaker(coordinated: list[Claim]) -> None:
+    """A speaker named after all the clauses of a sentence speaks for each: in "At least 12 people were
+    killed and 31 wounded when a missile hit the building, according to the head of the city's
+    administration" the parser hangs "according to" on the last clause, yet the deaths are his figure
+    too, and of that strike. A clause with no speaker before the one whose speaker closes the sentence
+    takes that speaker. A speaker opening its own clause ("Two people were killed and the governor said
+    the attack was deliberate") speaks for that clause only."""
+    spoken = [c for c in coordinated if c.attribution.kind != "none" and c.attribution.source_span is not None]
+    if len({c.attribution.source for c in spoken}) != 1:
+        return
+    last = max(spoken, key=lambda c: c.span[0])
+    source = last.attribution.source_span
+    assert source is not None
+    if source[0] <= last.span[0] or any(c.span[0] > last.span[0] for c in coordinated):
+        return
+    for claim in coordinated:
+        if claim.attribution.kind == "none" and claim.span[1] <= last.span[0]:
+            claim.attribution = last.attribution.model_copy()
 
 
 _SAID_ON = re.compile(r"\s+(?:said|told\s+\w+|wrote|announced|added|reported|stated|confirmed)"
@@ -278,6 +300,15 @@ def _day_of_saying(claim: Claim, when: When) -> bool:
     if not claim.span[0] <= source[1] <= claim.span[1]:
         return False  # a speaker outside the clause (a source carried over from the sentence before)
     return bool(_SAID_ON.fullmatch(claim.text[source[1] - claim.span[0]:when.span[0] - claim.span[0]]))
+
+
+def _after_closing_speaker(claim: Claim, span: Optional[tuple[int, int]]) -> bool:
+    """`span` follows a speaker named after what the clause tells ("…, the region's governor said, adding
+    that repair crews had restored power by Wednesday afternoon"): what the speaker added, not the
+    setting of the clauses before."""
+    source = claim.attribution.source_span
+    return span is not None and source is not None and claim.span[0] < source[0] and span[0] >= source[1] \
+        and source[1] <= claim.span[1]
 
 
 def _inside(span: Optional[tuple[int, int]], outer: Optional[tuple[int, int]]) -> bool:
