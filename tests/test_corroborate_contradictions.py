@@ -639,3 +639,13 @@ def test_prisoners_freed_released_or_brought_home_are_one_count(a_text, b_text):
 def test_prisoners_freed_and_soldiers_killed_are_two_counts():
     assert number_conflict(claim("Ukrainian officials said 215 Ukrainian soldiers had been freed on Thursday."),
                            claim("Ukrainian officials said 205 Ukrainian soldiers had been killed on Thursday.")) is None
+
+
+def test_a_death_toll_and_a_count_of_the_killed_measure_one_quantity():
+    # written for this test after war set G: what the toll stands at is the number killed
+    toll = claim("In Sumy, the death toll from the missile strike on the night of 3-4 March stood at nine on Thursday morning.")
+    killed = claim("At least 12 people were killed in the missile strike on Sumy.")
+    wounded = claim("At least 12 people were wounded in the missile strike on Sumy.")
+    found = number_conflict(toll, killed)
+    assert found is not None and found.kind == "number", found
+    assert number_conflict(toll, wounded) is None

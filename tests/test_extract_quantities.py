@@ -155,3 +155,13 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
     phone_like = re.compile(r"\(?\d{3}\)?(?:\s*-\s*\d{3})?\s*-\s*\d{4}")
     assert not [q for q in quantities if phone_like.fullmatch(q)]
     assert len(quantities) > 300  # 332 on 2026-12-04
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Sumy, the death toll from the strike on the night of 3-4 March stood at nine on Thursday.", [(9.0, "deaths")]),
+    ("The toll has risen to at least 14, the mayor said.", [(14.0, "deaths")]),
+    ("The casualty toll reached 31 by the evening.", [(31.0, "deaths")]),
+    ("The toll bridge reopened to 12 lanes of traffic.", [(12.0, "lanes")]),
+    ("The toll bridge closed for 3 hours.", [(3.0, "hours")]),
+])
+def test_the_figure_a_death_toll_stands_at_counts_the_dead(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

@@ -410,6 +410,10 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
+    if subject is not None and subject.lemma_.lower() == "toll" and thing == "people":
+        # "the death toll … stood at nine", "the toll rose to 11": the dead, whatever the toll did
+        owners -= {"toll", "people"}
+        event = "kill"
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)

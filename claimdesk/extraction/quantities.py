@@ -278,6 +278,18 @@ def phone_spans(text: str) -> list[Span]:
     return sorted(found)
 
 
+# "the death toll from the missile strike on the night of 3-4 November stood at nine", "the toll rose to 11":
+# a toll's figure counts deaths, though no noun follows it
+_TOLL_FIGURE = re.compile(r"\b(?:(?:death|casualty)\s+toll\b[^.;:!?]{0,80}?|toll\s+(?:has\s+)?(?:rose|risen|climbed|stands|stood|reached|jumped)\s+)"
+                          r"\b(?:at|to|of|reached|hit|is|was)\s+"
+                          r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?$", re.IGNORECASE)
+
+
+def _toll_counted(text: str, start: int) -> Optional[str]:
+    """"deaths" for a figure a death toll is said to stand at, rise to or reach."""
+    return "deaths" if _TOLL_FIGURE.search(text, max(0, start - 120), start) else None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
@@ -356,7 +368,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m["pct"] or re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[end:end + 10]):
             unit = "percent"
         else:
-            unit = _unit(text, end)
+            unit = _unit(text, end) or _toll_counted(text, start)
             if unit == "others" and found and found[-1].unit not in (None, "others"):
                 unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
