@@ -534,3 +534,40 @@ def test_two_figures_of_one_toll_in_one_town_share_a_story_and_another_town_keep
     # it gives the same count, the same day and the same town: the contest a story must show
     assert "Three people were killed" in _story_of_deaths([IZMAIL_WIRE, IZMAIL_TOLL])
     assert "Three people were killed" not in _story_of_deaths([IZMAIL_WIRE, RENI_TOLL])
+
+
+# written for this test after war sets F and G: a wire lead telling three facts, and three outlets each
+# telling one of them
+POLTAVA_WIRE = ("KYIV, March 2 (Meridian) - Russia launched 120 drones and eight missiles at Ukraine overnight, setting "
+                "a power plant in the Poltava region ablaze and killing four people, officials said on Monday.")
+POLTAVA_LAUNCH = ("Russia launched more than 120 drones and eight missiles in the overnight attack, Ukraine's air force "
+                  "said on Monday.")
+POLTAVA_DEATHS = "Four people were killed in the Poltava region overnight, the regional governor said on Monday."
+POLTAVA_FIRE = ("A large fire broke out at the Poltava power plant after several direct hits overnight, the regional "
+                "governor said on Monday.")
+
+
+def test_a_lead_of_several_facts_joins_one_of_them_and_draws_no_other_into_it():
+    texts = [POLTAVA_WIRE, POLTAVA_LAUNCH, POLTAVA_DEATHS, POLTAVA_FIRE]
+    claims = _all_claims(texts, date(2026, 3, 2))
+    weights = Weights()
+    weights.update(term_counts(texts))
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": len(claims)}, lambda cluster: [])
+    stories = [[c.text for c in s.claims] for s in StoryGrouper(weights, context=context).add(claims)]
+    [wire_story] = [s for s in stories if POLTAVA_WIRE in s]
+    assert POLTAVA_LAUNCH in wire_story, stories
+    assert not any(POLTAVA_DEATHS in s and (POLTAVA_FIRE in s or POLTAVA_LAUNCH in s) for s in stories), stories
+
+
+@pytest.mark.parametrize("text, expected", [
+    (POLTAVA_WIRE, {"launch", "damage", "kill"}),
+    (POLTAVA_LAUNCH, {"launch"}),
+    ("The death toll from the strike stands at nine, with more than 30 people wounded.", {"kill", "injure"}),
+    ("Debris from a downed drone fell on the refinery, starting a fire.", set()),
+    ("Air defences downed 40 drones and the missile hit a school.", {"intercept", "strike"}),
+    ("Hits were recorded at 14 locations.", set()),
+])
+def test_the_kinds_of_deed_a_sentence_tells(text, expected):
+    from claimdesk.corroborate.deeds import deeds
+
+    assert deeds(text) == expected

@@ -11,7 +11,10 @@ threshold, or, across event clusters, if the claim is worded like the story (TF-
 whose numbers or days conflict with the lead's never join it, and a claim stating no fact (no name,
 number, place, day or kind of event) neither joins nor anchors a story.
 The lead is the story's core: a claim is never compared with a later member, so stories do not
-chain. A denial joins the most similar story of its cluster at a lower bar, whatever the event
+chain. So that a lead states one fact, a batch places first the claims telling one kind of deed
+(`deeds`), then those telling several (a wire lead's attack, fire and toll in one sentence), which
+join the story of one of their facts; two claims telling different kinds of deed (a toll and a fire)
+never share a story. A denial joins the most similar story of its cluster at a lower bar, whatever the event
 type, so it is linked to what it denies; the cluster gate below holds for it too (on ECB+ a
 denial from one topic's documents had joined a story of another topic and made it `denied`).
 
@@ -60,6 +63,7 @@ from typing import Optional
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
+from claimdesk.corroborate.deeds import other_happenings, several_facts
 from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
@@ -87,6 +91,7 @@ SEED_TERMS = 12
 MIN_SEED_HITS = 2
 MAX_POSTINGS = 2000
 MAX_CANDIDATES = 32
+SHORT_STORY_TERMS = 2  # a story of at most this many terms more than the seeds it shares is a candidate
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 MAX_MENTIONS = 50
@@ -154,6 +159,24 @@ def _place_spellings(claim: Claim, content: str) -> str:
 
 def _states_what_it_denies(claim: Claim) -> bool:
     return is_denial(claim) and not denied_object(claim).pointer
+
+
+def _other_deeds(a: samefact.Parts, b: samefact.Parts) -> bool:
+    """The two claims tell kinds of deed none of which the other tells (`deeds.other_happenings`):
+    "Kryvyi Rih held a day of mourning for the victims of a strike that destroyed part of a block" is
+    not one of the facts of "A missile struck a block, killing nine people and wounding 31"."""
+    return other_happenings(a.deeds, b.deeds)
+
+
+def placing_order(claim: Claim) -> int:
+    """When a claim of a batch is placed: assertions telling one kind of deed first, so that they
+    anchor the stories; then those telling several (a wire lead's attack, fire and toll in one
+    sentence), which join the story of one of their facts instead of drawing every fact's mentions
+    into theirs; then denials that point back ("denied these reports"), once what they may point to is
+    placed; then denials stating what they deny, which look for it among all of the batch's stories."""
+    if is_denial(claim):
+        return 3 if _states_what_it_denies(claim) else 2
+    return 1 if several_facts(samefact.fact_text(claim)) else 0
 
 
 def _parties(text: str) -> frozenset[str]:
@@ -435,6 +458,7 @@ class StoryGrouper:
         self.index: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
         self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
+        self.parts: dict[str, samefact.Parts] = {}  # claim id -> its parts, for the claims of this run
         for draft in stories:
             self._adopt(draft)
 
@@ -451,14 +475,15 @@ class StoryGrouper:
             self.postings.setdefault(t, []).append(j)
 
     def add(self, claims: list[Claim]) -> list[Draft]:
-        """Place `claims` (in publication order) and return the stories that gained claims. A denial
-        that states what it denies comes last: it finds the story it denies among all of the batch's
-        assertions, whichever page was stored first ("The Kremlin denied reports that North Korean
-        troops were fighting in Kursk" printed before the reports themselves had made its story
-        alone). One that only points ("denied these reports") stays where its page put it, after the
-        reports it points back to."""
-        claims = sorted((c for c in claims if groupable(c)), key=_states_what_it_denies)  # stable sort
+        """Place `claims` (in publication order within each step of `placing_order`) and return the
+        stories that gained claims. A denial that states what it denies comes last: it finds the story
+        it denies among all of the batch's assertions, whichever page was stored first ("The Kremlin
+        denied reports that North Korean troops were fighting in Kursk" printed before the reports
+        themselves had made its story alone). One that only points ("denied these reports") comes after
+        the assertions it may point back to."""
+        claims = sorted((c for c in claims if groupable(c)), key=placing_order)  # stable sort
         facts = samefact.parts(claims, [_content(c) for c in claims])
+        self.parts.update((c.id, f) for c, f in zip(claims, facts))
         for claim, x, fact in zip(claims, claim_vectors(self.weights, claims), facts):
             self._place(claim, self._in_context(claim, x), fact)
         return [s for s in self.stories if s.touched]
@@ -477,8 +502,10 @@ class StoryGrouper:
         norm = sqrt(sum(w * w for w in x.values()))
         return {t: w / norm for t, w in x.items()}
 
-    def _candidates(self, x: dict[int, float], bar: float) -> list[tuple[int, float]]:
-        """Stories sharing the claim's rarest words, most similar first, from TF-IDF similarity `bar` up."""
+    def _candidates(self, x: dict[int, float], bar: float, short: bool = True) -> list[tuple[int, float]]:
+        """Stories sharing the claim's rarest words, most similar first, from TF-IDF similarity `bar` up;
+        `short`: also a story of few words sharing one of them (a wire lead finding "Three people were
+        killed"; not for denials, which look for the fact they deny among stories worded like it)."""
         # candidates through the claim's heaviest (rarest) terms; a term shared by a great many
         # stories finds nothing by itself. At most MAX_CANDIDATES of them are then scored on the
         # whole vector: a long-running topic makes many stories share a claim's words.
@@ -486,7 +513,9 @@ class StoryGrouper:
         postings = (p for p in map(self.postings.get, seeds, repeat(())) if len(p) <= MAX_POSTINGS)
         hits = Counter(chain.from_iterable(postings))
         need = MIN_SEED_HITS if len(seeds) >= 4 else 1  # one shared rare word can be a coincidence
-        found = [(-h, j) for j, h in hits.items() if h >= need]
+        # a story of few words (a short clause: "Three people were killed") is found by one of them
+        found = [(-h, j) for j, h in hits.items()
+                 if h >= need or (short and h >= len(self.stories[j].vector) - SHORT_STORY_TERMS)]
         if len(found) > MAX_CANDIDATES:  # the stories sharing the most seed terms; the earlier ones on a tie
             found = heapq.nsmallest(MAX_CANDIDATES, found)
         candidates = []
@@ -504,7 +533,7 @@ class StoryGrouper:
                 return j
             stated = bool(obj.text.strip())
             nearest = found = None
-            for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
+            for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD, short=False):
                 story = self.stories[j]
                 if _DENIAL_CUE.search(story.lead.text):
                     continue  # a denial is linked to what is asserted, not to another report of a denial
@@ -535,9 +564,14 @@ class StoryGrouper:
             lead = story.lead_parts
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
-            if samefact.conflict(fact, lead):
-                continue  # another figure or another day: another fact
             same_cluster = self._same_cluster(claim, story)
+            if samefact.conflict(fact, lead) or _other_deeds(fact, lead):
+                # another figure or another day: another fact, unless a member of another page gives the
+                # same count on the same day in the same town (a lead read off a headline names no day:
+                # "Twenty North Korean soldiers killed in strike near Donetsk, officials say")
+                if same_cluster and self._toll_member(claim, fact, story):
+                    best, best_p = (j, model.threshold) if model.threshold > best_p else (best, best_p)
+                continue
             p = model.probability(samefact.features(fact, lead, same_cluster))
             # the model decides; across event clusters a claim worded as the story (TF-IDF similarity
             # from CLAIM_THRESHOLD, no other people named) joins as before it: the model, fitted on
@@ -564,6 +598,20 @@ class StoryGrouper:
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
         return best
+
+    def _toll_member(self, claim: Claim, fact: samefact.Parts, story: Draft) -> bool:
+        """A member of the story placed in this run, from another page, giving another figure of the
+        claim's count on its day in its town (`samefact.one_toll_in_one_place`, with the same-fact model
+        from `FALLBACK_MIN_PROBABILITY`): the contest the story must show."""
+        model = samefact.model()
+        for member in story.claims:
+            theirs = self.parts.get(member.id)
+            if theirs is None or member.document_id == claim.document_id or is_denial(member):
+                continue
+            if samefact.one_toll_in_one_place(fact, theirs) and not _other_deeds(fact, theirs) \
+                    and model.probability(samefact.features(fact, theirs, True)) >= FALLBACK_MIN_PROBABILITY:
+                return True
+        return False
 
     def _antecedent_story(self, denial: Claim) -> Optional[int]:
         """The story of what a denial that only points back ("denied that, saying …", "rejected these

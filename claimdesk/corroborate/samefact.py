@@ -33,6 +33,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.contradictions import distance_km, number_conflict
+from claimdesk.corroborate.deeds import deeds
 from claimdesk.corroborate.measures import unit_class
 from claimdesk.corroborate.vectors import names
 from claimdesk.extraction.quantities import phone_spans
@@ -228,6 +229,7 @@ class Parts:
     places: frozenset[str]
     speaker: frozenset[str] = frozenset()     # names in the attribution's source ("brandet", "interior", "ministry")
     fact_stems: frozenset[str] = frozenset()  # word stems and numbers of the fact without its frame (`fact_text`)
+    deeds: frozenset[str] = frozenset()  # kinds of deed the fact tells (`deeds.deeds`: kill, strike, launch …)
     no_comment: bool = False  # an outlet's note on its own request for comment (`NO_COMMENT`), or an appeal for tips (`APPEAL`)
     claim: Optional[Claim] = field(default=None, compare=False, repr=False)  # read from; `_one_toll` parses it
 
@@ -309,6 +311,7 @@ def _fields(claim: Claim, text: str) -> dict:
         places=frozenset(p.name.lower() for p in claim.places),
         speaker=frozenset(names(claim.attribution.source)) - _CALENDAR if claim.attribution.source else frozenset(),
         no_comment=bool(NO_COMMENT.search(claim.text)) or is_appeal(claim.text),
+        deeds=deeds(fact),
         fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()}
         | _stems(_respelt_in(claim, fact)))
 
