@@ -52,3 +52,16 @@ def test_text_files_take_the_page_date_and_an_explicit_one_wins(tmp_path: Path):
     path.write_text("KYIV, Feb 26, 2026 (Reuters) - Russia launched 71 missiles.", "utf-8")
     assert next(read_text(path, IngestOptions())).published == FEB_26
     assert next(read_text(path, IngestOptions(published=date(2026, 3, 1)))).published == date(2026, 3, 1)
+
+
+def test_a_page_dated_after_the_day_it_is_read_keeps_its_date():
+    # htmldate drops dates after today by default: the same page read before and after its date
+    # would have differed (set H's first look, December 2026, read pages of January 2027 undated)
+    from claimdesk.ingest.html import extract_article
+
+    body = " ".join(["Officials said the repair crews restored power to the district overnight."] * 6)
+    page = ('<html><head><meta property="og:site_name" content="Harbour Gazette">'
+            '<meta property="article:published_time" content="2998-01-27T07:48:00Z">'
+            f'<title>Power restored</title></head><body><article><p>{body}</p></article></body></html>')
+    doc = extract_article(page, "page.html", "html", IngestOptions())
+    assert doc.published == date(2998, 1, 27)

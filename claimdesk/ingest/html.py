@@ -27,10 +27,12 @@ from claimdesk.outlets import ingest_outlet
 MIN_ARTICLE_WORDS = 25
 
 # Dates from structured metadata and the URL only: htmldate's extensive search reads dates out of
-# copyright lines and page text, which would invent publication dates.
+# copyright lines and page text, which would invent publication dates. htmldate also drops a date
+# after the day it runs (its `max_date` is today): a page would lose its date, and its claims their
+# resolved days, depending on when it was read. What a page says it was published does not.
 EXTRACTION_OPTIONS = {
     "with_metadata": True, "include_comments": False, "include_tables": True,
-    "date_extraction_params": {"extensive_search": False, "original_date": True},
+    "date_extraction_params": {"extensive_search": False, "original_date": True, "max_date": "2999-12-31"},
 }
 
 # trafilatura gives up on larger pages without a word (and claimdesk would have said "no article
