@@ -1061,3 +1061,42 @@ def test_a_version_of_another_outlets_report_adds_no_source_end_to_end(tmp_path)
     origins = {m["outlet"]: m["origin"] and m["origin"]["outlet"] for m in story["mentions"]}
     assert origins.get("radio-coast.example") == "odesa-paper.example", story["mentions"]
     assert story["independent_sources"] == 2 and story["status"] == "corroborated", story
+
+
+def test_an_agency_known_only_by_its_dateline_is_one_origin_and_no_reuters(tmp_path):
+    # written for this test after war set H: "(Reporting by …; Editing by …)" is Reuters' house style, but
+    # an agency's dateline on the page says whose story it is; its copies count with its own page
+    from claimdesk.corroborate import corroborate
+    from claimdesk.ingest import IngestOptions
+    from claimdesk.pipeline import ingest
+    from claimdesk.report.ledger_json import write_json
+    from claimdesk.store import open_store
+
+    lead = ("ODESA, March 3 (Harbour Wire) - Russian drones struck a grain terminal in the port of Izmail overnight, "
+            "setting two warehouses on fire, the regional governor said on Tuesday.")
+    rest = ("Firefighters put out the blaze by morning, the emergency service said.\n\n"
+            "The port handles much of Ukraine's grain exports along the Danube.")
+    pages = [
+        {"url": "https://www.harbourwire.example/world/izmail-port-strike", "title": "Drones hit Izmail grain terminal",
+         "site_name": "Harbour Wire", "date_publish": "2026-03-03 08:00:00",
+         "text": f"{lead}\n\n{rest}\n\n(Reporting by Anna Kovalenko; Editing by Mark Tibbs)"},
+        {"url": "https://www.lakeside-times.example/news/world/4411", "title": "Drones hit grain terminal in Izmail",
+         "site_name": "Lakeside Times", "date_publish": "2026-03-03 10:00:00", "text": f"{lead}\n\n{rest}"},
+        {"url": "https://www.danube-herald.example/izmail", "title": "Warehouses burn in Izmail",
+         "site_name": "Danube Herald", "date_publish": "2026-03-03 12:00:00",
+         "text": "Russian drones struck the grain terminal at Izmail port overnight and set two warehouses on fire, "
+                 "the governor of the Odesa region said on Tuesday.\n\nNobody was hurt, he said."},
+    ]
+    feed = tmp_path / "pages.jsonl"
+    feed.write_text("\n".join(json.dumps(p) for p in pages) + "\n", encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'agency.sqlite'}")
+    ingest([feed], store, IngestOptions())
+    corroborate(store)
+    out = io.StringIO()
+    write_json(store, out)
+    stories = json.loads(out.getvalue())
+    origins = [m["origin"] for s in stories for m in s["mentions"] if m["origin"]]
+    assert origins and all(o["outlet"] == "Harbour Wire" for o in origins), origins
+    [strike] = [s for s in stories if any("warehouses" in m["text"] and "Danube Herald" == m["outlet"] for m in s["mentions"])
+                and len({m["outlet"] for m in s["mentions"]}) > 1]
+    assert strike["independent_sources"] == 2, [(m["outlet"], m["origin"]) for m in strike["mentions"]]

@@ -83,6 +83,10 @@ _TASS = re.compile(r"\b[A-Z][A-Z -]+, [A-Z][a-z]+ \d{1,2}\. /TASS/\.")
 _LINE_START = re.compile(r"(?:^|\n)\s*(?:By [^\n]{1,80}?\s)?[A-Z][\w .,'’/-]{1,60}$")
 _BYLINE = re.compile(rf"(?:^|\n|\s)By\s+(?:[A-Z][\w.'’-]*[\s,]+){{0,4}}?(?:\|\s*|of\s+|for\s+)?(?:{_group(WIRES)})\b(?![\w-])(?!\s+(?:reporter|staff writer|correspondent)s?\b)")
 _COPYRIGHT = re.compile(rf"(?:Copyright|©)\s*(?:\d{{4}}\s+(?:The\s+)?(?:{_group(WIRES, 'a')})|(?:The\s+)?(?:{_group(WIRES, 'b')})\s+\d{{4}})\b")
+# "KYIV, Jan 27 (Meridian Wire) -": a place, a day and an agency in brackets opening the text credit an
+# agency whatever its name (the known wires are read by `_DATELINE` anywhere on the page)
+_AGENCY_DATELINE = re.compile(rf"(?:^|\n)\s*[A-Z][\w.'’ -]{{1,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+"
+                              rf"\((?P<agency>[A-Z][\w&.'’ -]{{1,40}}?)\)\s*{_DASH}(?=\s)")
 _REUTERS_CREDIT = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|Writing)\s+by\b[^()]{0,400}?;\s*(?:Editing|Writing|Additional reporting)\s+by\b[^()]*\)")
 _SIGN_OFF = re.compile(rf"(?:^|\n)\s*{_DASH}?\s*(?:{_group(WIRES)})\s*\.?\s*$|{_DASH}\s*(?:The\s+)?(?:{_group(WIRES, 'b')})\s*\.?\s*$")
 _URL_PATH = re.compile(r"/(?:wires?/)?(?P<w>ap|aponline|afp|reuters|upi|dpa|bloomberg|pa)/", re.I)
@@ -125,6 +129,9 @@ def _credited_wire(doc: Document) -> Optional[tuple[str, str, Optional[tuple[int
         if line:
             start = line.start() + (text[line.start()] == "\n")
             return _wire_of(m, _ALL), f"dateline '{_quote(m.group(0))}'", (start, len(text))
+    m = _AGENCY_DATELINE.search(text, 0, OPENING)
+    if m:
+        return m.group("agency"), f"dateline '{_quote(m.group(0))}'", None
     m = _PRESS_SLASH.search(text, 0, OPENING) or _PRESS_SLASH.search(text)
     if m:
         return _wire_of(m, PRESS_WIRES), f"press release dateline '{_quote(m.group(0))}'", None

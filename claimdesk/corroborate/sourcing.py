@@ -27,7 +27,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.copies import order_key, shingles
-from claimdesk.corroborate.credits import brand, credits, outlet_names
+from claimdesk.corroborate.credits import brand, credits, outlet_key_of_name, outlet_names
 from claimdesk.corroborate.interviews import GivenQuotes, PrintedQuotes
 from claimdesk.corroborate.origin import wire_origin
 from claimdesk.outlets import outlet_key
@@ -96,7 +96,7 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
     out: dict[str, list[Origin]] = {}
     ctx.outlet_names.update(outlet_names({own_key(d) for d in [*ctx.headers.values(), *docs]}))
     for d in docs:  # read once: a page's passages are compared with later wire copies too
-        ctx.wires[d.id] = wire_origin(d)
+        ctx.wires[d.id] = _wire(d, ctx)
         ctx.batch[d.id] = d
     for d in docs:  # words given to an outlet count as its on any page, earlier or later in the batch
         ctx.credited[d.id] = _credited(d, ctx)
@@ -108,12 +108,25 @@ def assign(docs: list[Document], ctx: SourcingContext) -> dict[str, list[Origin]
         ctx.printed.add_page(d.text, printer if printer.key in keys else None)
     for d in ctx.earlier_pages(keys):
         if d.id not in ctx.batch:
-            ctx.printed.add_page(d.text, printed_by(d, wire_origin(d)))
+            ctx.printed.add_page(d.text, printed_by(d, _wire(d, ctx)))
     for doc in sorted(docs, key=order_key):
         ctx.headers.setdefault(doc.id, doc)
         found = document_origins(doc, ctx)
         out[doc.id] = ctx.origins[doc.id] = found
     return out
+
+
+def _wire(doc: Document, ctx: SourcingContext) -> Optional[Origin]:
+    """`wire_origin`, with an agency known only by the name its dateline gives ("KYIV, Jan 27 (Meridian
+    Wire) -") read as the outlet of the batch of that name: its copies count with its own pages, and
+    on its own pages it is no other origin."""
+    wire = wire_origin(doc)
+    if wire is None or not wire.key.startswith("name:"):
+        return wire
+    key = outlet_key_of_name(wire.outlet, ctx.outlet_names)
+    if key is None:
+        return wire
+    return None if key == own_key(doc) else wire.model_copy(update={"key": key})
 
 
 def printed_by(doc: Document, wire: Optional[Origin]) -> Origin:
@@ -125,7 +138,7 @@ def printed_by(doc: Document, wire: Optional[Origin]) -> Origin:
 
 def _own_keys(doc: Document, ctx: SourcingContext) -> tuple[str, Optional[Origin], frozenset[str]]:
     mine = own_key(doc)
-    wire = ctx.wires[doc.id] if doc.id in ctx.wires else wire_origin(doc)
+    wire = ctx.wires[doc.id] if doc.id in ctx.wires else _wire(doc, ctx)
     return mine, wire, frozenset({mine} | ({wire.key} if wire else set()))
 
 
