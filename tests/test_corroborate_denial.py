@@ -524,6 +524,8 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     ("The ministry said the plan, which analysts disputed, would cut costs by a third.", False),
     ("The family filed a $2 million insurance claim, a claim the insurer rejected.", False),
     ("Moscow said its forces had taken the village of Pishchane, a claim Kyiv rejects.", True),
+    # an analyst's report cites its sources after the sentence (written after war set H)
+    ("The ministry also claimed to have destroyed a radar station near Pishchane, a claim Kyiv rejects.[4]", True),
 ])
 def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sqlite_url, text, denied):
     stories = _denied_stories(sqlite_url, [("Danube Courier", text)])

@@ -167,3 +167,15 @@ def test_what_a_speaker_added_is_no_setting_of_the_clauses_before():
     [deaths] = [c for c in claims if c.text.startswith("Three people were killed")]
     assert deaths.when is not None and deaths.when.value == "2026-04-14", deaths
     assert [p.name for p in deaths.places] == ["Kherson"]
+
+
+def test_a_sentence_closing_on_reference_marks_ends_there():
+    # written after war set H: "….[5] Russian officials denied …" had been read as one sentence, and the
+    # denial as part of the report before it
+    claims = _claims_of("Ukraine's General Staff reported that Ukrainian drones struck the oil refinery in Tuapse and "
+                        "damaged its distillation unit, and stated that the refinery supplies fuel to Russian forces in "
+                        "the south.[5] Russian officials denied that the distillation unit had been hit. Analysts cannot "
+                        "verify the extent of the damage.")
+    [denial] = [c for c in claims if "denied" in c.text]
+    assert denial.text.startswith("Russian officials denied") and denial.polarity == "denied", denial
+    assert not any("denied" in c.text and "General Staff" in c.text for c in claims)

@@ -477,3 +477,21 @@ SENTENCES = [
 def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_not():
     text = "\n".join([SENTENCES[0], *PROMPTS, *SENTENCES[1:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == PROMPTS
+
+
+def test_an_analysts_paragraphs_closing_on_reference_marks_are_the_article():
+    # written after war set H: a think tank's daily assessment cites its sources after each paragraph
+    # ("….[2]"); read as lines without a sentence end, whole paragraphs had been taken for a menu
+    text = ("Russia conducted a combined strike overnight, firing 90 drones and six missiles at Ukraine's energy "
+            "infrastructure, Ukraine's Air Force reported.[1] The regional governor reported that the strike killed "
+            "two people.[2]\n"
+            "Ground operations\n"
+            "Geolocated footage published on March 2 indicates that Russian forces recently advanced east of "
+            "Pishchane.[3] The Russian MoD claimed that Russian forces seized the village, but the footage does not "
+            "show that Russian forces control it.[4][5]\n"
+            "Ukraine's General Staff reported that Ukrainian forces repelled 14 assaults in the Pokrovsk "
+            "direction.[6]\n")
+    marked = furniture.furniture_spans(text)
+    for sentence in ("Russia conducted a combined strike", "Geolocated footage published", "Ukraine's General Staff reported"):
+        at = text.index(sentence)
+        assert not any(s <= at < e for s, e in marked), (sentence, marked)

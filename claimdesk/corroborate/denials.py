@@ -146,7 +146,7 @@ _APPENDED_DENIAL = re.compile(
     r"|(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
     r"(?P<denier3>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?reject(?:s|ed)?"
     # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
-    r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*\s*)$")
+    r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*(?:\[\d{1,3}\])*\s*)$")
 
 
 @dataclass(frozen=True)

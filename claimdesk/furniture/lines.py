@@ -50,7 +50,8 @@ _TWEET = re.compile(r"— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}\s*$")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|co\.uk|ly)(?:/|\b)", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$|[\"”’]$")
+# a sentence may close on its reference marks: "…, killing three people.[2]", "… this year.[5][6]"
+_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)\]]*|[\"”’])(?:\[\d{1,3}\])*$")
 _COMMON_VERBS = frozenset(
     "is are was were be been being has have had do does did will would can could should may might must "
     "said says say told tells according reported reports announced added says".split())
