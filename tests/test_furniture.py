@@ -495,3 +495,19 @@ def test_an_analysts_paragraphs_closing_on_reference_marks_are_the_article():
     for sentence in ("Russia conducted a combined strike", "Geolocated footage published", "Ukraine's General Staff reported"):
         at = text.index(sentence)
         assert not any(s <= at < e for s, e in marked), (sentence, marked)
+
+
+@pytest.mark.parametrize("line", [
+    "Note: The institute will not publish a daily assessment on March 8.",
+    "Editor's note: This story has been corrected to give the governor's full name.",
+])
+def test_an_outlets_note_to_its_readers_is_furniture(line):
+    text = f"Russian drones struck a grain terminal in the port of Izmail overnight, the governor said.\n{line}\n"
+    at = text.index(line)
+    assert any(s <= at < e for s, e in furniture.furniture_spans(text)), line
+
+
+def test_a_note_inside_a_quotation_or_a_sentence_is_the_article():
+    text = ("The minister said the ministry will publish the full casualty figures next week, once families are told.\n"
+            "Analysts noted that the figures would be the first official count since the summer.\n")
+    assert furniture.furniture_spans(text) == []

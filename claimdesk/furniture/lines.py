@@ -38,6 +38,8 @@ _PROMPT = re.compile(
     # the outlet's own voice, not a quote ("\"We will bring you home,\" Zelensky told the families")
     r"^[^\w\"“”‘’']*we(?:'ll|’ll| will) bring you\b|"
     r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
+    # the outlet's notes to its readers: "Note: CESS will not publish a daily assessment on January 30."
+    r"^\W*(?:editor(?:'|’)?s )?note:\s|\bwill not (?:publish|be publishing)\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
