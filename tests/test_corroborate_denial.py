@@ -534,3 +534,15 @@ def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sql
     if denied:
         [contradiction] = [c for c in story.contradictions if c.kind == "denial"]
         assert contradiction.mentions[0] == contradiction.mentions[1] == story.mentions[0].claim
+
+
+@pytest.mark.parametrize("clause, deed", [
+    ("its troops had taken the village south-west of the town", "detain"),
+    ("Russian forces took control of the settlement", "detain"),
+    ("the delegation took part in the talks", "take"),
+])
+def test_taking_a_village_is_capturing_it(clause, deed):
+    # written after war set H: "said its troops had taken the village" is the capture a denial denies
+    from claimdesk.corroborate.denials import denied_deed
+
+    assert denied_deed(clause) == deed
