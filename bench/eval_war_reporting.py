@@ -87,6 +87,21 @@ right, 4 wrong (a wire lead of five facts; two pages' figures of two facts in on
 the key calls contested); denied 2, both right; the key's corroborated facts found 5 of 17; conflicts 0
 of 5; denials 4 of 8; false-friend denials 0 of 6; no look-alike facts in one story; 2 furniture lines
 made single-source claims ("We'll update this blog …", "This story is being updated."); 1 standfirst lost.
+Session 27 tuned on sets A-G (claims telling one kind of deed anchor stories; two kinds of deed are two
+facts; a closing speaker speaks for each clause; a death toll counts the killed): corroborated right
+50 -> 54, wrong 7 -> 3, found 49 -> 53, contested right 2 -> 4, wrong 2 -> 1.
+Set H, written in session 27 by a helper who saw neither the code nor the other sets (an overnight strike
+on the Kremenchuk power plant with a rising toll and disputed outage figures, a drone strike on the
+Afipsky refinery, a grain carrier hit in Pivdennyi, a claimed capture of Ivanopillia; a wire story with
+copies, a rewrite, a live blog, a think tank's daily assessment with reference marks; dated January 2027),
+first look on abb9851 (the session's grouping changes, nothing chosen on H): corroborated stories 1, 1
+right; the key's corroborated facts found 1 of 23; conflicts 0 of 8; denials 0 of 8; false-friend denials
+0 of 8; 1 furniture line made a single-source claim. Two faults hid the rest: htmldate drops dates after
+the day it runs (most pages undated in December 2026), and the wire's "(Reporting by …; Editing by …)"
+credit line made every copy Reuters' and one origin. It suggested (tuning on H): a page keeps the date it
+states; an agency named by its dateline is its copies' origin; reference marks close sentences (whole
+paragraphs of the assessment had been furniture); an outlet's "Note: … will not publish …" is furniture.
+H then: corroborated 10 right, 0 wrong; denied 2 right; found 9 of 23; conflicts 0 of 8; denials 3 of 8.
 """
 
 from __future__ import annotations

@@ -33,7 +33,11 @@ this blog", "This story is being updated" are furniture. Session 27 (all seven s
 telling one kind of deed anchors a story before a wire lead telling several; two claims telling different
 kinds of deed (a toll and a fire, a launch and an outage) never share one; a speaker closing a sentence
 speaks for each of its clauses, and what it added after ("…, adding that power was restored by
-Wednesday") is no setting of them; a death toll "stood at nine" counts the killed.
+Wednesday") is no setting of them; a death toll "stood at nine" counts the killed. Set H, written at the
+session's start, was read once on abb9851 (the bench's docstring), then suggested: a page dated after the
+day it is read keeps its date; an agency named by its dateline ("KYIV, Jan 27 (Meridian Wire) -") is its
+copies' origin, not Reuters for its "(Reporting by …; Editing by …)" line; reference marks ("….[2]") close a
+sentence; "Note: … will not publish …" is furniture.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -54,7 +58,7 @@ pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
 NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (8, 6, 1),
-       "set_f": (8, 8, 1), "set_g": (8, 7, 0)}
+       "set_f": (8, 8, 1), "set_g": (8, 7, 0), "set_h": (10, 3, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
