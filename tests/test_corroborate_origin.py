@@ -1100,3 +1100,9 @@ def test_an_agency_known_only_by_its_dateline_is_one_origin_and_no_reuters(tmp_p
     [strike] = [s for s in stories if any("warehouses" in m["text"] and "Danube Herald" == m["outlet"] for m in s["mentions"])
                 and len({m["outlet"] for m in s["mentions"]}) > 1]
     assert strike["independent_sources"] == 2, [(m["outlet"], m["origin"]) for m in strike["mentions"]]
+
+
+@pytest.mark.parametrize("text", ["KYIV, Jan 27 (UPDATED) - Russia launched 90 drones at Ukraine overnight.",
+                                  "KYIV, Jan 27 (Getty Images) - Russia launched 90 drones at Ukraine overnight."])
+def test_a_tag_in_a_datelines_brackets_is_no_agency(text):
+    assert wire_origin(_doc(text, outlet="Kyiv Independent", url="https://kyivindependent.example/news/1")) is None

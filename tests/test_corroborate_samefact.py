@@ -566,8 +566,26 @@ def test_a_lead_of_several_facts_joins_one_of_them_and_draws_no_other_into_it():
     ("Debris from a downed drone fell on the refinery, starting a fire.", set()),
     ("Air defences downed 40 drones and the missile hit a school.", {"intercept", "strike"}),
     ("Hits were recorded at 14 locations.", set()),
+    # other senses of the forms (a review's examples)
+    ("The minister hit back at critics of the budget.", set()),
+    ("The two sides struck a deal on grain exports.", set()),
+    ("Police launched an investigation into the fire at the depot.", set()),
 ])
 def test_the_kinds_of_deed_a_sentence_tells(text, expected):
     from claimdesk.corroborate.deeds import deeds
 
     assert deeds(text) == expected
+
+
+@pytest.mark.parametrize("a, b, apart", [
+    ("Russia launched 476 drones and 41 missiles at Ukraine overnight.", "Russia struck Ukraine with 476 drones overnight.", False),
+    ("Three people were killed in a missile strike on Kharkiv.", "A missile struck Kharkiv, claiming three lives.", False),
+    ("Firefighters rescued 12 residents from the building.", "Firefighters evacuated 12 residents from the building.", False),
+    ("Four people were killed in the Poltava region.", "A fire broke out at the Poltava power plant.", True),
+    ("Air defences shot down 40 drones.", "Russia launched 52 drones overnight.", True),
+    ("Three people were killed in Kharkiv.", "Twelve people were wounded in Kharkiv.", True),
+])
+def test_kinds_of_deed_that_tell_one_happening_and_two(a, b, apart):
+    from claimdesk.corroborate.deeds import deeds, other_happenings
+
+    assert other_happenings(deeds(a), deeds(b)) is apart

@@ -153,10 +153,22 @@ def test_a_speaker_closing_the_sentence_speaks_for_each_clause():
     assert [p.name for p in deaths.places] == ["Sumy"]
 
 
-def test_a_speaker_opening_a_clause_speaks_for_it_alone():
-    claims = _claims_of("Two people were killed in Poltava on Monday and the governor said the strike was deliberate.")
-    [deaths] = [c for c in claims if c.text.startswith("Two people were killed")]
+@pytest.mark.parametrize("text", [
+    "Two people were killed in Poltava on Monday and the governor said the strike was deliberate.",
+    # a review's examples: a speaker after an opening adverbial still opens its clause
+    "Two people were killed in the attack on Odesa on Monday, and in Kyiv the president said the strike was a war crime.",
+    "Two people died in the crash and, according to witnesses, the driver fled.",
+])
+def test_a_speaker_opening_a_clause_speaks_for_it_alone(text):
+    claims = _claims_of(text)
+    [deaths] = [c for c in claims if c.text.startswith("Two people")]
     assert deaths.attribution.kind == "none", deaths
+
+
+def test_a_setting_after_a_speaker_mid_sentence_is_still_the_setting():
+    claims = _claims_of("Two people were killed and 10 were injured, police said, in a knife attack in Lyon on Monday.")
+    [deaths] = [c for c in claims if c.text.startswith("Two people were killed")]
+    assert [p.name for p in deaths.places] == ["Lyon"] and deaths.when is not None, deaths
 
 
 def test_what_a_speaker_added_is_no_setting_of_the_clauses_before():
@@ -179,3 +191,8 @@ def test_a_sentence_closing_on_reference_marks_ends_there():
     [denial] = [c for c in claims if "denied" in c.text]
     assert denial.text.startswith("Russian officials denied") and denial.polarity == "denied", denial
     assert not any("denied" in c.text and "General Staff" in c.text for c in claims)
+
+
+def test_an_initials_stop_before_a_reference_mark_ends_no_sentence():
+    claims = _claims_of("The U.S.[4] Navy seized an Iranian tanker in the Gulf of Oman on Monday.")
+    assert any(c.text.startswith("The U.S.[4] Navy seized") for c in claims), [c.text for c in claims]

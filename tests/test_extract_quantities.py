@@ -158,8 +158,11 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
 
 @pytest.mark.parametrize("text, expected", [
     ("In Sumy, the death toll from the strike on the night of 3-4 March stood at nine on Thursday.", [(9.0, "deaths")]),
-    ("The toll has risen to at least 14, the mayor said.", [(14.0, "deaths")]),
-    ("The casualty toll reached 31 by the evening.", [(31.0, "deaths")]),
+    ("The death toll has risen to at least 14, the mayor said.", [(14.0, "deaths")]),
+    # a casualty toll counts the wounded too; a price toll and the wounded after a comma are no deaths
+    ("The casualty toll reached 31 by the evening.", [(31.0, None)]),
+    ("The toll rose to 12 on the bridge.", [(12.0, None)]),
+    ("The death toll was 41, with the number of wounded at 120.", [(41.0, "deaths"), (120.0, None)]),
     ("The toll bridge reopened to 12 lanes of traffic.", [(12.0, "lanes")]),
     ("The toll bridge closed for 3 hours.", [(3.0, "hours")]),
 ])

@@ -54,14 +54,26 @@ def test_text_files_take_the_page_date_and_an_explicit_one_wins(tmp_path: Path):
     assert next(read_text(path, IngestOptions(published=date(2026, 3, 1)))).published == date(2026, 3, 1)
 
 
+def _page_dated(day: date, body_time: str = "") -> str:
+    body = " ".join(["Officials said the repair crews restored power to the district overnight."] * 6)
+    return ('<html><head><meta property="og:site_name" content="Harbour Gazette">'
+            f'<meta property="article:published_time" content="{day.isoformat()}T07:48:00Z">'
+            f'<title>Power restored</title></head><body><article><p>{body}</p>{body_time}</article></body></html>')
+
+
 def test_a_page_dated_after_the_day_it_is_read_keeps_its_date():
-    # htmldate drops dates after today by default: the same page read before and after its date
-    # would have differed (set H's first look, December 2026, read pages of January 2027 undated)
+    # htmldate drops dates after today by default: set H's first look (December 2026) read its pages of
+    # January 2027 undated
+    from datetime import timedelta
+
     from claimdesk.ingest.html import extract_article
 
-    body = " ".join(["Officials said the repair crews restored power to the district overnight."] * 6)
-    page = ('<html><head><meta property="og:site_name" content="Harbour Gazette">'
-            '<meta property="article:published_time" content="2998-01-27T07:48:00Z">'
-            f'<title>Power restored</title></head><body><article><p>{body}</p></article></body></html>')
-    doc = extract_article(page, "page.html", "html", IngestOptions())
-    assert doc.published == date(2998, 1, 27)
+    soon = date.today() + timedelta(days=60)
+    assert extract_article(_page_dated(soon), "page.html", "html", IngestOptions()).published == soon
+
+
+def test_a_date_years_ahead_is_no_publication_date():
+    from claimdesk.ingest.html import extract_article
+
+    far = date(date.today().year + 6, 6, 1)
+    assert extract_article(_page_dated(far), "page.html", "html", IngestOptions()).published != far

@@ -37,7 +37,8 @@ Wednesday") is no setting of them; a death toll "stood at nine" counts the kille
 session's start, was read once on abb9851 (the bench's docstring), then suggested: a page dated after the
 day it is read keeps its date; an agency named by its dateline ("KYIV, Jan 27 (Meridian Wire) -") is its
 copies' origin, not Reuters for its "(Reporting by …; Editing by …)" line; reference marks ("….[2]") close a
-sentence; "Note: … will not publish …" is furniture.
+sentence; "Note: … will not publish …" is furniture. Set I, written by another helper at the session's
+start, was read once on the session's last code (104bc50) and is not tuned on: its misses are pinned below.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -58,7 +59,8 @@ pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
 NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (8, 6, 1),
-       "set_f": (8, 8, 1), "set_g": (8, 7, 0), "set_h": (10, 3, 0)}
+       "set_f": (8, 8, 1), "set_g": (8, 7, 0), "set_h": (10, 3, 0),
+       "set_i": (9, 5, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -82,13 +84,38 @@ KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km
                         "e10.html: Compulsory evacuation of children begins in Donetsk region town"],
             # set G's lead paragraph set in a block of its own before the body; trafilatura keeps the body only
             "set_g": ["g06.html: Ukrainian drones attacked Russia's Volgograd region overnight into Thursday, setting "
-                      "off a fire near the village of Kotluban"]}
+                      "off a fire near the village of Kotluban"],
+            # set I's live blog: the reader keeps some of its posts and drops others whole (trafilatura drops
+            # posts after an app promotion, whatever they say), and its posts' headlines
+            "set_i": [
+                      'i04.html: Air force: 94 drones and six missiles launched',
+                      'i04.html: Kobzar says the death toll in Kremenchuk has risen to nine.',
+                      'i04.html: Kremenchuk toll rises to nine',
+                      'i04.html: Seven dead in Kremenchuk',
+                      'i04.html: The number of people killed in Kremenchuk has risen to seven, governor Kobzar says.',
+                      'i04.html: More than 40 people were wounded.',
+                      'i04.html: A kindergarten next to the apartment building was also damaged.',
+                      'i04.html: IAEA reports drones near Khmelnytskyi plant',
+                      'i04.html: Trains running up to five hours late',
+                      'i04.html: Power cuts in Vinnytsia region',
+                      "i04.html: Officials in Russia's Krasnodar region say a fire broke out at an oil depot in the town of Tikhoretsk after a Ukrainian drone attack overnight.",
+                      'i04.html: Fire at Russian oil depot after drone attack',
+                      "i04.html: Ukraine's General Staff has confirmed the strike, saying it was part of its campaign to cut fuel supplies to Russian troops.",
+                      'i04.html: 150 Ukrainians freed in prisoner swap']}
+
+
+# furniture lines a set's pages still make claims of (single-source, each alone): set I's donation appeal,
+# a think tank's map link and a typo-report prompt
+KNOWN_FURNITURE = {"set_i": ["The Meridian Courier is funded by readers like you.",
+                             "Click here to see IECS's interactive map of the Russian invasion of Ukraine.",
+                             "Select it and press Ctrl+Enter."]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
     name, _, result = scored
     assert result["lost_quotes"] == KNOWN_LOST.get(name, [])
-    assert result["furniture_mentions"] == []  # not even a single-source claim
+    assert sorted(text for _, text in result["furniture_mentions"]) == sorted(KNOWN_FURNITURE.get(name, []))
+    assert all(status == "single_source" for status, _ in result["furniture_mentions"])
 
 
 # wrong stories a set still has, known and left: set D's "Russian missile and drone attack on Kharkiv kills
@@ -103,7 +130,18 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
 KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']")],
                "set_e": [("denied", "F56 is single-source in the key")],
                "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']")],
-               "set_g": [("corroborated", "joins facts ['F27', 'F33']")]}
+               "set_g": [("corroborated", "joins facts ['F27', 'F33']")],
+               # set I, read once on the session's last code and not tuned on: a governor's account of the strike
+               # leads a story of its several facts; the depot fire's story holds its size and its cause; two
+               # claims the key calls denied shown corroborated (a Russian "workshop" claim, a capture whose
+               # denials are contrary states: "remains under Ukrainian control"); a district head's evacuation
+               # and a refusal to talk placed as denied
+               "set_i": [("corroborated", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']"),
+                         ("corroborated", "joins facts ['F27', 'F28', 'F29']"),
+                         ("denied", "F37 is single-source in the key"),
+                         ("denied", "joins facts ['F49', 'F50', 'F55']")]}
+# a refusal set I's key calls no denial ("Kyiv refused to take part in talks") sits in a denied story
+KNOWN_FALSE_DENIALS = {"set_i": 1}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
@@ -118,7 +156,7 @@ def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
 def test_denials_deny_what_they_mean_and_refusals_deny_nothing(scored):
     name, _, result = scored
     assert result["denials_found"][0] >= NOW[name][1]
-    assert result["not_denials_in_denied_stories"][0] == 0
+    assert result["not_denials_in_denied_stories"][0] == KNOWN_FALSE_DENIALS.get(name, 0)
 
 
 def test_disputed_figures_share_a_contested_story(scored):

@@ -26,7 +26,7 @@ for kind, forms in {
     "strike": "struck striking",
     "launch": "launched launching fired",
     "intercept": "intercepted downed shot-down suppressed repelled",
-    "damage": "damaged damaging ablaze knocked-out caught-fire set-fire fire-broke-out blaze gutted",
+    "damage": "damaged damaging ablaze caught-fire set-fire fire-broke-out blaze gutted",
     "capture": "captured capturing seized liberated took-control",
     "power": "without-power blackout blackouts outages power-cuts",
     "evacuate": "evacuated evacuating evacuation",
@@ -40,9 +40,18 @@ for kind, forms in {
 
 # longer forms first, so "death toll" is read before "death" would be (it is not a form by itself)
 _DEED = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FORMS), key=len, reverse=True)) + r")\b", re.I)
-# "hit" is a verb when what it hit follows ("hit a five-storey building", "hit the port"); "hits were
-# recorded at 14 locations" counts impacts, no deed of its own
-_HIT = re.compile(r"\bhit\s+(?:a|an|the|two|three|several|\d+|[A-Z])", re.I)
+# "hit" is a verb when what it hit follows ("hit a five-storey building", "hit the port", "hit Kharkiv");
+# "hits were recorded at 14 locations" counts impacts, and "hit back at critics" hits no one
+_HIT = re.compile(r"\b[Hh]it\s+(?:(?:a|an|the|two|three|several)\s+(?!(?:record|high|low|peak|snag|wall|nerve|road|"
+                  r"jackpot|button|target)s?\b)|\d|[A-Z])")
+# word forms in their other senses: "struck a deal", "struck down the bill", "launched an investigation",
+# "fired back", "captured on video", "the economy was hurt by sanctions"
+_OTHER_SENSE = re.compile(
+    r"\b(?:struck|striking)\s+(?:a\s+|an\s+)?(?:deal|agreement|accord|balance|chord|tone|note|down|off)\b"
+    r"|\blaunch(?:ed|ing)\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?(?:investigation|inquiry|probe|campaign|"
+    r"appeal|bid|review|initiative|website|app|product|phone|book|album|fund|programme|program|career)\b"
+    r"|\bfired\s+(?:back|off|up|\d+\s+(?:employees|workers|staff))\b|\bcaptured\s+on\s+(?:video|camera|film|tape)\b"
+    r"|\bhurt\s+by\b|\bdead\s+end\b|\bDead\s+Sea\b|\bmedia\s+blackout\b", re.I)
 
 
 # a participle after an article describes a thing, it tells no deed: "debris from a downed drone fell on
@@ -60,16 +69,23 @@ def deeds(text: str) -> frozenset[str]:
     >>> sorted(deeds("The death toll from the missile strike on Kryvyi Rih stands at nine"))
     ['kill']
     """
+    others = [m.span() for m in _OTHER_SENSE.finditer(text)]
     found = {_FORMS[m.group(1).lower()] for m in _DEED.finditer(text)
-             if not (m.group(1).lower().endswith("ed") and _ATTRIBUTIVE.search(text, 0, m.start()))}
+             if not (m.group(1).lower().endswith("ed") and _ATTRIBUTIVE.search(text, 0, m.start()))
+             and not any(s <= m.start() < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
     return frozenset(found)
 
 
-# a strike and the damage it did are often one fact told two ways ("a missile hit a five-storey block" /
-# "a strike that destroyed part of a five-storey block"); every other two kinds are two facts
-_ONE_HAPPENING = {frozenset({"strike", "damage"})}
+# kinds often told of one happening: a strike and the damage it did ("a missile hit a five-storey block" /
+# "a strike that destroyed part of a five-storey block"), the weapons launched and what they struck
+# ("launched 476 drones" / "struck Ukraine with 476 drones"), a strike and its dead or wounded ("three
+# killed in a missile strike" / "a missile struck Kharkiv, claiming three lives"), people rescued and
+# evacuated; every other two kinds are two facts (the dead and the wounded, a toll and a fire, drones
+# launched and drones shot down, outages and a damaged plant)
+_ONE_HAPPENING = {frozenset(pair) for pair in (("strike", "damage"), ("strike", "launch"), ("strike", "kill"),
+                                               ("strike", "injure"), ("rescue", "evacuate"))}
 
 
 def other_happenings(a: frozenset[str], b: frozenset[str]) -> bool:

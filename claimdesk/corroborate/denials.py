@@ -343,14 +343,15 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           "trade": "exchange"}
 
 
-# what a party "takes" when it captures it: "its troops had taken the village", "took control of the town"
-_TAKEN = {"village", "town", "city", "settlement", "control", "hamlet", "outskirts"}
+# what a party "takes" when it captures it: "its troops had taken the village" ("would take Russia to court",
+# "took control of the bank" capture nothing)
+_TAKEN = {"village", "town", "city", "settlement", "hamlet", "outskirts"}
 
 
 def _deed(token) -> Optional[str]:  # noqa: ANN001 - a spaCy Token
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma == "take" and any(
-            c.dep_ == "dobj" and (c.lemma_.lower() in _TAKEN or c.ent_type_ in ("GPE", "LOC")) for c in token.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in token.children):
         return "detain"
     if token.pos_ == "VERB":
         deed = event_class(lemma)

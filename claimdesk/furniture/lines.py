@@ -39,7 +39,7 @@ _PROMPT = re.compile(
     r"^[^\w\"“”‘’']*we(?:'ll|’ll| will) bring you\b|"
     r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
     # the outlet's notes to its readers: "Note: CESS will not publish a daily assessment on January 30."
-    r"^\W*(?:editor(?:'|’)?s )?note:\s|\bwill not (?:publish|be publishing)\b|"
+    r"^\W*(?:editor(?:'|’)?s )?note:\s|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"

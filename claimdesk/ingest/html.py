@@ -7,6 +7,7 @@ entries, so a story reads the same whichever way it arrived.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -28,12 +29,19 @@ MIN_ARTICLE_WORDS = 25
 
 # Dates from structured metadata and the URL only: htmldate's extensive search reads dates out of
 # copyright lines and page text, which would invent publication dates. htmldate also drops a date
-# after the day it runs (its `max_date` is today): a page would lose its date, and its claims their
-# resolved days, depending on when it was read. What a page says it was published does not.
+# after the day it runs (its `max_date` is today): a page published in another time zone's tomorrow,
+# or read on a machine whose clock lags, lost its date. Dates up to FUTURE_DAYS ahead are kept; a date
+# years ahead (an event announced in a <time> element, a typo) is still no publication date.
+FUTURE_DAYS = 400
 EXTRACTION_OPTIONS = {
     "with_metadata": True, "include_comments": False, "include_tables": True,
-    "date_extraction_params": {"extensive_search": False, "original_date": True, "max_date": "2999-12-31"},
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
+
+
+def _extraction_options() -> dict:
+    latest = (date.today() + timedelta(days=FUTURE_DAYS)).isoformat()
+    return EXTRACTION_OPTIONS | {"date_extraction_params": EXTRACTION_OPTIONS["date_extraction_params"] | {"max_date": latest}}
 
 # trafilatura gives up on larger pages without a word (and claimdesk would have said "no article
 # body"): such a page is rejected up front with its size, below the general `max_bytes` limit.
@@ -61,7 +69,7 @@ def extract_article(
     if size > HTML_MAX_BYTES:
         raise Rejected(source, over_limit("HTML page", size, HTML_MAX_BYTES)
                        + f" of the main-text extractor (other inputs may be up to {human_size(options.max_bytes)}); not read")
-    result = trafilatura.bare_extraction(content, url=url, **EXTRACTION_OPTIONS)
+    result = trafilatura.bare_extraction(content, url=url, **_extraction_options())
     text = result.text.strip() if result is not None and result.text else ""
     words = len(text.split())
     if words < MIN_ARTICLE_WORDS:
