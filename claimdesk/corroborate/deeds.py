@@ -93,8 +93,3 @@ def other_happenings(a: frozenset[str], b: frozenset[str]) -> bool:
     "Four people were killed in the Poltava region" and "A fire broke out at the power plant" tell two
     facts however alike their setting."""
     return bool(a and b) and not any(x == y or frozenset({x, y}) in _ONE_HAPPENING for x in a for y in b)
-
-
-def several_facts(text: str) -> bool:
-    """The text tells deeds of two kinds or more: a sentence stating several facts."""
-    return len(deeds(text)) >= 2
