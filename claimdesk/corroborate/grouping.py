@@ -161,13 +161,6 @@ def _states_what_it_denies(claim: Claim) -> bool:
     return is_denial(claim) and not denied_object(claim).pointer
 
 
-def _other_deeds(a: samefact.Parts, b: samefact.Parts) -> bool:
-    """The two claims tell kinds of deed none of which the other tells (`deeds.other_happenings`):
-    "Kryvyi Rih held a day of mourning for the victims of a strike that destroyed part of a block" is
-    not one of the facts of "A missile struck a block, killing nine people and wounding 31"."""
-    return other_happenings(a.deeds, b.deeds)
-
-
 def placing_order(claim: Claim, fact: samefact.Parts) -> int:
     """When a claim of a batch is placed: assertions telling one kind of deed first, so that they
     anchor the stories; then those telling several (a wire lead's attack, fire and toll in one
@@ -570,13 +563,14 @@ class StoryGrouper:
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
             same_cluster = self._same_cluster(claim, story)
-            if samefact.conflict(fact, lead) or _other_deeds(fact, lead):
+            if samefact.conflict(fact, lead) or other_happenings(fact.deeds, lead.deeds):
                 # another figure or another day: another fact, unless a member of another page gives the
                 # same count on the same day in the same town (a lead read off a headline names no day:
                 # "Twenty North Korean soldiers killed in strike near Donetsk, officials say")
                 if same_cluster and fact.numbers and fact.counted and fact.day is not None \
                         and self._toll_member(claim, fact, story):
-                    best, best_p = (j, model.threshold) if model.threshold > best_p else (best, best_p)
+                    if model.threshold > best_p:  # a toll's contest joins at the model's bar
+                        best, best_p = j, model.threshold
                 continue
             p = model.probability(samefact.features(fact, lead, same_cluster))
             # the model decides; across event clusters a claim worded as the story (TF-IDF similarity
@@ -614,7 +608,7 @@ class StoryGrouper:
             theirs = self.parts.get(member.id)
             if theirs is None or member.document_id == claim.document_id or is_denial(member):
                 continue
-            if samefact.one_toll_in_one_place(fact, theirs) and not _other_deeds(fact, theirs) \
+            if samefact.one_toll_in_one_place(fact, theirs) and not other_happenings(fact.deeds, theirs.deeds) \
                     and model.probability(samefact.features(fact, theirs, True)) >= FALLBACK_MIN_PROBABILITY:
                 return True
         return False
