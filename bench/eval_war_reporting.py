@@ -14,8 +14,9 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   with `--show` to read);
 - recall: the key's corroborated facts that some corroborated story holds from two origins;
 - contested and denied stories: right when their fact is contested / denied in the key; recall over the
-  key's conflicts (both quotes overlapped by mentions of one contested story: a quoted sentence may be
-  cut into two claims) and denials (the denial in a denied story);
+  key's conflicts (both quotes overlapped by mentions of one contested story, a quoted sentence may be
+  cut into two claims, or by the two figures of one of its number contradictions, since session 28,
+  when a rival story may hold the other figure) and denials (the denial in a denied story);
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
 
@@ -259,12 +260,15 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
             verdicts[status]["unknown"] += 1
             unknown.append(story)
         else:
-            best = max(common, key=lambda f: (status_of.get(f) == status, len(origins[f])))
+            # sorted first: a tie between two facts every mention states must not follow hash order
+            best = max(sorted(common), key=lambda f: (status_of.get(f) == status, len(origins[f])))
             gold = status_of.get(best)
             if gold == status:
                 verdicts[status]["right"] += 1
                 if status == "corroborated":
-                    corroborated_found.add(best)
+                    # every mention states each of these facts, so the story corroborates each
+                    corroborated_found.update(f for f in common
+                                              if status_of.get(f) == "corroborated" and len(origins[f]) >= 2)
             else:
                 verdicts[status]["wrong"] += 1
                 wrong.append((status, story, f"{best} is {gold} in the key"))
@@ -288,12 +292,22 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
     not_denials_hit = sum(1 for nd in key.get("not_denials", []) if any(
         s["status"] == "denied" and any(keyed.overlaps(nd["file"], nd["quote"], m) for m in s["mentions"])
         for s in ledger))
+    # a contested story shows the conflict when its mentions cover both quotes, or when one of its
+    # contradictions names a figure inside each (the other figure may be a rival story's: `rivals`)
+    document_of = {m["claim"]: m["document"] for s in ledger for m in s["mentions"]}
+
+    def disputed(s: dict) -> list[list[dict]]:
+        return [[{"document": document_of.get(i), "span": span} for i, span in zip(c["mentions"], c["spans"]) if span]
+                for c in s.get("contradictions", []) if c["kind"] == "number"]
+
     conflicts_found = 0
     for c in key.get("conflicts", []):
         for s in ledger:
             if s["status"] != "contested":
                 continue
-            if all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in s["mentions"]) for k in ("a", "b")):
+            if all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in s["mentions"]) for k in ("a", "b")) \
+                    or any(all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in figures) for k in ("a", "b"))
+                           for figures in disputed(s)):
                 conflicts_found += 1
                 break
     return {
