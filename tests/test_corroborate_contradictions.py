@@ -649,3 +649,16 @@ def test_a_death_toll_and_a_count_of_the_killed_measure_one_quantity():
     found = number_conflict(toll, killed)
     assert found is not None and found.kind == "number", found
     assert number_conflict(toll, wounded) is None
+
+
+def test_the_number_of_the_killed_or_wounded_is_the_toll_it_names():
+    # written for this test after war set I: "the number of people killed … has risen to 11" counts the dead
+    killed = claim("The governor said the number of people killed in Sumy has risen to 11.")
+    toll = claim("The death toll from the missile strike on Sumy has risen to 12, the mayor said.")
+    wounded = claim("The number of people injured in Sumy has risen to 12, the mayor said.")
+    also_wounded = claim("Eleven people were wounded in the missile strike on Sumy, the governor said.")
+    found = number_conflict(killed, toll)
+    assert found is not None and found.detail == "11 vs 12", found
+    assert number_conflict(killed, wounded) is None  # the dead and the wounded are two counts
+    found = number_conflict(wounded, also_wounded)
+    assert found is not None and "injure" in found.quantity, found

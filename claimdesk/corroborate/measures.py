@@ -410,10 +410,12 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
-    if subject is not None and subject.lemma_.lower() == "toll" and thing == "people":
-        # "the death toll … stood at nine", "the toll rose to 11": the dead, whatever the toll did
-        owners -= {"toll", "people"}
-        event = "kill"
+    tally = subject.lemma_.lower() if subject is not None else ""
+    if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
+        # "the death toll … stood at nine", "the toll rose to 11", "the number of people killed has risen
+        # to 11": the dead (or the wounded), whatever the toll did
+        owners -= {"people"} | _TALLIES
+        event = "injure" if q.unit == "injured" else "kill"
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -423,6 +425,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several)
 
 
+_TALLIES = {"toll", "number", "tally", "count", "total"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
                   "countries", "parts"}

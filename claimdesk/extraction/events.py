@@ -14,6 +14,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 HEAD_ONLY = {"statement", "denial"}
 MAX_DEPTH = 3
 STRIP = {"det", "poss", "punct", "predet"}
+_COUNT_NOUNS = {"number", "toll", "tally", "count", "total"}
 
 
 def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
@@ -43,10 +44,13 @@ def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:
                 rank = lex.event_priority.index(kinds[0])
                 if best is None or (depth, rank) < (best[0], best[1]):
                     best = (depth, rank, kinds[0])
+        # "the number of people killed … has risen to 11": a count's noun and its "of" add no distance to
+        # what is counted
+        step = 0 if tok.lemma_.lower() in _COUNT_NOUNS or (tok.lower_ == "of" and tok.head.lemma_.lower() in _COUNT_NOUNS) else 1
         for child in tok.children:
             if child.i not in seen:
                 seen.add(child.i)
-                queue.append((child, depth + 1))
+                queue.append((child, depth + step))
     if best:
         return best[2]
     if head_types:

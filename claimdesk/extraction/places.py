@@ -49,7 +49,8 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|inside|around)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?:in|near|from|outside|around|into|towards?|via|inside|nearby|at|to|across|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)\s+of)\s+(?:the\s+)?$",
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)\s+of|"
+    r"(?:attacks?|strikes?|assaults?|raids?|shelling|bombing|bombardment)\s+(?:on|of))\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "the town of Chibok", "the capital, Abuja": a strong cue, stronger than spaCy's guess of a person.
 _TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?\s+$", re.IGNORECASE)

@@ -278,16 +278,34 @@ def phone_spans(text: str) -> list[Span]:
     return sorted(found)
 
 
-# "the death toll from the missile strike on the night of 3-4 November stood at nine": a death toll's
-# figure counts deaths, though no noun follows it (within its clause: "the death toll was 41, with the
-# number of wounded at 120")
-_TOLL_FIGURE = re.compile(r"\bdeath\s+toll\b[^.;:!?,]{0,80}?\b(?:at|to|of|reached|hit|is|was)\s+"
-                          r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?$", re.IGNORECASE)
+# "the death toll from the missile strike on the night of 3-4 November stood at nine", "the number of
+# people killed in Kremenchuk has risen to 11": a toll's figure counts the dead (or the wounded), though
+# no noun follows it (within its clause: "the death toll was 41, with the number of wounded at 120")
+_TOLL_LEAD = r"[^.;:!?,]{0,120}?\b(?:at|to|of|reached|hit|is|was)\s+" \
+             r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?$"
+_TOLL_FIGURE = re.compile(r"\b(?:death\s+toll|number\s+of\s+(?:the\s+)?(?:(?:people|civilians|those|persons)\s+)?"
+                          r"(?:killed|dead|deaths|fatalities))\b" + _TOLL_LEAD, re.IGNORECASE)
+_WOUNDED_FIGURE = re.compile(r"\b(?:number\s+of\s+(?:the\s+)?(?:(?:people|civilians|those|persons)\s+)?"
+                             r"(?:injured|wounded|hurt|injuries))\b" + _TOLL_LEAD, re.IGNORECASE)
+# "killing three people, wounding 11": a bare figure right after a verb of harm counts people
+_HARMED_BARE = re.compile(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+"
+                          r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|another)\s+)?$",
+                          re.IGNORECASE)
 
 
 def _toll_counted(text: str, start: int) -> Optional[str]:
-    """"deaths" for a figure a death toll is said to stand at, rise to or reach."""
-    return "deaths" if _TOLL_FIGURE.search(text, max(0, start - 120), start) else None
+    """"deaths" for a figure a death toll (or the number of the killed) is said to stand at, rise to or
+    reach, "injured" for the number of the wounded; "people" for a bare figure a verb of harm takes."""
+    lookback = max(0, start - 180)
+    if _TOLL_FIGURE.search(text, lookback, start):
+        return "deaths"
+    if _WOUNDED_FIGURE.search(text, lookback, start):
+        return "injured"
+    return "people" if _HARMED_BARE.search(text, max(0, start - 40), start) else None
+
+
+# a footnote mark, "….[2]", "the U.S.[4] Navy": a reference, not a count
+_REFERENCE_MARK = re.compile(r"\[\d{1,3}\]")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -320,6 +338,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _FURNITURE_AFTER.match(text, end) or _FURNITURE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "3 min read", "Photo 3 of 12": the page, not the news
+        if m["digits"] and _REFERENCE_MARK.fullmatch(text, number_start - 1, end + 1):
+            continue
         if m["digits"] and len(m["digits"]) >= 8 and "," not in m["digits"]:
             continue  # an identifier or a timestamp, not a count
         value = _value(m)
