@@ -62,7 +62,8 @@ class Disagreement:
                              mentions=[a.id, b.id], spans=list(self.spans))
 
 
-def _counts(claim: Claim) -> dict[str, list[Quantity]]:
+def counted_figures(claim: Claim) -> dict[str, list[Quantity]]:
+    """The claim's figures by the kind of thing they count (`measures.unit_class`); years are no counts."""
     out: dict[str, list[Quantity]] = {}
     for q in claim.quantities:
         u = unit_class(q)
@@ -72,13 +73,14 @@ def _counts(claim: Claim) -> dict[str, list[Quantity]]:
     return out
 
 
-def _day(claim: Claim) -> Optional[str]:
+def named_day(claim: Claim) -> Optional[str]:
+    """The day the claim names (ISO), if it names one."""
     return claim.when.value if claim.when and claim.when.granularity == "day" else None
 
 
 def _apart(a: Claim, b: Claim) -> bool:
     """The two mentions speak of different days or of events in far-apart cities."""
-    da, db = _day(a), _day(b)
+    da, db = named_day(a), named_day(b)
     if da and db and da != db:
         return True
     la, lb = located(a, _cities(a)), located(b, _cities(b))
@@ -86,7 +88,7 @@ def _apart(a: Claim, b: Claim) -> bool:
 
 
 def number_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
-    return _number_conflict(a, b, _counts(a), _counts(b))
+    return _number_conflict(a, b, counted_figures(a), counted_figures(b))
 
 
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
@@ -138,7 +140,7 @@ def _days_apart(a: str, b: str) -> Optional[int]:
 
 
 def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
-    da, db = _day(a), _day(b)
+    da, db = named_day(a), named_day(b)
     if not (da and db) or da == db:
         return None
     if a.when.text.strip().lower() == b.when.text.strip().lower():
@@ -183,7 +185,7 @@ def _place_conflict(a: Claim, b: Claim, pa: list[Place], pb: list[Place]) -> Opt
     la, lb = located(a, pa), located(b, pb)
     if len(la) != 1 or len(lb) != 1:
         return None
-    da, db = _day(a), _day(b)
+    da, db = named_day(a), named_day(b)
     if da and db and da != db:
         return None
     x, y = la[0], lb[0]
@@ -204,7 +206,7 @@ class _Facts:
 
     @classmethod
     def of(cls, claim: Claim) -> "_Facts":
-        return cls(_counts(claim), _day(claim) is not None, _cities(claim))
+        return cls(counted_figures(claim), named_day(claim) is not None, _cities(claim))
 
     def may_conflict(self, other: "_Facts") -> bool:
         return bool((self.counts.keys() & other.counts.keys()) or (self.day and other.day)
@@ -282,5 +284,5 @@ def _denied_words(denial: Claim) -> Optional[str]:
     return obj.text.strip() or obj.pointer
 
 
-__all__ = ["Disagreement", "Evidence", "date_conflict", "denial_links", "find", "is_denial", "number_conflict",
-           "place_conflict"]
+__all__ = ["Disagreement", "Evidence", "counted_figures", "date_conflict", "denial_links", "find", "is_denial", "named_day",
+           "number_conflict", "place_conflict"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta, timezone
@@ -18,6 +18,7 @@ from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
+from claimdesk.corroborate.rivals import Rivalry, contest, counts_in_a_town, rivalries
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.outlets import outlet_key
@@ -374,6 +375,7 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
     evidence: dict[str, list[Evidence]] = {}
     names: dict[str, str] = {}  # source key -> outlet name, for the story-event log
     stories: dict[str, Story] = {}
+    published: dict[str, Optional[date]] = {}
 
     def build(batch: list[Draft], gained: bool) -> None:
         claims = claims_of(conn, [d.id for d in batch])
@@ -382,6 +384,7 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
                 claims[d.id].extend(d.claims)
         doc_ids = {c.document_id for cs in claims.values() for c in cs}
         docs = state.document_headers(store, doc_ids | {copy_of[i] for i in doc_ids if i in copy_of})
+        published.update((i, d.published) for i, d in docs.items())
         origins = load_origins(conn, doc_ids)
         for d in batch:
             if claims[d.id]:
@@ -402,11 +405,36 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
                                              - set(stories))], False)
             written = {s.id for s in out}
             out += [stories[i] for i in reconcile(stories, evidence, warned_by) if i not in written]
+        found = _rivalries(store, stories, evidence, known, published)
+        if found:
+            build([known[i] for i in sorted({i for r in found for i in r.stories} - set(stories))], False)
+            written = {s.id for s in out}
+            out += [stories[i] for i in contest(stories, found) if i not in written]
     if snapshots is not None:
         for story in out:
             keys = independent_source_keys(evidence[story.id])
             snapshots.append(changes.StorySnapshot.of(story, {k: names.get(k, k) for k in keys}))
     return out
+
+
+def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence]],
+               known: Mapping[str, Draft], published: dict[str, Optional[date]]) -> list[Rivalry]:
+    """Stories giving another figure of a count the rewritten stories give (`rivals`): the rewritten
+    ones by all their mentions, each under the source it counts under, the other stories of the
+    neighbourhoods by their leads, under their pages' outlets."""
+    claims_of = {i: [e.claim for e in evidence[i]] for i in stories if i in known}
+    towns = {p.name.lower() for cs in claims_of.values() for c in cs if counts_in_a_town(c) for p in c.places}
+    if not towns:
+        return []
+    for i, d in sorted(known.items()):
+        # a stored lead is parsed only when it names one of those towns
+        if i not in claims_of and (d.lead_claim is not None or any(t in d.lead_json.decode().lower() for t in towns)) \
+                and counts_in_a_town(d.lead):
+            claims_of[i] = [d.lead]
+    docs = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
+    published.update((i, d.published) for i, d in docs.items())
+    counted = {e.claim.id: e.counted for i in claims_of if i in evidence for e in evidence[i]}
+    return rivalries(claims_of, published.get, lambda c: counted.get(c.id) or source_of(docs[c.document_id], None))
 
 
 def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],

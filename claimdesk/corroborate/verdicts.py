@@ -23,7 +23,8 @@ independent sources stay its own (its mentions are what the ledger shows under i
 Corroboration looks for siblings only around contested or denied stories (rewritten in the batch,
 or stored so): comparing every rewritten story's lead with its neighbours cost 41 % more
 corroboration CPU at 10k documents (bench/corroborate.py), for a verdict that only a warning can
-change. Two stories that each look settled but disagree only with each other are left to grouping.
+change. Two stories that each look settled but give different figures of one count in one town on one
+day are rivals (`rivals`): both are shown contested, with the contradiction of those two figures.
 
 Leads sharing fewer than `MIN_SHARED_WORDS` content words are not compared (the model, fitted on
 coreference chains, gives them no chance of one fact), and a story is compared with at most

@@ -1,0 +1,155 @@
+"""Rival figures: two stories giving different figures of one count in one town on one day.
+
+Grouping keeps a wire lead telling several facts ("… hit a power plant in Kremenchuk, killing three
+people, wounding 11 and leaving more than 60,000 households without power") apart from another
+outlet's sentence of one of them ("The death toll from Russia's overnight attack on Kremenchuk has risen
+to four"): the lead is no story of the toll alone. Each story then looks settled, the wire's
+`corroborated` by its copies, while the two outlets disagree on the dead. Here the two figures are
+found (`contradictions.number_conflict`: one measured quantity, intervals that do not meet) and both
+stories are shown `contested`, each with the contradiction naming both spans. Only that pair's
+contradiction is added: the stories' other mentions are not compared with each other, since what makes
+them comparable here (one town, one day, one count) holds for that pair only.
+
+A pair is looked at only when two claims of the stories count the same kind of thing (the cheap
+`unit_class`) in a town both name, from two pages, on one day: both claims name it, or one names it
+and the other's page was published that day or the next ("has risen to 11" in a live blog of the day),
+or neither names one and their pages were published within a day of each other. The event clusters are
+not asked: a wire's round-up of the night and a city's own report of its dead often fall in two. Only
+stories of the batch's neighbourhoods are compared; those stored before it and not rewritten take part
+by their lead only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+from dataclasses import dataclass
+from itertools import combinations, product
+from typing import Optional
+
+from claimdesk.corroborate.contradictions import counted_figures, is_denial, named_day, number_conflict
+from claimdesk.models import Claim, Contradiction, Story
+
+MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared pairwise, at most (a bound on the work)
+
+
+# where a town is named but nothing happened: a dateline ("KYIV, Jan 27 (Meridian Wire) -"), a bearing
+# ("In Zhytomyr, west of Kyiv, a drone hit …", "40 km from Kherson"), another event compared ("One person
+# died, in stark contrast with Thursday's rampage in Nice")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .’'-]{2,}(?:/[A-Z .’'-]+)?,[^-–—(]{0,20}(?:\([^)]{1,40}\))?\s*[-–—]+\s")
+_COMPARED = re.compile(r"\b(?:contrast\s+(?:with|to)|compared\s+(?:with|to)|unlike|similar\s+to|than)\b[^,;.]{0,60}$", re.I)
+_BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|"
+                      r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?$", re.I)
+
+
+def _towns(claim: Claim) -> set[str]:
+    """The towns where the claim's event happened, as far as words tell: not the speaker's ("the Kharkiv
+    governor"), not the dateline's, not one giving a bearing."""
+    speaker = claim.attribution.source_span
+    dateline = _DATELINE.match(claim.text)
+    out = set()
+    for p in claim.places:
+        if p.kind != "city":
+            continue
+        if p.span is not None:
+            if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
+                continue
+            start = p.span[0] - claim.span[0]
+            if dateline and 0 <= start < dateline.end():
+                continue
+            if 0 <= start <= len(claim.text) and (_BEARING.search(claim.text, max(0, start - 30), start)
+                                                  or _COMPARED.search(claim.text, max(0, start - 80), start)):
+                continue
+        out.add(p.name.lower())
+    return out
+
+
+def counts_in_a_town(claim: Claim) -> bool:
+    """An assertion giving a counted figure (`contradictions.counted_figures`) in a named town, of a day it
+    names or of no time at all (a figure of "September" or "2003" is history, not the day's toll)."""
+    return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
+                and counted_figures(claim) and _towns(claim) and not is_denial(claim))
+
+
+def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple[str, str, date]]:
+    """(town, kind of thing counted, day) for each figure of a count in a town: the day the claim names,
+    else the day its page was published and the day before (a live blog's "has risen to 11")."""
+    if not counts_in_a_town(claim):
+        return set()
+    named = named_day(claim)
+    if named:
+        days = {date.fromisoformat(named)}
+    elif (on := published(claim.document_id)) is not None:
+        days = {on, on - timedelta(days=1)}
+    else:
+        return set()
+    return {(t, u, d) for t in _towns(claim) for u in counted_figures(claim) for d in days}
+
+
+def _one_day(a: Claim, b: Claim, published: Callable[[str], Optional[date]]) -> bool:
+    """Both tell of one day: both name it, or one names it and the other's page was published that day
+    or the next, or neither names one and their pages were published within a day of each other."""
+    da, db = named_day(a), named_day(b)
+    if da and db:
+        return da == db
+    if da or db:
+        told, undated = (date.fromisoformat(da), b) if da else (date.fromisoformat(db), a)  # type: ignore[arg-type]
+        on = published(undated.document_id)
+        return on is not None and 0 <= (on - told).days <= 1
+    pa, pb = published(a.document_id), published(b.document_id)
+    return pa is not None and pb is not None and abs((pa - pb).days) <= 1
+
+
+@dataclass(frozen=True)
+class Rivalry:
+    """Two stories' mentions giving two figures of one count: the contradiction each story shows."""
+
+    stories: tuple[str, str]
+    contradiction: Contradiction
+
+
+def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], Optional[date]],
+              source_of: Callable[[Claim], str]) -> list[Rivalry]:
+    """Pairs of stories (ids in `claims_of`) with a claim each giving another figure of one count (same
+    kind of thing, town and day, two sources by `source_of`, `contradictions.number_conflict`): the
+    first such pair of claims for each pair of stories."""
+    by_key: dict[tuple[str, str, date], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for sid in sorted(claims_of):
+        for claim in claims_of[sid]:
+            for key in _keys(claim, published):
+                by_key[key][sid].append(claim)
+    found: dict[tuple[str, str], Rivalry] = {}
+    for key in sorted(by_key):
+        stories = by_key[key]
+        if len(stories) < 2 or len(stories) > MAX_STORIES_PER_KEY:
+            continue
+        for s, t in combinations(sorted(stories), 2):
+            if (s, t) in found:
+                continue
+            for a, b in product(stories[s], stories[t]):
+                if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published):
+                    continue
+                if (disagreement := number_conflict(a, b)) is not None:
+                    found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))
+                    break
+    return [found[k] for k in sorted(found)]
+
+
+def contest(stories: Mapping[str, Story], found: Sequence[Rivalry]) -> list[str]:
+    """Each rival story shows the contradiction and is `contested` (the most severe verdict); returns the
+    ids of the stories whose status changed."""
+    changed = []
+    for rivalry in found:
+        for sid in rivalry.stories:
+            story = stories.get(sid)
+            if story is None:
+                continue
+            c = rivalry.contradiction
+            if not any(k.kind == c.kind and set(k.mentions) == set(c.mentions) for k in story.contradictions):
+                story.contradictions = story.contradictions + [c]
+            if story.status != "contested":
+                story.status = "contested"
+                changed.append(sid)
+    return changed

@@ -1,0 +1,94 @@
+"""Rival figures (claimdesk/corroborate/rivals.py): two stories giving different figures of one count
+in one town on one day are both shown contested, with both figures; a look-alike in another town, on
+another day, from the same outlet, or named only by a dateline or a bearing is no rival.
+
+Sentences are our own writing after the war sets' pattern (a wire lead telling several facts, a city's
+own report of its dead), each run through the real extractor and the real corroboration engine."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdesk.corroborate import corroborate
+from claimdesk.corroborate.rivals import _towns, rivalries
+from claimdesk.extraction import extract
+from claimdesk.models import Claim, Document
+from claimdesk.store import Store
+from claimdesk.store.stories import iter_stories
+
+DAY = date(2026, 3, 3)  # a Tuesday
+WIRE = ("SUMY, March 3 (Harbor Wire) - A Russian drone and missile attack overnight hit a heating plant in "
+        "the northern city of Sumy, killing three people, wounding 14 and cutting power to 20,000 homes, "
+        "the regional governor said.")
+CITY = "The death toll from the overnight Russian attack on Sumy has risen to five, the city council said on Tuesday."
+ELSEWHERE = "The death toll from the overnight Russian attack on Poltava has risen to five, the city council said on Tuesday."
+LATER = "The death toll from Sunday's Russian attack on Sumy has risen to five, the city council said."
+LIVE = "The number of people killed in Sumy has risen to five, the city council has just said."
+
+
+def _claims(text: str, outlet: str, published: date = DAY) -> tuple[Document, list[Claim]]:
+    doc = Document.from_text(text, source=f"{outlet}/{abs(hash(text))}.txt", outlet=outlet, published=published)
+    return doc, extract(doc)
+
+
+def _corroborated(sqlite_url: str, pages: list[tuple[str, str]]) -> list:
+    store = Store(sqlite_url)
+    for text, outlet in pages:
+        doc, claims = _claims(text, outlet)
+        store.add_document(doc, claims=claims)
+    corroborate(store)
+    return list(iter_stories(store))
+
+
+def test_a_wire_leads_toll_and_a_citys_own_toll_contest_each_other(sqlite_url):
+    stories = _corroborated(sqlite_url, [(WIRE, "Harbor Wire"), (CITY, "Sumy Today")])
+    contested = [s for s in stories if s.status == "contested"]
+    assert contested, [(s.status, s.text[:60]) for s in stories]
+    figures = {c.detail for s in contested for c in s.contradictions if c.kind == "number"}
+    assert figures & {"three vs five", "five vs three"}
+    # each contested story names both figures' spans, wherever the other one sits
+    for s in contested:
+        [c] = [c for c in s.contradictions if c.kind == "number"]
+        assert len(c.mentions) == 2 and all(c.spans)
+
+
+def test_a_live_blogs_undated_toll_rivals_the_days_toll(sqlite_url):
+    stories = _corroborated(sqlite_url, [(WIRE, "Harbor Wire"), (LIVE, "Sumy Today")])
+    assert any(s.status == "contested" for s in stories)
+
+
+def test_no_rival_in_another_town_on_another_day_or_of_one_outlet(sqlite_url, tmp_path):
+    for n, pages in enumerate([[(WIRE, "Harbor Wire"), (ELSEWHERE, "Poltava Today")],
+                               [(WIRE, "Harbor Wire"), (LATER, "Sumy Today")],
+                               [(WIRE, "Harbor Wire"), (CITY, "Harbor Wire")]]):
+        stories = _corroborated(f"sqlite:///{tmp_path / f'{n}.sqlite'}", pages)
+        assert not any(s.status == "contested" for s in stories), (n, [(s.status, s.text[:60]) for s in stories])
+
+
+def test_a_dateline_or_a_bearing_places_no_event():
+    _, [wire] = _claims(WIRE.replace("SUMY, March 3", "KYIV, March 3"), "Harbor Wire")
+    assert _towns(wire) == {"sumy"}
+    _, [bearing] = _claims("In Okhtyrka, west of Sumy, a drone hit a school overnight, wounding two people.", "x")
+    assert _towns(bearing) == {"okhtyrka"}
+    _, [kyiv] = _claims("In Kyiv, the death toll from the overnight attack rose to five, the mayor said on Tuesday.", "y")
+    assert rivalries({"wire": [wire], "kyiv": [kyiv]}, {wire.document_id: DAY, kyiv.document_id: DAY}.get, _outlet) == []
+    # another event compared names its town, not this one's
+    _, [contrast] = _claims("One person died, in stark contrast with Tuesday's attack on Sumy.", "z")
+    assert _towns(contrast) == set()
+
+
+def _outlet(claim: Claim) -> str:
+    return claim.document_id[:8]
+
+
+def test_rivalries_name_both_figures_and_only_across_sources():
+    wire_doc, [wire] = _claims(WIRE, "Harbor Wire")
+    city_doc, [city] = _claims(CITY, "Sumy Today")
+    published = {wire_doc.id: DAY, city_doc.id: DAY}.get
+    [found] = rivalries({"a": [wire], "b": [city]}, published, _outlet)
+    assert found.stories == ("a", "b") and found.contradiction.mentions == [wire.id, city.id]
+    assert found.contradiction.detail == "three vs five"
+    assert rivalries({"a": [wire], "b": [city]}, published, lambda c: "one outlet") == []
+    # a figure of another time is history, not the day's toll
+    _, [history] = _claims("The 2003 attack on Sumy killed five people.", "Sumy Today")
+    assert rivalries({"a": [wire], "b": [history]}, {wire_doc.id: DAY, history.document_id: DAY}.get, _outlet) == []
