@@ -546,3 +546,45 @@ def test_taking_a_village_is_capturing_it(clause, deed):
     from claimdesk.corroborate.denials import denied_deed
 
     assert denied_deed(clause) == deed
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Kyiv said the village remained under Ukrainian control.", "the village"),
+    ("Kamianka is under the control of the Defence Forces of Ukraine, the General Staff said.", "Kamianka"),
+    ("A spokesman told reporters that Kamianka remains firmly in Ukrainian hands.", "Kamianka"),
+    ("Kyiv says village still held", "village"),
+    # no side named, nothing held: a fire or a situation under control denies no capture
+    ("Firefighters said the blaze was under control by noon.", None),
+    ("The governor said the situation remains under control.", None),
+    ("Kamianka was under Russian shelling all night, the mayor said.", None),
+])
+def test_a_place_said_to_be_still_held_denies_its_capture(text, held):
+    # written after war sets C, D, G, H and I: a side saying a place is still its own denies its capture
+    from claimdesk.corroborate.denials import denied_object
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    [claim] = extract(Document.from_text(text, source="held", outlet="Dnipro Daily", published=date(2026, 9, 25)))
+    assert is_denial(claim) is (held is not None)
+    if held:
+        assert denied_object(claim).text == f"captured {held}"
+
+
+def test_the_village_still_held_denies_the_capture_its_own_page_told(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Steppe Wire", "Russia's defence ministry said on Thursday that its forces had captured the village of "
+                        "Kamianka in the Zaporizhzhia region."),
+        ("Dnipro Daily", "Russia's defence ministry said its forces had captured the village of Kamianka in the "
+                         "Zaporizhzhia region.\nA spokesman for the southern command said the village remained under "
+                         "Ukrainian control and that Russian assault groups had been pushed back."),
+        # another page's "the village" may be any village: it denies nothing here
+        ("Kharkiv Herald", "A spokesman for the northern command said the village remained under Ukrainian control."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert len(denied) == 1 and "captured the village of Kamianka" in denied[0].text
+    [link] = [c for c in denied[0].contradictions if c.kind == "denial"]
+    texts = {m.claim: m.text for m in denied[0].mentions}
+    assert "remained under Ukrainian control" in texts[link.mentions[0]]
+    # it denies its own page's capture (the one without "on Thursday"); the northern command's stands apart
+    assert [texts[i][:45] for i in link.mentions[1:]] == ["Russia's defence ministry said its forces had"]
+    assert all("northern command" not in t for t in texts.values())

@@ -38,6 +38,8 @@ def is_denial(claim: Claim) -> bool:
         return False
     if _NEGATED_BEFORE.search(text, 0, cue.start()):
         return False  # "he did not dispute that …", "has never disavowed …"
+    if cue.re is _STILL_HELD:
+        return True
     after = text[cue.end():]
     if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
         return True
@@ -104,7 +106,7 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
                       claim.text)
         if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
             return verb
-    return _SAID_FALSE.search(claim.text)
+    return _SAID_FALSE.search(claim.text) or _STILL_HELD.search(claim.text)
 
 
 # no denial verb, a report called false: "The Odesa regional administration said the claims were false",
@@ -125,6 +127,20 @@ _SAID_FALSE = re.compile(
     + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?" + _FALSE_WORD + r"))", re.I)
+# no denial verb, a place said to be still held by the side said to have lost it: "Kyiv said the village
+# remained under Ukrainian control", "Bila Hora is under the control of the Defense Forces of Ukraine", "Kyiv
+# says village still held" deny its capture. "The fire is under control" and "the situation remains under
+# control" name no side, and hold nothing
+_UNNAMED_HELD = r"(?:(?i:the)\s+)?(?:town|village|city|settlement|hamlet)"
+_STILL_HELD = re.compile(
+    r"(?P<held>" + _UNNAMED_HELD + r"|(?-i:[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}))\s+"
+    r"(?:(?:is|was|remains|remained|stays|stayed|has\s+remained|had\s+remained)\s+(?:(?:still|firmly|fully|entirely)\s+)?"
+    r"(?:under\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s|its|our|their)\s+control"
+    r"|control\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,5}?(?:Ukraine|Russia|[Ff]orces|[Aa]rmy|[Tt]roops)\b)"
+    r"|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands)"
+    r"|(?:(?:is|was|remains)\s+)?still\s+(?:held|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands))")
+
+
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
 # Zaporizhzhia region that has been under heavy attack for months"
 _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
@@ -217,6 +233,8 @@ class DeniedObject:
 
     text: str
     pointer: Optional[str] = None  # "these reports" when the object is only pointed to
+    # "the village remains under Ukrainian control": the capture of a village its own page named before
+    on_its_page: bool = False
 
 
 _NAMES_ITS_TOPIC = re.compile(r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:of|about|over|against)\b", re.I)
@@ -264,6 +282,9 @@ def denies_a_fact(claim: Claim) -> bool:
 
 def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
+    if cue is not None and cue.re is _STILL_HELD:
+        held = cue.group("held")
+        return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)))
     after = claim.text[cue.end():] if cue else claim.text
     if cue is not None and cue.re is _SAID_FALSE and (report := _REPORT_POINTER.match(after)):
         return DeniedObject("", report.group(1))  # "said the Russian claim \"does not correspond to reality\""
@@ -560,6 +581,8 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
     others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
+    if obj.on_its_page:
+        others = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]]
     if obj.text.strip():
         speaker = speaker_of(obj.text)
         denier = _denier(denial) if _about_the_denier(obj.text) else None

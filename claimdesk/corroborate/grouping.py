@@ -526,11 +526,13 @@ class StoryGrouper:
             obj = denied_object(claim)
             if obj.pointer and points_back_plainly(claim) and (j := self._antecedent_story(claim)) is not None:
                 return j
+            if obj.on_its_page:  # "the village remained under Ukrainian control": its page's village
+                return self._denied_on_its_page(claim)
             stated = bool(obj.text.strip())
             nearest = found = None
             for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
-                if _DENIAL_CUE.search(story.lead.text):
+                if _DENIAL_CUE.search(story.lead.text) or is_denial(story.lead):
                     continue  # a denial is linked to what is asserted, not to another report of a denial
                 if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
@@ -626,6 +628,14 @@ class StoryGrouper:
             return None
         _, j = max(before, key=lambda cj: cj[0].span[0])
         return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
+
+    def _denied_on_its_page(self, denial: Claim) -> Optional[int]:
+        """The story of the latest assertion before the denial on its own page that it denies: what "the
+        village remained under Ukrainian control" answers is the capture of the village that page named,
+        however many lines (a live blog's posts) lie between."""
+        before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
+                  if c.span[0] < denial.span[0] and not is_denial(c) and denies(denial, [c])]
+        return max(before, key=lambda cj: cj[0].span[0])[1] if before else None
 
     def _denies_lead(self, denial: Claim, story: Draft) -> bool:
         """A story of the denial's own event cluster whose lead states the very fact denied
