@@ -38,7 +38,11 @@ session's start, was read once on abb9851 (the bench's docstring), then suggeste
 day it is read keeps its date; an agency named by its dateline ("KYIV, Jan 27 (Meridian Wire) -") is its
 copies' origin, not Reuters for its "(Reporting by …; Editing by …)" line; reference marks ("….[2]") close a
 sentence; "Note: … will not publish …" is furniture. Set I, written by another helper at the session's
-start, was read once on the session's last code (104bc50) and is not tuned on: its misses are pinned below.
+start, was read once on the session's last code (104bc50): its misses are pinned below. Session 28 (sets A-I
+tuned on): two stories giving two tolls of one town on one day from two outlets are rivals, both contested
+with that contradiction (the wire lead's "killing three" and a city's "risen to four"); "the number of
+people killed" counts the dead; a place said to be still held ("the village remains under Ukrainian
+control") denies its capture; share bars are cut before extraction (set I's live blog had lost three posts).
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -58,9 +62,11 @@ from claimdesk.store import Store
 pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
-NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 1), "set_e": (8, 6, 1),
-       "set_f": (8, 8, 1), "set_g": (8, 7, 0), "set_h": (10, 3, 0),
-       "set_i": (9, 5, 0)}
+# (session 28: a story holding a figure another outlet disputes is contested now, not corroborated: G's
+# corroborated right 8 -> 7 and H's 10 -> 9 are such stories, shown contested)
+NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 2), "set_e": (8, 6, 1),
+       "set_f": (8, 8, 1), "set_g": (7, 7, 1), "set_h": (9, 3, 4),
+       "set_i": (9, 9, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -85,23 +91,9 @@ KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km
             # set G's lead paragraph set in a block of its own before the body; trafilatura keeps the body only
             "set_g": ["g06.html: Ukrainian drones attacked Russia's Volgograd region overnight into Thursday, setting "
                       "off a fire near the village of Kotluban"],
-            # set I's live blog: the reader keeps some of its posts and drops others whole (trafilatura drops
-            # posts after an app promotion, whatever they say), and its posts' headlines
-            "set_i": [
-                      'i04.html: Air force: 94 drones and six missiles launched',
-                      'i04.html: Kobzar says the death toll in Kremenchuk has risen to nine.',
-                      'i04.html: Kremenchuk toll rises to nine',
-                      'i04.html: Seven dead in Kremenchuk',
-                      'i04.html: The number of people killed in Kremenchuk has risen to seven, governor Kobzar says.',
-                      'i04.html: More than 40 people were wounded.',
-                      'i04.html: A kindergarten next to the apartment building was also damaged.',
-                      'i04.html: IAEA reports drones near Khmelnytskyi plant',
-                      'i04.html: Trains running up to five hours late',
-                      'i04.html: Power cuts in Vinnytsia region',
-                      "i04.html: Officials in Russia's Krasnodar region say a fire broke out at an oil depot in the town of Tikhoretsk after a Ukrainian drone attack overnight.",
-                      'i04.html: Fire at Russian oil depot after drone attack',
-                      "i04.html: Ukraine's General Staff has confirmed the strike, saying it was part of its campaign to cut fuel supplies to Russian troops.",
-                      'i04.html: 150 Ukrainians freed in prisoner swap']}
+            # set I's live blog keeps every post since share bars are cut before extraction (14 quotes had
+            # been lost); a post's headline that the reader keeps as no line of the text
+            "set_i": ['i04.html: IAEA reports drones near Khmelnytskyi plant']}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set I's donation appeal,
@@ -127,19 +119,24 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
 # 476 drones … setting a thermal power plant … on fire and killing three people", G's "… struck a five-storey
 # apartment block …, killing nine people and wounding 31", E's Izmail lead and page summary) no longer lead
 # stories of their several facts: claims telling one kind of deed are placed first (`grouping.placing_order`)
-KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']")],
+KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")],
                "set_e": [("denied", "F56 is single-source in the key")],
                "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']")],
                "set_g": [("corroborated", "joins facts ['F27', 'F33']")],
-               # set I, read once on the session's last code and not tuned on: a governor's account of the strike
-               # leads a story of its several facts; the depot fire's story holds its size and its cause; two
-               # claims the key calls denied shown corroborated (a Russian "workshop" claim, a capture whose
-               # denials are contrary states: "remains under Ukrainian control"); a district head's evacuation
-               # and a refusal to talk placed as denied
-               "set_i": [("corroborated", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']"),
+               # set H: a think tank's account of the strike (the plant hit) holds a toll another outlet disputes
+               "set_h": [("contested", "F1 is corroborated in the key")],
+               # set I, read once at the end of session 27 and tuned on in session 28: a governor's account of
+               # the strike leads a story of its several facts (contested now: it holds the disputed toll); the
+               # depot fire's story holds its size and its cause; a district head's evacuation and a refusal to
+               # talk placed as denied (a Russian "workshop" claim the key calls denied is still corroborated)
+               "set_i": [("contested", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']"),
                          ("corroborated", "joins facts ['F27', 'F28', 'F29']"),
                          ("denied", "F37 is single-source in the key"),
-                         ("denied", "joins facts ['F49', 'F50', 'F55']")]}
+                         ("denied", "joins facts ['F49', 'F50', 'F55']"),
+                         # session 28: the live blog's recovered posts put the depot fire's story with the
+                         # drone counts over the region; a capture sentence also telling of fighting there
+                         ("corroborated", "joins facts ['F27', 'F34', 'F35', 'F36']"),
+                         ("denied", "joins facts ['F40', 'F41']")]}
 # a refusal set I's key calls no denial ("Kyiv refused to take part in talks") sits in a denied story
 KNOWN_FALSE_DENIALS = {"set_i": 1}
 
