@@ -173,6 +173,8 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
     # a bare figure a verb of harm takes counts people; a reference mark is no figure
     ("The strike hit a plant, killing three people, wounding 11 and cutting power to 60,000 homes.",
      [(3.0, "people"), (11.0, "people"), (60000.0, "homes")]),
+    ("A plane crash killed 10 U.S. citizens and two local pilots.", [(10.0, None), (2.0, "pilots")]),
+    ("A major earthquake killed more than 31, 000 in the city of Bam.", [(31.0, None), (0.0, None)]),
     ("The governor reported that the strike killed three people.[2] Another 4 were missing.",
      [(3.0, "people"), (4.0, None)]),
     ("The toll bridge reopened to 12 lanes of traffic.", [(12.0, "lanes")]),

@@ -293,7 +293,12 @@ _HARMED_BARE = re.compile(r"\b(?:killing|wounding|injuring|killed|wounded|injure
                           re.IGNORECASE)
 
 
-def _toll_counted(text: str, start: int) -> Optional[str]:
+# the bare figure ends its phrase ("wounding 11 and leaving …", "killing 11."), not a noun the reader did not
+# see ("killed 10 U.S. citizens") nor a number split at its thousands ("killed more than 31, 000")
+_BARE_END = re.compile(r"\s*(?:[;.)]|,(?!\s?\d{3}\b)|(?:and|or|but|in|on|at|when|after|while)\b|$)")
+
+
+def _toll_counted(text: str, start: int, end: int) -> Optional[str]:
     """"deaths" for a figure a death toll (or the number of the killed) is said to stand at, rise to or
     reach, "injured" for the number of the wounded; "people" for a bare figure a verb of harm takes."""
     lookback = max(0, start - 180)
@@ -301,7 +306,7 @@ def _toll_counted(text: str, start: int) -> Optional[str]:
         return "deaths"
     if _WOUNDED_FIGURE.search(text, lookback, start):
         return "injured"
-    return "people" if _HARMED_BARE.search(text, max(0, start - 40), start) else None
+    return "people" if _HARMED_BARE.search(text, max(0, start - 40), start) and _BARE_END.match(text, end) else None
 
 
 # a footnote mark, "….[2]", "the U.S.[4] Navy": a reference, not a count
@@ -388,7 +393,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m["pct"] or re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[end:end + 10]):
             unit = "percent"
         else:
-            unit = _unit(text, end) or _toll_counted(text, start)
+            unit = _unit(text, end) or _toll_counted(text, start, end)
             if unit == "others" and found and found[-1].unit not in (None, "others"):
                 unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
