@@ -588,3 +588,33 @@ def test_the_village_still_held_denies_the_capture_its_own_page_told(sqlite_url)
     # it denies its own page's capture (the one without "on Thursday"); the northern command's stands apart
     assert [texts[i][:45] for i in link.mentions[1:]] == ["Russia's defence ministry said its forces had"]
     assert all("northern command" not in t for t in texts.values())
+
+
+def test_a_quoted_no_truth_reply_denies_the_report_just_before(sqlite_url):
+    # written after war set J: no denial verb, a reply calling what was just said untrue
+    stories = _denied_stories(sqlite_url, [
+        ("Steppe Wire", "Russia's human rights commissioner claimed on Tuesday that 12 Ukrainian prisoners of war "
+                        "had refused to be included in future exchanges."),
+        ("Dnipro Daily", "Russia's human rights commissioner claimed on Tuesday that 12 Ukrainian prisoners of war "
+                         "had refused to be included in future exchanges.\n\"There is no truth in this,\" the "
+                         "Coordination Headquarters said in response."),
+        # a truth said of something else denies nothing
+        ("Kharkiv Herald", "Officials said there is no truth in rumours of a ceasefire, and talks would go on."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert len(denied) == 1 and "12 Ukrainian prisoners" in denied[0].text
+    assert not any("rumours of a ceasefire" in m.text for s in denied for m in s.mentions)
+
+
+@pytest.mark.parametrize("text, denial", [
+    ("\"This is not true,\" the spokesman said.", True),
+    ("\"That is simply untrue,\" a Kremlin spokesman told reporters.", True),
+    ("\"It is true that the depot burned,\" the governor said.", False),
+    ("The spokesman said the figures were not final.", False),
+])
+def test_a_reply_calling_it_untrue_is_a_denial(text, denial):
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    [claim] = extract(Document.from_text(text, source="reply", outlet="Dnipro Daily", published=date(2026, 9, 25)))
+    assert is_denial(claim) is denial

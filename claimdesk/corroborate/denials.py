@@ -38,7 +38,7 @@ def is_denial(claim: Claim) -> bool:
         return False
     if _NEGATED_BEFORE.search(text, 0, cue.start()):
         return False  # "he did not dispute that …", "has never disavowed …"
-    if cue.re is _STILL_HELD:
+    if cue.re is _STILL_HELD or cue.re is _NO_TRUTH:
         return True
     after = text[cue.end():]
     if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
@@ -106,7 +106,7 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
                       claim.text)
         if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
             return verb
-    return _SAID_FALSE.search(claim.text) or _STILL_HELD.search(claim.text)
+    return _SAID_FALSE.search(claim.text) or _STILL_HELD.search(claim.text) or _NO_TRUTH.search(claim.text)
 
 
 # no denial verb, a report called false: "The Odesa regional administration said the claims were false",
@@ -139,6 +139,12 @@ _STILL_HELD = re.compile(
     r"|control\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,5}?(?:Ukraine|Russia|[Ff]orces|[Aa]rmy|[Tt]roops)\b)"
     r"|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands)"
     r"|(?:(?:is|was|remains)\s+)?still\s+(?:held|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands))")
+
+
+# a quoted reply calling what was just said untrue: "\"There is no truth in this,\" the Coordination
+# Headquarters said", "\"This is not true. …\"" (the pointer is what it answers: the report before it)
+_NO_TRUTH = re.compile(r"^\W{0,3}(?:there\s+is\s+no\s+truth\s+(?:in|to)\s+(?P<p1>this|that|it|these\s+\w+|those\s+\w+|the\s+(?:claims?|reports?))"
+                       r"|(?P<p2>this|that|it)\s+is\s+(?:simply\s+|absolutely\s+|completely\s+)?(?:not\s+true|untrue|a\s+lie|false))\b", re.I)
 
 
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
@@ -201,8 +207,10 @@ MATCH = 0.5
 # A bare "these reports" answers a report given just before it in the same article.
 ANTECEDENT_LINES = 2
 
+# (", which Russia's defence ministry said it had 'liberated'": a relative clause says who claimed it, not what
+# is denied)
 _CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arguing|and|but|while|though|"
-                         r"although|according|as)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
+                         r"although|according|as|which|who|where)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
                 r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
 # what someone thinks or says of a thing: its content follows "that" ("concerns that he is bucking …");
@@ -233,7 +241,7 @@ class DeniedObject:
 
     text: str
     pointer: Optional[str] = None  # "these reports" when the object is only pointed to
-    # "the village remains under Ukrainian control": the capture of a village its own page named before
+    # "the village remains under Ukrainian control": the capture of a village its own page names
     on_its_page: bool = False
 
 
@@ -252,6 +260,8 @@ def points_back_plainly(claim: Claim) -> bool:
     cue = _cue_in(claim)
     if cue is None or _AN_INTENT.search(claim.text[:cue.start()]):
         return False
+    if cue.re is _NO_TRUTH:
+        return True  # "There is no truth in this": nothing after the pointer says what it answers
     after = claim.text[cue.end():]
     pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after) or _FIGURE_CALLED_FALSE.match(after) \
         or (_REPORT_POINTER.match(after) if cue.re is _SAID_FALSE else None)
@@ -282,6 +292,8 @@ def denies_a_fact(claim: Claim) -> bool:
 
 def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
+    if cue is not None and cue.re is _NO_TRUTH:
+        return DeniedObject("", cue.group("p1") or cue.group("p2"))
     if cue is not None and cue.re is _STILL_HELD:
         held = cue.group("held")
         return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)))
@@ -361,6 +373,8 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           # freeing 40 civilians is no detention: `measures.EVENT_CLASS` leaves it alone)
           "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
+          # "had bombed a hospital" denies "a guided bomb struck a hospital"
+          "bomb": "strike", "bombing": "strike",
           "trade": "exchange"}
 
 
@@ -581,8 +595,10 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
     others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
-    if obj.on_its_page:
-        others = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]]
+    if obj.on_its_page:  # its page's mentions telling of a village ("the village remains …": a village)
+        noun = obj.text.split()[-1]
+        others = [c for c in others if c.document_id == denial.document_id
+                  and re.search(rf"\b{re.escape(noun)}\b", c.text, re.I)]
     if obj.text.strip():
         speaker = speaker_of(obj.text)
         denier = _denier(denial) if _about_the_denier(obj.text) else None

@@ -630,12 +630,11 @@ class StoryGrouper:
         return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
 
     def _denied_on_its_page(self, denial: Claim) -> Optional[int]:
-        """The story of the latest assertion before the denial on its own page that it denies: what "the
-        village remained under Ukrainian control" answers is the capture of the village that page named,
-        however many lines (a live blog's posts) lie between."""
-        before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
-                  if c.span[0] < denial.span[0] and not is_denial(c) and denies(denial, [c])]
-        return max(before, key=lambda cj: cj[0].span[0])[1] if before else None
+        """The story of the nearest assertion on the denial's own page that it denies: what "the village
+        remained under Ukrainian control" answers is the capture of the village that page named, however many
+        lines lie between, before it or after it (a live blog's posts run newest first)."""
+        told = [(c, j) for c, j in self.placed.get(denial.document_id, ()) if not is_denial(c) and denies(denial, [c])]
+        return min(told, key=lambda cj: abs(cj[0].span[0] - denial.span[0]))[1] if told else None
 
     def _denies_lead(self, denial: Claim, story: Draft) -> bool:
         """A story of the denial's own event cluster whose lead states the very fact denied
