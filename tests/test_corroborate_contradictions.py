@@ -662,3 +662,22 @@ def test_the_number_of_the_killed_or_wounded_is_the_toll_it_names():
     assert number_conflict(killed, wounded) is None  # the dead and the wounded are two counts
     found = number_conflict(wounded, also_wounded)
     assert found is not None and "injure" in found.quantity, found
+
+
+@pytest.mark.parametrize("a_text, b_text, conflict", [
+    # homes without power, in whichever words (written after war sets H and J)
+    ("The energy ministry said on Tuesday that 160,000 households in Odesa region had lost power after strikes.",
+     "The governor said on Tuesday that 210,000 households in Odesa region were without electricity after strikes.", True),
+    ("The strike left more than 60,000 households in Sumy without power on Tuesday.",
+     "About 45,000 households in Sumy lost electricity in the attack on Tuesday, the grid operator said.", True),
+    ("Drones struck the junction on Tuesday, cutting power to about 48,000 households in Sumy.",
+     "More than 60,000 households in Sumy were still without electricity on Tuesday.", True),
+    # the same households counted for another thing
+    ("About 45,000 households in Sumy lost electricity on Tuesday.",
+     "About 60,000 households in Sumy received aid on Tuesday.", False),
+])
+def test_homes_without_power_are_one_count_however_told(a_text, b_text, conflict):
+    found = number_conflict(claim(a_text), claim(b_text))
+    assert (found is not None) is conflict, found
+    if conflict:
+        assert found.quantity.startswith("household outage"), found

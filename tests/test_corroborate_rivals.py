@@ -92,3 +92,30 @@ def test_rivalries_name_both_figures_and_only_across_sources():
     # a figure of another time is history, not the day's toll
     _, [history] = _claims("The 2003 attack on Sumy killed five people.", "Sumy Today")
     assert rivalries({"a": [wire], "b": [history]}, {wire_doc.id: DAY, history.document_id: DAY}.get, _outlet) == []
+
+
+def test_one_speakers_successive_tolls_are_updates_not_rivals():
+    # written after war set J: a governor's toll rising through the day, carried by two outlets
+    morning_doc, [morning] = _claims("The death toll in Sumy has risen to four, governor Ivan Kravets says.", "Sumy Today")
+    evening_doc, [evening] = _claims("In Sumy, governor Ivan Kravets said on Tuesday evening that five people had been "
+                                     "killed.", "Harbor Wire")
+    mayor_doc, [mayor] = _claims("Seven people died in the attack on Sumy, the city council said on Tuesday evening.",
+                                 "Steppe Wire")
+    published = {d.id: DAY for d in (morning_doc, evening_doc, mayor_doc)}.get
+    assert rivalries({"a": [morning], "b": [evening]}, published, _outlet) == []
+    [found] = rivalries({"b": [evening], "c": [mayor]}, published, _outlet)
+    assert found.contradiction.detail in ("five vs Seven", "Seven vs five")
+
+
+def test_a_regions_count_rivals_a_regions_count_only():
+    ministry_doc, [ministry] = _claims("The energy ministry said on Tuesday that 160,000 households in Odesa region had "
+                                       "lost power after strikes.", "Kyiv Ledger")
+    governor_doc, [governor] = _claims("The governor said on Tuesday that 210,000 households in Odesa region were "
+                                       "without electricity after strikes.", "Harbor Wire")
+    city_doc, [city] = _claims("The mayor said on Tuesday that 40,000 households in Odesa were without electricity.",
+                               "Steppe Wire")
+    published = {d.id: DAY for d in (ministry_doc, governor_doc, city_doc)}.get
+    assert _towns(ministry) == {"region:odesa"} and _towns(city) == {"odesa"}
+    [found] = rivalries({"a": [ministry], "b": [governor]}, published, _outlet)
+    assert found.contradiction.quantity.startswith("household outage")
+    assert rivalries({"a": [ministry], "c": [city]}, published, _outlet) == []

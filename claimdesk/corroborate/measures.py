@@ -22,6 +22,8 @@ parse of a sentence is kept (`parse`).
 
 from __future__ import annotations
 
+import re
+
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -410,6 +412,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
+    if event in _OUTAGE_VERBS and _OUTAGE.search(claim.text):
+        event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
         # "the death toll … stood at nine", "the toll rose to 11", "the number of people killed has risen
@@ -426,6 +430,12 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
 
 
 _TALLIES = {"toll", "number", "tally", "count", "total"}
+# homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
+# without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
+_OUTAGE = re.compile(r"\b(?:without|lost|lose|losing|loses)\s+(?:their\s+)?(?:power|electricity|heat(?:ing)?|light)\b"
+                     r"|\bcut(?:ting|s)?\s+(?:off\s+)?(?:the\s+)?(?:power|electricity)\s+(?:supply\s+)?to\b"
+                     r"|\b(?:power\s+(?:cuts?|outages?)|blackouts?|de-?energi[sz]ed)\b", re.I)
+_OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
                   "countries", "parts"}

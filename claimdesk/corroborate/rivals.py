@@ -11,9 +11,9 @@ contradiction is added: the stories' other mentions are not compared with each o
 them comparable here (one town, one day, one count) holds for that pair only.
 
 A pair is looked at only when two claims of the stories count the same kind of thing (the cheap
-`unit_class`) in a town both name, from two pages, on one day: both claims name it, or one names it
-and the other's page was published that day or the next ("has risen to 11" in a live blog of the day),
-or neither names one and their pages were published within a day of each other. The event clusters are
+`unit_class`) in a town (or a region) both name, from two pages and two speakers, on one day: both claims
+name it, or one names it and the other's page was published that day or the next ("has risen to 11" in a
+live blog of the day), or neither names one and their pages were published within a day of each other. The event clusters are
 not asked: a wire's round-up of the night and a city's own report of its dead often fall in two. Only
 stories of the batch's neighbourhoods are compared; those stored before it and not rewritten take part
 by their lead only.
@@ -45,13 +45,14 @@ _BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:
 
 
 def _towns(claim: Claim) -> set[str]:
-    """The towns where the claim's event happened, as far as words tell: not the speaker's ("the Kharkiv
-    governor"), not the dateline's, not one giving a bearing."""
+    """The towns (and regions, as "region:" names: a region's count is compared with a region's only) where
+    the claim's event happened, as far as words tell: not the speaker's ("the Kharkiv governor"), not the
+    dateline's, not one giving a bearing."""
     speaker = claim.attribution.source_span
     dateline = _DATELINE.match(claim.text)
     out = set()
     for p in claim.places:
-        if p.kind != "city":
+        if p.kind not in ("city", "region"):
             continue
         if p.span is not None:
             if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
@@ -62,8 +63,21 @@ def _towns(claim: Claim) -> set[str]:
             if 0 <= start <= len(claim.text) and (_BEARING.search(claim.text, max(0, start - 30), start)
                                                   or _COMPARED.search(claim.text, max(0, start - 80), start)):
                 continue
-        out.add(p.name.lower())
+        out.add(p.name.lower() if p.kind == "city" else f"region:{p.name.lower()}")
     return out
+
+
+def _one_speaker(a: Claim, b: Claim) -> bool:
+    """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"):
+    successive updates of the speaker's own count, not two accounts at odds."""
+    def name(claim: Claim) -> Optional[str]:
+        source = claim.attribution.source
+        if claim.attribution.kind not in ("named_person", "named_organization") or not source:
+            return None
+        return re.sub(r"['’]s$", "", re.split(r"[,(]", source)[0].split()[-1].lower())
+
+    mine = name(a)
+    return mine is not None and mine == name(b)
 
 
 def counts_in_a_town(claim: Claim) -> bool:
@@ -129,7 +143,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published):
+                if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published) \
+                        or _one_speaker(a, b):
                     continue
                 if (disagreement := number_conflict(a, b)) is not None:
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))
