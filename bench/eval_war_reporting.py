@@ -103,6 +103,24 @@ credit line made every copy Reuters' and one origin. It suggested (tuning on H):
 states; an agency named by its dateline is its copies' origin; reference marks close sentences (whole
 paragraphs of the assessment had been furniture); an outlet's "Note: … will not publish …" is furniture.
 H then: corroborated 10 right, 0 wrong; denied 2 right; found 9 of 23; conflicts 0 of 8; denials 3 of 8.
+Set I, written in session 27 by another such helper (a Kremenchuk apartment block hit with a toll rising
+through the day, a prisoner swap and a repatriation of bodies, a depot fire in Tikhoretsk, a claimed
+capture of Yablunivka; a live blog, a wire with copies), first look on 104bc50 (the session's last code):
+corroborated 15, 9 right, 5 wrong, 1 unscored; denied 4, 2 right; found 8 of 25; conflicts 0 of 7; denials
+5 of 14; 1 false-friend denial; 3 furniture claims; 14 quotes lost (the live blog's posts). Session 28
+tuned on it (rival figures, held places, share bars): corroborated 9 right, 4 wrong; contested 6 right;
+conflicts 1 of 7; denials 9 of 14; 1 quote lost.
+Set J, written at session 28's start by a helper who saw neither the code nor the other sets (an
+overnight strike on Odesa port, its grain terminal and a carrier, a glide bomb on a Kherson hospital, a
+drone hitting an ambulance in Nikopol, a depot fire in Klintsy, a substation in Valuyki, a repatriation of
+bodies, a claimed capture of Bohatyr; a wire with two copies, a rewrite, a live blog, a think tank's
+assessment, two pages without date metadata), first look on d82ce2c (after the session's changes for sets
+A-I): corroborated 18, 12 right, 6 wrong (a hospital strike and a carrier hit the key calls denied, the
+Kherson dead with Odesa's, 212 vs 218 bodies told by each side, two outage figures, a terminal story of
+three facts); contested 3, 2 right; denied 3, all right; found 12 of 25; conflicts 1 of 5; denials 4 of 10;
+false-friend denials 0 of 8; 5 furniture lines made single-source claims; 8 quotes lost (a think tank's
+takeaways list, headings). Tuned on J after: corroborated 12 right, 5 wrong; contested 4 right, 1 wrong;
+denied 4 right; conflicts 2 of 5; denials 5 of 10.
 """
 
 from __future__ import annotations

@@ -43,6 +43,10 @@ tuned on): two stories giving two tolls of one town on one day from two outlets 
 with that contradiction (the wire lead's "killing three" and a city's "risen to four"); "the number of
 people killed" counts the dead; a place said to be still held ("the village remains under Ukrainian
 control") denies its capture; share bars are cut before extraction (set I's live blog had lost three posts).
+Set J, written by a helper at session 28's start, was read once on d82ce2c (the bench's docstring), then
+suggested: "There is no truth in this" answers the report before it; a live blog's "the village remains …"
+answers its page's capture of a village before or after it; homes "without electricity" and homes that
+"lost power" are one count; a region's count rivals a region's; one governor's rising toll is updates.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -65,8 +69,8 @@ pytestmark = pytest.mark.slow
 # (session 28: a story holding a figure another outlet disputes is contested now, not corroborated: G's
 # corroborated right 8 -> 7 and H's 10 -> 9 are such stories, shown contested)
 NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 2), "set_e": (8, 6, 1),
-       "set_f": (8, 8, 1), "set_g": (7, 7, 1), "set_h": (9, 3, 4),
-       "set_i": (9, 9, 1)}
+       "set_f": (7, 8, 2), "set_g": (7, 7, 1), "set_h": (9, 3, 4),
+       "set_i": (9, 9, 1), "set_j": (12, 5, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -93,14 +97,32 @@ KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km
                       "off a fire near the village of Kotluban"],
             # set I's live blog keeps every post since share bars are cut before extraction (14 quotes had
             # been lost); a post's headline that the reader keeps as no line of the text
-            "set_i": ['i04.html: IAEA reports drones near Khmelnytskyi plant']}
+            "set_i": ['i04.html: IAEA reports drones near Khmelnytskyi plant'],
+            # set J: a think tank's "Key Takeaways" list (each restated in its body), a standfirst set as a
+            # heading, two headlines of a live blog and a ministry's page
+            "set_j": ["j07.html: Russian forces conducted a large-scale combined strike against Odesa City overnight "
+                      "on March 8 to 9, damaging port and grain export infrastructure.",
+                      "j12.html: Defence ministry says port facilities used by Kyiv's forces put out of action",
+                      "j06.html: Power restored to most of Odesa",
+                      "j08.html: Ukraine's military says it hit a fuel depot in Klintsy.",
+                      "j07.html: Ukrainian forces reportedly struck an oil depot in Bryansk Oblast.",
+                      "j07.html: Russian forces struck a hospital in Kherson City on March 9.",
+                      "j07.html: The Russian Ministry of Defense (MoD) claimed that Russian forces seized Bohatyr, "
+                      "Donetsk Oblast.",
+                      "j08.html: The regional governor says only drone fragments fell."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set I's donation appeal,
 # a think tank's map link and a typo-report prompt
 KNOWN_FURNITURE = {"set_i": ["The Meridian Courier is funded by readers like you.",
                              "Click here to see IECS's interactive map of the Russian invasion of Ukraine.",
-                             "Select it and press Ctrl+Enter."]}
+                             "Select it and press Ctrl+Enter."],
+                   # set J: a site's notice, a map link, a paywall counter, a live blog's closing line, an appeal
+                   "set_j": ["The Baltic Observer is blocked in Russia.",
+                             "Click here to see CEFS's interactive map of the Russian invasion of Ukraine.",
+                             "You are reading 1 of 3 free articles this month.",
+                             "We're closing this live blog for today.",
+                             "We rely on our readers to keep reporting."]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
@@ -121,7 +143,9 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
 # stories of their several facts: claims telling one kind of deed are placed first (`grouping.placing_order`)
 KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")],
                "set_e": [("denied", "F56 is single-source in the key")],
-               "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']")],
+               "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']"),
+                         # session 28: the plant story holds the region's toll another outlet disputes
+                         ("contested", "F3 is corroborated in the key")],
                "set_g": [("corroborated", "joins facts ['F27', 'F33']")],
                # set H: a think tank's account of the strike (the plant hit) holds a toll another outlet disputes
                "set_h": [("contested", "F1 is corroborated in the key")],
@@ -136,7 +160,14 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          # session 28: the live blog's recovered posts put the depot fire's story with the
                          # drone counts over the region; a capture sentence also telling of fighting there
                          ("corroborated", "joins facts ['F27', 'F34', 'F35', 'F36']"),
-                         ("denied", "joins facts ['F40', 'F41']")]}
+                         ("denied", "joins facts ['F40', 'F41']")],
+               # set J, read once on d82ce2c (the bench's docstring), then tuned on: the Kherson hospital's two
+               # dead with the governor's first two dead in Odesa (the hospital's town is only in the speaker);
+               # the grain terminal's story holding its fire and the grain lost; a governor's "risen to four" by
+               # late morning against the city's seven by evening (the key's updates, told by two speakers)
+               "set_j": [("corroborated", "joins facts ['F26', 'F7']"),
+                         ("corroborated", "joins facts ['F10', 'F3', 'F52']"),
+                         ("contested", "F6 is corroborated in the key")]}
 # a refusal set I's key calls no denial ("Kyiv refused to take part in talks") sits in a denied story
 KNOWN_FALSE_DENIALS = {"set_i": 1}
 
