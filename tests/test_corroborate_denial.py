@@ -610,6 +610,9 @@ def test_a_quoted_no_truth_reply_denies_the_report_just_before(sqlite_url):
     ("\"This is not true,\" the spokesman said.", True),
     ("\"That is simply untrue,\" a Kremlin spokesman told reporters.", True),
     ("\"It is true that the depot burned,\" the governor said.", False),
+    # a that-clause says what is untrue: no pointer to the sentence before (ECB+: "It is not true that I was
+    # jealous of Gray," he wrote, had denied his "It is true that I would have welcomed an appointment")
+    ("\"It is not true that I was jealous of him,\" he wrote.", False),
     ("The spokesman said the figures were not final.", False),
 ])
 def test_a_reply_calling_it_untrue_is_a_denial(text, denial):

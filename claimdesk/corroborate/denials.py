@@ -144,7 +144,8 @@ _STILL_HELD = re.compile(
 # a quoted reply calling what was just said untrue: "\"There is no truth in this,\" the Coordination
 # Headquarters said", "\"This is not true. …\"" (the pointer is what it answers: the report before it)
 _NO_TRUTH = re.compile(r"^\W{0,3}(?:there\s+is\s+no\s+truth\s+(?:in|to)\s+(?P<p1>this|that|it|these\s+\w+|those\s+\w+|the\s+(?:claims?|reports?))"
-                       r"|(?P<p2>this|that|it)\s+is\s+(?:simply\s+|absolutely\s+|completely\s+)?(?:not\s+true|untrue|a\s+lie|false))\b", re.I)
+                       r"|(?P<p2>this|that|it)\s+is\s+(?:simply\s+|absolutely\s+|completely\s+)?(?:not\s+true|untrue|a\s+lie|false))\b"
+                       r"(?!\s+(?:that|to|of|for|about)\b)", re.I)  # "It is not true that I was jealous": a that-clause
 
 
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
