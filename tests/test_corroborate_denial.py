@@ -555,6 +555,10 @@ def test_taking_a_village_is_capturing_it(clause, deed):
     ("Kyiv says village still held", "village"),
     # no side named, nothing held: a fire or a situation under control denies no capture
     ("Firefighters said the blaze was under control by noon.", None),
+    # (a review of session 28) a question left open, history, a person in custody: no denial
+    ("Ukraine's military did not say whether the village remained under Ukrainian control.", None),
+    ("Analysts said Kamianka was under Ukrainian control until February 2024.", None),
+    ("Police said on Tuesday that Johnson was still held in custody.", None),
     ("The governor said the situation remains under control.", None),
     ("Kamianka was under Russian shelling all night, the mayor said.", None),
 ])
@@ -610,6 +614,8 @@ def test_a_quoted_no_truth_reply_denies_the_report_just_before(sqlite_url):
     ("\"This is not true,\" the spokesman said.", True),
     ("\"That is simply untrue,\" a Kremlin spokesman told reporters.", True),
     ("\"It is true that the depot burned,\" the governor said.", False),
+    ("\"That's not true,\" the spokesman said.", True),
+    ("\"This is false economy,\" the minister said.", False),
     # a that-clause says what is untrue: no pointer to the sentence before (ECB+: "It is not true that I was
     # jealous of Gray," he wrote, had denied his "It is true that I would have welcomed an appointment")
     ("\"It is not true that I was jealous of him,\" he wrote.", False),
@@ -621,3 +627,32 @@ def test_a_reply_calling_it_untrue_is_a_denial(text, denial):
 
     [claim] = extract(Document.from_text(text, source="reply", outlet="Dnipro Daily", published=date(2026, 9, 25)))
     assert is_denial(claim) is denial
+
+
+def test_a_held_place_denies_only_the_other_sides_capture_of_that_place():
+    # a review of session 28: Russia saying a village is under Russian control confirms its capture; Kherson
+    # still held denies no capture of a village near Kherson
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    def claim(text: str):
+        [c] = extract(Document.from_text(text, source=text[:20], outlet="Dnipro Daily", published=date(2026, 9, 25)))
+        return c
+
+    capture = claim("Russia's defence ministry said on Tuesday its forces had captured the village of Kamianka.")
+    near = claim("Russia's defence ministry said its forces had captured the village of Mykilske near Kherson.")
+    assert denies(claim("Kyiv said Kamianka remained under Ukrainian control."), [capture]) == [capture]
+    assert denies(claim("The defence ministry said that Kamianka is under Russian control."), [capture]) == []
+    assert denies(claim("Kherson is still under Ukrainian control, the governor said."), [near]) == []
+
+
+def test_an_embedded_relative_clause_does_not_end_what_is_denied():
+    from claimdesk.corroborate.denials import denied_object
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    text = ("The group denied that the four hostages, who were seized at the festival, had been killed in an "
+            "air strike.")
+    [claim] = [c for c in extract(Document.from_text(text, source="rel", published=date(2026, 9, 25))) if is_denial(c)]
+    assert "had been killed" in denied_object(claim).text

@@ -119,3 +119,23 @@ def test_a_regions_count_rivals_a_regions_count_only():
     [found] = rivalries({"a": [ministry], "b": [governor]}, published, _outlet)
     assert found.contradiction.quantity.startswith("household outage")
     assert rivalries({"a": [ministry], "c": [city]}, published, _outlet) == []
+
+
+def test_look_alike_tolls_that_are_no_rivals():
+    # a review of session 28: a fire's toll and a strike's in one city, two ministries, a figure of history;
+    # "more than" still places the toll
+    wire_doc, [wire] = _claims(WIRE, "Harbor Wire")
+    fire_doc, [fire] = _claims("The death toll from a fire at a nursing home in Sumy rose to 11 on Tuesday.", "Sumy Today")
+    history_doc, [history] = _claims("The attack on Sumy on Tuesday was the deadliest since a strike on a market in "
+                                     "the city killed 19 people.", "Steppe Wire")
+    more_doc, [more] = _claims("More than 20 people were killed in Sumy on Tuesday, the governor said.", "Kyiv Ledger")
+    published = {d.id: DAY for d in (wire_doc, fire_doc, history_doc, more_doc)}.get
+    assert rivalries({"a": [wire], "b": [fire]}, published, _outlet) == []
+    assert rivalries({"a": [wire], "b": [history]}, published, _outlet) == []
+    assert _towns(more) == {"sumy"}
+    ministry_doc, [ministry] = _claims("Three people were killed in Sumy on Tuesday, Ukraine's interior ministry said.",
+                                       "Kyiv Ledger")
+    defence_doc, [defence] = _claims("One person was killed in Sumy on Tuesday, Russia's defence ministry said.",
+                                     "Steppe Wire")
+    published = {ministry_doc.id: DAY, defence_doc.id: DAY}.get
+    assert len(rivalries({"a": [ministry], "b": [defence]}, published, _outlet)) == 1

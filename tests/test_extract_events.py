@@ -30,6 +30,7 @@ def first_claim(sentence: str):
     ("Governor Oleksandr Hrytsenko said 38 people had been injured.", "casualty"),
     # a count's noun adds no distance to what is counted
     ("Governor Volodymyr Kobzar said the number of people killed in Kremenchuk has risen to 11.", "casualty"),
+    ("A jury in Miami convicted Johnson on three counts of murder on Tuesday.", "other"),
     ("The governor said Russian drones struck a substation in the region overnight.", "attack"),
     # the saying is the news when what was said is what will or would be, or no event
     ("Spokesman Matthew Miller suggested that the soldiers would be legitimate targets.", "statement"),

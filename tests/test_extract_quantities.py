@@ -170,6 +170,8 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
      "risen to 11.", [(11.0, "deaths")]),
     ("The number of people injured in the attack has risen to at least 14.", [(14.0, "injured")]),
     ("The number of protesters has risen to 500.", [(500.0, None)]),
+    ("The death toll in Kharkiv rose to five and the number of injured climbed to 40.", [(5.0, "deaths"), (40.0, "injured")]),
+    ("The number of Palestinians killed has risen to 50,000.", [(50000.0, "deaths")]),
     # a bare figure a verb of harm takes counts people; a reference mark is no figure
     ("The strike hit a plant, killing three people, wounding 11 and cutting power to 60,000 homes.",
      [(3.0, "people"), (11.0, "people"), (60000.0, "homes")]),

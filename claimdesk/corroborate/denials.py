@@ -106,7 +106,7 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
                       claim.text)
         if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
             return verb
-    return _SAID_FALSE.search(claim.text) or _STILL_HELD.search(claim.text) or _NO_TRUTH.search(claim.text)
+    return _SAID_FALSE.search(claim.text) or _still_held(claim) or _NO_TRUTH.search(claim.text)
 
 
 # no denial verb, a report called false: "The Odesa regional administration said the claims were false",
@@ -132,20 +132,81 @@ _SAID_FALSE = re.compile(
 # says village still held" deny its capture. "The fire is under control" and "the situation remains under
 # control" name no side, and hold nothing
 _UNNAMED_HELD = r"(?:(?i:the)\s+)?(?:town|village|city|settlement|hamlet)"
+_SIDE = r"(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s|its|our|their)"
 _STILL_HELD = re.compile(
     r"(?P<held>" + _UNNAMED_HELD + r"|(?-i:[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}))\s+"
     r"(?:(?:is|was|remains|remained|stays|stayed|has\s+remained|had\s+remained)\s+(?:(?:still|firmly|fully|entirely)\s+)?"
-    r"(?:under\s+(?:the\s+)?(?:full\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s|its|our|their)\s+control"
-    r"|control\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,5}?(?:Ukraine|Russia|[Ff]orces|[Aa]rmy|[Tt]roops)\b)"
-    r"|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands)"
-    r"|(?:(?:is|was|remains)\s+)?still\s+(?:held|in\s+(?:Ukrainian|Russian|its|our|their)\s+hands))")
+    r"(?:under\s+(?:the\s+)?(?:full\s+)?(?:" + _SIDE + r"\s+control"
+    r"|control\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,5}?(?P<forces>Ukraine|Russia|[Ff]orces|[Aa]rmy|[Tt]roops)\b)"
+    r"|in\s+" + _SIDE.replace("side", "side2") + r"\s+hands)"
+    r"|(?:(?:is|was|remains)\s+)?still\s+(?:held|in\s+" + _SIDE.replace("side", "side3") + r"\s+hands))"
+    # held until some day: history, not a reply ("was under Ukrainian control until February 2024")
+    r"(?!\s+(?:until|till|before|since)\b)")
+# a held place left open is no denial: "did not say whether the village remained under Ukrainian control",
+# "it was unclear if the village is still in Ukrainian hands"
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if|unclear|not\s+clear|uncertain|could\s+not\s+(?:confirm|verify)|"
+                            r"unable\s+to\s+(?:confirm|verify))\b", re.I)
+_SIDE_WORDS = {"ukrainian": "ukrain", "ukraine's": "ukrain", "ukraine’s": "ukrain", "kyiv's": "ukrain", "kyiv’s": "ukrain",
+               "russian": "russia", "russia's": "russia", "russia’s": "russia", "moscow's": "russia", "moscow’s": "russia",
+               "ukraine": "ukrain", "russia": "russia"}
+
+
+def _still_held(claim: Claim) -> Optional[re.Match]:
+    """A place said to be still held (`_STILL_HELD`), a place indeed ("the village", a town the gazetteer
+    knows: "Johnson was still held in custody" holds no one's town), and not a question left open."""
+    m = _STILL_HELD.search(claim.text)
+    if m is None or _OPEN_QUESTION.search(claim.text, 0, m.start()):
+        return None
+    held = m.group("held")
+    if re.fullmatch(_UNNAMED_HELD, held):
+        return m
+    if m.group(0).rstrip().lower().endswith("held"):
+        return None  # "Johnson was still held in custody": a town is held by a side, not bare
+    from claimdesk.extraction.places import find_places
+
+    return m if find_places(f"the town of {held}") else None
+
+
+def _holder(cue: re.Match) -> Optional[str]:
+    """The side said to hold the place ("ukrain", "russia"), when the words name one."""
+    for group in ("side", "side2", "side3", "forces"):
+        word = cue.groupdict().get(group)
+        if word and word.lower() in _SIDE_WORDS:
+            return _SIDE_WORDS[word.lower()]
+    return None
+
+
+_CAPTURE_WORD = re.compile(r"\b(?:captur\w*|seiz\w*|tak(?:en|e|es|ing)|took|liberat\w*|fell|fallen|occup(?:y|ies|ied|ying))\b", re.I)
+
+
+def _captured_there(claim: Claim, held: str, holder: Optional[str]) -> bool:
+    """The mention tells of a capture of the held place by the other side: the place named after the capture
+    word, and the holder's side not the one before it ("Russia's defence ministry said its forces captured
+    Pishchane" is no capture a Russian "Pishchane is under Russian control" denies)."""
+    capture = _CAPTURE_WORD.search(claim.text)
+    if capture is None:
+        return False
+    if not re.fullmatch(_UNNAMED_HELD, held):
+        # the place captured is the one held: "Kherson is still under Ukrainian control" denies no capture of a
+        # village near Kherson
+        at = claim.text.lower().find(held.lower(), capture.end())
+        between = claim.text[capture.end():at] if at >= 0 else ""
+        if at < 0 or len(between) > 40 or _NEAR.search(between):
+            return False
+    return holder is None or holder not in claim.text[:capture.start()].lower()
+
+
+_NEAR = re.compile(r"\b(?:near|outside|close\s+to|around|towards?|north|south|east|west|from)\b", re.I)
 
 
 # a quoted reply calling what was just said untrue: "\"There is no truth in this,\" the Coordination
 # Headquarters said", "\"This is not true. …\"" (the pointer is what it answers: the report before it)
-_NO_TRUTH = re.compile(r"^\W{0,3}(?:there\s+is\s+no\s+truth\s+(?:in|to)\s+(?P<p1>this|that|it|these\s+\w+|those\s+\w+|the\s+(?:claims?|reports?))"
-                       r"|(?P<p2>this|that|it)\s+is\s+(?:simply\s+|absolutely\s+|completely\s+)?(?:not\s+true|untrue|a\s+lie|false))\b"
-                       r"(?!\s+(?:that|to|of|for|about)\b)", re.I)  # "It is not true that I was jealous": a that-clause
+_NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|to)\s+(?P<p1>this|that|it|these\s+\w+|those\s+\w+|the\s+(?:claims?|reports?))"
+                       r"|(?P<p2>this|that|it)(?:\s+(?:is|was)|['’]s)\s+(?:simply\s+|absolutely\s+|completely\s+)?"
+                       r"(?:not\s+true|untrue|a\s+lie|false))\b"
+                       # the reply ends there ("This is not true," he said): "It is not true that I was jealous"
+                       # says what is untrue, "This is false economy" is no reply
+                       r"(?=\s*[,.!;]?\s*(?:[”\"]|$)|\s*[.!;]\s)", re.I)
 
 
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
@@ -212,6 +273,7 @@ ANTECEDENT_LINES = 2
 # is denied)
 _CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arguing|and|but|while|though|"
                          r"although|according|as|which|who|where)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
+_EMBEDDED_RELATIVE = re.compile(r",\s+(?:who|which|where)\b[^,;.]*,(?=\s+(?:had|has|have|was|were|is|are|would|will|did|\w+ed)\b)", re.I)
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
                 r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
 # what someone thinks or says of a thing: its content follows "that" ("concerns that he is bucking …");
@@ -244,6 +306,8 @@ class DeniedObject:
     pointer: Optional[str] = None  # "these reports" when the object is only pointed to
     # "the village remains under Ukrainian control": the capture of a village its own page names
     on_its_page: bool = False
+    held: Optional[str] = None    # the place said to be still held, and by which side ("ukrain", "russia")
+    holder: Optional[str] = None
 
 
 _NAMES_ITS_TOPIC = re.compile(r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:of|about|over|against)\b", re.I)
@@ -297,7 +361,8 @@ def denied_object(claim: Claim) -> DeniedObject:
         return DeniedObject("", cue.group("p1") or cue.group("p2"))
     if cue is not None and cue.re is _STILL_HELD:
         held = cue.group("held")
-        return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)))
+        return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)), held=held,
+                            holder=_holder(cue))
     after = claim.text[cue.end():] if cue else claim.text
     if cue is not None and cue.re is _SAID_FALSE and (report := _REPORT_POINTER.match(after)):
         return DeniedObject("", report.group(1))  # "said the Russian claim \"does not correspond to reality\""
@@ -308,7 +373,9 @@ def denied_object(claim: Claim) -> DeniedObject:
             and _determiner_at(claim.text, cue.end() + stated.group(0).lower().index("that")):
         stated = None  # "rejected that argument": a demonstrative, not a that-clause
     if stated:
-        rest = after[stated.end():]
+        # an embedded relative clause is no end ("denied that the four hostages, who were seized at the festival,
+        # had been killed"); a trailing one is (", which Russia's defence ministry said it had 'liberated'")
+        rest = _EMBEDDED_RELATIVE.sub("", after[stated.end():])
         end = _CLAUSE_END.search(rest)
         stated_text = rest[:end.start()] if end else rest
         if cue is not None and cue.re is _SAID_FALSE:  # "reports of a strike … were false": the strike
@@ -374,8 +441,7 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           # freeing 40 civilians is no detention: `measures.EVENT_CLASS` leaves it alone)
           "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
-          # "had bombed a hospital" denies "a guided bomb struck a hospital"
-          "bomb": "strike", "bombing": "strike",
+          "bombing": "strike",
           "trade": "exchange"}
 
 
@@ -389,6 +455,8 @@ def _deed(token) -> Optional[str]:  # noqa: ANN001 - a spaCy Token
     if token.pos_ == "VERB" and lemma == "take" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in token.children):
         return "detain"
+    if token.pos_ == "VERB" and lemma == "bomb":
+        return "strike"  # "had bombed a hospital" denies "a guided bomb struck a hospital" (a bomb defused strikes nothing)
     if token.pos_ == "VERB":
         deed = event_class(lemma)
     elif token.pos_ == "NOUN":
@@ -596,6 +664,8 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
     others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
+    if obj.held is not None:  # a place still held: mentions of its capture by the other side
+        others = [c for c in others if _captured_there(c, obj.held, obj.holder)]
     if obj.on_its_page:  # its page's mentions telling of a village ("the village remains …": a village)
         noun = obj.text.split()[-1]
         others = [c for c in others if c.document_id == denial.document_id

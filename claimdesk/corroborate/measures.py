@@ -412,7 +412,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
-    if event in _OUTAGE_VERBS and _OUTAGE.search(claim.text):
+    if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
@@ -432,9 +432,17 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
 _TALLIES = {"toll", "number", "tally", "count", "total"}
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
-_OUTAGE = re.compile(r"\b(?:without|lost|lose|losing|loses)\s+(?:their\s+)?(?:power|electricity|heat(?:ing)?|light)\b"
-                     r"|\bcut(?:ting|s)?\s+(?:off\s+)?(?:the\s+)?(?:power|electricity)\s+(?:supply\s+)?to\b"
-                     r"|\b(?:power\s+(?:cuts?|outages?)|blackouts?|de-?energi[sz]ed)\b", re.I)
+_POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
+
+
+def _powerless(pred) -> bool:  # noqa: ANN001 - a spaCy token
+    """The figure's own verb takes power away: its object, or the object of its "without", is power
+    ("Eleven people are dead … after the strike, which also left the city without power" counts the dead)."""
+    near = list(pred.children)
+    near += [g for c in near if c.dep_ in ("prep", "prt") for g in c.children]
+    return any(t.lemma_.lower() in _POWER and t.dep_ in ("dobj", "pobj", "attr") for t in near)
+
+
 _OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",

@@ -39,7 +39,19 @@ MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared 
 # ("In Zhytomyr, west of Kyiv, a drone hit …", "40 km from Kherson"), another event compared ("One person
 # died, in stark contrast with Thursday's rampage in Nice")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .’'-]{2,}(?:/[A-Z .’'-]+)?,[^-–—(]{0,20}(?:\([^)]{1,40}\))?\s*[-–—]+\s")
-_COMPARED = re.compile(r"\b(?:contrast\s+(?:with|to)|compared\s+(?:with|to)|unlike|similar\s+to|than)\b[^,;.]{0,60}$", re.I)
+_COMPARED = re.compile(r"\b(?:contrast\s+(?:with|to)|compared\s+(?:with|to)|unlike|similar\s+to)\b[^,;.]{0,60}$", re.I)
+# a figure of history or of a trend, not the day's count: "the deadliest since a strike … killed 19", "road
+# deaths fell to 11", "5.2 per 100,000", "since the start of the war"
+_NOT_THE_DAYS = re.compile(r"\b(?:deadliest|worst|since|fell\s+to|dropped\s+to|declined\s+to|per\s+\d|a\s+year\s+ago|"
+                           r"last\s+(?:year|month))\b", re.I)
+# what happened, by kind: a strike's toll and a fire's in one city are two counts
+_INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attacks": "attack", "shelling": "attack",
+             "bombing": "attack", "missile": "attack", "missiles": "attack", "drone": "attack", "drones": "attack",
+             "airstrike": "attack", "fire": "fire", "blaze": "fire", "shooting": "shooting", "shootings": "shooting",
+             "crash": "crash", "collision": "crash", "explosion": "explosion", "blast": "explosion", "flood": "flood",
+             "flooding": "flood", "floods": "flood", "storm": "storm", "storms": "storm", "earthquake": "quake",
+             "quake": "quake", "collapse": "collapse", "stampede": "stampede"}
+_INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, reverse=True)) + r")\b", re.I)
 _BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|"
                       r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?$", re.I)
 
@@ -68,13 +80,19 @@ def _towns(claim: Claim) -> set[str]:
 
 
 def _one_speaker(a: Claim, b: Claim) -> bool:
-    """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"):
-    successive updates of the speaker's own count, not two accounts at odds."""
+    """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"; one
+    organisation named alike): successive updates of the speaker's own count, not two accounts at odds.
+    "Ukraine's interior ministry" and "Russia's defence ministry" are two speakers."""
     def name(claim: Claim) -> Optional[str]:
-        source = claim.attribution.source
-        if claim.attribution.kind not in ("named_person", "named_organization") or not source:
+        source = (claim.attribution.source or "").strip()
+        head = re.split(r"[,(]", source)[0].split()
+        if not head:
             return None
-        return re.sub(r"['’]s$", "", re.split(r"[,(]", source)[0].split()[-1].lower())
+        if claim.attribution.kind == "named_person":
+            return re.sub(r"['’]s$", "", head[-1].lower())
+        if claim.attribution.kind == "named_organization":
+            return " ".join(w for w in (t.lower() for t in head) if w != "the")
+        return None
 
     mine = name(a)
     return mine is not None and mine == name(b)
@@ -84,7 +102,19 @@ def counts_in_a_town(claim: Claim) -> bool:
     """An assertion giving a counted figure (`contradictions.counted_figures`) in a named town, of a day it
     names or of no time at all (a figure of "September" or "2003" is history, not the day's toll)."""
     return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
-                and counted_figures(claim) and _towns(claim) and not is_denial(claim))
+                and counted_figures(claim) and not _NOT_THE_DAYS.search(claim.text) and _towns(claim)
+                and not is_denial(claim))
+
+
+def _incidents(claim: Claim) -> set[str]:
+    return {_INCIDENT[m.group(0).lower()] for m in _INCIDENT_WORD.finditer(claim.text)}
+
+
+def _other_incidents(a: Claim, b: Claim) -> bool:
+    """Each names what happened and they share no kind ("the death toll from the Russian strike on Kharkiv"
+    / "the death toll from a fire at a nursing home in Kharkiv")."""
+    ia, ib = _incidents(a), _incidents(b)
+    return bool(ia and ib and not ia & ib)
 
 
 def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple[str, str, date]]:
@@ -144,7 +174,7 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                 continue
             for a, b in product(stories[s], stories[t]):
                 if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published) \
-                        or _one_speaker(a, b):
+                        or _one_speaker(a, b) or _other_incidents(a, b):
                     continue
                 if (disagreement := number_conflict(a, b)) is not None:
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))

@@ -14,7 +14,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 HEAD_ONLY = {"statement", "denial"}
 MAX_DEPTH = 3
 STRIP = {"det", "poss", "punct", "predet"}
-_COUNT_NOUNS = {"number", "toll", "tally", "count", "total"}
+_COUNT_NOUNS = {"number", "toll", "tally"}  # not "count": "convicted on three counts of murder" counts no dead
 
 
 def event_type_of(head: Token, words: Span, lex: Lexicons) -> str:

@@ -50,7 +50,10 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|inside|around)\s+$", re.IGN
 _LOCATIVE = re.compile(
     r"\b(?:in|near|from|outside|around|into|towards?|via|inside|nearby|at|to|across|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)\s+of|"
-    r"(?:attacks?|strikes?|assaults?|raids?|shelling|bombing|bombardment)\s+(?:on|of))\s+(?:the\s+)?$",
+    # a military attack's target ("the overnight Russian attack on Sumy", "shelling of Kherson"); "Trump's
+    # attack on Warren" or "the assault on Jackson" name people
+    r"(?:missile|drone|rocket|air|artillery|overnight|russian|ukrainian|israeli|military|combined)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks?|strikes?|assaults?|raids?)\s+on|(?:shelling|bombardment)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "the town of Chibok", "the capital, Abuja": a strong cue, stronger than spaCy's guess of a person.
 _TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?\s+$", re.IGNORECASE)

@@ -281,12 +281,14 @@ def phone_spans(text: str) -> list[Span]:
 # "the death toll from the missile strike on the night of 3-4 November stood at nine", "the number of
 # people killed in Kremenchuk has risen to 11": a toll's figure counts the dead (or the wounded), though
 # no noun follows it (within its clause: "the death toll was 41, with the number of wounded at 120")
-_TOLL_LEAD = r"[^.;:!?,]{0,120}?\b(?:at|to|of|reached|hit|is|was)\s+" \
+# (the words between never name another tally: "the death toll rose to five and the number of injured climbed
+# to 40" gives 40 no deaths)
+_TOLL_LEAD = r"(?:(?!\b(?:number\s+of|toll|tally)\b)[^.;:!?,]){0,120}?\b(?:at|to|of|reached|hit|is|was)\s+" \
              r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?$"
-_TOLL_FIGURE = re.compile(r"\b(?:death\s+toll|number\s+of\s+(?:the\s+)?(?:(?:people|civilians|those|persons)\s+)?"
-                          r"(?:killed|dead|deaths|fatalities))\b" + _TOLL_LEAD, re.IGNORECASE)
-_WOUNDED_FIGURE = re.compile(r"\b(?:number\s+of\s+(?:the\s+)?(?:(?:people|civilians|those|persons)\s+)?"
-                             r"(?:injured|wounded|hurt|injuries))\b" + _TOLL_LEAD, re.IGNORECASE)
+_TOLL_WHO = r"number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:who\s+(?:were\s+|have\s+been\s+|had\s+been\s+|have\s+)?)?"
+_TOLL_FIGURE = re.compile(r"\b(?:death\s+toll|" + _TOLL_WHO + r"(?:killed|dead|died|deaths|fatalities))\b" + _TOLL_LEAD,
+                          re.IGNORECASE)
+_WOUNDED_FIGURE = re.compile(r"\b(?:" + _TOLL_WHO + r"(?:injured|wounded|hurt|injuries))\b" + _TOLL_LEAD, re.IGNORECASE)
 # "killing three people, wounding 11": a bare figure right after a verb of harm counts people
 _HARMED_BARE = re.compile(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+"
                           r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|another)\s+)?$",

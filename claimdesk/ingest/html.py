@@ -42,9 +42,14 @@ EXTRACTION_OPTIONS = {
 # Share and social bars ("Share this post · Copy link") are cut before extraction: trafilatura weighs a
 # block's links against its words, and a live blog's short post with its own share bar was dropped whole
 # (posts told the toll rising from seven to nine to eleven; three of them vanished). A block holding a
-# paragraph is never cut.
+# paragraph or more than a line of text is never cut, nor a class merely starting so ("shared-story-body",
+# "shareholders", "social-affairs").
+_CLASS = "concat(' ', normalize-space(@class), ' ')"
 SHARE_BARS = ["//*[(self::div or self::ul or self::section or self::nav or self::span)"
-              " and (contains(@class, 'share') or contains(@class, 'social')) and not(.//p)]"]
+              f" and (contains({_CLASS}, ' share ') or contains({_CLASS}, '-share ') or contains({_CLASS}, ' share-bar ')"
+              f" or contains({_CLASS}, ' social-share') or contains({_CLASS}, ' sharing ') or contains({_CLASS}, '-sharing ')"
+              f" or contains({_CLASS}, ' social ') or contains({_CLASS}, '-social '))"
+              " and not(.//p) and string-length(normalize-space()) < 200]"]
 
 
 def _extraction_options() -> dict:
