@@ -139,3 +139,17 @@ def test_look_alike_tolls_that_are_no_rivals():
                                      "Steppe Wire")
     published = {ministry_doc.id: DAY, defence_doc.id: DAY}.get
     assert len(rivalries({"a": [ministry], "b": [defence]}, published, _outlet)) == 1
+
+
+def test_a_story_already_contested_still_gains_the_rivals_contradiction():
+    from claimdesk.corroborate.rivals import contest
+    from claimdesk.models import Story
+
+    wire_doc, [wire] = _claims(WIRE, "Harbor Wire")
+    city_doc, [city] = _claims(CITY, "Sumy Today")
+    [found] = rivalries({"a": [wire], "b": [city]}, {wire_doc.id: DAY, city_doc.id: DAY}.get, _outlet)
+    stories = {"a": Story(id="a", text=wire.text, event_type="attack", status="contested", independent_sources=2),
+               "b": Story(id="b", text=city.text, event_type="casualty", status="single_source", independent_sources=1)}
+    assert contest(stories, [found]) == ["a", "b"]  # "a" was contested already: it changed by its contradiction
+    assert all(s.status == "contested" and s.contradictions == [found.contradiction] for s in stories.values())
+    assert contest(stories, [found]) == []  # nothing new the second time

@@ -22,9 +22,8 @@ parse of a sentence is kept (`parse`).
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional

@@ -13,10 +13,10 @@ them comparable here (one town, one day, one count) holds for that pair only.
 A pair is looked at only when two claims of the stories count the same kind of thing (the cheap
 `unit_class`) in a town (or a region) both name, from two pages and two speakers, on one day: both claims
 name it, or one names it and the other's page was published that day or the next ("has risen to 11" in a
-live blog of the day), or neither names one and their pages were published within a day of each other. The event clusters are
-not asked: a wire's round-up of the night and a city's own report of its dead often fall in two. Only
-stories of the batch's neighbourhoods are compared; those stored before it and not rewritten take part
-by their lead only.
+live blog of the day), or neither names one and their pages were published within a day of each other.
+The event clusters are not asked: a wire's round-up of the night and a city's own report of its dead
+often fall in two. Only stories of the batch's neighbourhoods are compared; those stored before it and
+not rewritten take part by their lead only.
 """
 
 from __future__ import annotations
@@ -184,17 +184,20 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
 
 def contest(stories: Mapping[str, Story], found: Sequence[Rivalry]) -> list[str]:
     """Each rival story shows the contradiction and is `contested` (the most severe verdict); returns the
-    ids of the stories whose status changed."""
-    changed = []
+    ids of the stories that changed (a story already contested may still gain the contradiction)."""
+    changed: list[str] = []
     for rivalry in found:
+        c = rivalry.contradiction
         for sid in rivalry.stories:
             story = stories.get(sid)
             if story is None:
                 continue
-            c = rivalry.contradiction
-            if not any(k.kind == c.kind and set(k.mentions) == set(c.mentions) for k in story.contradictions):
+            known = any(k.kind == c.kind and set(k.mentions) == set(c.mentions) for k in story.contradictions)
+            if known and story.status == "contested":
+                continue
+            if not known:
                 story.contradictions = story.contradictions + [c]
-            if story.status != "contested":
-                story.status = "contested"
+            story.status = "contested"
+            if sid not in changed:
                 changed.append(sid)
     return changed
