@@ -471,12 +471,27 @@ SENTENCES = [
     "\"We will publish the figures as soon as we have them,\" the ministry spokesman told reporters.",
     "\"It is a free daily briefing for the troops,\" the officer said.",
     "The ministry said the rules would be updated this year.",
+    "Officials said they were closing the main road to traffic for the day.",
+    "Hospitals rely on donations from readers and volunteers, the charity said.",
 ]
 
 
 def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_not():
     text = "\n".join([SENTENCES[0], *PROMPTS, *SENTENCES[1:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == PROMPTS
+
+
+@pytest.mark.parametrize("prompt", [
+    # after war sets I and J (session 28): appeals, a live page's closing line, a map link, a typo prompt
+    "The Courier is funded by readers like you.",
+    "We rely on our readers to keep reporting.",
+    "We're closing this live blog for today.",
+    "Click here to see the institute's interactive map of the invasion.",
+    "Found a mistake? Select it and press Ctrl+Enter.",
+])
+def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
+    text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
+    assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == [prompt]
 
 
 def test_an_analysts_paragraphs_closing_on_reference_marks_are_the_article():

@@ -112,17 +112,10 @@ KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km
                       "j08.html: The regional governor says only drone fragments fell."]}
 
 
-# furniture lines a set's pages still make claims of (single-source, each alone): set I's donation appeal,
-# a think tank's map link and a typo-report prompt
-KNOWN_FURNITURE = {"set_i": ["The Meridian Courier is funded by readers like you.",
-                             "Click here to see IECS's interactive map of the Russian invasion of Ukraine.",
-                             "Select it and press Ctrl+Enter."],
-                   # set J: a site's notice, a map link, a paywall counter, a live blog's closing line, an appeal
-                   "set_j": ["The Baltic Observer is blocked in Russia.",
-                             "Click here to see CEFS's interactive map of the Russian invasion of Ukraine.",
-                             "You are reading 1 of 3 free articles this month.",
-                             "We're closing this live blog for today.",
-                             "We rely on our readers to keep reporting."]}
+# furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
+# other four, and set I's three, are prompts since session 28: appeals to readers, a live blog's closing line,
+# "Click here to see … map", "press Ctrl+Enter")
+KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):

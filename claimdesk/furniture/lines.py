@@ -40,6 +40,11 @@ _PROMPT = re.compile(
     r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
     # the outlet's notes to its readers: "Note: CESS will not publish a daily assessment on January 30."
     r"^\W*(?:editor(?:'|’)?s )?note:\s|"
+    # paywall counters, appeals, a live page's closing line, a think tank's map link, a typo-report prompt
+    r"\bare reading \d+ of \d+ free\b|\bfree articles? (?:this|per|a) month\b|\breaders like you\b|"
+    r"\bwe rely on (?:our )?readers\b|\b(?:closing|pausing|ending) (?:this|our|the) live (?:blog|coverage|page)\b|"
+    r"\bthis live (?:blog|page|coverage) (?:is now closed|has (?:now )?ended)\b|^\W*click here\b|"
+    r"\bpress ctrl\s*\+\s*enter\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
