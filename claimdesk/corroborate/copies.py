@@ -73,6 +73,37 @@ def shingles(text: str) -> np.ndarray:
     return np.unique(acc & _MASK32)
 
 
+class SpanShingles:
+    """`shingles` of spans of one text, its words read and hashed once: `of(s, e)` equals
+    `shingles(text[s:e])` for a span whose ends are no inside of a word (a sentence)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower()
+        self.starts: np.ndarray | None = None
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): spans are read one by one
+            return
+        found = [(m.start(), m.group()) for m in _WORD.finditer(low)]
+        self.starts = np.fromiter((at for at, _ in found), dtype=np.int64, count=len(found))
+        self.hashes = np.fromiter((zlib.crc32(w.encode()) for _, w in found), dtype=np.uint64, count=len(found))
+        n = len(found) - SHINGLE_WORDS + 1
+        self.windows = np.zeros(max(n, 0), dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for k in range(SHINGLE_WORDS if n > 0 else 0):
+                self.windows = self.windows * _PRIME + self.hashes[k:k + n]
+        self.windows &= _MASK32
+
+    def of(self, start: int, end: int) -> np.ndarray:
+        if self.starts is None:
+            return shingles(self.text[start:end])
+        first, last = np.searchsorted(self.starts, (start, end)).tolist()
+        if last == first:
+            return np.zeros(0, dtype=np.uint64)
+        if last - first < SHINGLE_WORDS:
+            return np.unique(self.hashes[first:last])
+        return np.unique(self.windows[first:last - SHINGLE_WORDS + 1])
+
+
 def signature(sh: np.ndarray) -> np.ndarray:
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, scheme=SCHEME)
     if len(sh):

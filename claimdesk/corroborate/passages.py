@@ -26,7 +26,7 @@ from typing import Optional
 
 import numpy as np
 
-from claimdesk.corroborate.copies import shingles
+from claimdesk.corroborate.copies import SpanShingles, shingles
 from claimdesk.language.numerals import SCALES, TEENS, TENS, UNITS
 from claimdesk.models import Span
 
@@ -94,8 +94,15 @@ def holds_quotation(sentence: str) -> bool:
     """Someone's words in quotation marks: QUOTATION_WORDS words or more between pairs of marks
     ("'He was unresponsive,' the doctor said, 'just a disaster.'"), or a mark that pairs with none,
     in a sentence that is mostly those words and who said them (see `frames_quotation`)."""
-    found = _quotation(sentence)
+    return _is_quotation(_quotation(sentence))
+
+
+def _is_quotation(found: Optional[tuple[int, int]]) -> bool:
     return found is not None and found[0] >= QUOTATION_WORDS and found[1] < FRAME_WORDS
+
+
+def _is_framed(found: Optional[tuple[int, int]]) -> bool:
+    return found is not None and found[0] >= QUOTATION_WORDS and found[1] >= FRAME_WORDS
 
 
 def frames_quotation(sentence: str) -> bool:
@@ -104,8 +111,7 @@ def frames_quotation(sentence: str) -> bool:
     resources to be obtained.""): the speaker wrote the quotation, the outlet the rest. Such a
     sentence found in the other text counts towards a passage; not found, it breaks none (an outlet
     may word its frame anew around the same quotation)."""
-    found = _quotation(sentence)
-    return found is not None and found[0] >= QUOTATION_WORDS and found[1] >= FRAME_WORDS
+    return _is_framed(_quotation(sentence))
 
 
 def _quotation(sentence: str) -> Optional[tuple[int, int]]:
@@ -135,6 +141,7 @@ class SentenceShingles:
         self.quotations: list[tuple[Span, np.ndarray]] = []  # someone's words: judged only on a version
         parts: list[np.ndarray] = []
         posts = embedded_posts(text)
+        read = SpanShingles(text)
         for s, e in sentences(text):
             if any(ps < e and s < pe for ps, pe in posts):
                 continue
@@ -142,16 +149,17 @@ class SentenceShingles:
             words = len(_WORD.findall(sentence))
             if words < MIN_SENTENCE_WORDS:
                 continue
-            if holds_quotation(sentence):
-                self.quotations.append(((s, e), shingles(sentence).astype(np.uint32)))
+            quoted = _quotation(sentence)
+            if _is_quotation(quoted):
+                self.quotations.append(((s, e), read.of(s, e).astype(np.uint32)))
             else:
                 self.spans.append((s, e))
                 self.words.append(words)
-                self.framed.append(frames_quotation(sentence))
+                self.framed.append(_is_framed(quoted))
                 self.relays.append(_RELAYS.search(sentence) is not None)
                 self.telling.append(tells_something(sentence))
                 self.appeals.append(_APPEAL.search(sentence) is not None)
-                parts.append(shingles(sentence).astype(np.uint32))
+                parts.append(read.of(s, e).astype(np.uint32))
         self.sizes = np.array([len(p) for p in parts], dtype=np.int64)
         self.all = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]) if parts else np.zeros(0, dtype=np.int64)
@@ -274,8 +282,8 @@ def tells_something(sentence: str) -> bool:
     line ("The cause of the fire is under investigation.") is written alike by outlets that never
     saw each other's pages."""
     inside = sentence.split(maxsplit=1)[1] if " " in sentence.strip() else ""
-    return bool(re.search(r"\d", sentence) or _NUMBER_WORDS.search(sentence)
-                or re.search(r"\b[A-Z][a-z]", inside))
+    return bool(re.search(r"\d", sentence) or re.search(r"\b[A-Z][a-z]", inside)
+                or _NUMBER_WORDS.search(sentence))  # the costly search last
 
 
 def shared_passages(text: str, other: np.ndarray) -> list[Span]:

@@ -249,8 +249,11 @@ class Parts:
     @property
     def weight(self) -> float:
         """How much of a fact the claim gives (0-1): names, numbers, place, day, event kind."""
-        return (min(len(self.names), 3) / 3 + bool(self.numbers) + bool(self.places) + bool(self.day)
-                + (self.event_type not in _ANY_EVENT)) / 5
+        return _weight(len(self.names), bool(self.numbers), bool(self.places), bool(self.day), self.event_type)
+
+
+def _weight(names: int, numbers: bool, places: bool, day: bool, event_type: str) -> float:
+    return (min(names, 3) / 3 + numbers + places + day + (event_type not in _ANY_EVENT)) / 5
 
 
 def fact_text(claim: Claim, text: Optional[str] = None) -> str:
@@ -296,13 +299,17 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP)
 
 
+def _names(claim: Claim, text: str) -> frozenset[str]:
+    return frozenset(set(names(text)) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR - _ANYONE
+
+
 def _fields(claim: Claim, text: str) -> dict:
     words = _words(text)
     fact = fact_text(claim, text)
     fact_words = words if fact is text else _words(fact)
     return dict(
         words=words,
-        names=frozenset(set(names(text)) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR - _ANYONE,
+        names=_names(claim, text),
         numbers=frozenset(q.value for q in claim.quantities),
         counted=frozenset(c for c in map(unit_class, claim.quantities) if c),
         actors=frozenset(a.lower() for a in claim.actors) - _ANYONE,
@@ -331,8 +338,10 @@ def parts(claims: list[Claim], texts: Optional[list[str]] = None) -> list[Parts]
 
 
 def informativeness(claim: Claim) -> float:
-    """`Parts.weight` of a claim, without reading its meaning vector."""
-    return Parts(vector=np.zeros(0, dtype=np.float32), **_fields(claim, claim.text)).weight
+    """`Parts.weight` of a claim, reading only the parts it weighs (a story's lead is weighed every time
+    its row is written: the whole `parts` cost a tenth of corroboration at 10k documents)."""
+    return _weight(len(_names(claim, claim.text)), bool(claim.quantities), bool(claim.places),
+                   bool(_when_date(claim.when)), claim.event_type)
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:

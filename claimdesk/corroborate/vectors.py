@@ -44,14 +44,24 @@ def names(text: str) -> set[str]:
     """The capitalised words inside the sentences of `text`, lower-cased: who and where it names.
     A headline set in title case ("House Passes Bill Raising Age For Gun Ownership") names nothing
     by its capitals: read as names, its words vetoed joining "US House passes gun control bill"."""
-    return {n for line in text.split("\n") if not title_cased(line) for n in _words(line)[1]}
+    out: set[str] = set()
+    for line in text.split("\n"):
+        tokens = _TOKEN.findall(line)  # read once for both questions: names are weighed for every claim
+        if not _title_cased(tokens):
+            # as `_words` reads them: a capitalised word, not the line's first
+            out.update(low for tok in tokens[1:]
+                       if tok[0].isupper() and not tok.isupper() and (low := tok.lower()) not in _STOP)
+    return out
 
 
 def title_cased(line: str) -> bool:
     """A headline in title case: most longer words capitalised, and a little word too ("Age For Gun
     Ownership To 21"); a sentence listing names ("Joe Biden and Nancy Pelosi met Vladimir Putin")
     leaves its little words small."""
-    tokens = _TOKEN.findall(line)
+    return _title_cased(_TOKEN.findall(line))
+
+
+def _title_cased(tokens: list[str]) -> bool:
     long = [t for t in tokens if len(t) >= 4 and t.lower() not in _STOP]
     if len(long) < 3 or sum(t[0].isupper() for t in long) < 0.8 * len(long):
         return False
@@ -64,7 +74,8 @@ _TITLE_LITTLE_WORDS = {"For", "To", "Of", "In", "On", "With", "And", "At", "By",
 
 
 def _term_analyzer(text: str) -> list[str]:
-    return _words(text)[0]
+    """`_words(text)[0]` without the names (no token spans a line break, so lines need no splitting)."""
+    return [low for tok in _TOKEN.findall(text) if (low := tok.lower()) not in _STOP]
 
 
 def _entity_analyzer(text: str) -> list[str]:
