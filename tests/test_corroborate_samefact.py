@@ -589,3 +589,36 @@ def test_kinds_of_deed_that_tell_one_happening_and_two(a, b, apart):
     from claimdesk.corroborate.deeds import deeds, other_happenings
 
     assert other_happenings(deeds(a), deeds(b)) is apart
+
+
+AMBULANCE = "In Sumy, a Russian drone hit an ambulance on Tuesday and wounded two paramedics, the regional administration said."
+AMBULANCE_ROUNDUP = ("In Sumy, close to the Russian border, a Russian drone struck an ambulance on Tuesday, wounding two "
+                     "paramedics, governor Oleh Hryhorov said.")
+
+
+@pytest.mark.parametrize("other, same", [
+    (AMBULANCE_ROUNDUP, True),
+    ("In Sumy, a Russian drone hit an ambulance on Tuesday and wounded six paramedics, the regional administration said.", False),
+    ("In Sumy, a Russian drone hit an ambulance on Tuesday and killed two paramedics, the regional administration said.", False),
+    ("In Kupiansk, a Russian drone hit an ambulance on Tuesday and wounded two paramedics, the regional administration said.", False),
+    ("In Sumy, a Russian drone hit an ambulance on Wednesday and wounded two paramedics, the regional administration said.", False),
+])
+def test_one_deed_in_one_town_is_the_same_figure_of_the_same_harm_in_a_town_both_name(other, same):
+    a, b = samefact.parts(_claims([AMBULANCE, other], published=date(2026, 5, 12)))
+    assert samefact.one_deed_in_one_town(a, b) is same
+
+
+def test_one_deed_in_one_town_joins_across_two_event_clusters_and_nothing_else_does():
+    # a wire story's page lies in one event cluster, a roundup of the day's attacks in another: the
+    # ambulance told by both is one fact; the roundup's attack in another town stays apart
+    texts = [AMBULANCE, AMBULANCE_ROUNDUP,
+             "In Kharkiv, a Russian glide bomb hit a school on Tuesday, wounding two teachers, governor Oleh Syniehubov said."]
+    claims = _claims(texts, published=date(2026, 5, 12))
+    weights = Weights()
+    weights.update(term_counts(texts))
+    clusters = {claims[0].document_id: "wire", claims[1].document_id: "roundup", claims[2].document_id: "roundup"}
+    context = EventContext(clusters, {"wire": 3, "roundup": 5}, lambda cluster: [])
+    stories = StoryGrouper(weights, context=context).add(claims)
+    together = [sorted(texts.index(c.text) if c.text in texts else -1 for c in s.claims) for s in stories]
+    assert [0, 1] in together
+    assert [2] in together

@@ -362,8 +362,9 @@ def gate_allows(claim: Claim, story: Draft, context: Optional[EventContext] = No
     return not (USE_CLUSTER_GATE and context is not None and not context.may_join(claim, story))
 
 
-def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None) -> bool:
-    if not gate_allows(claim, story, context):
+def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None, gate: bool = True) -> bool:
+    """No hard rule keeps the claim from the story (`gate`: nor the event-cluster gate)."""
+    if gate and not gate_allows(claim, story, context):
         return False
     lead = story.lead
     if VETO_EVENT_TYPE and claim.event_type != lead.event_type and not {claim.event_type, lead.event_type} & _ANY_EVENT:
@@ -569,11 +570,13 @@ class StoryGrouper:
         # at 10k documents took 65 s instead of 37
         for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1):
             story = self.stories[j]
-            if not compatible(claim, story, self.context):
+            if not compatible(claim, story, self.context, gate=False):
                 continue
             lead = story.lead_parts
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
+            if not gate_allows(claim, story, self.context) and not samefact.one_deed_in_one_town(fact, lead):
+                continue
             same_cluster = self._same_cluster(claim, story)
             if samefact.conflict(fact, lead) or other_happenings(fact.deeds, lead.deeds):
                 # another figure or another day: another fact, unless a member of another page gives the

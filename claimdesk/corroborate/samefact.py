@@ -468,6 +468,26 @@ def one_toll_in_one_place(a: Parts, b: Parts) -> bool:
     return bool(towns(a) & towns(b)) and _one_toll(a, b)
 
 
+_HARMS = frozenset({"kill", "injure"})
+
+
+def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
+    """The same figure of the same thing, one kind of deed, in a town both name, on no two days:
+    "In Nikopol, a Russian drone hit an ambulance and wounded two paramedics" and "In Nikopol, …, a
+    Russian drone struck an ambulance, wounding two paramedics". A page telling a day's many events (a
+    live blog, a roundup) lies in one event cluster with the pages of one of them; such a fact is one
+    across clusters."""
+    if not (a.numbers & b.numbers and a.counted & b.counted and a.deeds & b.deeds) \
+            or a.deeds & _HARMS != b.deeds & _HARMS:  # two killed is not two wounded
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return False
+    def towns(parts: Parts) -> set[str]:
+        return {p.name for p in _event_places(parts.claim) if p.kind == "city"}
+
+    return bool(towns(a) & towns(b))
+
+
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
     """P(same fact); 0 when the parts conflict."""
     return 0.0 if conflict(a, b) else model().probability(features(a, b, same_cluster))
