@@ -75,7 +75,8 @@ def shingles(text: str) -> np.ndarray:
 
 class SpanShingles:
     """`shingles` of spans of one text, its words read and hashed once: `of(s, e)` equals
-    `shingles(text[s:e])` for a span whose ends are no inside of a word (a sentence)."""
+    `shingles(text[s:e])` for a span that cuts no word (a sentence), save where lower case reads a
+    letter's neighbours across the span's end (a Greek final sigma)."""
 
     def __init__(self, text: str):
         self.text = text

@@ -79,7 +79,8 @@ _CREDIT = re.compile(
     + r"|\b(" + GENERIC + r")\s+(?:said|says)\b")
 
 # a word every alternative of `_CREDIT` holds, lower-cased: a sentence holding none credits no one, and
-# finding them is far cheaper than trying `_CREDIT` at every word (a twentieth of corroboration's time)
+# finding them is far cheaper than trying `_CREDIT` at every word (a twentieth of corroboration's time).
+# Only letters that case-insensitive matching alone reads as i or s ("ſpoke to") escape them
 _CUE_WORDS = ("told", "tell", "said to", "interview", "according", "obtained", "report", "account", "stor",
               "spoke", "speaking", "quoted", "wrote", "writes", "sent", "mailed", "provided", "given", "released",
               "available", "statement", "via", "claim", "allegation", "article", "profile", "piece",

@@ -39,9 +39,8 @@ for kind, forms in {
 
 # "destroyed" is left out: air defences destroy drones (an interception) as missiles destroy buildings
 
-# the forms by their first word, longer forms first, so "death toll" is read before "death" would be (it
-# is not a form by itself). Looked up word by word: one regular expression of all the forms, tried at
-# every letter of every claim, was a twentieth of corroboration's time at 10k documents
+# the forms by their first word, longer forms first. Looked up word by word: one regular expression of all
+# the forms, tried at every letter of every claim, was a twentieth of corroboration's time at 10k documents
 _BY_FIRST_WORD: dict[str, list[str]] = {}
 for _form in sorted(_FORMS, key=len, reverse=True):
     _BY_FIRST_WORD.setdefault(_form.split()[0], []).append(_form)
@@ -77,17 +76,26 @@ def deeds(text: str) -> frozenset[str]:
     """
     others = [m.span() for m in _OTHER_SENSE.finditer(text)]
     found = {_FORMS[form] for start, form in _forms(text)
-             if not (form.endswith("ed") and _ATTRIBUTIVE.search(text, max(0, start - 40), start))
+             if not (form.endswith("ed") and _after_article(text, start))
              and not any(s <= start < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
     return frozenset(found)
 
 
+def _after_article(text: str, at: int) -> bool:
+    """An article and only spaces before `at` (`_ATTRIBUTIVE`), read from the end of those spaces."""
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _ATTRIBUTIVE.search(text, max(0, start - 3), at) is not None
+
+
 def _forms(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, form) of each deed form in `text`, whole words in any case, none inside another."""
+    """(offset, form) of each deed form in `text`, whole words in any case, none inside another. Letters
+    that only case-insensitive matching reads as i or s ("KİLLED", "ſtruck") make no form."""
     low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep every offset true
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): the offsets must stay the text's
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     after = 0  # the end of the last form found: a word inside it starts none
     for m in _WORD.finditer(low):
