@@ -20,6 +20,17 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
 
+Set K, written in session 29 by a helper who saw neither the code nor the other sets (19 May 2027: a
+missile on a Kharkiv apartment block with a governor's and a mayor's tolls, a Dnipro substation, a
+Vilniansk grain elevator, a minibus near Bilopillia, drones over Belgorod, two villages claimed captured),
+first look (22c501b, after the session's changes for sets A-J: a fact both pages tell in one town with one
+figure crosses event clusters): corroborated stories 24, 16 right, 5 wrong (the Kharkiv strike and an oil
+depot the key calls denied by Moscow, the disputed tolls), 3 unscored; the key's corroborated facts found
+15 of 21; contested 3, none right; denied 2, 1 right; conflicts 1 of 8 (the tolls are told by "the city
+administration" and "Kharkiv Mayor …": no town outside the speaker); denial quotes 12 of 27; false-friend
+denials 0 of 30; one story joining two villages' captures; 7 furniture lines made single-source claims
+(a time-zone note, republication notes, a live blog's close); 8 quotes lost (captions, standfirsts).
+
     .venv/bin/python bench/eval_war_reporting.py [--set set_a] [--show] [--keep DIR]
 
 The first run of each set is its first look: say so when quoting it.

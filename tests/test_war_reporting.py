@@ -70,7 +70,7 @@ pytestmark = pytest.mark.slow
 # corroborated right 8 -> 7 and H's 10 -> 9 are such stories, shown contested)
 NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 2), "set_e": (8, 6, 1),
        "set_f": (7, 8, 2), "set_g": (7, 7, 1), "set_h": (9, 3, 4),
-       "set_i": (9, 9, 1), "set_j": (13, 5, 2)}
+       "set_i": (9, 9, 1), "set_j": (13, 5, 2), "set_k": (16, 12, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -109,13 +109,33 @@ KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km
                       "j07.html: Russian forces struck a hospital in Kherson City on March 9.",
                       "j07.html: The Russian Ministry of Defense (MoD) claimed that Russian forces seized Bohatyr, "
                       "Donetsk Oblast.",
-                      "j08.html: The regional governor says only drone fragments fell."]}
+                      "j08.html: The regional governor says only drone fragments fell."],
+            # set K (read once at the end of session 29): a photo caption and a standfirst repeated by the wire's
+            # copies, a headline kept as no line, a live blog's subheading, a market ticker line
+            "set_k": ["k01.html: a nine-storey apartment building hit by a Russian missile in Kharkiv",
+                      "k02.html: a nine-storey apartment building hit by a Russian missile in Kharkiv",
+                      "k03.html: a nine-storey apartment building hit by a Russian missile in Kharkiv",
+                      "k01.html: Missile hits nine-storey building in Saltivskyi district",
+                      "k08.html: The damaged nine-storey building on Heroiv Pratsi Street, May 19, 2027.",
+                      "k01.html: Four children among the wounded",
+                      "k01.html: Ukraine says its drones hit oil depot in Russia's Belgorod region",
+                      "k12.html: Brent front-month: 81.40 USD/bbl (+1.2%)"]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
 # other four, and set I's three, are prompts since session 28: appeals to readers, a live blog's closing line,
 # "Click here to see … map", "press Ctrl+Enter")
-KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]}
+KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."],
+                   # set K's first look: a time-zone note, a disclaimer, republication notes, a live blog's close
+                   "set_k": ["All times are Kyiv time (GMT+3).",
+                             "Defence Monitor republishes selected analysis from partner institutions.",
+                             "Our live coverage has now ended.", "Thank you for following.",
+                             "This assessment is republished from the Centre for Conflict and Security Analysis "
+                             "with permission.",
+                             "This brief is provided for information purposes only and does not constitute "
+                             "investment advice.",
+                             "This story was published from the Eastline Press wire service and has not been "
+                             "edited by Lakeshore G"]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
@@ -160,7 +180,17 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # late morning against the city's seven by evening (the key's updates, told by two speakers)
                "set_j": [("corroborated", "joins facts ['F26', 'F7']"),
                          ("corroborated", "joins facts ['F10', 'F3', 'F52']"),
-                         ("contested", "F6 is corroborated in the key")]}
+                         ("contested", "F6 is corroborated in the key")],
+               # set K, read once at the end of session 29 and not yet tuned on: a story of the Kharkiv strike's
+               # wounded holding "four children among the wounded" (contested over the disputed count) and the
+               # air force's interceptions contested; the minibus strike contested over its wounded while the
+               # key calls the strike denied; one briefing's captures of two villages in one denied story
+               "set_k": [("contested", "F2 is corroborated in the key"),
+                         ("contested", "F22 is denied in the key"),
+                         ("contested", "F6 is corroborated in the key"),
+                         ("denied", "joins facts ['F33', 'F34']")]}
+# look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
+KNOWN_LOOK_ALIKE = {"set_k": [("F33", "F34")]}
 # a refusal set I's key calls no denial ("Kyiv refused to take part in talks") sits in a denied story
 KNOWN_FALSE_DENIALS = {"set_i": 1}
 
@@ -170,7 +200,7 @@ def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
     wrong = [(status, why) for status, _, why in result["wrong"]
              if "joins" in why or "furniture" in why or status != "corroborated"]
     assert sorted(wrong) == sorted(KNOWN_WRONG.get(name, []))
-    assert result["must_not_join_together"] == []
+    assert result["must_not_join_together"] == KNOWN_LOOK_ALIKE.get(name, [])
     assert result["verdicts"]["corroborated"].get("right", 0) >= NOW[name][0]
 
 
