@@ -43,8 +43,12 @@ _PROMPT = re.compile(
     # paywall counters, appeals, a live page's closing line, a think tank's map link, a typo-report prompt
     r"\bare reading \d+ of \d+ free\b|\bfree articles? (?:this|per|a) month\b|\breaders like you\b|"
     r"\bwe rely on (?:our )?readers\b|\b(?:closing|pausing|ending) (?:this|our|the) live (?:blog|coverage|page)\b|"
-    r"\bthis live (?:blog|page|coverage) (?:is now closed|has (?:now )?ended)\b|^\W*click here\b|"
-    r"\bpress ctrl\s*\+\s*enter\b|"
+    r"\b(?:this|our) live (?:blog|page|coverage) (?:is now closed|has (?:now )?ended)\b|^\W*click here\b|"
+    r"\bpress ctrl\s*\+\s*enter\b|^\W*thank you for (?:following|reading|joining us)(?: along| our (?:live )?coverage)?\W*$|^\W*all times (?:are|shown)\b|"
+    # disclaimers and syndication notes: "…does not constitute investment advice", "This assessment is
+    # republished from … with permission", "This story … has not been edited by NDTV staff"
+    r"\bdoes not constitute (?:investment|financial|legal) advice\b|\bfor information(?:al)? purposes only\b|"
+    r"\brepublished (?:from|with (?:the )?permission)\b|\brepublishes (?:selected|this)\b|\bhas not been edited by\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
