@@ -462,10 +462,12 @@ def one_toll_in_one_place(a: Parts, b: Parts) -> bool:
     the figure; the words around it differ too much for the sentence model (0.57 here) to say so."""
     if not (a.numbers and b.numbers) or not (a.places & b.places):
         return False
-    def towns(parts: Parts) -> set[str]:
-        return {p.name for p in _event_places(parts.claim) if p.kind == "city"}
+    return bool(_towns(a) & _towns(b)) and _one_toll(a, b)
 
-    return bool(towns(a) & towns(b)) and _one_toll(a, b)
+
+def _towns(parts: Parts) -> set[str]:
+    """The towns where the claim's event happened (not its speaker's)."""
+    return {p.name for p in _event_places(parts.claim) if p.kind == "city"}
 
 
 _HARMS = frozenset({"kill", "injure"})
@@ -482,10 +484,7 @@ def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
         return False
     if a.day is not None and b.day is not None and a.day != b.day:
         return False
-    def towns(parts: Parts) -> set[str]:
-        return {p.name for p in _event_places(parts.claim) if p.kind == "city"}
-
-    return bool(towns(a) & towns(b))
+    return bool(_towns(a) & _towns(b))
 
 
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:
