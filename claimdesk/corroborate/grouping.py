@@ -67,6 +67,7 @@ from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.deeds import other_happenings
 from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
+from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
 
@@ -349,6 +350,8 @@ class EventContext:
 # (event types are among its features; days far apart, other countries and other people named stay
 # vetoes: the model, fitted on coreference chains, weighs a names conflict at -0.1 only, and without
 # the veto ECB+ stories mixed a topic's two events in 0.052 of pairs, held-out 0.065)
+# a figure of several days ("has killed 12 civilians this week", "so far"): no one day's count
+_OVER_DAYS = re.compile(r"\b(?:this|last|past) (?:week|month|year)\b|\bso far\b|\bto date\b|\bin total\b", re.I)
 VETO_EVENT_TYPE = False
 VETO_NAMES = True
 USE_CLUSTER_GATE = True
@@ -455,6 +458,7 @@ class StoryGrouper:
         self.postings: dict[int, list[int]] = {}
         self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
         self.parts: dict[str, samefact.Parts] = {}  # claim id -> its parts, for the claims of this run
+        self._crossing = False  # the claim being placed joins its story across the event-cluster gate
         for draft in stories:
             self._adopt(draft)
 
@@ -575,7 +579,8 @@ class StoryGrouper:
             lead = story.lead_parts
             if not lead.informative:
                 continue  # an empty sentence anchors nothing
-            if not gate_allows(claim, story, self.context) and not samefact.one_deed_in_one_town(fact, lead):
+            crossing = not gate_allows(claim, story, self.context)
+            if crossing and not self._crosses_clusters(claim, story, fact, lead):
                 continue
             same_cluster = self._same_cluster(claim, story)
             if samefact.conflict(fact, lead) or other_happenings(fact.deeds, lead.deeds):
@@ -586,6 +591,7 @@ class StoryGrouper:
                         and self._toll_member(claim, fact, story):
                     if model.threshold > best_p:  # a toll's contest joins at the model's bar
                         best, best_p = j, model.threshold
+                        self._crossing = crossing
                 continue
             p = model.probability(samefact.features(fact, lead, same_cluster))
             # the model decides; across event clusters a claim worded as the story (TF-IDF similarity
@@ -612,7 +618,22 @@ class StoryGrouper:
                 continue
             if p > best_p:  # the most probable story; the more similar one on a tie
                 best, best_p = j, p
+                self._crossing = crossing
         return best
+
+    def _crosses_clusters(self, claim: Claim, story: Draft, fact: samefact.Parts, lead: samefact.Parts) -> bool:
+        """A fact a page telling a day's many events (a live blog, a roundup: one event cluster holds it with
+        the pages of one of them) shares with a page of another cluster: one figure of one thing, one harm,
+        in a town both tell as the event's (`samefact.one_deed_in_one_town`, `rivals.event_towns`: not a
+        speaker's, a bearing's or a comparison's), on pages published within a day, one kind of incident (a
+        shooting's dead are not a crash's), and neither a figure of days gone by ("this week", "since")."""
+        days = self._days_apart(claim, story)
+        if days is None or days > 1:
+            return False
+        if any(beyond_the_day(c) or _OVER_DAYS.search(c.text) for c in (claim, story.lead)):
+            return False
+        return not other_incidents(claim, story.lead) and samefact.one_deed_in_one_town(fact, lead) \
+            and bool(event_towns(claim) & event_towns(story.lead))
 
     def _toll_member(self, claim: Claim, fact: samefact.Parts, story: Draft) -> bool:
         """A member of the story placed in this run, from another page, giving another figure of the
@@ -683,6 +704,7 @@ class StoryGrouper:
         denial = is_denial(claim)
         if fact is None:
             fact = samefact.parts([claim], [_content(claim)])[0]
+        self._crossing = False
         best = self._best(claim, x, denial, fact)
         if best is None:
             best = self._adopt(Draft(story_id(claim.id)))
@@ -691,7 +713,8 @@ class StoryGrouper:
         story = self.stories[best]
         story.join(claim)
         self.placed.setdefault(claim.document_id, []).append((claim, best))
-        if self.context and claim.document_id in self.context.cluster_of:
+        if self.context and claim.document_id in self.context.cluster_of and not self._crossing:
+            # a join across the gate (`_crosses_clusters`) opens the story to no other claim of that cluster
             story.clusters.add(self.context.cluster_of[claim.document_id])
         if not denial or is_denial(story.lead):
             # a denial alone in its story is found by the words of what it denies: reports of it in a

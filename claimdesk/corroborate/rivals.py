@@ -79,6 +79,16 @@ def _towns(claim: Claim) -> set[str]:
     return out
 
 
+def event_towns(claim: Claim) -> set[str]:
+    """`_towns` without regions: the towns where the claim's event happened, as far as words tell."""
+    return {t for t in _towns(claim) if not t.startswith("region:")}
+
+
+def beyond_the_day(claim: Claim) -> bool:
+    """A figure of history or a trend, not of one day ("deadliest since", "fell to", "a year ago")."""
+    return bool(_NOT_THE_DAYS.search(claim.text))
+
+
 def _one_speaker(a: Claim, b: Claim) -> bool:
     """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"; one
     organisation named alike): successive updates of the speaker's own count, not two accounts at odds.
@@ -102,7 +112,7 @@ def counts_in_a_town(claim: Claim) -> bool:
     """An assertion giving a counted figure (`contradictions.counted_figures`) in a named town, of a day it
     names or of no time at all (a figure of "September" or "2003" is history, not the day's toll)."""
     return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
-                and counted_figures(claim) and not _NOT_THE_DAYS.search(claim.text) and _towns(claim)
+                and counted_figures(claim) and not beyond_the_day(claim) and _towns(claim)
                 and not is_denial(claim))
 
 
@@ -110,7 +120,7 @@ def _incidents(claim: Claim) -> set[str]:
     return {_INCIDENT[m.group(0).lower()] for m in _INCIDENT_WORD.finditer(claim.text)}
 
 
-def _other_incidents(a: Claim, b: Claim) -> bool:
+def other_incidents(a: Claim, b: Claim) -> bool:
     """Each names what happened and they share no kind ("the death toll from the Russian strike on Kharkiv"
     / "the death toll from a fire at a nursing home in Kharkiv")."""
     ia, ib = _incidents(a), _incidents(b)
@@ -174,7 +184,7 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                 continue
             for a, b in product(stories[s], stories[t]):
                 if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published) \
-                        or _one_speaker(a, b) or _other_incidents(a, b):
+                        or _one_speaker(a, b) or other_incidents(a, b):
                     continue
                 if (disagreement := number_conflict(a, b)) is not None:
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))

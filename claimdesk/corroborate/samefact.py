@@ -474,17 +474,20 @@ _HARMS = frozenset({"kill", "injure"})
 
 
 def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
-    """The same figure of the same thing, one kind of deed, in a town both name, on no two days:
-    "In Nikopol, a Russian drone hit an ambulance and wounded two paramedics" and "In Nikopol, …, a
-    Russian drone struck an ambulance, wounding two paramedics". A page telling a day's many events (a
-    live blog, a roundup) lies in one event cluster with the pages of one of them; such a fact is one
-    across clusters."""
-    if not (a.numbers & b.numbers and a.counted & b.counted and a.deeds & b.deeds) \
+    """The same figure of the same kind of thing (a figure and what it counts, as a pair), the same kinds of
+    harm and a deed in common, in a town both name, on no two days: "In Nikopol, a Russian drone hit an
+    ambulance and wounded two paramedics" and "In Nikopol, …, a Russian drone struck an ambulance, wounding
+    two paramedics". Grouping asks more before it lets such a pair cross event clusters (`grouping`)."""
+    if not (_figures(a) & _figures(b) and a.deeds & b.deeds) \
             or a.deeds & _HARMS != b.deeds & _HARMS:  # two killed is not two wounded
         return False
     if a.day is not None and b.day is not None and a.day != b.day:
         return False
     return bool(_towns(a) & _towns(b))
+
+
+def _figures(parts: Parts) -> set[tuple[float, str]]:
+    return {(q.value, c) for q in (parts.claim.quantities if parts.claim else []) if (c := unit_class(q))}
 
 
 def probability(a: Parts, b: Parts, same_cluster: bool = False) -> float:

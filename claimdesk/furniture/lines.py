@@ -44,11 +44,15 @@ _PROMPT = re.compile(
     r"\bare reading \d+ of \d+ free\b|\bfree articles? (?:this|per|a) month\b|\breaders like you\b|"
     r"\bwe rely on (?:our )?readers\b|\b(?:closing|pausing|ending) (?:this|our|the) live (?:blog|coverage|page)\b|"
     r"\b(?:this|our) live (?:blog|page|coverage) (?:is now closed|has (?:now )?ended)\b|^\W*click here\b|"
-    r"\bpress ctrl\s*\+\s*enter\b|^\W*thank you for (?:following|reading|joining us)(?: along| our (?:live )?coverage)?\W*$|^\W*all times (?:are|shown)\b|"
-    # disclaimers and syndication notes: "…does not constitute investment advice", "This assessment is
-    # republished from … with permission", "This story … has not been edited by NDTV staff"
-    r"\bdoes not constitute (?:investment|financial|legal) advice\b|\bfor information(?:al)? purposes only\b|"
-    r"\brepublished (?:from|with (?:the )?permission)\b|\brepublishes (?:selected|this)\b|\bhas not been edited by\b|"
+    r"\bpress ctrl\s*\+\s*enter\b|"
+    r"^\W*thank you for (?:following|reading|joining us)(?: along)?(?: today| tonight| our (?:live )?coverage)?\W*$|"
+    # the page's notes on itself, not sentences of the article ("All times are Kyiv time (GMT+3)"; "This
+    # assessment is republished from … with permission"; "This story … has not been edited by …")
+    r"^\W*all times (?:are|shown) (?:in )?[^,.]{0,30}\b(?:time|gmt|utc|cet|eet|est|edt|bst)\b|"
+    r"^\W*this (?:article|analysis|assessment|story|report|piece|brief) (?:is|was|has been) republished\b|"
+    r"^\W*this (?:article|story|report) [^.]{0,80}\bhas not been edited by\b|\brepublishes selected\b|"
+    r"^\W*this (?:brief|report|newsletter|article|material|content|page) is (?:provided )?for information(?:al)? "
+    r"purposes only\b|\bdoes not constitute (?:investment|financial|legal) advice\b|"
     r"javascript|contributed to this (?:report|story)|»|›|→",
     re.IGNORECASE)
 # Photo credits and captions that carry one: "(Photo: …)", "REUTERS/Name", "Getty Images", "1/30 …"
