@@ -16,6 +16,7 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
 - contested and denied stories: right when their fact is contested / denied in the key; recall over the
   key's conflicts (both quotes overlapped by mentions of one contested story, a quoted sentence may be
   cut into two claims, or by the two figures of one of its number contradictions, since session 28,
+  or, since session 30, one quote by its mentions and the other by a figure of its contradictions,
   when a rival story may hold the other figure) and denials (the denial in a denied story);
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
@@ -321,8 +322,10 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
     not_denials_hit = sum(1 for nd in key.get("not_denials", []) if any(
         s["status"] == "denied" and any(keyed.overlaps(nd["file"], nd["quote"], m) for m in s["mentions"])
         for s in ledger))
-    # a contested story shows the conflict when its mentions cover both quotes, or when one of its
-    # contradictions names a figure inside each (the other figure may be a rival story's: `rivals`)
+    # a contested story shows the conflict when its mentions cover both quotes, when one of its
+    # contradictions names a figure inside each (the other figure may be a rival story's: `rivals`), or when
+    # it holds one quote and a contradiction names a figure inside the other: a rival story is contested
+    # by one pair of its mentions and the rival's, and shows that pair for all its mentions of the figure
     document_of = {m["claim"]: m["document"] for s in ledger for m in s["mentions"]}
 
     def disputed(s: dict) -> list[list[dict]]:
@@ -336,7 +339,11 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                 continue
             if all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in s["mentions"]) for k in ("a", "b")) \
                     or any(all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in figures) for k in ("a", "b"))
-                           for figures in disputed(s)):
+                           for figures in disputed(s)) \
+                    or any(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in s["mentions"])
+                           and any(any(keyed.overlaps(c[o]["file"], c[o]["quote"], m) for m in figures)
+                                   for figures in disputed(s))
+                           for k, o in (("a", "b"), ("b", "a"))):
                 conflicts_found += 1
                 break
     return {

@@ -288,6 +288,11 @@ class Claim(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     checkworthiness: float = 0.0
     extractor: str = ""
+    setting: list[Place] = Field(
+        default_factory=list,
+        description="where the page sets a claim whose own words name no town or region: the speaker's office "
+                    "('Kharkiv Mayor …'), the town told before it in its paragraph, or the page's one town "
+                    "(claimdesk.extraction.setting); not among `places`, which the claim's words name")
 
     @staticmethod
     def make_id(document_id: str, span: Span) -> str:

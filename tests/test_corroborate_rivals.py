@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from claimdesk.corroborate import corroborate
 from claimdesk.corroborate.rivals import _towns, rivalries
 from claimdesk.extraction import extract
@@ -153,3 +155,106 @@ def test_a_story_already_contested_still_gains_the_rivals_contradiction():
     assert contest(stories, [found]) == ["a", "b"]  # "a" was contested already: it changed by its contradiction
     assert all(s.status == "contested" and s.contradictions == [found.contradiction] for s in stories.values())
     assert contest(stories, [found]) == []  # nothing new the second time
+
+
+# written after war set K: a city's toll told by "the city administration" on a page of one town, and a
+# live blog giving a mayor's and a governor's tolls side by side
+CITY_PAGE = ("The number of people killed in the overnight missile strike on a building in the Saltivskyi district has "
+             "risen to 11, the city administration said on Tuesday.\nOn Monday, a drone damaged a school in Kharkiv, "
+             "the mayor said.")
+GOVERNOR = "In Kharkiv, the death toll from the overnight missile strike climbed to nine on Tuesday, the governor said."
+
+
+def test_a_toll_told_without_a_town_rivals_by_the_town_its_page_sets_it_in(sqlite_url):
+    city_doc, city_claims = _claims(CITY_PAGE, "Kharkiv Today")
+    [city] = [c for c in city_claims if c.text.startswith("The number")]
+    governor_doc, [governor] = _claims(GOVERNOR, "Harbor Wire")
+    assert _towns(city) == set() and [p.name for p in city.setting] == ["Kharkiv"]
+    published = {city_doc.id: DAY, governor_doc.id: DAY}.get
+    [found] = rivalries({"a": [city], "b": [governor]}, published, _outlet)
+    assert found.contradiction.detail == "11 vs nine"
+    # without the page's town the toll places nothing: no rival
+    city.setting = []
+    assert rivalries({"a": [city], "b": [governor]}, published, _outlet) == []
+    stories = _corroborated(sqlite_url, [(CITY_PAGE, "Kharkiv Today"), (GOVERNOR, "Harbor Wire")])
+    assert any(s.status == "contested" for s in stories), [(s.status, s.text[:60]) for s in stories]
+
+
+def test_one_page_giving_two_named_speakers_tolls_shows_them_at_odds():
+    page = ("Kharkiv Mayor Andriy Korniyenko said 11 people had been killed in the strike on Tuesday. Those figures are "
+            "higher than the ones given by the regional governor, whose office is still reporting nine dead.")
+    doc, claims = _claims(page, "Meridian Live")
+    mayor = next(c for c in claims if c.text.startswith("Kharkiv Mayor"))
+    governor = next(c for c in claims if "nine dead" in c.text)
+    [found] = rivalries({"a": [mayor], "b": [governor]}, {doc.id: DAY}.get, _outlet)
+    assert {x.strip() for x in found.contradiction.detail.split("vs")} == {"11", "nine"}
+
+
+def test_one_pages_own_figures_or_one_speakers_updates_are_no_rivals():
+    updates = ("Governor Oleh Syniehubov said seven people had been killed in Kharkiv on Tuesday morning. By evening, "
+               "Governor Oleh Syniehubov said nine people had been killed in Kharkiv.")
+    doc, claims = _claims(updates, "Meridian Live")
+    assert len(claims) == 2
+    assert rivalries({"a": [claims[0]], "b": [claims[1]]}, {doc.id: DAY}.get, _outlet) == []
+    unnamed = ("Seven people were killed in Kharkiv on Tuesday. Nine people were killed in Kharkiv on Tuesday, the "
+               "regional governor Oleh Syniehubov said.")
+    doc, claims = _claims(unnamed, "Meridian Live")
+    assert len(claims) == 2
+    assert rivalries({"a": [claims[0]], "b": [claims[1]]}, {doc.id: DAY}.get, _outlet) == []
+
+
+def test_a_figure_set_in_a_town_by_its_page_rivals_only_as_a_toll():
+    # a page's town stands in for a count of the harmed or of homes without power, not for any figure: a tram
+    # crash's "two people still trapped" is no rival of "trapping five" (news_cluster's Croydon pages)
+    wire_doc, [wire] = _claims("A tram overturned in Croydon on Tuesday, trapping five people and injuring 40, "
+                               "police said.", "Harbor Wire")
+    trapped_doc, trapped_claims = _claims("Rescuers are working to free two people still trapped, the fire brigade "
+                                          "said on Tuesday.\nThe tram overturned in Croydon.", "Steppe Wire")
+    injured_doc, injured_claims = _claims("Fifty-one people were injured, the ambulance service said on Tuesday.\n"
+                                          "The tram overturned in Croydon.", "Kyiv Ledger")
+    trapped, injured = trapped_claims[0], injured_claims[0]
+    assert [p.name for p in trapped.setting] == [p.name for p in injured.setting] == ["Croydon"]
+    published = {d.id: DAY for d in (wire_doc, trapped_doc, injured_doc)}.get
+    assert rivalries({"a": [wire], "b": [trapped]}, published, _outlet) == []
+    [found] = rivalries({"a": [wire], "c": [injured]}, published, _outlet)
+    assert found.contradiction.detail in ("40 vs Fifty-one", "Fifty-one vs 40")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine received the bodies of 212 fallen soldiers from Russia on Tuesday.", [("212", "bodies", "UA")]),
+    ("Russia handed over the bodies of 218 Ukrainian servicemen, negotiator Viktor Zorin said.",
+     [("218", "bodies", "UA")]),
+    ("Russia handed over 1,000 bodies of Ukrainian servicemen to Kyiv and received the bodies of 34 Russian "
+     "soldiers, commissioner Yelena Garbuzova said.", [("1,000", "bodies", "UA"), ("34", "bodies", "RU")]),
+    ("Russia received the bodies of 31 of its soldiers, a lawmaker said.", [("31", "bodies", "RU")]),
+    ("Ukraine brought home 205 servicemen on Thursday in a prisoner exchange with Russia.", [("205", "prisoners", "UA")]),
+    ("Officials said 215 Ukrainian soldiers had been freed in a swap brokered by the Emirates.",
+     [("215", "prisoners", "UA")]),
+    # a war's tally, no side named, no handover
+    ("In total, 4,552 Ukrainians have been freed from Russian captivity since 2022.", []),
+    ("Moscow said it had handed over 1,000 bodies.", []),
+    ("Three people were killed when a drone hit a bus in Kherson.", []),
+])
+def test_an_exchanges_figures_are_read_by_the_side_that_got_them_back(text, expected):
+    from claimdesk.corroborate.transfers import handovers
+
+    _, [claim] = _claims(text, "Harbor Wire")
+    assert [(h.quantity.text, h.what, h.side) for h in handovers(claim)] == expected
+
+
+def test_one_sides_handover_told_two_ways_is_disputed_and_the_other_sides_is_not():
+    # written after war sets I and J: an exchange's bodies counted by each side in its own words
+    received_doc, [received] = _claims("Ukraine received the bodies of 212 fallen soldiers from Russia on Tuesday, "
+                                       "the Coordination Headquarters said.", "Kyiv Ledger")
+    handed_doc, [handed] = _claims("Russia handed over the bodies of 218 Ukrainian servicemen on Tuesday, Russian "
+                                   "negotiator Viktor Zorin said.", "Steppe Wire")
+    own_doc, [own] = _claims("Russia received the bodies of 34 of its soldiers on Tuesday, a Russian lawmaker said.",
+                             "Harbor Wire")
+    same_doc, [same] = _claims("On Tuesday Ukraine got back the bodies of 212 soldiers, Kyiv said.", "Harbor Wire")
+    living_doc, [living] = _claims("Ukraine brought home 250 servicemen on Tuesday, the Coordination Headquarters "
+                                   "said.", "Harbor Wire")
+    published = {d.id: DAY for d in (received_doc, handed_doc, own_doc, same_doc, living_doc)}.get
+    [found] = rivalries({"a": [received], "b": [handed]}, published, _outlet)
+    assert found.contradiction.detail == "212 vs 218" and "bodies handed over to UA" in found.contradiction.quantity
+    for other in (own, same, living):  # the other side's bodies, the same figure, the living
+        assert rivalries({"a": [received], "b": [other]}, published, _outlet) == [], other.text

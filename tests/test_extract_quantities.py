@@ -62,6 +62,13 @@ def test_sample_article_quantities(samples_dir: Path):
     ("maybe 250 to 270 million miles", [("250 to 270 million", 250_000_000, "range", "miles", 270_000_000)]),
     ("between 2 and 3 million people", [("between 2 and 3 million", 2_000_000, "range", "people", 3_000_000)]),
     ("five hundred to one thousand people", [("five hundred to one thousand", 500, "range", "people", 1000)]),
+    # the harmed with no noun after them count themselves; a noun after them is what is counted
+    ("nine dead and 31 wounded", [("nine", 9, "exact", "dead", None), ("31", 31, "exact", "wounded", None)]),
+    ("35 injured in the strike", [("35", 35, "exact", "injured", None)]),
+    ("31 wounded soldiers", [("31", 31, "exact", "soldiers", None)]),
+    # "over" after a verb is its particle, not a bound
+    ("Russia handed over 1,000 bodies", [("1,000", 1000, "exact", "bodies", None)]),
+    ("over 1,000 bodies", [("over 1,000", 1000, "at_least", "bodies", None)]),
 ])
 def test_quantities(text, expected):
     assert _q(text) == expected

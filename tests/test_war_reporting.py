@@ -47,6 +47,11 @@ Set J, written by a helper at session 28's start, was read once on d82ce2c (the 
 suggested: "There is no truth in this" answers the report before it; a live blog's "the village remains …"
 answers its page's capture of a village before or after it; homes "without electricity" and homes that
 "lost power" are one count; a region's count rivals a region's; one governor's rising toll is updates.
+Set K, written at session 29's start and read once on 22c501b, then suggested (session 30): a toll told
+with no town ("… has risen to 11, the city administration said") counts in the town its page sets it in
+(the speaker's office, the paragraph, the page's one town); one page giving two named speakers' tolls
+shows them at odds; a bare "31 wounded" counts the wounded; and, from sets D, G, I and J, an exchange's
+bodies or prisoners one side got back are one count whether the receiver or the giver tells it.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -67,10 +72,13 @@ pytestmark = pytest.mark.slow
 
 # what each set gets right now, at least: corroborated stories right, the key's denials found, its conflicts found
 # (session 28: a story holding a figure another outlet disputes is contested now, not corroborated: G's
-# corroborated right 8 -> 7 and H's 10 -> 9 are such stories, shown contested)
-NOW = {"set_a": (10, 2, 0), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 2), "set_e": (8, 6, 1),
-       "set_f": (7, 8, 2), "set_g": (7, 7, 1), "set_h": (9, 3, 4),
-       "set_i": (9, 9, 1), "set_j": (13, 5, 2), "set_k": (16, 12, 1)}
+# corroborated right 8 -> 7 and H's 10 -> 9 are such stories, shown contested; session 30: tolls a page sets
+# in its town and exchanges' handovers are rivals too: conflicts found 18 -> 27 over the sets, G's 1,000
+# bodies story and K's Dnipro substation story are contested for the other figure their wire lead holds, I's
+# exchange story holding a denial is contested, not denied)
+NOW = {"set_a": (10, 2, 2), "set_b": (8, 4, 0), "set_c": (6, 5, 2), "set_d": (6, 7, 3), "set_e": (8, 6, 1),
+       "set_f": (7, 8, 3), "set_g": (6, 7, 2), "set_h": (9, 3, 5),
+       "set_i": (9, 8, 2), "set_j": (13, 5, 3), "set_k": (15, 12, 4)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -154,7 +162,10 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']"),
                          # session 28: the plant story holds the region's toll another outlet disputes
                          ("contested", "F3 is corroborated in the key")],
-               "set_g": [("corroborated", "joins facts ['F27', 'F33']")],
+               "set_g": [("corroborated", "joins facts ['F27', 'F33']"),
+                         # session 30: the bodies returned to Ukraine, told by a wire lead also giving the 39
+                         # Russia received (31 by a lawmaker): contested for that figure
+                         ("contested", "F40 is corroborated in the key")],
                # set H: a think tank's account of the strike (the plant hit) holds a toll another outlet disputes
                "set_h": [("contested", "F1 is corroborated in the key")],
                # set I, read once at the end of session 27 and tuned on in session 28: a governor's account of
@@ -164,7 +175,8 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                "set_i": [("contested", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']"),
                          ("corroborated", "joins facts ['F27', 'F28', 'F29']"),
                          ("denied", "F37 is single-source in the key"),
-                         ("denied", "joins facts ['F49', 'F50', 'F55']"),
+                         # session 30: contested now for Kyiv's 757 bodies against Moscow's 1,000
+                         ("contested", "joins facts ['F49', 'F50', 'F52', 'F55']"),
                          # session 28: the live blog's recovered posts put the depot fire's story with the
                          # drone counts over the region; a capture sentence also telling of fighting there
                          ("corroborated", "joins facts ['F27', 'F34', 'F35', 'F36']"),
@@ -173,7 +185,7 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # dead with the governor's first two dead in Odesa (the hospital's town is only in the speaker);
                # the grain terminal's story holding its fire and the grain lost; a governor's "risen to four" by
                # late morning against the city's seven by evening (the key's updates, told by two speakers)
-               "set_j": [("corroborated", "joins facts ['F26', 'F7']"),
+               "set_j": [("contested", "joins facts ['F26', 'F7']"),  # session 30: its toll disputed
                          ("corroborated", "joins facts ['F10', 'F3', 'F52']"),
                          ("contested", "F6 is corroborated in the key")],
                # set K, read once at the end of session 29 and not yet tuned on: a story of the Kharkiv strike's
@@ -182,12 +194,18 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # key calls the strike denied; one briefing's captures of two villages in one denied story
                "set_k": [("contested", "F2 is corroborated in the key"),
                          ("contested", "F22 is denied in the key"),
+                         # session 30 (tuning on K): the strike's stories are contested for the disputed
+                         # tolls the city tells with no town, where the key calls the strike denied by Moscow;
+                         # the substation's wire lead holds the disputed households figure
+                         ("contested", "F3 is denied in the key"),
+                         ("contested", "F13 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"),
                          ("denied", "joins facts ['F33', 'F34']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 KNOWN_LOOK_ALIKE = {"set_k": [("F33", "F34")]}
-# a refusal set I's key calls no denial ("Kyiv refused to take part in talks") sits in a denied story
-KNOWN_FALSE_DENIALS = {"set_i": 1}
+# false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
+# a denied story until session 30, when that story became contested for the exchange's disputed bodies)
+KNOWN_FALSE_DENIALS: dict[str, int] = {}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):

@@ -18,7 +18,7 @@ from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
-from claimdesk.corroborate.rivals import Rivalry, contest, counts_in_a_town, rivalries
+from claimdesk.corroborate.rivals import Rivalry, contest, gives_a_rival_count, handover_figures, rivalries
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.outlets import outlet_key
@@ -423,13 +423,16 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     ones by all their mentions, each under the source it counts under, the other stories of the
     neighbourhoods by their leads, under their pages' outlets."""
     claims_of = {i: [e.claim for e in evidence[i]] for i in stories if i in known}
-    towns = {p.name.lower() for cs in claims_of.values() for c in cs if counts_in_a_town(c) for p in c.places}
-    if not towns:
+    counting = [c for cs in claims_of.values() for c in cs if gives_a_rival_count(c)]
+    if not counting:
         return []
+    # a stored lead is parsed only when it names one of those towns (or an exchange does: no town names it)
+    words = {p.name.lower() for c in counting for p in c.places + c.setting}
+    if any(handover_figures(c) for c in counting):
+        words |= {"bodies", "prisoners", "exchange", "handed over", "received", "freed", "released", "returned"}
     for i, d in sorted(known.items()):
-        # a stored lead is parsed only when it names one of those towns
-        if i not in claims_of and (d.lead_claim is not None or any(t in d.lead_json.decode().lower() for t in towns)) \
-                and counts_in_a_town(d.lead):
+        if i not in claims_of and (d.lead_claim is not None or any(w in d.lead_json.decode().lower() for w in words)) \
+                and gives_a_rival_count(d.lead):
             claims_of[i] = [d.lead]
     docs = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
     published.update((i, d.published) for i, d in docs.items())

@@ -11,7 +11,9 @@ contradiction is added: the stories' other mentions are not compared with each o
 them comparable here (one town, one day, one count) holds for that pair only.
 
 A pair is looked at only when two claims of the stories count the same kind of thing (the cheap
-`unit_class`) in a town (or a region) both name, from two pages and two speakers, on one day: both claims
+`unit_class`) in a town (or a region) both name, or that their pages set them in when they name none
+(`Claim.setting`: "… has risen to 11, the city administration said"), from two sources and two speakers
+(or one page giving two named speakers' figures), on one day: both claims
 name it, or one names it and the other's page was published that day or the next ("has risen to 11" in a
 live blog of the day), or neither names one and their pages were published within a day of each other.
 The event clusters are not asked: a wire's round-up of the night and a city's own report of its dead
@@ -23,23 +25,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Optional
 
-from claimdesk.corroborate.contradictions import counted_figures, is_denial, named_day, number_conflict
-from claimdesk.models import Claim, Contradiction, Story
+from claimdesk.corroborate.contradictions import Disagreement, counted_figures, is_denial, named_day, number_conflict
+from claimdesk.corroborate.measures import measure, overlap
+from claimdesk.corroborate.transfers import Handover, handovers
+from claimdesk.extraction.setting import own_places
+from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
 
 MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared pairwise, at most (a bound on the work)
 
 
-# where a town is named but nothing happened: a dateline ("KYIV, Jan 27 (Meridian Wire) -"), a bearing
-# ("In Zhytomyr, west of Kyiv, a drone hit …", "40 km from Kherson"), another event compared ("One person
-# died, in stark contrast with Thursday's rampage in Nice")
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .’'-]{2,}(?:/[A-Z .’'-]+)?,[^-–—(]{0,20}(?:\([^)]{1,40}\))?\s*[-–—]+\s")
-_COMPARED = re.compile(r"\b(?:contrast\s+(?:with|to)|compared\s+(?:with|to)|unlike|similar\s+to)\b[^,;.]{0,60}$", re.I)
 # a figure of history or of a trend, not the day's count: "the deadliest since a strike … killed 19", "road
 # deaths fell to 11", "5.2 per 100,000", "since the start of the war"
 _NOT_THE_DAYS = re.compile(r"\b(?:deadliest|worst|since|fell\s+to|dropped\s+to|declined\s+to|per\s+\d|a\s+year\s+ago|"
@@ -52,31 +52,36 @@ _INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attac
              "flooding": "flood", "floods": "flood", "storm": "storm", "storms": "storm", "earthquake": "quake",
              "quake": "quake", "collapse": "collapse", "stampede": "stampede"}
 _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, reverse=True)) + r")\b", re.I)
-_BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|"
-                      r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?$", re.I)
-
-
 def _towns(claim: Claim) -> set[str]:
     """The towns (and regions, as "region:" names: a region's count is compared with a region's only) where
-    the claim's event happened, as far as words tell: not the speaker's ("the Kharkiv governor"), not the
-    dateline's, not one giving a bearing."""
-    speaker = claim.attribution.source_span
-    dateline = _DATELINE.match(claim.text)
-    out = set()
-    for p in claim.places:
-        if p.kind not in ("city", "region"):
-            continue
-        if p.span is not None:
-            if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
-                continue
-            start = p.span[0] - claim.span[0]
-            if dateline and 0 <= start < dateline.end():
-                continue
-            if 0 <= start <= len(claim.text) and (_BEARING.search(claim.text, max(0, start - 30), start)
-                                                  or _COMPARED.search(claim.text, max(0, start - 80), start)):
-                continue
-        out.add(p.name.lower() if p.kind == "city" else f"region:{p.name.lower()}")
-    return out
+    the claim's event happened, as far as words tell (`setting.own_places`: not the speaker's "the Kharkiv
+    governor", not the dateline's, not one giving a bearing)."""
+    return _names(own_places(claim))
+
+
+def _names(places: Iterable[Place]) -> set[str]:
+    return {p.name.lower() if p.kind == "city" else f"region:{p.name.lower()}" for p in places}
+
+
+def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
+    """Where the claim's count was made and its figures by what they count: the towns its words name, else
+    those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
+    of one town); a count set in a town by its page only is one of the harmed or of homes without power
+    (the measured event: "I've been a Cubs fan for 55 years" on a Chicago page counts no toll of Chicago,
+    nor "two people still trapped" on a page of a tram crash)."""
+    figures = counted_figures(claim)
+    towns = _towns(claim)
+    if towns or not figures:
+        return towns, figures
+    towns = _names(p for p in claim.setting if p.kind in ("city", "region"))
+    if not towns:
+        return set(), {}
+    tolls = {u: qs for u, qs in figures.items()
+             if any((m := measure(claim, q)) is not None and m.event in _TOLLS for q in qs)}
+    return (towns, tolls) if tolls else (set(), {})
+
+
+_TOLLS = {"kill", "injure", "outage"}
 
 
 def event_towns(claim: Claim) -> set[str]:
@@ -108,12 +113,38 @@ def _one_speaker(a: Claim, b: Claim) -> bool:
     return mine is not None and mine == name(b)
 
 
+def _named_speaker(claim: Claim) -> bool:
+    return claim.attribution.kind in ("named_person", "named_organization")
+
+
+def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str]) -> bool:
+    """Two sources tell the figures, or one page gives two named speakers' ("Kharkiv Mayor Andriy
+    Korniyenko said 11 people had been killed … the regional governor, whose office is still reporting nine
+    dead"). A page's own figures, or a speaker's and the page's, are no two accounts."""
+    if a.document_id != b.document_id:
+        return source_of(a) != source_of(b)
+    return a.id != b.id and _named_speaker(a) and _named_speaker(b)
+
+
 def counts_in_a_town(claim: Claim) -> bool:
     """An assertion giving a counted figure (`contradictions.counted_figures`) in a named town, of a day it
     names or of no time at all (a figure of "September" or "2003" is history, not the day's toll)."""
     return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
-                and counted_figures(claim) and not beyond_the_day(claim) and _towns(claim)
-                and not is_denial(claim))
+                and not beyond_the_day(claim) and not is_denial(claim) and all(_counted(claim)))
+
+
+def handover_figures(claim: Claim) -> list[Handover]:
+    """The claim's figures of people one side got back in an exchange (`transfers`), of a day it names or of
+    no time at all."""
+    if claim.polarity != "asserted" or not (claim.when is None or named_day(claim)) or beyond_the_day(claim) \
+            or is_denial(claim):
+        return []
+    return handovers(claim)
+
+
+def gives_a_rival_count(claim: Claim) -> bool:
+    """A figure rival figures are looked for: a count in a town, or of an exchange's handover."""
+    return counts_in_a_town(claim) or bool(handover_figures(claim))
 
 
 def _incidents(claim: Claim) -> set[str]:
@@ -128,10 +159,9 @@ def other_incidents(a: Claim, b: Claim) -> bool:
 
 
 def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple[str, str, date]]:
-    """(town, kind of thing counted, day) for each figure of a count in a town: the day the claim names,
-    else the day its page was published and the day before (a live blog's "has risen to 11")."""
-    if not counts_in_a_town(claim):
-        return set()
+    """(town, kind of thing counted, day) for each figure of a count in a town, and ("handover:" what and
+    the side that got it back, "people", day) for each of an exchange: the day the claim names, else the day
+    its page was published and the day before (a live blog's "has risen to 11")."""
     named = named_day(claim)
     if named:
         days = {date.fromisoformat(named)}
@@ -139,7 +169,34 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
         days = {on, on - timedelta(days=1)}
     else:
         return set()
-    return {(t, u, d) for t in _towns(claim) for u in counted_figures(claim) for d in days}
+    keys = {(f"{_HANDOVER}{h.what}:{h.side}", "people", d) for h in handover_figures(claim) for d in days}
+    if counts_in_a_town(claim):
+        towns, figures = _counted(claim)
+        keys |= {(t, u, d) for t in towns for u in figures for d in days}
+    return keys
+
+
+_HANDOVER = "handover:"
+
+
+def _handover_conflict(a: Claim, b: Claim, key: str) -> Optional[Disagreement]:
+    """Two figures of one side's handover of one kind that cannot both be right: an exchange's people are
+    counted one by one, so two exact figures differ when their values do ("757" / "1,000"; elsewhere a round
+    1,000 allows 500-1,500), a qualified one by `measures.overlap`."""
+    xs = [h.quantity for h in handover_figures(a) if f"{_HANDOVER}{h.what}:{h.side}" == key]
+    ys = [h.quantity for h in handover_figures(b) if f"{_HANDOVER}{h.what}:{h.side}" == key]
+
+    def agree(x: Quantity, y: Quantity) -> bool:
+        return x.value == y.value if x.qualifier == y.qualifier == "exact" else overlap(x, y)
+
+    if any(agree(x, y) for x in xs for y in ys):
+        return None  # one of them states the other's figure
+    for x in xs:
+        for y in ys:
+            what, side = key[len(_HANDOVER):].split(":")
+            return Disagreement("number", f"{x.text} vs {y.text}", f"{what} handed over to {side} (people)",
+                                (x.span, y.span))
+    return None
 
 
 def _one_day(a: Claim, b: Claim, published: Callable[[str], Optional[date]]) -> bool:
@@ -183,10 +240,11 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if a.document_id == b.document_id or source_of(a) == source_of(b) or not _one_day(a, b, published) \
-                        or _one_speaker(a, b) or other_incidents(a, b):
+                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or _one_speaker(a, b) \
+                        or other_incidents(a, b):
                     continue
-                if (disagreement := number_conflict(a, b)) is not None:
+                disagreement = _handover_conflict(a, b, key[0]) if key[0].startswith(_HANDOVER) else number_conflict(a, b)
+                if disagreement is not None:
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))
                     break
     return [found[k] for k in sorted(found)]

@@ -46,7 +46,9 @@ _QUALIFIERS: list[tuple[Qualifier, re.Pattern]] = [
     ("up_to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|"
                          r"at\s+most|fewer\s+than|less\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
                          re.IGNORECASE)),
-    ("at_least", re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
+    # ("handed over 1,000 bodies", "took over 20 towns": a verb's particle, no bound)
+    ("at_least", re.compile(r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!handing\s)(?<!took\s)"
+                            r"(?<!taken\s)(?<!turned\s)over|at\s+least|upwards\s+of|in\s+excess\s+of|"
                             r"no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
                             r"just\s+over|well\s+over)\s+$", re.IGNORECASE)),
     ("about", re.compile(r"\b(?:nearly|roughly|about|around|approximately|approx\.|some|almost|"
@@ -71,6 +73,8 @@ _ADJECTIVES = {
     "high", "long", "short", "front-line", "frontline", "retired", "ordinary", "innocent",
     "fewer", "present", "big", "great", "few", "many", "several", "likely", "possible", "such",
 }
+# a figure of the harmed with no noun after it: "with 31 wounded", "35 injured in the strike"
+_HARMED = {"wounded", "injured", "killed", "hurt"}
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[A-Za-z]|-(?=[a-z])|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC)|\.\d|/\d", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"s\s+of\b|s\b(?!\s+(?:people|troops|soldiers))", re.IGNORECASE)
@@ -128,6 +132,7 @@ def _unit(text: str, end: int) -> Optional[str]:
     if share:
         return _unit(text, share.end())
     candidates: list[str] = []
+    harmed = None  # "31 wounded": the participle right after the figure, when no noun follows
     position = end
     for w in re.finditer(r"(\s+)([A-Za-z][\w’'-]*)", text[end:end + 80]):
         if end + w.start() != position:
@@ -137,6 +142,8 @@ def _unit(text: str, end: int) -> Optional[str]:
         lower = word.lower()
         if lower in _STOP:
             break
+        if lower in _HARMED and position - end == len(w.group(0)):
+            harmed = lower
         if word[0].isupper() or lower in _ADJECTIVES or "-" in word or lower.endswith("ly") \
                 or (lower.endswith("ed") and len(lower) > 4):
             continue
@@ -144,7 +151,7 @@ def _unit(text: str, end: int) -> Optional[str]:
         if len(candidates) == 2:
             break
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
-    return (plural or candidates or [None])[0]
+    return (plural or candidates or [harmed])[0]
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:

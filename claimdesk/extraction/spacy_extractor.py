@@ -13,7 +13,7 @@ from spacy.attrs import IS_ALPHA, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from claimdesk.extraction import attach, base, discourse
+from claimdesk.extraction import attach, base, discourse, setting
 from claimdesk.extraction.attribution import Cue, PronounResolver, find_cues
 from claimdesk.extraction.checkworthiness import checkworthiness_many
 from claimdesk.extraction.clauses import Unit, units_of
@@ -128,6 +128,7 @@ class SpacyExtractor:
             claim.checkworthiness = score
         claims = one_per_span(claims)
         discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
+        setting.set_claims(claims, doc.text, found.places)
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,

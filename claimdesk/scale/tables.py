@@ -33,6 +33,7 @@ CLAIM_COLUMNS = [
     ("span_end", "int"), ("line", "int"), ("event_type", "string"), ("actors", "array<string>"),
     ("attribution", "string"), ("hedges", "array<string>"), ("polarity", "string"), ("when", "string"),
     ("places", "string"), ("quantities", "string"), ("checkworthiness", "double"), ("extractor", "string"),
+    ("setting", "string"),
 ]
 STORY_COLUMNS = [
     ("id", "string"), ("text", "string"), ("event_type", "string"), ("status", "string"),

@@ -16,7 +16,8 @@ from claimdesk.models import (
 )
 
 # Columns holding a nested part of a record (JSON in the store; JSON text in the Spark tables).
-JSON_COLUMNS = frozenset({"furniture", "related", "attribution", "when", "places", "quantities", "contradictions"})
+JSON_COLUMNS = frozenset({"furniture", "related", "attribution", "when", "places", "quantities", "contradictions",
+                          "setting"})
 DOCUMENT_FIELDS = ("id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
                    "ingested_at")
 
@@ -58,6 +59,7 @@ def claim_row(c: Claim) -> dict[str, Any]:
         "places": [p.model_dump() for p in c.places],
         "quantities": [q.model_dump() for q in c.quantities],
         "checkworthiness": float(c.checkworthiness), "extractor": c.extractor,
+        "setting": [p.model_dump() for p in c.setting],
     }
 
 
@@ -70,6 +72,7 @@ def claim_from_row(row: Mapping[str, Any]) -> Claim:
         when=When(**row["when"]) if row["when"] else None,
         places=[Place(**p) for p in row["places"]], quantities=[Quantity(**q) for q in row["quantities"]],
         checkworthiness=row["checkworthiness"], extractor=row["extractor"],
+        setting=[Place(**p) for p in row.get("setting") or []],
     )
 
 

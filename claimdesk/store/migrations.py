@@ -88,6 +88,13 @@ def _story_informativeness(conn: Connection) -> None:
                       "(independent_sources DESC, informativeness DESC, (first_seen IS NULL), first_seen, id)"))
 
 
+def _claim_settings(conn: Connection) -> None:
+    # Claims stored before have no setting (null): their rival figures are found by the towns their
+    # words name, as before, until the documents are extracted again.
+    if "setting" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.execute(text("ALTER TABLE claims ADD COLUMN setting JSON"))
+
+
 _DESK_TABLES = ("users", "review_log", "review_log_stories", "review_pins", "review_state")
 _APPEND_ONLY = ("review_log", "review_log_stories")
 
@@ -168,6 +175,7 @@ MIGRATIONS: list[Migration] = [
     (14, "story full-text index (SQLite FTS5, PostgreSQL tsvector) and story_places rows, kept by triggers",
      create_search_index),
     (15, "PostgreSQL full-text index reads '<…>' as words, as SQLite's does", reindex_tags_as_words),
+    (16, "claims.setting: the town a page sets a claim in when its words name none", _claim_settings),
 ]
 
 

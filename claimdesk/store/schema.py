@@ -115,6 +115,7 @@ claims = Table(
     Column("quantities", JSON, nullable=False),
     Column("checkworthiness", Float, nullable=False),
     Column("extractor", String(64), nullable=False),
+    Column("setting", JSON),
     Index("ix_claims_document", "document_id"),
 )
 

@@ -1,0 +1,134 @@
+"""Where a page sets a claim whose own words name no town.
+
+"The number of people killed in the overnight missile strike … has risen to 11, the city administration
+said" names no town, yet its reader knows which: the page tells of one. A claim's own places are the
+towns and regions its words give as where something happened (`own_places`: not the speaker's, not a
+dateline's, not a bearing's or a comparison's). When it has none, its setting is, in this order:
+
+- the town of the speaker's office: "Kharkiv Mayor Andriy Korniyenko said 11 people had been killed"
+  (a mayor's, a city council's or city police's town; a governor's or a regional administration's
+  region: "the Kherson governor" sets a count in the Kherson region, not in the city);
+- the one town told before it in its paragraph, or else in the line above it (a live blog's post
+  heading "Kharkiv city gives higher toll", a sentence "… damaged a substation serving Dnipro's
+  left-bank districts." before "Dnipro Power Networks said 36,000 households were without
+  electricity"); a stretch naming two towns sets nothing;
+- the one town the page's claims tell of, when they tell of one only.
+
+The setting is kept apart from the claim's places (`Claim.setting`): the claim does not name it, so the
+map and the same-fact checks do not read it; rival figures do (`corroborate.rivals`), since two
+officials' tolls of one strike are often each told with no town ("the city administration said").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from claimdesk.models import Claim, Place
+
+# where a town is named but nothing happened: a dateline ("KYIV, Jan 27 (Meridian Wire) -"), a bearing
+# ("In Zhytomyr, west of Kyiv, a drone hit …", "40 km from Kherson"), another event compared ("One person
+# died, in stark contrast with Thursday's rampage in Nice")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .’'-]{2,}(?:/[A-Z .’'-]+)?,[^-–—(]{0,20}(?:\([^)]{1,40}\))?\s*[-–—]+\s")
+_COMPARED = re.compile(r"\b(?:contrast\s+(?:with|to)|compared\s+(?:with|to)|unlike|similar\s+to)\b[^,;.]{0,60}$", re.I)
+_BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|"
+                      r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?$", re.I)
+
+# a local office and the town or region it answers for: "Kharkiv Mayor", "the Odesa city council",
+# "Kherson's regional governor", "the head of the Sumy regional military administration"
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)(?:['’]s)?"
+_CITY_OFFICE = re.compile(_NAME + r"\s+(?:(?:[Cc]ity|[Mm]unicipal)\s+)?(?:[Mm]ayor|[Cc]ouncil|[Pp]olice|"
+                          r"[Cc]ity\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
+_REGION_OFFICE = re.compile(_NAME + r"\s+(?:[Rr]egion(?:al)?\s+|[Oo]blast\s+|[Pp]rovince\s+|[Pp]rovincial\s+)?"
+                            r"(?:[Gg]overnor|(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
+_OFFICE_WORDS = re.compile(r"\b(?:mayor|governor|council|police|administration)\b", re.I)
+
+
+def own_places(claim: Claim) -> list[Place]:
+    """The towns and regions where the claim's event happened, as far as its words tell: not the
+    speaker's ("the Kharkiv governor"), not the dateline's, not one giving a bearing or compared."""
+    speaker = claim.attribution.source_span
+    dateline = _DATELINE.match(claim.text)
+    out = []
+    for p in claim.places:
+        if p.kind not in ("city", "region"):
+            continue
+        if p.span is not None:
+            if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
+                continue
+            start = p.span[0] - claim.span[0]
+            if dateline and 0 <= start < dateline.end():
+                continue
+            if 0 <= start <= len(claim.text) and (_BEARING.search(claim.text, max(0, start - 30), start)
+                                                  or _COMPARED.search(claim.text, max(0, start - 80), start)):
+                continue
+        out.append(p)
+    return out
+
+
+def office_places(claim: Claim, text: str) -> list[Place]:
+    """The town (for a mayor, a city council or police) or region (for a governor or a regional
+    administration) whose office speaks the claim, as the speaker's words name it."""
+    from claimdesk.extraction.places import find_places  # the gazetteer, read only for speakers holding an office
+
+    span = claim.attribution.source_span
+    if span is None:
+        return []
+    speaker = text[span[0]:span[1]]
+    if not _OFFICE_WORDS.search(speaker):
+        return []
+    for pattern, phrase, kind in ((_CITY_OFFICE, "the city of {}", "city"), (_REGION_OFFICE, "the {} region", "region")):
+        m = pattern.search(speaker)
+        if m is None:
+            continue
+        found = [p for p in find_places(phrase.format(m.group("name"))) if p.kind == kind]
+        if found:
+            p = found[0]
+            return [p.model_copy(update={"span": (span[0] + m.start("name"), span[0] + m.end("name"))})]
+    return []
+
+
+def _towns_in(places: Sequence[Place]) -> list[Place]:
+    """The one town `places` name (each spelling of it once), or none when they name two or more."""
+    towns = [p for p in places if p.kind == "city"]
+    return towns[:1] if len({p.name for p in towns}) == 1 else []
+
+
+def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> None:
+    """Give each claim naming no town or region of its own its setting (`Claim.setting`): its speaker's
+    office, else the one town told before it in its paragraph or in the line above, else the page's one
+    town. `claims` are a document's claims, `places` every place found in its `text`."""
+    ordered = sorted(claims, key=lambda c: c.span)
+    own = {id(c): own_places(c) for c in ordered}
+    page = _towns_in([p for c in ordered for p in own[id(c)]])
+    claimed = [c.span for c in ordered]
+    for i, claim in enumerate(ordered):
+        claim.setting = []
+        if own[id(claim)]:
+            continue
+        setting = office_places(claim, text)
+        if not any(p.kind == "city" for p in setting):
+            context = _context_town(ordered, i, own, text, places, claimed)
+            setting = (context or page) + setting
+        claim.setting = [p.model_copy() for p in setting]
+
+
+def _context_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str,
+                  places: Sequence[Place], claimed: Sequence[tuple[int, int]]) -> list[Place]:
+    """The one town told before claim `i` in its paragraph (by the claims there, their own places or
+    settings), else in the line above (a claim's, or a heading's found places)."""
+    start = ordered[i].span[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = [c for c in ordered[:i] if c.span[0] >= line_start and c.span[1] <= start]
+    told = [p for c in before for p in (own[id(c)] or [q for q in c.setting if q.kind == "city"])]
+    if told:
+        return _towns_in(told)
+    if line_start == 0:
+        return []
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = [c for c in ordered[:i] if c.span[0] >= above_start and c.span[1] <= line_start]
+    if above:
+        return _towns_in([p for c in above for p in own[id(c)]])
+    # a line without claims (a heading): the towns found in it, outside any claim
+    return _towns_in([p for p in places if p.span is not None and above_start <= p.span[0] and p.span[1] < line_start
+                      and not any(a <= p.span[0] < b for a, b in claimed)])
+

@@ -1,0 +1,83 @@
+"""Where a page sets a claim naming no town (claimdesk/extraction/setting.py): the speaker's office, the
+town told before it in its paragraph or in the line above, the page's one town; never a town the
+claim's words name, and nothing when the context names two.
+
+Sentences are our own writing after the war sets' pattern (a city's toll told by "the city
+administration", a live blog's post under a heading), run through the real extractor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimdesk.extraction import extract
+from claimdesk.extraction.setting import own_places
+from claimdesk.models import Claim, Document
+from claimdesk.store import Store
+
+DAY = date(2026, 3, 3)
+
+
+def _claims(text: str) -> list[Claim]:
+    doc = Document.from_text(text, source=f"pages/{abs(hash(text))}.txt", outlet="Steppe Wire", published=DAY)
+    return extract(doc)
+
+
+def _setting(claim: Claim) -> list[tuple[str, str]]:
+    return [(p.name, p.kind) for p in claim.setting]
+
+
+def _claim(claims: list[Claim], start: str) -> Claim:
+    [claim] = [c for c in claims if c.text.startswith(start)]
+    return claim
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kharkiv Mayor Andriy Korniyenko said 11 people had been killed in the strike.", [("Kharkiv", "city")]),
+    ("The Odesa city council said four people were wounded in the attack overnight.", [("Odesa", "city")]),
+    # a governor answers for a region: the count is the region's, not the city's
+    ("The Kherson governor said two people were killed in the attack overnight.", [("Kherson", "region")]),
+])
+def test_the_speakers_office_sets_the_count(text, expected):
+    [claim] = _claims(text)
+    assert _setting(claim) == expected
+    assert own_places(claim) == []  # the words name no town where it happened (a speaker's town is no event's)
+
+
+def test_the_town_told_before_in_the_paragraph_or_the_line_above():
+    claims = _claims("A Russian drone hit a substation in Dnipro overnight. The grid operator said 36,000 "
+                     "households were without power.\nRepair crews said 12,000 households had power back by noon.")
+    assert _setting(_claim(claims, "The grid operator")) == [("Dnipro", "city")]
+    assert _setting(_claim(claims, "Repair crews")) == [("Dnipro", "city")]
+    # a live blog's post heading names the town of the post
+    claims = _claims("Drones hit Sumy and Poltava overnight, officials said.\nKharkiv city gives higher toll\n"
+                     "The mayor said 11 people had been killed in the strike.")
+    assert _setting(_claim(claims, "The mayor")) == [("Kharkiv", "city")]
+
+
+def test_no_setting_where_the_claim_names_its_town_or_the_context_names_two():
+    claims = _claims("Drones hit Sumy and Poltava overnight. The emergency service said 12 people were wounded.")
+    assert _setting(_claim(claims, "The emergency service")) == []
+    [own] = _claims("In Odesa, three people were killed in the strike, the governor said.")
+    assert _setting(own) == []
+    # the claim names its own town (Sumy): the dateline's Kyiv sets nothing
+    [wire] = _claims("KYIV, March 3 (Harbor Wire) - The death toll from the attack on Sumy rose to five on Tuesday.")
+    assert _setting(wire) == []
+
+
+def test_the_pages_one_town_sets_a_count_told_without_one():
+    claims = _claims("The number of people killed in the overnight missile strike on a building in the Saltivskyi "
+                     "district has risen to 11, the city administration said.\nOn Tuesday, a drone damaged a "
+                     "school in Kharkiv, the mayor said.")
+    assert _setting(_claim(claims, "The number of people killed")) == [("Kharkiv", "city")]
+    assert _setting(_claim(claims, "On Tuesday")) == []
+
+
+def test_the_setting_is_stored_with_the_claim(sqlite_url):
+    doc = Document.from_text("Kharkiv Mayor Andriy Korniyenko said 11 people had been killed in the strike.",
+                             source="pages/mayor.txt", outlet="Steppe Wire", published=DAY)
+    store = Store(sqlite_url)
+    store.add_document(doc, claims=extract(doc))
+    [stored] = store.claims_for(doc.id)
+    assert _setting(stored) == [("Kharkiv", "city")] and stored.setting[0].lat is not None
