@@ -21,6 +21,26 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
 
+Set L, written at session 30's start by a helper who saw neither the code nor the other sets (11 June
+2027: strikes on Odesa's port and the Kovel rail junction with tolls rising through the day and a city's
+figure against the governor's, a drone on a bus near Kherson and Moscow's account of one in Oleshky, a
+Klintsy depot, two villages claimed captured, an exchange told as 84 and as 90), first look (d138287,
+after the session's changes for sets A-K, nothing chosen on L): corroborated stories 20, 8 right, 5 wrong
+(a capture of two villages, a bus strike and a depot the key calls denied, the exchange's 84 and 90 in one
+story), 7 unscored; the key's corroborated facts found 8 of 13; contested 17, 7 right, 8 wrong (6 of them
+stories joining several facts: wire leads and governors' accounts telling a strike, its fires and its
+dead; bare "Two people were killed" lines of two attacks), 2 unscored; denied 3, 1 right; conflicts 4 of 7;
+denial quotes 6 of 14 (contrary states, "did not strike any passenger vehicle in Oleshky" in a story of
+its own); false-friend denials 0 of 10; two look-alike joins; 3 furniture lines made single-source claims;
+3 quotes lost (a standfirst, a live blog's summary lines). The same set on the session's first code
+(2bd0696, for comparison only): corroborated 9 right, 7 wrong, 8 unscored; found 9 of 13; contested 2 right,
+5 wrong; conflicts 2 of 7; denials 6 of 14.
+
+Session 30's changes on sets A-K (tuning: tolls a page sets in its town, one page's two named speakers,
+exchanges' handovers, a bare "31 wounded"; scored with this session's scorer, which also credits a
+contested story holding one quote when its contradiction names the other's figure): conflicts found
+18 -> 27 of 58, contested right 24 -> 40, wrong 9 -> 14, corroborated right 99 -> 97, wrong 16 -> 8.
+
 Set K, written in session 29 by a helper who saw neither the code nor the other sets (19 May 2027: a
 missile on a Kharkiv apartment block with a governor's and a mayor's tolls, a Dnipro substation, a
 Vilniansk grain elevator, a minibus near Bilopillia, drones over Belgorod, two villages claimed captured),
