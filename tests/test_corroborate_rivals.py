@@ -190,6 +190,18 @@ def test_one_page_giving_two_named_speakers_tolls_shows_them_at_odds():
     assert {x.strip() for x in found.contradiction.detail.split("vs")} == {"11", "nine"}
 
 
+def test_two_speakers_figures_told_side_by_side_without_a_word_of_difference_are_no_rivals():
+    # a review of session 30: an official's update by his office, a toll's breakdown
+    for page in ("Governor Oleh Syniehubov said seven people had been killed in Kharkiv on Tuesday. By evening, the "
+                 "governor's office said nine people had been killed in Kharkiv.",
+                 "Police Chief Sarah Jones said four people were killed in the shooting in Austin on Tuesday. Hospital "
+                 "spokesman Tom Lee said two people were killed at the scene in Austin."):
+        doc, claims = _claims(page, "Meridian Live")
+        counting = [c for c in claims if c.quantities]
+        assert len(counting) >= 2
+        assert rivalries({str(i): [c] for i, c in enumerate(counting)}, {doc.id: DAY}.get, _outlet) == [], page
+
+
 def test_one_pages_own_figures_or_one_speakers_updates_are_no_rivals():
     updates = ("Governor Oleh Syniehubov said seven people had been killed in Kharkiv on Tuesday morning. By evening, "
                "Governor Oleh Syniehubov said nine people had been killed in Kharkiv.")
@@ -230,6 +242,18 @@ def test_a_figure_set_in_a_town_by_its_page_rivals_only_as_a_toll():
     ("Ukraine brought home 205 servicemen on Thursday in a prisoner exchange with Russia.", [("205", "prisoners", "UA")]),
     ("Officials said 215 Ukrainian soldiers had been freed in a swap brokered by the Emirates.",
      [("215", "prisoners", "UA")]),
+    ("Ukraine got back 84 prisoners of war and the bodies of 909 soldiers on Friday.",
+     [("84", "prisoners", "UA"), ("909", "bodies", "UA")]),
+    ("Six Ukrainian civilians were also freed in the exchange.", [("Six", "civilians", "UA")]),
+    # "according to Moscow" names who said it, not who got them back
+    ("Russia handed over the bodies of 1,000 Ukrainian soldiers, according to Moscow.", [("1,000", "bodies", "UA")]),
+    # a review of session 30: no exchange in these
+    ("Ukrainian forces returned fire, killing 12 Russian soldiers near the village.", []),
+    ("Two Indian soldiers were killed in an exchange of fire on the border.", []),
+    ("The Russian military released a video showing 12 Ukrainian soldiers surrendering.", []),
+    ("Norway handed over six F-16 fighters to Ukraine.", []),
+    ("Poland received 40,000 people fleeing the war.", []),
+    ("Brazil brought back three defenders for Tuesday's match.", []),
     # a war's tally, no side named, no handover
     ("In total, 4,552 Ukrainians have been freed from Russian captivity since 2022.", []),
     ("Moscow said it had handed over 1,000 bodies.", []),

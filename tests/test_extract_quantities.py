@@ -69,6 +69,7 @@ def test_sample_article_quantities(samples_dir: Path):
     # "over" after a verb is its particle, not a bound
     ("Russia handed over 1,000 bodies", [("1,000", 1000, "exact", "bodies", None)]),
     ("over 1,000 bodies", [("over 1,000", 1000, "at_least", "bodies", None)]),
+    ("the operation took over 20 hours", [("over 20", 20, "at_least", "hours", None)]),
 ])
 def test_quantities(text, expected):
     assert _q(text) == expected

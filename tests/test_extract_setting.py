@@ -66,6 +66,22 @@ def test_no_setting_where_the_claim_names_its_town_or_the_context_names_two():
     assert _setting(wire) == []
 
 
+def test_no_setting_for_a_country_wide_count_a_bylines_town_or_a_county_police():
+    # a review of session 30
+    claims = _claims("A missile strike killed 11 people in Kharkiv on Tuesday, the governor said.\nAcross Ukraine, "
+                     "Russian attacks killed 23 people on Tuesday, the interior ministry said.")
+    assert _setting(_claim(claims, "Across Ukraine")) == []
+    claims = _claims("Storm Eowyn\nBy Jane Smith in Glasgow\nMore than 1 million homes were without power on Friday, "
+                     "the network operators said.")
+    assert _setting(_claim(claims, "More than 1 million")) == []
+    [police] = _claims("Kent Police said two people were killed in the crash on the motorway.")
+    assert _setting(police) == []
+    # a governor's count is the region's, whatever town the paragraph told of
+    claims = _claims("A Russian drone hit a bus in Kherson on Tuesday. The Kherson governor said 14 people were wounded "
+                     "across the region.")
+    assert _setting(_claim(claims, "The Kherson governor")) == [("Kherson", "region")]
+
+
 def test_the_pages_one_town_sets_a_count_told_without_one():
     claims = _claims("The number of people killed in the overnight missile strike on a building in the Saltivskyi "
                      "district has risen to 11, the city administration said.\nOn Tuesday, a drone damaged a "

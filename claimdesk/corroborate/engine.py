@@ -19,6 +19,7 @@ from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
 from claimdesk.corroborate.rivals import Rivalry, contest, gives_a_rival_count, handover_figures, rivalries
+from claimdesk.corroborate.transfers import EXCHANGE_WORDS
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.outlets import outlet_key
@@ -426,13 +427,18 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     counting = [c for cs in claims_of.values() for c in cs if gives_a_rival_count(c)]
     if not counting:
         return []
-    # a stored lead is parsed only when it names one of those towns (or an exchange does: no town names it)
+    # a stored lead is parsed only when it names one of those towns (or tells of an exchange: no town names it)
     words = {p.name.lower() for c in counting for p in c.places + c.setting}
     if any(handover_figures(c) for c in counting):
-        words |= {"bodies", "prisoners", "exchange", "handed over", "received", "freed", "released", "returned"}
+        words |= EXCHANGE_WORDS
     for i, d in sorted(known.items()):
-        if i not in claims_of and (d.lead_claim is not None or any(w in d.lead_json.decode().lower() for w in words)) \
-                and gives_a_rival_count(d.lead):
+        if i in claims_of:
+            continue
+        if d.lead_claim is None:
+            lead = d.lead_json.decode().lower()
+            if not any(w in lead for w in words):
+                continue
+        if gives_a_rival_count(d.lead):
             claims_of[i] = [d.lead]
     docs = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
     published.update((i, d.published) for i, d in docs.items())

@@ -74,14 +74,17 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     if towns or not figures:
         return towns, figures
     towns = _names(p for p in claim.setting if p.kind in ("city", "region"))
-    if not towns:
+    if not towns or not _HARM_WORD.search(claim.text):
         return set(), {}
-    tolls = {u: qs for u, qs in figures.items()
-             if any((m := measure(claim, q)) is not None and m.event in _TOLLS for q in qs)}
+    # the parse (`measure`) only for figures of people or homes in a sentence telling of harm or power
+    tolls = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
+             and any((m := measure(claim, q)) is not None and m.event in _TOLLS for q in qs)}
     return (towns, tolls) if tolls else (set(), {})
 
 
 _TOLLS = {"kill", "injure", "outage"}
+_TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident"}
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light)", re.I)
 
 
 def event_towns(claim: Claim) -> set[str]:
@@ -118,12 +121,20 @@ def _named_speaker(claim: Claim) -> bool:
 
 
 def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str]) -> bool:
-    """Two sources tell the figures, or one page gives two named speakers' ("Kharkiv Mayor Andriy
-    Korniyenko said 11 people had been killed … the regional governor, whose office is still reporting nine
-    dead"). A page's own figures, or a speaker's and the page's, are no two accounts."""
+    """Two sources tell the figures, or one page sets two named speakers' figures against each other
+    ("Kharkiv Mayor Andriy Korniyenko said 11 people had been killed … Those figures are higher than the ones
+    given by the regional governor, whose office is still reporting nine dead"). A page's own figures, a
+    speaker's and the page's, or two speakers' told side by side with no word of their difference (a
+    governor's morning figure and his office's evening one, a breakdown of a toll) are no two accounts."""
     if a.document_id != b.document_id:
         return source_of(a) != source_of(b)
-    return a.id != b.id and _named_speaker(a) and _named_speaker(b)
+    return a.id != b.id and _named_speaker(a) and _named_speaker(b) and bool(_AT_ODDS.search(a.text + " " + b.text))
+
+
+# a page's words for two figures at odds
+_AT_ODDS = re.compile(r"\b(?:higher|lower|differ\w*|contradict\w*|disput\w*|discrepanc\w*|at\s+odds|conflicting|"
+                      r"whereas|however|(?:is|are|was|were)\s+still\s+(?:reporting|giving|listing|saying)|"
+                      r"put\s+(?:the|its|their)\s+(?:toll|number|figure))\b", re.I)
 
 
 def counts_in_a_town(claim: Claim) -> bool:
@@ -189,14 +200,11 @@ def _handover_conflict(a: Claim, b: Claim, key: str) -> Optional[Disagreement]:
     def agree(x: Quantity, y: Quantity) -> bool:
         return x.value == y.value if x.qualifier == y.qualifier == "exact" else overlap(x, y)
 
-    if any(agree(x, y) for x in xs for y in ys):
+    if not xs or not ys or any(agree(x, y) for x in xs for y in ys):
         return None  # one of them states the other's figure
-    for x in xs:
-        for y in ys:
-            what, side = key[len(_HANDOVER):].split(":")
-            return Disagreement("number", f"{x.text} vs {y.text}", f"{what} handed over to {side} (people)",
-                                (x.span, y.span))
-    return None
+    x, y = xs[0], ys[0]
+    what, side = key[len(_HANDOVER):].split(":")
+    return Disagreement("number", f"{x.text} vs {y.text}", f"{what} handed over to {side} (people)", (x.span, y.span))
 
 
 def _one_day(a: Claim, b: Claim, published: Callable[[str], Optional[date]]) -> bool:

@@ -23,13 +23,21 @@ from typing import Optional
 
 from claimdesk.models import Claim, Quantity
 
-# what was handed over: the dead (bodies, remains, the fallen) or the living (prisoners, soldiers, civilians)
-_DEAD = re.compile(r"\b(?:bodies|body|remains|fallen|dead)\b", re.I)
-_PEOPLE = r"(?:prisoners?(?:\s+of\s+war)?|POWs|servicemen|servicemembers|soldiers|troops|defenders|fighters|" \
-          r"marines|civilians|captives|detainees|hostages|people|citizens|bodies|remains|fallen)"
-_HANDOVER = re.compile(r"\b(?:exchange[ds]?|swaps?|swapped|handed\s+over|hands\s+over|handing\s+over|returned|"
-                       r"repatriat\w+|received|receive|brought\s+(?:home|back)|freed|released|got\s+back|"
-                       r"transferred|sent\s+back)\b", re.I)
+# people held by the other side and handed back, living or dead
+_PEOPLE = r"(?:prisoners?(?:\s+of\s+war)?|POWs|servicemen|servicemembers|soldiers|troops|defenders|" \
+          r"marines|civilians|captives|detainees|people|citizens|Ukrainians|Russians)"
+# the words of an exchange of prisoners or of the dead: a sentence without one tells of no handover ("returned
+# fire", "released a video", "Poland received 40,000 people fleeing the war", "handed over six F-16 fighters")
+_EXCHANGE = re.compile(r"\b(?:prisoners?|POWs?|captiv\w*|swap(?:s|ped)?|repatriat\w*|bodies|remains|"
+                       r"exchange[ds]?(?!\s+(?:of\s+)?fire))\b", re.I)
+# lower-case words one of which a sentence telling of a handover holds (`_EXCHANGE`): a cheap look at stored text
+EXCHANGE_WORDS = frozenset({"prisoner", "pow", "captiv", "swap", "repatriat", "bodies", "remains", "exchange"})
+_NO_EXCHANGE = re.compile(r"\b(?:exchange[ds]?\s+(?:of\s+)?fire|returned\s+fire)\b", re.I)
+# the figure counts the dead: "the bodies of 212", "1,000 bodies", "the remains of 39"
+_DEAD_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+|some\s+|another\s+)?$", re.I)
+_DEAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bodies|remains)\b", re.I)
+_LIVING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\b", re.I)
+_CIVILIANS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?civilians\b", re.I)
 # a figure of a whole war, not of a day's exchange
 _SINCE = re.compile(r"\b(?:since|so\s+far|in\s+total\s+since|to\s+date|over\s+the\s+(?:past|last)\s+\w+\s+(?:years|months))\b",
                     re.I)
@@ -38,11 +46,11 @@ _GOT = re.compile(r"\b(?:received|receive|receives|brought\s+(?:home|back)|got\s
 _GAVE = re.compile(r"\b(?:handed\s+over|hands\s+over|handing\s+over|hand\s+over|returned|transferred|sent\s+back|"
                    r"released|freed|repatriated)\b", re.I)
 _SUBJECT = re.compile(r"(?P<who>[A-Z][\w’'-]+)(?:\s+(?:has|had|have|says\s+it|said\s+it\s+had|said\s+it))?\s*$")
-_TO = re.compile(r"[^.;:]{0,60}?\bto\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+)")
+_TO = re.compile(r"[^.;:]{0,60}?(?<!according\s)\bto\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+)")
 
 @dataclass(frozen=True)
 class Handover:
-    """A figure of people (or bodies) one side got back: `what` is "bodies" or "prisoners"."""
+    """A figure of people (or bodies) one side got back: `what` is "bodies", "civilians" or "prisoners"."""
 
     quantity: Quantity
     what: str
@@ -80,7 +88,8 @@ def handovers(claim: Claim) -> list[Handover]:
     """The claim's figures of people (or bodies) one side got back in an exchange or handover, each with
     that side; none for a sentence telling of no handover, naming no side, or counting since long ago."""
     text = claim.text
-    if not _HANDOVER.search(text) or _SINCE.search(text) or claim.polarity != "asserted":
+    if not _EXCHANGE.search(text) or _NO_EXCHANGE.search(text) or _SINCE.search(text) \
+            or not (_GOT.search(text) or _GAVE.search(text)) or claim.polarity != "asserted":
         return []
     out = []
     for q in claim.quantities:
@@ -89,10 +98,14 @@ def handovers(claim: Claim) -> list[Handover]:
         start, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
         if not 0 <= start < end <= len(text):
             continue
-        near = text[max(0, start - 30):min(len(text), end + 40)]
-        if not re.search(r"\b" + _PEOPLE + r"\b", near, re.I):
+        if _DEAD_BEFORE.search(text, max(0, start - 30), start) or _DEAD_AFTER.match(text, end):
+            what = "bodies"
+        elif _CIVILIANS_AFTER.match(text, end):
+            what = "civilians"
+        elif _LIVING_AFTER.match(text, end):
+            what = "prisoners"
+        else:
             continue
-        what = "bodies" if _DEAD.search(near) else "prisoners"
         side = _side(text, start, end)
         if side is not None:
             out.append(Handover(q, what, side))

@@ -6,13 +6,17 @@ towns and regions its words give as where something happened (`own_places`: not 
 dateline's, not a bearing's or a comparison's). When it has none, its setting is, in this order:
 
 - the town of the speaker's office: "Kharkiv Mayor Andriy Korniyenko said 11 people had been killed"
-  (a mayor's, a city council's or city police's town; a governor's or a regional administration's
-  region: "the Kherson governor" sets a count in the Kherson region, not in the city);
+  (a mayor's or a city council's town; a governor's or a regional administration's region: "the Kherson
+  governor" sets a count in the Kherson region, not in the city; a police force is often a county's or a
+  state's, "Kent Police", "Victoria Police", and sets nothing);
 - the one town told before it in its paragraph, or else in the line above it (a live blog's post
   heading "Kharkiv city gives higher toll", a sentence "… damaged a substation serving Dnipro's
   left-bank districts." before "Dnipro Power Networks said 36,000 households were without
   electricity"); a stretch naming two towns sets nothing;
 - the one town the page's claims tell of, when they tell of one only.
+
+A claim naming a country as where it happened ("Across Ukraine, Russian attacks killed 23 people") has
+no setting: its words place it.
 
 The setting is kept apart from the claim's places (`Claim.setting`): the claim does not name it, so the
 map and the same-fact checks do not read it; rival figures do (`corroborate.rivals`), since two
@@ -36,21 +40,23 @@ _BEARING = re.compile(r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:
 # a local office and the town or region it answers for: "Kharkiv Mayor", "the Odesa city council",
 # "Kherson's regional governor", "the head of the Sumy regional military administration"
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)(?:['’]s)?"
-_CITY_OFFICE = re.compile(_NAME + r"\s+(?:(?:[Cc]ity|[Mm]unicipal)\s+)?(?:[Mm]ayor|[Cc]ouncil|[Pp]olice|"
+_CITY_OFFICE = re.compile(_NAME + r"\s+(?:(?:[Cc]ity|[Mm]unicipal)\s+)?(?:[Mm]ayor|[Cc]ouncil|"
                           r"[Cc]ity\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
 _REGION_OFFICE = re.compile(_NAME + r"\s+(?:[Rr]egion(?:al)?\s+|[Oo]blast\s+|[Pp]rovince\s+|[Pp]rovincial\s+)?"
                             r"(?:[Gg]overnor|(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
-_OFFICE_WORDS = re.compile(r"\b(?:mayor|governor|council|police|administration)\b", re.I)
+_OFFICE_WORDS = re.compile(r"\b(?:mayor|governor|council|administration)\b", re.I)
+# a line that is a byline, a credit or a date, not a heading: "By Jane Smith in Glasgow"
+_NOT_A_HEADING = re.compile(r"\s*(?:By|Photo|Image|Credit|Source|Reporting|Written|Updated|Published|Posted)\b")
 
 
-def own_places(claim: Claim) -> list[Place]:
-    """The towns and regions where the claim's event happened, as far as its words tell: not the
-    speaker's ("the Kharkiv governor"), not the dateline's, not one giving a bearing or compared."""
+def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> list[Place]:
+    """The towns and regions (of `kinds`) where the claim's event happened, as far as its words tell: not
+    the speaker's ("the Kharkiv governor"), not the dateline's, not one giving a bearing or compared."""
     speaker = claim.attribution.source_span
     dateline = _DATELINE.match(claim.text)
     out = []
     for p in claim.places:
-        if p.kind not in ("city", "region"):
+        if p.kind not in kinds:
             continue
         if p.span is not None:
             if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
@@ -103,12 +109,9 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
     claimed = [c.span for c in ordered]
     for i, claim in enumerate(ordered):
         claim.setting = []
-        if own[id(claim)]:
+        if own[id(claim)] or own_places(claim, ("country",)):
             continue
-        setting = office_places(claim, text)
-        if not any(p.kind == "city" for p in setting):
-            context = _context_town(ordered, i, own, text, places, claimed)
-            setting = (context or page) + setting
+        setting = office_places(claim, text) or _context_town(ordered, i, own, text, places, claimed) or page
         claim.setting = [p.model_copy() for p in setting]
 
 
@@ -118,16 +121,27 @@ def _context_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]],
     settings), else in the line above (a claim's, or a heading's found places)."""
     start = ordered[i].span[0]
     line_start = text.rfind("\n", 0, start) + 1
-    before = [c for c in ordered[:i] if c.span[0] >= line_start and c.span[1] <= start]
-    told = [p for c in before for p in (own[id(c)] or [q for q in c.setting if q.kind == "city"])]
-    if told:
-        return _towns_in(told)
+    above_start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+    before, above = [], []  # the claims before it in its line, and in the line above
+    for c in reversed(ordered[:i]):
+        if c.span[0] < above_start:
+            break
+        if c.span[0] >= line_start and c.span[1] <= start:
+            before.append(c)
+        elif c.span[1] <= line_start:
+            above.append(c)
+
+    def told(cs: list[Claim]) -> list[Place]:
+        return [p for c in cs for p in (own[id(c)] or [q for q in c.setting if q.kind == "city"])]
+
+    if told(before):
+        return _towns_in(told(before))
     if line_start == 0:
         return []
-    above_start = text.rfind("\n", 0, line_start - 1) + 1
-    above = [c for c in ordered[:i] if c.span[0] >= above_start and c.span[1] <= line_start]
     if above:
-        return _towns_in([p for c in above for p in own[id(c)]])
+        return _towns_in(told(above))
+    if _NOT_A_HEADING.match(text, above_start):
+        return []
     # a line without claims (a heading): the towns found in it, outside any claim
     return _towns_in([p for p in places if p.span is not None and above_start <= p.span[0] and p.span[1] < line_start
                       and not any(a <= p.span[0] < b for a, b in claimed)])
