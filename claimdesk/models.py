@@ -290,7 +290,7 @@ class Claim(Record):
     extractor: str = ""
     setting: list[Place] = Field(
         default_factory=list,
-        description="where the page sets a claim whose own words name no town or region: the speaker's office "
+        description="where the page sets a claim giving a figure whose own words name no town or region: the speaker's office "
                     "('Kharkiv Mayor …'), the town told before it in its paragraph, or the page's one town "
                     "(claimdesk.extraction.setting); not among `places`, which the claim's words name")
 

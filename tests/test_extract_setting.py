@@ -74,6 +74,9 @@ def test_no_setting_for_a_country_wide_count_a_bylines_town_or_a_county_police()
     claims = _claims("Storm Eowyn\nBy Jane Smith in Glasgow\nMore than 1 million homes were without power on Friday, "
                      "the network operators said.")
     assert _setting(_claim(claims, "More than 1 million")) == []
+    # a claim giving no figure has none: the setting serves to compare counts
+    claims = _claims("A drone hit a school in Sumy on Tuesday. Teachers said the building was empty at the time.")
+    assert _setting(_claim(claims, "Teachers")) == []
     [police] = _claims("Kent Police said two people were killed in the crash on the motorway.")
     assert _setting(police) == []
     # a governor's count is the region's, whatever town the paragraph told of

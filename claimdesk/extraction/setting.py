@@ -1,4 +1,4 @@
-"""Where a page sets a claim whose own words name no town.
+"""Where a page sets a claim giving a figure whose own words name no town.
 
 "The number of people killed in the overnight missile strike … has risen to 11, the city administration
 said" names no town, yet its reader knows which: the page tells of one. A claim's own places are the
@@ -16,7 +16,8 @@ dateline's, not a bearing's or a comparison's). When it has none, its setting is
 - the one town the page's claims tell of, when they tell of one only.
 
 A claim naming a country as where it happened ("Across Ukraine, Russian attacks killed 23 people") has
-no setting: its words place it.
+no setting: its words place it. Nor has a claim giving no figure: the setting serves to compare counts,
+and read off a page of general news it is often a town named once in passing.
 
 The setting is kept apart from the claim's places (`Claim.setting`): the claim does not name it, so the
 map and the same-fact checks do not read it; rival figures do (`corroborate.rivals`), since two
@@ -100,16 +101,16 @@ def _towns_in(places: Sequence[Place]) -> list[Place]:
 
 
 def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> None:
-    """Give each claim naming no town or region of its own its setting (`Claim.setting`): its speaker's
-    office, else the one town told before it in its paragraph or in the line above, else the page's one
-    town. `claims` are a document's claims, `places` every place found in its `text`."""
+    """Give each claim with a figure and no town or region of its own its setting (`Claim.setting`): its
+    speaker's office, else the one town told before it in its paragraph or in the line above, else the
+    page's one town. `claims` are a document's claims, `places` every place found in its `text`."""
     ordered = sorted(claims, key=lambda c: c.span)
     own = {id(c): own_places(c) for c in ordered}
     page = _towns_in([p for c in ordered for p in own[id(c)]])
     claimed = [c.span for c in ordered]
     for i, claim in enumerate(ordered):
         claim.setting = []
-        if own[id(claim)] or own_places(claim, ("country",)):
+        if not claim.quantities or own[id(claim)] or own_places(claim, ("country",)):
             continue
         setting = office_places(claim, text) or _context_town(ordered, i, own, text, places, claimed) or page
         claim.setting = [p.model_copy() for p in setting]
