@@ -52,6 +52,12 @@ _INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attac
              "flooding": "flood", "floods": "flood", "storm": "storm", "storms": "storm", "earthquake": "quake",
              "quake": "quake", "collapse": "collapse", "stampede": "stampede"}
 _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, reverse=True)) + r")\b", re.I)
+# counts a page's town stands in for: of the harmed or of homes without power (`_counted`)
+_TOLLS = {"kill", "injure", "outage"}
+_TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident"}
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light)", re.I)
+
+
 def _towns(claim: Claim) -> set[str]:
     """The towns (and regions, as "region:" names: a region's count is compared with a region's only) where
     the claim's event happened, as far as words tell (`setting.own_places`: not the speaker's "the Kharkiv
@@ -80,11 +86,6 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     tolls = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
              and any((m := measure(claim, q)) is not None and m.event in _TOLLS for q in qs)}
     return (towns, tolls) if tolls else (set(), {})
-
-
-_TOLLS = {"kill", "injure", "outage"}
-_TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident"}
-_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light)", re.I)
 
 
 def event_towns(claim: Claim) -> set[str]:

@@ -11,7 +11,9 @@ the rival figures (`rivals`) key it by what was handed over, to whom, and the da
 The side is read from the words around the figure (the parse gives the subject of "received" as often
 as the object of "handed over"): who received, brought home or got back; to whom something was handed,
 returned or sent; else the nationality of the people counted ("218 Ukrainian servicemen"). A sentence
-naming no side, or a figure counted since some earlier time, is no handover of a day.
+naming no side, a figure counted since some earlier time, or a sentence without an exchange's words
+("returned fire", "handed over six F-16 fighters", "received 40,000 people fleeing the war") is no
+handover of a day.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ _GAVE = re.compile(r"\b(?:handed\s+over|hands\s+over|handing\s+over|hand\s+over|
                    r"released|freed|repatriated)\b", re.I)
 _SUBJECT = re.compile(r"(?P<who>[A-Z][\w’'-]+)(?:\s+(?:has|had|have|says\s+it|said\s+it\s+had|said\s+it))?\s*$")
 _TO = re.compile(r"[^.;:]{0,60}?(?<!according\s)\bto\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+)")
+
 
 @dataclass(frozen=True)
 class Handover:
