@@ -239,12 +239,18 @@ def test_a_figure_set_in_a_town_by_its_page_rivals_only_as_a_toll():
     ("Russia handed over 1,000 bodies of Ukrainian servicemen to Kyiv and received the bodies of 34 Russian "
      "soldiers, commissioner Yelena Garbuzova said.", [("1,000", "bodies", "UA"), ("34", "bodies", "RU")]),
     ("Russia received the bodies of 31 of its soldiers, a lawmaker said.", [("31", "bodies", "RU")]),
-    ("Ukraine brought home 205 servicemen on Thursday in a prisoner exchange with Russia.", [("205", "prisoners", "UA")]),
+    ("Ukraine brought home 205 servicemen on Thursday in a prisoner exchange with Russia.", [("205", "soldiers", "UA")]),
     ("Officials said 215 Ukrainian soldiers had been freed in a swap brokered by the Emirates.",
-     [("215", "prisoners", "UA")]),
+     [("215", "soldiers", "UA")]),
     ("Ukraine got back 84 prisoners of war and the bodies of 909 soldiers on Friday.",
-     [("84", "prisoners", "UA"), ("909", "bodies", "UA")]),
+     [("84", "soldiers", "UA"), ("909", "bodies", "UA")]),
     ("Six Ukrainian civilians were also freed in the exchange.", [("Six", "civilians", "UA")]),
+    # written after set L (tuning, after its first look): a demonym counted, an army named after the counted
+    ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War says 84 Ukrainians have come home "
+     "in today's exchange.", [("84", "people", "UA")]),
+    ("In return, 90 prisoners of war of the Ukrainian Armed Forces were handed over, the ministry said.",
+     [("90", "soldiers", "UA")]),
+    ("The team came home with 3 medals after the exchange programme.", []),
     # "according to Moscow" names who said it, not who got them back
     ("Russia handed over the bodies of 1,000 Ukrainian soldiers, according to Moscow.", [("1,000", "bodies", "UA")]),
     # a review of session 30: no exchange in these
@@ -282,3 +288,17 @@ def test_one_sides_handover_told_two_ways_is_disputed_and_the_other_sides_is_not
     assert found.contradiction.detail == "212 vs 218" and "bodies handed over to UA" in found.contradiction.quantity
     for other in (own, same, living):  # the other side's bodies, the same figure, the living
         assert rivalries({"a": [received], "b": [other]}, published, _outlet) == [], other.text
+
+
+def test_everyone_a_side_got_back_is_no_rival_of_the_soldiers_among_them():
+    # written after war set H: a total with its civilians and the other side's count of prisoners of war agree
+    total_doc, [total] = _claims("Ukraine brought home 157 prisoners, including seven civilians, in a swap with Russia "
+                                 "on Tuesday.", "Kyiv Ledger")
+    soldiers_doc, [soldiers] = _claims("In return, 150 prisoners of war of the Ukrainian armed forces were handed over "
+                                       "on Tuesday, the ministry said.", "Steppe Wire")
+    other_doc, [other] = _claims("Ukraine brought home 160 prisoners, including seven civilians, in a swap with Russia "
+                                 "on Tuesday.", "Harbor Wire")
+    published = {d.id: DAY for d in (total_doc, soldiers_doc, other_doc)}.get
+    assert rivalries({"a": [total], "b": [soldiers]}, published, _outlet) == []
+    [found] = rivalries({"a": [total], "c": [other]}, published, _outlet)
+    assert found.contradiction.detail == "157 vs 160"

@@ -38,13 +38,22 @@ _NO_EXCHANGE = re.compile(r"\b(?:exchange[ds]?\s+(?:of\s+)?fire|returned\s+fire)
 # the figure counts the dead: "the bodies of 212", "1,000 bodies", "the remains of 39"
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+|some\s+|another\s+)?$", re.I)
 _DEAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bodies|remains)\b", re.I)
-_LIVING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\b", re.I)
 _CIVILIANS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?civilians\b", re.I)
+# a figure of everyone a side got back, soldiers and civilians: "157 Ukrainians returned home, including seven
+# civilians" is no rival of "150 prisoners of war of the Ukrainian armed forces"
+_EVERYONE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:[A-Z][a-z]+ans|[A-Z][a-z]+ians|people|citizens|prisoners|"
+                             r"captives|detainees)\b(?!\s+of\s+war)")
+# soldiers held as prisoners of war: "205 servicemen", "150 prisoners of war", "215 Ukrainian soldiers"
+_SOLDIERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:prisoners\s+of\s+war|POWs|servicemen|servicemembers|soldiers|"
+                             r"troops|defenders|marines)\b", re.I)
+# "157 prisoners, including seven civilians": a total of everyone, whatever it is called
+_INCLUDING_CIVILIANS = re.compile(r"[^.;]{0,40}?,?\s+(?:including|among\s+them)\s+[\w-]+\s+civilians\b", re.I)
 # a figure of a whole war, not of a day's exchange
 _SINCE = re.compile(r"\b(?:since|so\s+far|in\s+total\s+since|to\s+date|over\s+the\s+(?:past|last)\s+\w+\s+(?:years|months))\b",
                     re.I)
 # the verbs of a handover, by who they make their subject: the side that got them back, or the side that gave
-_GOT = re.compile(r"\b(?:received|receive|receives|brought\s+(?:home|back)|got\s+back|welcomed\s+(?:home|back))\b", re.I)
+_GOT = re.compile(r"\b(?:received|receive|receives|brought\s+(?:home|back)|got\s+back|welcomed\s+(?:home|back)|"
+                  r"(?:come|came|coming|returned|returning)\s+home)\b", re.I)
 _GAVE = re.compile(r"\b(?:handed\s+over|hands\s+over|handing\s+over|hand\s+over|returned|transferred|sent\s+back|"
                    r"released|freed|repatriated)\b", re.I)
 _SUBJECT = re.compile(r"(?P<who>[A-Z][\w’'-]+)(?:\s+(?:has|had|have|says\s+it|said\s+it\s+had|said\s+it))?\s*$")
@@ -53,7 +62,9 @@ _TO = re.compile(r"[^.;:]{0,60}?(?<!according\s)\bto\s+(?:the\s+)?(?P<who>[A-Z][
 
 @dataclass(frozen=True)
 class Handover:
-    """A figure of people (or bodies) one side got back: `what` is "bodies", "civilians" or "prisoners"."""
+    """A figure of people (or bodies) one side got back: `what` is "bodies", "civilians", "soldiers"
+    (servicemen, prisoners of war) or "people" (everyone: "84 Ukrainians", "157 prisoners, including seven
+    civilians")."""
 
     quantity: Quantity
     what: str
@@ -82,8 +93,12 @@ def side_of(word: str) -> Optional[str]:
 
 def _nationality(text: str, start: int, end: int) -> Optional[str]:
     """The nationality of the people a figure counts: "218 Ukrainian servicemen", "the bodies of 34 Russian
-    soldiers"."""
-    m = re.match(r"\s+(?:(?:[a-z]+)\s+){0,2}?(?P<nat>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?" + _PEOPLE + r"\b", text[end:end + 60])
+    soldiers", "84 Ukrainians", "90 prisoners of war of the Ukrainian Armed Forces"."""
+    after = text[end:end + 80]
+    m = re.match(r"\s+(?:(?:[a-z]+)\s+){0,2}?(?P<nat>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?" + _PEOPLE + r"\b", after) \
+        or re.match(r"\s+(?P<nat>[A-Z][a-z]+)s\b", after) \
+        or re.match(r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\s+of\s+the\s+(?P<nat>[A-Z][a-z]+)\s+"
+                    r"(?:[Aa]rmed\s+[Ff]orces|[Aa]rmy|[Mm]ilitary|[Nn]avy)\b", after)
     return side_of(m.group("nat")) if m else None
 
 
@@ -105,8 +120,10 @@ def handovers(claim: Claim) -> list[Handover]:
             what = "bodies"
         elif _CIVILIANS_AFTER.match(text, end):
             what = "civilians"
-        elif _LIVING_AFTER.match(text, end):
-            what = "prisoners"
+        elif _EVERYONE_AFTER.match(text, end) or _INCLUDING_CIVILIANS.match(text, end):
+            what = "people"
+        elif _SOLDIERS_AFTER.match(text, end):
+            what = "soldiers"
         else:
             continue
         side = _side(text, start, end)
