@@ -16,7 +16,7 @@ from typing import Optional
 from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
-from claimdesk.corroborate.grouping import Draft, EventContext, StoryGrouper, draft_from_claims
+from claimdesk.corroborate.grouping import Draft, EventContext, PartsMemo, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
 from claimdesk.corroborate.rivals import Rivalry, contest, gives_a_rival_count, handover_figures, rivalries
 from claimdesk.corroborate.transfers import EXCHANGE_WORDS
@@ -76,11 +76,12 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     for signature in state.iter_signatures(store):
         detector.load(signature.document_id, signature.minhash, signature.shingles)
     cache = ClaimCache()
+    memo = PartsMemo()
     try:
         for start in range(0, len(pending), batch_size):
             ids = [p.id for p in pending[start:start + batch_size]]
             docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
-            _batch(store, docs, weights, clusterer, detector, cache, report, run)
+            _batch(store, docs, weights, clusterer, detector, cache, report, run, memo)
             # what stays across batches (LSH index, centroids, caches: millions of small objects)
             # is moved out of the cyclic collector's sight; else each full collection walks it
             # again and a batch costs more the larger the corpus (30k: 4.3 against 6.1 CPU-s per
@@ -126,7 +127,8 @@ class Neighbourhoods:
 
 
 def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: EventClusterer,
-           detector: CopyDetector, cache: ClaimCache, report: CorroborationReport, run: int = 0) -> None:
+           detector: CopyDetector, cache: ClaimCache, report: CorroborationReport, run: int = 0,
+           memo: Optional[PartsMemo] = None) -> None:
     """One batch: everything is computed first, then written in one transaction, so a run killed
     half-way leaves the store as it was before the batch."""
     new_ids = {d.id for d in docs}
@@ -144,7 +146,7 @@ def _batch(store: Store, docs: list[Document], weights: Weights, clusterer: Even
         recopied = {v.document_id: v.copy_of for v in verdicts if v.document_id not in new_ids}
         origins = _origins(store, docs, recopied, labels, detector)
     with _stage(report, "stories"):
-        drafts = _group(docs, claims, labels, near, clusterer, weights)
+        drafts = _group(docs, claims, labels, near, clusterer, weights, memo)
         rewrite = _stories_to_rewrite(store, drafts, recopied, weights)
         mentions = [StoryMention(c.id, d.id, c.document_id, detector.copy_of.get(c.document_id))
                     for d in sorted(drafts.values(), key=lambda d: d.id) for c in d.claims]
@@ -206,8 +208,9 @@ def _neighbourhoods(store: Store, docs: list[Document], labels: dict[str, str], 
 
 
 def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[str, str], near: Neighbourhoods,
-           clusterer: EventClusterer, weights: Weights) -> dict[str, Draft]:
+           clusterer: EventClusterer, weights: Weights, memo: Optional[PartsMemo] = None) -> dict[str, Draft]:
     """Place the batch's claims among the stories of their neighbourhood; return the drafts that changed."""
+    memo = memo if memo is not None else PartsMemo()
     rows = clusterer.clusters
     context = EventContext(near.cluster_of, {c: rows[c].size for g in near.groups for c in g},
                            lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()),
@@ -223,7 +226,7 @@ def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[st
         if not new_claims:
             continue
         ids = {s for c in group for i in near.window.get(c, ()) for s in near.stories_of.get(i, ())}
-        grouper = StoryGrouper(weights, _with_continuations(sorted(ids), pool), context)
+        grouper = StoryGrouper(weights, _with_continuations(sorted(ids), pool), context, memo)
         grouper.add(new_claims)
         pool.update({d.id: d for d in grouper.stories})
     return {i: d for i, d in pool.items() if d.dirty}

@@ -51,7 +51,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -98,6 +98,7 @@ SHORT_STORY_TERMS = 2  # a story of at most this many terms more than the seeds 
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 MAX_MENTIONS = 50
+PARTS_MEMO = 30_000
 TOPIC_TERMS = 100
 TOPIC_WEIGHT = 0.3
 # "statement" is the reporting frame ("…, officials said"), not what happened: it fits any event type
@@ -205,6 +206,31 @@ def _countries(claim: Claim) -> set[str]:
     return {p.country for p in claim.places if p.country}
 
 
+class PartsMemo:
+    """Claims' same-fact parts (`samefact.parts`) read lately in a run, by claim id, bounded (the oldest
+    dropped first). A story's lead is mostly a claim an earlier batch placed: its draft is loaded
+    afresh each batch, and reading its parts again (meaning vector, names, deeds) had been a sixth of
+    corroboration's time at 10k documents."""
+
+    def __init__(self, limit: int = PARTS_MEMO):
+        self.limit = limit
+        self.items: OrderedDict[str, samefact.Parts] = OrderedDict()
+
+    def add(self, claims: Iterable[Claim], parts: Iterable[samefact.Parts]) -> None:
+        for claim, fact in zip(claims, parts):
+            self.items[claim.id] = fact
+            self.items.move_to_end(claim.id)
+        while len(self.items) > self.limit:
+            self.items.popitem(last=False)
+
+    def of(self, claim: Claim) -> samefact.Parts:
+        fact = self.items.get(claim.id)
+        if fact is None:
+            fact = samefact.parts([claim], [_content(claim)])[0]
+            self.add([claim], [fact])
+        return fact
+
+
 @dataclass
 class Draft:
     """A story as grouping sees it. `claims` are the claims that joined it in this run (all of
@@ -227,6 +253,7 @@ class Draft:
     _names_of: str = field(default="", repr=False)  # the lead `_lead_names` were read from
     _lead_parts: Optional[samefact.Parts] = field(default=None, repr=False)
     _parts_of: str = field(default="", repr=False)
+    memo: Optional[PartsMemo] = field(default=None, repr=False, compare=False)  # the run's, set by `StoryGrouper`
 
     def __post_init__(self) -> None:
         claims, self.claims = self.claims, []
@@ -266,7 +293,8 @@ class Draft:
         """The lead's fact as the same-fact model reads it (its meaning vector computed once)."""
         lead = self.lead
         if self._parts_of != lead.id:
-            self._lead_parts, self._parts_of = samefact.parts([lead], [_content(lead)])[0], lead.id
+            fact = self.memo.of(lead) if self.memo else samefact.parts([lead], [_content(lead)])[0]
+            self._lead_parts, self._parts_of = fact, lead.id
         assert self._lead_parts is not None
         return self._lead_parts
 
@@ -450,9 +478,11 @@ class StoryGrouper:
     [2]
     """
 
-    def __init__(self, weights: Weights, stories: Iterable[Draft] = (), context: Optional[EventContext] = None):
+    def __init__(self, weights: Weights, stories: Iterable[Draft] = (), context: Optional[EventContext] = None,
+                 memo: Optional[PartsMemo] = None):
         self.weights = weights
         self.context = context
+        self.memo = memo if memo is not None else PartsMemo()
         self.stories: list[Draft] = []
         self.index: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
@@ -464,6 +494,7 @@ class StoryGrouper:
 
     def _adopt(self, draft: Draft) -> int:
         j = len(self.stories)
+        draft.memo = self.memo
         self.stories.append(draft)
         self.index[draft.id] = j
         for t in draft.vector:
@@ -486,6 +517,7 @@ class StoryGrouper:
         order = sorted(range(len(claims)), key=lambda i: placing_order(claims[i], facts[i]))  # stable sort
         claims, facts = [claims[i] for i in order], [facts[i] for i in order]
         self.parts.update((c.id, f) for c, f in zip(claims, facts))
+        self.memo.add(claims, facts)
         for claim, x, fact in zip(claims, claim_vectors(self.weights, claims), facts):
             self._place(claim, self._in_context(claim, x), fact)
         return [s for s in self.stories if s.touched]
@@ -703,7 +735,7 @@ class StoryGrouper:
     def _place(self, claim: Claim, x: dict[int, float], fact: Optional[samefact.Parts] = None) -> None:
         denial = is_denial(claim)
         if fact is None:
-            fact = samefact.parts([claim], [_content(claim)])[0]
+            fact = self.memo.of(claim)
         self._crossing = False
         best = self._best(claim, x, denial, fact)
         if best is None:
