@@ -681,3 +681,60 @@ def test_homes_without_power_are_one_count_however_told(a_text, b_text, conflict
     assert (found is not None) is conflict, found
     if conflict:
         assert found.quantity.startswith("household outage"), found
+
+
+# --- a day's toll told through the day (written after war set M's first look; our own sentences) ---------
+
+def _numbers(texts: list[str]) -> list[str]:
+    """The number contradictions `find` reports among one mention of each text, each from its own outlet."""
+    found = find([Evidence(claim(t), f"outlet:{i}") for i, t in enumerate(texts)])
+    return sorted(c.detail for c in found if c.kind == "number")
+
+
+def test_one_officials_toll_rising_through_the_day_is_no_contradiction():
+    morning = "Nine people were injured in the strike on Zaporizhzhia, regional governor Yurii Marchuk said."
+    evening = "Seventeen people were injured in the strike on Zaporizhzhia, governor Yurii Marchuk said in the evening."
+    assert _numbers([morning, evening]) == []
+    # the office alone, when the other names him
+    titled = "Seventeen people were injured in the strike on Zaporizhzhia, the regional governor said."
+    assert _numbers([morning, titled]) == []
+    # two named officials at odds still disagree
+    mayor = "Seventeen people were injured in the strike on Zaporizhzhia, Mayor Ivan Fedorov said."
+    assert _numbers([morning, mayor]) == ["Nine vs Seventeen"]
+
+
+def test_one_speakers_two_figures_of_a_count_that_does_not_grow_still_disagree():
+    # set F's pair: two outlets quoting one ministry's downed drones, one of them wrongly
+    a = "Russia's defence ministry said its air defences had destroyed 87 Ukrainian drones over Russian regions overnight."
+    b = "Russia's defence ministry says it destroyed 78 Ukrainian drones over Russian regions overnight."
+    assert _numbers([a, b]) == ["87 vs 78"]
+
+
+def test_a_figure_told_as_replaced_contradicts_nothing():
+    earlier = "Marchuk initially reported two people killed in the strike on Zaporizhzhia."
+    now = "Three people were killed in the strike on Zaporizhzhia, officials said."
+    assert number_conflict(claim(earlier), claim(now)) is None
+    assert number_conflict(claim("In the morning, officials had reported two dead in Zaporizhzhia."), claim(now)) is None
+    plain = "Two people were killed in the strike on Zaporizhzhia, officials said."
+    assert number_conflict(claim(plain), claim(now)) is not None
+
+
+def test_an_item_of_a_breakdown_is_no_rival_count_of_the_whole():
+    whole = "Russia launched 117 drones and six missiles at Ukraine overnight, the air force said."
+    parts = "The air force said Russian forces launched four Iskander-M ballistic missiles and two Kh-101 cruise missiles."
+    assert number_conflict(claim(whole), claim(parts)) is None
+    other = "The air force said Russian forces launched eight missiles overnight."
+    assert number_conflict(claim(whole), claim(other)) is not None
+
+
+@pytest.mark.parametrize("part, whole, conflict", [
+    ("Six residents died in the drone strike on Chuhuiv, the city administration said.",
+     "Four people were killed in the drone strike on Chuhuiv, the regional administration said.", True),
+    ("Two civilians died in the drone strike on Chuhuiv, the city administration said.",
+     "Four people were killed in the drone strike on Chuhuiv, the regional administration said.", False),
+    ("Six residents were injured in the drone strike on Chuhuiv, the city administration said.",
+     "Four people were killed in the drone strike on Chuhuiv, the regional administration said.", False),
+])
+def test_more_of_a_kind_of_people_than_people_in_all_is_a_contradiction(part, whole, conflict):
+    assert (number_conflict(claim(part), claim(whole)) is not None) is conflict
+    assert (number_conflict(claim(whole), claim(part)) is not None) is conflict

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
-from claimdesk.corroborate.measures import Measure, frame_at, located, measure, overlap, unit_class
+from claimdesk.corroborate.measures import Measure, frame_at, interval, located, measure, overlap, unit_class
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
 MAX_PLACE_KM = 100.0
@@ -91,16 +91,58 @@ def number_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
     return _number_conflict(a, b, counted_figures(a), counted_figures(b))
 
 
+def one_speaker(a: Claim, b: Claim) -> bool:
+    """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"; one
+    organisation named alike), or from one office when one of them gives only its title ("Odesa's regional
+    governor" / "the regional governor, Vadym Hrytsenko"): successive updates of the speaker's own count
+    through the day, not two accounts at odds. "Ukraine's interior ministry" and "Russia's defence ministry"
+    are two speakers, and so are two outlets' "the regional governor" (a title alone names no one)."""
+    name_a, office_a = _speaker(a)
+    name_b, office_b = _speaker(b)
+    if name_a or name_b:
+        return name_a == name_b or (not (name_a and name_b) and office_a is not None and office_a == office_b)
+    return False
+
+
+# words of a person's title, not of the name ("Zaporizhzhia Oblast Military Administration Head Yurii Marchuk")
+_TITLE_WORDS = frozenset("""the a regional region oblast city town district military civil administration
+head chief governor mayor deputy spokesman spokeswoman spokesperson minister president commander secretary
+police officer official general staff acting""".split())
+_OFFICES = ("governor", "mayor", "head", "spokesman", "spokeswoman", "spokesperson", "minister", "commander")
+
+
+def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
+    """The speaker's name (a person's surname, an organisation's words) and office (a person's title:
+    "governor", "mayor"), each when the attribution gives it."""
+    source = (claim.attribution.source or "").strip()
+    kind = claim.attribution.kind
+    if kind == "named_organization":
+        head = re.split(r"[,(]", source)[0].split()
+        return " ".join(w for w in (t.lower() for t in head) if w != "the") or None, None
+    if kind not in ("named_person", "vague"):
+        return None, None
+    words = re.findall(r"[\w'’-]+", source)
+    office = next((w.lower() for w in reversed(words) if w.lower() in _OFFICES), None)
+    if office == "head" and re.search(r"\b(?:regional|region|oblast)\b", source, re.I):
+        office = "governor"  # a Ukrainian region's governor heads its (military) administration
+    if kind == "vague":
+        return None, office
+    named = [w for w in words if w[:1].isupper() and w.lower() not in _TITLE_WORDS and not re.search(r"['’]s$", w)]
+    return (named[-1].lower() if named else None), office
+
+
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
                      told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool] = lambda *_: False
                      ) -> Optional[Disagreement]:
     for unit in sorted(ca.keys() & cb.keys()):
         for x in ca[unit]:
             for y in cb[unit]:
-                if overlap(x, y):
+                if overlap(x, y) or superseded(a, x) or superseded(b, y):
                     continue
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
+                    continue
+                if _a_part(a, ca[unit], x, mx) or _a_part(b, cb[unit], y, my):
                     continue
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
@@ -110,7 +152,59 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
                 what = f"{mx.thing}{' of ' + mx.of if mx.of else ''}{' ' + mx.event if mx.event else ''} ({counted})"
                 return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
+    return _part_over_whole(a, b, ca, cb) or _part_over_whole(b, a, cb, ca, swap=True)
+
+
+# kinds of people counted that are some of the people a toll counts: more of them than people is no toll's part
+PART_OF = {"resident": "people", "civilian": "people", "children": "people"}
+
+
+def _part_over_whole(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
+                     swap: bool = False) -> Optional[Disagreement]:
+    """`a` counts more of a kind of people (`PART_OF`: residents, civilians, children) harmed in one event
+    than `b` counts people: "Six residents died" / "four people were killed" cannot both be right, while "two
+    civilians" among "four people" can."""
+    for part, whole in PART_OF.items():
+        for x in ca.get(part, ()):
+            for y in cb.get(whole, ()):
+                if interval(x)[0] <= interval(y)[1] or superseded(a, x) or superseded(b, y):
+                    continue
+                mx, my = measure(a, x), measure(b, y)
+                if mx is None or my is None or mx.event != my.event or mx.event is None or mx.of != my.of \
+                        or mx.window != my.window or _apart(a, b):
+                    continue
+                what = f"{my.thing} {my.event} ({mx.counted} / {my.counted})"
+                spans = (y.span, x.span) if swap else (x.span, y.span)
+                return Disagreement("number", f"{y.text} vs {x.text}" if swap else f"{x.text} vs {y.text}", what, spans)
     return None
+
+
+# a figure its sentence tells as an earlier one, since replaced: "Marchuk initially reported two killed",
+# "In the morning, officials had reported two dead", "up from his early-morning figure of three dead"
+_SUPERSEDED = re.compile(r"\b(?:initially|originally|at\s+first|first\s+(?:reported|said|put|gave)|"
+                         r"earlier\s+(?:reported|said|put|gave|figures?|count|toll)|"
+                         r"had\s+(?:earlier\s+|initially\s+|first\s+|previously\s+)?(?:reported|said|put|given|counted)|"
+                         r"up\s+from|down\s+from|revised\s+\w+\s+from)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:.!?]\s")
+
+
+def superseded(claim: Claim, q: Quantity) -> bool:
+    """`q` is told as a figure given earlier and since replaced (`_SUPERSEDED` in its clause, before it): it
+    disagrees with no later figure."""
+    start = q.span[0] - claim.span[0] if q.span else -1
+    if not 0 <= start <= len(claim.text):
+        return False
+    before = claim.text[:start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    return bool(_SUPERSEDED.search(before[ends[-1] if ends else 0:]))
+
+
+def _a_part(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine: Measure) -> bool:
+    """`q` is one item of a breakdown its claim gives: another figure of the claim measures the same quantity
+    ("launched four Iskander-M ballistic missiles from Kursk Oblast, two Kh-101 cruise missiles …": the four are
+    some of the night's six, not another count of them)."""
+    return any(f is not q and not overlap(f, q) and (m := measure(claim, f)) is not None and m.same_quantity(mine)
+               for f in figures)
 
 
 def _also_states(claim: Claim, q: Quantity, mine: Measure, theirs: Measure) -> bool:
@@ -209,8 +303,10 @@ class _Facts:
         return cls(counted_figures(claim), named_day(claim) is not None, _cities(claim))
 
     def may_conflict(self, other: "_Facts") -> bool:
-        return bool((self.counts.keys() & other.counts.keys()) or (self.day and other.day)
-                    or (self.cities and other.cities))
+        return bool(self.may_disagree_on_numbers(other) or (self.day and other.day) or (self.cities and other.cities))
+
+    def may_disagree_on_numbers(self, other: "_Facts") -> bool:
+        return bool({PART_OF.get(u, u) for u in self.counts} & {PART_OF.get(u, u) for u in other.counts})
 
 
 def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
@@ -231,8 +327,9 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
             if a.source == b.source or not fa.may_conflict(fb):
                 continue  # a pair that shares no kind of fact cannot disagree
 
-            for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts, told_apart)
-                          if fa.counts.keys() & fb.counts.keys() else None,
+            for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts,
+                                           _updates_apart(told_apart) if one_speaker(a.claim, b.claim) else told_apart)
+                          if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day else None,
                           _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):
                 if found and (found.kind, found.detail) not in seen:
@@ -247,6 +344,20 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                                      quantity=None, mentions=[d.claim.id, d.claim.id],
                                      spans=[own.denial, own.denied]))
     return out
+
+
+def _updates_apart(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool]
+                   ) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
+    """For two mentions of one speaker: a toll of the harmed is told apart too, since one official's count
+    of the dead and the injured grows through the day ("two killed and nine injured" in the morning, "17
+    injured" in the evening). A count that does not grow (drones downed overnight: "87" / "78", both "Russia's
+    defence ministry said") still disagrees."""
+    def apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
+        return mx.event in _GROWING_TOLLS or told_apart(unit, x, y, mx, my)
+    return apart
+
+
+_GROWING_TOLLS = frozenset({"kill", "injure"})
 
 
 def _side_by_side(claim: Claim, figures: Sequence[Quantity], x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:

@@ -413,7 +413,8 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
         if found:
             build([known[i] for i in sorted({i for r in found for i in r.stories} - set(stories))], False)
             written = {s.id for s in out}
-            out += [stories[i] for i in contest(stories, found) if i not in written]
+            leads = {i: known[i].lead for i in stories if i in known}
+            out += [stories[i] for i in contest(stories, found, leads) if i not in written]
     if snapshots is not None:
         for story in out:
             keys = independent_source_keys(evidence[story.id])

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Optional
 
-from claimdesk.corroborate.contradictions import Disagreement, counted_figures, is_denial, named_day, number_conflict
+from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, is_denial, named_day,
+                                                  number_conflict, one_speaker)
 from claimdesk.corroborate.measures import measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places
@@ -98,25 +99,6 @@ def beyond_the_day(claim: Claim) -> bool:
     return bool(_NOT_THE_DAYS.search(claim.text))
 
 
-def _one_speaker(a: Claim, b: Claim) -> bool:
-    """Both figures come from one named speaker ("governor Kravets says" / "governor Oleh Kravets said"; one
-    organisation named alike): successive updates of the speaker's own count, not two accounts at odds.
-    "Ukraine's interior ministry" and "Russia's defence ministry" are two speakers."""
-    def name(claim: Claim) -> Optional[str]:
-        source = (claim.attribution.source or "").strip()
-        head = re.split(r"[,(]", source)[0].split()
-        if not head:
-            return None
-        if claim.attribution.kind == "named_person":
-            return re.sub(r"['’]s$", "", head[-1].lower())
-        if claim.attribution.kind == "named_organization":
-            return " ".join(w for w in (t.lower() for t in head) if w != "the")
-        return None
-
-    mine = name(a)
-    return mine is not None and mine == name(b)
-
-
 def _named_speaker(claim: Claim) -> bool:
     return claim.attribution.kind in ("named_person", "named_organization")
 
@@ -135,6 +117,7 @@ def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str]) -> bool
 # a page's words for two figures at odds
 _AT_ODDS = re.compile(r"\b(?:higher|lower|differ\w*|contradict\w*|disput\w*|discrepanc\w*|at\s+odds|conflicting|"
                       r"whereas|however|(?:is|are|was|were)\s+still\s+(?:reporting|giving|listing|saying)|"
+                      r"still\s+(?:says|puts|gives|reports|lists)|(?:is|are)\s+sticking\s+(?:with|to)|"
                       r"put\s+(?:the|its|their)\s+(?:toll|number|figure))\b", re.I)
 
 
@@ -184,7 +167,7 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
     keys = {(f"{_HANDOVER}{h.what}:{h.side}", "people", d) for h in handover_figures(claim) for d in days}
     if counts_in_a_town(claim):
         towns, figures = _counted(claim)
-        keys |= {(t, u, d) for t in towns for u in figures for d in days}
+        keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures for d in days}
     return keys
 
 
@@ -224,10 +207,28 @@ def _one_day(a: Claim, b: Claim, published: Callable[[str], Optional[date]]) -> 
 
 @dataclass(frozen=True)
 class Rivalry:
-    """Two stories' mentions giving two figures of one count: the contradiction each story shows."""
+    """Two stories' mentions giving two figures of one count: the contradiction each story shows. `kinds`:
+    what the count counts, as (thing, event) pairs ("people", "kill"), empty for an exchange's handover."""
 
     stories: tuple[str, str]
     contradiction: Contradiction
+    kinds: frozenset[tuple[str, Optional[str]]] = frozenset()
+
+
+def _disputed_kinds(a: Claim, b: Claim, disagreement: Disagreement) -> frozenset[tuple[str, Optional[str]]]:
+    """What the two disputed figures count, (thing, event) each."""
+    out = set()
+    for claim, span in zip((a, b), disagreement.spans):
+        for q in claim.quantities:
+            if q.span is not None and tuple(q.span) == tuple(span) and (m := measure(claim, q)) is not None:
+                out.add((m.thing, m.event))
+    return frozenset(out)
+
+
+def _kinds(claim: Claim) -> frozenset[tuple[str, Optional[str]]]:
+    """What the claim's counted figures count: (thing, event) of each (`measures.measure`)."""
+    return frozenset((m.thing, m.event) for qs in counted_figures(claim).values() for q in qs
+                     if (m := measure(claim, q)) is not None)
 
 
 def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], Optional[date]],
@@ -249,25 +250,39 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or _one_speaker(a, b) \
+                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) \
                         or other_incidents(a, b):
                     continue
-                disagreement = _handover_conflict(a, b, key[0]) if key[0].startswith(_HANDOVER) else number_conflict(a, b)
+                handover = key[0].startswith(_HANDOVER)
+                disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(a, b)
                 if disagreement is not None:
-                    found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))
+                    kinds = frozenset() if handover else _disputed_kinds(a, b, disagreement)
+                    found[(s, t)] = Rivalry((s, t), disagreement.between(a, b), kinds)
                     break
     return [found[k] for k in sorted(found)]
 
 
-def contest(stories: Mapping[str, Story], found: Sequence[Rivalry]) -> list[str]:
+def _other_harm(lead: frozenset[tuple[str, Optional[str]]], disputed: frozenset[tuple[str, Optional[str]]]) -> bool:
+    """The lead counts one harm (the wounded) and the disputed figures another (the dead), nothing else."""
+    harms = {event for _, event in lead | disputed}
+    return bool(lead and disputed) and harms <= {"kill", "injure"} and not lead & disputed
+
+
+def contest(stories: Mapping[str, Story], found: Sequence[Rivalry], leads: Optional[Mapping[str, Claim]] = None
+            ) -> list[str]:
     """Each rival story shows the contradiction and is `contested` (the most severe verdict); returns the
-    ids of the stories that changed (a story already contested may still gain the contradiction)."""
+    ids of the stories that changed (a story already contested may still gain the contradiction). A story
+    whose lead (in `leads`) counts another harm only keeps its verdict: "11 were injured" leads a story of
+    the wounded, which a mention also giving the disputed dead ("remains four dead and 11 injured") joined."""
     changed: list[str] = []
     for rivalry in found:
         c = rivalry.contradiction
         for sid in rivalry.stories:
             story = stories.get(sid)
             if story is None:
+                continue
+            lead = (leads or {}).get(sid)
+            if lead is not None and lead.id not in c.mentions and _other_harm(_kinds(lead), rivalry.kinds):
                 continue
             known = any(k.kind == c.kind and set(k.mentions) == set(c.mentions) for k in story.contradictions)
             if known and story.status == "contested":

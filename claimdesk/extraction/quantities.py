@@ -74,6 +74,9 @@ _ADJECTIVES = {
 }
 # a figure of the harmed with no noun after it: "with 31 wounded", "35 injured in the strike"
 _HARMED = {"wounded", "injured", "killed", "hurt"}
+# a figure of the harmed as the subject of its verb: "11 were injured", "two have been killed"
+_HARMED_AFTER = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:also\s+)?(wounded|injured|killed|hurt)\b",
+                           re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[A-Za-z]|-(?=[a-z])|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC)|\.\d|/\d", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"s\s+of\b|s\b(?!\s+(?:people|troops|soldiers))", re.IGNORECASE)
@@ -130,6 +133,8 @@ def _unit(text: str, end: int) -> Optional[str]:
     share = _SHARE_OF.match(text, end)
     if share:
         return _unit(text, share.end())
+    if (told := _HARMED_AFTER.match(text, end)) is not None:
+        return told.group(1).lower()  # "11 were injured, including a 9-year-old boy"
     candidates: list[str] = []
     harmed = None  # "31 wounded": the participle right after the figure, when no noun follows
     position = end
