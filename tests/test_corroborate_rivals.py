@@ -250,6 +250,15 @@ def test_a_figure_set_in_a_town_by_its_page_rivals_only_as_a_toll():
      "in today's exchange.", [("84", "people", "UA")]),
     ("In return, 90 prisoners of war of the Ukrainian Armed Forces were handed over, the ministry said.",
      [("90", "soldiers", "UA")]),
+    # written after war set M (tuning, after its first look): a side's own citizens, a nationality before
+    # "prisoners" (everyone it got back, not only prisoners of war)
+    ("Ukraine says 95 of its citizens have come home in a prisoner exchange mediated by the United Arab Emirates.",
+     [("95", "people", "UA")]),
+    ("Russia's defence ministry gives a different figure, saying 90 Ukrainian prisoners were handed over in exchange "
+     "for 90 Russian soldiers.", [("90", "people", "UA"), ("90", "soldiers", "RU")]),
+    ("The mayor says 40 of its residents have come home after the flood.", []),
+    # written after war set N's first look: the army named by its country after it
+    ("In exchange, 110 prisoners of war of the Armed Forces of Ukraine were handed over.", [("110", "soldiers", "UA")]),
     ("The team came home with 3 medals after the exchange programme.", []),
     # "according to Moscow" names who said it, not who got them back
     ("Russia handed over the bodies of 1,000 Ukrainian soldiers, according to Moscow.", [("1,000", "bodies", "UA")]),
@@ -302,3 +311,18 @@ def test_everyone_a_side_got_back_is_no_rival_of_the_soldiers_among_them():
     assert rivalries({"a": [total], "b": [soldiers]}, published, _outlet) == []
     [found] = rivalries({"a": [total], "c": [other]}, published, _outlet)
     assert found.contradiction.detail == "157 vs 160"
+
+
+def test_a_page_saying_one_office_still_gives_its_figure_sets_the_two_at_odds():
+    # written after war set M (tuning): "still says" is a page's word for two figures at odds
+    page = ("Six residents died in Chuhuiv, the Chuhuiv City Military Administration said on Tuesday. The regional "
+            "military administration still says four people were killed in Chuhuiv.")
+    doc, claims = _claims(page, "Meridian Live")
+    city = next(c for c in claims if c.text.startswith("Six residents"))
+    region = next(c for c in claims if "still says" in c.text)
+    [found] = rivalries({"a": [city], "b": [region]}, {doc.id: DAY}.get, _outlet)
+    assert {x.strip() for x in found.contradiction.detail.split("vs")} == {"Six", "four"}
+    side_by_side = ("Six residents died in Chuhuiv, the Chuhuiv City Military Administration said on Tuesday. The "
+                    "regional military administration said four people were killed in Chuhuiv.")
+    doc, claims = _claims(side_by_side, "Meridian Live")
+    assert rivalries({str(i): [c] for i, c in enumerate(claims)}, {doc.id: DAY}.get, _outlet) == []

@@ -41,8 +41,8 @@ _DEAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bodies|remains)\b", re.I)
 _CIVILIANS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?civilians\b", re.I)
 # a figure of everyone a side got back, soldiers and civilians: "157 Ukrainians returned home, including seven
 # civilians" is no rival of "150 prisoners of war of the Ukrainian armed forces"
-_EVERYONE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:[A-Z][a-z]+ans|[A-Z][a-z]+ians|people|citizens|prisoners|"
-                             r"captives|detainees)\b(?!\s+of\s+war)")
+_EVERYONE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:[A-Z][a-z]+(?:an|ian)\s+)?(?:[A-Z][a-z]+ans|[A-Z][a-z]+ians|people|"
+                             r"citizens|prisoners|captives|detainees)\b(?!\s+of\s+war)")
 # soldiers held as prisoners of war: "205 servicemen", "150 prisoners of war", "215 Ukrainian soldiers"
 _SOLDIERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:prisoners\s+of\s+war|POWs|servicemen|servicemembers|soldiers|"
                              r"troops|defenders|marines)\b", re.I)
@@ -93,12 +93,15 @@ def side_of(word: str) -> Optional[str]:
 
 def _nationality(text: str, start: int, end: int) -> Optional[str]:
     """The nationality of the people a figure counts: "218 Ukrainian servicemen", "the bodies of 34 Russian
-    soldiers", "84 Ukrainians", "90 prisoners of war of the Ukrainian Armed Forces"."""
+    soldiers", "84 Ukrainians", "90 prisoners of war of the Ukrainian Armed Forces", "110 prisoners of war of the
+    Armed Forces of Ukraine"."""
     after = text[end:end + 80]
     m = re.match(r"\s+(?:(?:[a-z]+)\s+){0,2}?(?P<nat>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?" + _PEOPLE + r"\b", after) \
         or re.match(r"\s+(?P<nat>[A-Z][a-z]+)s\b", after) \
         or re.match(r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\s+of\s+the\s+(?P<nat>[A-Z][a-z]+)\s+"
-                    r"(?:[Aa]rmed\s+[Ff]orces|[Aa]rmy|[Mm]ilitary|[Nn]avy)\b", after)
+                    r"(?:[Aa]rmed\s+[Ff]orces|[Aa]rmy|[Mm]ilitary|[Nn]avy)\b", after) \
+        or re.match(r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\s+of\s+the\s+(?:[Aa]rmed\s+[Ff]orces|[Aa]rmy|[Nn]avy)\s+"
+                    r"of\s+(?P<nat>[A-Z][a-z]+)\b", after)
     return side_of(m.group("nat")) if m else None
 
 
@@ -148,4 +151,17 @@ def _side(text: str, start: int, end: int) -> Optional[str]:
     to = _TO.match(text, end)
     if to and not _GOT.search(to.group(0)) and (side := side_of(to.group("who"))):
         return side
-    return _nationality(text, start, end)
+    return _nationality(text, start, end) or _own_people(text, start, end)
+
+
+_OWN_PEOPLE = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?" + _PEOPLE + r"\b", re.I)
+_SPEAKING_SIDE = re.compile(r"(?P<who>[A-Z][\w’'-]+)\s+(?:says|said|saying)\s+$")
+
+
+def _own_people(text: str, start: int, end: int) -> Optional[str]:
+    """The side whose own people the figure counts, as its speaker tells it: "Ukraine says 95 of its citizens
+    have come home"."""
+    if not _OWN_PEOPLE.match(text, end):
+        return None
+    who = _SPEAKING_SIDE.search(text, max(0, start - 40), start)
+    return side_of(who.group("who")) if who else None
