@@ -56,6 +56,27 @@ def test_the_town_told_before_in_the_paragraph_or_the_line_above():
     assert _setting(_claim(claims, "The mayor")) == [("Kharkiv", "city")]
 
 
+def test_the_rest_of_a_cut_sentence_sets_its_count_before_the_speakers_office():
+    # written after war set M's first look: the extractor cuts "Four people were killed" from the sentence naming
+    # the town; the town it names is where, not the governor's region
+    claims = _claims("Four people were killed and 11 injured when drones struck a five-storey apartment building in "
+                     "Chuhuiv, about 40 km (25 miles) southeast of Kharkiv, Kharkiv regional governor Andrii Sytnyk said.")
+    assert _setting(_claim(claims, "Four people were killed")) == [("Chuhuyiv", "city")]
+    # the next sentence is no part of it
+    claims = _claims("Four people were killed, Kharkiv regional governor Andrii Sytnyk said. Drones also struck a "
+                     "warehouse in Chuhuiv.")
+    assert _setting(_claim(claims, "Four people were killed")) == [("Kharkiv", "region")]
+
+
+def test_a_town_before_the_speakers_title_is_no_part_of_the_speaker():
+    # the parse hangs "Chuhuiv," on the governor; the speaker is the governor, and Chuhuiv is where it happened
+    claims = _claims("Four people were killed and 11 injured when drones struck a five-storey apartment building in "
+                     "Chuhuiv, Kharkiv regional governor Andrii Sytnyk said.")
+    injured = _claim(claims, "11 injured")
+    assert injured.attribution.source == "Kharkiv regional governor Andrii Sytnyk"
+    assert [p.name for p in own_places(injured)] == ["Chuhuyiv"]
+
+
 def test_no_setting_where_the_claim_names_its_town_or_the_context_names_two():
     claims = _claims("Drones hit Sumy and Poltava overnight. The emergency service said 12 people were wounded.")
     assert _setting(_claim(claims, "The emergency service")) == []

@@ -519,6 +519,11 @@ def noun_phrase(head: Token, keep_head_only: bool = False) -> Span:
     # keep a contiguous stretch around the head
     while start < head.i and doc[start].is_punct:
         start += 1
+    # a town the parse hung on the speaker, ending the sentence before it: "… struck a building in Chuhuiv,
+    # Kharkiv regional governor Andrii Sytnyk said" (the speaker is the governor, not "Chuhuiv, …")
+    comma = next((k for k in range(start + 1, head.i) if doc[k].text == ","), None)
+    if comma is not None and all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:comma]):
+        start = comma + 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     if head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC") and head.ent_iob_ in ("B", "I"):

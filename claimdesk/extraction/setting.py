@@ -5,6 +5,8 @@ said" names no town, yet its reader knows which: the page tells of one. A claim'
 towns and regions its words give as where something happened (`own_places`: not the speaker's, not a
 dateline's, not a bearing's or a comparison's). When it has none, its setting is, in this order:
 
+- the one town the rest of its own sentence names, when the sentence was cut into several claims ("Four
+  people were killed | and 11 injured when drones struck a five-storey apartment building in Chuhuiv");
 - the town of the speaker's office: "Kharkiv Mayor Andriy Korniyenko said 11 people had been killed"
   (a mayor's or a city council's town; a governor's or a regional administration's region: "the Kherson
   governor" sets a count in the Kherson region, not in the city; a police force is often a county's or a
@@ -94,6 +96,9 @@ def office_places(claim: Claim, text: str) -> list[Place]:
     return []
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
 def _towns_in(places: Sequence[Place]) -> list[Place]:
     """The one town `places` name (each spelling of it once), or none when they name two or more."""
     towns = [p for p in places if p.kind == "city"]
@@ -112,8 +117,17 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
         claim.setting = []
         if not claim.quantities or own[id(claim)] or own_places(claim, ("country",)):
             continue
-        setting = office_places(claim, text) or _context_town(ordered, i, own, text, places, claimed) or page
+        setting = _sentence_town(ordered, i, own, text) or office_places(claim, text) \
+            or _context_town(ordered, i, own, text, places, claimed) or page
         claim.setting = [p.model_copy() for p in setting]
+
+
+def _sentence_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str) -> list[Place]:
+    """The one town the rest of claim `i`'s sentence names, cut into later claims ("Four people were killed |
+    and 11 injured when drones struck a five-storey apartment building in Chuhuiv")."""
+    end = ordered[i].span[1]
+    rest = [c for c in ordered[i + 1:] if c.span[0] >= end and not _SENTENCE_END.search(text, max(0, end - 1), c.span[0])]
+    return _towns_in([p for c in rest for p in own[id(c)]])
 
 
 def _context_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str,
