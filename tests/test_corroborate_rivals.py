@@ -256,7 +256,7 @@ def test_a_figure_set_in_a_town_by_its_page_rivals_only_as_a_toll():
      [("95", "people", "UA")]),
     ("Russia's defence ministry gives a different figure, saying 90 Ukrainian prisoners were handed over in exchange "
      "for 90 Russian soldiers.", [("90", "people", "UA"), ("90", "soldiers", "RU")]),
-    ("The mayor says 40 of its residents have come home after the flood.", []),
+    ("The mayor says 40 of its residents have come home in the prisoner exchange.", []),  # a mayor is no side
     # written after war set N's first look: the army named by its country after it
     ("In exchange, 110 prisoners of war of the Armed Forces of Ukraine were handed over.", [("110", "soldiers", "UA")]),
     ("The team came home with 3 medals after the exchange programme.", []),
@@ -326,3 +326,25 @@ def test_a_page_saying_one_office_still_gives_its_figure_sets_the_two_at_odds():
                     "regional military administration said four people were killed in Chuhuiv.")
     doc, claims = _claims(side_by_side, "Meridian Live")
     assert rivalries({str(i): [c] for i, c in enumerate(claims)}, {doc.id: DAY}.get, _outlet) == []
+
+
+def test_a_story_led_by_another_harm_keeps_its_verdict_when_a_member_gives_the_disputed_dead():
+    from claimdesk.corroborate.rivals import Rivalry, contest
+    from claimdesk.models import Contradiction, Story
+
+    _, [wounded] = _claims("Eleven people were injured in the strike on Chuhuiv on Tuesday.", "Kyiv Ledger")
+    _, [children] = _claims("Three children were killed in the strike on Chuhuiv on Tuesday.", "Kyiv Ledger")
+    _, [regional] = _claims("The regional figure remains four dead and 11 injured in Chuhuiv.", "Steppe Wire")
+    _, [city] = _claims("Six people were killed in the strike on Chuhuiv on Tuesday, the city said.", "Harbor Wire")
+    disputed = Contradiction(kind="number", detail="four vs Six", quantity="people kill", mentions=[regional.id, city.id],
+                             spans=[None, None])
+    found = [Rivalry(("a", "b"), disputed, frozenset({("people", "kill")}))]
+
+    def stories() -> dict[str, Story]:
+        return {sid: Story(id=sid, text="", status="corroborated", mentions=[]) for sid in ("a", "b")}
+
+    ledger = stories()
+    assert contest(ledger, found, {"a": wounded, "b": city}) == ["b"]  # the wounded's story keeps its verdict
+    assert ledger["a"].status == "corroborated" and ledger["b"].status == "contested"
+    ledger = stories()
+    assert contest(ledger, found, {"a": children, "b": city}) == ["a", "b"]  # dead children are the dead

@@ -66,6 +66,10 @@ def test_the_rest_of_a_cut_sentence_sets_its_count_before_the_speakers_office():
     claims = _claims("Four people were killed, Kharkiv regional governor Andrii Sytnyk said. Drones also struck a "
                      "warehouse in Chuhuiv.")
     assert _setting(_claim(claims, "Four people were killed")) == [("Kharkiv", "region")]
+    # a claim holding its own speaker is whole: what its sentence goes on to tell is something else
+    claims = _claims("Three people were killed, the Kherson governor said, and the wounded were taken to hospitals "
+                     "in Mykolaiv.")
+    assert _setting(_claim(claims, "Three people were killed")) == [("Kherson", "region")]
 
 
 def test_a_town_before_the_speakers_title_is_no_part_of_the_speaker():

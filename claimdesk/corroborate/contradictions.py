@@ -108,12 +108,15 @@ def one_speaker(a: Claim, b: Claim) -> bool:
 _TITLE_WORDS = frozenset("""the a regional region oblast city town district military civil administration
 head chief governor mayor deputy spokesman spokeswoman spokesperson minister president commander secretary
 police officer official general staff acting""".split())
-_OFFICES = ("governor", "mayor", "head", "spokesman", "spokeswoman", "spokesperson", "minister", "commander")
+# offices that give a town's or a region's toll: one holder each (two ministers are two speakers)
+_OFFICES = ("governor", "mayor", "head")
 
 
 def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
-    """The speaker's name (a person's surname, an organisation's words) and office (a person's title:
-    "governor", "mayor"), each when the attribution gives it."""
+    """The speaker's name (a person's surname, an organisation's words) and office ("governor", "mayor"), each
+    when the attribution gives it. The name is read from the first comma-separated part naming someone: in
+    "Oleh Syniehubov, head of the Kharkiv regional administration" the name, in "The regional governor, Andrii
+    Sytnyk" the second part."""
     source = (claim.attribution.source or "").strip()
     kind = claim.attribution.kind
     if kind == "named_organization":
@@ -123,12 +126,18 @@ def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
         return None, None
     words = re.findall(r"[\w'’-]+", source)
     office = next((w.lower() for w in reversed(words) if w.lower() in _OFFICES), None)
-    if office == "head" and re.search(r"\b(?:regional|region|oblast)\b", source, re.I):
-        office = "governor"  # a Ukrainian region's governor heads its (military) administration
+    if office == "head":
+        # a Ukrainian region's governor heads its (military) administration, a city's mayor the city's
+        office = "governor" if re.search(r"\b(?:regional|region|oblast)\b", source, re.I) \
+            else "mayor" if re.search(r"\b(?:city|town)\b", source, re.I) else None
     if kind == "vague":
         return None, office
-    named = [w for w in words if w[:1].isupper() and w.lower() not in _TITLE_WORDS and not re.search(r"['’]s$", w)]
-    return (named[-1].lower() if named else None), office
+    for part in re.split(r"[,(]", source):
+        named = [w for w in re.findall(r"[\w'’-]+", part)
+                 if w[:1].isupper() and w.lower() not in _TITLE_WORDS and not re.search(r"['’]s$", w)]
+        if named:
+            return named[-1].lower(), office
+    return None, office
 
 
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
@@ -142,7 +151,7 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
                     continue
-                if _a_part(a, ca[unit], x, mx) or _a_part(b, cb[unit], y, my):
+                if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my):
                     continue
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
@@ -152,7 +161,7 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
                 what = f"{mx.thing}{' of ' + mx.of if mx.of else ''}{' ' + mx.event if mx.event else ''} ({counted})"
                 return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
-    return _part_over_whole(a, b, ca, cb) or _part_over_whole(b, a, cb, ca, swap=True)
+    return _part_over_whole(a, b, ca, cb, told_apart) or _part_over_whole(b, a, cb, ca, told_apart, swap=True)
 
 
 # kinds of people counted that are some of the people a toll counts: more of them than people is no toll's part
@@ -160,6 +169,7 @@ PART_OF = {"resident": "people", "civilian": "people", "children": "people"}
 
 
 def _part_over_whole(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],
+                     told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool] = lambda *_: False,
                      swap: bool = False) -> Optional[Disagreement]:
     """`a` counts more of a kind of people (`PART_OF`: residents, civilians, children) harmed in one event
     than `b` counts people: "Six residents died" / "four people were killed" cannot both be right, while "two
@@ -171,7 +181,7 @@ def _part_over_whole(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                     continue
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or mx.event != my.event or mx.event is None or mx.of != my.of \
-                        or mx.window != my.window or _apart(a, b):
+                        or mx.window != my.window or told_apart(part, x, y, mx, my) or _apart(a, b):
                     continue
                 what = f"{my.thing} {my.event} ({mx.counted} / {my.counted})"
                 spans = (y.span, x.span) if swap else (x.span, y.span)
@@ -180,31 +190,48 @@ def _part_over_whole(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
 
 
 # a figure its sentence tells as an earlier one, since replaced: "Marchuk initially reported two killed",
-# "In the morning, officials had reported two dead", "up from his early-morning figure of three dead"
-_SUPERSEDED = re.compile(r"\b(?:initially|originally|at\s+first|first\s+(?:reported|said|put|gave)|"
-                         r"earlier\s+(?:reported|said|put|gave|figures?|count|toll)|"
-                         r"had\s+(?:earlier\s+|initially\s+|first\s+|previously\s+)?(?:reported|said|put|given|counted)|"
+# "officials had earlier put the toll at two", "up from his early-morning figure of three dead"
+_SUPERSEDED = re.compile(r"\b(?:(?:initially|originally)\s+(?:reported|said|put|gave|counted|told)|"
+                         r"earlier\s+(?:reported|said|put|gave)|"
+                         r"had\s+(?:earlier|initially|first|previously)\s+(?:reported|said|put|given|counted)|"
                          r"up\s+from|down\s+from|revised\s+\w+\s+from)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]\s")
+# what turns to the figure that replaced it: "initially said two … but now say 12"
+_REPLACED_BY = re.compile(r"\b(?:but|now|later|while|whereas)\b", re.I)
 
 
 def superseded(claim: Claim, q: Quantity) -> bool:
-    """`q` is told as a figure given earlier and since replaced (`_SUPERSEDED` in its clause, before it): it
-    disagrees with no later figure."""
+    """`q` is told as a figure given earlier and since replaced (`_SUPERSEDED` in its clause, before it, with
+    no "but now" between): it disagrees with no later figure."""
     start = q.span[0] - claim.span[0] if q.span else -1
     if not 0 <= start <= len(claim.text):
         return False
     before = claim.text[:start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    return bool(_SUPERSEDED.search(before[ends[-1] if ends else 0:]))
+    marks = list(_SUPERSEDED.finditer(before, ends[-1] if ends else 0))
+    return bool(marks) and not _REPLACED_BY.search(before, marks[-1].end())
 
 
-def _a_part(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine: Measure) -> bool:
-    """`q` is one item of a breakdown its claim gives: another figure of the claim measures the same quantity
-    ("launched four Iskander-M ballistic missiles from Kursk Oblast, two Kh-101 cruise missiles …": the four are
-    some of the night's six, not another count of them)."""
-    return any(f is not q and not overlap(f, q) and (m := measure(claim, f)) is not None and m.same_quantity(mine)
-               for f in figures)
+def _breakdown_item(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine: Measure) -> bool:
+    """`q` is one item of a breakdown by kind its claim gives: another figure of the claim measures the same
+    quantity, and each names its own kind before the noun ("launched four Iskander-M ballistic missiles from
+    Kursk Oblast, two Kh-101 cruise missiles …": the four are some of the night's six, not another count of
+    them). Two figures of one kind ("12 million iPhones in China and 3 million iPhones in India", "Ukraine
+    said 12 were killed, while Russia said 5") are no breakdown."""
+    mine_kind = _kind_words(claim, q)
+    return bool(mine_kind) and any(
+        f is not q and not overlap(f, q) and (theirs := _kind_words(claim, f)) and theirs != mine_kind
+        and (m := measure(claim, f)) is not None and m.same_quantity(mine) for f in figures)
+
+
+def _kind_words(claim: Claim, q: Quantity) -> str:
+    """The words between a figure and the noun it counts ("Iskander-M ballistic" of "four Iskander-M ballistic
+    missiles"), lower case; empty when the noun follows the figure."""
+    end = q.span[1] - claim.span[0] if q.span else -1
+    if not q.unit or not 0 <= end <= len(claim.text):
+        return ""
+    m = re.match(r"\s+((?:[\w'’-]+\s+){1,3}?)" + re.escape(q.unit) + r"\b", claim.text[end:end + 80])
+    return m.group(1).strip().lower() if m else ""
 
 
 def _also_states(claim: Claim, q: Quantity, mine: Measure, theirs: Measure) -> bool:

@@ -263,9 +263,10 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
 
 
 def _other_harm(lead: frozenset[tuple[str, Optional[str]]], disputed: frozenset[tuple[str, Optional[str]]]) -> bool:
-    """The lead counts one harm (the wounded) and the disputed figures another (the dead), nothing else."""
-    harms = {event for _, event in lead | disputed}
-    return bool(lead and disputed) and harms <= {"kill", "injure"} and not lead & disputed
+    """The lead counts one harm (the wounded) and the disputed figures another (the dead), nothing else: dead
+    children or soldiers leading a story are the dead still."""
+    mine, theirs = {event for _, event in lead}, {event for _, event in disputed}
+    return bool(mine and theirs) and mine | theirs <= {"kill", "injure"} and not mine & theirs
 
 
 def contest(stories: Mapping[str, Story], found: Sequence[Rivalry], leads: Optional[Mapping[str, Claim]] = None

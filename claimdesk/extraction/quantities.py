@@ -133,8 +133,6 @@ def _unit(text: str, end: int) -> Optional[str]:
     share = _SHARE_OF.match(text, end)
     if share:
         return _unit(text, share.end())
-    if (told := _HARMED_AFTER.match(text, end)) is not None:
-        return told.group(1).lower()  # "11 were injured, including a 9-year-old boy"
     candidates: list[str] = []
     harmed = None  # "31 wounded": the participle right after the figure, when no noun follows
     position = end
@@ -156,6 +154,18 @@ def _unit(text: str, end: int) -> Optional[str]:
             break
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
     return (plural or candidates or [harmed])[0]
+
+
+def _harmed_subject(text: str, start: int, end: int) -> Optional[str]:
+    """"11 were injured, including a 9-year-old boy": a figure of the harmed as its verb's subject counts them;
+    an age is none ("children aged 11 were injured", "three children under 11")."""
+    told = _HARMED_AFTER.match(text, end)
+    if told is None or _AGE_BEFORE.search(text, max(0, start - 20), start):
+        return None
+    return told.group(1).lower()
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|under|over|above|below|than)\s*$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
@@ -406,7 +416,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m["pct"] or re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[end:end + 10]):
             unit = "percent"
         else:
-            unit = _unit(text, end) or _toll_counted(text, start, end)
+            unit = _unit(text, end) or _harmed_subject(text, start, end) or _toll_counted(text, start, end)
             if unit == "others" and found and found[-1].unit not in (None, "others"):
                 unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \

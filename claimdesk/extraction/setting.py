@@ -5,8 +5,9 @@ said" names no town, yet its reader knows which: the page tells of one. A claim'
 towns and regions its words give as where something happened (`own_places`: not the speaker's, not a
 dateline's, not a bearing's or a comparison's). When it has none, its setting is, in this order:
 
-- the one town the rest of its own sentence names, when the sentence was cut into several claims ("Four
-  people were killed | and 11 injured when drones struck a five-storey apartment building in Chuhuiv");
+- the one town the rest of its own sentence names before the speaker closing it, when the sentence was cut
+  into several claims ("Four people were killed | and 11 injured when drones struck a five-storey apartment
+  building in Chuhuiv, …, Kharkiv regional governor Andrii Sytnyk said");
 - the town of the speaker's office: "Kharkiv Mayor Andriy Korniyenko said 11 people had been killed"
   (a mayor's or a city council's town; a governor's or a regional administration's region: "the Kherson
   governor" sets a count in the Kherson region, not in the city; a police force is often a county's or a
@@ -123,11 +124,17 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
 
 
 def _sentence_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str) -> list[Place]:
-    """The one town the rest of claim `i`'s sentence names, cut into later claims ("Four people were killed |
-    and 11 injured when drones struck a five-storey apartment building in Chuhuiv")."""
-    end = ordered[i].span[1]
+    """The one town the rest of claim `i`'s sentence names before the speaker it closes with, cut into later
+    claims ("Four people were killed | and 11 injured when drones struck a five-storey apartment building in
+    Chuhuiv, …, Kharkiv regional governor Andrii Sytnyk said"). A claim holding its own speaker ("Three people
+    were killed, the Kherson governor said, and the wounded were taken to hospitals in Mykolaiv") is whole:
+    what follows tells of something else."""
+    claim = ordered[i]
+    end, speaker = claim.span[1], claim.attribution.source_span
+    if speaker is None or speaker[0] < end:
+        return []
     rest = [c for c in ordered[i + 1:] if c.span[0] >= end and not _SENTENCE_END.search(text, max(0, end - 1), c.span[0])]
-    return _towns_in([p for c in rest for p in own[id(c)]])
+    return _towns_in([p for c in rest for p in own[id(c)] if p.span is not None and p.span[0] < speaker[0]])
 
 
 def _context_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str,
