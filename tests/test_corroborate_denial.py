@@ -656,3 +656,65 @@ def test_an_embedded_relative_clause_does_not_end_what_is_denied():
             "air strike.")
     [claim] = [c for c in extract(Document.from_text(text, source="rel", published=date(2026, 9, 25))) if is_denial(c)]
     assert "had been killed" in denied_object(claim).text
+
+
+@pytest.mark.parametrize("text, denial, denied", [
+    # written after war set L (tuning): a quotation opening with the report called false
+    ("\"The claims of the Ukrainian General Staff about a strike on a depot are lies,\" the governor said.", True,
+     "a strike on a depot"),
+    ("\"Reports that Russian troops have captured Bila Hora are false,\" the General Staff said.", True,
+     "Russian troops have captured Bila Hora"),
+    # a report described or called a staged provocation
+    ("He described Ukrainian media reports about a Russian drone attack on a bus in Belozerka, on the right bank of "
+     "the Dnieper, as a staged provocation intended for Western audiences.", True,
+     "a Russian drone attack on a bus in Belozerka, on the right bank of the Dnieper"),
+    ("The ministry branded the reports of a strike on the depot as fake.", True, "a strike on the depot"),
+    ("A Moscow-installed official called the reports \"a staged provocation\".", True, ""),
+    # an attack or a statement called a provocation is condemned, not denied; reports called worrying are not
+    # called false (a review of session 31)
+    ("He described the attack as a provocation.", False, None),
+    ("He called the attack a provocation by Kyiv.", False, None),
+    ("The Kremlin described Macron's statements as a provocation.", False, None),
+    ("Beijing called the Philippine statement a provocation.", False, None),
+    ("The court described the patent claims as an invention of the plaintiff.", False, None),
+    ("She described the reports of shelling as worrying.", False, None),
+    ("\"The claims were investigated by the prosecutor,\" the governor said.", False, None),
+])
+def test_a_report_called_lies_or_a_staged_provocation_is_a_denial(text, denial, denied):
+    from claimdesk.corroborate.denials import denied_object
+
+    claim = _main_claim(text, date(2026, 8, 14))
+    assert is_denial(claim) is denial, claim
+    if denial:
+        assert denied_object(claim).text == denied
+
+
+def test_a_denial_told_in_the_other_sides_spelling_finds_the_strike_it_denies(sqlite_url):
+    # written after war set L (tuning): Moscow's "Belozerka" is Kyiv's Bilozerka, and what is denied is the
+    # attack on the bus, not the words around it ("described", "staged provocation", "Western audiences")
+    stories = _denied_stories(sqlite_url, [
+        ("Kherson Wire", "A Russian drone hit a passenger bus in the village of Bilozerka, west of Kherson, on "
+                         "Thursday morning, the regional military administration said."),
+        ("Dnipro Daily", "A Russian drone struck a passenger bus in Bilozerka, in the Kherson region, on Thursday."),
+        ("Moscow Wire", "He described Ukrainian media reports about a Russian drone attack on a bus in Belozerka, on "
+                        "the right bank of the Dnieper, as a staged provocation intended for Western audiences."),
+    ])
+    status = {m.outlet: s.status for s in stories for m in s.mentions if m.polarity == "asserted"}
+    assert status["Kherson Wire"] == status["Dnipro Daily"] == "denied", \
+        [(s.status, [m.text[:50] for m in s.mentions]) for s in stories]
+
+
+def test_a_denial_finds_the_capture_it_denies_though_the_village_is_named_otherwise(sqlite_url):
+    # written after a change of session 31 (a denial read by its object) lost set C's denials: Moscow's "Belaya
+    # Gora" and Kyiv's "Bila Hora" share no word, yet the capture is what the denial names
+    stories = _denied_stories(sqlite_url, [
+        ("Riga Wire", "Russia's Defence Ministry said on Wednesday that its troops had captured the village of Belaya "
+                      "Gora in the Donetsk region."),
+        ("Kyiv Ledger", "Most of the others were captured in the past year in the Donetsk and Kharkiv regions."),
+        ("Kyiv Ledger", "Ukraine's General Staff on Wednesday denied Russia's claim that its troops had captured the "
+                        "village of Bila Hora in Donetsk Oblast, saying Ukrainian forces were holding their positions."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert any("Belaya Gora" in m.text for s in denied for m in s.mentions), \
+        [(s.status, [m.text[:50] for m in s.mentions]) for s in stories]
+    assert not any("Most of the others" in m.text for s in denied for m in s.mentions)

@@ -203,3 +203,29 @@ def test_stories_stored_without_drafts_get_one_rebuilt_from_their_claims(corpus_
     with store.engine.connect() as conn:
         drafts = state.load_drafts(conn, grown)
     assert set(drafts) == set(grown) and all(drafts[i].mentions == len(after[i]) for i in grown)
+
+
+def test_the_parts_memo_changes_no_story(corpus_dir, tmp_path, monkeypatch):
+    # a lead's parts are kept across batches (`grouping.PartsMemo`) only to save their reading: with every
+    # entry dropped at once (a memo of size 0) the stories are the same
+    docs = _slice(corpus_dir)[:30]
+    snapshots = []
+    for size in (grouping.PARTS_MEMO, 0):
+        monkeypatch.setattr(grouping.PartsMemo.__init__, "__defaults__", (size,))
+        store = Store(f"sqlite:///{tmp_path / f'memo-{size}.sqlite'}")
+        for d in docs:
+            store.add_document(d, claims=_sentence_claims(d))
+        corroborate(store, batch_size=6)
+        snapshots.append(_snapshot(store))
+    assert snapshots[0] == snapshots[1] and any(s[3] >= 2 for s in snapshots[0])
+
+
+def test_the_parts_memo_drops_the_oldest_claims_first():
+    memo = grouping.PartsMemo(limit=2)
+    a, b, c = (_claim(f"d{i}", f"Four people were killed in Kharkiv on day {i}.") for i in range(3))
+    first = memo.of(a)
+    assert memo.of(a) is first  # read once
+    memo.of(b)
+    memo.of(c)
+    assert list(memo.items) == [b.id, c.id]
+    assert memo.of(a) is not first and memo.of(a).words == first.words  # read again, the same parts

