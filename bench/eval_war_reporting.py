@@ -21,6 +21,37 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   a `not_denials` quote in a denied story is wrong;
 - look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
 
+Set M, written at session 31's start by a helper who saw neither the code nor the other sets (19 August
+2027: an overnight attack's launched and downed drones, Zaporizhzhia's toll rising through the day by one
+governor, Chuhuiv's dead given as four by the region and six by the town, a Pavlohrad strike Moscow calls a
+weapons store, a capture Kyiv calls false, a Rossosh depot, an exchange told as 95 and as 90), first look
+on the session's first code (16997ab, nothing chosen on M): corroborated stories 21, 9 right, 3 wrong (a
+story of launched and downed figures, Chuhuiv's dead with its wounded, the exchange's 95 and 90 in one), 9
+unscored; the key's corroborated facts found 8 of 17; contested 13, 4 right, 8 wrong (five of them the
+governor's rising Zaporizhzhia toll: "two killed … nine injured" in the morning against "17 injured" in the
+evening), 1 unscored; denied 4, 1 right; conflicts 1 of 9; denial quotes 12 of 14; false-friend denials
+0 of 10; one look-alike join; 2 furniture lines made single-source claims (an aggregator's notes).
+
+Set N, written at session 31's start by another helper (14 October 2027: a Kremenchuk power plant's toll,
+three by the governor and four by the mayor; a Lozova station's dead and wounded given by the governor and
+the police; Kryvyi Rih's toll revised by one official through the day; a Saratov refinery and a capture
+denied; an exchange told as 112 and as 110), read once at the session's end, after its changes for sets A-M:
+corroborated stories 24, 8 right, 4 wrong, 12 unscored; found 8 of 16; contested 14, 6 right, 8 wrong (three
+of them Kryvyi Rih's revised toll, "now says seven" against a recap's "nine", told partly with no
+speaker; four stories joining several facts); denied 8, 3 right, 1 wrong, 4 unscored; conflicts 3 of 8;
+denial quotes 9 of 14; false-friend denials 0 of 12; one look-alike join; no furniture claim; no quote
+lost. The same set on the session's first code (16997ab): the same figures (contested 15 stories, 1 more
+unscored): the session's changes for sets L and M neither helped nor hurt N. One change after that look
+(an army named "of Ukraine" after the prisoners it counts): conflicts 4 of 8.
+
+Session 31's changes on sets A-L (tuning: one official's tolls through the day, a figure told as replaced, a
+breakdown's items, more residents than people, "still says", a quotation calling reports lies, reports
+"described as a staged provocation", denials placed by what they deny when no denial verb says it, Russian
+spellings of Ukrainian towns, a town before the speaker's title): corroborated right 105 -> 106, wrong
+14 -> 12; contested right 48 -> 48, wrong 20 -> 18; denied right 31 -> 34; denial quotes 73 -> 76 of 115;
+conflicts 31 of 65 (both). On M (tuned on after its first look): conflicts 1 -> 4 of 9, contested right
+4 -> 8, wrong 8 -> 7.
+
 Set L, written at session 30's start by a helper who saw neither the code nor the other sets (11 June
 2027: strikes on Odesa's port and the Kovel rail junction with tolls rising through the day and a city's
 figure against the governor's, a drone on a bus near Kherson and Moscow's account of one in Oleshky, a
