@@ -74,9 +74,6 @@ _ADJECTIVES = {
 }
 # a figure of the harmed with no noun after it: "with 31 wounded", "35 injured in the strike"
 _HARMED = {"wounded", "injured", "killed", "hurt"}
-# a figure of the harmed as the subject of its verb: "11 were injured", "two have been killed"
-_HARMED_AFTER = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:also\s+)?(wounded|injured|killed|hurt)\b",
-                           re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[A-Za-z]|-(?=[a-z])|:\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC)|\.\d|/\d", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"s\s+of\b|s\b(?!\s+(?:people|troops|soldiers))", re.IGNORECASE)
@@ -154,18 +151,6 @@ def _unit(text: str, end: int) -> Optional[str]:
             break
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
     return (plural or candidates or [harmed])[0]
-
-
-def _harmed_subject(text: str, start: int, end: int) -> Optional[str]:
-    """"11 were injured, including a 9-year-old boy": a figure of the harmed as its verb's subject counts them;
-    an age is none ("children aged 11 were injured", "three children under 11")."""
-    told = _HARMED_AFTER.match(text, end)
-    if told is None or _AGE_BEFORE.search(text, max(0, start - 20), start):
-        return None
-    return told.group(1).lower()
-
-
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|under|over|above|below|than)\s*$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
@@ -416,7 +401,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m["pct"] or re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[end:end + 10]):
             unit = "percent"
         else:
-            unit = _unit(text, end) or _harmed_subject(text, start, end) or _toll_counted(text, start, end)
+            unit = _unit(text, end) or _toll_counted(text, start, end)
             if unit == "others" and found and found[-1].unit not in (None, "others"):
                 unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
