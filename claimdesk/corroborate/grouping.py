@@ -214,14 +214,24 @@ def _countries(claim: Claim) -> set[str]:
 
 
 class PartsMemo:
-    """Claims' same-fact parts (`samefact.parts`) read lately in a run, by claim id, bounded (the oldest
-    dropped first). A story's lead is mostly a claim an earlier batch placed: its draft is loaded
-    afresh each batch, and reading its parts again (meaning vector, names, deeds) had been a sixth of
-    corroboration's time at 10k documents."""
+    """Claims' same-fact parts (`samefact.parts`) and names (`claim_names`, `fact_names`) read lately in a
+    run, by claim id, bounded (the oldest dropped first). A story's lead is mostly a claim an earlier batch
+    placed: its draft is loaded afresh each batch, and reading its parts again (meaning vector, names,
+    deeds) had been a sixth of corroboration's time at 10k documents."""
 
     def __init__(self, limit: int = PARTS_MEMO):
         self.limit = limit
         self.items: OrderedDict[str, samefact.Parts] = OrderedDict()
+        self.named: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
+
+    def names(self, claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+        """The claim's names and the names of what it states (`claim_names`, `fact_names`)."""
+        found = self.named.get(claim.id)
+        if found is None:
+            found = self.named[claim.id] = (claim_names(claim), fact_names(claim))
+            while len(self.named) > self.limit:
+                self.named.popitem(last=False)
+        return found
 
     def add(self, claims: Iterable[Claim], parts: Iterable[samefact.Parts]) -> None:
         for claim, fact in zip(claims, parts):
@@ -286,7 +296,8 @@ class Draft:
     def lead_names(self) -> frozenset[str]:
         lead = self.lead
         if self._names_of != lead.id:
-            self._lead_names, self._lead_fact_names, self._names_of = claim_names(lead), fact_names(lead), lead.id
+            names, facts = self.memo.names(lead) if self.memo else (claim_names(lead), fact_names(lead))
+            self._lead_names, self._lead_fact_names, self._names_of = names, facts, lead.id
         return self._lead_names
 
     @property
@@ -400,8 +411,10 @@ def gate_allows(claim: Claim, story: Draft, context: Optional[EventContext] = No
     return not (USE_CLUSTER_GATE and context is not None and not context.may_join(claim, story))
 
 
-def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None, gate: bool = True) -> bool:
-    """No hard rule keeps the claim from the story (`gate`: nor the event-cluster gate)."""
+def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = None, gate: bool = True,
+               memo: Optional[PartsMemo] = None) -> bool:
+    """No hard rule keeps the claim from the story (`gate`: nor the event-cluster gate; `memo`: where the
+    claim's names are read once for all its candidates)."""
     if gate and not gate_allows(claim, story, context):
         return False
     lead = story.lead
@@ -412,23 +425,23 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
         return False
-    return not VETO_NAMES or _names_agree(claim, story)
+    return not VETO_NAMES or _names_agree(claim, story, memo)
 
 
-def _names_agree(claim: Claim, story: Draft) -> bool:
+def _names_agree(claim: Claim, story: Draft, memo: Optional[PartsMemo] = None) -> bool:
     """The claim and the story's lead name someone in common, or one of them names no one. When both
     tell of an event (an attack, deaths, a deployment), names that differ only in who is speaking do
     not count against a join: two sources stating one deed are what corroboration counts ("the
     bodies of 1,000 soldiers were handed over, the Coordination Headquarters said" / "…, according to
     the ombudsman"). What someone says of no event is that speaker's ("It was a game of ups and downs,"
     one fan said / "…all the ups and downs…", another said): there the speakers' names count."""
-    mine = claim_names(claim)
+    mine, my_facts = memo.names(claim) if memo else (claim_names(claim), None)
     if not (mine and story.lead_names) or mine & story.lead_names:
         return True
     lead = story.lead
     if claim.event_type in _ANY_EVENT or lead.event_type in _ANY_EVENT or is_denial(claim):
         return False
-    return not (fact_names(claim) and story.lead_fact_names)
+    return not ((my_facts if my_facts is not None else fact_names(claim)) and story.lead_fact_names)
 
 
 def _dot(x: dict[int, float], vec: dict[int, float]) -> float:
@@ -617,7 +630,7 @@ class StoryGrouper:
         # at 10k documents took 65 s instead of 37
         for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1):
             story = self.stories[j]
-            if not compatible(claim, story, self.context, gate=False):
+            if not compatible(claim, story, self.context, gate=False, memo=self.memo):
                 continue
             lead = story.lead_parts
             if not lead.informative:
@@ -648,7 +661,7 @@ class StoryGrouper:
             toll = same_cluster and p >= FALLBACK_MIN_PROBABILITY and samefact.one_toll_in_one_place(fact, lead)
             if toll:
                 p = max(p, model.threshold)
-            elif p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story)
+            elif p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story, self.memo)
                                           or len(fact.fact_stems & lead.fact_stems) < FALLBACK_SHARED_STEMS
                                           or p < FALLBACK_MIN_PROBABILITY):
                 continue
