@@ -375,6 +375,13 @@ def denies_a_fact(claim: Claim) -> bool:
                 or _FIGURE_CALLED_FALSE.match(words))
 
 
+def called_untrue(claim: Claim) -> bool:
+    """The denial calls a report untrue with no denial verb: "said the claims were false", "\"The claims … are
+    lies,\" the governor said", "described … reports about … as a staged provocation"."""
+    cue = _cue_in(claim)
+    return cue is not None and cue.re is _SAID_FALSE
+
+
 def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
     if cue is not None and cue.re is _NO_TRUTH:

@@ -66,7 +66,8 @@ import numpy as np
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.deeds import other_happenings
-from claimdesk.corroborate.denials import ANTECEDENT_LINES, denied_object, denies, denies_a_fact, points_back_plainly
+from claimdesk.corroborate.denials import (ANTECEDENT_LINES, called_untrue, denied_object, denies, denies_a_fact,
+                                          points_back_plainly)
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
@@ -145,17 +146,19 @@ def groupable(claim: Claim) -> bool:
 
 
 def _content(claim: Claim) -> str:
-    """What a claim is about; for a denial, what is denied: the words after the denial verb, or with no such
-    verb the object its words state (`denied_object`: "He described Ukrainian media reports about a Russian
-    drone attack on a bus in Belozerka … as a staged provocation" is about the attack on the bus). Always
-    words of the claim's text, in one piece (`_place_spellings` finds them there)."""
+    """What a claim is about; for a denial, what is denied: the words after the denial verb, or, for a report
+    called untrue with no denial verb (`denials.called_untrue`), the object its words state: "He described
+    Ukrainian media reports about a Russian drone attack on a bus in Belozerka … as a staged provocation" is
+    about the attack on the bus. Always words of the claim's text, in one piece (`_place_spellings` finds
+    them there)."""
     if is_denial(claim):
+        if called_untrue(claim):
+            stated = denied_object(claim).text.strip()
+            if len(stated) > 20 and stated in claim.text:
+                return stated
         m = _DENIAL_CUE.search(claim.text)
         if m and len(claim.text) - m.end() > 20:
             return claim.text[m.end():]
-        stated = denied_object(claim).text.strip()
-        if len(stated) > 20 and stated in claim.text:
-            return stated
     return claim.text
 
 
@@ -596,7 +599,7 @@ class StoryGrouper:
             if obj.on_its_page:  # "the village remained under Ukrainian control": its page's village
                 return self._denied_on_its_page(claim)
             stated = bool(obj.text.strip())
-            verbless = _DENIAL_CUE.search(claim.text) is None
+            verbless = called_untrue(claim)
             nearest = found = None
             for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
@@ -610,9 +613,9 @@ class StoryGrouper:
                 # the border guards' "North Korean artillery crews have been firing on border settlements"
                 # (across clusters, the words denied recur in other news: ECB+'s "dismissed a report that
                 # Hiller might be involved in a fatal workplace shooting" and another city's fatal shooting).
-                # A denial with no denial verb is read by its object alone, whose few words may share little
-                # with the deed's story: it takes that story below the bar too ("described … reports about a
-                # Russian drone attack on a bus in Belozerka … as a staged provocation")
+                # A report called untrue with no denial verb is read by its object alone, whose few words may
+                # share little with the deed's story: it takes that story below the bar too ("described …
+                # reports about a Russian drone attack on a bus in Belozerka … as a staged provocation")
                 if (sim >= DENIAL_THRESHOLD or verbless) and stated and self._same_cluster(claim, story) \
                         and denies_a_fact(claim) and denies(claim, [story.lead]):
                     return j
