@@ -247,14 +247,15 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # set M, read once at session 31's start, then tuned on: Zaporizhzhia's toll rising through the
                # day told partly with no speaker ("The death toll is now three, with 14 people injured", "17
                # injured …, according to the latest figures") against the governor's morning figures; the air
-               # force's launched and downed in one story; Chuhuiv's dead and wounded in one; Pavlohrad's
-               # strike and Moscow's account of it; the Rossosh depot with the drones over Voronezh
+               # force's launched and downed in one story; Chuhuiv's dead and wounded in one, and its story of
+               # "11 were injured" contested for the region's disputed dead a member gives; Pavlohrad's strike and
+               # Moscow's account of it; the Rossosh depot with the drones over Voronezh
                "set_m": [("contested", "F19 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"),
-                         ("contested", "F6 is corroborated in the key"),
+                         ("contested", "F9 is corroborated in the key"),
                          ("contested", "joins facts ['F6', 'F7']"),
                          ("corroborated", "joins facts ['F1', 'F2', 'F3', 'F4']"),
                          ("corroborated", "joins facts ['F8', 'F9']"),
