@@ -249,6 +249,13 @@ def input_files(folder: Path, key: dict) -> list[Path]:
     return sorted({folder / a["file"].split("#")[0] for a in key["articles"]})
 
 
+def ingest_args(folder: Path, key: dict, db: str) -> list[str]:
+    """`claimdesk ingest`'s arguments for a set: its files, read as of its latest publication day
+    (a set written ahead of the calendar keeps its pages' dates)."""
+    days = [a["published"] for a in key["articles"] if a.get("published")]
+    return [*map(str, input_files(folder, key)), "--db", db] + (["--as-of", max(days)] if days else [])
+
+
 def documents_by_file(store: Store, folder: Path) -> dict[str, tuple[str, str]]:
     """key file name ("a01.html", "pages.jsonl#2") -> (document id, text)."""
     found = {}
@@ -433,7 +440,7 @@ def main() -> None:
             where = args.keep or Path(tmp)
             where.mkdir(parents=True, exist_ok=True)
             db = f"sqlite:///{where / f'{name}.sqlite'}"
-            run("ingest", *map(str, input_files(folder, key)), "--db", db)
+            run("ingest", *ingest_args(folder, key, db))
             run("corroborate", "--db", db)
             ledger = json.loads(run("ledger", "--db", db, "--format", "json"))
             store = Store(db)

@@ -632,3 +632,36 @@ def test_a_live_blogs_short_posts_survive_their_share_bars():
     [doc] = list(read_path(page, IngestOptions()))
     assert [p for p in posts if p not in doc.text] == []
     assert "Share this post" not in doc.text
+
+
+def _titled_page(title: str, body_top: str) -> str:
+    paragraph = ("Russian artillery and drones pounded Nikopol throughout the day, killing one person and "
+                 "damaging dozens of homes, the city's military administration said on Telegram. ")
+    return (f"<html><head><title>{title}</title></head><body>{body_top}<article><h1>Nikopol shelled again</h1>"
+            f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></body></html>")
+
+
+def test_html_outlet_from_the_site_name_closing_its_title(tmp_path: Path) -> None:
+    # trafilatura takes a title's part for the site only when it reads as a domain; a page naming itself
+    # in its logo or copyright line is that site's
+    logo = tmp_path / "logo.html"
+    logo.write_text(_titled_page("Nikopol shelled again - Dnipro Region Now", '<div class="logo">Dnipro Region Now</div>'))
+    [doc] = read(logo)
+    assert doc.outlet == "Dnipro Region Now"
+    copyright_line = tmp_path / "copyright.html"
+    copyright_line.write_text(_titled_page("Pivden Today | Nikopol shelled again", "<footer><p>© 2026 Pivden Today.</p></footer>"))
+    assert read(copyright_line)[0].outlet == "Pivden Today"
+    # a section printed in a menu, and a headline part nobody repeats, name no site
+    section = tmp_path / "section.html"
+    section.write_text(_titled_page("Nikopol shelled again | Europe", '<ul class="menu"><li>Europe</li><li>World</li></ul>'))
+    assert read(section)[0].outlet is None
+    assert read(section, IngestOptions(outlet="Given Outlet"))[0].outlet == "Given Outlet"
+
+
+def test_html_date_far_ahead_of_today_is_no_publication_date_unless_read_as_of_its_day(tmp_path: Path) -> None:
+    page = (FIXTURES / "news-page.html").read_text().replace("2024-03-12T08:30:00+01:00", "2031-05-04T08:30:00+01:00")
+    page = page.replace("/2024/03/12/", "/").replace("By Maria Lindqvist, March 12, 2024", "By Maria Lindqvist")
+    path = tmp_path / "ahead.html"
+    path.write_text(page)
+    assert read(path)[0].published is None
+    assert read(path, IngestOptions(as_of=date(2031, 5, 5)))[0].published == date(2031, 5, 4)

@@ -103,7 +103,7 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
     folder = bench.SETS / name
     key = json.loads((folder / "key.json").read_text("utf-8"))
     db = f"sqlite:///{tmp_path_factory.mktemp('war') / f'{name}.sqlite'}"
-    bench.run("ingest", *map(str, bench.input_files(folder, key)), "--db", db)
+    bench.run("ingest", *bench.ingest_args(folder, key, db))
     bench.run("corroborate", "--db", db)
     ledger = json.loads(bench.run("ledger", "--db", db, "--format", "json"))
     docs = bench.documents_by_file(Store(db), folder)

@@ -57,13 +57,13 @@ def global_options(
     settings.debug = debug
 
 
-def parse_published(value: Optional[str]) -> Optional[date]:
+def parse_published(value: Optional[str], option: str = "--published") -> Optional[date]:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="--published")
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint=option)
 
 
 WorkersOption = Annotated[

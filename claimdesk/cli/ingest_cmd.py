@@ -26,6 +26,7 @@ def ingest_command(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The day (YYYY-MM-DD) the pages are read as of (default: today): a page's metadata date over 400 days after it is taken for a typo or an announced event, not a publication date. Name it when replaying an archive or a test set dated ahead of the calendar.")] = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store documents and audit findings only; skip claim extraction (much faster).")] = False,
     quiet: QuietOption = False,
     workers: WorkersOption = None,
@@ -42,7 +43,7 @@ def ingest_command(
     Exit codes: 0 all ingested; 1 done, but some inputs were rejected; 2 bad usage; 3 could not
     run (database unreachable or corrupt).
     """
-    options = IngestOptions(published=parse_published(published), outlet=outlet)
+    options = IngestOptions(published=parse_published(published), outlet=outlet, as_of=parse_published(as_of, "--as-of"))
     store = open_store_for(db)
     total = sum(1 for _ in iter_input_files(list(paths)))  # for the progress bar; ingest walks again
 

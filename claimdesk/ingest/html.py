@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Optional
 
 import trafilatura
+from trafilatura.metadata import examine_title_element
 from trafilatura.settings import DEFAULT_CONFIG
+from trafilatura.utils import load_html
 from lxml import html as lxml_html
 
 from claimdesk.ingest.metadata import (
@@ -52,8 +54,8 @@ SHARE_BARS = ["//*[(self::div or self::ul or self::section or self::nav or self:
               " and not(.//p) and string-length(normalize-space()) < 200]"]
 
 
-def _extraction_options() -> dict:
-    latest = (date.today() + timedelta(days=FUTURE_DAYS)).isoformat()
+def _extraction_options(as_of: Optional[date] = None) -> dict:
+    latest = ((as_of or date.today()) + timedelta(days=FUTURE_DAYS)).isoformat()
     return EXTRACTION_OPTIONS | {"prune_xpath": SHARE_BARS,
                                  "date_extraction_params": EXTRACTION_OPTIONS["date_extraction_params"] | {"max_date": latest}}
 
@@ -83,7 +85,7 @@ def extract_article(
     if size > HTML_MAX_BYTES:
         raise Rejected(source, over_limit("HTML page", size, HTML_MAX_BYTES)
                        + f" of the main-text extractor (other inputs may be up to {human_size(options.max_bytes)}); not read")
-    result = trafilatura.bare_extraction(content, url=url, **_extraction_options())
+    result = trafilatura.bare_extraction(content, url=url, **_extraction_options(options.as_of))
     text = result.text.strip() if result is not None and result.text else ""
     words = len(text.split())
     if words < MIN_ARTICLE_WORDS:
@@ -98,10 +100,43 @@ def extract_article(
         url=page_url,
         title=clean(result.title),
         author=clean(result.author),
-        outlet=ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname) or options.outlet,
+        outlet=(ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname)
+                or title_site_name(content) or options.outlet),
         published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url),
         language=language_code(result.language) or declared_language(content),
     )
+
+
+# A site name closing the title ("Nikopol shelled again - Dnipro Region Now"): trafilatura takes a
+# title's part for the site only when it reads as a domain ("Reuters.com"). A part is the site's
+# name when it is a short name (capitalised, SITE_NAME_WORDS words at most) that the page prints
+# again where a site names itself: a logo, brand or masthead element, the link home, a copyright
+# line. A section ("… | Europe") printed in a menu is no site name.
+SITE_NAME_WORDS = 6
+_NAME_LIKE = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,%d}$" % (SITE_NAME_WORDS - 1))
+_CLASS_OR_ID = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_SELF_NAMING = ("//*[" + " or ".join(f"contains({_CLASS_OR_ID}, '{word}')"
+                                     for word in ("logo", "brand", "masthead", "site-name", "paper-name"))
+                + " or @href='/']")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved", re.IGNORECASE)
+
+
+def title_site_name(content: bytes | str) -> Optional[str]:
+    """The site's name as the page's <title> ends (or begins) with it, when the page names itself so
+    in a logo, masthead, link home or copyright line."""
+    tree = load_html(content)
+    if tree is None:
+        return None
+    _, first, last = examine_title_element(tree)
+    body = tree.find("body")
+    if not first or not last or body is None:
+        return None
+    own = [" ".join(e.text_content().split()) for e in body.xpath(_SELF_NAMING)]
+    own += [line for line in (" ".join(t.split()) for t in body.itertext()) if _COPYRIGHT.search(line)]
+    for name in (last.strip(), first.strip()):
+        if _NAME_LIKE.match(name) and any(name in line for line in own):
+            return name
+    return None
 
 
 def declared_language(content: bytes | str) -> Optional[str]:

@@ -19,8 +19,11 @@ class IngestOptions:
       it is rejected from its size alone, without being read. WARC and JSON Lines files are
       streamed record by record, so there the limit applies to each record (line), not the file:
       a 1 GB crawl is fine, a single 1 GB record is not.
-    - `outlet`: the outlet of documents whose metadata names none (no site name, no URL); like
-      `published`, it fills gaps and never overrides.
+    - `outlet`: the outlet of documents whose metadata names none (no site name, no URL, no site
+      name closing the page's title); like `published`, it fills gaps and never overrides.
+    - `as_of`: the day the pages are read as of (None: today). A page's metadata date more than
+      `html.FUTURE_DAYS` after it is a typo or an announced event, not a publication date; replaying
+      an archive, or a test set written with dates ahead of the calendar, names its own day.
 
     >>> IngestOptions(published=date(2024, 10, 16)).max_bytes
     52428800
@@ -29,6 +32,7 @@ class IngestOptions:
     published: Optional[date] = None
     max_bytes: int = 50 * 1024 * 1024
     outlet: Optional[str] = None
+    as_of: Optional[date] = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
