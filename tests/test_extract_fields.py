@@ -196,3 +196,27 @@ def test_a_sentence_closing_on_reference_marks_ends_there():
 def test_an_initials_stop_before_a_reference_mark_ends_no_sentence():
     claims = _claims_of("The U.S.[4] Navy seized an Iranian tanker in the Gulf of Oman on Monday.")
     assert any(c.text.startswith("The U.S.[4] Navy seized") for c in claims), [c.text for c in claims]
+
+
+def test_two_facts_set_side_by_side_are_two_claims_each_with_its_speaker():
+    # written for this test after war set O's wire lead (one claim had joined a naval strike told by the
+    # navy with a market shelling told by regional officials)
+    claims = _claims_of("Ukraine's navy said on Tuesday that its naval drones struck a Russian patrol ship near "
+                        "Novorossiysk overnight, while Russian shelling of a market in Kherson killed two people, "
+                        "regional officials said.")
+    [ship] = [c for c in claims if "patrol ship" in c.text]
+    [market] = [c for c in claims if "market" in c.text]
+    assert "market" not in ship.text and "patrol ship" not in market.text
+    assert ship.attribution.source == "Ukraine's navy"
+    assert market.attribution.source == "regional officials" and market.text.startswith("Russian shelling")
+    kyiv, moscow = _claims_of("Kyiv says a Russian patrol ship was seriously damaged; Moscow says all the drones were "
+                              "destroyed and no ship was hit.")
+    assert (kyiv.attribution.source, moscow.attribution.source) == ("Kyiv", "Moscow")
+    assert kyiv.text == "Kyiv says a Russian patrol ship was seriously damaged"
+
+
+def test_a_while_clause_without_its_own_fact_stays_in_its_sentence():
+    for text in ("He was injured while fighting in the east, the army said.",
+                 "The soldier was shot while he was walking home, police said.",
+                 "Residents were evacuated from Kupiansk; Oskil, Kivsharivka and Petropavlivka."):
+        assert [c.text for c in _claims_of(text)] == [text], text

@@ -8,6 +8,7 @@ or adverbial clause ("…, the Department, which expressed concerns", "While the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.tokens import Span, Token
 
@@ -56,8 +57,76 @@ def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
         units.append(Unit(head, start, end))
         if i + 1 < len(heads):
             start = heads[i + 1].left_edge.i
-    units.extend(_embedded_statements(sent, cues, heads))
+    units = [part for u in units for part in _set_against(sent, u)]
+    units.extend(_embedded_statements(sent, cues, heads, {u.head for u in units}))
     return [_trimmed(sent, u) for u in units if _has_words(sent, u)]
+
+
+def _set_against(sent: Span, unit: Unit) -> list[Unit]:
+    """A unit cut where a second fact with its own subject is set beside the first: after a
+    semicolon ("Kyiv says the ship was damaged; Moscow says no ship was hit") or before ", while",
+    ", whereas" or ", as" opening a clause ("… drones struck a patrol ship near Novorossiysk, while
+    shelling of a market in Kherson killed two people, officials said"; "… evacuated 312 people, as
+    Russia claimed to have captured a village"). Each part is a fact of its own, with its own
+    speaker: the part before is `embedded`, so a speech verb inside it speaks for it."""
+    doc = sent.doc
+    cut = next((t for t in doc[unit.start:unit.end] if _sets_against(t, unit)), None)
+    if cut is None:
+        return [unit]
+    if cut.text == ";":
+        left_end, right_start, right_head = cut.i, cut.i + 1, None
+    else:
+        left_end, right_start, right_head = cut.i - 1, cut.i + 1, _finite_verb(cut, unit.end)
+    left = Unit(_highest(doc, unit.start, left_end), unit.start, left_end, embedded=True)
+    right_head = right_head or _highest(doc, right_start, unit.end)
+    right = Unit(right_head, right_start, unit.end, embedded=unit.embedded)
+    return [left, *_set_against(sent, right)]
+
+
+def _sets_against(tok: Token, unit: Unit) -> bool:
+    doc = tok.doc
+    if tok.text == ";":
+        before, after = doc[unit.start:tok.i], doc[tok.i + 1:unit.end]
+        return _a_clause(before) and _a_clause(after)
+    if tok.lower_ not in _SETTING_MARKS or tok.i == unit.start or doc[tok.i - 1].text != ",":
+        return False
+    if tok.lower_ == "as" and (tok.i + 1 >= unit.end or doc[tok.i + 1].pos_ not in ("DET", "NOUN", "PROPN", "PRON")):
+        return False  # "as expected", "as well as", "as many as": no clause
+    return _finite_verb(tok, unit.end) is not None and _a_clause(doc[unit.start:tok.i - 1])
+
+
+# ", while …", ", whereas …", ", as Russia claimed …": a clause set beside the sentence's first fact
+_SETTING_MARKS = frozenset({"while", "whereas", "as"})
+
+
+def _finite_verb(mark: Token, end: int) -> Optional[Token]:
+    """The finite verb of the clause `mark` opens ("while shelling of a market killed two people"),
+    with a noun or pronoun before it as its subject; None for "while walking home". Read by tags, not
+    by the parse: the parser often hangs such a subject elsewhere."""
+    doc = mark.doc
+    seen_subject = False
+    if mark.i + 1 < end and doc[mark.i + 1].tag_ in ("VBG", "VBN"):
+        return None  # "while walking home", "while injured": no clause of its own
+    for t in doc[mark.i + 1:end]:
+        if t.text in (",", ";", ":") or t.tag_ in ("WDT", "WP"):
+            return None  # a relative clause's verb is not the clause's own
+        if t.tag_ in _FINITE and seen_subject:
+            return t
+        seen_subject = seen_subject or t.pos_ in ("NOUN", "PROPN", "PRON")
+    return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _a_clause(words: Span) -> bool:
+    """Words holding a verb with its own subject."""
+    return any(t.pos_ in ("VERB", "AUX") and has_subject(t) for t in words)
+
+
+def _highest(doc, start: int, end: int) -> Token:  # noqa: ANN001
+    """The token of doc[start:end] nearest the root (the first such on a tie)."""
+    return min(doc[start:end], key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
 def _trimmed(sent: Span, unit: Unit) -> Unit:
@@ -81,7 +150,7 @@ def _conjoined_clauses(head: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> list[Unit]:
+def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token], unit_heads: set[Token]) -> list[Unit]:
     """A unit for each attributed statement that no main clause carries: relative and adverbial
     clauses ("the Department, which expressed …", "While the Kremlin denied …"), participles,
     report nouns ("Stumpf's emphasis that …"). Statements nested in another's content stay inside it,
@@ -89,7 +158,7 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token]) -> lis
     units = []
     for cue in cues:
         anchor = cue.anchor
-        if anchor in heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
+        if anchor in heads or anchor in unit_heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
             continue
         # "…, Mr. Carson, who claimed that China …" is Carson's statement wherever it stands; "the police
         # source, who wished to remain anonymous" or "the officer who fired the shot" states nothing
