@@ -718,3 +718,37 @@ def test_a_denial_finds_the_capture_it_denies_though_the_village_is_named_otherw
     assert any("Belaya Gora" in m.text for s in denied for m in s.mentions), \
         [(s.status, [m.text[:50] for m in s.mentions]) for s in stories]
     assert not any("Most of the others" in m.text for s in denied for m in s.mentions)
+
+
+def test_a_denial_of_the_thing_its_page_described_just_before_denies_that_telling(sqlite_url):
+    # written for this test after war set O (tuning): "the ship" is the patrol ship the page named a line
+    # before; words alike elsewhere ("Moscow says it repelled a sea drone attack as Kyiv insists the ship
+    # was hit", a headline of two facts) had taken the denial instead
+    ship = ("Navy spokesman Oleh Savchuk said the patrol ship Kapitan Serebrov was hit near the entrance to Tsemes "
+            "Bay shortly after midnight and had been seriously damaged.")
+    stories = _denied_stories(sqlite_url, [
+        ("Kyiv Wire", ship + "\nRussia's Defence Ministry denied that the ship had been damaged, saying in a statement "
+                             "that its forces had repelled an attack by Ukrainian uncrewed boats in the eastern Black Sea."),
+        ("Harbour News", "The patrol ship Kapitan Serebrov was struck near the entrance to Tsemes Bay, Ukraine's navy "
+                         "said, adding that it had been seriously damaged."),
+        ("Moscow Wire", "Russia says it repelled sea drone attack on Novorossiysk as Kyiv insists ship was hit"),
+    ])
+    [told] = [s for s in stories if any("Savchuk" in m.text for m in s.mentions)]
+    assert told.status == "denied", [(s.status, [m.text[:50] for m in s.mentions]) for s in stories]
+    assert not any(m.polarity == "denied" for s in stories if s is not told for m in s.mentions)
+
+
+@pytest.mark.parametrize("denial, thing", [
+    ("Russia's Defence Ministry denied that the ship had been damaged.", "ship"),
+    ("Moscow's Defence Ministry denied the vessel was hit, saying it struck port infrastructure.", "vessel"),
+    ("The Kremlin denied that the reports were true.", None),       # a report: pointed back to otherwise
+    ("Moscow denied that the Kerch bridge had been damaged.", None),  # named: found by its name
+    ("Russia denied that any warship had been damaged.", None),      # no thing the page told of
+])
+def test_a_denied_thing_by_definite_description(denial, thing):
+    from claimdesk.corroborate.denials import described_thing
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    [claim] = extract(Document.from_text(denial, source="denial.txt", published=date(2028, 3, 22)))
+    assert described_thing(claim) == thing

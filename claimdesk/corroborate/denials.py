@@ -355,6 +355,32 @@ def points_back_plainly(claim: Claim) -> bool:
     return not re.search(rf"\b(?:{_OPINION_NOUN}|{_IDEA_NOUN})\b", pointer.group(0), re.I) and denies_a_fact(claim)
 
 
+# "denied that the ship had been damaged": a thing named by a definite description, no name of its own
+_DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:had|has|have|was|were|is|are)\b")
+
+
+def described_thing(claim: Claim) -> Optional[str]:
+    """The noun of a denied object that opens with a definite description of a thing its page told of
+    ("the ship" in "denied that the ship had been damaged", "the vessel was hit"): the page's earlier
+    telling of it is what is denied, whatever other ships other pages tell of. None for an object
+    naming someone or something by name, or opening with a report ("the reports were false")."""
+    obj = denied_object(claim)
+    m = _DESCRIBED_THING.match(obj.text.strip())
+    if m is None or obj.pointer or re.fullmatch(_REPORT_NOUN, m.group(1), re.I) \
+            or _proper_names(obj.text, _place_spellings(claim)):
+        return None
+    return m.group(1)
+
+
+def describes(denial: Claim, noun: str, claim: Claim) -> bool:
+    """`claim`, an assertion on the denial's page up to ANTECEDENT_LINES lines before it, tells of the
+    thing `noun` names and states what is denied of it (`fact_similarity` from MATCH)."""
+    return claim.document_id == denial.document_id and claim.span[0] < denial.span[0] \
+        and denial.line - claim.line <= ANTECEDENT_LINES and not _tells_of_denial(claim) \
+        and re.search(rf"\b{re.escape(noun)}\b", claim.text, re.I) is not None \
+        and fact_similarity(denied_object(denial).text, claim) >= MATCH
+
+
 def denies_a_fact(claim: Claim) -> bool:
     """What the denial answers is a statement of fact. One rejects or dismisses a proposal, an idea,
     an argument or criticism as readily as a report ("Sanders rejected that, too", "dismissed critique

@@ -67,7 +67,7 @@ from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.deeds import other_happenings
 from claimdesk.corroborate.denials import (ANTECEDENT_LINES, called_untrue, denied_object, denies, denies_a_fact,
-                                          points_back_plainly)
+                                          described_thing, describes, points_back_plainly)
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
@@ -598,6 +598,8 @@ class StoryGrouper:
                 return j
             if obj.on_its_page:  # "the village remained under Ukrainian control": its page's village
                 return self._denied_on_its_page(claim)
+            if (noun := described_thing(claim)) and (j := self._described_before(claim, noun)) is not None:
+                return j  # "denied that the ship had been damaged": the ship its page told of just before
             stated = bool(obj.text.strip())
             verbless = called_untrue(claim)
             nearest = found = None
@@ -720,6 +722,15 @@ class StoryGrouper:
         if not before:
             return None
         _, j = max(before, key=lambda cj: cj[0].span[0])
+        return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
+
+    def _described_before(self, denial: Claim, noun: str) -> Optional[int]:
+        """The story of the nearest assertion before the denial on its page telling of the thing its
+        object describes (`denials.describes`), unless that story's lead is itself a denial."""
+        told = [(c, j) for c, j in self.placed.get(denial.document_id, ()) if not is_denial(c) and describes(denial, noun, c)]
+        if not told:
+            return None
+        _, j = max(told, key=lambda cj: cj[0].span[0])
         return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
 
     def _denied_on_its_page(self, denial: Claim) -> Optional[int]:
