@@ -218,5 +218,15 @@ def test_two_facts_set_side_by_side_are_two_claims_each_with_its_speaker():
 def test_a_while_clause_without_its_own_fact_stays_in_its_sentence():
     for text in ("He was injured while fighting in the east, the army said.",
                  "The soldier was shot while he was walking home, police said.",
-                 "Residents were evacuated from Kupiansk; Oskil, Kivsharivka and Petropavlivka."):
+                 "Residents were evacuated from Kupiansk; Oskil, Kivsharivka and Petropavlivka.",
+                 # a review's cases: a list, a comparison
+                 "The dead included a nurse, who was killed instantly; a teacher, who died in hospital.",
+                 "Prices rose 5 percent, as they did in 2022."):
         assert [c.text for c in _claims_of(text)] == [text], text
+    # one speaker for both halves of a semicolon: no half without its speaker
+    claims = _claims_of("The governor said two people were killed; a third was wounded.")
+    assert all(c.attribution.source == "The governor" for c in claims), claims
+    # a second speaker set against the first keeps their own words and polarity
+    claims = _claims_of("Kyiv said the ship was damaged, whereas Moscow said no ship was hit.")
+    [moscow] = [c for c in claims if c.text.startswith("Moscow")]
+    assert (moscow.attribution.source, moscow.polarity) == ("Moscow", "denied")

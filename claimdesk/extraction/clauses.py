@@ -25,6 +25,9 @@ class Unit:
     start: int         # token index, inclusive
     end: int           # token index, exclusive
     embedded: bool = False   # a statement inside another clause
+    # the part of a sentence before a second fact set beside it (`_set_against`): a speech verb of
+    # its own speaks for it, though a cue around the whole sentence covers it too
+    own_speaker: bool = False
 
     def tokens(self, sent: Span):
         return sent.doc[self.start:self.end]
@@ -57,46 +60,49 @@ def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
         units.append(Unit(head, start, end))
         if i + 1 < len(heads):
             start = heads[i + 1].left_edge.i
-    units = [part for u in units for part in _set_against(sent, u)]
+    units = [part for u in units for part in _set_against(sent, u, cues)]
     units.extend(_embedded_statements(sent, cues, heads, {u.head for u in units}))
     return [_trimmed(sent, u) for u in units if _has_words(sent, u)]
 
 
-def _set_against(sent: Span, unit: Unit) -> list[Unit]:
+def _set_against(sent: Span, unit: Unit, cues: list[Cue]) -> list[Unit]:
     """A unit cut where a second fact with its own subject is set beside the first: after a
-    semicolon ("Kyiv says the ship was damaged; Moscow says no ship was hit") or before ", while",
-    ", whereas" or ", as" opening a clause ("… drones struck a patrol ship near Novorossiysk, while
-    shelling of a market in Kherson killed two people, officials said"; "… evacuated 312 people, as
-    Russia claimed to have captured a village"). Each part is a fact of its own, with its own
-    speaker: the part before is `embedded`, so a speech verb inside it speaks for it."""
+    semicolon between two speakers' accounts ("Kyiv says the ship was damaged; Moscow says no ship
+    was hit"), or before ", while" / ", whereas" opening a clause that is no speech ("… drones struck
+    a patrol ship near Novorossiysk, while Russian shelling of a market in Kherson killed two people,
+    officials said"). Each part is a fact of its own; a speech verb inside the part before speaks for
+    it (`own_speaker`), a speaker closing the sentence for the part after."""
     doc = sent.doc
-    cut = next((t for t in doc[unit.start:unit.end] if _sets_against(t, unit)), None)
+    cut = next((t for t in doc[unit.start:unit.end] if _sets_against(t, unit, cues)), None)
     if cut is None:
         return [unit]
     if cut.text == ";":
         left_end, right_start, right_head = cut.i, cut.i + 1, None
     else:
         left_end, right_start, right_head = cut.i - 1, cut.i + 1, _finite_verb(cut, unit.end)
-    left = Unit(_highest(doc, unit.start, left_end), unit.start, left_end, embedded=True)
+    left = Unit(_highest(doc, unit.start, left_end), unit.start, left_end, embedded=unit.embedded, own_speaker=True)
     right_head = right_head or _highest(doc, right_start, unit.end)
     right = Unit(right_head, right_start, unit.end, embedded=unit.embedded)
-    return [left, *_set_against(sent, right)]
+    return [left, *_set_against(sent, right, cues)]
 
 
-def _sets_against(tok: Token, unit: Unit) -> bool:
+def _sets_against(tok: Token, unit: Unit, cues: list[Cue]) -> bool:
     doc = tok.doc
     if tok.text == ";":
-        before, after = doc[unit.start:tok.i], doc[tok.i + 1:unit.end]
-        return _a_clause(before) and _a_clause(after)
-    if tok.lower_ not in _SETTING_MARKS or tok.i == unit.start or doc[tok.i - 1].text != ",":
+        # two speakers' accounts, each with its own cue and speaker on its side ("Kyiv says …; Moscow
+        # says …"); a list, a quotation or a clause said by one speaker for both stays whole
+        return _speaker_inside(cues, unit.start, tok.i) and _speaker_inside(cues, tok.i + 1, unit.end)
+    if tok.lower_ not in ("while", "whereas") or tok.i == unit.start or doc[tok.i - 1].text != ",":
         return False
-    if tok.lower_ == "as" and (tok.i + 1 >= unit.end or doc[tok.i + 1].pos_ not in ("DET", "NOUN", "PROPN", "PRON")):
-        return False  # "as expected", "as well as", "as many as": no clause
-    return _finite_verb(tok, unit.end) is not None and _a_clause(doc[unit.start:tok.i - 1])
+    verb = _finite_verb(tok, unit.end)
+    # a second speaker set against the first ("…, while other voters said …") is `_contrasted`'s unit
+    spoken = verb is not None and any(c.anchor == verb and c.attribution.kind != "none" for c in cues)
+    return verb is not None and not spoken and _a_clause(doc[unit.start:tok.i - 1])
 
 
-# ", while …", ", whereas …", ", as Russia claimed …": a clause set beside the sentence's first fact
-_SETTING_MARKS = frozenset({"while", "whereas", "as"})
+def _speaker_inside(cues: list[Cue], start: int, end: int) -> bool:
+    return any(start <= c.anchor.i < end and c.source is not None and start <= c.source.start and c.source.end <= end
+               and c.attribution.kind != "none" for c in cues)
 
 
 def _finite_verb(mark: Token, end: int) -> Optional[Token]:
@@ -121,7 +127,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def _a_clause(words: Span) -> bool:
     """Words holding a verb with its own subject."""
-    return any(t.pos_ in ("VERB", "AUX") and has_subject(t) for t in words)
+    return any(t.pos_ in ("VERB", "AUX") and has_subject(t) and t.dep_ not in ("relcl", "acl") for t in words)
 
 
 def _highest(doc, start: int, end: int) -> Token:  # noqa: ANN001

@@ -365,7 +365,7 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     holds the unit's head, else a report-like noun or "according to" hanging off the head."""
     head = unit.head
     own = [c for c in cues if c.anchor == head and c.attribution.kind != "none"]
-    if unit.embedded and own:
+    if (unit.embedded or unit.own_speaker) and own:
         return own[0]  # "…, who claimed that …" inside another's words is still its own speaker's
     if head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
         # "X predicted that wages would fall, but that the payments would offset …": the parser hangs the
