@@ -656,6 +656,16 @@ def test_html_outlet_from_the_site_name_closing_its_title(tmp_path: Path) -> Non
     section.write_text(_titled_page("Nikopol shelled again | Europe", '<ul class="menu"><li>Europe</li><li>World</li></ul>'))
     assert read(section)[0].outlet is None
     assert read(section, IngestOptions(outlet="Given Outlet"))[0].outlet == "Given Outlet"
+    # a review's cases: a section that is also the link home's neighbour, a class that only contains "logo",
+    # a name found inside another word of a copyright line
+    for title, top in (("Nikopol shelled again - Politics", '<a href="/">Home</a><ul><li>Politics</li></ul>'),
+                       ("Nikopol shelled again - Odesa", '<div class="user-logout-box">Odesa</div>'),
+                       ("Nikopol shelled again - AP", "<footer><p>© 2024 CAPITAL MEDIA GROUP</p></footer>")):
+        other = tmp_path / "other.html"
+        other.write_text(_titled_page(title, top))
+        assert read(other)[0].outlet is None, title
+    # the user's outlet wins over a name read from the title
+    assert read(logo, IngestOptions(outlet="Given Outlet"))[0].outlet == "Given Outlet"
 
 
 def test_html_date_far_ahead_of_today_is_no_publication_date_unless_read_as_of_its_day(tmp_path: Path) -> None:

@@ -66,6 +66,14 @@ def parse_published(value: Optional[str], option: str = "--published") -> Option
         raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}", param_hint=option)
 
 
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", show_default=False,
+                 help="The day (YYYY-MM-DD) the pages are read as of (default: today): a page's metadata date over 400 days "
+                      "after it is taken for a typo or an announced event, not a publication date. Name it when replaying "
+                      "an archive or a test set dated ahead of the calendar."),
+]
+
 WorkersOption = Annotated[
     Optional[int],
     typer.Option("--workers", min=1, show_default=False,

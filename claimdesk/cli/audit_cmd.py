@@ -9,7 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from claimdesk.audit.output import audit_dict, audit_text
-from claimdesk.cli.app import EXIT_OK, EXIT_SOME_REJECTED, InputPaths, WorkersOption, app, parse_published
+from claimdesk.cli.app import (
+    EXIT_OK, EXIT_SOME_REJECTED, AsOfOption, InputPaths, WorkersOption, app, parse_published,
+)
 from claimdesk.cli.terminal import safe_text
 from claimdesk.ingest import IngestOptions
 from claimdesk.report.plain_text import json_text
@@ -30,6 +32,7 @@ def audit_command(
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Audit only; skip claim extraction (much faster).")] = False,
     format: Annotated[Format, typer.Option("--format", help="text (readable), json (one object per document: JSON Lines), html (self-contained page).")] = Format.text,
     workers: WorkersOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Audit articles: duplicated passages, placeholders, AI disclosure, weekday mismatches,
     inconsistent durations, conflicting numbers, certainty escalation; plus the claims in each.
@@ -46,7 +49,7 @@ def audit_command(
     Exit codes: 0 audited (findings are not errors); 1 some inputs were rejected; 2 bad usage;
     3 could not run.
     """
-    options = IngestOptions(published=parse_published(published))
+    options = IngestOptions(published=parse_published(published), as_of=parse_published(as_of, "--as-of"))
     rejected = 0
     pages = []
     first = True

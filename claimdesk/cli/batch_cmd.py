@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from claimdesk.cli.app import (
-    EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, DbOption, InputPaths, QuietOption, WorkersOption, app,
+    EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, AsOfOption, DbOption, InputPaths, QuietOption, WorkersOption, app,
     parse_published,
 )
 from claimdesk.cli.edge import open_store_for, shown_url
@@ -28,6 +28,7 @@ def batch_command(
     conf: Annotated[Optional[list[str]], typer.Option("--conf", help="Extra Spark setting KEY=VALUE (repeatable).")] = None,
     quiet: QuietOption = False,
     workers: WorkersOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Run ingest -> audit -> extract -> copies -> stories on Spark and write Parquet tables
     (documents, sources, findings, claims, copies, stories, story_mentions, rejected) under --out.
@@ -63,7 +64,7 @@ def batch_command(
         master = f"local[{checked_workers(workers)}]"
 
     settings = BatchSettings(master=master, with_claims=not no_claims, published=parse_published(published),
-                             files_per_task=files_per_task, spark_conf=extra)
+                             as_of=parse_published(as_of, "--as-of"), files_per_task=files_per_task, spark_conf=extra)
     summary = run_batch(paths, out, settings)
     for source, reason in summary.rejected:
         typer.echo(f"rejected: {safe_text(source)}: {safe_text(reason)}", err=True)  # one line each, never wrapped

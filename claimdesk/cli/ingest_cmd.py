@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimdesk.cli.app import (
-    EXIT_OK, EXIT_SOME_REJECTED, DbOption, InputPaths, QuietOption, WorkersOption, app, parse_published,
+    AsOfOption, EXIT_OK, EXIT_SOME_REJECTED, DbOption, InputPaths, QuietOption, WorkersOption, app, parse_published,
 )
 from claimdesk.ingest import IngestOptions, Skipped, iter_input_files
 from claimdesk.models import RejectedInput
@@ -26,7 +26,7 @@ def ingest_command(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs whose metadata has none.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs whose metadata names none (e.g. plain text files).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The day (YYYY-MM-DD) the pages are read as of (default: today): a page's metadata date over 400 days after it is taken for a typo or an announced event, not a publication date. Name it when replaying an archive or a test set dated ahead of the calendar.")] = None,
+    as_of: AsOfOption = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store documents and audit findings only; skip claim extraction (much faster).")] = False,
     quiet: QuietOption = False,
     workers: WorkersOption = None,

@@ -101,7 +101,7 @@ def extract_article(
         title=clean(result.title),
         author=clean(result.author),
         outlet=(ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname)
-                or title_site_name(content) or options.outlet),
+                or options.outlet or title_site_name(content)),
         published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url),
         language=language_code(result.language) or declared_language(content),
     )
@@ -111,19 +111,17 @@ def extract_article(
 # title's part for the site only when it reads as a domain ("Reuters.com"). A part is the site's
 # name when it is a short name (capitalised, SITE_NAME_WORDS words at most) that the page prints
 # again where a site names itself: a logo, brand or masthead element, the link home, a copyright
-# line. A section ("… | Europe") printed in a menu is no site name.
+# line. A section ("… | Europe") printed in a menu is no site name; an outlet the user names wins.
 SITE_NAME_WORDS = 6
 _NAME_LIKE = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,%d}$" % (SITE_NAME_WORDS - 1))
-_CLASS_OR_ID = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_SELF_NAMING = ("//*[" + " or ".join(f"contains({_CLASS_OR_ID}, '{word}')"
-                                     for word in ("logo", "brand", "masthead", "site-name", "paper-name"))
-                + " or @href='/']")
+_SELF_NAMING_CLASSES = ({"logo"}, {"brand"}, {"branding"}, {"masthead"}, {"sitename"}, {"site", "name"}, {"paper", "name"})
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved", re.IGNORECASE)
 
 
 def title_site_name(content: bytes | str) -> Optional[str]:
     """The site's name as the page's <title> ends (or begins) with it, when the page names itself so
-    in a logo, masthead, link home or copyright line."""
+    in a logo or masthead element or the link home (that very name) or a copyright line (the name as
+    whole words in it)."""
     tree = load_html(content)
     if tree is None:
         return None
@@ -131,10 +129,17 @@ def title_site_name(content: bytes | str) -> Optional[str]:
     body = tree.find("body")
     if not first or not last or body is None:
         return None
-    own = [" ".join(e.text_content().split()) for e in body.xpath(_SELF_NAMING)]
-    own += [line for line in (" ".join(t.split()) for t in body.itertext()) if _COPYRIGHT.search(line)]
+    own, lines = set(), []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        words = set(re.split(r"[^a-z]+", f"{element.get('class', '')} {element.get('id', '')}".lower()))
+        if element.get("href") == "/" or any(kind <= words for kind in _SELF_NAMING_CLASSES):
+            own.add(" ".join(element.text_content().split()).casefold())
+        lines += [" ".join(t.split()) for t in (element.text, element.tail) if t and _COPYRIGHT.search(t)]
     for name in (last.strip(), first.strip()):
-        if _NAME_LIKE.match(name) and any(name in line for line in own):
+        whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        if _NAME_LIKE.match(name) and (name.casefold() in own or any(whole.search(line) for line in lines)):
             return name
     return None
 

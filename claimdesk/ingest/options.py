@@ -19,8 +19,8 @@ class IngestOptions:
       it is rejected from its size alone, without being read. WARC and JSON Lines files are
       streamed record by record, so there the limit applies to each record (line), not the file:
       a 1 GB crawl is fine, a single 1 GB record is not.
-    - `outlet`: the outlet of documents whose metadata names none (no site name, no URL, no site
-      name closing the page's title); like `published`, it fills gaps and never overrides.
+    - `outlet`: the outlet of documents whose metadata names none (no site name, no URL), before a
+      site name closing the page's title (`html.title_site_name`); like `published`, it fills gaps and never overrides.
     - `as_of`: the day the pages are read as of (None: today). A page's metadata date more than
       `html.FUTURE_DAYS` after it is a typo or an announced event, not a publication date; replaying
       an archive, or a test set written with dates ahead of the calendar, names its own day.

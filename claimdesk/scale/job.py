@@ -39,6 +39,7 @@ class BatchSettings:
     master: str = "local[2]"
     with_claims: bool = True
     published: Optional[date] = None
+    as_of: Optional[date] = None  # `IngestOptions.as_of`
     files_per_task: int = 16  # articles; a WARC file holds thousands, so use 1 for crawls
     shuffle_partitions: Optional[int] = None
     tmp_dir: Optional[Path] = None
@@ -77,7 +78,7 @@ def run_batch(paths: Iterable[Path | str], out_dir: Path | str, settings: BatchS
 
     # At least two tasks per core, so a slow task does not leave a core idle at the end.
     slices = max(1, min(len(files), max(2 * sc.defaultParallelism, -(-len(files) // settings.files_per_task))))
-    work = partial(process_files, options=IngestOptions(published=settings.published),
+    work = partial(process_files, options=IngestOptions(published=settings.published, as_of=settings.as_of),
                    with_claims=settings.with_claims, lsh=settings.lsh)
     processed_rdd = sc.parallelize(list(enumerate(files)), slices).mapPartitions(work)
     processed = spark.createDataFrame(processed_rdd, schema=tables.ddl(PROCESSED_COLUMNS))
