@@ -752,3 +752,19 @@ def test_a_denied_thing_by_definite_description(denial, thing):
 
     [claim] = extract(Document.from_text(denial, source="denial.txt", published=date(2028, 3, 22)))
     assert described_thing(claim) == thing
+
+
+def test_a_denial_of_the_thing_passes_over_its_telling_at_another_time():
+    # a review's case: the ship "damaged in an earlier strike in 2024" is not what "denied that the ship had been
+    # damaged" answers; the navy's telling of the night's strike is
+    from claimdesk.corroborate.denials import describes
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    text = ("Navy spokesman Oleh Savchuk said the patrol ship Kapitan Serebrov was hit near Tsemes Bay and had been "
+            "seriously damaged.\nSatellite images showed the ship had been damaged in an earlier strike in 2024.\n"
+            "Russia's Defence Ministry denied that the ship had been damaged.")
+    claims = extract(Document.from_text(text, source="ship.txt", published=date(2028, 3, 22)))
+    [denial] = [c for c in claims if c.text.startswith("Russia's Defence Ministry denied")]
+    told = [c.text[:20] for c in claims if c is not denial and describes(denial, "ship", c)]
+    assert told == ["Navy spokesman Oleh "]

@@ -356,7 +356,14 @@ def points_back_plainly(claim: Claim) -> bool:
 
 
 # "denied that the ship had been damaged": a thing named by a definite description, no name of its own
-_DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:had|has|have|was|were|is|are)\b")
+_DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:(?!(?:of|who|which|that|itself)\b)[a-z-]+\s+){0,2}?"
+                             r"(?!(?:who|which|that|itself|themselves|week|day|month|year|time)\b)([a-z]+)\s+"
+                             r"(?:had|has|have|was|were|is|are)\b")
+
+
+# a telling of the thing at another time ("damaged in an earlier strike in 2024") is not what is denied
+_OTHER_TIME = re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b|\b(?:earlier|previous|last)\s+(?:strike|attack|year|month)|"
+                         r"\b(?:years?|months?)\s+ago\b", re.I)
 
 
 def described_thing(claim: Claim) -> Optional[str]:
@@ -377,6 +384,7 @@ def describes(denial: Claim, noun: str, claim: Claim) -> bool:
     thing `noun` names and states what is denied of it (`fact_similarity` from MATCH)."""
     return claim.document_id == denial.document_id and claim.span[0] < denial.span[0] \
         and denial.line - claim.line <= ANTECEDENT_LINES and not _tells_of_denial(claim) \
+        and not _OTHER_TIME.search(claim.text) \
         and re.search(rf"\b{re.escape(noun)}\b", claim.text, re.I) is not None \
         and fact_similarity(denied_object(denial).text, claim) >= MATCH
 
