@@ -717,6 +717,18 @@ def test_two_speakers_tolls_still_disagree(a, b):
     assert _numbers([a, b]) == ["Nine vs Seventeen"]
 
 
+def test_one_officials_outage_figures_through_the_day_are_updates():
+    # written after war set O (tuning): the governor's morning and evening counts of homes without power
+    morning = ("About 36,000 households in Shostka district were left without power on Wednesday morning after a drone "
+               "strike, Sumy regional governor Andriy Kovalchuk said.")
+    evening = ("About 9,000 households in Shostka district remain without electricity, governor Andriy Kovalchuk said "
+               "in the evening.")
+    assert _numbers([morning, evening]) == []
+    company = ("About 52,000 households in Shostka district were left without power on Wednesday morning after a drone "
+               "strike, Sumyoblenergo spokeswoman Natalia Hrytsenko said.")
+    assert _numbers([morning, company]) == ["About 36,000 vs About 52,000"]
+
+
 def test_one_speakers_two_figures_of_a_count_that_does_not_grow_still_disagree():
     # set F's pair: two outlets quoting one ministry's downed drones, one of them wrongly
     a = "Russia's defence ministry said its air defences had destroyed 87 Ukrainian drones over Russian regions overnight."
@@ -744,6 +756,12 @@ def test_an_item_of_a_breakdown_is_no_rival_count_of_the_whole():
     assert number_conflict(claim(whole), claim(parts)) is None
     other = "The air force said Russian forces launched eight missiles overnight."
     assert number_conflict(claim(whole), claim(other)) is not None
+    # written after war set O (tuning): a later "31 of which were shot down" lent its deed to the first item
+    told = ("Ukraine's Air Force said Russia attacked Odesa region overnight with four Iskander-M ballistic missiles "
+            "and two Kh-59 guided missiles, as well as 43 Shahed-type attack drones, 31 of which were shot down.")
+    six = "Melnyk said Russia had launched six missiles and 43 drones at Odesa region overnight."
+    day = date(2028, 3, 22)
+    assert number_conflict(claim(six, day), claim(told, day)) is None
     # two figures of one kind are no breakdown: each still disagrees
     both = "Ukraine said 12 people were killed in Kharkiv on Monday, while Russia said 5 people were killed."
     assert number_conflict(claim(both), claim("Twenty people were killed in Kharkiv on Monday, officials said.")) \

@@ -348,3 +348,19 @@ def test_a_story_led_by_another_harm_keeps_its_verdict_when_a_member_gives_the_d
     assert ledger["a"].status == "corroborated" and ledger["b"].status == "contested"
     ledger = stories()
     assert contest(ledger, found, {"a": children, "b": city}) == ["a", "b"]  # dead children are the dead
+
+
+def test_crew_members_hurt_in_a_town_its_pages_set_rival_like_people():
+    # written after war set O (tuning): a governor's two injured crew members and a port official's three, each
+    # told with no town in its sentence on a page of one port
+    governor_page = ("A bulk carrier loading grain was hit in the Danube port of Izmail overnight, the Odesa regional "
+                     "governor said.\nTwo crew members were injured, the governor said.")
+    port_page = ("A bulk carrier was hit at Izmail's commercial sea port early on Tuesday.\n"
+                 "\"Three crew members were injured, one of them seriously,\" port official Larysa Bondarenko said.")
+    governor_doc, governor_claims = _claims(governor_page, "Harbor Wire")
+    port_doc, port_claims = _claims(port_page, "Izmail Herald")
+    [two] = [c for c in governor_claims if c.text.startswith("Two crew")]
+    [three] = [c for c in port_claims if "Three crew" in c.text]
+    published = {governor_doc.id: DAY, port_doc.id: DAY}.get
+    [found] = rivalries({"a": [two], "b": [three]}, published, _outlet)
+    assert sorted(found.contradiction.detail.lower().split(" vs ")) == ["three", "two"]

@@ -216,12 +216,20 @@ def _breakdown_item(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine
     """`q` is one item of a breakdown by kind its claim gives: another figure of the claim measures the same
     quantity, and each names its own kind before the noun ("launched four Iskander-M ballistic missiles from
     Kursk Oblast, two Kh-101 cruise missiles …": the four are some of the night's six, not another count of
-    them). Two figures of one kind ("12 million iPhones in China and 3 million iPhones in India", "Ukraine
-    said 12 were killed, while Russia said 5") are no breakdown."""
+    them), whichever deed the reading gave each (`_one_thing`). Two figures of one kind ("12 million
+    iPhones in China and 3 million iPhones in India", "Ukraine said 12 were killed, while Russia said 5")
+    are no breakdown."""
     mine_kind = _kind_words(claim, q)
     return bool(mine_kind) and any(
         f is not q and not overlap(f, q) and (theirs := _kind_words(claim, f)) and theirs != mine_kind
-        and (m := measure(claim, f)) is not None and m.same_quantity(mine) for f in figures)
+        and (m := measure(claim, f)) is not None and (m.same_quantity(mine) or _one_thing(m, mine)) for f in figures)
+
+
+def _one_thing(a: Measure, b: Measure) -> bool:
+    """Two figures of one thing (missiles, of the same owner) whose deeds the reading of the sentence
+    told apart: items of one breakdown still ("attacked … with four Iskander-M ballistic missiles and two
+    Kh-59 guided missiles, as well as 43 drones, 31 of which were shot down" lent "shot" to the four)."""
+    return a.thing is not None and a.thing == b.thing and a.of == b.of
 
 
 def _kind_words(claim: Claim, q: Quantity) -> str:
@@ -377,14 +385,16 @@ def _updates_apart(told_apart: Callable[[str, Quantity, Quantity, Measure, Measu
                    ) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
     """For two mentions of one speaker: a toll of the harmed is told apart too, since one official's count
     of the dead and the injured grows through the day ("two killed and nine injured" in the morning, "17
-    injured" in the evening). A count that does not grow (drones downed overnight: "87" / "78", both "Russia's
-    defence ministry said") still disagrees."""
+    injured" in the evening), and so is a count of homes without power, which falls as repairs go on
+    ("about 36,000 households … left without power" in the morning, "about 9,000 households remain without
+    electricity" in the evening). A count that does not change (drones downed overnight: "87" / "78", both
+    "Russia's defence ministry said") still disagrees."""
     def apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
-        return mx.event in _GROWING_TOLLS or told_apart(unit, x, y, mx, my)
+        return mx.event in _CHANGING_COUNTS or told_apart(unit, x, y, mx, my)
     return apart
 
 
-_GROWING_TOLLS = frozenset({"kill", "injure"})
+_CHANGING_COUNTS = frozenset({"kill", "injure", "outage"})
 
 
 def _side_by_side(claim: Claim, figures: Sequence[Quantity], x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:

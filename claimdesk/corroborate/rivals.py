@@ -55,7 +55,8 @@ _INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attac
 _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, reverse=True)) + r")\b", re.I)
 # counts a page's town stands in for: of the harmed or of homes without power (`_counted`)
 _TOLLS = {"kill", "injure", "outage"}
-_TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident"}
+_TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident",
+                 "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
 _HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light)", re.I)
 
 
