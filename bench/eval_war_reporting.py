@@ -32,6 +32,28 @@ governor's rising Zaporizhzhia toll: "two killed … nine injured" in the mornin
 evening), 1 unscored; denied 4, 1 right; conflicts 1 of 9; denial quotes 12 of 14; false-friend denials
 0 of 10; one look-alike join; 2 furniture lines made single-source claims (an aggregator's notes).
 
+Set O, written at session 32's start by a helper blind to the code and the other sets (22 March 2028: a
+naval drone strike off Novorossiysk Moscow denies, a Kherson market's toll raised through the day and a city
+head's five, Nikopol's dead, a grain ship hit in Izmail with two or three crew hurt, Odesa's six missiles and
+their breakdown, a Kupiansk evacuation told as 312 and 450, Shostka's outage through the day, a claimed
+capture of Kalynove Kyiv rejects, EU sanctions), first look on the session's first code (1e232f2, nothing
+chosen on O): corroborated stories 9, 3 right, 3 wrong, 3 unscored; the key's corroborated facts found 3 of
+14; contested none; denied 5, 3 right, 2 wrong; conflicts 0 of 8; denial quotes 5 of 14; false-friend denials
+0 of 13; one look-alike join; no furniture claim; one quote lost. Most of its pages had lost their dates (the
+set is dated 2028, past htmldate's 400-day horizon) and 12 of 14 their outlet (named only by a site name
+closing the title and a logo or copyright line). With the dates read as of the set's day (`--as-of`, no
+other change): corroborated 12, 2 right, 5 wrong; found 2 of 14; contested 11, 5 right, 6 wrong; denied 5, 4
+right; conflicts 1 of 8; denial quotes 7 of 14. After the session's changes chosen on O (tuning): corroborated
+3 right, 3 wrong; found 3 of 14; contested 8 right, 3 wrong; denied 4 right, 1 wrong; conflicts 2 of 8; denial
+quotes 11 of 14.
+
+Session 32's changes on sets A-N (tuning; the session's first code 1e232f2 against its last, each set by
+this bench): corroborated right 122 -> 122, wrong 19 -> 17; contested right 63 -> 64, wrong 33 -> 32; denied
+right 38 -> 39, wrong 8 -> 9 (G's depot story, already joining the strike with what the depot stored, is now
+denied instead of corroborated); denial quotes 97 -> 107 of 143 (K 12 -> 22: the governor's "denied that the
+depot had been hit"); conflicts 39 of 82 either way; look-alike joins 5 -> 6 (K's depot denial, whose own
+case tells of debris on a warehouse, sits with the strike it denies).
+
 Set N, written at session 31's start by another helper (14 October 2027: a Kremenchuk power plant's toll,
 three by the governor and four by the mayor; a Lozova station's dead and wounded given by the governor and
 the police; Kryvyi Rih's toll revised by one official through the day; a Saratov refinery and a capture

@@ -59,7 +59,12 @@ breakdown ("four Iskander-M ballistic missiles …, two Kh-101 cruise missiles")
 more residents dead than people killed is a contradiction; "still says" sets two figures at odds; a
 quotation calling reports "lies" and reports "described as a staged provocation" deny; a denial is placed
 by what it denies; Moscow's "Belozerka" and "Aleshki" are Bilozerka and Oleshky. Set N was written at
-session 31's start by another helper and read once at its end.
+session 31's start by another helper and read once at its end. Set O (written at session 32's
+start, read once first) then suggested: a page's outlet from the site name closing its title, dates read
+as of the set's day, two facts set side by side with ", while" or two speakers' accounts across a
+semicolon are two claims, a denial of "the ship" its page told of just before denies that telling, a
+breakdown's items stay items whichever deed the reading lent each, one official's outage figures
+through the day are updates, and crew members hurt are a toll like people.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
@@ -86,15 +91,23 @@ pytestmark = pytest.mark.slow
 # exchange story holding a denial is contested, not denied)
 # session 31: reports called "lies" or "described as a staged provocation" deny: J's denials found 5 -> 7, L's
 # 6 -> 7
+# session 32: a denial of "the depot" or "the ship" its page told of just before denies that telling (K's denials
+# found 12 -> 22)
 NOW = {"set_a": (10, 2, 2), "set_b": (8, 4, 1), "set_c": (6, 5, 2), "set_d": (6, 7, 3), "set_e": (8, 6, 1),
        "set_f": (7, 8, 3), "set_g": (6, 7, 2), "set_h": (9, 3, 5),
-       "set_i": (9, 8, 2), "set_j": (13, 7, 3), "set_k": (15, 12, 4),
+       "set_i": (9, 8, 2), "set_j": (13, 7, 3), "set_k": (15, 22, 4),
        # set L, read once at the end of session 30 (d138287: conflicts 4), tuned on in session 31
        "set_l": (9, 7, 3),
        # set M, read once at session 31's start on its first code (corroborated right 9, denials 12, conflicts 1),
        # then tuned on; set N, read once at the session's end, after its changes (8, 9, 3; the session's first
        # code: the same), then one change (an army named "of Ukraine" after the prisoners): conflicts 4
-       "set_m": (8, 12, 4), "set_n": (8, 9, 4)}
+       "set_m": (8, 12, 4), "set_n": (8, 9, 4),
+       # set O, written at session 32's start and read once on its first code (1e232f2): corroborated right 3,
+       # denials 5, conflicts 0, most pages undated (dated 2028, past htmldate's horizon) and unnamed (a site name
+       # closing the title only); then tuned on (--as-of, site names from titles, clauses set side by side, "the
+       # ship" its page told of, breakdowns whose items the reading gave two deeds, an official's outage figures
+       # through the day, crew members hurt): corroborated right 3, denials 11, conflicts 2
+       "set_o": (3, 11, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -117,6 +130,8 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
 KNOWN_LOST = {"set_e": ["e03.html: Drone attack on Saratov plant more than 600km from the front line",
                         "e10.html: Compulsory evacuation of children begins in Donetsk region town"],
             # set G's lead paragraph set in a block of its own before the body; trafilatura keeps the body only
+            # set O: a think tank's bullet the reader keeps as no line of the text
+            "set_o": ["o09.html: The Russian MoD claimed the seizure of Kalynove in Donetsk Oblast"],
             "set_g": ["g06.html: Ukrainian drones attacked Russia's Volgograd region overnight into Thursday, setting "
                       "off a fire near the village of Kotluban"],
             # set I's live blog keeps every post since share bars are cut before extraction (14 quotes had
@@ -190,7 +205,9 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']"),
                          # session 28: the plant story holds the region's toll another outlet disputes
                          ("contested", "F3 is corroborated in the key")],
-               "set_g": [("corroborated", "joins facts ['F27', 'F33']"),
+               # (session 32: the governor's denial of the depot strike now reaches the story the strike's claim
+               # joined, led by what the depot stored: denied, still joining the two)
+               "set_g": [("denied", "joins facts ['F27', 'F33']"),
                          # session 30: the bodies returned to Ukraine, told by a wire lead also giving the 39
                          # Russia received (31 by a lawmaker): contested for that figure
                          ("contested", "F40 is corroborated in the key")],
@@ -238,7 +255,6 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # contests the day's toll)
                "set_l": [("corroborated", "joins facts ['F3', 'F4', 'F6', 'F7']"),
                          ("contested", "joins facts ['F10', 'F11', 'F9']"),
-                         ("contested", "joins facts ['F14', 'F15', 'F5']"),
                          ("contested", "F3 is corroborated in the key"),
                          ("contested", "joins facts ['F13', 'F14', 'F15', 'F16']"),
                          ("corroborated", "joins facts ['F23', 'F24']"),
@@ -274,14 +290,29 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          ("contested", "joins facts ['F22', 'F24']"),
                          ("corroborated", "joins facts ['F1', 'F2']"),
                          ("corroborated", "joins facts ['F10', 'F13', 'F14', 'F5']"),
-                         ("denied", "joins facts ['F5', 'F9']")]}
+                         ("denied", "joins facts ['F5', 'F9']")],
+               # set O (session 32; first look pinned above): the market shelling's rising toll told with its time
+               # and a city head's five; the grain ship's strike (denied by Moscow) holding the disputed injured
+               # crew; the evacuees' 312 with their day's evacuation; one outage story of the morning's and the
+               # evening's figures; a grain ship's strike with the patrol ship's; a claimed capture with the
+               # assaults repelled there
+               "set_o": [("contested", "F16 is denied in the key"),
+                         ("contested", "F7 is corroborated in the key"),
+                         ("contested", "joins facts ['F23', 'F24']"),
+                         ("corroborated", "joins facts ['F16', 'F2']"),
+                         ("corroborated", "joins facts ['F23', 'F24']"),
+                         ("corroborated", "joins facts ['F30', 'F31', 'F32']"),
+                         ("denied", "joins facts ['F28', 'F29']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
-KNOWN_LOOK_ALIKE = {"set_k": [("F33", "F34")],
+# (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
+KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     # set L: the Kovel junction's strike with its dead, the port's fires with the grain terminal
                     "set_l": [("F9", "F10"), ("F3", "F4")],
                     # set M: the Rossosh depot with last month's Liski depot; set N: Lozova's station strike with
                     # the depot hit there in September
-                    "set_m": [("F14", "F32")], "set_n": [("F14", "F31")]}
+                    "set_m": [("F14", "F32")], "set_n": [("F14", "F31")],
+                    # set O: the grain ship hit in Izmail with the patrol ship hit off Novorossiysk
+                    "set_o": [("F16", "F2")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 KNOWN_FALSE_DENIALS: dict[str, int] = {}
