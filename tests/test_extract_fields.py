@@ -209,6 +209,11 @@ def test_two_facts_set_side_by_side_are_two_claims_each_with_its_speaker():
     assert "market" not in ship.text and "patrol ship" not in market.text
     assert ship.attribution.source == "Ukraine's navy"
     assert market.attribution.source == "regional officials" and market.text.startswith("Russian shelling")
+    # war set P (tuning): a gerund subject ("while shelling of …"), a first clause the parser reads as a participle
+    kharkiv, belgorod = _claims_of("KHARKIV, Sept 9 (Eastwire) - Russian glide bombs killed at least two people and "
+                                   "wounded 17 in Kharkiv on Thursday, while shelling of the Russian border city of "
+                                   "Belgorod killed one person, officials on both sides said.")
+    assert "Belgorod" not in kharkiv.text and belgorod.text.startswith("shelling of the Russian border city")
     kyiv, moscow = _claims_of("Kyiv says a Russian patrol ship was seriously damaged; Moscow says all the drones were "
                               "destroyed and no ship was hit.")
     assert (kyiv.attribution.source, moscow.attribution.source) == ("Kyiv", "Moscow")

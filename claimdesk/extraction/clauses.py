@@ -111,8 +111,9 @@ def _finite_verb(mark: Token, end: int) -> Optional[Token]:
     by the parse: the parser often hangs such a subject elsewhere."""
     doc = mark.doc
     seen_subject = False
-    if mark.i + 1 < end and doc[mark.i + 1].tag_ in ("VBG", "VBN"):
-        return None  # "while walking home", "while injured": no clause of its own
+    first = doc[mark.i + 1] if mark.i + 1 < end else None
+    if first is not None and first.tag_ in ("VBG", "VBN") and not (first.i + 1 < end and doc[first.i + 1].lower_ == "of"):
+        return None  # "while walking home", "while injured": no clause of its own ("while shelling of X killed …" is)
     for t in doc[mark.i + 1:end]:
         if t.text in (",", ";", ":") or t.tag_ in ("WDT", "WP"):
             return None  # a relative clause's verb is not the clause's own
@@ -126,8 +127,13 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _a_clause(words: Span) -> bool:
-    """Words holding a verb with its own subject."""
-    return any(t.pos_ in ("VERB", "AUX") and has_subject(t) and t.dep_ not in ("relcl", "acl") for t in words)
+    """Words holding a verb with its own subject: by the parse, or by tags, a finite verb after a noun (the
+    parser reads a wire lead's "… - Russian glide bombs killed two people and wounded 17 …" as a noun with
+    a participle)."""
+    if any(t.pos_ in ("VERB", "AUX") and has_subject(t) and t.dep_ not in ("relcl", "acl") for t in words):
+        return True
+    nouns = [t.i for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return any(t.tag_ in _FINITE and t.dep_ not in ("relcl", "acl") and nouns and nouns[0] < t.i for t in words)
 
 
 def _highest(doc, start: int, end: int) -> Token:  # noqa: ANN001
