@@ -779,3 +779,22 @@ def test_an_item_of_a_breakdown_is_no_rival_count_of_the_whole():
 def test_more_of_a_kind_of_people_than_people_in_all_is_a_contradiction(part, whole, conflict):
     assert (number_conflict(claim(part), claim(whole)) is not None) is conflict
     assert (number_conflict(claim(whole), claim(part)) is not None) is conflict
+
+
+def test_figures_stamped_with_two_hours_of_the_day_are_updates():
+    # written after war set P (tuning, after its first look): a live blog's counts through the day
+    morning = "At 9:40 the governor reported two people dead and 17 injured in the glide-bomb strike on Kharkiv."
+    evening = "\"As of 19:00, six people have died in the glide-bomb strike on Kharkiv, 48 have been injured,\" Tereshchuk wrote."
+    assert _numbers([morning, evening]) == []
+    # an hour the event happened at stamps no figure: two accounts still disagree
+    wire = "Glide bombs hit Kharkiv at about 8:15 a.m., killing two people, officials said."
+    mayor = "Glide bombs hit Kharkiv at about 8:15 a.m., killing seven people, the mayor said."
+    assert _numbers([wire, mayor]) == ["two vs seven"]
+
+
+def test_a_part_given_as_included_is_no_rival_of_the_whole():
+    whole = "Russia's Defence Ministry said its air defences had destroyed 41 Ukrainian drones overnight, including 17 over Crimea."
+    part = "The Russian MoD claimed that Russian air defenses destroyed 17 drones over Crimea overnight."
+    assert number_conflict(claim(whole), claim(part)) is None
+    other = "Russia's defence ministry said its air defences had destroyed 35 Ukrainian drones overnight."
+    assert number_conflict(claim(whole), claim(other)) is not None

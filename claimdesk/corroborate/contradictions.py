@@ -104,6 +104,32 @@ def one_speaker(a: Claim, b: Claim) -> bool:
     return False
 
 
+def told_at_other_hours(a: Claim, b: Claim) -> bool:
+    """Each figure is stamped with the hour it was given at, and the hours differ ("At 9:40 the governor
+    reported two dead", "by 13:20 the figures stood at four dead", "As of 19:00, six people have died"):
+    a count read at two hours of the day, not two accounts at odds. An hour the event happened at ("hit a
+    market at about 8:15 a.m.") stamps no figure."""
+    hour_a, hour_b = report_hour(a), report_hour(b)
+    return hour_a is not None and hour_b is not None and hour_a != hour_b
+
+
+# the hour a figure was given at: "as of 19:00", "by 13:20", "At 9:40 the governor reported", "… wrote on
+# Telegram at 12:40"
+_REPORT_HOUR = re.compile(
+    r"\b(?:as of|by)\s+(\d{1,2})[:.](\d{2})\b"
+    r"|\bat\s+(\d{1,2})[:.](\d{2})\s*,?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:reported|said|wrote|posted|told)\b"
+    r"|\b(?:reported|said|wrote|posted|updated)\b[^.;\d]{0,40}?\bat\s+(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m)", re.I)
+
+
+def report_hour(claim: Claim) -> Optional[tuple[int, int]]:
+    """The hour `claim`'s figures were given at (`told_at_other_hours`), or None."""
+    m = _REPORT_HOUR.search(claim.text)
+    if m is None:
+        return None
+    hour, minute = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i) is not None)
+    return int(hour), int(minute)
+
+
 # words of a person's title, not of the name ("Zaporizhzhia Oblast Military Administration Head Yurii Marchuk")
 _TITLE_WORDS = frozenset("""the a regional region oblast city town district military civil administration
 head chief governor mayor deputy spokesman spokeswoman spokesperson minister president commander secretary
@@ -156,6 +182,8 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
                     continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
+                if _included(a, y) or _included(b, x):
+                    continue
                 if _apart(a, b):
                     return None
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
@@ -210,6 +238,16 @@ def superseded(claim: Claim, q: Quantity) -> bool:
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     marks = list(_SUPERSEDED.finditer(before, ends[-1] if ends else 0))
     return bool(marks) and not _REPLACED_BY.search(before, marks[-1].end())
+
+
+def _included(claim: Claim, q: Quantity) -> bool:
+    """`claim` gives `q`'s figure as a part of its own count ("destroyed 41 Ukrainian drones overnight,
+    including 17 over Crimea" of "destroyed 17 drones over Crimea"): the part is no rival of the whole."""
+    return any(math.isclose(f.value, q.value, rel_tol=1e-6) and f.span is not None
+               and _INCLUDING.search(claim.text[:f.span[0] - claim.span[0]]) for f in claim.quantities)
+
+
+_INCLUDING = re.compile(r"\b(?:including|among them|of them|of which)\s+(?:some\s+|about\s+|at least\s+)?$", re.I)
 
 
 def _breakdown_item(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine: Measure) -> bool:
@@ -363,7 +401,8 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                 continue  # a pair that shares no kind of fact cannot disagree
 
             for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts,
-                                           _updates_apart(told_apart) if one_speaker(a.claim, b.claim) else told_apart)
+                                           _updates_apart(told_apart) if one_speaker(a.claim, b.claim)
+                                           or told_at_other_hours(a.claim, b.claim) else told_apart)
                           if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day else None,
                           _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):

@@ -32,7 +32,7 @@ from itertools import combinations, product
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, is_denial, named_day,
-                                                  number_conflict, one_speaker)
+                                                  number_conflict, one_speaker, told_at_other_hours)
 from claimdesk.corroborate.measures import measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places
@@ -251,7 +251,7 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) \
+                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) or told_at_other_hours(a, b) \
                         or other_incidents(a, b):
                     continue
                 handover = key[0].startswith(_HANDOVER)
