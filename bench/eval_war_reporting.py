@@ -47,6 +47,19 @@ right; conflicts 1 of 8; denial quotes 7 of 14. After the session's changes chos
 3 right, 3 wrong; found 3 of 14; contested 8 right, 3 wrong; denied 4 right, 1 wrong; conflicts 2 of 8; denial
 quotes 11 of 14.
 
+Set P, written during session 32 by another helper (9 September 2027: a drone on a substation by the
+Zaporizhzhia nuclear plant, Kharkiv's glide-bomb toll raised through the day by the governor and given
+otherwise by the mayor, Belgorod's toll, an ammunition train near Dzhankoi Moscow denies, a village near
+Pokrovsk Kyiv says it holds, a Novorossiysk depot fire, soldiers' bodies returned), read once on the session's
+commit 6b10351 after its changes for O (nothing chosen on P): corroborated stories 14, 5 right, 3 wrong, 6
+unscored; found 5 of 14; contested 12, 3 right, 4 wrong, 5 unscored; denied 3, all right; conflicts 1 of 9;
+denial quotes 6 of 14; false-friend denials 0 of 11; no look-alike join; 1 furniture claim; 6 quotes lost (a
+think tank's takeaways list; a wire copy identical to the wire is one document). The session's first code
+(1e232f2) reads P the same (contested 11 stories, one unscored fewer): what was chosen on O neither helped nor
+hurt P. After P's changes (tuning: a part "including 17" is no rival of its whole, counts stamped with two
+hours of the day are updates, "while shelling of …" opens a clause): corroborated 6 right, 3 wrong; contested
+2 right, 3 wrong; conflicts 1 of 9; sets A-O unchanged.
+
 Session 32's changes on sets A-N (tuning; the session's first code 1e232f2 against its last, each set by
 this bench): corroborated right 122 -> 122, wrong 19 -> 17; contested right 63 -> 64, wrong 33 -> 32; denied
 right 38 -> 39, wrong 8 -> 9 (G's depot story, already joining the strike with what the depot stored, is now
