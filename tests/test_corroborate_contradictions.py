@@ -727,6 +727,9 @@ def test_one_officials_outage_figures_through_the_day_are_updates():
     company = ("About 52,000 households in Shostka district were left without power on Wednesday morning after a drone "
                "strike, Sumyoblenergo spokeswoman Natalia Hrytsenko said.")
     assert _numbers([morning, company]) == ["About 36,000 vs About 52,000"]
+    # two totals of homes left without power, one official's, are two accounts of one count (a second review)
+    misread = morning.replace("About 36,000", "About 63,000")
+    assert _numbers([morning, misread]) == ["About 36,000 vs About 63,000"]
 
 
 def test_one_speakers_two_figures_of_a_count_that_does_not_grow_still_disagree():
@@ -760,6 +763,10 @@ def test_an_item_of_a_breakdown_is_no_rival_count_of_the_whole():
     told = ("Ukraine's Air Force said Russia attacked Odesa region overnight with four Iskander-M ballistic missiles "
             "and two Kh-59 guided missiles, as well as 43 Shahed-type attack drones, 31 of which were shot down.")
     six = "Melnyk said Russia had launched six missiles and 43 drones at Odesa region overnight."
+    # items of two deeds are no breakdown (a second review): "arrested 40 … and injured 3 …"
+    fans = "Police arrested 40 Chelsea fans and injured 3 Arsenal fans during the clashes, the force said."
+    assert number_conflict(claim(fans), claim("Police arrested 25 Chelsea fans during the clashes, the force said.")) \
+        is not None
     day = date(2028, 3, 22)
     assert number_conflict(claim(six, day), claim(told, day)) is None
     # two figures of one kind are no breakdown: each still disagrees
@@ -786,7 +793,17 @@ def test_figures_stamped_with_two_hours_of_the_day_are_updates():
     morning = "At 9:40 the governor reported two people dead and 17 injured in the glide-bomb strike on Kharkiv."
     evening = "\"As of 19:00, six people have died in the glide-bomb strike on Kharkiv, 48 have been injured,\" Tereshchuk wrote."
     assert _numbers([morning, evening]) == []
+    # each way of stamping a figure with its hour
+    from claimdesk.corroborate.contradictions import report_hour
+    assert [report_hour(claim(t)) for t in (
+        "\"As of 19:00, six people have died in Kharkiv,\" Tereshchuk wrote.",
+        "By 13:20 the figures stood at four dead in Kharkiv.",
+        "At 9:40 the governor reported two dead in Kharkiv.",
+        "\"Three people have been killed,\" Tarasenko wrote on Telegram at 12:40.")] == [(19, 0), (13, 20), (9, 40), (12, 40)]
     # an hour the event happened at stamps no figure: two accounts still disagree
+    # (a second review's cases: "said the gunman opened fire at 10:45", a decimal, are no hour of a report)
+    assert _numbers(["Police said the gunman opened fire at 10:45 and killed three people.",
+                     "Police said the gunman opened fire at 10:50 and killed seven people."]) == ["three vs seven"]
     wire = "Glide bombs hit Kharkiv at about 8:15 a.m., killing two people, officials said."
     mayor = "Glide bombs hit Kharkiv at about 8:15 a.m., killing seven people, the mayor said."
     assert _numbers([wire, mayor]) == ["two vs seven"]
@@ -798,3 +815,8 @@ def test_a_part_given_as_included_is_no_rival_of_the_whole():
     assert number_conflict(claim(whole), claim(part)) is None
     other = "Russia's defence ministry said its air defences had destroyed 35 Ukrainian drones overnight."
     assert number_conflict(claim(whole), claim(other)) is not None
+    # a second review's cases: a part of another count is no part of this one
+    storm = "The storm killed 7 people and injured 30, including 4 firefighters, officials said."
+    assert number_conflict(claim(storm), claim("The storm killed 4 people, officials said.")) is not None
+    children = "The storm killed 10 people, including 3 children, officials said."
+    assert number_conflict(claim(children), claim("The storm killed 3 people, officials said.")) is not None

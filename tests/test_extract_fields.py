@@ -231,6 +231,13 @@ def test_a_while_clause_without_its_own_fact_stays_in_its_sentence():
     # one speaker for both halves of a semicolon: no half without its speaker
     claims = _claims_of("The governor said two people were killed; a third was wounded.")
     assert all(c.attribution.source == "The governor" for c in claims), claims
+    # a second review's cases: a speech clause after ", while" is its speaker's, the part before keeps none
+    tesla, ford = _claims_of("Tesla shares rose 3% on Monday, while Ford said it would not cut prices.")
+    assert (tesla.text, tesla.attribution.kind) == ("Tesla shares rose 3% on Monday", "none")
+    assert ford.attribution.source == "Ford"
+    police, hospital = _claims_of("Police said three people were killed in the crash, while hospital officials said "
+                                  "five had died.")
+    assert "five" not in police.text and hospital.attribution.source == "hospital officials"
     # a second speaker set against the first keeps their own words and polarity
     claims = _claims_of("Kyiv said the ship was damaged, whereas Moscow said no ship was hit.")
     [moscow] = [c for c in claims if c.text.startswith("Moscow")]

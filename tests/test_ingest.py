@@ -664,6 +664,22 @@ def test_html_outlet_from_the_site_name_closing_its_title(tmp_path: Path) -> Non
         other = tmp_path / "other.html"
         other.write_text(_titled_page(title, top))
         assert read(other)[0].outlet is None, title
+    # a second review's cases: a photo credit, a section word beside the link home; a WordPress header and a
+    # copyright line whose name is a link still name the site
+    for title, top in (("Taylor Swift - Pop Gazette", "<p>(c) Taylor Swift / Instagram</p>"),
+                       ("Sport | Daily Star", '<a href="/">Sport</a>')):
+        other = tmp_path / "other.html"
+        other.write_text(_titled_page(title, top))
+        assert read(other)[0].outlet is None, title
+    for title, top, name in (("Nikopol shelled again – Dnipro Region Now",
+                              '<div class="site-branding"><p class="site-title"><a href="https://x.example/" rel="home">'
+                              'Dnipro Region Now</a></p><p class="site-description">News of the region</p></div>',
+                              "Dnipro Region Now"),
+                             ("Nikopol shelled again - Kyiv Daily",
+                              '<footer><p>© 2027 <a href="/about">Kyiv Daily</a>.</p></footer>', "Kyiv Daily")):
+        named = tmp_path / "named.html"
+        named.write_text(_titled_page(title, top))
+        assert read(named)[0].outlet == name, title
     # the user's outlet wins over a name read from the title
     assert read(logo, IngestOptions(outlet="Given Outlet"))[0].outlet == "Given Outlet"
 

@@ -99,7 +99,10 @@ NOW = {"set_a": (10, 2, 2), "set_b": (8, 4, 1), "set_c": (6, 5, 2), "set_d": (6,
        "set_f": (7, 8, 3), "set_g": (6, 7, 2), "set_h": (9, 3, 5),
        "set_i": (9, 8, 2), "set_j": (13, 7, 3), "set_k": (15, 22, 4),
        # set L, read once at the end of session 30 (d138287: conflicts 4), tuned on in session 31
-       "set_l": (9, 7, 3),
+       # (session 32: "Regional authorities put the Odesa death toll at five, while the city administration said
+       # seven people had died" is two claims now, each its speaker's; the first names no speaker, so the page
+       # sets no two named accounts at odds: conflicts 3 -> 2)
+       "set_l": (9, 7, 2),
        # set M, read once at session 31's start on its first code (corroborated right 9, denials 12, conflicts 1),
        # then tuned on; set N, read once at the session's end, after its changes (8, 9, 3; the session's first
        # code: the same), then one change (an army named "of Ukraine" after the prisoners): conflicts 4

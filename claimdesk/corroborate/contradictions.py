@@ -115,10 +115,12 @@ def told_at_other_hours(a: Claim, b: Claim) -> bool:
 
 # the hour a figure was given at: "as of 19:00", "by 13:20", "At 9:40 the governor reported", "… wrote on
 # Telegram at 12:40"
+_HOUR = r"([01]?\d|2[0-3]):([0-5]\d)\b"
 _REPORT_HOUR = re.compile(
-    r"\b(?:as of|by)\s+(\d{1,2})[:.](\d{2})\b"
-    r"|\bat\s+(\d{1,2})[:.](\d{2})\s*,?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:reported|said|wrote|posted|told)\b"
-    r"|\b(?:reported|said|wrote|posted|updated)\b[^.;\d]{0,40}?\bat\s+(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m)", re.I)
+    rf"\bas of\s+{_HOUR}"
+    rf"|\bby\s+{_HOUR}\s*,?\s+(?:the\s+)?(?:figures?|toll|count|number)\b"
+    rf"|\bat\s+{_HOUR}\s*,?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:reported|wrote|posted|told)\b"
+    rf"|\b(?:wrote|posted|updated)\b[^.;\d]{{0,40}}?\bat\s+{_HOUR}", re.I)
 
 
 def report_hour(claim: Claim) -> Optional[tuple[int, int]]:
@@ -126,7 +128,7 @@ def report_hour(claim: Claim) -> Optional[tuple[int, int]]:
     m = _REPORT_HOUR.search(claim.text)
     if m is None:
         return None
-    hour, minute = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i) is not None)
+    hour, minute = [g for g in m.groups() if g is not None][:2]
     return int(hour), int(minute)
 
 
@@ -244,9 +246,12 @@ def _included(claim: Claim, q: Quantity) -> bool:
     """`claim` gives `q`'s figure as a part of its own count ("destroyed 41 Ukrainian drones overnight,
     including 17 over Crimea" of "destroyed 17 drones over Crimea"): the part is no rival of the whole."""
     return any(math.isclose(f.value, q.value, rel_tol=1e-6) and f.span is not None
+               and (f.unit is None or f.unit == q.unit or f.unit.lower() in _NO_NOUN)
                and _INCLUDING.search(claim.text[:f.span[0] - claim.span[0]]) for f in claim.quantities)
 
 
+# words the reading takes for a figure's noun where the figure has none of its own ("including 17 over Crimea")
+_NO_NOUN = frozenset({"over", "in", "on", "at", "near", "from", "of", "across", "around"})
 _INCLUDING = re.compile(r"\b(?:including|among them|of them|of which)\s+(?:some\s+|about\s+|at least\s+)?$", re.I)
 
 
@@ -260,7 +265,8 @@ def _breakdown_item(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine
     mine_kind = _kind_words(claim, q)
     return bool(mine_kind) and any(
         f is not q and not overlap(f, q) and (theirs := _kind_words(claim, f)) and theirs != mine_kind
-        and (m := measure(claim, f)) is not None and (m.same_quantity(mine) or _one_thing(m, mine)) for f in figures)
+        and (m := measure(claim, f)) is not None
+        and (m.same_quantity(mine) or (_one_thing(m, mine) and _listed_together(claim, q, f))) for f in figures)
 
 
 def _one_thing(a: Measure, b: Measure) -> bool:
@@ -268,6 +274,18 @@ def _one_thing(a: Measure, b: Measure) -> bool:
     told apart: items of one breakdown still ("attacked … with four Iskander-M ballistic missiles and two
     Kh-59 guided missiles, as well as 43 drones, 31 of which were shot down" lent "shot" to the four)."""
     return a.thing is not None and a.thing == b.thing and a.of == b.of
+
+
+def _listed_together(claim: Claim, q: Quantity, f: Quantity) -> bool:
+    """Two items of one list: between the first's noun and the second figure only "and", a comma, "plus" or
+    "as well as" ("four Iskander-M ballistic missiles and two Kh-59 guided missiles"; not "arrested 40
+    Chelsea fans and injured 3 Arsenal fans")."""
+    first, second = sorted((q, f), key=lambda x: x.span or (0, 0))
+    if first.span is None or second.span is None or not first.unit:
+        return False
+    start, end = first.span[1] - claim.span[0], second.span[0] - claim.span[0]
+    m = re.match(r"\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(first.unit) + r"\b", claim.text[start:end])
+    return m is not None and re.fullmatch(r"\s*,?\s*(?:and|plus|as well as)?\s*", claim.text[start + m.end():end]) is not None
 
 
 def _kind_words(claim: Claim, q: Quantity) -> str:
@@ -401,7 +419,7 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                 continue  # a pair that shares no kind of fact cannot disagree
 
             for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts,
-                                           _updates_apart(told_apart) if one_speaker(a.claim, b.claim)
+                                           _updates_apart(told_apart, a.claim, b.claim) if one_speaker(a.claim, b.claim)
                                            or told_at_other_hours(a.claim, b.claim) else told_apart)
                           if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day else None,
@@ -420,20 +438,24 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
     return out
 
 
-def _updates_apart(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool]
+def _updates_apart(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool], a: Claim, b: Claim
                    ) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
     """For two mentions of one speaker: a toll of the harmed is told apart too, since one official's count
     of the dead and the injured grows through the day ("two killed and nine injured" in the morning, "17
-    injured" in the evening), and so is a count of homes without power, which falls as repairs go on
-    ("about 36,000 households … left without power" in the morning, "about 9,000 households remain without
-    electricity" in the evening). A count that does not change (drones downed overnight: "87" / "78", both
-    "Russia's defence ministry said") still disagrees."""
+    injured" in the evening), and so is a count of homes without power one of them tells as what remains
+    after repairs ("about 36,000 households … left without power" in the morning, "about 9,000 households
+    remain without electricity" in the evening). A count that does not change (drones downed overnight:
+    "87" / "78", both "Russia's defence ministry said"; two totals of homes left without power) still
+    disagrees."""
+    remaining = any(_REMAINING.search(c.text) for c in (a, b))
+
     def apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
-        return mx.event in _CHANGING_COUNTS or told_apart(unit, x, y, mx, my)
+        return mx.event in _GROWING_TOLLS or (mx.event == "outage" and remaining) or told_apart(unit, x, y, mx, my)
     return apart
 
 
-_CHANGING_COUNTS = frozenset({"kill", "injure", "outage"})
+_GROWING_TOLLS = frozenset({"kill", "injure"})
+_REMAINING = re.compile(r"\b(?:remain(?:s|ed)?|still|restored)\b", re.I)
 
 
 def _side_by_side(claim: Claim, figures: Sequence[Quantity], x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:

@@ -362,8 +362,8 @@ _DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:(?!(?:of|who|which|that|i
 
 
 # a telling of the thing at another time ("damaged in an earlier strike in 2024") is not what is denied
-_OTHER_TIME = re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b|\b(?:earlier|previous|last)\s+(?:strike|attack|year|month)|"
-                         r"\b(?:years?|months?)\s+ago\b", re.I)
+_OTHER_TIME = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|former)\s+(?:strike|attack|raid)\b|\b(?:years?|months?)\s+ago\b",
+                         re.I)
 
 
 def described_thing(claim: Claim) -> Optional[str]:

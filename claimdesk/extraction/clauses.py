@@ -68,10 +68,10 @@ def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
 def _set_against(sent: Span, unit: Unit, cues: list[Cue]) -> list[Unit]:
     """A unit cut where a second fact with its own subject is set beside the first: after a
     semicolon between two speakers' accounts ("Kyiv says the ship was damaged; Moscow says no ship
-    was hit"), or before ", while" / ", whereas" opening a clause that is no speech ("… drones struck
-    a patrol ship near Novorossiysk, while Russian shelling of a market in Kherson killed two people,
-    officials said"). Each part is a fact of its own; a speech verb inside the part before speaks for
-    it (`own_speaker`), a speaker closing the sentence for the part after."""
+    was hit"), or before ", while" / ", whereas" opening a clause ("… drones struck a patrol ship near
+    Novorossiysk, while Russian shelling of a market in Kherson killed two people, officials said").
+    Each part is a fact of its own; a speech verb of its own speaks for each part (`own_speaker`), else
+    a speaker closing the sentence does."""
     doc = sent.doc
     cut = next((t for t in doc[unit.start:unit.end] if _sets_against(t, unit, cues)), None)
     if cut is None:
@@ -82,7 +82,10 @@ def _set_against(sent: Span, unit: Unit, cues: list[Cue]) -> list[Unit]:
         left_end, right_start, right_head = cut.i - 1, cut.i + 1, _finite_verb(cut, unit.end)
     left = Unit(_highest(doc, unit.start, left_end), unit.start, left_end, embedded=unit.embedded, own_speaker=True)
     right_head = right_head or _highest(doc, right_start, unit.end)
-    right = Unit(right_head, right_start, unit.end, embedded=unit.embedded)
+    # a second speaker set against the first ("…, while hospital officials said five had died") speaks for
+    # the part after; else a speaker closing the sentence does
+    spoken = any(c.anchor == right_head and c.attribution.kind != "none" for c in cues)
+    right = Unit(right_head, right_start, unit.end, embedded=unit.embedded, own_speaker=spoken)
     return [left, *_set_against(sent, right, cues)]
 
 
@@ -94,10 +97,7 @@ def _sets_against(tok: Token, unit: Unit, cues: list[Cue]) -> bool:
         return _speaker_inside(cues, unit.start, tok.i) and _speaker_inside(cues, tok.i + 1, unit.end)
     if tok.lower_ not in ("while", "whereas") or tok.i == unit.start or doc[tok.i - 1].text != ",":
         return False
-    verb = _finite_verb(tok, unit.end)
-    # a second speaker set against the first ("…, while other voters said …") is `_contrasted`'s unit
-    spoken = verb is not None and any(c.anchor == verb and c.attribution.kind != "none" for c in cues)
-    return verb is not None and not spoken and _a_clause(doc[unit.start:tok.i - 1])
+    return _finite_verb(tok, unit.end) is not None and _a_clause(doc[unit.start:tok.i - 1])
 
 
 def _speaker_inside(cues: list[Cue], start: int, end: int) -> bool:

@@ -114,8 +114,12 @@ def extract_article(
 # line. A section ("… | Europe") printed in a menu is no site name; an outlet the user names wins.
 SITE_NAME_WORDS = 6
 _NAME_LIKE = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,%d}$" % (SITE_NAME_WORDS - 1))
-_SELF_NAMING_CLASSES = ({"logo"}, {"brand"}, {"branding"}, {"masthead"}, {"sitename"}, {"site", "name"}, {"paper", "name"})
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_SELF_NAMING_CLASSES = ({"logo"}, {"brand"}, {"branding"}, {"masthead"}, {"sitename"}, {"site", "name"}, {"site", "title"},
+                        {"paper", "name"})
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)  # "(c)" also credits photos
+# a section or a button beside the link home is no site's name
+_SECTION_WORDS = frozenset("""home news world sport sports politics business opinion culture video live menu
+latest europe local weather""".split())
 
 
 def title_site_name(content: bytes | str) -> Optional[str]:
@@ -135,11 +139,14 @@ def title_site_name(content: bytes | str) -> Optional[str]:
             continue
         words = set(re.split(r"[^a-z]+", f"{element.get('class', '')} {element.get('id', '')}".lower()))
         if element.get("href") == "/" or any(kind <= words for kind in _SELF_NAMING_CLASSES):
-            own.add(" ".join(element.text_content().split()).casefold())
-        lines += [" ".join(t.split()) for t in (element.text, element.tail) if t and _COPYRIGHT.search(t)]
+            # the element's text, and each of its parts' (a logo link beside a tagline)
+            own.update(" ".join(e.text_content().split()).casefold() for e in element.iter() if isinstance(e.tag, str))
+        if element.text and _COPYRIGHT.search(element.text):
+            lines.append(" ".join(element.text_content().split()))  # "© 2027 <a>Dnipro Region Now</a>"
     for name in (last.strip(), first.strip()):
         whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        if _NAME_LIKE.match(name) and (name.casefold() in own or any(whole.search(line) for line in lines)):
+        if _NAME_LIKE.match(name) and name.casefold() not in _SECTION_WORDS \
+                and (name.casefold() in own or any(whole.search(line) for line in lines)):
             return name
     return None
 
