@@ -61,10 +61,11 @@ hours of the day are updates, "while shelling of …" opens a clause): corrobora
 2 right, 3 wrong; conflicts 1 of 9; sets A-O unchanged.
 
 Session 32's changes on sets A-N (tuning; the session's first code 1e232f2 against its last, each set by
-this bench): corroborated right 122 -> 122, wrong 19 -> 17; contested right 63 -> 64, wrong 33 -> 32; denied
+this bench): corroborated right 122 -> 122, wrong 19 -> 17; contested right 63 -> 65, wrong 33 -> 32; denied
 right 38 -> 39, wrong 8 -> 9 (G's depot story, already joining the strike with what the depot stored, is now
 denied instead of corroborated); denial quotes 97 -> 107 of 143 (K 12 -> 22: the governor's "denied that the
-depot had been hit"); conflicts 39 of 82 either way; look-alike joins 5 -> 6 (K's depot denial, whose own
+depot had been hit"); conflicts 39 -> 38 of 82 (L's "put the toll at five, while the city administration
+said seven" is two claims, the first naming no speaker); look-alike joins 5 -> 6 (K's depot denial, whose own
 case tells of debris on a warehouse, sits with the strike it denies).
 
 Set N, written at session 31's start by another helper (14 October 2027: a Kremenchuk power plant's toll,
