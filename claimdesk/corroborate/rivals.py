@@ -251,8 +251,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) or told_at_other_hours(a, b) \
-                        or other_incidents(a, b):
+                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) \
+                        or told_at_other_hours(a, b) or other_incidents(a, b):
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(a, b)

@@ -112,7 +112,8 @@ def _finite_verb(mark: Token, end: int) -> Optional[Token]:
     doc = mark.doc
     seen_subject = False
     first = doc[mark.i + 1] if mark.i + 1 < end else None
-    if first is not None and first.tag_ in ("VBG", "VBN") and not (first.i + 1 < end and doc[first.i + 1].lower_ == "of"):
+    gerund_subject = first is not None and first.i + 1 < end and doc[first.i + 1].lower_ == "of"
+    if first is not None and first.tag_ in ("VBG", "VBN") and not gerund_subject:
         return None  # "while walking home", "while injured": no clause of its own ("while shelling of X killed …" is)
     for t in doc[mark.i + 1:end]:
         if t.text in (",", ";", ":") or t.tag_ in ("WDT", "WP"):
@@ -170,7 +171,8 @@ def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token], unit_h
     units = []
     for cue in cues:
         anchor = cue.anchor
-        if anchor in heads or anchor in unit_heads or cue.source is None or cue.attribution.kind == "none" or anchor.lower_ == "according":
+        if anchor in heads or anchor in unit_heads or cue.source is None or cue.attribution.kind == "none" \
+                or anchor.lower_ == "according":
             continue
         # "…, Mr. Carson, who claimed that China …" is Carson's statement wherever it stands; "the police
         # source, who wished to remain anonymous" or "the officer who fired the shot" states nothing
