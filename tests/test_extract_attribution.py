@@ -353,3 +353,23 @@ def test_speaker_label_takes_the_line_and_leaves_the_inner_speaker_its_own_claim
     assert line.attribution.source == "Dmytro Kuleba", line.attribution
     inner = [c for c in claims if c.text.startswith("Moscow claims")]
     assert all(c.attribution.source == "Moscow" for c in inner), [c.attribution for c in inner]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Regional authorities put the toll at five, while the city administration said seven people had died.",
+     "Regional authorities"),
+    ("Local officials put the number of injured at 12 on Tuesday.", "Local officials"),
+    # the learnt cue filter alone would drop these (it learnt speech, not figures)
+    ("Russia's defence ministry has put the number at 90 on each side.", "Russia's defence ministry"),
+    ("The Poltava Regional Military Administration has put the toll at three.",
+     "The Poltava Regional Military Administration"),
+    ("Ukraine's emergency service estimated the damage at 40 million hryvnias.", "Ukraine's emergency service"),
+])
+def test_whoever_puts_a_figure_at_a_number_gives_it(text, source):
+    first = extract(Document.from_text(text, source="test"))[0]
+    assert first.attribution.source == source, first.attribution
+
+
+def test_putting_someone_at_risk_gives_no_figure():
+    [claim] = extract(Document.from_text("The strike on the school put 40 children at risk.", source="test"))
+    assert claim.attribution.kind == "none", claim.attribution
