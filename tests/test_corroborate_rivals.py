@@ -364,3 +364,28 @@ def test_crew_members_hurt_in_a_town_its_pages_set_rival_like_people():
     published = {governor_doc.id: DAY, port_doc.id: DAY}.get
     [found] = rivalries({"a": [two], "b": [three]}, published, _outlet)
     assert sorted(found.contradiction.detail.lower().split(" vs ")) == ["three", "two"]
+
+
+FIRE_AREA = ("A fire at an oil depot in Novorossiysk covered an area of 3,000 square metres after a drone strike, "
+             "the regional emergency service said on Tuesday.")
+FIRE_AREA_OTHER = "The blaze at the oil depot in Novorossiysk spread across some 1,200 square meters, the port authority said on Tuesday."
+FIRE_HOURS = "Firefighters battled the blaze at the oil depot in Novorossiysk for six hours, the emergency service said on Tuesday."
+FIRE_HOURS_OTHER = "The fire at the Novorossiysk oil depot was put out in about two hours, the port authority said on Tuesday."
+OUTAGE_HOURS = ("The nuclear plant in Enerhodar was left without external power for more than seven hours on Tuesday, "
+                "the agency said.")
+OUTAGE_HOURS_OTHER = "External power at the plant in Enerhodar was restored in about three hours on Tuesday, the operator said."
+TALKS_HOURS = "Talks between the port authority and the unions in Novorossiysk lasted two hours on Tuesday, the mayor said."
+
+
+@pytest.mark.parametrize("pair", [(FIRE_AREA, FIRE_AREA_OTHER), (FIRE_HOURS, FIRE_HOURS_OTHER),
+                                  (OUTAGE_HOURS, OUTAGE_HOURS_OTHER)], ids=["fire-area", "fire-duration", "power-cut"])
+def test_two_outlets_extent_of_one_fire_or_power_cut_contest_each_other(sqlite_url, pair):
+    stories = _corroborated(sqlite_url, [(pair[0], "Kuban Courier"), (pair[1], "Black Sea Wire")])
+    # one story holding both, or each its own: either way every one shows the two figures at odds
+    assert stories and all(s.status == "contested" for s in stories), [(s.status, s.text[:60]) for s in stories]
+    assert all(any(c.kind == "number" for c in s.contradictions) for s in stories)
+
+
+def test_hours_of_a_fire_are_no_rival_of_hours_of_talks(sqlite_url):
+    stories = _corroborated(sqlite_url, [(FIRE_HOURS, "Kuban Courier"), (TALKS_HOURS, "Black Sea Wire")])
+    assert not any(s.status == "contested" for s in stories), [(s.status, s.text[:60]) for s in stories]

@@ -192,3 +192,14 @@ def test_no_quantity_of_gvc_local_news_is_a_telephone_number(corpus_dir: Path):
 ])
 def test_the_figure_a_death_toll_stands_at_counts_the_dead(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fire covered an area of 3,000 square metres.", [(3000.0, "square metres")]),
+    ("The blaze spread over 1,200 square meters of the warehouse.", [(1200.0, "square meters")]),
+    # a square that is no unit of area, and a plain length
+    ("Workers set out two square tables in the hall.", [(2.0, "tables")]),
+    ("The convoy stretched for 40 kilometres along the road.", [(40.0, "kilometres")]),
+])
+def test_an_area_keeps_its_square(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

@@ -74,7 +74,12 @@ def noun_class(lemma: str) -> str:
         return "military"
     if low in PEOPLE or single in PEOPLE:
         return "people"
-    return single
+    return _SPELLING.get(single, single)
+
+
+# one unit however spelt: "1,200 square meters" and "3,000 square metres" measure alike
+_SPELLING = {"meter": "metre", "kilometer": "kilometre", "square meter": "square metre",
+             "square kilometer": "square kilometre", "feet": "foot", "square feet": "square foot"}
 
 
 def event_class(lemma: Optional[str]) -> Optional[str]:
@@ -419,6 +424,9 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # to 11": the dead (or the wounded), whatever the toll did
         owners -= {"people"} | _TALLIES
         event = "injure" if q.unit == "injured" else "kill"
+    extent = _extent(claim, thing, event, owners | attribute)
+    if extent is not None:
+        event, owners, attribute = extent, {"fire" if extent != "without power" else "power"}, set()
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -426,6 +434,31 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         more, also_several = _scope(claim, pred)
         places, several = places | more, several or also_several
     return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several)
+
+
+# How far a fire spread and how long it or a power cut lasted, in whichever words: "the fire covered an area of
+# 3,000 square metres" / "the blaze spread over 1,200 square meters"; "left without external power for more
+# than seven hours" / "external power was restored in about three hours"; "the fire burned for six hours" /
+# "firefighters battled the blaze for about two hours". Each is one quantity whatever its verb and subject.
+_AREAS = {"square metre", "square kilometre", "square foot", "square mile", "hectare", "acre"}
+_DURATIONS = {"hour", "minute"}
+_FIRE = re.compile(r"\b(?:fire|fires|blaze|flames|inferno)\b", re.I)
+_FIRE_VERBS = {"burn", "rage", "battle", "fight", "extinguish", "douse", "put", "contain", "last", "take", "spread"}
+_RESTORED = {"restore", "reconnect", "resume"}
+
+
+def _extent(claim: Claim, thing: str, event: Optional[str], words: set[str]) -> Optional[str]:
+    """The extent the figure gives, when it is one: "burnt" (a fire's area), "burning" (how long a fire
+    burned), "without power" (how long a power cut lasted); None for any other figure."""
+    if thing in _AREAS and _FIRE.search(claim.text):
+        return "burnt"
+    if thing not in _DURATIONS:
+        return None
+    if event == "outage" or (event in _RESTORED and words & _POWER):
+        return "without power"
+    if event in _FIRE_VERBS and _FIRE.search(claim.text):
+        return "burning"
+    return None
 
 
 _TALLIES = {"toll", "number", "tally", "count", "total"}

@@ -57,7 +57,9 @@ _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, rever
 _TOLLS = {"kill", "injure", "outage"}
 _TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident",
                  "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
-_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light)", re.I)
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fire|blaze)", re.I)
+# how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
+_EXTENTS = {"burnt", "burning", "without power"}
 
 
 def _towns(claim: Claim) -> set[str]:
@@ -74,9 +76,10 @@ def _names(places: Iterable[Place]) -> set[str]:
 def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     """Where the claim's count was made and its figures by what they count: the towns its words name, else
     those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
-    of one town); a count set in a town by its page only is one of the harmed or of homes without power
-    (the measured event: "I've been a Cubs fan for 55 years" on a Chicago page counts no toll of Chicago,
-    nor "two people still trapped" on a page of a tram crash)."""
+    of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
+    fire's area or how long a fire or a power cut lasted (the measured event: "I've been a Cubs fan for 55
+    years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
+    crash)."""
     figures = counted_figures(claim)
     towns = _towns(claim)
     if towns or not figures:
@@ -84,9 +87,10 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     towns = _names(p for p in claim.setting if p.kind in ("city", "region"))
     if not towns or not _HARM_WORD.search(claim.text):
         return set(), {}
-    # the parse (`measure`) only for figures of people or homes in a sentence telling of harm or power
-    tolls = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
-             and any((m := measure(claim, q)) is not None and m.event in _TOLLS for q in qs)}
+    # the parse (`measure`) only for figures in a sentence telling of harm, fire or power
+    tolls = {u: qs for u, qs in figures.items()
+             if any((m := measure(claim, q)) is not None
+                    and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
     return (towns, tolls) if tolls else (set(), {})
 
 

@@ -150,7 +150,13 @@ def _unit(text: str, end: int) -> Optional[str]:
         if len(candidates) == 2:
             break
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
+    if candidates[:1] == ["square"] and candidates[1:] and candidates[1] in _LENGTHS:
+        return f"square {candidates[1]}"  # "3,000 square metres" measures an area, not a length
     return (plural or candidates or [harmed])[0]
+
+
+_LENGTHS = {"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "foot", "feet",
+            "mile", "miles", "yard", "yards"}
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
