@@ -768,3 +768,19 @@ def test_a_denial_of_the_thing_passes_over_its_telling_at_another_time():
     [denial] = [c for c in claims if c.text.startswith("Russia's Defence Ministry denied")]
     told = [c.text[:20] for c in claims if c is not denial and describes(denial, "ship", c)]
     assert told == ["Navy spokesman Oleh "]
+
+
+@pytest.mark.parametrize("report", [
+    "Ukrainian forces previously struck the Liski oil depot in Voronezh Oblast on July 23, 2027.",
+    "Ukrainian drones struck the oil depot in Liski on July 23, 2027, the General Staff said.",
+])
+def test_a_denial_does_not_deny_the_thing_told_at_another_time(report):
+    """"Russian officials denied that the depot was struck" answers the day's report of the depot hit, not a
+    page's background line of a strike on a depot weeks before (in words, or by a day three weeks off)."""
+    from claimdesk.corroborate.denials import denies
+
+    day = date(2027, 8, 14)
+    denial = _main_claim("Russian officials denied on Saturday that the oil depot was struck.", day)
+    todays = _main_claim("Ukrainian drones struck the oil depot in Rossosh on Saturday, the General Staff said.", day)
+    background = _main_claim(report, day)
+    assert denies(denial, [todays, background]) == [todays]

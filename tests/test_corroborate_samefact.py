@@ -646,3 +646,25 @@ def test_look_alikes_of_one_town_stay_in_their_clusters(other):
 
 def test_undated_pages_cross_no_cluster():
     assert _placed_across_clusters([AMBULANCE, AMBULANCE_ROUNDUP], None) == [[0], [1]]
+
+
+def test_a_member_naming_another_day_keeps_a_look_alike_out_of_an_undated_lead(monkeypatch):
+    """The story's lead names no day, but a member names Thursday: a page's "On 19 September, a drone hit
+    the depot in Lozova" (three weeks before) is another fact however alike it reads."""
+    undated = "A drone also hit the railway station in Lozova, a rail hub in the eastern Kharkiv region, shortly before 5 a.m."
+    thursday = "A Russian attack drone hit the railway station in Lozova early on Thursday morning, shortly before 5:00."
+    earlier = "On 19 September, a drone hit the locomotive depot in Lozova, killing one railway worker and injuring two others."
+    claims = _claims([undated, thursday, earlier], published=date(2027, 10, 14))
+    assert claims[0].when is None and claims[1].when is not None and claims[2].when is not None
+    weights = Weights()
+    weights.update(term_counts([undated, thursday, earlier]))
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": 3}, lambda cluster: [])
+    monkeypatch.setattr(grouping, "placing_order", lambda claim, fact: claims.index(claim))
+
+    def grouped() -> list[list[int]]:
+        stories = StoryGrouper(weights, context=context).add(claims)
+        return sorted(sorted(claims.index(c) for c in s.claims) for s in stories)
+
+    assert grouped() == [[0, 1], [2]]
+    monkeypatch.setattr(grouping, "MAX_WHENS", 0)  # the story keeps no member's day: the look-alike joins
+    assert grouped() == [[0, 1, 2]]

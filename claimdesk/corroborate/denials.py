@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -361,9 +362,10 @@ _DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:(?!(?:of|who|which|that|i
                              r"(?:had|has|have|was|were|is|are)\b")
 
 
-# a telling of the thing at another time ("damaged in an earlier strike in 2024") is not what is denied
-_OTHER_TIME = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|former)\s+(?:strike|attack|raid)\b|\b(?:years?|months?)\s+ago\b",
-                         re.I)
+# a telling of the thing at another time ("damaged in an earlier strike in 2024", "previously struck the Liski
+# oil depot … on July 23") is not what is denied
+_OTHER_TIME = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|former)\s+(?:strike|attack|raid)\b|\b(?:years?|months?)\s+ago\b"
+                         r"|\bpreviously\b|\blast\s+(?:week|month|year|summer|winter|spring|autumn)\b", re.I)
 
 
 def described_thing(claim: Claim) -> Optional[str]:
@@ -714,6 +716,21 @@ def _reported(claim: Claim) -> bool:
         a.kind == "vague" and a.source and _REPORT_WORD.search(a.source))
 
 
+def _another_time(claim: Claim, denial: Claim) -> bool:
+    """The claim tells of the thing at another time than the denial answers: in words ("previously struck
+    the Liski oil depot", "an earlier strike") the denial does not share, or by a day a week or more from
+    the denial's."""
+    if _OTHER_TIME.search(claim.text) and not _OTHER_TIME.search(denial.text):
+        return True
+    a, b = claim.when, denial.when
+    if a is None or b is None or a.granularity != "day" or b.granularity != "day":
+        return False
+    try:
+        return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) >= 7
+    except ValueError:
+        return False
+
+
 def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     """The mentions of `story` (asserted, not denial) that `denial` denies.
 
@@ -724,7 +741,7 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     obj = denied_object(denial)
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
-    others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)]
+    others = [c for c in story if c.id != denial.id and not _tells_of_denial(c) and not _another_time(c, denial)]
     if obj.held is not None:  # a place still held: mentions of its capture by the other side
         others = [c for c in others if _captured_there(c, obj.held, obj.holder)]
     if obj.on_its_page:  # its page's mentions telling of a village ("the village remains …": a village)
