@@ -373,3 +373,25 @@ def test_whoever_puts_a_figure_at_a_number_gives_it(text, source):
 def test_putting_someone_at_risk_gives_no_figure():
     [claim] = extract(Document.from_text("The strike on the school put 40 children at risk.", source="test"))
     assert claim.attribution.kind == "none", claim.attribution
+
+
+def test_a_part_cut_from_its_sentence_keeps_its_own_speaker_over_the_closing_one():
+    text = ("In the city of Pavlohrad, drones set fire to a fuel depot, the regional emergency service said, while a "
+            "strike on an energy facility left about 41,000 households in the Zaporizhzhia region without power, "
+            "Governor Ihor Palamarchuk said.")
+    first, second = extract(Document.from_text(text, source="test"))
+    assert first.attribution.source == "the regional emergency service", first.attribution
+    assert second.attribution.source == "Governor Ihor Palamarchuk", second.attribution
+
+
+def test_a_sentence_misparsed_after_one_cut_in_two_still_makes_its_claim():
+    """After a sentence cut at ", while", the parser reads "The fire at the depot burned …" as the subject of
+    "said": what it holds is still a claim, not a speaker with nothing said."""
+    text = ("Drones set a fuel depot in Pavlohrad ablaze overnight, while Russian artillery shelling of Nikopol killed "
+            "two people and injured four, regional governor Serhiy Lytvyn said on Tuesday.\nThe fire at the depot "
+            "burned for about six hours before it was put out, the regional branch of the State Emergency Service said.")
+    claims = extract(Document.from_text(text, source="test"))
+    assert any(c.text.startswith("The fire at the depot burned for about six hours") for c in claims), \
+        [c.text for c in claims]
+    # a speaker with nothing said is still no claim
+    assert extract(Document.from_text("Colts interim coach Bruce Arians asked.", source="test")) == []

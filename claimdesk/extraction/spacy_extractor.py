@@ -202,6 +202,9 @@ def _answers_or_acts(words: Span, lemma: str, lex: Lexicons) -> bool:
 _PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})
 
 
+MISPARSED_CLAUSE_WORDS = 6  # a "subject" this long holding a verb is a clause (`speaks_of_nothing`)
+
+
 def speaks_of_nothing(head: Token, words: Span, lex: Lexicons) -> bool:
     """A verb of saying with its subject and nothing said ("Colts interim coach Bruce Arians asked."
     after his question, which the sentence splitter cut off): no cue was found, for the verb has
@@ -215,6 +218,12 @@ def speaks_of_nothing(head: Token, words: Span, lex: Lexicons) -> bool:
     if not subjects:
         return False
     speaker = {t.i for c in subjects for t in c.subtree}
+    if len(speaker) >= MISPARSED_CLAUSE_WORDS and any(t.pos_ == "VERB" and t.dep_ != "relcl" and t.head.dep_ != "relcl"
+                                                      for c in subjects for t in c.subtree):
+        # a clause hung on a "subject" by a misparse holds what was said: "The fire at the depot burned for
+        # about six hours before it was put out, the regional branch of the service said", read after a
+        # sentence cut by ", while", parses "fire" as the subject of "said"
+        return False
     return all(t.i in speaker or t == head or t.pos_ == "PUNCT" or t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
@@ -376,6 +385,10 @@ def _cue_for(unit: Unit, cues: list[Cue]) -> Optional[Cue]:
     candidates = [c for c in cues if c.anchor == head or c.covers(head)]
     speaking = [c for c in candidates if c.attribution.kind != "none"]
     candidates = speaking or candidates  # "Mr. Obama said" over an "I" inside his words
+    if unit.own_speaker:
+        # a part cut from its sentence keeps a speaker of its own over the one closing the sentence: "In
+        # Pavlohrad, drones set fire to a depot, the emergency service said, while …, Governor X said"
+        candidates = [c for c in speaking if unit.start <= c.anchor.i < unit.end] or candidates
     # "X is considering …, according to officials": the officials are the source, X the actor
     according = [c for c in candidates if c.cue == "according to" and c.attribution.kind != "none" and head in c.content]
     if according:
