@@ -125,3 +125,18 @@ def test_the_setting_is_stored_with_the_claim(sqlite_url):
     store.add_document(doc, claims=extract(doc))
     [stored] = store.claims_for(doc.id)
     assert _setting(stored) == [("Kharkiv", "city")] and stored.setting[0].lat is not None
+
+
+def test_the_site_or_the_fire_told_before_sets_a_count_naming_it():
+    """"The fire at the depot" is the depot the page told of in Pavlohrad, though the line before also names
+    Nikopol; "the blaze" is that fire. A depot the page never told of sets nothing."""
+    claims = _claims("Drones set a fuel depot in Pavlohrad ablaze overnight, while Russian artillery shelling of "
+                     "Nikopol killed two people and injured four, regional governor Serhiy Lytvyn said.\n"
+                     "The fire at the depot burned for about six hours before it was put out, the regional branch of "
+                     "the State Emergency Service said. The blaze covered an area of 2,000 square metres, the service "
+                     "added.")
+    assert _setting(_claim(claims, "The fire at the depot")) == [("Pavlohrad", "city")]
+    assert _setting(_claim(claims, "The blaze covered")) == [("Pavlohrad", "city")]
+    claims = _claims("Russian shelling hit Nikopol and Marhanets overnight, officials said.\n"
+                     "The fire at the depot burned for about six hours, the emergency service said.")
+    assert _setting(_claim(claims, "The fire at the depot")) == []

@@ -12,6 +12,8 @@ dateline's, not a bearing's or a comparison's). When it has none, its setting is
   (a mayor's or a city council's town; a governor's or a regional administration's region: "the Kherson
   governor" sets a count in the Kherson region, not in the city; a police force is often a county's or a
   state's, "Kent Police", "Victoria Police", and sets nothing);
+- the town of the site or the fire it names as "the depot", "the fire", told before it on its page ("The
+  fire at the depot burned for about six hours" after "Drones set a fuel depot in Pavlohrad ablaze");
 - the one town told before it in its paragraph, or else in the line above it (a live blog's post
   heading "Kharkiv city gives higher toll", a sentence "… damaged a substation serving Dnipro's
   left-bank districts." before "Dnipro Power Networks said 36,000 households were without
@@ -119,7 +121,7 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
         if not claim.quantities or own[id(claim)] or own_places(claim, ("country",)):
             continue
         setting = _sentence_town(ordered, i, own, text) or office_places(claim, text) \
-            or _context_town(ordered, i, own, text, places, claimed) or page
+            or _site_town(ordered, i, own) or _context_town(ordered, i, own, text, places, claimed) or page
         claim.setting = [p.model_copy() for p in setting]
 
 
@@ -135,6 +137,29 @@ def _sentence_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]]
         return []
     rest = [c for c in ordered[i + 1:] if c.span[0] >= end and not _SENTENCE_END.search(text, max(0, end - 1), c.span[0])]
     return _towns_in([p for c in rest for p in own[id(c)] if p.span is not None and p.span[0] < speaker[0]])
+
+
+# a site or a fire the page told of before, by a definite description: "The fire at the depot burned for
+# about six hours" after "Drones set a fuel depot in Pavlohrad ablaze"
+_SITE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(depot|refinery|substation|terminal|plant|bridge|hospital|school|market|"
+                   r"warehouse|airfield|airport|factory|shipyard|fire|blaze)\b", re.I)
+_SITE_WORDS = {"fire": r"fire|blaze|ablaze|flames", "blaze": r"fire|blaze|ablaze|flames"}
+
+
+def _site_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]]) -> list[Place]:
+    """The town of the nearest claim before claim `i` on its page telling of the site (or the fire) claim `i`
+    names as "the depot", "the fire": by that claim's own one town, or its setting."""
+    named = _SITE.search(ordered[i].text)
+    if named is None:
+        return []
+    noun = named.group(1).lower()
+    told = re.compile(rf"\b(?:{_SITE_WORDS.get(noun, re.escape(noun))})\b", re.I)
+    for c in reversed(ordered[:i]):
+        if told.search(c.text):
+            towns = _towns_in(own[id(c)] or c.setting)
+            if towns:
+                return towns
+    return []
 
 
 def _context_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str,
