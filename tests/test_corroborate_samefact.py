@@ -668,3 +668,26 @@ def test_a_member_naming_another_day_keeps_a_look_alike_out_of_an_undated_lead(m
     assert grouped() == [[0, 1], [2]]
     monkeypatch.setattr(grouping, "MAX_WHENS", 0)  # the story keeps no member's day: the look-alike joins
     assert grouped() == [[0, 1, 2]]
+
+
+def test_one_kind_of_site_hit_in_one_town_crosses_event_clusters_and_another_town_does_not():
+    """A wire's round-up and a city paper's own page fall in two event clusters of several pages each;
+    both tell that drones set a fuel depot in Pavlohrad on fire, with no figure to tie them: one deed, one
+    site, one town, worded alike enough for the model. The same deed at a depot in another town stays apart."""
+    wire = "In the city of Pavlohrad, drones set fire to a fuel depot, the regional emergency service said."
+    city = "Drones set a fuel depot in Pavlohrad ablaze overnight."
+    elsewhere = "Drones set a fuel depot in Kremenchuk ablaze overnight."
+    day = date(2028, 3, 14)
+
+    def grouped(texts: list[str]) -> list[list[int]]:
+        claims = _claims(texts, published=day)
+        weights = Weights()
+        weights.update(term_counts(texts))
+        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
+        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
+                               published=lambda document_id: day)
+        stories = StoryGrouper(weights, context=context).add(claims)
+        return sorted(sorted(claims.index(c) for c in s.claims) for s in stories)
+
+    assert grouped([wire, city]) == [[0, 1]]
+    assert grouped([wire, elsewhere]) == [[0], [1]]

@@ -662,7 +662,8 @@ class StoryGrouper:
                         best, best_p = j, model.threshold
                         self._crossing = crossing
                 continue
-            p = model.probability(samefact.features(fact, lead, same_cluster))
+            # a pair let across clusters tells one deed in one town: the model reads it as the clusterer's own
+            p = model.probability(samefact.features(fact, lead, same_cluster or crossing))
             # the model decides; across event clusters a claim worded as the story (TF-IDF similarity
             # from CLAIM_THRESHOLD, no other people named) joins as before it: the model, fitted on
             # coreference chains mostly inside one cluster, underrates two outlets' wordings of one
@@ -692,8 +693,8 @@ class StoryGrouper:
 
     def _crosses_clusters(self, claim: Claim, story: Draft, fact: samefact.Parts, lead: samefact.Parts) -> bool:
         """A fact a page telling a day's many events (a live blog, a roundup: one event cluster holds it with
-        the pages of one of them) shares with a page of another cluster: one figure of one thing, one harm,
-        in a town both tell as the event's (`samefact.one_deed_in_one_town`, `rivals.event_towns`: not a
+        the pages of one of them) shares with a page of another cluster: one figure of one thing, one harm (or
+        one kind of site hit, as the model reads it), in a town both tell as the event's (`samefact.one_deed_in_one_town`, `rivals.event_towns`: not a
         speaker's, a bearing's or a comparison's), on pages published within a day, one kind of incident (a
         shooting's dead are not a crash's), and neither a figure of days gone by ("this week", "since")."""
         days = self._days_apart(claim, story)
@@ -701,8 +702,14 @@ class StoryGrouper:
             return False
         if any(beyond_the_day(c) or _OVER_DAYS.search(c.text) for c in (claim, story.lead)):
             return False
-        return not other_incidents(claim, story.lead) and samefact.one_deed_in_one_town(fact, lead) \
-            and bool(event_towns(claim) & event_towns(story.lead))
+        if other_incidents(claim, story.lead) or not event_towns(claim) & event_towns(story.lead):
+            return False
+        if samefact.one_deed_in_one_town(fact, lead):
+            return True
+        # no figure, but one kind of site hit in one town, worded alike enough for the model to join the two
+        # had the clusterer put their pages together
+        return samefact.one_site_in_one_town(fact, lead) \
+            and samefact.probability(fact, lead, same_cluster=True) >= samefact.model().threshold
 
     def _toll_member(self, claim: Claim, fact: samefact.Parts, story: Draft) -> bool:
         """A member of the story placed in this run, from another page, giving another figure of the

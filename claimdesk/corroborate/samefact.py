@@ -486,6 +486,24 @@ def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
     return bool(_towns(a) & _towns(b))
 
 
+# what a strike hits, by name: two pages telling that drones set "a fuel depot" in Pavlohrad ablaze tell one deed
+_SITES = frozenset(w[:5] for w in ("depot", "refinery", "substation", "station", "terminal", "plant", "bridge",
+                                   "hospital", "school", "market", "warehouse", "airfield", "airport", "port", "ship",
+                                   "factory", "pipeline", "tower", "church", "railway", "shipyard", "arsenal"))
+
+
+def one_site_in_one_town(a: Parts, b: Parts) -> bool:
+    """A deed in common done to one kind of site in a town both name, the same kinds of harm, on no two
+    days: "In the city of Pavlohrad, drones set fire to a fuel depot" and "Drones set a fuel depot in
+    Pavlohrad ablaze overnight". Grouping asks the model too before it lets such a pair cross event
+    clusters (`grouping`)."""
+    if not (a.deeds & b.deeds and a.fact_stems & b.fact_stems & _SITES) or a.deeds & _HARMS != b.deeds & _HARMS:
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return False
+    return bool(_towns(a) & _towns(b))
+
+
 def _figures(parts: Parts) -> set[tuple[float, str]]:
     return {(q.value, c) for q in (parts.claim.quantities if parts.claim else []) if (c := unit_class(q))}
 
