@@ -389,3 +389,15 @@ def test_two_outlets_extent_of_one_fire_or_power_cut_contest_each_other(sqlite_u
 def test_hours_of_a_fire_are_no_rival_of_hours_of_talks(sqlite_url):
     stories = _corroborated(sqlite_url, [(FIRE_HOURS, "Kuban Courier"), (TALKS_HOURS, "Black Sea Wire")])
     assert not any(s.status == "contested" for s in stories), [(s.status, s.text[:60]) for s in stories]
+
+
+def test_one_outlets_two_pages_giving_two_speakers_areas_of_one_fire_contest(sqlite_url):
+    """A regional paper's morning page gives the emergency service's area of the fire, its evening page the
+    mayor's: two accounts, though one outlet prints both (and "2,000", written with its comma, is no year)."""
+    morning = ("Drones set a fuel depot in Pavlohrad ablaze overnight.\nThe blaze covered an area of 2,000 square "
+               "metres, the emergency service said on Tuesday.")
+    evening = "According to the Pavlohrad mayor, the fire at the depot affected about 800 square metres of the site on Tuesday."
+    stories = _corroborated(sqlite_url, [(morning, "Dnipro Courier"), (evening, "Dnipro Courier")])
+    contested = [s for s in stories if s.status == "contested"]
+    assert contested and all(any(c.kind == "number" for c in s.contradictions) for s in contested), \
+        [(s.status, s.text[:60]) for s in stories]

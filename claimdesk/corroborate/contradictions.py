@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
-from claimdesk.corroborate.measures import Measure, frame_at, interval, located, measure, overlap, unit_class
+from claimdesk.corroborate.measures import (EXTENT_UNITS, Measure, frame_at, interval, located, measure, overlap,
+                                           unit_class)
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
 MAX_PLACE_KM = 100.0
@@ -63,11 +64,13 @@ class Disagreement:
 
 
 def counted_figures(claim: Claim) -> dict[str, list[Quantity]]:
-    """The claim's figures by the kind of thing they count (`measures.unit_class`); years are no counts."""
+    """The claim's figures by the kind of thing they count (`measures.unit_class`); years are no counts (a
+    figure written with a thousands separator is none)."""
     out: dict[str, list[Quantity]] = {}
     for q in claim.quantities:
         u = unit_class(q)
-        if u is None or (1900 <= q.value <= 2100 and q.value.is_integer() and u not in ("military", "people")):
+        if u is None or (1900 <= q.value <= 2100 and q.value.is_integer() and u not in ("military", "people")
+                         and not re.search(r"\d[,.]\d{3}", q.text)):  # "2,000 square metres" is no year
             continue
         out.setdefault(u, []).append(q)
     return out
@@ -415,15 +418,17 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
         fa = facts[i]
         for j in range(i + 1, len(asserted)):
             fb, b = facts[j], asserted[j]
-            if a.source == b.source or not fa.may_conflict(fb):
+            one_outlet = a.source == b.source
+            if (one_outlet and not two_pages_two_speakers(a.claim, b.claim)) or not fa.may_conflict(fb):
                 continue  # a pair that shares no kind of fact cannot disagree
-
-            for found in (_number_conflict(a.claim, b.claim, fa.counts, fb.counts,
+            # one outlet's two pages disagree only on an extent two speakers give (its tolls are its updates)
+            ca, cb = (_extents(fa.counts), _extents(fb.counts)) if one_outlet else (fa.counts, fb.counts)
+            for found in (_number_conflict(a.claim, b.claim, ca, cb,
                                            _updates_apart(told_apart, a.claim, b.claim) if one_speaker(a.claim, b.claim)
                                            or told_at_other_hours(a.claim, b.claim) else told_apart)
                           if fa.may_disagree_on_numbers(fb) else None,
-                          date_conflict(a.claim, b.claim) if fa.day and fb.day else None,
-                          _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):
+                          date_conflict(a.claim, b.claim) if fa.day and fb.day and not one_outlet else None,
+                          None if one_outlet else _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):
                 if found and (found.kind, found.detail) not in seen:
                     seen.add((found.kind, found.detail))
                     out.append(found.between(a.claim, b.claim))
@@ -436,6 +441,17 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                                      quantity=None, mentions=[d.claim.id, d.claim.id],
                                      spans=[own.denial, own.denied]))
     return out
+
+
+def two_pages_two_speakers(a: Claim, b: Claim) -> bool:
+    """Two pages (of one outlet) each naming who gives its figure, and not the same one ("the service" / "the
+    mayor"): what two accounts of an extent need when one outlet prints both."""
+    sa, sb = a.attribution.source, b.attribution.source
+    return a.document_id != b.document_id and bool(sa and sb) and sa.lower() != sb.lower()
+
+
+def _extents(counts: dict[str, list[Quantity]]) -> dict[str, list[Quantity]]:
+    return {u: qs for u, qs in counts.items() if u in EXTENT_UNITS}
 
 
 def _updates_apart(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool], a: Claim, b: Claim

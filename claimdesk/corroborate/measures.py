@@ -426,7 +426,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "injure" if q.unit == "injured" else "kill"
     extent = _extent(claim, thing, event, owners | attribute)
     if extent is not None:
-        event, owners, attribute = extent, {"fire" if extent != "without power" else "power"}, set()
+        # "about 800 square metres of the site": the fire's area still
+        event, owners, attribute, of = extent, {"fire" if extent != "without power" else "power"}, set(), None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -442,6 +443,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
 # "firefighters battled the blaze for about two hours". Each is one quantity whatever its verb and subject.
 _AREAS = {"square metre", "square kilometre", "square foot", "square mile", "hectare", "acre"}
 _DURATIONS = {"hour", "minute"}
+EXTENT_UNITS = frozenset(_AREAS | _DURATIONS)  # the kinds of thing an extent is counted in
 _FIRE = re.compile(r"\b(?:fire|fires|blaze|flames|inferno)\b", re.I)
 _FIRE_VERBS = {"burn", "rage", "battle", "fight", "extinguish", "douse", "put", "contain", "last", "take", "spread"}
 _RESTORED = {"restore", "reconnect", "resume"}

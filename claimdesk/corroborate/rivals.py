@@ -32,8 +32,9 @@ from itertools import combinations, product
 from typing import Optional
 
 from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, is_denial, named_day,
-                                                  number_conflict, one_speaker, told_at_other_hours)
-from claimdesk.corroborate.measures import measure, overlap
+                                                  number_conflict, one_speaker, told_at_other_hours,
+                                                  two_pages_two_speakers)
+from claimdesk.corroborate.measures import EXTENT_UNITS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
@@ -108,14 +109,18 @@ def _named_speaker(claim: Claim) -> bool:
     return claim.attribution.kind in ("named_person", "named_organization")
 
 
-def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str]) -> bool:
-    """Two sources tell the figures, or one page sets two named speakers' figures against each other
+def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str], extent: bool = False) -> bool:
+    """Two sources tell the figures, or one outlet's two pages give two speakers' figures of an `extent` (a
+    fire's area, how long it burned), or one page sets two named speakers' figures against each other
     ("Kharkiv Mayor Andriy Korniyenko said 11 people had been killed … Those figures are higher than the ones
     given by the regional governor, whose office is still reporting nine dead"). A page's own figures, a
     speaker's and the page's, or two speakers' told side by side with no word of their difference (a
     governor's morning figure and his office's evening one, a breakdown of a toll) are no two accounts."""
     if a.document_id != b.document_id:
-        return source_of(a) != source_of(b)
+        # one outlet's two pages giving two speakers' extents of one fire: two accounts ("the blaze covered an
+        # area of 2,000 square metres, the service added" / "according to the mayor, the fire affected about 800
+        # square metres"); its two pages' tolls are its own updates through the day
+        return source_of(a) != source_of(b) or (extent and two_pages_two_speakers(a, b))
     return a.id != b.id and _named_speaker(a) and _named_speaker(b) and bool(_AT_ODDS.search(a.text + " " + b.text))
 
 
@@ -255,8 +260,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
-                if not _two_accounts(a, b, source_of) or not _one_day(a, b, published) or one_speaker(a, b) \
-                        or told_at_other_hours(a, b) or other_incidents(a, b):
+                if not _two_accounts(a, b, source_of, key[1] in EXTENT_UNITS) or not _one_day(a, b, published) \
+                        or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b):
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(a, b)
