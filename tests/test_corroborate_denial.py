@@ -784,3 +784,19 @@ def test_a_denial_does_not_deny_the_thing_told_at_another_time(report):
     todays = _main_claim("Ukrainian drones struck the oil depot in Rossosh on Saturday, the General Staff said.", day)
     background = _main_claim(report, day)
     assert denies(denial, [todays, background]) == [todays]
+
+
+def test_a_report_by_a_claimant_said_to_be_false_denies_what_it_told_not_the_line_before():
+    """Written after war set Q (a Russian ministry's page): "Statements by the Kiev regime that the patrol ship …
+    was hit … are false" states what it denies; it does not point back to the HIMARS line before it."""
+    from claimdesk.corroborate.denials import denied_object, denies
+
+    day = date(2028, 3, 14)
+    denial = _main_claim("Statements by the Kiev regime that the patrol ship Grigory Sidorov was hit near "
+                         "Novorossiysk are false.", day)
+    assert is_denial(denial)
+    assert denied_object(denial).text == "the patrol ship Grigory Sidorov was hit near Novorossiysk"
+    hit = _main_claim("Ukraine's navy reported that naval drones struck the patrol ship Grigory Sidorov near "
+                      "Novorossiysk.", day)
+    himars = _main_claim("Near Artemovsk, a US-made HIMARS multiple launch rocket system was destroyed.", day)
+    assert denies(denial, [hit, himars]) == [hit]

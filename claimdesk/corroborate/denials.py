@@ -231,8 +231,11 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
 # Zaporizhzhia region that has been under heavy attack for months"
 _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
                                r"district|region|province|oblast)\b.*$", re.I | re.S)
+# who made a report, between its noun and what it told: "Statements by the Kiev regime that the patrol ship … was hit"
+_BY_CLAIMANT = r"\s+(?:by|from)\s+[^,.;:]{1,60}?"
 # the report so called, when nothing after it says what it reported: it points back
-_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)", re.I)
+_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
+                             re.I)
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
 _CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE + r").*$",
@@ -304,7 +307,7 @@ _SAID_NOUN = rf"(?:{_REPORT_NOUN}|{_OPINION_NOUN})"
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
 # a word before the report noun ("preliminary", "Ukraine's"), never a preposition ("wrongdoing in statements")
 _MODIFIER = r"(?:(?!(?:in|on|at|of|for|by|with|from|to|about|into|over|after|before)\s)[\w’'-]+\s+)"
-_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}(?:{_BY_CLAIMANT})?\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
                            rf"{_DET}{_MODIFIER}{{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
 # "denied that, saying …": a bare "that" before a comma points back
