@@ -47,6 +47,30 @@ right; conflicts 1 of 8; denial quotes 7 of 14. After the session's changes chos
 3 right, 3 wrong; found 3 of 14; contested 8 right, 3 wrong; denied 4 right, 1 wrong; conflicts 2 of 8; denial
 quotes 11 of 14.
 
+Set Q, written at session 33's start by a helper who saw neither the code nor the other sets (14 March 2028:
+an overnight attack's launched and downed drones, a Chuhuiv apartment strike whose toll one governor raises
+3 -> 5 -> 7 and Moscow blames on a falling Ukrainian missile, a Pavlohrad fuel depot fire whose hours and area
+the emergency service and the mayor give otherwise, households without power given by the governor and the
+grid operator, a claimed capture, a patrol ship hit Moscow denies, an exchange of 103 for 103; a wire story,
+its copy and a rewrite), read once on the session's first code (6f15a52) and once after its changes chosen on
+A-P (f29cc76), alike: corroborated stories 6, 4 right, 2 wrong; found 4 of 13; contested 7, 2 right, 3 wrong;
+denied 2, 1 wrong (a HIMARS line set with the next line's denial of the patrol ship), 1 unscored; conflicts 1
+of 7; denial quotes 3 of 10; false-friend denials 0 of 9; no look-alike join; 1 furniture claim; 2 headline-only
+quotes lost. The commonest miss: one fact's mentions in several stories, a city paper's pages and the wire's
+round-up falling in two event clusters with no figure to let them cross. The helper was asked for a fire's
+hours and area given otherwise by two officials, a kind of conflict the session had begun to compare. After
+Q's changes (tuning: a cut sentence's part keeps its own speaker, a misparsed sentence after it keeps its
+claim, one kind of site hit in one town crosses clusters, "the depot" / "the blaze" set in the town told
+before, one outlet's two pages giving two speakers' extents at odds, "Statements by X that … are false"
+states what it denies): corroborated 6 right, 3 wrong; found 6 of 13; contested 6 right, 3 wrong; conflicts 3
+of 7; denied 0 wrong. Session 33's changes on sets A-P (tuning; 6f15a52 against the session's last code):
+corroborated right 131 -> 130, wrong 23 -> 24 (O's patrol ship story gains a summary's words its key lists
+under another fact); contested right 75 -> 74 (H's two tellings of one ship's injured crew are one contested
+story, not two); denied right 46 -> 48, wrong 10 -> 9; denial quotes 124 -> 125 of 171; look-alike joins 7 -> 5
+(M's depot of last month and N's depot hit in September, kept apart by a member's day). Over the seventeen first
+looks a `corroborated` verdict was right 118 of 216 times (52 wrong, 46 unscored), found 114 of 292, conflicts
+13 of 106.
+
 Set P, written during session 32 by another helper (9 September 2027: a drone on a substation by the
 Zaporizhzhia nuclear plant, Kharkiv's glide-bomb toll raised through the day by the governor and given
 otherwise by the mayor, Belgorod's toll, an ammunition train near Dzhankoi Moscow denies, a village near

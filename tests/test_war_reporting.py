@@ -66,7 +66,11 @@ semicolon are two claims, a denial of "the ship" its page told of just before de
 breakdown's items stay items whichever deed the reading lent each, one official's outage figures
 through the day are updates, and crew members hurt are a toll like people. Set P, written during session 32
 and read once on its code, then suggested: a part given as "including 17" is no rival of its whole, counts
-stamped with two hours of the day are updates, and "while shelling of …" opens a clause of its own.
+stamped with two hours of the day are updates, and "while shelling of …" opens a clause of its own. Set
+Q, written at session 33's start and read once on its first code, then suggested: a part cut from its
+sentence keeps its own speaker, one kind of site hit in one town crosses event clusters, "the depot" is set
+in the town told before, one outlet's two pages giving two speakers' extents of a fire are at odds, and a
+report "by X that …" said to be false states what it denies.
 These assertions hold what the
 sets now get right and what they must never get wrong. Misses that stay: disputed tolls of sets A
 and B shown as agreed (the two figures never share a story: one names no day, or the pages lie in
