@@ -19,7 +19,7 @@ from claimdesk.corroborate.contradictions import Evidence, date_conflict, find, 
 from claimdesk.corroborate.denials import denied_object, denies, fact_similarity, is_denial
 from claimdesk.corroborate.measures import interval
 from claimdesk.corroborate.status import status
-from claimdesk.models import Claim, Document, Quantity
+from claimdesk.models import Attribution, Claim, Document, Quantity
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 
@@ -820,3 +820,40 @@ def test_a_part_given_as_included_is_no_rival_of_the_whole():
     assert number_conflict(claim(storm), claim("The storm killed 4 people, officials said.")) is not None
     children = "The storm killed 10 people, including 3 children, officials said."
     assert number_conflict(claim(children), claim("The storm killed 3 people, officials said.")) is not None
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The fire at a fuel depot in Pavlohrad burned for about eight hours.", "burning"),
+    ("Firefighters battled the blaze in Novorossiysk for six hours.", "burning"),
+    ("The fire covered 3,000 square metres in Lviv.", "burnt"),
+    ("According to the mayor, the fire at the depot affected about 800 square metres of the site.", "burnt"),
+    ("The plant in Enerhodar was left without external power for more than seven hours.", "without power"),
+    # a review's cases: a fire named elsewhere in the sentence, a part of a building
+    ("The Russian drone attack on Pavlohrad lasted about three hours overnight and sparked a fire at a fuel depot.", "last"),
+    ("The meeting in Lviv lasted two hours as firefighters battled the blaze.", "last"),
+    ("The fire destroyed 300 square metres of its roof in Lviv.", "destroy"),
+])
+def test_a_fires_area_and_hours_are_read_only_of_the_fire(text, event):
+    from claimdesk.corroborate.measures import measure
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    claim = extract(Document.from_text(text, source="t"))[0]
+    [m] = [measure(claim, q) for q in claim.quantities if q.unit and ("hour" in q.unit or "square" in q.unit)]
+    assert m is not None and m.event == event, m
+
+
+def test_one_outlets_two_pages_are_two_speakers_only_when_named_apart_and_not_grown():
+    from claimdesk.corroborate.contradictions import two_pages_two_speakers
+
+    def claim(doc: str, source: str, text: str = "The fire covered 1,000 square metres.") -> Claim:
+        return Claim(id=doc + source, document_id=doc, span=(0, len(text)), line=1, text=text,
+                     attribution=Attribution(kind="named_organization", source=source))
+
+    assert two_pages_two_speakers(claim("a", "the emergency service"), claim("b", "the mayor"))
+    assert not two_pages_two_speakers(claim("a", "the State Emergency Service"),
+                                      claim("b", "Ukraine's State Emergency Service"))
+    assert not two_pages_two_speakers(claim("a", "the service"), claim("b", "the State Emergency Service"))
+    assert not two_pages_two_speakers(claim("a", "the emergency service"), claim("a", "the mayor"))  # one page
+    assert not two_pages_two_speakers(claim("a", "the emergency service"),
+                                      claim("b", "the mayor", "The fire has spread to 3,000 square metres."))

@@ -770,20 +770,40 @@ def test_a_denial_of_the_thing_passes_over_its_telling_at_another_time():
     assert told == ["Navy spokesman Oleh "]
 
 
-@pytest.mark.parametrize("report", [
-    "Ukrainian forces previously struck the Liski oil depot in Voronezh Oblast on July 23, 2027.",
-    "Ukrainian drones struck the oil depot in Liski on July 23, 2027, the General Staff said.",
+@pytest.mark.parametrize("denial_text, report", [
+    ("Russian officials denied on Saturday that the oil depot was struck.",
+     "Ukrainian forces previously struck the Liski oil depot in Voronezh Oblast on July 23, 2027."),
+    ("Russian officials denied that the oil depot was struck on Saturday.",
+     "Ukrainian drones struck the oil depot in Liski on July 23, 2027, the General Staff said."),
 ])
-def test_a_denial_does_not_deny_the_thing_told_at_another_time(report):
+def test_a_denial_does_not_deny_the_thing_told_at_another_time(denial_text, report):
     """"Russian officials denied that the depot was struck" answers the day's report of the depot hit, not a
-    page's background line of a strike on a depot weeks before (in words, or by a day three weeks off)."""
+    page's background line of a strike on a depot weeks before (in words, or by a day the denied words name)."""
     from claimdesk.corroborate.denials import denies
 
     day = date(2027, 8, 14)
-    denial = _main_claim("Russian officials denied on Saturday that the oil depot was struck.", day)
+    denial = _main_claim(denial_text, day)
     todays = _main_claim("Ukrainian drones struck the oil depot in Rossosh on Saturday, the General Staff said.", day)
     background = _main_claim(report, day)
     assert denies(denial, [todays, background]) == [todays]
+
+
+@pytest.mark.parametrize("denial_text, report", [
+    # "as previously reported", "since last week" and a relative clause tell of the day's deed (a review's cases)
+    ("Russia's defence ministry denied that the oil depot in Liski was struck.",
+     "As previously reported, Ukrainian drones struck the oil depot in Liski overnight, the General Staff said."),
+    ("Russia's defence ministry denied that the oil depot in Liski was struck.",
+     "Ukrainian drones struck the oil depot in Liski overnight, the second attack since last week, the General Staff said."),
+    # the day the denial was spoken is not the day of what it denies
+    ("The Pentagon on August 14 denied reports that the strike in Kabul killed civilians.",
+     "A US drone strike in Kabul on August 3 killed 10 civilians, relatives said."),
+])
+def test_a_denial_still_denies_the_days_report_told_with_time_words_or_denied_later(denial_text, report):
+    from claimdesk.corroborate.denials import denies
+
+    day = date(2021, 8, 14)
+    denial, told = _main_claim(denial_text, day), _main_claim(report, day)
+    assert denies(denial, [told]) == [told]
 
 
 def test_a_report_by_a_claimant_said_to_be_false_denies_what_it_told_not_the_line_before():
@@ -800,3 +820,13 @@ def test_a_report_by_a_claimant_said_to_be_false_denies_what_it_told_not_the_lin
                       "Novorossiysk.", day)
     himars = _main_claim("Near Artemovsk, a US-made HIMARS multiple launch rocket system was destroyed.", day)
     assert denies(denial, [hit, himars]) == [hit]
+
+
+def test_a_denial_by_saying_something_still_points_back():
+    """"dismissed the reports by saying that …": what follows "by saying" is the denier's own account, not the
+    report denied (a review's case)."""
+    from claimdesk.corroborate.denials import denied_object
+
+    denial = _main_claim("The Kremlin dismissed the reports by saying that they were fabricated by Western "
+                         "intelligence.", date(2028, 3, 14))
+    assert denied_object(denial).text == "the reports"

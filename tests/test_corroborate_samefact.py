@@ -648,26 +648,28 @@ def test_undated_pages_cross_no_cluster():
     assert _placed_across_clusters([AMBULANCE, AMBULANCE_ROUNDUP], None) == [[0], [1]]
 
 
-def test_a_member_naming_another_day_keeps_a_look_alike_out_of_an_undated_lead(monkeypatch):
-    """The story's lead names no day, but a member names Thursday: a page's "On 19 September, a drone hit
-    the depot in Lozova" (three weeks before) is another fact however alike it reads."""
+def test_an_undated_lead_tells_of_its_pages_days_and_keeps_another_days_look_alike_out(monkeypatch):
+    """The story's lead names no day; its page was published on 14 October: a page's "On 19 September, a drone
+    hit the depot in Lozova" (three weeks before) is another fact however alike it reads, while Thursday's
+    telling of the station joins. Without the pages' dates (no context to read them) the look-alike joins."""
     undated = "A drone also hit the railway station in Lozova, a rail hub in the eastern Kharkiv region, shortly before 5 a.m."
     thursday = "A Russian attack drone hit the railway station in Lozova early on Thursday morning, shortly before 5:00."
     earlier = "On 19 September, a drone hit the locomotive depot in Lozova, killing one railway worker and injuring two others."
-    claims = _claims([undated, thursday, earlier], published=date(2027, 10, 14))
+    published = date(2027, 10, 14)
+    claims = _claims([undated, thursday, earlier], published=published)
     assert claims[0].when is None and claims[1].when is not None and claims[2].when is not None
     weights = Weights()
     weights.update(term_counts([undated, thursday, earlier]))
-    context = EventContext({c.document_id: "A" for c in claims}, {"A": 3}, lambda cluster: [])
     monkeypatch.setattr(grouping, "placing_order", lambda claim, fact: claims.index(claim))
 
-    def grouped() -> list[list[int]]:
+    def grouped(published_on) -> list[list[int]]:  # noqa: ANN001
+        context = EventContext({c.document_id: "A" for c in claims}, {"A": 3}, lambda cluster: [], published=published_on)
         stories = StoryGrouper(weights, context=context).add(claims)
         return sorted(sorted(claims.index(c) for c in s.claims) for s in stories)
 
-    assert grouped() == [[0, 1], [2]]
-    monkeypatch.setattr(grouping, "MAX_WHENS", 0)  # the story keeps no member's day: the look-alike joins
-    assert grouped() == [[0, 1, 2]]
+    assert grouped(lambda document_id: published) == [[0, 1], [2]]
+    assert grouped(lambda document_id: None) == [[0, 1, 2]]
+
 
 
 def test_one_kind_of_site_hit_in_one_town_crosses_event_clusters_and_another_town_does_not():
@@ -691,3 +693,16 @@ def test_one_kind_of_site_hit_in_one_town_crosses_event_clusters_and_another_tow
 
     assert grouped([wire, city]) == [[0, 1]]
     assert grouped([wire, elsewhere]) == [[0], [1]]
+    # another kind of site, or another district, in the same town (a review's cases)
+    for a, b in [("Drones set a fuel depot in Pavlohrad ablaze overnight.", "Drones set a tram depot in Pavlohrad ablaze overnight."),
+                 ("Russian drones hit a railway station in Kharkiv overnight, the governor said.",
+                  "A Russian missile hit a power station in Kharkiv overnight, the mayor said."),
+                 ("A missile hit a school in Kharkiv's Kyivskyi district overnight.",
+                  "A missile hit a school in Kharkiv's Saltivskyi district overnight.")]:
+        assert grouped([a, b]) == [[0], [1]], (a, b)
+
+
+def test_a_site_is_named_with_the_words_of_its_kind():
+    assert samefact.site_phrases("drones set fire to the city's fuel depot") == {("fuel", "depot")}
+    assert samefact.site_phrases("a railway station and a power station") == {("railway", "station"), ("power", "station")}
+    assert samefact.site_phrases("He was hospitalised; statistics were terminated.") == set()

@@ -370,8 +370,15 @@ def test_whoever_puts_a_figure_at_a_number_gives_it(text, source):
     assert first.attribution.source == source, first.attribution
 
 
-def test_putting_someone_at_risk_gives_no_figure():
-    [claim] = extract(Document.from_text("The strike on the school put 40 children at risk.", source="test"))
+@pytest.mark.parametrize("text", [
+    "The strike on the school put 40 children at risk.",
+    # a clock time is no figure, an area placed under a curfew no area measured (a review's cases)
+    "Police placed the area under curfew at 10 pm.",
+    "Authorities placed the area on lockdown at 11 p.m. after the explosion in Kherson.",
+    "Police placed a number of streets under cordon at 6 a.m.",
+])
+def test_putting_someone_at_risk_or_an_area_under_curfew_gives_no_figure(text):
+    [claim] = extract(Document.from_text(text, source="test"))
     assert claim.attribution.kind == "none", claim.attribution
 
 

@@ -140,3 +140,12 @@ def test_the_site_or_the_fire_told_before_sets_a_count_naming_it():
     claims = _claims("Russian shelling hit Nikopol and Marhanets overnight, officials said.\n"
                      "The fire at the depot burned for about six hours, the emergency service said.")
     assert _setting(_claim(claims, "The fire at the depot")) == []
+    # the town told in the line above comes first; gunfire and a fire service tell of no blaze (a review's cases)
+    claims = _claims("A fire broke out at a warehouse in Kyiv on Monday, officials said.\n\nIn the afternoon, drones "
+                     "hit the port in Odesa, damaging a grain terminal.\nThe blaze covered about 500 square metres, "
+                     "the regional governor said.")
+    assert _setting(_claim(claims, "The blaze covered")) == [("Odesa", "city")]
+    claims = _claims("Russian troops opened fire on a bus stop in Kherson, officials said.\nIn Zaporizhzhia and Dnipro, "
+                     "a guided bomb hit an industrial site.\nThe fire was put out after three hours, the emergency "
+                     "service said.")
+    assert _setting(_claim(claims, "The fire was put out")) == []

@@ -70,7 +70,8 @@ def counted_figures(claim: Claim) -> dict[str, list[Quantity]]:
     for q in claim.quantities:
         u = unit_class(q)
         if u is None or (1900 <= q.value <= 2100 and q.value.is_integer() and u not in ("military", "people")
-                         and not re.search(r"\d[,.]\d{3}", q.text)):  # "2,000 square metres" is no year
+                         and u not in EXTENT_UNITS and not re.search(r"\d[,.]\d{3}", q.text)):
+            # a year, not "2,000 square metres" nor "2000 square metres"
             continue
         out.setdefault(u, []).append(q)
     return out
@@ -444,10 +445,25 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
 
 
 def two_pages_two_speakers(a: Claim, b: Claim) -> bool:
-    """Two pages (of one outlet) each naming who gives its figure, and not the same one ("the service" / "the
-    mayor"): what two accounts of an extent need when one outlet prints both."""
-    sa, sb = a.attribution.source, b.attribution.source
-    return a.document_id != b.document_id and bool(sa and sb) and sa.lower() != sb.lower()
+    """Two pages (of one outlet) each telling who gives its figure, and not the same one ("the service" / "the
+    mayor"; "the State Emergency Service" and "Ukraine's State Emergency Service" are one), neither telling
+    its figure as grown ("has spread to 3,000 square metres": the outlet's own update): what two accounts of
+    an extent need when one outlet prints both."""
+    if a.document_id == b.document_id or any(_GROWN.search(c.text) for c in (a, b)):
+        return False
+    sa, sb = (_speaker_words(c) for c in (a, b))
+    return bool(sa and sb) and not (sa <= sb or sb <= sa)
+
+
+_GROWN = re.compile(r"\b(?:spread|risen|rose|grown|grew|expanded|increased|climbed)\s+to\b", re.I)
+_SPEAKER_FILLER = frozenset({"the", "a", "an", "of", "its", "their", "regional", "local", "city", "state", "national"})
+
+
+def _speaker_words(claim: Claim) -> frozenset[str]:
+    """The words naming the claim's speaker without a country's possessive or filler: "Ukraine's State
+    Emergency Service" -> {"emergency", "service"}."""
+    source = re.sub(r"\b[A-Z][\w-]*['’]s\s+", "", claim.attribution.source or "")
+    return frozenset(w for w in re.findall(r"[a-z]+", source.lower()) if w not in _SPEAKER_FILLER)
 
 
 def _extents(counts: dict[str, list[Quantity]]) -> dict[str, list[Quantity]]:

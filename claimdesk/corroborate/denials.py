@@ -232,7 +232,7 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
 _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
                                r"district|region|province|oblast)\b.*$", re.I | re.S)
 # who made a report, between its noun and what it told: "Statements by the Kiev regime that the patrol ship … was hit"
-_BY_CLAIMANT = r"\s+(?:by|from)\s+[^,.;:]{1,60}?"
+_BY_CLAIMANT = r"\s+(?:by|from)\s+(?!\w+ing\b)[^,.;:]{1,60}?"  # not "dismissed the reports by saying that …"
 # the report so called, when nothing after it says what it reported: it points back
 _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
                              re.I)
@@ -366,9 +366,10 @@ _DESCRIBED_THING = re.compile(r"(?:the|this|that)\s+(?:(?!(?:of|who|which|that|i
 
 
 # a telling of the thing at another time ("damaged in an earlier strike in 2024", "previously struck the Liski
-# oil depot … on July 23") is not what is denied
+# oil depot … on July 23"); not "as previously reported", "the second attack since last week"
 _OTHER_TIME = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|former)\s+(?:strike|attack|raid)\b|\b(?:years?|months?)\s+ago\b"
-                         r"|\bpreviously\b|\blast\s+(?:week|month|year|summer|winter|spring|autumn)\b", re.I)
+                         r"|(?<!as )\bpreviously\s+(?:struck|hit|attacked|targeted|shelled|bombed|damaged|destroyed|raided)\b"
+                         r"|(?<!since )\blast\s+(?:week|month|year|summer|winter|spring|autumn)\b", re.I)
 
 
 def described_thing(claim: Claim) -> Optional[str]:
@@ -721,15 +722,22 @@ def _reported(claim: Claim) -> bool:
 
 def _another_time(claim: Claim, denial: Claim) -> bool:
     """The claim tells of the thing at another time than the denial answers: in words ("previously struck
-    the Liski oil depot", "an earlier strike") the denial does not share, or by a day a week or more from
-    the denial's."""
+    the Liski oil depot", "an earlier strike") the denial does not share, or by a day three or more days
+    from the day the denied words name ("denied that the depot was struck on Saturday"; a denial naming no
+    day is not read by the day it was spoken: "on August 14 denied reports that the strike killed civilians"
+    answers the strike of August 3)."""
     if _OTHER_TIME.search(claim.text) and not _OTHER_TIME.search(denial.text):
         return True
     a, b = claim.when, denial.when
-    if a is None or b is None or a.granularity != "day" or b.granularity != "day":
+    if a is None or b is None or a.granularity != "day" or b.granularity != "day" or b.span is None:
         return False
+    denied = denied_object(denial).text
+    at = denial.text.find(denied) if denied else -1
+    start = denial.span[0] + at
+    if at < 0 or not (start <= b.span[0] and b.span[1] <= start + len(denied)):
+        return False  # the denial's day is when it was said, not what it denies
     try:
-        return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) >= 7
+        return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) >= 3
     except ValueError:
         return False
 
@@ -744,7 +752,7 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
     obj = denied_object(denial)
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
-    others = [c for c in story if c.id != denial.id and not _tells_of_denial(c) and not _another_time(c, denial)]
+    others = [c for c in story if c.id != denial.id and not _tells_of_denial(c)  and not _another_time(c, denial)]
     if obj.held is not None:  # a place still held: mentions of its capture by the other side
         others = [c for c in others if _captured_there(c, obj.held, obj.holder)]
     if obj.on_its_page:  # its page's mentions telling of a village ("the village remains …": a village)

@@ -99,7 +99,6 @@ SHORT_STORY_TERMS = 2  # a story of at most this many terms more than the seeds 
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 MAX_MENTIONS = 50
-MAX_WHENS = 8  # dates of a story's members kept for `compatible` (the first ones: a story's time is set early)
 PARTS_MEMO = 30_000
 TOPIC_TERMS = 100
 TOPIC_WEIGHT = 0.3
@@ -267,9 +266,6 @@ class Draft:
     stored: int = 0
     continued_by: Optional[str] = None
     clusters: set[str] = field(default_factory=set)  # event clusters of its documents (not stored)
-    # the dates its asserted claims of this run name (not stored): a story led by an undated claim still
-    # has a time when its members give one
-    whens: list[When] = field(default_factory=list)
     touched: bool = False   # gained claims: its story row is recomputed
     dirty: bool = False     # its stored draft must be written
     _lead_names: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -291,8 +287,6 @@ class Draft:
             self.lead_claim, self.lead_json = claim, None
         self.countries |= _countries(claim)
         self.claims.append(claim)
-        if claim.when is not None and claim.polarity == "asserted" and len(self.whens) < MAX_WHENS:
-            self.whens.append(claim.when)
 
     @property
     def lead(self) -> Claim:
@@ -360,6 +354,16 @@ def _period(w: When) -> Optional[tuple[date, date]]:
         return (date.fromisoformat(w.start), date.fromisoformat(w.end)) if w.start and w.end else None
     except ValueError:
         return None
+
+
+def _near_day(w: When, day: date) -> bool:
+    """The date can be the time of a fact a page published on `day` tells with no date of its own: the days
+    it covers meet `day`, or, a day or a short span, lie within `DATE_WINDOW_DAYS` before it or a day after."""
+    covered = _days(w)
+    if covered is None:
+        return True
+    slack = DATE_WINDOW_DAYS if (covered[1] - covered[0]).days < DATE_WINDOW_DAYS else 0
+    return covered[0] <= day + timedelta(days=1) and day - timedelta(days=slack) <= covered[1]
 
 
 def _times_agree(a: When, b: When) -> bool:
@@ -431,8 +435,11 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
         return False
     if claim.when and lead.when and not _times_agree(claim.when, lead.when):
         return False
-    if claim.when and lead.when is None and story.whens and not any(_times_agree(claim.when, w) for w in story.whens):
-        return False  # "On 19 September, a drone hit the depot in Lozova" beside Thursday's "a drone hit the station"
+    if claim.when and lead.when is None and context is not None \
+            and (day := context.published(lead.document_id)) is not None and not _near_day(claim.when, day):
+        # an undated lead tells of its page's days: "On 19 September, a drone hit the depot in Lozova" is
+        # another fact than October's "A drone also hit the railway station in Lozova"
+        return False
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
         return False
@@ -702,14 +709,13 @@ class StoryGrouper:
             return False
         if any(beyond_the_day(c) or _OVER_DAYS.search(c.text) for c in (claim, story.lead)):
             return False
-        if other_incidents(claim, story.lead) or not event_towns(claim) & event_towns(story.lead):
+        deed = samefact.one_deed_in_one_town(fact, lead)
+        if not (deed or samefact.one_site_in_one_town(fact, lead)) or other_incidents(claim, story.lead) \
+                or not event_towns(claim) & event_towns(story.lead):
             return False
-        if samefact.one_deed_in_one_town(fact, lead):
-            return True
-        # no figure, but one kind of site hit in one town, worded alike enough for the model to join the two
+        # no figure, but one site of one kind hit in one town, worded alike enough for the model to join the two
         # had the clusterer put their pages together
-        return samefact.one_site_in_one_town(fact, lead) \
-            and samefact.probability(fact, lead, same_cluster=True) >= samefact.model().threshold
+        return deed or samefact.probability(fact, lead, same_cluster=True) >= samefact.model().threshold
 
     def _toll_member(self, claim: Claim, fact: samefact.Parts, story: Draft) -> bool:
         """A member of the story placed in this run, from another page, giving another figure of the

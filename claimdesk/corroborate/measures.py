@@ -424,9 +424,9 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # to 11": the dead (or the wounded), whatever the toll did
         owners -= {"people"} | _TALLIES
         event = "injure" if q.unit == "injured" else "kill"
-    extent = _extent(claim, thing, event, owners | attribute)
-    if extent is not None:
-        # "about 800 square metres of the site": the fire's area still
+    extent = _extent(thing, event, owners | attribute, pred)
+    if extent is not None and (of is None or of in _SITE_OF):
+        # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
         event, owners, attribute, of = extent, {"fire" if extent != "without power" else "power"}, set(), None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
@@ -444,23 +444,43 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
 _AREAS = {"square metre", "square kilometre", "square foot", "square mile", "hectare", "acre"}
 _DURATIONS = {"hour", "minute"}
 EXTENT_UNITS = frozenset(_AREAS | _DURATIONS)  # the kinds of thing an extent is counted in
-_FIRE = re.compile(r"\b(?:fire|fires|blaze|flames|inferno)\b", re.I)
 _FIRE_VERBS = {"burn", "rage", "battle", "fight", "extinguish", "douse", "put", "contain", "last", "take", "spread"}
 _RESTORED = {"restore", "reconnect", "resume"}
 
 
-def _extent(claim: Claim, thing: str, event: Optional[str], words: set[str]) -> Optional[str]:
+def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional[str]:  # noqa: ANN001
     """The extent the figure gives, when it is one: "burnt" (a fire's area), "burning" (how long a fire
-    burned), "without power" (how long a power cut lasted); None for any other figure."""
-    if thing in _AREAS and _FIRE.search(claim.text):
-        return "burnt"
-    if thing not in _DURATIONS:
+    burned), "without power" (how long a power cut lasted); None for any other figure. The fire must be what
+    the figure's verb tells of (its subject, its object, or what its subject belongs to: "the blaze covered",
+    "battled the blaze", "put the area of the fire at"), not a fire named elsewhere in the sentence ("the
+    attack lasted three hours and sparked a fire", "a warehouse covering 10,000 square metres")."""
+    if thing not in _AREAS and thing not in _DURATIONS:
         return None
-    if event == "outage" or (event in _RESTORED and words & _POWER):
+    if thing in _DURATIONS and (event == "outage" or (event in _RESTORED and words & _POWER)):
         return "without power"
-    if event in _FIRE_VERBS and _FIRE.search(claim.text):
-        return "burning"
-    return None
+    told = set(words)
+    if pred is not None:
+        near = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        told.update(t.lemma_.lower() for c in near for t in c.subtree if t.pos_ == "NOUN")
+        # a participle hung on the noun it tells of: "a fire covering 250 square metres", and the noun above a
+        # place it is at ("the fire at the depot affected about 800 square metres", parsed on "depot")
+        up = pred.head if pred.dep_ in ("acl", "relcl") else None
+        for _ in range(2):
+            if up is None or up.pos_ not in ("NOUN", "PROPN"):
+                break
+            told.add(up.lemma_.lower())
+            up = up.head.head if up.dep_ == "pobj" and up.head.dep_ == "prep" else None
+    if not told & _FIRE_NOUNS:
+        return None
+    if thing in _AREAS:
+        return "burnt"
+    return "burning" if event in _FIRE_VERBS else None
+
+
+_FIRE_NOUNS = {"fire", "blaze", "flame", "inferno"}
+# what an area is of when it is the fire's still: "about 800 square metres of the site"
+_SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facility", "ground", "grounds", "premise",
+            "premises", "terminal", "refinery", "enterprise"}
 
 
 _TALLIES = {"toll", "number", "tally", "count", "total"}

@@ -58,7 +58,8 @@ _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, rever
 _TOLLS = {"kill", "injure", "outage"}
 _TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident",
                  "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
-_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fire|blaze)", re.I)
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|blaze)",
+                        re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
 
@@ -89,9 +90,9 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     if not towns or not _HARM_WORD.search(claim.text):
         return set(), {}
     # the parse (`measure`) only for figures in a sentence telling of harm, fire or power
-    tolls = {u: qs for u, qs in figures.items()
-             if any((m := measure(claim, q)) is not None
-                    and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
+    tolls = {u: qs for u, qs in figures.items() if (u in _TOLL_CLASSES or u in EXTENT_UNITS)
+             and any((m := measure(claim, q)) is not None
+                     and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
     return (towns, tolls) if tolls else (set(), {})
 
 

@@ -283,10 +283,15 @@ def _gives_figure(verb: Token) -> bool:
     toll at five", "officials estimated the number of injured at 12" ("put the children at risk" does not)."""
     if verb.lemma_.lower() not in FIGURE_GIVING_VERBS:
         return False
-    counted = any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in verb.children)
-    at_number = any(c.dep_ == "prep" and c.lower_ == "at" and any(g.like_num or g.pos_ == "NUM" for g in c.subtree)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS]
+    # "put the area at 1,200 square metres" (an area of something), not "placed the area under curfew at 10 pm"
+    counted = any(o.lemma_.lower() != "area" or any(p.lower_ == "of" for p in o.children) for o in objects)
+    at_number = any(c.dep_ == "prep" and c.lower_ == "at" and any((g.like_num or g.pos_ == "NUM") and g.ent_type_ not in
+                                                                   ("TIME", "DATE") for g in c.subtree)
+                    and not any(g.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm") for g in c.subtree)
                     for c in verb.children)
-    return counted and at_number
+    under = any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+    return counted and at_number and not under
 
 
 def _finds(verb: Token, subject: Token, lex: Lexicons) -> bool:

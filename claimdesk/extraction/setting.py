@@ -12,12 +12,13 @@ dateline's, not a bearing's or a comparison's). When it has none, its setting is
   (a mayor's or a city council's town; a governor's or a regional administration's region: "the Kherson
   governor" sets a count in the Kherson region, not in the city; a police force is often a county's or a
   state's, "Kent Police", "Victoria Police", and sets nothing);
-- the town of the site or the fire it names as "the depot", "the fire", told before it on its page ("The
-  fire at the depot burned for about six hours" after "Drones set a fuel depot in Pavlohrad ablaze");
 - the one town told before it in its paragraph, or else in the line above it (a live blog's post
   heading "Kharkiv city gives higher toll", a sentence "… damaged a substation serving Dnipro's
   left-bank districts." before "Dnipro Power Networks said 36,000 households were without
   electricity"); a stretch naming two towns sets nothing;
+- else the town of the site or the fire it names as "the depot", "the fire", told just before it on its page
+  ("The fire at the depot burned for about six hours" after "Drones set a fuel depot in Pavlohrad ablaze,
+  while shelling of Nikopol killed two", a line naming two towns);
 - the one town the page's claims tell of, when they tell of one only.
 
 A claim naming a country as where it happened ("Across Ukraine, Russian attacks killed 23 people") has
@@ -121,7 +122,7 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
         if not claim.quantities or own[id(claim)] or own_places(claim, ("country",)):
             continue
         setting = _sentence_town(ordered, i, own, text) or office_places(claim, text) \
-            or _site_town(ordered, i, own) or _context_town(ordered, i, own, text, places, claimed) or page
+            or _context_town(ordered, i, own, text, places, claimed) or _site_town(ordered, i, own) or page
         claim.setting = [p.model_copy() for p in setting]
 
 
@@ -140,25 +141,35 @@ def _sentence_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]]
 
 
 # a site or a fire the page told of before, by a definite description: "The fire at the depot burned for
-# about six hours" after "Drones set a fuel depot in Pavlohrad ablaze"
+# about six hours" after "Drones set a fuel depot in Pavlohrad ablaze" (not "the fire service")
 _SITE = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(depot|refinery|substation|terminal|plant|bridge|hospital|school|market|"
-                   r"warehouse|airfield|airport|factory|shipyard|fire|blaze)\b", re.I)
-_SITE_WORDS = {"fire": r"fire|blaze|ablaze|flames", "blaze": r"fire|blaze|ablaze|flames"}
+                   r"warehouse|airfield|airport|factory|shipyard|fire|blaze)\b(?!\s+(?:service|brigade|department|"
+                   r"fighters?|crews?|station|chief|safety|alarm|escape))", re.I)
+_FIRE_TOLD = re.compile(r"\b(?:fires?|blaze|ablaze|flames)\b(?!\s+(?:service|brigade|department|fighters?|crews?|"
+                        r"station|chief|safety|alarm|escape))", re.I)
+# gunfire, not a blaze: "opened fire on a bus stop", "came under artillery fire"
+_NOT_A_BLAZE = re.compile(r"\b(?:open(?:ed|s|ing)?|under|artillery|mortar|machine-gun|gun|rocket|return(?:ed)?|cease|"
+                          r"sniper|heavy|enemy|friendly)\s+$", re.I)
+SITE_LOOKBACK = 8  # claims before it a site or fire is looked for in (a page's next section tells of another)
+
+
+def _tells_of(noun: str, text: str) -> bool:
+    if noun not in ("fire", "blaze"):
+        return re.search(rf"\b{re.escape(noun)}s?\b", text, re.I) is not None
+    return any(not _NOT_A_BLAZE.search(text[:m.start()]) for m in _FIRE_TOLD.finditer(text))
 
 
 def _site_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]]) -> list[Place]:
-    """The town of the nearest claim before claim `i` on its page telling of the site (or the fire) claim `i`
-    names as "the depot", "the fire": by that claim's own one town, or its setting."""
+    """The town of the nearest claim before claim `i` on its page (within `SITE_LOOKBACK` claims) telling of the
+    site (or the fire) claim `i` names as "the depot", "the fire": that claim's own one town, or its setting;
+    none when that claim names two towns."""
     named = _SITE.search(ordered[i].text)
     if named is None:
         return []
     noun = named.group(1).lower()
-    told = re.compile(rf"\b(?:{_SITE_WORDS.get(noun, re.escape(noun))})\b", re.I)
-    for c in reversed(ordered[:i]):
-        if told.search(c.text):
-            towns = _towns_in(own[id(c)] or c.setting)
-            if towns:
-                return towns
+    for c in reversed(ordered[max(0, i - SITE_LOOKBACK):i]):
+        if _tells_of(noun, c.text):
+            return _towns_in(own[id(c)] or c.setting)
     return []
 
 

@@ -202,7 +202,7 @@ def _answers_or_acts(words: Span, lemma: str, lex: Lexicons) -> bool:
 _PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})
 
 
-MISPARSED_CLAUSE_WORDS = 6  # a "subject" this long holding a verb is a clause (`speaks_of_nothing`)
+MISPARSED_CLAUSE_WORDS = 6  # a "subject" this long holding a verb of its own is a clause (`speaks_of_nothing`)
 
 
 def speaks_of_nothing(head: Token, words: Span, lex: Lexicons) -> bool:
@@ -218,8 +218,9 @@ def speaks_of_nothing(head: Token, words: Span, lex: Lexicons) -> bool:
     if not subjects:
         return False
     speaker = {t.i for c in subjects for t in c.subtree}
-    if len(speaker) >= MISPARSED_CLAUSE_WORDS and any(t.pos_ == "VERB" and t.dep_ != "relcl" and t.head.dep_ != "relcl"
-                                                      for c in subjects for t in c.subtree):
+    if len(speaker) >= MISPARSED_CLAUSE_WORDS and any(
+            t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN", "VBZ", "VBP") and t.dep_ not in ("amod", "relcl")
+            and t.head.dep_ != "relcl" for c in subjects for t in c.subtree):
         # a clause hung on a "subject" by a misparse holds what was said: "The fire at the depot burned for
         # about six hours before it was put out, the regional branch of the service said", read after a
         # sentence cut by ", while", parses "fire" as the subject of "said"
