@@ -62,12 +62,12 @@ hours and area given otherwise by two officials, a kind of conflict the session 
 Q's changes (tuning: a cut sentence's part keeps its own speaker, a misparsed sentence after it keeps its
 claim, one kind of site hit in one town crosses clusters, "the depot" / "the blaze" set in the town told
 before, one outlet's two pages giving two speakers' extents at odds, "Statements by X that … are false"
-states what it denies): corroborated 6 right, 3 wrong; found 6 of 13; contested 6 right, 3 wrong; conflicts 3
-of 7; denied 0 wrong. Session 33's changes on sets A-P (tuning; 6f15a52 against the session's last code):
-corroborated right 131 -> 130, wrong 23 -> 24 (O's patrol ship story gains a summary's words its key lists
-under another fact); contested right 75 -> 74 (H's two tellings of one ship's injured crew are one contested
-story, not two); denied right 46 -> 48, wrong 10 -> 9; denial quotes 124 -> 125 of 171; look-alike joins 7 -> 5
-(M's depot of last month and N's depot hit in September, kept apart by a member's day). Over the seventeen first
+states what it denies, and a review's fixes: a site named with the words of its kind, an undated lead read
+by its page's day): corroborated 6 right, 2 wrong; found 6 of 13; contested 6 right, 3 wrong; denied 1 right;
+conflicts 3 of 7; denial quotes 7 of 10. Session 33's changes on sets A-P (tuning; 6f15a52 against the
+session's last code): corroborated right 131 -> 131, wrong 23 -> 22; contested right 75 -> 75, wrong 38 -> 38;
+denied right 46 -> 49, wrong 10 -> 9; denial quotes 124 -> 125 of 171; look-alike joins 7 -> 5 (M's depot of
+last month and N's depot hit in September, kept apart by the day of the lead's page). Over the seventeen first
 looks a `corroborated` verdict was right 118 of 216 times (52 wrong, 46 unscored), found 114 of 292, conflicts
 13 of 106.
 
