@@ -649,9 +649,11 @@ def test_undated_pages_cross_no_cluster():
 
 
 def test_an_undated_lead_tells_of_its_pages_days_and_keeps_another_days_look_alike_out(monkeypatch):
-    """The story's lead names no day; its page was published on 14 October: a page's "On 19 September, a drone
-    hit the depot in Lozova" (three weeks before) is another fact however alike it reads, while Thursday's
-    telling of the station joins. Without the pages' dates (no context to read them) the look-alike joins."""
+    """The story's lead names no day; its page was published on 14 October and a member names Thursday: a
+    page's "On 19 September, a drone hit the depot in Lozova" (three weeks before) is another fact however alike
+    it reads. Without the pages' dates (no context to read them) the look-alike joins; nor is a member naming
+    another day kept out of a story whose members name none (an undated lead alone may tell of days before its
+    page)."""
     undated = "A drone also hit the railway station in Lozova, a rail hub in the eastern Kharkiv region, shortly before 5 a.m."
     thursday = "A Russian attack drone hit the railway station in Lozova early on Thursday morning, shortly before 5:00."
     earlier = "On 19 September, a drone hit the locomotive depot in Lozova, killing one railway worker and injuring two others."
@@ -669,6 +671,8 @@ def test_an_undated_lead_tells_of_its_pages_days_and_keeps_another_days_look_ali
 
     assert grouped(lambda document_id: published) == [[0, 1], [2]]
     assert grouped(lambda document_id: None) == [[0, 1, 2]]
+    claims[:] = [claims[0], claims[2]]  # the lead and the look-alike alone
+    assert grouped(lambda document_id: published) == [[0, 1]]
 
 
 

@@ -99,6 +99,7 @@ SHORT_STORY_TERMS = 2  # a story of at most this many terms more than the seeds 
 DATE_WINDOW_DAYS = 7
 CLAIM_TERMS = 48
 MAX_MENTIONS = 50
+MAX_WHENS = 8  # dates of a story's members kept for `compatible` (the first ones)
 PARTS_MEMO = 30_000
 TOPIC_TERMS = 100
 TOPIC_WEIGHT = 0.3
@@ -266,6 +267,9 @@ class Draft:
     stored: int = 0
     continued_by: Optional[str] = None
     clusters: set[str] = field(default_factory=set)  # event clusters of its documents (not stored)
+    # the dates its asserted claims of this run name (not stored): a story led by an undated claim still has
+    # a time when its members give one
+    whens: list[When] = field(default_factory=list)
     touched: bool = False   # gained claims: its story row is recomputed
     dirty: bool = False     # its stored draft must be written
     _lead_names: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -287,6 +291,8 @@ class Draft:
             self.lead_claim, self.lead_json = claim, None
         self.countries |= _countries(claim)
         self.claims.append(claim)
+        if claim.when is not None and claim.polarity == "asserted" and len(self.whens) < MAX_WHENS:
+            self.whens.append(claim.when)
 
     @property
     def lead(self) -> Claim:
@@ -435,10 +441,12 @@ def compatible(claim: Claim, story: Draft, context: Optional[EventContext] = Non
         return False
     if claim.when and lead.when and not _times_agree(claim.when, lead.when):
         return False
-    if claim.when and lead.when is None and context is not None \
-            and (day := context.published(lead.document_id)) is not None and not _near_day(claim.when, day):
-        # an undated lead tells of its page's days: "On 19 September, a drone hit the depot in Lozova" is
-        # another fact than October's "A drone also hit the railway station in Lozova"
+    if claim.when and lead.when is None and story.whens and not any(_times_agree(claim.when, w) for w in story.whens) \
+            and context is not None and (day := context.published(lead.document_id)) is not None \
+            and not _near_day(claim.when, day):
+        # a story led by an undated claim has the time its members give and its lead's page: "On 19 September,
+        # a drone hit the depot in Lozova" agrees with neither October's page nor its Thursday (a lead undated
+        # and alone may tell of a day long before its page: "the recently opened Apple store")
         return False
     ca = _countries(claim)
     if ca and story.countries and not ca & story.countries:
