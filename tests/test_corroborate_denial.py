@@ -526,6 +526,10 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     ("Moscow said its forces had taken the village of Pishchane, a claim Kyiv rejects.", True),
     # an analyst's report cites its sources after the sentence (written after war set H)
     ("The ministry also claimed to have destroyed a radar station near Pishchane, a claim Kyiv rejects.[4]", True),
+    # written after war set R (tuning): a dash before the claim, a possessive denier, what it was called
+    ("The ministry also said it had destroyed a radar station near Pishchane - a claim Ukraine's air force rejected "
+     "as \"pure fiction\".", True),
+    ("The ministry said the bridge was reopened to traffic - a report Kyiv's city council rejected as premature.", False),
 ])
 def test_a_denial_told_in_the_same_sentence_denies_what_the_sentence_reports(sqlite_url, text, denied):
     stories = _denied_stories(sqlite_url, [("Danube Courier", text)])
@@ -669,6 +673,14 @@ def test_an_embedded_relative_clause_does_not_end_what_is_denied():
      "the Dnieper, as a staged provocation intended for Western audiences.", True,
      "a Russian drone attack on a bus in Belozerka, on the right bank of the Dnieper"),
     ("The ministry branded the reports of a strike on the depot as fake.", True, "a strike on the depot"),
+    # written after war set R (tuning): what the report told, between "called" and the word calling it false
+    ("A spokesman for the Southern Defence Forces called reports that Stepove had been captured false.", True,
+     "Stepove had been captured"),
+    ("The governor called claims of a strike on the refinery \"pure fiction\".", True, "a strike on the refinery"),
+    ("She called reports that the talks had collapsed premature.", False, None),
+    # where the report ran, between the report and what it told
+    ("Governor Orlov rejected reports on Ukrainian Telegram channels that the refinery in Syzran had been hit.", True,
+     "the refinery in Syzran had been hit"),
     ("A Moscow-installed official called the reports \"a staged provocation\".", True, ""),
     # an attack or a statement called a provocation is condemned, not denied; reports called worrying are not
     # called false (a review of session 31)
@@ -830,3 +842,14 @@ def test_a_denial_by_saying_something_still_points_back():
     denial = _main_claim("The Kremlin dismissed the reports by saying that they were fabricated by Western "
                          "intelligence.", date(2028, 3, 14))
     assert denied_object(denial).text == "the reports"
+
+
+@pytest.mark.parametrize("text, denial", [
+    # written after war set R (tuning): a suggestion to do something is a proposal refused, not a report denied
+    ("Kyiv rejected a Russian suggestion earlier this month to move the talks to Minsk.", False),
+    ("The ministry dismissed calls to close the border.", False),
+    ("Kyiv rejected the Russian suggestion that its troops had left the town.", True),
+    ("The governor rejected suggestions in the press that the refinery had been hit.", True),
+])
+def test_a_proposal_refused_is_no_denial(text, denial):
+    assert is_denial(_main_claim(text, date(2026, 8, 14))) is denial

@@ -710,3 +710,136 @@ def test_a_site_is_named_with_the_words_of_its_kind():
     assert samefact.site_phrases("drones set fire to the city's fuel depot") == {("fuel", "depot")}
     assert samefact.site_phrases("a railway station and a power station") == {("railway", "station"), ("power", "station")}
     assert samefact.site_phrases("He was hospitalised; statistics were terminated.") == set()
+
+
+# written after war sets I and C (tuning): one night's count told in other words by a wire's copies and a paper
+_NIGHT = ["Russia launched 94 drones and six Iskander-M missiles at Ukraine overnight, the air force said; 71 of the drones "
+          "were downed.",
+          "The air force said 71 drones and three missiles were shot down or jammed across Ukraine overnight.",
+          "Drone debris damaged houses in two villages of the Kyiv region overnight, the regional administration said."]
+
+
+def _grouped_in_a_topic(texts: list[str], topic_words: list[str]) -> list[list[int]]:
+    """As `_grouped`, with the words of the cluster's topic weighed down and the night's other pages in the
+    document frequencies, as a batch of pages gives them."""
+    claims = _claims(texts)
+    weights = Weights()
+    weights.update(term_counts(texts + _NIGHT * 3))
+    topic = [(int(t), 1.0) for t in term_counts([" ".join(topic_words)]).indices]
+    context = EventContext({c.document_id: "A" for c in claims}, {"A": len(claims)}, lambda cluster: topic,
+                           published=lambda document_id: date(2026, 2, 7))  # `_claims`'s day
+    stories = StoryGrouper(weights, context=context).add(claims)
+    return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+
+
+def test_a_story_giving_the_claims_figure_is_a_candidate_whatever_the_words(monkeypatch):
+    """A wire's long sentence on two pages and a paper's short one give the same count of the same thing downed:
+    TF-IDF similarity (the copies' words weigh the story) ranks the story below the candidate bar, the figure
+    finds it and the same-fact model joins them. The same figure of another deed (launched) stays apart."""
+    wire = ("Air defence units shot down 71 of the drones, it said, adding that information on damage and casualties "
+            "was still being gathered in the regions.")
+    paper = "Across Ukraine, 71 drones were brought down overnight, the air force said."
+    launched = "Across Ukraine, 71 drones were launched overnight from three directions, the air force said."
+    topic = ["drones", "air", "defence", "force", "ukraine", "overnight", "shot", "down"]
+    assert _grouped_in_a_topic([wire, wire, paper], topic) == [[0, 1, 2]]
+    assert _grouped_in_a_topic([wire, wire, launched], topic) == [[0, 1], [2]]
+    # the same count of days gone by (war set M: "Last week's strike on the city's industrial district killed three")
+    earlier = "Across Ukraine, 71 drones were brought down in an earlier attack two weeks ago, the air force said."
+    assert _grouped_in_a_topic([wire, wire, earlier], topic) == [[0, 1], [2]]
+    # or dated to another day than the story's page ("On 11 August, guided aerial bombs … killing three people")
+    dated = "On 11 November, 71 drones were brought down across Ukraine, the air force said."
+    assert _grouped_in_a_topic([wire, wire, dated], topic) == [[0, 1], [2]]
+    monkeypatch.setattr(grouping.StoryGrouper, "_by_figure", lambda self, claim, x, fact: [])
+    assert _grouped_in_a_topic([wire, wire, paper], topic) == [[0, 1], [2]]
+
+
+@pytest.mark.parametrize("other, alike", [
+    ("Another 43 people were injured in Kremenchuk, 19 of whom remain in hospital, the mayor's office said.", True),
+    ("Another 43 people were injured, 19 of whom remain in hospital, the mayor's office said.", True),
+    ("Another 43 people were injured in Poltava, 19 of whom remain in hospital, the mayor's office said.", False),
+    ("Another 43 people were killed in Kremenchuk, the mayor's office said.", False),  # another harm
+    ("Another 43 buildings were damaged in Kremenchuk, the mayor's office said.", False),  # another thing counted
+])
+def test_one_deed_told_alike_is_one_figure_of_one_harm_in_no_two_towns(other, alike):
+    told = "Kobzar said 43 people were wounded in Kremenchuk, among them four children, and warned the toll could rise."
+    a, b = samefact.parts(_claims([told, other]))
+    assert samefact.one_deed_told_alike(a, b) is alike
+
+
+def test_one_town_captured_crosses_event_clusters_and_another_town_or_deed_does_not(monkeypatch):
+    """A ministry's capture claim relayed by a wire (one cluster) and by a live page (another), in other words:
+    one deed, one town, worded alike enough for the model. Another village, or another deed in the same
+    village, stays apart."""
+    day = date(2028, 3, 14)
+    wire = "Russia's defence ministry said its forces had captured the village of Pishchane in the Kharkiv region."
+    live = "Units of the Zapad group of forces have liberated the settlement of Pishchane, the Russian Defence Ministry said."
+
+    def grouped(texts: list[str]) -> list[list[int]]:
+        claims = _claims(texts, published=day)
+        weights = Weights()
+        weights.update(term_counts(texts))
+        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
+        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
+                               published=lambda document_id: day)
+        stories = StoryGrouper(weights, context=context).add(claims)
+        return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+
+    assert grouped([wire, live]) == [[0, 1]]
+    assert grouped([wire, live.replace("Pishchane", "Kolisnykivka")]) == [[0], [1]]
+    assert grouped([wire, "Russian troops shelled the village of Pishchane in the Kharkiv region, the defence ministry said."]) \
+        == [[0], [1]]
+    monkeypatch.setattr(samefact, "one_capture_of_one_town", lambda a, b: False)
+    assert grouped([wire, live]) == [[0], [1]]
+
+
+def test_a_denial_takes_the_story_it_denies_before_the_nearest_by_words():
+    """A denial on a page of several (one cluster) words itself most like a bloggers' line on its own page, which
+    states nothing it denies; the capture it denies sits on a page the clusterer left alone: the denial joins the
+    capture's story (written after war set R, tuning)."""
+    day = date(2028, 3, 14)
+    capture = "Russia's defence ministry said its forces had captured the village of Pishchane in the Kharkiv region."
+    bloggers = ("Russian military bloggers criticised the slow pace of advances near Pishchane, where Ukrainian units "
+                "still held positions in the village's school.")
+    denial = ("A spokesman for Ukraine's Khortytsia group of forces denied that Pishchane had fallen, saying Ukrainian "
+              "units still held positions in the village.")
+    claims = _claims([capture, bloggers, denial], published=day)
+    weights = Weights()
+    weights.update(term_counts([capture, bloggers, denial]))
+    clusters = {claims[0].document_id: "alone", claims[1].document_id: "live", claims[2].document_id: "live"}
+    context = EventContext(clusters, {"alone": 1, "live": 5}, lambda cluster: [], published=lambda document_id: day)
+    stories = StoryGrouper(weights, context=context).add(claims)
+    assert sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories) == [[0, 2], [1]]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Across Ukraine, 71 drones were brought down overnight.", {"intercept"}),
+    ("Russia claimed to have taken the village of Pishchane.", {"capture"}),
+    ("Two people were taken to hospital.", set()),
+])
+def test_deeds_read_from_more_word_forms(text, kinds):
+    from claimdesk.corroborate.deeds import deeds
+
+    assert deeds(text) == kinds
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # written after war set S (tuning): a part of a count is no figure of the fact
+    ("More than 40 people were wounded, among them four children, the mayor said.", {40}),
+    ("43 people were injured, four of them children.", {43}),
+    ("Twelve people were hurt, including three children.", {12}),
+    ("Four people were injured in the city overnight.", {4}),
+    ("Four children were among the wounded.", {4}),
+])
+def test_a_part_of_a_count_is_no_figure_of_the_fact(text, numbers):
+    [fact] = samefact.parts(_claims([text]))
+    assert fact.numbers == numbers
+
+
+def test_a_count_and_another_towns_figure_equal_to_its_part_stay_apart():
+    """A part of a count shares nothing with another count equal to it; a figure given with a qualifier allows
+    an exact one within its range (`samefact.figures_meet`: "more than 40" / "43")."""
+    wounded = "More than 40 people were wounded in Kharkiv, among them four children, the mayor said."
+    assert _grouped([wounded, "Four people were injured in the city overnight, the regional administration said."]) \
+        == [[0], [1]]
+    assert _grouped([wounded, "Forty-three people were wounded in Kharkiv, the regional governor said."]) == [[0, 1]]
+    assert _grouped([wounded, "Thirty-eight people were wounded in Kharkiv, the regional governor said."]) == [[0], [1]]

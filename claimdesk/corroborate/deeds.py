@@ -26,9 +26,10 @@ for kind, forms in {
     "injure": "wounded wounding injured injuring injuries hurt",
     "strike": "struck striking",
     "launch": "launched launching fired",
-    "intercept": "intercepted downed shot-down suppressed repelled",
+    "intercept": "intercepted downed shot-down brought-down suppressed repelled",
     "damage": "damaged damaging ablaze caught-fire set-fire fire-broke-out blaze gutted",
-    "capture": "captured capturing seized liberated took-control",
+    "capture": "captured capturing seized liberated took-control taken-control taken-the-village taken-the-town "
+               "taken-the-settlement took-the-village took-the-town took-the-settlement",
     "power": "without-power blackout blackouts outages power-cuts",
     "evacuate": "evacuated evacuating evacuation",
     "rescue": "rescued pulled-out",

@@ -46,6 +46,8 @@ def is_denial(claim: Claim) -> bool:
         return True
     if _PRONOUN_OBJECT.match(after):
         return True  # "… denied it", "… rejected this, saying …"
+    if _PROPOSAL_TO.match(after):
+        return False  # "rejected a Russian suggestion earlier this month to move the talks to Minsk": a proposal refused
     target = claim.attribution.target or _object_words(after)
     if not target:
         # "… which Mrs. Clinton has always denied": the object is what the clause hangs on
@@ -89,6 +91,9 @@ _REFUSED = re.compile(r"\b(?:bail|entry|access|requests?|motions?|permission|per
                       r"him|her|them|us|me)\b", re.I)
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$", re.I)
+# a suggestion or a call to do something is a proposal, whatever noun names it
+_PROPOSAL_TO = re.compile(r"\s*(?:\S+\s+){0,3}?(?:suggestions?|proposals?|calls?|offers?|requests?|plans?|ideas?|demands?)"
+                          r"\s+(?:(?!to\b)\S+\s+){0,4}?to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z]+\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|this|them)\s*(?:[,.;:”\"]|$|\band\b|\bbut\b|\bas\b)", re.I)
 _OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
 
@@ -133,7 +138,9 @@ _SAID_FALSE = re.compile(
     + _REPORT_TOLD
     + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
-    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")))"
+    # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
+    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
+    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
     # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
     # provocation" condemns it)
@@ -232,13 +239,16 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
 _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
                                r"district|region|province|oblast)\b.*$", re.I | re.S)
 # who made a report, between its noun and what it told: "Statements by the Kiev regime that the patrol ship … was hit"
-_BY_CLAIMANT = r"\s+(?:by|from)\s+(?!\w+ing\b)[^,.;:]{1,60}?"  # not "dismissed the reports by saying that …"
+# not "dismissed the reports by saying that …"; where the report ran: "reports on Ukrainian Telegram channels that …"
+_BY_CLAIMANT = (r"(?:\s+(?:by|from)\s+(?!\w+ing\b)[^,.;:]{1,60}?|\s+(?:on|in)\s+(?:[\w'’-]+\s+){0,3}?(?:Telegram(?:\s+channels?)?|"
+                r"social\s+media|media|channels?|websites?|outlets?|television|TV|press|newspapers?|blogs?))")
 # the report so called, when nothing after it says what it reported: it points back
 _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
                              re.I)
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
-_CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE + r").*$",
+_CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE
+                                + r"|[\"“]?" + _FALSE_WORD + r"[\"”]?[\s.]*$).*$",
                                 re.I | re.S)
 
 
@@ -248,11 +258,14 @@ _CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FAL
 _DENIER = r"(?P<NAME>(?:(?:the|its|their|his|her)\s+[\w'’.-]+|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,4}?)\s+(?:(?:has|have|had)\s+)?" \
           r"(?:(?:strongly|flatly|firmly|repeatedly|vehemently|also)\s+)?"
 _APPENDED_DENIAL = re.compile(
-    r",\s+(?P<tail>(?:(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
+    r"(?:,|\s+[-–—])\s+(?P<tail>(?:(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
     + _DENIER.replace("NAME", "denier") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed))"
     # "a claim Kyiv rejects": a named party rejecting a claim denies it (an insurer rejecting a claim refuses it)
     r"|(?:a|an)\s+(?:claim|charge|assertion|allegation|accusation|account|report|version)\s+(?:that\s+)?"
-    r"(?P<denier3>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?reject(?:s|ed)?"
+    # "a claim Ukraine's air force rejected as \"pure fiction\"": a possessive's own words may be small
+    r"(?P<denier3>[A-Z][\w'’.-]*(?:['’]s(?:\s+[a-z]+){1,2}|(?:\s+[A-Z][\w'’.-]*){0,3}))\s+(?:(?:has|have|had)\s+)?"
+    r"(?:\w+ly\s+)?reject(?:s|ed)?(?:\s+as\s+[\"“]?(?:pure\s+|complete\s+|utter\s+)?(?:fiction|fake|false|lies|nonsense|"
+    r"propaganda|fabricat\w*|baseless|groundless|untrue|disinformation)\b[^.;]{0,40}?)?"
     # "which Kyiv rejected" may be a proposal refused: after "which" only a denial verb answers a fact
     r"|(?:which|something)\s+" + _DENIER.replace("NAME", "denier2") + r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|refut(?:e|es|ed)))\s*[.;\"”]*(?:\[\d{1,3}\])*\s*)$")
 
@@ -509,6 +522,9 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "bombing": "strike",
+          # "denied that the refinery had been damaged" answers "drones had struck the refinery" (a strike that
+          # did no harm is what the denier says happened)
+          "damage": "strike",
           "trade": "exchange"}
 
 

@@ -416,6 +416,9 @@ class EventContext:
 # vetoes: the model, fitted on coreference chains, weighs a names conflict at -0.1 only, and without
 # the veto ECB+ stories mixed a topic's two events in 0.052 of pairs, held-out 0.065)
 # a figure of several days ("has killed 12 civilians this week", "so far"): no one day's count
+# a deed of days gone by, told beside the day's: "Last week's strike on the city's industrial district killed three"
+_EARLIER = re.compile(r"\blast\s+(?:week|month|year)\b|\b(?:days|weeks|months|years)\s+ago\b"
+                      r"|\b(?:an?|the)\s+(?:earlier|previous)\s+(?:strike|attack|raid|shelling)\b", re.I)
 _OVER_DAYS = re.compile(r"\b(?:this|last|past) (?:week|month|year)\b|\bso far\b|\bto date\b|\bin total\b", re.I)
 VETO_EVENT_TYPE = False
 VETO_NAMES = True
@@ -532,6 +535,8 @@ class StoryGrouper:
         self.stories: list[Draft] = []
         self.index: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
+        # (value, counted class) -> stories a claim of this run giving that figure joined (`_by_figure`)
+        self.figures: dict[tuple[float, str], list[int]] = {}
         self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
         self.parts: dict[str, samefact.Parts] = {}  # claim id -> its parts, for the claims of this run
         self._crossing = False  # the claim being placed joins its story across the event-cluster gate
@@ -614,6 +619,25 @@ class StoryGrouper:
                 candidates.append((-sim, j))
         return [(j, -s) for s, j in sorted(candidates)]  # most similar first; the earlier story on a tie
 
+    def _by_figure(self, claim: Claim, x: dict[int, float], fact: samefact.Parts) -> list[tuple[int, float]]:
+        """Stories of the claim's event cluster a claim giving one of its figures (the same count of the same
+        kind of thing) joined in this run, which TF-IDF similarity ranks below `CANDIDATE_THRESHOLD`: "Across
+        Ukraine, 71 drones were brought down overnight" shares only "71" and "drones" with "Air defence units
+        shot down 71 of the drones", whose story three copies' words weigh. The same-fact model decides."""
+        found = {j for f in samefact.whole_figures(fact) for j in self.figures.get(f, ())}
+        out = []
+        for j in sorted(found):
+            story = self.stories[j]
+            if self._same_cluster(claim, story) and story.lead.document_id != claim.document_id \
+                    and samefact.one_deed_told_alike(fact, story.lead_parts) \
+                    and not any(beyond_the_day(c) or _OVER_DAYS.search(c.text) or _EARLIER.search(c.text)
+                                for c in (claim, story.lead)) and self._one_time(claim, story.lead):
+                n2 = story.norm2
+                sim = _dot(x, story.vector) / sqrt(n2) if n2 > 0 else 0.0
+                if sim < CANDIDATE_THRESHOLD:
+                    out.append((j, sim))
+        return out
+
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
             obj = denied_object(claim)
@@ -625,7 +649,7 @@ class StoryGrouper:
                 return j  # "denied that the ship had been damaged": the ship its page told of just before
             stated = bool(obj.text.strip())
             verbless = called_untrue(claim)
-            nearest = found = None
+            nearest = found = denied_there = None
             for j, sim in self._candidates(x, DENIED_FACT_BAR if stated else DENIAL_THRESHOLD):
                 story = self.stories[j]
                 if _DENIAL_CUE.search(story.lead.text) or is_denial(story.lead):
@@ -641,14 +665,19 @@ class StoryGrouper:
                 # A report called untrue with no denial verb is read by its object alone, whose few words may
                 # share little with the deed's story: it takes that story below the bar too ("described …
                 # reports about a Russian drone attack on a bus in Belozerka … as a staged provocation")
-                if (sim >= DENIAL_THRESHOLD or verbless) and stated and self._same_cluster(claim, story) \
-                        and denies_a_fact(claim) and denies(claim, [story.lead]):
-                    return j
+                if (sim >= DENIAL_THRESHOLD or verbless) and stated and denies_a_fact(claim) \
+                        and denies(claim, [story.lead]):
+                    if self._same_cluster(claim, story):
+                        return j
+                    # another cluster's story whose lead the object states, naming what it names ("denied that
+                    # Bahatyr had fallen" / "claims its troops have captured Bahatyr"), before the nearest
+                    # by words that states nothing denied ("milbloggers criticised … advances near Bahatyr")
+                    denied_there = j if denied_there is None else denied_there
                 if sim >= DENIAL_THRESHOLD:
                     nearest = j if nearest is None else nearest
                 elif found is None and nearest is None and self._denies_lead(claim, story):
                     found = j
-            return nearest if nearest is not None else found
+            return next((j for j in (denied_there, nearest, found) if j is not None), None)
         if not fact.informative:
             return None  # states no fact: corroborates nothing, alone in its story
         model = samefact.model()
@@ -656,7 +685,7 @@ class StoryGrouper:
         # only a claim telling several kinds of deed looks among short stories (a wire lead for the short
         # clause of one of its facts): with every claim doing so, the stories stage of bench/corroborate.py
         # at 10k documents took 65 s instead of 37
-        for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1):
+        for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1) + self._by_figure(claim, x, fact):
             story = self.stories[j]
             if not compatible(claim, story, self.context, gate=False, memo=self.memo):
                 continue
@@ -718,10 +747,11 @@ class StoryGrouper:
         if any(beyond_the_day(c) or _OVER_DAYS.search(c.text) for c in (claim, story.lead)):
             return False
         deed = samefact.one_deed_in_one_town(fact, lead)
-        if not (deed or samefact.one_site_in_one_town(fact, lead)) or other_incidents(claim, story.lead) \
+        if not (deed or samefact.one_site_in_one_town(fact, lead) or samefact.one_capture_of_one_town(fact, lead)) \
+                or other_incidents(claim, story.lead) \
                 or not event_towns(claim) & event_towns(story.lead):
             return False
-        # no figure, but one site of one kind hit in one town, worded alike enough for the model to join the two
+        # no figure, but one site of one kind hit, or one town captured, in one town, worded alike enough for the model to join the two
         # had the clusterer put their pages together
         return deed or samefact.probability(fact, lead, same_cluster=True) >= samefact.model().threshold
 
@@ -778,6 +808,18 @@ class StoryGrouper:
         its bar of 0.81), and on the development stores it kept out no link that the rest let in."""
         return self._same_cluster(denial, story) and denies_a_fact(denial) and bool(denies(denial, [story.lead]))
 
+    def _one_time(self, a: Claim, b: Claim) -> bool:
+        """Nothing dates the two claims apart: their dates agree (`_times_agree`), or one's date can be the time
+        of a fact the other's page tells undated ("On 11 August, guided aerial bombs … killing three people"
+        on a page of 19 August is no "Three people were killed" of that night)."""
+        if a.when is not None and b.when is not None:
+            return _times_agree(a.when, b.when)
+        dated, undated = (a, b) if a.when is not None else (b, a)
+        if dated.when is None or self.context is None:
+            return True
+        page = self.context.published(undated.document_id)
+        return page is None or _near_day(dated.when, page)
+
     def _days_apart(self, claim: Claim, story: Draft) -> Optional[int]:
         """Days between the publication of the claim's page and of the story lead's page (None when
         either is undated)."""
@@ -812,6 +854,10 @@ class StoryGrouper:
         story = self.stories[best]
         story.join(claim)
         self.placed.setdefault(claim.document_id, []).append((claim, best))
+        if not denial:
+            for figure in samefact.whole_figures(fact):
+                if best not in (stories := self.figures.setdefault(figure, [])):
+                    stories.append(best)
         if self.context and claim.document_id in self.context.cluster_of and not self._crossing:
             # a join across the gate (`_crosses_clusters`) opens the story to no other claim of that cluster
             story.clusters.add(self.context.cluster_of[claim.document_id])

@@ -34,11 +34,11 @@ import numpy as np
 
 from claimdesk.corroborate.contradictions import distance_km, number_conflict
 from claimdesk.corroborate.deeds import deeds
-from claimdesk.corroborate.measures import unit_class
+from claimdesk.corroborate.measures import overlap, unit_class
 from claimdesk.corroborate.vectors import names
 from claimdesk.extraction.quantities import phone_spans
 from claimdesk.extraction.token_vectors import piece_ids, vocabulary_digest
-from claimdesk.models import Claim, Place, When
+from claimdesk.models import Claim, Place, Quantity, When
 
 DATA = Path(__file__).resolve().parent / "data"
 VECTORS_FILE = DATA / "minilm_static.npz"
@@ -310,7 +310,9 @@ def _fields(claim: Claim, text: str) -> dict:
     return dict(
         words=words,
         names=_names(claim, text),
-        numbers=frozenset(q.value for q in claim.quantities),
+        # a part of a count ("43 wounded, among them four children") is no figure of the fact: "Four people were
+        # injured in the city" shares none with it
+        numbers=frozenset(q.value for q in claim.quantities if not told_as_part(claim, q)),
         counted=frozenset(c for c in map(unit_class, claim.quantities) if c),
         actors=frozenset(a.lower() for a in claim.actors) - _ANYONE,
         event_type=claim.event_type, day=_when_date(claim.when),
@@ -359,13 +361,15 @@ def features(a: Parts, b: Parts, same_cluster: bool = False) -> np.ndarray:
     place_shared = bool(a.places & b.places or a.countries & b.countries)
     place_conflict = bool(a.countries and b.countries and not a.countries & b.countries) or \
         bool(a.places and b.places and not place_shared)
+    # a qualified figure allowing the other's counts as the same figure ("more than 40" / "43")
+    shared_number = bool(a.numbers & b.numbers) or (bool(a.numbers and b.numbers) and figures_meet(a, b))
     return np.array([
         1.0, cos, cos * cos,
         len(a.words & b.words) / union if union else 0.0,
         float(bool(a.names & b.names)),
         float(bool(a.names and b.names and not a.names & b.names)),
-        float(bool(a.numbers & b.numbers)),
-        float(bool(a.numbers and b.numbers and not a.numbers & b.numbers)),
+        float(shared_number),
+        float(bool(a.numbers and b.numbers) and not shared_number),
         float(specific and a.event_type == b.event_type),
         float(specific and a.event_type != b.event_type),
         float(both_days and abs((a.day - b.day).days) <= 1),
@@ -386,7 +390,7 @@ def conflict(a: Parts, b: Parts) -> bool:
     night), the two share no word once speakers are cut (`no_fact_word_shared`), or one speaker says
     two things that share one word (`one_speaker_two_statements`). Not learnable from the development labels: a coreference chain marks one event, and
     two figures of one event's report share its chain."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers and not _one_toll(a, b):
+    if a.numbers and b.numbers and not a.numbers & b.numbers and not _one_toll(a, b) and not figures_meet(a, b):
         return True
     if one_speaker_two_statements(a, b) or no_fact_word_shared(a, b) or places_apart(a, b):
         return True
@@ -478,12 +482,68 @@ def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
     harm and a deed in common, in a town both name, on no two days: "In Nikopol, a Russian drone hit an
     ambulance and wounded two paramedics" and "In Nikopol, …, a Russian drone struck an ambulance, wounding
     two paramedics". Grouping asks more before it lets such a pair cross event clusters (`grouping`)."""
-    if not (_figures(a) & _figures(b) and a.deeds & b.deeds) \
+    if not (figures(a) & figures(b) and a.deeds & b.deeds) \
             or a.deeds & _HARMS != b.deeds & _HARMS:  # two killed is not two wounded
         return False
     if a.day is not None and b.day is not None and a.day != b.day:
         return False
     return bool(_towns(a) & _towns(b))
+
+
+# a figure told as part of another ("43 wounded, among them four children", "four of them children", "including six")
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.I)
+_PART_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+
+
+def whole_figures(parts: Parts) -> set[tuple[float, str]]:
+    """`figures` without those told as part of another count ("among them four children"): "Four people
+    were injured in the city" is no mention of "43 people were wounded, among them four children"."""
+    claim = parts.claim
+    if claim is None:
+        return set()
+    return {(q.value, c) for q in claim.quantities if (c := unit_class(q)) and not told_as_part(claim, q)}
+
+
+def figures_meet(a: Parts, b: Parts) -> bool:
+    """A figure given with a qualifier allows the other's figure of the same kind of thing ("more than 40
+    people" / "43 people", "about 170 clashes" / "168 combat engagements"): two tellings of one count, not two
+    counts. Two exact figures meet only when equal (`Parts.numbers`)."""
+    if a.claim is None or b.claim is None:
+        return False
+    mine = [q for q in a.claim.quantities if unit_class(q) and not told_as_part(a.claim, q)]
+    theirs = [q for q in b.claim.quantities if unit_class(q) and not told_as_part(b.claim, q)]
+    return any(unit_class(x) == unit_class(y) and "exact" in (x.qualifier, y.qualifier) and x.qualifier != y.qualifier
+               and overlap(x, y) for x in mine for y in theirs)
+
+
+def told_as_part(claim: Claim, q: Quantity) -> bool:
+    """The figure is told as part of another count of the claim ("among them four children")."""
+    at = q.span[0] - claim.span[0] if q.span else claim.text.find(q.text)
+    if not 0 <= at <= len(claim.text):
+        return False
+    return bool(_PART_BEFORE.search(claim.text[:at]) or _PART_AFTER.match(claim.text[at + len(q.text):]))
+
+
+def one_deed_told_alike(a: Parts, b: Parts) -> bool:
+    """The same figure of the same kind of thing, a deed in common and the same kinds of harm, on no two
+    days, in no two towns (each names none, or they share one): "Across Ukraine, 71 drones were brought
+    down overnight" and "Air defence units shot down 71 of the drones"; not "Three people were killed" in
+    two towns of one night."""
+    if not (whole_figures(a) & whole_figures(b) and a.deeds & b.deeds) or a.deeds & _HARMS != b.deeds & _HARMS:
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return False
+    towns_a, towns_b = _towns(a), _towns(b)
+    if not (towns_a or towns_b):
+        return True
+    # one names its town, the other's page sets it in one ("three people died" on a page about Lozova)
+    towns_a, towns_b = towns_a or _set_towns(a), towns_b or _set_towns(b)
+    return not (towns_a and towns_b) or bool(towns_a & towns_b)
+
+
+def _set_towns(parts: Parts) -> set[str]:
+    """The towns the claim's page sets it in (`Claim.setting`) when it names none itself."""
+    return {p.name for p in parts.claim.setting if p.kind == "city"} if parts.claim else set()
 
 
 # what a strike hits, by name and kind: "a fuel depot", "the railway station", "a thermal power plant"
@@ -525,7 +585,20 @@ def one_site_in_one_town(a: Parts, b: Parts) -> bool:
     return bool(site_phrases(fact_text(a.claim)) & site_phrases(fact_text(b.claim))) and bool(_towns(a) & _towns(b))
 
 
-def _figures(parts: Parts) -> set[tuple[float, str]]:
+def one_capture_of_one_town(a: Parts, b: Parts) -> bool:
+    """Both tell a capture (`deeds`: captured, seized, liberated, took control) of a town both name as the
+    event's, the same kinds of harm, on no two days: "The Russian Defence Ministry claims its troops have
+    captured Bahatyr in Donetsk region" and "the Russian Defense Ministry said its troops had 'liberated'
+    Bahatyr". Grouping asks the model too before it lets such a pair cross event clusters (`grouping`)."""
+    if "capture" not in a.deeds & b.deeds or a.deeds & _HARMS != b.deeds & _HARMS:
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return False
+    return bool(_towns(a) & _towns(b))
+
+
+def figures(parts: Parts) -> set[tuple[float, str]]:
+    """The claim's figures with the class of what each counts (`measures.unit_class`); unclassed ones left out."""
     return {(q.value, c) for q in (parts.claim.quantities if parts.claim else []) if (c := unit_class(q))}
 
 
