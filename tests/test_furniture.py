@@ -327,6 +327,9 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         # which GVC's corroborated stories held
         "Buy Photo County Prosecutor Jane Smith announces charges in the shooting deaths of two children, May 25.",
         "View Full Caption DNAinfo/John Doe",
+        # written after war set S: a wire copy's note on where it came from
+        "Originally published by Polaris Wire. Republished under licence.",
+        "Republished with permission from the Kyiv Independent.",
     ]
     content = [
         "Reuters reported on Monday that the North Korean leader had watched the launch.",
@@ -511,7 +514,8 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "All times shown on the CCTV footage were an hour behind, police said.\n"
             "The footage, republished from a Russian Telegram channel, shows the bridge collapsing.\n"
             "The photograph was republished with permission from the family.\n"
-            "The video has not been edited by the broadcaster, a spokesman said.\n")
+            "The video has not been edited by the broadcaster, a spokesman said.\n"
+            "The report, originally published by the institute in May, found 40 schools damaged.\n")
     assert furniture.furniture_spans(text) == []
 
 

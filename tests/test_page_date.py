@@ -26,6 +26,11 @@ FEB_26 = date(2026, 2, 26)
     ("Russia launched 71 missiles.", "Russia strikes Kyiv — February 26, 2026", None, FEB_26),
     ("Airbus parent EADS defeats Boeing for airtanker contract March 01, 2008 Northrop Grumman and EADS have "
      "defeated Boeing.", None, None, date(2008, 3, 1)),
+    # written after war set R (tuning): an agency the wire list does not name; a date line with its hour
+    ("KYIV, Feb 26 (Eastwire) - Russia launched 71 missiles. A deal was signed on Feb. 20, 2026.", None, None, FEB_26),
+    ("Russia pounds Ukraine\nFebruary 26, 2026 10:42 AM GMT+3 Updated 12:15 PM GMT+3\nKYIV - Russia launched 71 "
+     "missiles.", None, None, FEB_26),
+    ("Russia pounds Ukraine\nThe talks of February 26, 2026 10:42 were cancelled.", None, None, None),
     # nothing the page states about itself: no guess
     ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
      None, None),
@@ -77,3 +82,33 @@ def test_a_date_years_ahead_is_no_publication_date():
 
     far = date(date.today().year + 6, 6, 1)
     assert extract_article(_page_dated(far), "page.html", "html", IngestOptions()).published != far
+
+
+@pytest.mark.parametrize("html, expected", [
+    # written after war set S (tuning): the page's own stamp in an element the main-text extractor leaves out
+    ('<div class="timestamp">Updated 7:52 PM EEST, Wed February 26, 2026</div>', FEB_26),
+    ('<div class="meta">Posted by Newsdesk on February 26, 2026 at 9:02 am · Source: Polaris Wire</div>', FEB_26),
+    ('<p class="byline">Staff with Polaris Wire · Thu, Feb 26, 2026 · 10:15</p>', FEB_26),
+    ('<time datetime="2026-02-26">26 February 2026</time>', FEB_26),
+    # a date in the article, a related-stories list or a copyright line is no stamp
+    ('<p>The talks are set for February 26, 2026.</p>', None),
+    ('<ul class="related"><li>Strikes on Kyiv, February 26, 2026</li></ul>', None),
+    ('<footer><p class="copyright">© 2026 Polaris Wire</p></footer>', None),
+])
+def test_an_html_page_is_dated_by_its_own_stamp(html, expected):
+    from claimdesk.ingest.html import stamp_date
+
+    page = f"<html><head><title>Strikes</title></head><body>{html}<p>Russia launched 71 missiles.</p></body></html>"
+    assert stamp_date(page) == expected
+
+
+def test_an_html_page_dated_only_by_its_stamp_line_is_ingested_with_that_date(tmp_path: Path):
+    from claimdesk.ingest.html import read_html
+
+    body = " ".join(["Russia launched 71 missiles and 29 drones at Ukraine overnight, the air force said."] * 5)
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>Strikes on Kyiv</title></head><body><header><div class=\"timestamp\">"
+                    f"Updated 7:52 PM EEST, Thu February 26, 2026</div></header><article><p>{body}</p>"
+                    f"<p>{body}</p></article></body></html>", encoding="utf-8")
+    [doc] = list(read_html(page, IngestOptions()))
+    assert doc.published == FEB_26

@@ -49,6 +49,9 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 _FULL_STOP = re.compile(r"[.…:;][\"'”’)\]]*$")
 _BOILERPLATE = re.compile(
     r"\boriginally (?:appeared|published) (?:on|in|at)\b|\bread the original article\b|^\W*disclaimer\s*:|"
+    # a line opening so ("Originally published by Polaris Wire. Republished under licence."); not a sentence's
+    # "The report, originally published by the institute, found …"
+    r"^\W*originally (?:appeared|published) by\b|^\W*republished (?:under|with) (?:licen[cs]e|permission)\b|"
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"

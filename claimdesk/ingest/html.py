@@ -23,6 +23,7 @@ from claimdesk.ingest.metadata import (
     clean, domain_of, human_size, language_code, over_limit, page_date, parse_date,
 )
 from claimdesk.ingest.options import IngestOptions
+from claimdesk.language.dates import find_dates
 from claimdesk.models import Document, Rejected, SourceFormat
 from claimdesk.outlets import ingest_outlet
 
@@ -102,7 +103,8 @@ def extract_article(
         author=clean(result.author),
         outlet=(ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname)
                 or options.outlet or title_site_name(content)),
-        published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url),
+        published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url)
+        or stamp_date(content),
         language=language_code(result.language) or declared_language(content),
     )
 
@@ -148,6 +150,37 @@ def title_site_name(content: bytes | str) -> Optional[str]:
         if _NAME_LIKE.match(name) and name.casefold() not in _SECTION_WORDS \
                 and (name.casefold() in own or any(whole.search(line) for line in lines)):
             return name
+    return None
+
+
+# the elements where a page stamps its own time: "<div class="timestamp">Updated 7:52 PM EEST, Wed August 23,
+# 2028</div>", "<p class="byline">… · Wed, Aug 23, 2028 · 10:15</p>", "<div class="meta">Posted by … on August 23,
+# 2028 at 9:02 am</div>"; the main-text extractor leaves them out, and htmldate's extensive search, which would
+# read them, also reads copyright lines and page text
+_STAMP_CLASSES = frozenset({"time", "timestamp", "date", "dateline", "byline", "meta", "updated", "published", "posted",
+                            "pubdate", "article-date", "post-date", "entry-date"})
+_STAMP_CHARS = 160
+
+
+def stamp_date(content: bytes | str) -> Optional[date]:
+    """The first full date in a <time> element or an element whose class names a time stamp, a byline or
+    the article's meta line: the page's own stamp, when neither metadata nor the main text dates it."""
+    tree = load_html(content)
+    body = tree.find("body") if tree is not None else None
+    if body is None:
+        return None
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        words = set(re.split(r"[^a-z-]+", element.get("class", "").lower()))
+        if element.tag != "time" and not words & _STAMP_CLASSES:
+            continue
+        line = " ".join(element.text_content().split())
+        if len(line) > _STAMP_CHARS:
+            continue
+        found = next((w for w in find_dates(line, None) if w.granularity == "day"), None)
+        if found is not None:
+            return date.fromisoformat(found.value)
     return None
 
 

@@ -104,9 +104,10 @@ _STAMP_LINE = re.compile(
     r"^[ \t]*(?P<word>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated)\b(?:\s+on)?\s*[:\-–—]?\s*(?P<rest>.{6,80})$",
     re.IGNORECASE | re.MULTILINE)
 _WIRES = r"Reuters|AP|AFP|UPI|Bloomberg|Interfax|TASS|RIA|Ukrinform|UNIAN|Xinhua|Yonhap|Kyodo|dpa|ANI|PTI"
+# a dateline's agency: a wire by name, or any short capitalised name in brackets ("KYIV, June 13 (Eastwire) -")
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Za-z .,'’-]{{1,60}}?,?\s+(?P<when>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?)"
-    rf"\s*(?:\((?:{_WIRES})\))?\s*[-–—]", re.MULTILINE)
+    rf"\s*(?:\((?:{_WIRES}|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){{0,2}})\))?\s*[-–—]", re.MULTILINE)
 _HEAD_CHARS = 1500  # datelines and stamp lines sit at the top (or, for stamps, the foot) of a page
 
 
@@ -150,10 +151,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|since|in|by|until|till|from|before|af
 
 def _date_line(top: str, find_dates) -> Optional[date]:
     """A full date standing in the page's header, between the title and the body ("… contract
-    March 01, 2008 Northrop Grumman …"), not one inside a sentence ("on March 1, 2008")."""
+    March 01, 2008 Northrop Grumman …"), or on a line of its own with the hour ("June 13, 2028 10:42 AM
+    GMT+3 Updated 12:15 PM"), not one inside a sentence ("on March 1, 2008")."""
     for when in find_dates(top, None):
         if when.granularity == "day" and not _PREPOSITION_BEFORE.search(top[:when.span[0]]) \
-                and re.match(r"[ \t]*(?:\n|$|[A-Z])", top[when.span[1]:]):
+                and re.match(r"[ \t]*(?:\d{1,2}[:.]\d{2}\b[^\n]*)?(?:\n|$|[A-Z])", top[when.span[1]:]):
             return date.fromisoformat(when.value)  # a line of its own, or a header run into the body
     return None
 
