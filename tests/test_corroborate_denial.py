@@ -678,6 +678,9 @@ def test_an_embedded_relative_clause_does_not_end_what_is_denied():
      "Stepove had been captured"),
     ("The governor called claims of a strike on the refinery \"pure fiction\".", True, "a strike on the refinery"),
     ("She called reports that the talks had collapsed premature.", False, None),
+    # a review's cases: the false word inside what the report told, not closing the clause
+    ("The minister called reports that Russian troops had used fake IDs deeply troubling.", False, None),
+    ("Zelensky called reports that Moscow was spreading propaganda in occupied towns a sign of weakness.", False, None),
     # where the report ran, between the report and what it told
     ("Governor Orlov rejected reports on Ukrainian Telegram channels that the refinery in Syzran had been hit.", True,
      "the refinery in Syzran had been hit"),
@@ -850,6 +853,9 @@ def test_a_denial_by_saying_something_still_points_back():
     ("The ministry dismissed calls to close the border.", False),
     ("Kyiv rejected the Russian suggestion that its troops had left the town.", True),
     ("The governor rejected suggestions in the press that the refinery had been hit.", True),
+    # a review's cases: a report of plans or requests is a report
+    ("The Kremlin dismissed reports that Moscow plans to withdraw troops from Kherson.", True),
+    ("The Pentagon denied reports of plans to send troops to Niger.", True),
 ])
 def test_a_proposal_refused_is_no_denial(text, denial):
     assert is_denial(_main_claim(text, date(2026, 8, 14))) is denial

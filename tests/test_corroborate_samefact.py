@@ -786,6 +786,9 @@ def test_one_town_captured_crosses_event_clusters_and_another_town_or_deed_does_
 
     assert grouped([wire, live]) == [[0, 1]]
     assert grouped([wire, live.replace("Pishchane", "Kolisnykivka")]) == [[0], [1]]
+    # people captured near the town are no capture of it (a review's case)
+    assert grouped([wire, "Ukrainian forces captured 12 Russian soldiers near the village of Pishchane, the General "
+                          "Staff said."]) == [[0], [1]]
     assert grouped([wire, "Russian troops shelled the village of Pishchane in the Kharkiv region, the defence ministry said."]) \
         == [[0], [1]]
     monkeypatch.setattr(samefact, "one_capture_of_one_town", lambda a, b: False)
@@ -815,6 +818,7 @@ def test_a_denial_takes_the_story_it_denies_before_the_nearest_by_words():
     ("Across Ukraine, 71 drones were brought down overnight.", {"intercept"}),
     ("Russia claimed to have taken the village of Pishchane.", {"capture"}),
     ("Two people were taken to hospital.", set()),
+    ("The missile brought down two floors of the apartment block.", set()),
 ])
 def test_deeds_read_from_more_word_forms(text, kinds):
     from claimdesk.corroborate.deeds import deeds
@@ -843,3 +847,40 @@ def test_a_count_and_another_towns_figure_equal_to_its_part_stay_apart():
         == [[0], [1]]
     assert _grouped([wounded, "Forty-three people were wounded in Kharkiv, the regional governor said."]) == [[0, 1]]
     assert _grouped([wounded, "Thirty-eight people were wounded in Kharkiv, the regional governor said."]) == [[0], [1]]
+
+
+def test_a_nights_count_told_alike_crosses_event_clusters(monkeypatch):
+    """A wire's lead (one cluster) and a broadcaster's line (another) give the night's launches nationwide with
+    no town to tie them: two figures that agree (one qualified) join at the model's bar; one small figure in
+    common does not (written after war set S, tuning)."""
+    day = date(2028, 8, 23)
+    wire = "Russia launched 412 drones and 38 missiles at Ukraine overnight, the Ukrainian air force said on Wednesday."
+    broadcaster = "Ukraine's air force said Russia fired more than 400 drones and nearly 40 missiles across the country."
+
+    def grouped(texts: list[str]) -> list[list[int]]:
+        claims = _claims(texts, published=day)
+        weights = Weights()
+        weights.update(term_counts(texts))
+        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
+        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
+                               published=lambda document_id: day)
+        stories = StoryGrouper(weights, context=context).add(claims)
+        return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+
+    assert grouped([wire, broadcaster]) == [[0, 1]]
+    assert grouped([wire, "Ukraine's air force said Russia fired 38 drones at the Odesa region overnight."]) == [[0], [1]]
+    assert grouped([wire, "Ukraine's air force said Russia fired more than 400 drones and nearly 40 missiles last week."]) \
+        == [[0], [1]]
+    monkeypatch.setattr(samefact, "one_count_told_twice", lambda a, b: False)
+    assert grouped([wire, broadcaster]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("qualifier, value, allowed", [
+    ("at_least", 40, (40, 45)), ("at_least", 400, (400, 450)), ("at_least", 2, (2, 2.5)),
+    ("up_to", 30, (25, 30)), ("about", 40, (35, 45)), ("about", 30, (25, 35)), ("exact", 43, (43, 43)),
+])
+def test_a_qualified_figure_allows_half_a_unit_of_its_last_digit(qualifier, value, allowed):
+    from claimdesk.corroborate.measures import near_interval
+    from claimdesk.models import Quantity
+
+    assert near_interval(Quantity(text=str(value), value=value, qualifier=qualifier, unit="people")) == allowed

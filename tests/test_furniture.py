@@ -515,7 +515,9 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "The footage, republished from a Russian Telegram channel, shows the bridge collapsing.\n"
             "The photograph was republished with permission from the family.\n"
             "The video has not been edited by the broadcaster, a spokesman said.\n"
-            "The report, originally published by the institute in May, found 40 schools damaged.\n")
+            "The report, originally published by the institute in May, found 40 schools damaged.\n"
+            "Originally published by the Kyiv School of Economics in March, the estimate put direct damage to housing "
+            "at $60bn.\n")
     assert furniture.furniture_spans(text) == []
 
 

@@ -31,6 +31,8 @@ FEB_26 = date(2026, 2, 26)
     ("Russia pounds Ukraine\nFebruary 26, 2026 10:42 AM GMT+3 Updated 12:15 PM GMT+3\nKYIV - Russia launched 71 "
      "missiles.", None, None, FEB_26),
     ("Russia pounds Ukraine\nThe talks of February 26, 2026 10:42 were cancelled.", None, None, None),
+    ("Voting\nVoting closes: February 26, 2026 20:00 local time. The count follows.", None, None, None),
+    ("Kyiv - The ultimatum expires February 26, 2026 12:00 GMT, the ministry said.", None, None, None),
     # nothing the page states about itself: no guess
     ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
      None, None),
@@ -112,3 +114,18 @@ def test_an_html_page_dated_only_by_its_stamp_line_is_ingested_with_that_date(tm
                     f"<p>{body}</p></article></body></html>", encoding="utf-8")
     [doc] = list(read_html(page, IngestOptions()))
     assert doc.published == FEB_26
+
+
+@pytest.mark.parametrize("html, expected", [
+    # a review's cases: a masthead's "today" and a sidebar's dates are no stamp of the page; a <time>'s datetime
+    ('<div class="masthead"><div class="date">Saturday, March 14, 2026</div></div><article>'
+     '<div class="post-meta">Posted on February 26, 2026</div></article>', FEB_26),
+    ('<aside><span class="date">March 1, 2026</span></aside><div class="entry-meta">February 26, 2026</div>', FEB_26),
+    ('<time datetime="2026-02-26T10:00:00Z">3 hours ago</time>', FEB_26),
+    ('<div class="timestamp">February 26, 2041</div>', None),  # decades ahead: no publication date
+])
+def test_a_stamp_is_the_pages_own(html, expected):
+    from claimdesk.ingest.html import stamp_date
+
+    page = f"<html><head><title>Strikes</title></head><body>{html}<p>Russia launched 71 missiles.</p></body></html>"
+    assert stamp_date(page, as_of=date(2026, 3, 14)) == expected

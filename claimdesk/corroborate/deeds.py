@@ -57,7 +57,9 @@ _OTHER_SENSE = re.compile(
     r"|\blaunch(?:ed|ing)\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?(?:investigation|inquiry|probe|campaign|"
     r"appeal|bid|review|initiative|website|app|product|phone|book|album|fund|programme|program|career)\b"
     r"|\bfired\s+(?:back|off|up|\d+\s+(?:employees|workers|staff))\b|\bcaptured\s+on\s+(?:video|camera|film|tape)\b"
-    r"|\bhurt\s+by\b|\bdead\s+end\b|\bDead\s+Sea\b|\bmedia\s+blackout\b", re.I)
+    r"|\bhurt\s+by\b|\bdead\s+end\b|\bDead\s+Sea\b|\bmedia\s+blackout\b"
+    # "the missile brought down two floors of the block" fells a building, it downs no drone
+    r"|\bbrought\s+down\s+(?:\w+\s+){0,2}(?:floors?|storeys?|stories|roofs?|ceilings?|walls?|sections?|buildings?|part)\b", re.I)
 
 
 # a participle after an article describes a thing, it tells no deed: "debris from a downed drone fell on

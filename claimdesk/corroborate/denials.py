@@ -92,7 +92,8 @@ _REFUSED = re.compile(r"\b(?:bail|entry|access|requests?|motions?|permission|per
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|never|n't|no\s+longer|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+(?:\w+\s+)?$", re.I)
 # a suggestion or a call to do something is a proposal, whatever noun names it
-_PROPOSAL_TO = re.compile(r"\s*(?:\S+\s+){0,3}?(?:suggestions?|proposals?|calls?|offers?|requests?|plans?|ideas?|demands?)"
+_PROPOSAL_TO = re.compile(r"\s*(?:(?!(?:that|of|about|on|reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies))\b)\S+\s+){0,3}?"
+                          r"(?:suggestions?|proposals?|calls?|offers?|requests?|plans?|ideas?|demands?)"
                           r"\s+(?:(?!to\b)\S+\s+){0,4}?to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z]+\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|this|them)\s*(?:[,.;:”\"]|$|\band\b|\bbut\b|\bas\b)", re.I)
 _OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
@@ -140,7 +141,7 @@ _SAID_FALSE = re.compile(
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
     r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
-    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")))"
+    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")[\"”’']?(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
     # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
     # provocation" condemns it)
@@ -522,9 +523,6 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "bombing": "strike",
-          # "denied that the refinery had been damaged" answers "drones had struck the refinery" (a strike that
-          # did no harm is what the denier says happened)
-          "damage": "strike",
           "trade": "exchange"}
 
 

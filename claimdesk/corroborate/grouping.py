@@ -747,12 +747,15 @@ class StoryGrouper:
         if any(beyond_the_day(c) or _OVER_DAYS.search(c.text) for c in (claim, story.lead)):
             return False
         deed = samefact.one_deed_in_one_town(fact, lead)
-        if not (deed or samefact.one_site_in_one_town(fact, lead) or samefact.one_capture_of_one_town(fact, lead)) \
-                or other_incidents(claim, story.lead) \
-                or not event_towns(claim) & event_towns(story.lead):
+        count = samefact.one_count_told_twice(fact, lead)
+        if not (deed or count or samefact.one_site_in_one_town(fact, lead) or samefact.one_capture_of_one_town(fact, lead)) \
+                or other_incidents(claim, story.lead):
             return False
-        # no figure, but one site of one kind hit, or one town captured, in one town, worded alike enough for the model to join the two
-        # had the clusterer put their pages together
+        mine, theirs = event_towns(claim), event_towns(story.lead)
+        if not mine & theirs and not (count and not mine and not theirs):  # a night's count told nationwide names none
+            return False
+        # no figure, but one site of one kind hit, or one town captured, in one town, or a count told alike, worded
+        # alike enough for the model to join the two had the clusterer put their pages together
         return deed or samefact.probability(fact, lead, same_cluster=True) >= samefact.model().threshold
 
     def _toll_member(self, claim: Claim, fact: samefact.Parts, story: Draft) -> bool:

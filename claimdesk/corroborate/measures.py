@@ -125,6 +125,22 @@ def interval(q: Quantity) -> tuple[float, float]:
     return v, v
 
 
+def near_interval(q: Quantity) -> tuple[float, float]:
+    """What one count told two ways allows, where `interval` says only what a figure rules out: half a unit of
+    the last significant digit either side of an approximate figure ("about 30": 25-35, so not 24), on the open
+    side of a bound ("more than 40": 40-45, allowing 43; "more than 400": 400-450); an exact figure only itself."""
+    half = _step(q.value) / 2
+    if q.qualifier == "about":
+        return q.value - half, q.value + half
+    if q.qualifier == "at_least":
+        return q.value, q.value + half
+    if q.qualifier == "up_to":
+        return q.value - half, q.value
+    if q.qualifier == "range" and q.high is not None:
+        return q.value, q.high
+    return q.value, q.value
+
+
 def overlap(a: Quantity, b: Quantity) -> bool:
     (a0, a1), (b0, b1) = interval(a), interval(b)
     return a0 <= b1 and b0 <= a1

@@ -34,7 +34,7 @@ import numpy as np
 
 from claimdesk.corroborate.contradictions import distance_km, number_conflict
 from claimdesk.corroborate.deeds import deeds
-from claimdesk.corroborate.measures import overlap, unit_class
+from claimdesk.corroborate.measures import near_interval, unit_class
 from claimdesk.corroborate.vectors import names
 from claimdesk.extraction.quantities import phone_spans
 from claimdesk.extraction.token_vectors import piece_ids, vocabulary_digest
@@ -231,6 +231,10 @@ class Parts:
     fact_stems: frozenset[str] = frozenset()  # word stems and numbers of the fact without its frame (`fact_text`)
     deeds: frozenset[str] = frozenset()  # kinds of deed the fact tells (`deeds.deeds`: kill, strike, launch …)
     no_comment: bool = False  # an outlet's note on its own request for comment (`NO_COMMENT`), or an appeal for tips (`APPEAL`)
+    # figures told as part of a count the claim gives (`told_as_part`), with the class of what each counts
+    part_figures: frozenset[tuple[float, str]] = frozenset()
+    # the whole figures with the class of what each counts (`measures.unit_class`), read once
+    wholes: tuple[tuple[Quantity, str], ...] = field(default=(), compare=False, repr=False)
     claim: Optional[Claim] = field(default=None, compare=False, repr=False)  # read from; `_one_toll` parses it
 
     @property
@@ -311,8 +315,10 @@ def _fields(claim: Claim, text: str) -> dict:
         words=words,
         names=_names(claim, text),
         # a part of a count ("43 wounded, among them four children") is no figure of the fact: "Four people were
-        # injured in the city" shares none with it
+        # injured in the city" shares no figure with it, nor does it give another (`part_numbers`)
         numbers=frozenset(q.value for q in claim.quantities if not told_as_part(claim, q)),
+        part_figures=frozenset((q.value, unit_class(q) or "") for q in claim.quantities if told_as_part(claim, q)),
+        wholes=tuple((q, c) for q in claim.quantities if (c := unit_class(q)) and not told_as_part(claim, q)),
         counted=frozenset(c for c in map(unit_class, claim.quantities) if c),
         actors=frozenset(a.lower() for a in claim.actors) - _ANYONE,
         event_type=claim.event_type, day=_when_date(claim.when),
@@ -363,13 +369,16 @@ def features(a: Parts, b: Parts, same_cluster: bool = False) -> np.ndarray:
         bool(a.places and b.places and not place_shared)
     # a qualified figure allowing the other's counts as the same figure ("more than 40" / "43")
     shared_number = bool(a.numbers & b.numbers) or (bool(a.numbers and b.numbers) and figures_meet(a, b))
+    # a figure one gives as a part of its count and the other as its own is neither shared nor another figure
+    # ("Six children were killed" / "killed 12 people, including six children")
+    other_number = bool(a.numbers and b.numbers) and not shared_number and not _part_in_common(a, b)
     return np.array([
         1.0, cos, cos * cos,
         len(a.words & b.words) / union if union else 0.0,
         float(bool(a.names & b.names)),
         float(bool(a.names and b.names and not a.names & b.names)),
         float(shared_number),
-        float(bool(a.numbers and b.numbers) and not shared_number),
+        float(other_number),
         float(specific and a.event_type == b.event_type),
         float(specific and a.event_type != b.event_type),
         float(both_days and abs((a.day - b.day).days) <= 1),
@@ -390,7 +399,8 @@ def conflict(a: Parts, b: Parts) -> bool:
     night), the two share no word once speakers are cut (`no_fact_word_shared`), or one speaker says
     two things that share one word (`one_speaker_two_statements`). Not learnable from the development labels: a coreference chain marks one event, and
     two figures of one event's report share its chain."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers and not _one_toll(a, b) and not figures_meet(a, b):
+    if a.numbers and b.numbers and not a.numbers & b.numbers and not _part_in_common(a, b) and not _one_toll(a, b) \
+            and not figures_meet(a, b):
         return True
     if one_speaker_two_statements(a, b) or no_fact_word_shared(a, b) or places_apart(a, b):
         return True
@@ -492,7 +502,9 @@ def one_deed_in_one_town(a: Parts, b: Parts) -> bool:
 
 # a figure told as part of another ("43 wounded, among them four children", "four of them children", "including six")
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.I)
-_PART_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+# "four of them children"; not "71 of them were shot down", which counts what it tells
+_PART_AFTER = re.compile(r"^\s+(?:of\s+(?:them|whom)|among\s+them)\s+(?:\w+\s+)?(?:children|minors|teenagers|women|men|girls|"
+                         r"boys|babies|infants|pensioners|civilians|soldiers|servicemen|officers|rescuers|foreigners)\b", re.I)
 
 
 def whole_figures(parts: Parts) -> set[tuple[float, str]]:
@@ -501,7 +513,7 @@ def whole_figures(parts: Parts) -> set[tuple[float, str]]:
     claim = parts.claim
     if claim is None:
         return set()
-    return {(q.value, c) for q in claim.quantities if (c := unit_class(q)) and not told_as_part(claim, q)}
+    return {(q.value, c) for q, c in parts.wholes}
 
 
 def figures_meet(a: Parts, b: Parts) -> bool:
@@ -510,18 +522,66 @@ def figures_meet(a: Parts, b: Parts) -> bool:
     counts. Two exact figures meet only when equal (`Parts.numbers`)."""
     if a.claim is None or b.claim is None:
         return False
-    mine = [q for q in a.claim.quantities if unit_class(q) and not told_as_part(a.claim, q)]
-    theirs = [q for q in b.claim.quantities if unit_class(q) and not told_as_part(b.claim, q)]
-    return any(unit_class(x) == unit_class(y) and "exact" in (x.qualifier, y.qualifier) and x.qualifier != y.qualifier
-               and overlap(x, y) for x in mine for y in theirs)
+    if not _meeting(a, b, exact_too=False):
+        return False
+    # and no kind of thing both count is counted apart ("more than 300 drones and about 30 missiles" / "280 of
+    # the drones and 24 of the missiles")
+    agreed = {c for c, _ in _meeting(a, b, exact_too=True)}
+    return {c for _, c in a.wholes} & {c for _, c in b.wholes} <= agreed
+
+
+def _meeting(a: Parts, b: Parts, exact_too: bool) -> set[tuple[str, float]]:
+    """(class, value) of `a`'s whole figures that a figure of `b` of the same class allows: a qualified one
+    allowing an exact one, and with `exact_too` two equal ones."""
+    return {(cx, x.value) for x, cx in a.wholes for y, cy in b.wholes if cx == cy and (
+        (exact_too and x.qualifier == y.qualifier == "exact" and x.value == y.value)
+        or ("exact" in (x.qualifier, y.qualifier) and x.qualifier != y.qualifier and _near(x, y)))}
+
+
+def _near(x: Quantity, y: Quantity) -> bool:
+    (x0, x1), (y0, y1) = near_interval(x), near_interval(y)
+    return x0 <= y1 and y0 <= x1
+
+
+# a count this large, told alike on one day with the same deed, is one count however the pages were clustered
+LARGE_COUNT = 100
+
+
+def one_count_told_twice(a: Parts, b: Parts) -> bool:
+    """Two whole figures of one deed that agree (or one of at least `LARGE_COUNT`), the same kinds of harm, on no
+    two days, in no two towns: "Russia launched 412 drones and 38 missiles at Ukraine overnight" and "Ukraine's
+    air force said Russia fired more than 400 drones and nearly 40 missiles" — a night's count told nationwide,
+    which no town ties together. Grouping asks the model too before it lets such a pair cross event clusters."""
+    if not a.deeds & b.deeds or a.deeds & _HARMS != b.deeds & _HARMS:
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return False
+    towns_a, towns_b = _towns(a), _towns(b)
+    if towns_a and towns_b and not towns_a & towns_b:
+        return False
+    agreed = _meeting(a, b, exact_too=True)
+    return len(agreed) >= 2 or any(value >= LARGE_COUNT for _, value in agreed)
 
 
 def told_as_part(claim: Claim, q: Quantity) -> bool:
-    """The figure is told as part of another count of the claim ("among them four children")."""
+    """The figure is told as part of a larger count the claim gives ("43 wounded, among them four children",
+    "12 people, including six children"); not a count of its own ("71 of them were shot down" after "94 drones"
+    with no part word before it, "Air defences downed 41 of them")."""
+    if not any(other.value > q.value for other in claim.quantities if other is not q):
+        return False
     at = q.span[0] - claim.span[0] if q.span else claim.text.find(q.text)
     if not 0 <= at <= len(claim.text):
         return False
     return bool(_PART_BEFORE.search(claim.text[:at]) or _PART_AFTER.match(claim.text[at + len(q.text):]))
+
+
+def _part_in_common(a: Parts, b: Parts) -> bool:
+    """A figure one gives as part of its count the other gives of the same kind of thing, as its own or as a
+    part ("six children" of "12 people, including six children" / "Six children were killed"; not "Four people
+    were injured" / "among them four children")."""
+    def figures_of(x: Parts) -> frozenset[tuple[float, str]]:
+        return frozenset((q.value, c) for q, c in x.wholes) | x.part_figures
+    return bool({f for f in a.part_figures if f[1]} & figures_of(b) or {f for f in b.part_figures if f[1]} & figures_of(a))
 
 
 def one_deed_told_alike(a: Parts, b: Parts) -> bool:
@@ -533,11 +593,8 @@ def one_deed_told_alike(a: Parts, b: Parts) -> bool:
         return False
     if a.day is not None and b.day is not None and a.day != b.day:
         return False
-    towns_a, towns_b = _towns(a), _towns(b)
-    if not (towns_a or towns_b):
-        return True
-    # one names its town, the other's page sets it in one ("three people died" on a page about Lozova)
-    towns_a, towns_b = towns_a or _set_towns(a), towns_b or _set_towns(b)
+    # a town the claim names, else the one its page sets it in ("three people died" on a page about Lozova)
+    towns_a, towns_b = _towns(a) or _set_towns(a), _towns(b) or _set_towns(b)
     return not (towns_a and towns_b) or bool(towns_a & towns_b)
 
 
@@ -591,6 +648,8 @@ def one_capture_of_one_town(a: Parts, b: Parts) -> bool:
     captured Bahatyr in Donetsk region" and "the Russian Defense Ministry said its troops had 'liberated'
     Bahatyr". Grouping asks the model too before it lets such a pair cross event clusters (`grouping`)."""
     if "capture" not in a.deeds & b.deeds or a.deeds & _HARMS != b.deeds & _HARMS:
+        return False
+    if a.numbers or b.numbers:  # "captured 12 Russian soldiers near the village of Pishchane": people, not a town
         return False
     if a.day is not None and b.day is not None and a.day != b.day:
         return False

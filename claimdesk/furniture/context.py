@@ -51,7 +51,8 @@ _BOILERPLATE = re.compile(
     r"\boriginally (?:appeared|published) (?:on|in|at)\b|\bread the original article\b|^\W*disclaimer\s*:|"
     # a line opening so ("Originally published by Polaris Wire. Republished under licence."); not a sentence's
     # "The report, originally published by the institute, found …"
-    r"^\W*originally (?:appeared|published) by\b|^\W*republished (?:under|with) (?:licen[cs]e|permission)\b|"
+    r"^\W*originally (?:appeared|published) by [^,.]{1,60}\.?(?:\s+republished [^.]{0,60}\.?)?\s*$|"
+    r"^\W*republished (?:under|with) (?:licen[cs]e|permission)\b[^.]{0,60}\.?\s*$|"
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"

@@ -104,7 +104,7 @@ def extract_article(
         outlet=(ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname)
                 or options.outlet or title_site_name(content)),
         published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url)
-        or stamp_date(content),
+        or stamp_date(content, options.as_of),
         language=language_code(result.language) or declared_language(content),
     )
 
@@ -158,30 +158,53 @@ def title_site_name(content: bytes | str) -> Optional[str]:
 # 2028 at 9:02 am</div>"; the main-text extractor leaves them out, and htmldate's extensive search, which would
 # read them, also reads copyright lines and page text
 _STAMP_CLASSES = frozenset({"time", "timestamp", "date", "dateline", "byline", "meta", "updated", "published", "posted",
-                            "pubdate", "article-date", "post-date", "entry-date"})
+                            "pubdate", "datetime"})
 _STAMP_CHARS = 160
 
 
-def stamp_date(content: bytes | str) -> Optional[date]:
-    """The first full date in a <time> element or an element whose class names a time stamp, a byline or
-    the article's meta line: the page's own stamp, when neither metadata nor the main text dates it."""
+def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[date]:
+    """The first full date in a <time> element (its `datetime` first) or an element whose class names a time
+    stamp, a byline or the article's meta line: the page's own stamp, when neither metadata nor the main text
+    dates it. Stamps inside the article or main element come first; none is read in navigation, asides,
+    footers, related-story lists or widgets (a masthead's "today" or a sidebar's dates), nor one more than
+    FUTURE_DAYS ahead of `as_of` (default today)."""
     tree = load_html(content)
     body = tree.find("body") if tree is not None else None
     if body is None:
         return None
+    latest = (as_of or date.today()) + timedelta(days=FUTURE_DAYS)
+    inside, outside = [], []
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
-        words = set(re.split(r"[^a-z-]+", element.get("class", "").lower()))
+        words = set(re.split(r"[^a-z]+", element.get("class", "").lower()))
         if element.tag != "time" and not words & _STAMP_CLASSES:
             continue
-        line = " ".join(element.text_content().split())
-        if len(line) > _STAMP_CHARS:
+        ancestors = list(element.iterancestors())
+        if any(a.tag in _NOT_THE_PAGES or set(re.split(r"[^a-z]+", a.get("class", "").lower())) & _NOT_THE_PAGES_CLASSES
+               for a in ancestors):
             continue
-        found = next((w for w in find_dates(line, None) if w.granularity == "day"), None)
-        if found is not None:
-            return date.fromisoformat(found.value)
+        (inside if any(a.tag in ("article", "main") for a in ancestors) else outside).append(element)
+    for element in inside + outside:
+        stamp = element.get("datetime") or ""
+        if re.match(r"\d{4}-\d{2}-\d{2}", stamp):
+            try:
+                if (day := date.fromisoformat(stamp[:10])) <= latest:
+                    return day
+            except ValueError:
+                pass
+        for line in (stamp, " ".join(element.text_content().split())):
+            if not line or len(line) > _STAMP_CHARS:
+                continue
+            found = next((w for w in find_dates(line, None) if w.granularity == "day"), None)
+            if found is not None and (day := date.fromisoformat(found.value)) <= latest:
+                return day
     return None
+
+
+_NOT_THE_PAGES = frozenset({"nav", "aside", "footer"})
+_NOT_THE_PAGES_CLASSES = frozenset({"related", "sidebar", "widget", "promo", "comments", "comment", "trending", "popular",
+                                    "recommended", "teaser", "teasers", "masthead", "weather", "ticker"})
 
 
 def declared_language(content: bytes | str) -> Optional[str]:

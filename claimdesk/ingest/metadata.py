@@ -149,13 +149,21 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|since|in|by|until|till|from|before|af
                                  r"during|around|as|due|ending|ended|dated|for|at|over|following|amid)\s+$", re.IGNORECASE)
 
 
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?$")
+_HOUR_AFTER = re.compile(r"[ \t]*,?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?\b(?:[ \t]*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|"
+                         r"UTC|GMT(?:[+-]\d{1,2})?))?(?:[ \t]*[|·•-]?[ \t]*(?:Updated|Last updated)\b[^\n]*)?[ \t]*(?:\n|$)")
+
+
 def _date_line(top: str, find_dates) -> Optional[date]:
     """A full date standing in the page's header, between the title and the body ("… contract
     March 01, 2008 Northrop Grumman …"), or on a line of its own with the hour ("June 13, 2028 10:42 AM
     GMT+3 Updated 12:15 PM"), not one inside a sentence ("on March 1, 2008")."""
     for when in find_dates(top, None):
-        if when.granularity == "day" and not _PREPOSITION_BEFORE.search(top[:when.span[0]]) \
-                and re.match(r"[ \t]*(?:\d{1,2}[:.]\d{2}\b[^\n]*)?(?:\n|$|[A-Z])", top[when.span[1]:]):
+        before, after = top[:when.span[0]], top[when.span[1]:]
+        if when.granularity == "day" and not _PREPOSITION_BEFORE.search(before) \
+                and (re.match(r"[ \t]*(?:\n|$|[A-Z])", after)
+                     # a line of its own opening with the date, then its hour ("June 13, 2028 10:42 AM GMT+3")
+                     or (_LINE_OPENS.search(before) and _HOUR_AFTER.match(after))):
             return date.fromisoformat(when.value)  # a line of its own, or a header run into the body
     return None
 
