@@ -676,6 +676,19 @@ def test_an_undated_lead_tells_of_its_pages_days_and_keeps_another_days_look_ali
 
 
 
+def _grouped_in_clusters_of_their_own(texts: list[str], day: date) -> list[list[int]]:
+    """Which texts share a story when each text's page, published on `day`, lies in an event cluster of five
+    pages of its own: what crosses event clusters."""
+    claims = _claims(texts, published=day)
+    weights = Weights()
+    weights.update(term_counts(texts))
+    clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
+    context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
+                           published=lambda document_id: day)
+    stories = StoryGrouper(weights, context=context).add(claims)
+    return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+
+
 def test_one_kind_of_site_hit_in_one_town_crosses_event_clusters_and_another_town_does_not():
     """A wire's round-up and a city paper's own page fall in two event clusters of several pages each;
     both tell that drones set a fuel depot in Pavlohrad on fire, with no figure to tie them: one deed, one
@@ -686,14 +699,7 @@ def test_one_kind_of_site_hit_in_one_town_crosses_event_clusters_and_another_tow
     day = date(2028, 3, 14)
 
     def grouped(texts: list[str]) -> list[list[int]]:
-        claims = _claims(texts, published=day)
-        weights = Weights()
-        weights.update(term_counts(texts))
-        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
-        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
-                               published=lambda document_id: day)
-        stories = StoryGrouper(weights, context=context).add(claims)
-        return sorted(sorted(claims.index(c) for c in s.claims) for s in stories)
+        return _grouped_in_clusters_of_their_own(texts, day)
 
     assert grouped([wire, city]) == [[0, 1]]
     assert grouped([wire, elsewhere]) == [[0], [1]]
@@ -775,14 +781,7 @@ def test_one_town_captured_crosses_event_clusters_and_another_town_or_deed_does_
     live = "Units of the Zapad group of forces have liberated the settlement of Pishchane, the Russian Defence Ministry said."
 
     def grouped(texts: list[str]) -> list[list[int]]:
-        claims = _claims(texts, published=day)
-        weights = Weights()
-        weights.update(term_counts(texts))
-        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
-        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
-                               published=lambda document_id: day)
-        stories = StoryGrouper(weights, context=context).add(claims)
-        return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+        return _grouped_in_clusters_of_their_own(texts, day)
 
     assert grouped([wire, live]) == [[0, 1]]
     assert grouped([wire, live.replace("Pishchane", "Kolisnykivka")]) == [[0], [1]]
@@ -858,14 +857,7 @@ def test_a_nights_count_told_alike_crosses_event_clusters(monkeypatch):
     broadcaster = "Ukraine's air force said Russia fired more than 400 drones and nearly 40 missiles across the country."
 
     def grouped(texts: list[str]) -> list[list[int]]:
-        claims = _claims(texts, published=day)
-        weights = Weights()
-        weights.update(term_counts(texts))
-        clusters = {c.document_id: f"cluster{i}" for i, c in enumerate(claims)}
-        context = EventContext(clusters, {f"cluster{i}": 5 for i in range(len(claims))}, lambda cluster: [],
-                               published=lambda document_id: day)
-        stories = StoryGrouper(weights, context=context).add(claims)
-        return sorted(sorted(i for i, c in enumerate(claims) if c in s.claims) for s in stories)
+        return _grouped_in_clusters_of_their_own(texts, day)
 
     assert grouped([wire, broadcaster]) == [[0, 1]]
     assert grouped([wire, "Ukraine's air force said Russia fired 38 drones at the Odesa region overnight."]) == [[0], [1]]
