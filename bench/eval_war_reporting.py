@@ -361,7 +361,8 @@ def keyed_text(key: dict, docs: dict[str, tuple[str, str]], titles: Optional[dic
                 keyed.titles.append(f"{m['file']}: {m['quote']}")
             else:
                 keyed.lost.append(f"{m['file']}: {m['quote']}")
-    for side in [c[k] for c in key.get("conflicts", []) for k in ("a", "b")] + key.get("not_denials", []):
+    for side in [c[k] for kind in ("conflicts", "not_conflicts") for c in key.get(kind, []) for k in ("a", "b")] \
+            + key.get("not_denials", []):
         at = place(side["file"], side["quote"])
         if at:
             keyed.quotes[side["file"], side["quote"]] = at
@@ -468,10 +469,16 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                            for k, o in (("a", "b"), ("b", "a"))):
                 conflicts_found += 1
                 break
+    # a contradiction shown between two figures the key says do not conflict (one official's toll rising through
+    # the day, two things counted, two days): each of its figures inside one of the two quotes
+    not_conflicts_shown = sum(1 for c in key.get("not_conflicts", []) if any(
+        all(any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for m in figures) for k in ("a", "b"))
+        for s in ledger for figures in disputed(s)))
     return {
         "verdicts": {k: dict(v) for k, v in verdicts.items()},
         "corroborated_recall": (len(corroborated_found), len(gold_corroborated)),
         "conflicts_found": (conflicts_found, len(key.get("conflicts", []))),
+        "not_conflicts_shown": (not_conflicts_shown, len(key.get("not_conflicts", []))),
         "denials_found": (denials_found, len(key.get("denials", []))),
         "not_denials_in_denied_stories": (not_denials_hit, len(key.get("not_denials", []))),
         "must_not_join_together": [(p["a"], p["b"]) for p in in_one_story],
@@ -517,7 +524,8 @@ def main() -> None:
         print(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]}; "
               f"denials found: {result['denials_found'][0]} of {result['denials_found'][1]}; "
               f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
-              f"{result['not_denials_in_denied_stories'][1]}")
+              f"{result['not_denials_in_denied_stories'][1]}; figures the key says agree shown as "
+              f"contradictions: {result['not_conflicts_shown'][0]} of {result['not_conflicts_shown'][1]}")
         print(f"  look-alike facts in one story: {len(result['must_not_join_together'])} "
               f"{result['must_not_join_together'] or ''}; furniture lines in stories: {len(result['furniture_mentions'])} "
               f"({sum(st != 'single_source' for st, _ in result['furniture_mentions'])} in stories of several mentions); "
