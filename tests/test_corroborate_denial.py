@@ -677,6 +677,9 @@ def test_an_embedded_relative_clause_does_not_end_what_is_denied():
     ("A spokesman for the Southern Defence Forces called reports that Stepove had been captured false.", True,
      "Stepove had been captured"),
     ("The governor called claims of a strike on the refinery \"pure fiction\".", True, "a strike on the refinery"),
+    # written after war set T (tuning): the false word with an adjective before it
+    ("Horobets called the claim \"a cynical lie\" and said only civilians lived in the building.", True, ""),
+    ("The minister called the plan a bold invention.", False, None),
     ("She called reports that the talks had collapsed premature.", False, None),
     # a review's cases: the false word inside what the report told, not closing the clause
     ("The minister called reports that Russian troops had used fake IDs deeply troubling.", False, None),

@@ -818,6 +818,12 @@ def test_a_denial_takes_the_story_it_denies_before_the_nearest_by_words():
     ("Russia claimed to have taken the village of Pishchane.", {"capture"}),
     ("Two people were taken to hospital.", set()),
     ("The missile brought down two floors of the apartment block.", set()),
+    # written after war set U (tuning): no one hurt is a kind of its own, no wounding
+    ("Nobody was hurt, he said.", {"unharmed"}),
+    ("There were no casualties, Demidenko added.", {"unharmed"}),
+    ("No one in the building was injured, the mayor said.", {"unharmed"}),
+    ("Three people were hurt and nobody was killed.", {"injure", "unharmed"}),
+    ("Uninjured passengers continued their journey on a replacement train.", set()),
 ])
 def test_deeds_read_from_more_word_forms(text, kinds):
     from claimdesk.corroborate.deeds import deeds
@@ -876,3 +882,33 @@ def test_a_qualified_figure_allows_half_a_unit_of_its_last_digit(qualifier, valu
     from claimdesk.models import Quantity
 
     assert near_interval(Quantity(text=str(value), value=value, qualifier=qualifier, unit="people")) == allowed
+
+
+def test_no_one_hurt_told_in_other_words_is_one_fact_of_its_event(monkeypatch):
+    """Lines that only say no one came to harm share no word ("hurt" / "casualties") and name nothing, yet on
+    pages of one event they state one fact (`samefact.nobody_harmed_alike`); a count of the injured, or no one
+    hurt in another town, is another fact (written after war set U, tuning)."""
+    nobody = "Nobody was hurt, the governor said."
+    no_casualties = "There were no casualties, Demidenko added."
+    assert _grouped([nobody, no_casualties, "Two people were injured, the mayor said."]) == [[0, 1], [2]]
+    assert _grouped(["No one was hurt in Liski, the governor said.", "No one was injured in Kharkiv, the mayor said."]) \
+        == [[0], [1]]
+    monkeypatch.setattr(samefact, "nobody_harmed_alike", lambda a, b: False)
+    assert _grouped([nobody, no_casualties]) == [[0], [1]]
+
+
+def test_one_speakers_figure_told_on_two_pages_is_one_fact(monkeypatch):
+    """The same figure of the same deed credited to one named speaker on two pages of one event joins however
+    unsure the sentence model is of the words around it (`samefact.one_speakers_figure_told_twice`: 0.77 on war
+    set U's pages, written after set U, tuning); another speaker's equal figure is left to the model."""
+    address = "As of 18:40, 17 people had been killed, city head Viktoriia Hrebeniuk said in a video address."
+    statement = "Sumy city head Viktoriia Hrebeniuk gave a higher toll of 17 dead in a video statement on Thursday evening."
+    other = "As of 18:40, 17 people had been killed, governor Andriy Pylypenko said in a video address."
+    a, b, c = samefact.parts(_claims([address, statement, other]))
+    assert samefact.one_speakers_figure_told_twice(a, b)
+    assert not samefact.one_speakers_figure_told_twice(c, b)
+    monkeypatch.setattr(samefact.SameFactModel, "probability", lambda self, x: 0.5)
+    assert _grouped([address, statement]) == [[0, 1]]
+    assert _grouped([other, statement]) == [[0], [1]]
+    monkeypatch.setattr(samefact, "one_speakers_figure_told_twice", lambda a, b: False)
+    assert _grouped([address, statement]) == [[0], [1]]

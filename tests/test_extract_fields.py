@@ -36,6 +36,20 @@ def test_a_negated_main_verb_is_denied(sample):
     assert claim.polarity == "denied"
 
 
+@pytest.mark.parametrize("text, polarity", [
+    # written after war set U (tuning): a report that no one came to harm is asserted, as any toll is
+    ("A drone hit a fuel depot in Liski, governor Pavel Demidenko said. Nobody was hurt, he said.", "asserted"),
+    ("No one was injured in the attack, officials said.", "asserted"),
+    ("Nobody was killed, the governor said.", "asserted"),
+    ("No Russian troops are in the region, the ministry said.", "denied"),
+    ("Nobody has confirmed the report, the ministry said.", "denied"),
+])
+def test_no_one_hurt_is_asserted_and_other_negated_subjects_denied(text, polarity):
+    doc = Document.from_text(text, source="test", format="text", outlet="Test", published=date(2028, 9, 7))
+    claim = next(c for c in extract(doc) if c.text.lower().startswith(("no ", "nobody")))
+    assert claim.polarity == polarity
+
+
 def test_denial_has_its_own_claim_with_the_kremlin_as_source(sample):
     claim = claim_with(sample, 31, "denied these reports")
     assert (claim.event_type, claim.polarity, claim.attribution.cue) == ("denial", "denied", "denied")

@@ -274,3 +274,16 @@ def test_a_frame_with_a_fact_or_a_quotation_still_makes_its_claim():
     said = first_claim("“The bridge will be rebuilt before the first snow falls.” Mayor Anna Kowalska of Gdansk "
                        "said on Thursday.")
     assert "Kowalska" in (said.attribution.source or ""), said.attribution
+
+
+@pytest.mark.parametrize("text, source", [
+    # written after war set U (tuning): a town the small model tags as a person is no one "he" stands for
+    ("A drone hit the fuel depot in Liski overnight. Nobody was hurt, he said.", "he"),
+    ("A fire broke out at the depot in Liski after a drone attack, governor Pavel Demidenko said. "
+     "Nobody was hurt, he said.", "Pavel Demidenko"),
+    ("He met Jackson in Washington. Later Jackson said he would run again.", "Jackson"),
+])
+def test_a_town_after_in_is_not_who_a_pronoun_stands_for(text, source):
+    doc = Document.from_text(text, source="test", format="text", outlet="Test", published=date(2028, 9, 7))
+    claim = [c for c in extract(doc) if c.attribution.source][-1]
+    assert claim.attribution.source == source

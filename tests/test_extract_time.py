@@ -66,6 +66,11 @@ def test_weekday_alone_is_the_latest_such_day_on_or_before_publication():
     # A future cue in the sentence looks ahead instead.
     assert _values("The board will meet Thursday.") == [("Thursday", "2024-10-17", "day")]
     assert _values("They meet next Tuesday.") == [("next Tuesday", "2024-10-22", "day")]
+    # A day declared a day of mourning is one to come (written after war set U, tuning).
+    assert _values("The mayor declared Thursday a day of mourning in the city.") == [("Thursday", "2024-10-17", "day")]
+    assert _values("The mayor declared Thursday, October 17, a day of mourning.") == [
+        ("Thursday, October 17", "2024-10-17", "day")]
+    assert _values("The mayor said on Thursday a school would close.") == [("Thursday", "2024-10-10", "day")]
 
 
 def test_year_less_dates_take_the_nearest_year():

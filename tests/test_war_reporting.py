@@ -107,12 +107,14 @@ pytestmark = pytest.mark.slow
 # a count is no figure of it and a qualified figure allows an exact one within a unit of its last digit (K 15 -> 16)
 NOW = {"set_a": (10, 2, 2), "set_b": (8, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 3), "set_e": (8, 6, 1),
        "set_f": (7, 8, 3), "set_g": (7, 7, 2), "set_h": (8, 3, 5),
-       "set_i": (10, 9, 2), "set_j": (13, 7, 3), "set_k": (16, 22, 4),
+       # session 35: no one hurt told in other words is one fact (I's "No one was injured" / "There were no
+       # casualties"), one named speaker's figure told twice (L)
+       "set_i": (11, 9, 2), "set_j": (13, 7, 3), "set_k": (16, 22, 4),
        # set L, read once at the end of session 30 (d138287: conflicts 4), tuned on in session 31
        # (session 32: "Regional authorities put the Odesa death toll at five, while the city administration said
        # seven people had died" is two claims now, each its speaker's; the first names no speaker, so the page
        # sets no two named accounts at odds: conflicts 3 -> 2)
-       "set_l": (9, 9, 4),
+       "set_l": (10, 9, 4),
        # set M, read once at session 31's start on its first code (corroborated right 9, denials 12, conflicts 1),
        # then tuned on; set N, read once at the session's end, after its changes (8, 9, 3; the session's first
        # code: the same), then one change (an army named "of Ukraine" after the prisoners): conflicts 4
@@ -148,7 +150,15 @@ NOW = {"set_a": (10, 2, 2), "set_b": (8, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # unscored stories: corroborated 3 right, 3 wrong; contested 0 right, 1 wrong; denied 2 right; found 3 of 8;
        # conflicts 0 of 6; denials 6 of 12; then tuned on (pages dated by their own stamp elements, a part of a
        # count no figure of it, a qualified figure allowing an exact one, "Originally published by …" furniture)
-       "set_s": (6, 6, 1)}
+       "set_s": (6, 6, 1),
+       # sets T and U, written at session 35's start by two helpers blind to the code and the other sets, read once
+       # on the session's first code (0019060): T corroborated right 12, wrong 1, unscored 1; found 11 of 13;
+       # contested right 3, wrong 1; denied right 2, unscored 1; denials 12 of 18; conflicts 3 of 6. U corroborated
+       # right 10 of 10; found 10 of 15; contested right 8; denied right 4; denials 17 of 17; conflicts 0 of 9 (the
+       # governor's 14 and the city head's 17 are rival stories, but not with the quotes the key pairs). Then tuned
+       # on T and U (no one hurt told in other words, one speaker's figure told twice, "a cynical lie", a day declared
+       # a day of mourning is to come): T denials 18, U corroborated right 12, found 12, conflicts 1
+       "set_t": (12, 18, 3), "set_u": (12, 17, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -242,7 +252,17 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    "set_q": ["This article was updated at 15:40 with a statement from the energy company."],
                    # set M's first look (session 31): an aggregator's notes on its own cards
                    "set_m": ["Card summaries are written by NewsHeap editors.",
-                             "NewsHeap shows headlines and links from publishers."]}
+                             "NewsHeap shows headlines and links from publishers."],
+                   # sets T and U's first looks (session 35): a republication note, a cookie banner of two
+                   # sentences, a think tank's link, a live blog's pause
+                   "set_t": ["This assessment was originally published by the Centre for Eastern Security Studies "
+                             "and is reproduce",
+                             "NLB uses cookies which are essential for the site to work.",
+                             "Read the full assessment with maps on the CESS website."],
+                   "set_u": ["Thanks for following along.",
+                             "This report was originally published by the Aldergate Institute for Security Studies "
+                             "and is republis",
+                             "We are pausing our live coverage for tonight."]}
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
@@ -389,7 +409,10 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # set R (session 34; first look pinned above): the air force's interceptions with Samara's drones
                # downed (the city council's "43 people were wounded, including six children" and Kharkiv's six
                # injured apart since a part of a count is no figure of it)
-               "set_r": [("contested", "joins facts ['F12', 'F2']")]}
+               "set_r": [("contested", "joins facts ['F12', 'F2']")],
+               # set T (session 35; first look pinned above): the Stryi energy facility's hit with the region's
+               # disputed households without power
+               "set_t": [("contested", "joins facts ['F5', 'F6']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],

@@ -62,6 +62,16 @@ _OTHER_SENSE = re.compile(
     r"|\bbrought\s+down\s+(?:\w+\s+){0,2}(?:floors?|storeys?|stories|roofs?|ceilings?|walls?|sections?|buildings?|part)\b", re.I)
 
 
+# harm denied: "Nobody was hurt", "There were no casualties", "no one had been injured", "escaped unharmed" tell
+# that no one came to harm (a kind of its own, `UNHARMED`), not a wounding; the harm word inside tells no deed
+_NO_HARM = re.compile(
+    r"\bno(?:body|\s+one|-one)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?"
+    r"(?:hurt|injured|wounded|killed|harmed)\b"
+    r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:casualties|injuries|victims|fatalities|deaths|injured)\b"
+    r"|\bno\s+(?:casualties|injuries|fatalities|deaths|victims)\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+    r"(?:reported|recorded)\b|\bwithout\s+(?:casualties|injuries)\b|\b(?:was|were|escaped)\s+unharmed\b", re.I)
+UNHARMED = "unharmed"
+
 # a participle after an article describes a thing, it tells no deed: "debris from a downed drone fell on
 # the refinery, starting a fire" tells the fire
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
@@ -76,13 +86,19 @@ def deeds(text: str) -> frozenset[str]:
     ['launch']
     >>> sorted(deeds("The death toll from the missile strike on Kryvyi Rih stands at nine"))
     ['kill']
+    >>> sorted(deeds("Nobody was hurt, he said."))
+    ['unharmed']
     """
     others = [m.span() for m in _OTHER_SENSE.finditer(text)]
+    spared = [m.span() for m in _NO_HARM.finditer(text)]
+    others += spared
     found = {_FORMS[form] for start, form in _forms(text)
              if not (form.endswith("ed") and _after_article(text, start))
              and not any(s <= start < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
+    if spared:
+        found.add(UNHARMED)
     return frozenset(found)
 
 

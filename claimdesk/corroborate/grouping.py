@@ -65,7 +65,7 @@ import numpy as np
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.deeds import other_happenings
+from claimdesk.corroborate.deeds import UNHARMED, other_happenings
 from claimdesk.corroborate.denials import (ANTECEDENT_LINES, called_untrue, denied_object, denies, denies_a_fact,
                                           described_thing, describes, points_back_plainly)
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
@@ -537,6 +537,7 @@ class StoryGrouper:
         self.postings: dict[int, list[int]] = {}
         # (value, counted class) -> stories a claim of this run giving that figure joined (`_by_figure`)
         self.figures: dict[tuple[float, str], list[int]] = {}
+        self.unharmed: list[int] = []  # stories a claim of this run telling only that no one was hurt joined
         self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
         self.parts: dict[str, samefact.Parts] = {}  # claim id -> its parts, for the claims of this run
         self._crossing = False  # the claim being placed joins its story across the event-cluster gate
@@ -638,6 +639,22 @@ class StoryGrouper:
                     out.append((j, sim))
         return out
 
+    def _by_no_harm(self, claim: Claim, x: dict[int, float], fact: samefact.Parts) -> list[tuple[int, float]]:
+        """Stories of the claim's event cluster that a claim telling only that no one was hurt joined in this
+        run, which TF-IDF similarity ranks below `CANDIDATE_THRESHOLD` ("Nobody was hurt, he said." / "There
+        were no casualties, Demidenko added." share no word). `samefact.nobody_harmed_alike` decides."""
+        if fact.deeds != {UNHARMED}:
+            return []
+        out = []
+        for j in self.unharmed:
+            story = self.stories[j]
+            if self._same_cluster(claim, story) and story.lead.document_id != claim.document_id:
+                n2 = story.norm2
+                sim = _dot(x, story.vector) / sqrt(n2) if n2 > 0 else 0.0
+                if sim < CANDIDATE_THRESHOLD:
+                    out.append((j, sim))
+        return out
+
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
         if denial:
             obj = denied_object(claim)
@@ -685,7 +702,8 @@ class StoryGrouper:
         # only a claim telling several kinds of deed looks among short stories (a wire lead for the short
         # clause of one of its facts): with every claim doing so, the stories stage of bench/corroborate.py
         # at 10k documents took 65 s instead of 37
-        for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1) + self._by_figure(claim, x, fact):
+        for j, sim in self._candidates(x, CANDIDATE_THRESHOLD, short=len(fact.deeds) > 1) + self._by_figure(claim, x, fact) \
+                + self._by_no_harm(claim, x, fact):
             story = self.stories[j]
             if not compatible(claim, story, self.context, gate=False, memo=self.memo):
                 continue
@@ -716,7 +734,9 @@ class StoryGrouper:
             # alone decides (with this rule there too, ECB+ held-out mixing 0.063)
             # two figures of one count, one day, one town: the contest a story must show, whatever the
             # wording around the figures (the model and the check read the words)
-            toll = same_cluster and p >= FALLBACK_MIN_PROBABILITY and samefact.one_toll_in_one_place(fact, lead)
+            toll = same_cluster and (p >= FALLBACK_MIN_PROBABILITY and samefact.one_toll_in_one_place(fact, lead)
+                                     or samefact.nobody_harmed_alike(fact, lead)
+                                     or samefact.one_speakers_figure_told_twice(fact, lead))
             if toll:
                 p = max(p, model.threshold)
             elif p < model.threshold and (same_cluster or sim < CLAIM_THRESHOLD or not _names_agree(claim, story, self.memo)
@@ -857,6 +877,8 @@ class StoryGrouper:
         story = self.stories[best]
         story.join(claim)
         self.placed.setdefault(claim.document_id, []).append((claim, best))
+        if not denial and fact.deeds == {UNHARMED} and best not in self.unharmed:
+            self.unharmed.append(best)
         if not denial:
             for figure in samefact.whole_figures(fact):
                 if best not in (stories := self.figures.setdefault(figure, [])):

@@ -120,6 +120,11 @@ def polarity_of(head: Token, content: Token | None, lex: Lexicons) -> Polarity:
     return "asserted"
 
 
+# "Nobody was hurt", "No one was injured in the attack": a report that no one came to harm, asserted as any
+# other toll is (what it would deny, that someone was hurt, nobody claimed)
+_HARM_LEMMAS = frozenset({"hurt", "injure", "wound", "kill", "harm"})
+
+
 def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
@@ -128,5 +133,5 @@ def _negated(verb: Token) -> bool:
                            and c.pos_ in ("ADJ", "VERB", "ADV") for c in verb.children)
         if child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in NEGATIVE_DETS or any(d.lower_ in NEGATIVE_DETS and d.dep_ == "det" for d in child.children)):
-            return True
+            return verb.lemma_.lower() not in _HARM_LEMMAS
     return False

@@ -50,7 +50,7 @@ class PronounResolver:
 
     def __init__(self, doc: Doc):
         ents = doc_entities(doc)
-        persons = [e for e in ents if e.label_ == "PERSON"]
+        persons = [e for e in ents if e.label_ == "PERSON" and not _town_taken_for_a_person(e)]
         # the small model often tags a surname alone as ORG, NORP or even DATE ("Haynes said" after
         # "Toby Haynes"; "Musk said in late September"): a name the document gives a person in full
         # is that person's wherever it stands alone
@@ -122,6 +122,19 @@ class PronounResolver:
                 before = spoke or before
         self.resolved[pron.i] = before[-1]
         return before[-1]
+
+
+# words before a place, not before a person: "a drone hit the depot in Liski overnight"
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "towards", "toward"})
+
+
+def _town_taken_for_a_person(entity: Span) -> bool:
+    """A name the small model tags as a person where a place is written: after "in", "near", "outside" and a
+    name the gazetteer knows ("the depot in Liski": "Nobody was hurt, he said" is not Liski's)."""
+    from claimdesk.extraction.gazetteer import gazetteer
+
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    return before is not None and before.lower_ in _PLACE_PREPOSITIONS and entity.text in gazetteer()
 
 
 def _tokens_lowered(doc: Doc, words: frozenset[str]) -> list[int]:

@@ -350,9 +350,15 @@ def _weekday(m: re.Match, text: str, published: Optional[date]) -> Resolved:
         if mod != "this" and ahead == 0:
             ahead = 7
         return _day_value(published + timedelta(days=ahead))
-    if not mod and _tense(text, m.start()) > 0:
+    if not mod and (_tense(text, m.start()) > 0 or _DAY_DECLARED.match(text, m.end())):
         return _day_value(published + timedelta(days=(target - published.weekday()) % 7))
     return _day_value(published - timedelta(days=back))
+
+
+# a day declared after an event is one to come: "declared Friday a day of mourning" on a Thursday's page is the
+# next day, "declared Friday, September 8, a day of mourning"
+_DAY_DECLARED = re.compile(r"(?:,\s*[^,.]{1,25},)?\s+(?:as\s+)?an?\s+(?:national\s+|city-?wide\s+|regional\s+)?days?\s+of\s+"
+                           r"(?:mourning|remembrance)\b", re.I)
 
 
 def _relative_day(m: re.Match, text: str, published: Optional[date]) -> Resolved:
