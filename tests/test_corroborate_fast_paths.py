@@ -11,7 +11,8 @@ import pytest
 
 from claimdesk.corroborate import credits as credits_module
 from claimdesk.corroborate.copies import SpanShingles, shingles
-from claimdesk.corroborate.deeds import _FORMS, _ATTRIBUTIVE, _HIT, _NO_HARM, _OTHER_SENSE, UNHARMED, deeds
+from claimdesk.corroborate.deeds import (_ATTRIBUTIVE, _FORMS, _HIT, _NO_DEATHS, _NO_HARM, _OTHER_SENSE, NO_DEATHS,
+                                        UNHARMED, deeds)
 from claimdesk.corroborate.passages import sentences
 from claimdesk.corroborate.vectors import _STOP, _term_analyzer, _words, names, title_cased
 
@@ -19,8 +20,10 @@ _DEED_REFERENCE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FORMS), ke
 
 
 def _deeds_reference(text: str) -> frozenset[str]:
+    # the no-harm phrases are read by one expression in both (what is compared is the word forms around them)
     spared = [m.span() for m in _NO_HARM.finditer(text)]
-    others = [m.span() for m in _OTHER_SENSE.finditer(text)] + spared
+    survived = [m.span() for m in _NO_DEATHS.finditer(text)]
+    others = [m.span() for m in _OTHER_SENSE.finditer(text)] + spared + survived
     found = {_FORMS[m.group(1).lower()] for m in _DEED_REFERENCE.finditer(text)
              if not (m.group(1).lower().endswith("ed") and _ATTRIBUTIVE.search(text, 0, m.start()))
              and not any(s <= m.start() < e for s, e in others)}
@@ -28,6 +31,8 @@ def _deeds_reference(text: str) -> frozenset[str]:
         found.add("strike")
     if spared:
         found.add(UNHARMED)
+    if survived:
+        found.add(NO_DEATHS)
     return frozenset(found)
 
 

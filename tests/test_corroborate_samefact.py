@@ -822,8 +822,14 @@ def test_a_denial_takes_the_story_it_denies_before_the_nearest_by_words():
     ("Nobody was hurt, he said.", {"unharmed"}),
     ("There were no casualties, Demidenko added.", {"unharmed"}),
     ("No one in the building was injured, the mayor said.", {"unharmed"}),
-    ("Three people were hurt and nobody was killed.", {"injure", "unharmed"}),
+    ("Three people were hurt and nobody was killed.", {"injure", "no_deaths"}),
+    ("There were no immediate reports of casualties.", {"unharmed"}),
     ("Uninjured passengers continued their journey on a replacement train.", set()),
+    # a review's cases: others hurt, or the harm word in another clause
+    ("No one else was hurt.", {"injure"}),
+    ("No one was seriously hurt.", {"injure"}),
+    ("No one knows who was killed.", {"kill"}),
+    ("Nobody who was injured in the strike remains in critical condition.", {"injure"}),
 ])
 def test_deeds_read_from_more_word_forms(text, kinds):
     from claimdesk.corroborate.deeds import deeds
@@ -893,6 +899,10 @@ def test_no_one_hurt_told_in_other_words_is_one_fact_of_its_event(monkeypatch):
     assert _grouped([nobody, no_casualties, "Two people were injured, the mayor said."]) == [[0, 1], [2]]
     assert _grouped(["No one was hurt in Liski, the governor said.", "No one was injured in Kharkiv, the mayor said."]) \
         == [[0], [1]]
+    # no one killed is not no one hurt; two sites are two facts (a review of the session's diff)
+    assert _grouped(["No one was killed, the governor added.", nobody]) == [[0], [1]]
+    assert _grouped(["No one was hurt at the fuel depot, the governor said.",
+                     "Nobody was injured at the power substation, the mayor said."]) == [[0], [1]]
     monkeypatch.setattr(samefact, "nobody_harmed_alike", lambda a, b: False)
     assert _grouped([nobody, no_casualties]) == [[0], [1]]
 
@@ -907,6 +917,11 @@ def test_one_speakers_figure_told_on_two_pages_is_one_fact(monkeypatch):
     a, b, c = samefact.parts(_claims([address, statement, other]))
     assert samefact.one_speakers_figure_told_twice(a, b)
     assert not samefact.one_speakers_figure_told_twice(c, b)
+    # two governors sharing a first name are two speakers (a review of the session's diff)
+    oleh_a, oleh_b = samefact.parts(_claims([
+        "Two people were killed in the strike on Thursday, Kharkiv governor Oleh Syniehubov said.",
+        "Two people were killed in the strike on Thursday, Odesa governor Oleh Kiper said."]))
+    assert not samefact.one_speakers_figure_told_twice(oleh_a, oleh_b)
     monkeypatch.setattr(samefact.SameFactModel, "probability", lambda self, x: 0.5)
     assert _grouped([address, statement]) == [[0, 1]]
     assert _grouped([other, statement]) == [[0], [1]]

@@ -43,6 +43,9 @@ def test_a_negated_main_verb_is_denied(sample):
     ("Nobody was killed, the governor said.", "asserted"),
     ("No Russian troops are in the region, the ministry said.", "denied"),
     ("Nobody has confirmed the report, the ministry said.", "denied"),
+    # a review's cases: a deed denied, a kind of victim ruled out
+    ("No Russian soldier killed civilians in Bucha, the Kremlin said.", "denied"),
+    ("No civilians were injured, the mayor said.", "denied"),
 ])
 def test_no_one_hurt_is_asserted_and_other_negated_subjects_denied(text, polarity):
     doc = Document.from_text(text, source="test", format="text", outlet="Test", published=date(2028, 9, 7))

@@ -282,6 +282,8 @@ def test_a_frame_with_a_fact_or_a_quotation_still_makes_its_claim():
     ("A fire broke out at the depot in Liski after a drone attack, governor Pavel Demidenko said. "
      "Nobody was hurt, he said.", "Pavel Demidenko"),
     ("He met Jackson in Washington. Later Jackson said he would run again.", "Jackson"),
+    # a review's case: a person after "around" is a person
+    ("Reporters crowded around Johnson outside the courthouse on Tuesday. The verdict was unjust, he said.", "Johnson"),
 ])
 def test_a_town_after_in_is_not_who_a_pronoun_stands_for(text, source):
     doc = Document.from_text(text, source="test", format="text", outlet="Test", published=date(2028, 9, 7))

@@ -71,6 +71,7 @@ def test_weekday_alone_is_the_latest_such_day_on_or_before_publication():
     assert _values("The mayor declared Thursday, October 17, a day of mourning.") == [
         ("Thursday, October 17", "2024-10-17", "day")]
     assert _values("The mayor said on Thursday a school would close.") == [("Thursday", "2024-10-10", "day")]
+    assert _values("On Thursday a day of mourning was held in the city.") == [("Thursday", "2024-10-10", "day")]
 
 
 def test_year_less_dates_take_the_nearest_year():

@@ -62,15 +62,34 @@ _OTHER_SENSE = re.compile(
     r"|\bbrought\s+down\s+(?:\w+\s+){0,2}(?:floors?|storeys?|stories|roofs?|ceilings?|walls?|sections?|buildings?|part)\b", re.I)
 
 
-# harm denied: "Nobody was hurt", "There were no casualties", "no one had been injured", "escaped unharmed" tell
-# that no one came to harm (a kind of its own, `UNHARMED`), not a wounding; the harm word inside tells no deed
+# harm denied: "Nobody was hurt", "There were no casualties", "no one in the building had been injured", "released
+# unharmed", "There were no immediate reports of casualties" tell that no one came to harm (`UNHARMED`), "No one
+# was killed", "There were no deaths" that no one died (`NO_DEATHS`: seven may still be wounded); the harm word
+# inside tells no deed. Not "No one else was hurt", "No one was seriously hurt" (others were), "No one knows who
+# was killed" (what lies between is only a place: "in the building", "aboard the ship")
+_PLACE_GAP = r"(?:(?:in|at|on|aboard|inside)\s+(?:the\s+|a\s+)?[\w-]+\s+)?"
+_AUX = r"(?:was|were|has\s+been|had\s+been|have\s+been|is|got)\s+(?:reportedly\s+|immediately\s+)?"
+_NOT_HURT = r"(?:hurt|injured|wounded|harmed)"
+_NOT_KILLED = r"(?:killed|dead)"
+_NONE_OF = r"\b(?:no(?:body|\s+one|-one)|none\s+of\s+(?:the\s+|its\s+|their\s+)?[\w-]+)\s+"
+_NO_CASUALTIES = r"(?:casualties|injuries|victims|injured)"
+_NO_FATALITIES = r"(?:deaths|fatalities|dead)"
 _NO_HARM = re.compile(
-    r"\bno(?:body|\s+one|-one)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?"
-    r"(?:hurt|injured|wounded|killed|harmed)\b"
-    r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:casualties|injuries|victims|fatalities|deaths|injured)\b"
-    r"|\bno\s+(?:casualties|injuries|fatalities|deaths|victims)\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
-    r"(?:reported|recorded)\b|\bwithout\s+(?:casualties|injuries)\b|\b(?:was|were|escaped)\s+unharmed\b", re.I)
+    _NONE_OF + _PLACE_GAP + _AUX + _NOT_HURT + r"\b"
+    + r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    + _NO_CASUALTIES + r"\b"
+    + r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?" + _NO_CASUALTIES + r"\s+(?:were|was|have\s+been|had\s+been|"
+    r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b|\bwithout\s+(?:casualties|injuries)\b"
+    r"|\b(?:was|were|escaped|released|rescued|evacuated)\s+unharmed\b|\bthere\s+was\s+no\s+one\s+(?:hurt|injured)\b",
+    re.I)
+_NO_DEATHS = re.compile(
+    _NONE_OF + _PLACE_GAP + _AUX + _NOT_KILLED + r"\b"
+    + r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    + _NO_FATALITIES + r"\b"
+    + r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?" + _NO_FATALITIES + r"\s+(?:were|was|have\s+been|had\s+been|"
+    r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b", re.I)
 UNHARMED = "unharmed"
+NO_DEATHS = "no_deaths"
 
 # a participle after an article describes a thing, it tells no deed: "debris from a downed drone fell on
 # the refinery, starting a fire" tells the fire
@@ -91,7 +110,8 @@ def deeds(text: str) -> frozenset[str]:
     """
     others = [m.span() for m in _OTHER_SENSE.finditer(text)]
     spared = [m.span() for m in _NO_HARM.finditer(text)]
-    others += spared
+    survived = [m.span() for m in _NO_DEATHS.finditer(text)]
+    others += spared + survived
     found = {_FORMS[form] for start, form in _forms(text)
              if not (form.endswith("ed") and _after_article(text, start))
              and not any(s <= start < e for s, e in others)}
@@ -99,6 +119,8 @@ def deeds(text: str) -> frozenset[str]:
         found.add("strike")
     if spared:
         found.add(UNHARMED)
+    if survived:
+        found.add(NO_DEATHS)
     return frozenset(found)
 
 

@@ -122,8 +122,9 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
 # is the verb of saying, with the day and "that" after it; what follows names the report or points back to it)
 _FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure)\s+)?(?:false|untrue|baseless|groundless|"
                r"unfounded|fabricated|fabrications?|lies|nonsense|propaganda|disinformation|misinformation|fake|"
-               # "a lie", "a cynical lie", "a complete fabrication"
-               r"fiction|an?\s+(?:[a-z]+\s+)?(?:invention|fabrication|lie|fake))\b")
+               # "a lie", "a cynical lie", "a complete fabrication" (not "a brilliant invention")
+               r"fiction|an?\s+(?:(?:cynical|blatant|complete|total|outright|deliberate|shameless|brazen|absolute|"
+               r"pure|big|flagrant|monstrous|malicious|outrageous|utter|crude|gross)\s+)?(?:invention|fabrication|lie|fake))\b")
 _REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+)?"
                   r"(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)")
 # what a report is called when it is called untrue or staged: "as a staged provocation", "as fake" (a bare

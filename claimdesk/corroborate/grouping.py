@@ -65,7 +65,7 @@ import numpy as np
 
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
-from claimdesk.corroborate.deeds import UNHARMED, other_happenings
+from claimdesk.corroborate.deeds import other_happenings
 from claimdesk.corroborate.denials import (ANTECEDENT_LINES, called_untrue, denied_object, denies, denies_a_fact,
                                           described_thing, describes, points_back_plainly)
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
@@ -537,7 +537,8 @@ class StoryGrouper:
         self.postings: dict[int, list[int]] = {}
         # (value, counted class) -> stories a claim of this run giving that figure joined (`_by_figure`)
         self.figures: dict[tuple[float, str], list[int]] = {}
-        self.unharmed: list[int] = []  # stories a claim of this run telling only that no one was hurt joined
+        # kind of no-harm -> stories a claim of this run telling only that no one was hurt (or died) joined
+        self.spared: dict[str, list[int]] = {}
         self.placed: dict[str, list[tuple[Claim, int]]] = {}  # document id -> its claims placed in this run
         self.parts: dict[str, samefact.Parts] = {}  # claim id -> its parts, for the claims of this run
         self._crossing = False  # the claim being placed joins its story across the event-cluster gate
@@ -626,33 +627,31 @@ class StoryGrouper:
         Ukraine, 71 drones were brought down overnight" shares only "71" and "drones" with "Air defence units
         shot down 71 of the drones", whose story three copies' words weigh. The same-fact model decides."""
         found = {j for f in samefact.whole_figures(fact) for j in self.figures.get(f, ())}
-        out = []
-        for j in sorted(found):
-            story = self.stories[j]
-            if self._same_cluster(claim, story) and story.lead.document_id != claim.document_id \
-                    and samefact.one_deed_told_alike(fact, story.lead_parts) \
-                    and not any(beyond_the_day(c) or _OVER_DAYS.search(c.text) or _EARLIER.search(c.text)
-                                for c in (claim, story.lead)) and self._one_time(claim, story.lead):
-                n2 = story.norm2
-                sim = _dot(x, story.vector) / sqrt(n2) if n2 > 0 else 0.0
-                if sim < CANDIDATE_THRESHOLD:
-                    out.append((j, sim))
-        return out
+        return self._below_the_bar(x, (
+            j for j in found if self._same_cluster(claim, story := self.stories[j])
+            and story.lead.document_id != claim.document_id and samefact.one_deed_told_alike(fact, story.lead_parts)
+            and not any(beyond_the_day(c) or _OVER_DAYS.search(c.text) or _EARLIER.search(c.text) for c in (claim, story.lead))
+            and self._one_time(claim, story.lead)))
 
     def _by_no_harm(self, claim: Claim, x: dict[int, float], fact: samefact.Parts) -> list[tuple[int, float]]:
-        """Stories of the claim's event cluster that a claim telling only that no one was hurt joined in this
-        run, which TF-IDF similarity ranks below `CANDIDATE_THRESHOLD` ("Nobody was hurt, he said." / "There
-        were no casualties, Demidenko added." share no word). `samefact.nobody_harmed_alike` decides."""
-        if fact.deeds != {UNHARMED}:
-            return []
+        """Stories of the claim's event cluster that a claim telling only that no one was hurt (or only that no one
+        died) joined in this run, which TF-IDF similarity ranks below `CANDIDATE_THRESHOLD` ("Nobody was hurt,
+        he said." / "There were no casualties, Demidenko added." share no word). `samefact.nobody_harmed_alike`
+        decides."""
+        kind = samefact.spared(fact)
+        found = [j for j in self.spared.get(kind, ()) if self._same_cluster(claim, self.stories[j])
+                 and self.stories[j].lead.document_id != claim.document_id] if kind else []
+        return self._below_the_bar(x, found)
+
+    def _below_the_bar(self, x: dict[int, float], found: Iterable[int]) -> list[tuple[int, float]]:
+        """(story, similarity) of the `found` stories whose TF-IDF similarity to `x` is below `CANDIDATE_THRESHOLD`
+        (those from it up are candidates already)."""
         out = []
-        for j in self.unharmed:
-            story = self.stories[j]
-            if self._same_cluster(claim, story) and story.lead.document_id != claim.document_id:
-                n2 = story.norm2
-                sim = _dot(x, story.vector) / sqrt(n2) if n2 > 0 else 0.0
-                if sim < CANDIDATE_THRESHOLD:
-                    out.append((j, sim))
+        for j in sorted(found):
+            n2 = self.stories[j].norm2
+            sim = _dot(x, self.stories[j].vector) / sqrt(n2) if n2 > 0 else 0.0
+            if sim < CANDIDATE_THRESHOLD:
+                out.append((j, sim))
         return out
 
     def _best(self, claim: Claim, x: dict[int, float], denial: bool, fact: samefact.Parts) -> Optional[int]:
@@ -877,8 +876,8 @@ class StoryGrouper:
         story = self.stories[best]
         story.join(claim)
         self.placed.setdefault(claim.document_id, []).append((claim, best))
-        if not denial and fact.deeds == {UNHARMED} and best not in self.unharmed:
-            self.unharmed.append(best)
+        if not denial and (kind := samefact.spared(fact)) and best not in (stories := self.spared.setdefault(kind, [])):
+            stories.append(best)
         if not denial:
             for figure in samefact.whole_figures(fact):
                 if best not in (stories := self.figures.setdefault(figure, [])):

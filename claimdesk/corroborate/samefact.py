@@ -33,7 +33,7 @@ from typing import Optional
 import numpy as np
 
 from claimdesk.corroborate.contradictions import distance_km, number_conflict
-from claimdesk.corroborate.deeds import UNHARMED, deeds
+from claimdesk.corroborate.deeds import NO_DEATHS, UNHARMED, deeds
 from claimdesk.corroborate.measures import near_interval, unit_class
 from claimdesk.corroborate.vectors import names
 from claimdesk.extraction.quantities import phone_spans
@@ -248,7 +248,7 @@ class Parts:
         if self.no_comment:
             return False
         return bool(self.names or self.actors or self.numbers or self.places or self.day
-                    or self.event_type not in _ANY_EVENT or UNHARMED in self.deeds)
+                    or self.event_type not in _ANY_EVENT or bool(self.deeds & _SPARED))
 
     @property
     def weight(self) -> float:
@@ -312,9 +312,9 @@ def _fields(claim: Claim, text: str) -> dict:
     fact = fact_text(claim, text)
     fact_words = words if fact is text else _words(fact)
     told = deeds(fact)
-    if UNHARMED in told:
+    if told & _SPARED:
         # "Nobody was hurt" and "There were no casualties" share no word but state one thing
-        words, fact_words = words | {UNHARMED}, fact_words | {UNHARMED}
+        words, fact_words = words | (told & _SPARED), fact_words | (told & _SPARED)
     return dict(
         words=words,
         names=_names(claim, text),
@@ -595,31 +595,51 @@ def one_deed_told_alike(a: Parts, b: Parts) -> bool:
     two towns of one night."""
     if not (whole_figures(a) & whole_figures(b) and a.deeds & b.deeds) or a.deeds & _HARMS != b.deeds & _HARMS:
         return False
-    if a.day is not None and b.day is not None and a.day != b.day:
-        return False
     # a town the claim names, else the one its page sets it in ("three people died" on a page about Lozova)
-    towns_a, towns_b = _towns(a) or _set_towns(a), _towns(b) or _set_towns(b)
-    return not (towns_a and towns_b) or bool(towns_a & towns_b)
+    return _one_day_one_town(a, b)
 
 
 def one_speakers_figure_told_twice(a: Parts, b: Parts) -> bool:
     """One named speaker's figure told alike on two pages (`one_deed_told_alike`: the same figure of the same
-    kind of thing, the same deed, no two days or towns), the speaker named by both: "As of 18:40, 17 people had
-    been killed, Hrebeniuk said in a video address." / "Sumy city head Viktoriia Hrebeniuk gave a higher toll
-    of 17 dead in a video statement on Thursday evening." The sentence model reads the words around the
-    figure (0.77 here); who gave which figure is what makes the two one fact."""
-    return bool(a.speaker and b.speaker | b.names and a.speaker & (b.speaker | b.names)
-                or b.speaker and a.speaker | a.names and b.speaker & (a.speaker | a.names)) \
-        and one_deed_told_alike(a, b)
+    kind of thing, the same deed, no two days or towns), the speaker's surname named by both: "As of 18:40, 17
+    people had been killed, Hrebeniuk said in a video address." / "Sumy city head Viktoriia Hrebeniuk gave a
+    higher toll of 17 dead in a video statement on Thursday evening." The sentence model reads the words around
+    the figure (0.77 here); who gave which figure is what makes the two one fact. Two governors named Oleh are
+    two speakers."""
+    def surname(x: Parts) -> Optional[str]:
+        source = x.claim.attribution.source if x.claim is not None and x.claim.attribution.kind == "named_person" else None
+        last = source.split()[-1].strip(".,'’") if source else ""
+        return last.lower() if last[:1].isupper() else None
+
+    told = [(x, y) for x, y in ((a, b), (b, a)) if (name := surname(x)) and name in y.speaker | y.names]
+    return bool(told) and one_deed_told_alike(a, b)
+
+
+# what a claim tells when it tells that no one came to harm, or that no one died
+_SPARED = frozenset({UNHARMED, NO_DEATHS})
+
+
+def spared(parts: Parts) -> Optional[str]:
+    """The one kind of no-harm the claim tells and nothing else (`deeds.UNHARMED`, `deeds.NO_DEATHS`), if so."""
+    return next(iter(parts.deeds)) if len(parts.deeds) == 1 and parts.deeds <= _SPARED else None
 
 
 def nobody_harmed_alike(a: Parts, b: Parts) -> bool:
-    """Both tell only that no one came to harm (`deeds.UNHARMED`), on no two days, in no two towns (the town a
-    claim names, else the one its page sets it in): "Nobody was hurt, he said." and "There were no casualties,
-    Demidenko added." on two pages of one event. Such a line names nothing itself, so words cannot tie it to
-    its story; inside one event cluster it is that event's."""
-    if not a.deeds == b.deeds == {UNHARMED}:
+    """Both tell only that no one came to harm (or only that no one died), at no two sites, on no two days, in
+    no two towns (the town a claim names, else the one its page sets it in): "Nobody was hurt, he said." and
+    "There were no casualties, Demidenko added." on two pages of one event. Such a line names nothing itself, so
+    words cannot tie it to its story; inside one event cluster it is that event's. Not "No one was hurt at the
+    fuel depot" / "Nobody was injured at the power substation", nor "No one was killed" / "Nobody was hurt"."""
+    if spared(a) is None or spared(a) != spared(b) or a.claim is None or b.claim is None:
         return False
+    sites_a, sites_b = ({site[-1] for site in site_phrases(fact_text(x.claim))} for x in (a, b))
+    if sites_a and sites_b and not sites_a & sites_b:
+        return False
+    return _one_day_one_town(a, b)
+
+
+def _one_day_one_town(a: Parts, b: Parts) -> bool:
+    """No two days, and no two towns: the town a claim names, else the one its page sets it in."""
     if a.day is not None and b.day is not None and a.day != b.day:
         return False
     towns_a, towns_b = _towns(a) or _set_towns(a), _towns(b) or _set_towns(b)

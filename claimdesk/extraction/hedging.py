@@ -120,9 +120,15 @@ def polarity_of(head: Token, content: Token | None, lex: Lexicons) -> Polarity:
     return "asserted"
 
 
-# "Nobody was hurt", "No one was injured in the attack": a report that no one came to harm, asserted as any
-# other toll is (what it would deny, that someone was hurt, nobody claimed)
+# "Nobody was hurt", "No one was injured in the attack", "None of the crew was hurt": a report that no one came to
+# harm, asserted as any other toll is. Not "No Russian soldier killed civilians" (a deed denied) nor "No civilians
+# were injured" (a kind of victim ruled out, the rest left open)
 _HARM_LEMMAS = frozenset({"hurt", "injure", "wound", "kill", "harm"})
+
+
+def _no_one_harmed(verb: Token, subject: Token) -> bool:
+    return verb.lemma_.lower() in _HARM_LEMMAS and subject.dep_ == "nsubjpass" and (
+        subject.lower_ in ("nobody", "none") or subject.lower_ == "one" and any(d.lower_ == "no" for d in subject.children))
 
 
 def _negated(verb: Token) -> bool:
@@ -133,5 +139,5 @@ def _negated(verb: Token) -> bool:
                            and c.pos_ in ("ADJ", "VERB", "ADV") for c in verb.children)
         if child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in NEGATIVE_DETS or any(d.lower_ in NEGATIVE_DETS and d.dep_ == "det" for d in child.children)):
-            return verb.lemma_.lower() not in _HARM_LEMMAS
+            return not _no_one_harmed(verb, child)
     return False

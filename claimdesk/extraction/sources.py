@@ -50,11 +50,12 @@ class PronounResolver:
 
     def __init__(self, doc: Doc):
         ents = doc_entities(doc)
-        persons = [e for e in ents if e.label_ == "PERSON" and not _town_taken_for_a_person(e)]
+        persons = [e for e in ents if e.label_ == "PERSON"]
         # the small model often tags a surname alone as ORG, NORP or even DATE ("Haynes said" after
         # "Toby Haynes"; "Musk said in late September"): a name the document gives a person in full
         # is that person's wherever it stands alone
         self.surnames = frozenset(e[-1].lower_ for e in persons if len(e) > 1 and e[-1].is_title)
+        persons = [e for e in persons if not _town_taken_for_a_person(e, self.surnames)]
         alone = [doc[i:i + 1] for i in _tokens_lowered(doc, self.surnames)
                  if doc[i].ent_type_ != "PERSON" and self.names_person(doc[i])]
         self.persons = sorted(persons + alone, key=lambda e: e.start)
@@ -124,17 +125,19 @@ class PronounResolver:
         return before[-1]
 
 
-# words before a place, not before a person: "a drone hit the depot in Liski overnight"
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "towards", "toward"})
-
-
-def _town_taken_for_a_person(entity: Span) -> bool:
-    """A name the small model tags as a person where a place is written: after "in", "near", "outside" and a
-    name the gazetteer knows ("the depot in Liski": "Nobody was hurt, he said" is not Liski's)."""
+def _town_taken_for_a_person(entity: Span, surnames: frozenset[str]) -> bool:
+    """A one-word name the small model tags as a person where a place is written: after "in" or "near", a name
+    the gazetteer knows, no person's surname on the page, no "'s" after it ("the depot in Liski": "Nobody was
+    hurt, he said" is not Liski's; "confidence in Obama" after "Barack Obama", "crowded around Johnson" are
+    people's)."""
     from claimdesk.extraction.gazetteer import gazetteer
 
-    before = entity.doc[entity.start - 1] if entity.start > 0 else None
-    return before is not None and before.lower_ in _PLACE_PREPOSITIONS and entity.text in gazetteer()
+    doc = entity.doc
+    if len(entity) != 1 or entity.start == 0 or doc[entity.start - 1].lower_ not in ("in", "near"):
+        return False
+    if entity.end < len(doc) and doc[entity.end].lower_ in ("'s", "’s"):
+        return False
+    return entity[0].lower_ not in surnames and entity.text in gazetteer()
 
 
 def _tokens_lowered(doc: Doc, words: frozenset[str]) -> list[int]:

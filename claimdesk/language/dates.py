@@ -335,6 +335,18 @@ def _bare_month(m: re.Match, text: str, published: Optional[date]) -> Resolved:
     return _month_value(y, month)
 
 
+# a day declared after an event is one to come: "declared Friday a day of mourning" on a Thursday's page is the
+# next day ("declared Friday, September 8, a day of mourning"); "On Friday a day of mourning was held" is past
+_DECLARED_BEFORE = re.compile(r"\b(?:declared|declares|declare|declaring|announced|announces|designated|designates|"
+                              r"proclaimed|proclaims)\s+$", re.I)
+_DAY_OF_MOURNING = re.compile(r"(?:,\s*[^,.]{1,25},)?\s+(?:as\s+)?an?\s+(?:\w+\s+)?day\s+of\s+(?:national\s+)?"
+                              r"(?:mourning|remembrance)\b", re.I)
+
+
+def _declared_to_come(text: str, m: re.Match) -> bool:
+    return bool(_DECLARED_BEFORE.search(text, max(0, m.start() - 20), m.start()) and _DAY_OF_MOURNING.match(text, m.end()))
+
+
 def _weekday(m: re.Match, text: str, published: Optional[date]) -> Resolved:
     if published is None:
         return None
@@ -350,15 +362,10 @@ def _weekday(m: re.Match, text: str, published: Optional[date]) -> Resolved:
         if mod != "this" and ahead == 0:
             ahead = 7
         return _day_value(published + timedelta(days=ahead))
-    if not mod and (_tense(text, m.start()) > 0 or _DAY_DECLARED.match(text, m.end())):
+    if not mod and (_tense(text, m.start()) > 0 or _declared_to_come(text, m)):
         return _day_value(published + timedelta(days=(target - published.weekday()) % 7))
     return _day_value(published - timedelta(days=back))
 
-
-# a day declared after an event is one to come: "declared Friday a day of mourning" on a Thursday's page is the
-# next day, "declared Friday, September 8, a day of mourning"
-_DAY_DECLARED = re.compile(r"(?:,\s*[^,.]{1,25},)?\s+(?:as\s+)?an?\s+(?:national\s+|city-?wide\s+|regional\s+)?days?\s+of\s+"
-                           r"(?:mourning|remembrance)\b", re.I)
 
 
 def _relative_day(m: re.Match, text: str, published: Optional[date]) -> Resolved:
