@@ -47,6 +47,13 @@ right; conflicts 1 of 8; denial quotes 7 of 14. After the session's changes chos
 3 right, 3 wrong; found 3 of 14; contested 8 right, 3 wrong; denied 4 right, 1 wrong; conflicts 2 of 8; denial
 quotes 11 of 14.
 
+Sets T and U, written at session 35's start by two helpers blind to the code and the other sets (11 February
+2029 and 7 September 2028), read once on the session's first code (0019060): T corroborated 12 right, 1 wrong,
+1 unscored, found 11 of 13, conflicts 3 of 6, denial quotes 12 of 18; U corroborated 10 right of 10, found 10 of
+15, conflicts 0 of 9 (rival stories at 14 vs 17 through other pages' mentions than the quotes the key pairs),
+denial quotes 17 of 17. `not_conflicts_shown` counts the key's figures that agree (a rising toll, two things
+counted) shown as a contradiction: the precision side of the conflicts found (1 of 247 over A-U).
+
 Set Q, written at session 33's start by a helper who saw neither the code nor the other sets (14 March 2028:
 an overnight attack's launched and downed drones, a Chuhuiv apartment strike whose toll one governor raises
 3 -> 5 -> 7 and Moscow blames on a falling Ukrainian missile, a Pavlohrad fuel depot fire whose hours and area

@@ -134,6 +134,13 @@ def test_look_alike_tolls_that_are_no_rivals():
     published = {d.id: DAY for d in (wire_doc, fire_doc, history_doc, more_doc)}.get
     assert rivalries({"a": [wire], "b": [fire]}, published, _outlet) == []
     assert rivalries({"a": [wire], "b": [history]}, published, _outlet) == []
+    # an earlier strike's toll told as background (written after war set V's first look, tuning)
+    kyiv_day = date(2028, 5, 16)
+    city_doc, [city] = _claims("One person was killed in Kyiv on Tuesday, the city's military administration said.",
+                               "Kyiv Ledger", kyiv_day)
+    earlier_doc, [earlier] = _claims("The May 16 strike followed a May 3 combined strike against Kyiv City that killed "
+                                     "four civilians and injured 30.", "Steppe Institute", kyiv_day)
+    assert rivalries({"a": [city], "b": [earlier]}, {city_doc.id: kyiv_day, earlier_doc.id: kyiv_day}.get, _outlet) == []
     assert _towns(more) == {"sumy"}
     ministry_doc, [ministry] = _claims("Three people were killed in Sumy on Tuesday, Ukraine's interior ministry said.",
                                        "Kyiv Ledger")

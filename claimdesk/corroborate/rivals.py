@@ -43,9 +43,13 @@ MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared 
 
 
 # a figure of history or of a trend, not the day's count: "the deadliest since a strike … killed 19", "road
-# deaths fell to 11", "5.2 per 100,000", "since the start of the war"
+# deaths fell to 11", "5.2 per 100,000", "since the start of the war", an earlier strike the day's followed
 _NOT_THE_DAYS = re.compile(r"\b(?:deadliest|worst|since|fell\s+to|dropped\s+to|declined\s+to|per\s+\d|a\s+year\s+ago|"
-                           r"last\s+(?:year|month))\b", re.I)
+                           r"last\s+(?:year|month))\b"
+                           # an earlier attack's toll told as background: "The May 16 strike followed a May 3 combined
+                           # strike against Kyiv that killed four civilians"
+                           r"|\bfollow(?:ed|s|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:strike|attack|raid|shelling|"
+                           r"bombardment)s?\b", re.I)
 # what happened, by kind: a strike's toll and a fire's in one city are two counts
 _INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attacks": "attack", "shelling": "attack",
              "bombing": "attack", "missile": "attack", "missiles": "attack", "drone": "attack", "drones": "attack",
