@@ -382,7 +382,18 @@ def keyed_text(key: dict, docs: dict[str, tuple[str, str]], titles: Optional[dic
     return keyed
 
 
-def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[str, str]) -> dict:
+def figures_by_document(store: Store) -> dict[str, list[tuple[Span, float]]]:
+    """document id -> (span, value) of every figure its claims give (`Claim.quantities`, document offsets)."""
+    out: dict[str, list[tuple[Span, float]]] = defaultdict(list)
+    for claim in store.claims():
+        out[claim.document_id].extend((tuple(q.span), q.value) for q in claim.quantities if q.span)
+    return out
+
+
+def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[str, str],
+             figures: Optional[dict[str, list[tuple[Span, float]]]] = None) -> dict:
+    """`figures` (`figures_by_document`): also count the conflicts rival stories show by their figures'
+    values (`conflicts_shown_by_value`)."""
     origin_of = {a["file"]: a["origin"] for a in key["articles"]}
     status_of = {f["id"]: f["status"] for f in key["facts"]}
     verdicts: dict[str, Counter] = defaultdict(Counter)
@@ -476,6 +487,27 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                            for k, o in (("a", "b"), ("b", "a"))):
                 conflicts_found += 1
                 break
+    # the same, read by value: a contested story holding one quote shows a contradiction between that quote's
+    # figure and the other quote's, whichever pages' mentions it names (a rival story is contested by one pair of
+    # its mentions and the rival's: "14 vs 17" shown on the governor's story is the key's governor 14 / city
+    # head 17 however many pages give each)
+    def quote_values(side: dict) -> set[float]:
+        at = keyed.quotes.get((side["file"], side["quote"]))
+        return {v for (s0, s1), v in (figures or {}).get(at[0], []) if at[1][0] <= s0 and s1 <= at[1][1]} if at else set()
+
+    def contradiction_values(c: dict) -> list[set[float]]:
+        return [{v for sp, v in (figures or {}).get(document_of.get(i), []) if span and tuple(span) == sp}
+                for i, span in zip(c["mentions"], c["spans"])]
+
+    conflicts_by_value = 0
+    for c in key.get("conflicts", []) if figures is not None else []:
+        va, vb = quote_values(c["a"]), quote_values(c["b"])
+        if any(s["status"] == "contested" and any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for k in ("a", "b")
+                                                  for m in s["mentions"])
+               and any(len(cv) == 2 and ((cv[0] & va and cv[1] & vb) or (cv[0] & vb and cv[1] & va))
+                       for x in s.get("contradictions", []) if x["kind"] == "number" for cv in [contradiction_values(x)])
+               for s in ledger):
+            conflicts_by_value += 1
     # a contradiction shown between two figures the key says do not conflict (one official's toll rising through
     # the day, two things counted, two days): each of its figures inside one of the two quotes
     not_conflicts_shown = sum(1 for c in key.get("not_conflicts", []) if any(
@@ -486,6 +518,7 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         "corroborated_recall": (len(corroborated_found), len(gold_corroborated)),
         "conflicts_found": (conflicts_found, len(key.get("conflicts", []))),
         "not_conflicts_shown": (not_conflicts_shown, len(key.get("not_conflicts", []))),
+        "conflicts_shown_by_value": (conflicts_by_value, len(key.get("conflicts", []))),
         "denials_found": (denials_found, len(key.get("denials", []))),
         "not_denials_in_denied_stories": (not_denials_hit, len(key.get("not_denials", []))),
         "must_not_join_together": [(p["a"], p["b"]) for p in in_one_story],
@@ -520,7 +553,8 @@ def main() -> None:
             store = Store(db)
             docs = documents_by_file(store, folder)
             doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
-            result = evaluate(key, ledger, keyed_text(key, docs, titles_by_file(store, folder)), doc_files)
+            result = evaluate(key, ledger, keyed_text(key, docs, titles_by_file(store, folder)), doc_files,
+                              figures_by_document(store))
         print(f"== {name}: {len(key['articles'])} articles, {len(key['facts'])} facts in the key; "
               f"stories by status {dict(result['stories'])}")
         for status, counts in sorted(result["verdicts"].items()):
@@ -528,7 +562,8 @@ def main() -> None:
                   f"unknown {counts.get('unknown', 0)}")
         found, total = result["corroborated_recall"]
         print(f"  key's corroborated facts found corroborated: {found} of {total}")
-        print(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]}; "
+        print(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]} (shown by the "
+              f"figures' values, whichever pages' mentions a contradiction names: {result['conflicts_shown_by_value'][0]}); "
               f"denials found: {result['denials_found'][0]} of {result['denials_found'][1]}; "
               f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
               f"{result['not_denials_in_denied_stories'][1]}; figures the key says agree shown as "
