@@ -471,10 +471,11 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
 
     def disputed(s: dict) -> list[list[dict]]:
         return [[{"document": document_of.get(i), "span": span} for i, span in zip(c["mentions"], c["spans"]) if span]
-                for c in s.get("contradictions", []) if c["kind"] == "number"]
+                for c in s.get("contradictions", []) if c["kind"] in ("number", "date")]
 
     conflicts_found = 0
-    for c in key.get("conflicts", []):
+    found_strictly: set[int] = set()
+    for n, c in enumerate(key.get("conflicts", [])):
         for s in ledger:
             if s["status"] != "contested":
                 continue
@@ -486,6 +487,7 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                                    for figures in disputed(s))
                            for k, o in (("a", "b"), ("b", "a"))):
                 conflicts_found += 1
+                found_strictly.add(n)
                 break
     # the same, read by value: a contested story holding one quote shows a contradiction between that quote's
     # figure and the other quote's, whichever pages' mentions it names (a rival story is contested by one pair of
@@ -500,9 +502,9 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                 for i, span in zip(c["mentions"], c["spans"])]
 
     conflicts_by_value = 0
-    for c in key.get("conflicts", []) if figures is not None else []:
+    for n, c in enumerate(key.get("conflicts", []) if figures is not None else []):
         va, vb = quote_values(c["a"]), quote_values(c["b"])
-        if any(s["status"] == "contested" and any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for k in ("a", "b")
+        if n in found_strictly or any(s["status"] == "contested" and any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for k in ("a", "b")
                                                   for m in s["mentions"])
                and any(len(cv) == 2 and ((cv[0] & va and cv[1] & vb) or (cv[0] & vb and cv[1] & va))
                        for x in s.get("contradictions", []) if x["kind"] == "number" for cv in [contradiction_values(x)])

@@ -408,3 +408,23 @@ def test_one_outlets_two_pages_giving_two_speakers_areas_of_one_fire_contest(sql
     contested = [s for s in stories if s.status == "contested"]
     assert contested and all(any(c.kind == "number" for c in s.contradictions) for s in contested), \
         [(s.status, s.text[:60]) for s in stories]
+
+
+def test_two_days_given_for_the_next_round_of_talks_are_rivals():
+    """Issue 12: dates conflict for one event; the next round of talks in one town, dated by each side to another
+    day, is one meeting to come (written after war set S, tuning). Not one side's two statements, not a round
+    held already, not another town's round."""
+    talks_day = date(2028, 8, 23)
+    kyiv_doc, [kyiv] = _claims("Presidential adviser Dmytro Lytvynchuk said the next round of talks with Russia would "
+                               "be held in Geneva on September 4.", "Kyiv Ledger", talks_day)
+    moscow_doc, [moscow] = _claims("Foreign Ministry spokeswoman Anna Belova said the next round of Russian-Ukrainian "
+                                   "consultations in Geneva was scheduled for September 11.", "Steppe Wire", talks_day)
+    vienna_doc, [vienna] = _claims("Foreign Ministry spokeswoman Anna Belova said the next round of Russian-Ukrainian "
+                                   "consultations in Vienna was scheduled for September 11.", "Steppe Wire", talks_day)
+    past_doc, [past] = _claims("Foreign Ministry spokeswoman Anna Belova said the new round of talks in Geneva had taken "
+                               "place on August 20.", "Steppe Wire", talks_day)
+    published = {d.id: talks_day for d in (kyiv_doc, moscow_doc, vienna_doc, past_doc)}.get
+    [found] = rivalries({"a": [kyiv], "b": [moscow]}, published, _outlet)
+    assert found.contradiction.kind == "date" and "Geneva" in found.contradiction.quantity
+    assert rivalries({"a": [kyiv], "b": [vienna]}, published, _outlet) == []
+    assert rivalries({"a": [kyiv], "b": [past]}, published, _outlet) == []

@@ -171,7 +171,8 @@ def other_incidents(a: Claim, b: Claim) -> bool:
 def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple[str, str, date]]:
     """(town, kind of thing counted, day) for each figure of a count in a town, and ("handover:" what and
     the side that got it back, "people", day) for each of an exchange: the day the claim names, else the day
-    its page was published and the day before (a live blog's "has risen to 11")."""
+    its page was published and the day before (a live blog's "has risen to 11"); and ("round:" town, "date",
+    day) when it dates the next round of talks (`_round_keys`)."""
     named = named_day(claim)
     if named:
         days = {date.fromisoformat(named)}
@@ -179,7 +180,8 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
         days = {on, on - timedelta(days=1)}
     else:
         return set()
-    keys = {(f"{_HANDOVER}{h.what}:{h.side}", "people", d) for h in handover_figures(claim) for d in days}
+    keys = {(f"{_HANDOVER}{h.what}:{h.side}", "people", d) for h in handover_figures(claim) for d in days} \
+        | _round_keys(claim, published)
     if counts_in_a_town(claim):
         towns, figures = _counted(claim)
         keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures for d in days}
@@ -187,6 +189,32 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
 
 
 _HANDOVER = "handover:"
+_ROUND = "round:"
+# a meeting to come named by its round: "the next round of direct talks … would take place in Istanbul on June 19"
+# / "the next round of Russian-Ukrainian talks would be held in Istanbul on June 23" (issue 12: dates conflict only
+# for one event; the next round in one town is one event however each side words it)
+_NEXT_ROUND = re.compile(r"\b(?:next|new|further|coming|upcoming)\s+round\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:talks|negotiations|consultations)\b", re.I)
+
+
+def _round_keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple[str, str, date]]:
+    """("round:" town, "date", day) for a claim dating the next round of talks in a town to a day after its page's
+    (the day of the page and the day after, so that two pages a day apart meet)."""
+    named, on = named_day(claim), published(claim.document_id)
+    if not named or on is None or claim.polarity != "asserted" or is_denial(claim) or not _NEXT_ROUND.search(claim.text):
+        return set()
+    if date.fromisoformat(named) < on:
+        return set()  # a round held already
+    return {(f"{_ROUND}{t}", "date", d) for t in event_towns(claim) for d in (on, on + timedelta(days=1))}
+
+
+def _round_conflict(a: Claim, b: Claim, key: str) -> Optional[Disagreement]:
+    """Two days given for the next round of talks in one town."""
+    da, db = named_day(a), named_day(b)
+    if not (da and db) or da == db or a.when is None or b.when is None:
+        return None
+    return Disagreement("date", f"{a.when.text} ({da}) vs {b.when.text} ({db})",
+                        f"date of the next round of talks in {key[len(_ROUND):].title()}", (a.when.span, b.when.span))
 
 
 def _handover_conflict(a: Claim, b: Claim, key: str) -> Optional[Disagreement]:
@@ -265,6 +293,12 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
             if (s, t) in found:
                 continue
             for a, b in product(stories[s], stories[t]):
+                if key[0].startswith(_ROUND):  # two days of one meeting to come: no one day is shared
+                    if _two_accounts(a, b, source_of) and not one_speaker(a, b) \
+                            and (disagreement := _round_conflict(a, b, key[0])) is not None:
+                        found[(s, t)] = Rivalry((s, t), disagreement.between(a, b))
+                        break
+                    continue
                 if not _two_accounts(a, b, source_of, key[1] in EXTENT_UNITS) or not _one_day(a, b, published) \
                         or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b):
                     continue
