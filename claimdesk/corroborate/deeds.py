@@ -90,6 +90,7 @@ _NO_DEATHS = re.compile(
     r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b", re.I)
 UNHARMED = "unharmed"
 NO_DEATHS = "no_deaths"
+_MAY_DENY_HARM = re.compile(r"\b(?:no|nobody|none|no-one|without|unharmed)\b", re.I)
 
 # a participle after an article describes a thing, it tells no deed: "debris from a downed drone fell on
 # the refinery, starting a fire" tells the fire
@@ -109,8 +110,10 @@ def deeds(text: str) -> frozenset[str]:
     ['unharmed']
     """
     others = [m.span() for m in _OTHER_SENSE.finditer(text)]
-    spared = [m.span() for m in _NO_HARM.finditer(text)]
-    survived = [m.span() for m in _NO_DEATHS.finditer(text)]
+    spared = survived = []
+    if _MAY_DENY_HARM.search(text):  # the two expressions only where one of their words stands (a hot path)
+        spared = [m.span() for m in _NO_HARM.finditer(text)]
+        survived = [m.span() for m in _NO_DEATHS.finditer(text)]
     others += spared + survived
     found = {_FORMS[form] for start, form in _forms(text)
              if not (form.endswith("ed") and _after_article(text, start))
