@@ -330,6 +330,14 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         # written after war set S: a wire copy's note on where it came from
         "Originally published by Polaris Wire. Republished under licence.",
         "Republished with permission from the Kyiv Independent.",
+        # written after war sets T, U and V: a mirror's note, a cookie banner of two sentences, a think tank's link,
+        # a live blog's pause
+        "This assessment was originally published by the Centre for Eastern Security Studies and is reproduced "
+        "with permission.",
+        "NLB uses cookies which are essential for the site to work. We also use non-essential cookies to help us "
+        "improve our digital services.",
+        "Read the full report with maps and endnotes on the ICA website.",
+        "We are pausing our live coverage for tonight. Thanks for following along.",
     ]
     content = [
         "Reuters reported on Monday that the North Korean leader had watched the launch.",
@@ -338,6 +346,7 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "The bill was backed by the opposition leader, Keir Starmer (Labour).",
         "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
         "Buyers of photo equipment said prices rose 12 percent in a year.",
+        "The report, originally published by the institute in March, found a rise in attacks.",
         # a crawl that ran the article on into the caption line keeps the article's sentences
         "View Full Caption DNAinfo/John Doe WOODLAWN — A man has been charged in a Father's Day shooting that "
         "left a three-year-old boy in critical condition, police said on Tuesday after a week of searching.",

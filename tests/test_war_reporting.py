@@ -263,19 +263,9 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    "set_q": ["This article was updated at 15:40 with a statement from the energy company."],
                    # set M's first look (session 31): an aggregator's notes on its own cards
                    "set_m": ["Card summaries are written by NewsHeap editors.",
-                             "NewsHeap shows headlines and links from publishers."],
-                   # sets T and U's first looks (session 35): a republication note, a cookie banner of two
-                   # sentences, a think tank's link, a live blog's pause
-                   "set_t": ["This assessment was originally published by the Centre for Eastern Security Studies "
-                             "and is reproduce",
-                             "NLB uses cookies which are essential for the site to work.",
-                             "Read the full assessment with maps on the CESS website."],
-                   # set V's first look (session 35): a think tank's link
-                   "set_v": ["Read the full report with maps and endnotes on the ICA website."],
-                   "set_u": ["Thanks for following along.",
-                             "This report was originally published by the Aldergate Institute for Security Studies "
-                             "and is republis",
-                             "We are pausing our live coverage for tonight."]}
+                             "NewsHeap shows headlines and links from publishers."]}
+# (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
+# think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
 
 def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):

@@ -53,6 +53,16 @@ _BOILERPLATE = re.compile(
     # "The report, originally published by the institute, found …"
     r"^\W*originally (?:appeared|published) by [^,.]{1,60}\.?(?:\s+republished [^.]{0,60}\.?)?\s*$|"
     r"^\W*republished (?:under|with) (?:licen[cs]e|permission)\b[^.]{0,60}\.?\s*$|"
+    # the page's notes on itself as whole lines: "This assessment was originally published by the Centre for … and is
+    # reproduced with permission."; "NLB uses cookies which are essential for the site to work. We also use …"; "Read
+    # the full report with maps and endnotes on the ICA website."; "We are pausing our live coverage for tonight.
+    # Thanks for following along." (not "The app uses cookies to track users, researchers found")
+    r"^\W*this (?:article|analysis|assessment|story|report|piece|brief) (?:was|is) originally published by\b|"
+    r"^\W*(?:[\w.&'’-]+\s){0,3}uses? cookies\b(?=.*\b(?:essential|necessary|improve|experience|agree|accept|"
+    r"consent|settings|preferences)\b)|"
+    r"^\W*read the full (?:report|assessment|analysis|study|story|article|brief)\b[^.]{0,80}\b(?:website|site)\W*$|"
+    r"^\W*we(?:'re|’re| are| will be) (?:pausing|closing|ending|wrapping up) (?:our|this|the) live "
+    r"(?:coverage|blog|page)\b|"
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"
