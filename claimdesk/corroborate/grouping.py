@@ -732,7 +732,8 @@ class StoryGrouper:
             # model alone: PAC corroborated 0.09). Inside a cluster of several documents the model
             # alone decides (with this rule there too, ECB+ held-out mixing 0.063)
             # two figures of one count, one day, one town: the contest a story must show, whatever the
-            # wording around the figures (the model and the check read the words)
+            # wording around the figures (the model and the check read the words); likewise two lines telling only
+            # that no one was hurt, and one named speaker's figure told on two pages
             toll = same_cluster and (p >= FALLBACK_MIN_PROBABILITY and samefact.one_toll_in_one_place(fact, lead)
                                      or samefact.nobody_harmed_alike(fact, lead)
                                      or samefact.one_speakers_figure_told_twice(fact, lead))
