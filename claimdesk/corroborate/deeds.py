@@ -74,20 +74,22 @@ _NOT_KILLED = r"(?:killed|dead)"
 _NONE_OF = r"\b(?:no(?:body|\s+one|-one)|none\s+of\s+(?:the\s+|its\s+|their\s+)?[\w-]+)\s+"
 _NO_CASUALTIES = r"(?:casualties|injuries|victims|injured)"
 _NO_FATALITIES = r"(?:deaths|fatalities|dead)"
-_NO_HARM = re.compile(
-    _NONE_OF + _PLACE_GAP + _AUX + _NOT_HURT + r"\b"
-    + r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
-    + _NO_CASUALTIES + r"\b"
-    + r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?" + _NO_CASUALTIES + r"\s+(?:were|was|have\s+been|had\s+been|"
-    r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b|\bwithout\s+(?:casualties|injuries)\b"
-    r"|\b(?:was|were|escaped|released|rescued|evacuated)\s+unharmed\b|\bthere\s+was\s+no\s+one\s+(?:hurt|injured)\b",
-    re.I)
-_NO_DEATHS = re.compile(
-    _NONE_OF + _PLACE_GAP + _AUX + _NOT_KILLED + r"\b"
-    + r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
-    + _NO_FATALITIES + r"\b"
-    + r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?" + _NO_FATALITIES + r"\s+(?:were|was|have\s+been|had\s+been|"
-    r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b", re.I)
+
+
+def _harm_ruled_out(participles: str, nouns: str, more: str = "") -> re.Pattern:
+    """"nobody was <participle>", "there were no <noun>", "no <noun> were reported", and `more`."""
+    return re.compile(
+        _NONE_OF + _PLACE_GAP + _AUX + participles + r"\b"
+        + r"|\b(?:were|was|are|had\s+been|have\s+been|has\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+        + nouns + r"\b"
+        + r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?" + nouns + r"\s+(?:were|was|have\s+been|had\s+been|"
+        r"has\s+been)\s+(?:immediately\s+|initially\s+)?(?:reported|recorded)\b" + more, re.I)
+
+
+_NO_HARM = _harm_ruled_out(_NOT_HURT, _NO_CASUALTIES,
+                           r"|\bwithout\s+(?:casualties|injuries)\b|\b(?:was|were|escaped|released|rescued|evacuated)"
+                           r"\s+unharmed\b|\bthere\s+was\s+no\s+one\s+(?:hurt|injured)\b")
+_NO_DEATHS = _harm_ruled_out(_NOT_KILLED, _NO_FATALITIES)
 UNHARMED = "unharmed"
 NO_DEATHS = "no_deaths"
 _MAY_DENY_HARM = re.compile(r"\b(?:no|nobody|none|no-one|without|unharmed)\b", re.I)

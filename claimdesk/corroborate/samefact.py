@@ -611,8 +611,8 @@ def one_speakers_figure_told_twice(a: Parts, b: Parts) -> bool:
         last = source.split()[-1].strip(".,'’") if source else ""
         return last.lower() if last[:1].isupper() else None
 
-    told = [(x, y) for x, y in ((a, b), (b, a)) if (name := surname(x)) and name in y.speaker | y.names]
-    return bool(told) and one_deed_told_alike(a, b)
+    return any((name := surname(x)) and name in y.speaker | y.names for x, y in ((a, b), (b, a))) \
+        and one_deed_told_alike(a, b)
 
 
 # what a claim tells when it tells that no one came to harm, or that no one died
