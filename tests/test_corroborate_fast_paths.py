@@ -10,10 +10,10 @@ import re
 import pytest
 
 from claimdesk.corroborate import credits as credits_module
-from claimdesk.corroborate.copies import SpanShingles, shingles
+from claimdesk.corroborate.copies import SpanShingles, shares_any, shingles
 from claimdesk.corroborate.deeds import (_ATTRIBUTIVE, _FORMS, _HIT, _NO_DEATHS, _NO_HARM, _OTHER_SENSE, NO_DEATHS,
                                         UNHARMED, deeds)
-from claimdesk.corroborate.passages import sentences
+from claimdesk.corroborate.passages import SentenceShingles, sentences
 from claimdesk.corroborate.vectors import _STOP, _term_analyzer, _words, names, title_cased
 
 _DEED_REFERENCE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FORMS), key=len, reverse=True)) + r")\b", re.I)
@@ -108,6 +108,24 @@ def test_shingles_of_a_span_read_from_the_whole_text_equal_the_span_read_alone(r
             assert read.of(s, e).tolist() == shingles(text[s:e]).tolist()
             compared += 1
     assert compared > 5000
+
+
+def test_a_page_sharing_no_shingle_with_another_shares_no_sentence_with_it(real_texts):
+    # `sourcing` reads a page's sentences only for candidates whose shingle sets meet its own
+    whole = [shingles(t) for t in real_texts[:120]]
+    met = skipped = 0
+    for i, text in enumerate(real_texts[:120]):
+        read = SentenceShingles(text)
+        for j in range(max(0, i - 6), i):
+            meets = shares_any(whole[i], whole[j].astype("uint32"))
+            assert meets == bool(len(set(whole[i].tolist()) & set(whole[j].tolist())))
+            if meets:
+                met += 1
+            else:
+                skipped += 1
+                assert read.shares(whole[j]) is None
+    assert met and skipped
+    assert not shares_any(whole[0], whole[0][:0])
 
 
 def test_credits_found_through_the_cue_words_are_the_credits_the_expression_finds(real_texts):

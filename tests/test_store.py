@@ -31,6 +31,16 @@ def test_same_text_is_one_document_with_every_source(sqlite_url: str, sample_doc
     assert store.get_document(sample_doc.id).text == sample_doc.text
 
 
+def test_documents_read_in_bulk_come_in_the_order_asked(sqlite_url: str, sample_doc: Document) -> None:
+    store = Store(sqlite_url)
+    other = Document.from_text("A second article about something else entirely.", source="b.txt")
+    store.add_document(sample_doc)
+    store.add_document(other)
+    assert [d.id for d in store.get_documents([other.id, "missing", sample_doc.id])] == [other.id, sample_doc.id]
+    assert [d.id for d in store.get_documents([sample_doc.id, other.id], chunk=1)] == [sample_doc.id, other.id]
+    assert store.get_documents([]) == []
+
+
 def test_findings_and_claims_round_trip(sqlite_url: str, sample_doc: Document) -> None:
     store = Store(sqlite_url)
     start = sample_doc.text.index("six North Korean officers")

@@ -126,6 +126,18 @@ def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return shared / min(len(a), len(b)), shared / max(len(a), len(b))
 
 
+def shares_any(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether sorted unique shingle sets `a` and `b` have a shingle in common."""
+    if not len(a) or not len(b):
+        return False
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if small.dtype != large.dtype:
+        small, large = small.astype(np.uint32), large.astype(np.uint32)
+    at = np.searchsorted(large, small)
+    at[at == len(large)] = 0
+    return bool((large[at] == small).any())
+
+
 @dataclass(frozen=True)
 class CopyVerdict:
     document_id: str

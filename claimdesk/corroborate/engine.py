@@ -80,7 +80,7 @@ def corroborate(store: Store, incremental: bool = True, batch_size: int = BATCH_
     try:
         for start in range(0, len(pending), batch_size):
             ids = [p.id for p in pending[start:start + batch_size]]
-            docs = [d for d in (store.get_document(i) for i in ids) if d is not None]
+            docs = store.get_documents(ids)
             _batch(store, docs, weights, clusterer, detector, cache, report, run, memo)
             # what stays across batches (LSH index, centroids, caches: millions of small objects)
             # is moved out of the cyclic collector's sight; else each full collection walks it

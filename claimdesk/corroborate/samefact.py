@@ -304,7 +304,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _names(claim: Claim, text: str) -> frozenset[str]:
-    return frozenset(set(names(text)) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR - _ANYONE
+    return frozenset(_text_names(text) | {a.lower() for a in claim.actors if a[:1].isupper()}) - _CALENDAR - _ANYONE
+
+
+@lru_cache(maxsize=16384)  # a story's lead is weighed again each time its row is written (`informativeness`)
+def _text_names(text: str) -> frozenset[str]:
+    return frozenset(names(text))
 
 
 def _fields(claim: Claim, text: str) -> dict:
@@ -328,7 +333,7 @@ def _fields(claim: Claim, text: str) -> dict:
         event_type=claim.event_type, day=_when_date(claim.when),
         countries=frozenset(p.country for p in claim.places if p.country),
         places=frozenset(p.name.lower() for p in claim.places),
-        speaker=frozenset(names(claim.attribution.source)) - _CALENDAR if claim.attribution.source else frozenset(),
+        speaker=_text_names(claim.attribution.source) - _CALENDAR if claim.attribution.source else frozenset(),
         no_comment=bool(NO_COMMENT.search(claim.text)) or is_appeal(claim.text),
         deeds=told,
         fact_stems=_stems(fact_words) | {w.replace(",", "") for w in fact_words if w[0].isdigit()}

@@ -26,7 +26,7 @@ from typing import Optional
 
 import numpy as np
 
-from claimdesk.corroborate.copies import order_key, shingles
+from claimdesk.corroborate.copies import order_key, shares_any, shingles
 from claimdesk.corroborate.credits import brand, credits, outlet_key_of_name, outlet_names
 from claimdesk.corroborate.interviews import GivenQuotes, PrintedQuotes
 from claimdesk.corroborate.origin import wire_origin
@@ -251,14 +251,17 @@ def _passage_origins(doc: Document, mine: str, ctx: SourcingContext) -> list[Ori
     credited = {o.key for o in ctx.credited[doc.id].others} if doc.id in ctx.credited else set()
     later_credited = [c for c in near if c in ctx.batch and c not in cands and c not in later_wires
                       and own_key(ctx.batch[c]) in credited - {mine}][:MAX_CANDIDATES]
-    if not cands and not later_wires and not later_credited:
+    # a sentence's shingles are the page's own, so a page sharing none with a candidate shares no sentence
+    # with it: the sentences are read only for candidates that share something (most LSH candidates share
+    # only words, not 5-word runs)
+    whole = ctx.shingles_of(doc.id)
+    others = [(cand, other) for cand in cands + later_wires + later_credited
+              if (other := ctx.shingles_of(cand)) is not None and (whole is None or shares_any(whole, other))]
+    if not others:
         return []
     sentences = SentenceShingles(doc.text)
     taken: list[Origin] = []
-    for cand in cands + later_wires + later_credited:  # earliest first: the first outlet to publish a passage is its origin
-        other = ctx.shingles_of(cand)
-        if other is None:
-            continue
+    for cand, other in others:  # earliest first: the first outlet to publish a passage is its origin
         whole_wire, head = _whole_wire(cand, ctx), ctx.headers.get(cand, ctx.batch.get(cand))
         from_credited = (head is not None and own_key(head) in credited) or (whole_wire is not None and whole_wire.key in credited)
         for span, n in sentences.shared(other, from_credited):

@@ -257,6 +257,18 @@ class Store:
             row = conn.execute(select(schema.documents).where(schema.documents.c.id == document_id)).mappings().first()
         return document_from_row(row) if row else None
 
+    def get_documents(self, document_ids: Iterable[str], chunk: int = 500) -> list[Document]:
+        """The stored documents of `document_ids`, in that order (unknown ids left out), read a chunk
+        of ids per query."""
+        ids = list(document_ids)
+        found: dict[str, Document] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), chunk):
+                rows = conn.execute(select(schema.documents).where(
+                    schema.documents.c.id.in_(ids[start:start + chunk]))).mappings().all()
+                found.update((row["id"], document_from_row(row)) for row in rows)
+        return [found[i] for i in ids if i in found]
+
     def documents(self, batch_size: int = 500) -> Iterator[Document]:
         """Every document, in id order, read in batches so memory stays flat on large stores."""
         last_id = ""
