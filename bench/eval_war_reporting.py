@@ -54,6 +54,13 @@ Sets T and U, written at session 35's start by two helpers blind to the code and
 denial quotes 17 of 17. `not_conflicts_shown` counts the key's figures that agree (a rising toll, two things
 counted) shown as a contradiction: the precision side of the conflicts found (1 of 247 over A-U).
 
+Sets W and X, written at session 36's start by two helpers blind to the code and the other sets (27 July 2028,
+Izmail's port and the Black Sea; 4 October 2028, Kostiantynivka's bus station and Kharkiv's power plant), read
+once on the session's first code (3ba92fc): W corroborated 9 right, 8 wrong, found 9 of 16, contested 2 right,
+6 wrong, conflicts 2 of 8, denial quotes 19 of 25, one agreeing pair shown as a contradiction (of 15); X
+corroborated 7 right, 3 wrong, 2 unscored, found 7 of 16, contested 8 right, 3 wrong, conflicts 1 of 9, denial
+quotes 14 of 25.
+
 Set Q, written at session 33's start by a helper who saw neither the code nor the other sets (14 March 2028:
 an overnight attack's launched and downed drones, a Chuhuiv apartment strike whose toll one governor raises
 3 -> 5 -> 7 and Moscow blames on a falling Ukrainian missile, a Pavlohrad fuel depot fire whose hours and area

@@ -703,6 +703,20 @@ def test_one_officials_toll_rising_through_the_day_is_no_contradiction():
     assert _numbers([morning, mayor]) == ["Nine vs Seventeen"]
 
 
+def test_a_regions_administration_speaks_for_its_governor():
+    # written after war set W (tuning): the live blog's governor and the wire's "regional administration"
+    morning = "Governor Oleh Kravets says one person was injured in the attack on Izmail."
+    total = "In total, nine people were injured in Izmail, according to the regional administration."
+    assert _numbers([morning, total]) == []
+    military = "In total, nine people were injured in Izmail, according to the Odesa Regional Military Administration."
+    assert _numbers([morning, military]) == []
+    # a city's administration speaks for its mayor, not for the region's governor
+    city = "In total, nine people were injured in Izmail, according to the city military administration."
+    assert _numbers([morning, city]) == ["one vs nine"]
+    assert _numbers([morning, "In total, nine people were injured in Izmail, according to the presidential "
+                                       "administration."]) == ["one vs nine"]
+
+
 @pytest.mark.parametrize("a, b", [
     # a review of session 31: names after a comma, two ministers, two outlets' bare title are two speakers
     ("Nine people were killed in the strike on Kharkiv on Friday, said Oleh Syniehubov, head of the Kharkiv "

@@ -414,6 +414,10 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     # another verb before "false": what was confirmed is not denied
     ("The governor said reports of damage to the dam were confirmed while claims of casualties were false.",
      False, False),
+    # written after war set W: a that-clause with its own verb, then the report called false
+    ("Kestrel Maritime, which manages the Marisol Bay, says reports that its captain was detained are false.", True, False),
+    ("The governor said reports that the plant was hit were confirmed while claims that a school burned were false.",
+     False, False),
     # what is said of reports or figures that is no denial
     ("The regional administration said the claims were being checked by investigators.", False, False),
     ("The ministry said the figures were accurate.", False, False),
@@ -435,6 +439,14 @@ def test_a_report_said_to_be_false_denies_the_report_it_names():
     strike = _main_claim("Pro-Russian channels claimed overnight that a Russian missile had struck the dam.",
                          date(2026, 8, 14))
     assert denies(denial, [strike]) == [strike]
+
+
+def test_a_report_that_something_happened_called_false_denies_that_thing():
+    from claimdesk.corroborate.denials import denied_object
+
+    denial = _main_claim("Kestrel Maritime, which manages the Marisol Bay, says reports that its captain was detained "
+                         "are false.", date(2028, 7, 28))
+    assert denied_object(denial).text == "its captain was detained"
 
 
 def test_a_figure_dismissed_as_false_points_back_and_a_proposal_dismissed_denies_no_fact():

@@ -370,6 +370,22 @@ def test_whoever_puts_a_figure_at_a_number_gives_it(text, source):
     assert first.attribution.source == source, first.attribution
 
 
+def test_a_figure_given_by_a_surname_the_page_named_in_full_or_before_a_colon_is_the_speakers():
+    # written after war set W (tuning): the small model tags a bare "Kravets" as a common noun
+    text = ("Odesa regional governor Oleh Kravets said the port was hit overnight. Kravets put the number of injured "
+            "sailors aboard the Marisol Bay at six, two of whom are in a serious condition. Kravets has updated the "
+            "toll: five people were injured in Izmail. The ministry revised its count: 14 people died.")
+    _, put, updated, revised = extract(Document.from_text(text, source="test"))
+    assert (put.attribution.kind, put.attribution.source) == ("named_person", "Kravets"), put.attribution
+    assert (updated.attribution.kind, updated.attribution.source) == ("named_person", "Kravets"), updated.attribution
+    assert revised.attribution.source == "The ministry", revised.attribution
+    # a colon after anything but a figure's noun, or after a figure, gives nothing
+    for line in ("The company updated the app: users can now share their location.",
+                 "Engineers checked the toll of 14 bridges: none was damaged."):
+        first = extract(Document.from_text(line, source="test"))[0]
+        assert first.attribution.cue not in ("updated", "checked"), first.attribution
+
+
 @pytest.mark.parametrize("text", [
     "The strike on the school put 40 children at risk.",
     # a clock time is no figure, an area placed under a curfew no area measured (a review's cases)

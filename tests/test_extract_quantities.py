@@ -70,6 +70,16 @@ def test_sample_article_quantities(samples_dir: Path):
     ("Russia handed over 1,000 bodies", [("1,000", 1000, "exact", "bodies", None)]),
     ("over 1,000 bodies", [("over 1,000", 1000, "at_least", "bodies", None)]),
     ("the operation took over 20 hours", [("over 20", 20, "at_least", "hours", None)]),
+    # a bound denied is the other bound (war set X: "No fewer than eight people died" read as at most eight)
+    ("No fewer than eight people died", [("No fewer than eight", 8, "at_least", "people", None)]),
+    ("not less than 30 drones", [("not less than 30", 30, "at_least", "drones", None)]),
+    ("fewer than ten people", [("fewer than ten", 10, "up_to", "people", None)]),
+    ("no more than 12 people", [("no more than 12", 12, "up_to", "people", None)]),
+    # a kind of weapon before its noun (war set W: "one Iskander-M ballistic missile" counted "ballistic")
+    ("one Iskander-M ballistic missile", [("one", 1, "exact", "missile", None)]),
+    ("one Kalibr cruise missile", [("one", 1, "exact", "missile", None)]),
+    ("two uncrewed surface vessels", [("two", 2, "exact", "vessels", None)]),
+    ("a cruise ship with 3,000 passengers", [("3,000", 3000, "exact", "passengers", None)]),
 ])
 def test_quantities(text, expected):
     assert _q(text) == expected

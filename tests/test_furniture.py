@@ -338,6 +338,10 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "improve our digital services.",
         "Read the full report with maps and endnotes on the ICA website.",
         "We are pausing our live coverage for tonight. Thanks for following along.",
+        # written after war sets W and X: a site's appeal, a reuse notice, a think tank's notes line
+        "The Globe Sentinel is reader-funded. Please consider supporting us today.",
+        "When using materials, a hyperlink to VestRus is required.",
+        "Sources and notes are available in the PDF version of this report.",
     ]
     content = [
         "Reuters reported on Monday that the North Korean leader had watched the launch.",
@@ -347,6 +351,9 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "The findings were published in The Astrophysical Journal (ApJ) on Monday.",
         "Buyers of photo equipment said prices rose 12 percent in a year.",
         "The report, originally published by the institute in March, found a rise in attacks.",
+        "The hospital is state-funded and the station is reader-funded, officials said.",
+        "Sources said the plant was hit and notes found at the scene are available to investigators.",
+        "When using materials from the depot, workers wore masks.",
         # a crawl that ran the article on into the caption line keeps the article's sentences
         "View Full Caption DNAinfo/John Doe WOODLAWN — A man has been charged in a Father's Day shooting that "
         "left a three-year-old boy in critical condition, police said on Tuesday after a week of searching.",

@@ -152,6 +152,8 @@ def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
     source = (claim.attribution.source or "").strip()
     kind = claim.attribution.kind
     if kind == "named_organization":
+        if (office := _administration_office(source)) is not None:
+            return None, office
         head = re.split(r"[,(]", source)[0].split()
         return " ".join(w for w in (t.lower() for t in head) if w != "the") or None, None
     if kind not in ("named_person", "vague"):
@@ -170,6 +172,20 @@ def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
         if named:
             return named[-1].lower(), office
     return None, office
+
+
+# "the regional administration", "the Odesa Regional Military Administration", "the city's military administration"
+_ADMINISTRATION = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*(?:['’]s)?\s+)?(?:(regional|region's|region|oblast)|(city|city's|town|town's))"
+                             r"\s+(?:military\s+|civil(?:-military)?\s+|state\s+)?administration$", re.I)
+
+
+def _administration_office(source: str) -> Optional[str]:
+    """The office speaking for a Ukrainian region's or city's administration: its governor or mayor heads it
+    ("In total, nine people were injured, according to the regional administration" is the governor's count)."""
+    m = _ADMINISTRATION.match(source.strip())
+    if m is None:
+        return None
+    return "governor" if m.group(1) else "mayor"
 
 
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],

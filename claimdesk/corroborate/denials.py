@@ -132,7 +132,10 @@ _REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['
 _CALLED_UNTRUE = (r"(?:an?\s+|pure\s+)?(?:staged\s+provocations?|staged|fake|false|"
                   r"untrue|baseless|groundless|unfounded|fabricat\w*|lies|an?\s+lie|fiction|disinformation|"
                   r"misinformation|propaganda)\b")
-_REPORT_TOLD = r"(?:\s+(?:of|that|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?)?"
+# ("reports that its captain was detained are false": a that-clause has a verb of its own, up to the one the report
+# is called false by; not across a second report, "reports that X were confirmed while claims that Y were false")
+_REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?"
+                r"|\s+that\s+(?:(?!\b(?:while|whereas|but|and|claims?|reports?)\b)[^.;,\"“”]){1,100}?)?")
 _SAID_FALSE = re.compile(
     r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
     r"(?=\s+" + _REPORT_CALLED

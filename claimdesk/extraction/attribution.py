@@ -46,7 +46,7 @@ def find_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> list[Cu
     `cue_features`), and those that name none ("indications that …": vague)."""
     # the filter learnt speech from PolNeAR, where a toll put at a figure is rare: such a cue is kept as found
     cues = [c for c in candidate_cues(sent, lex, resolver)
-            if c.attribution.source_span is None or _gives_figure(c.anchor) or lex.cue_filter.keeps(cue_features(c))]
+            if c.attribution.source_span is None or gives_figure(c.anchor) or lex.cue_filter.keeps(cue_features(c))]
     for cue in cues:
         if cue.source is not None:
             resolver.note_speaker(cue.source, cue.attribution.kind)
@@ -74,6 +74,8 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
             agent = agent_of(source, lex)
             if agent is None and _says_words(anchor, source, content, lex):
                 agent = source  # "Fields said she was …", "six in 10 said they …", "the affidavit said that …"
+            if agent is None and len(source) == 1 and resolver.names_person(source.root):
+                agent = source  # "Kravets put the number … at six": the surname of someone the page named in full
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
             source = agent  # None for "indications that …", "a sign that …": vague, no one named
@@ -194,7 +196,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
     # "The Times reports: …", "Caddell continued: …", "Clinton released the following statement: …"
     # (asked only where the answer matters: most verbs are no cue whatever follows them)
     colon: Optional[bool] = None
-    figure = _gives_figure(tok)
+    figure = gives_figure(tok)
     if lemma not in lex.cue_verbs and not (clause or intention or figure):
         colon = _introduces_colon(tok)
         if not colon:
@@ -266,6 +268,8 @@ def _verb_cue(tok: Token, lex: Lexicons):
             and tok.lemma_.lower() not in lex.cue_verbs_any_object \
             and not (colon if colon is not None else _introduces_colon(tok)):
         return None  # "adds another layer", "signals a shift": not speech
+    if not content and figure and tok.dep_ == "ccomp" and tok.head.i > tok.i:
+        content = [tok.head]  # "Kravets has updated the toll: five people were injured": the clause after the colon
     if not content:
         content = [c for c in children if c.dep_ in CONTENT_DEPS and c != subject and c.dep_ != "advcl"]
     if parenthetical:
@@ -276,6 +280,23 @@ def _verb_cue(tok: Token, lex: Lexicons):
 
 FIGURE_GIVING_VERBS = {"put", "place", "estimate"}
 FIGURE_NOUNS = {"toll", "number", "figure", "count", "tally", "casualty", "loss", "death", "damage", "cost", "area"}
+
+
+def gives_figure(verb: Token) -> bool:
+    """Whoever puts a figure at a number (`_gives_figure`) or gives it after a colon ("Kravets has updated
+    the toll: five people were injured", "the ministry revised its count: 14 dead") gives that figure."""
+    return _gives_figure(verb) or _figure_before_colon(verb)
+
+
+def _figure_before_colon(verb: Token) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = verb.doc
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in FIGURE_NOUNS - {"area", "damage", "cost"} and obj.i > verb.i:
+            after = obj.right_edge.i + 1
+            return after < len(doc) and doc[after].text == ":" and not any(t.like_num for t in obj.subtree)
+    return False
 
 
 def _gives_figure(verb: Token) -> bool:

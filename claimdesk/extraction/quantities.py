@@ -44,11 +44,12 @@ _NUM_AT = re.compile(rf"{_NUMBER}{_PERCENT}")  # the second number of a range, r
 
 _QUALIFIERS: list[tuple[Qualifier, re.Pattern]] = [
     ("up_to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|"
-                         r"at\s+most|fewer\s+than|less\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
+                         # ("no fewer than eight" is at least eight)
+                         r"at\s+most|(?<!no\s)(?<!not\s)(?:fewer|less)\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
                          re.IGNORECASE)),
     # ("handed over 1,000 bodies": the verb's particle, no bound; "took over 20 hours" is one)
     ("at_least", re.compile(r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!handing\s)over|at\s+least|upwards\s+of|in\s+excess\s+of|"
-                            r"no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
+                            r"no[t]?\s+fewer\s+than|no[t]?\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
                             r"just\s+over|well\s+over)\s+$", re.IGNORECASE)),
     ("about", re.compile(r"\b(?:nearly|roughly|about|around|approximately|approx\.|some|almost|"
                          r"close\s+to|an\s+estimated|estimated|circa|an\s+approximate|"
@@ -71,6 +72,8 @@ _ADJECTIVES = {
     "alleged", "unidentified", "unnamed", "civilian", "enemy", "regular", "full", "more", "less",
     "high", "long", "short", "front-line", "frontline", "retired", "ordinary", "innocent",
     "fewer", "present", "big", "great", "few", "many", "several", "likely", "possible", "such",
+    # kinds of weapon before their noun: "one Iskander-M ballistic missile" counts a missile
+    "ballistic", "cruise", "hypersonic", "supersonic", "aerial", "naval", "unmanned", "uncrewed", "kamikaze",
 }
 # a figure of the harmed with no noun after it: "with 31 wounded", "35 injured in the strike"
 _HARMED = {"wounded", "injured", "killed", "hurt"}
