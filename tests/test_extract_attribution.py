@@ -379,11 +379,20 @@ def test_a_figure_given_by_a_surname_the_page_named_in_full_or_before_a_colon_is
     assert (put.attribution.kind, put.attribution.source) == ("named_person", "Kravets"), put.attribution
     assert (updated.attribution.kind, updated.attribution.source) == ("named_person", "Kravets"), updated.attribution
     assert revised.attribution.source == "The ministry", revised.attribution
+    # someone's figures before a colon (war set X's live blog)
+    text = ("Donetsk regional governor Vadym Hordiienko said a bomb hit the station. Hordiienko's latest figures: 11 "
+            "killed and 40 wounded in the Kostiantynivka strike. The Interior Ministry's count: 12 dead and 37 wounded "
+            "in Kostiantynivka.")
+    _, figures, count = extract(Document.from_text(text, source="test"))
+    assert (figures.attribution.kind, figures.attribution.source) == ("named_person", "Hordiienko"), figures.attribution
+    assert count.attribution.source == "The Interior Ministry", count.attribution
     # a colon after anything but a figure's noun, or after a figure, gives nothing
     for line in ("The company updated the app: users can now share their location.",
-                 "Engineers checked the toll of 14 bridges: none was damaged."):
+                 "Engineers checked the toll of 14 bridges: none was damaged.",
+                 "The strike's damage: 14 homes and a school were destroyed in Kostiantynivka."):
         first = extract(Document.from_text(line, source="test"))[0]
-        assert first.attribution.cue not in ("updated", "checked"), first.attribution
+        assert first.attribution.cue not in ("updated", "checked", "damage"), first.attribution
+        assert first.attribution.kind in ("none", "vague"), first.attribution
 
 
 @pytest.mark.parametrize("text", [

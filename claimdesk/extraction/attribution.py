@@ -284,8 +284,22 @@ FIGURE_NOUNS = {"toll", "number", "figure", "count", "tally", "casualty", "loss"
 
 def gives_figure(verb: Token) -> bool:
     """Whoever puts a figure at a number (`_gives_figure`) or gives it after a colon ("Kravets has updated
-    the toll: five people were injured", "the ministry revised its count: 14 dead") gives that figure."""
-    return _gives_figure(verb) or _figure_before_colon(verb)
+    the toll: five people were injured", "the ministry revised its count: 14 dead", "Hordiienko's latest
+    figures: 11 killed and 40 wounded") gives that figure."""
+    return _gives_figure(verb) or _figure_before_colon(verb) or _figures_owned_before_colon(verb) is not None
+
+
+def _figures_owned_before_colon(noun: Token) -> Optional[tuple[Token, list[Token]]]:
+    """(owner, what follows the colon) of "Hordiienko's latest figures: 11 killed and 40 wounded", "The
+    governor's toll: 14 dead"; None for any other noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FIGURE_NOUNS - {"area", "damage", "cost", "loss"}:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
+    colon = noun.i + 1 if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ":" else None
+    if owner is None or colon is None:
+        return None
+    content = [c for c in noun.children if c.i > colon and c.dep_ != "punct"]
+    return (owner, content) if content else None
 
 
 def _figure_before_colon(verb: Token) -> bool:
@@ -513,6 +527,10 @@ def _attitude_cue(tok: Token, lex: Lexicons):
 
 def _noun_cue(tok: Token, lex: Lexicons):
     """ "indications that …", "Stumpf's emphasis that …", "Mr. Obama's announcement of …"."""
+    if (owned := _figures_owned_before_colon(tok)) is not None:
+        owner, content = owned
+        if _can_speak(owner, lex) or owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN" or owner.is_title:
+            return tok, tok.text, tok.doc[owner.left_edge.i:owner.i + 1], content  # without its "'s"
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.cue_nouns:
         return None
     clause = [c for c in tok.children
