@@ -715,6 +715,16 @@ def test_a_regions_administration_speaks_for_its_governor():
     assert _numbers([morning, city]) == ["one vs nine"]
     assert _numbers([morning, "In total, nine people were injured in Izmail, according to the presidential "
                                        "administration."]) == ["one vs nine"]
+    # an occupation authority is no governor's office, and a city's military administration no mayor's (a review's
+    # cases: Kyiv's is headed by another official than its mayor)
+    occupied = "Governor Oleksandr Prokudin says two people were killed in the shelling of Oleshky."
+    for other in ("the Russian-installed regional administration", "the Moscow-appointed regional administration"):
+        assert _numbers([occupied, f"Five people were killed in the shelling of Oleshky, according to {other}."]) \
+            == ["two vs Five"], other
+    assert _numbers(["Mayor Vitali Klitschko says nine people were injured in Kyiv.",
+                     "14 people were injured in Kyiv, according to the Kyiv City Military Administration."]) == ["nine vs 14"]
+    assert _numbers(["Mayor Vitali Klitschko says nine people were injured in Kyiv.",
+                     "14 people were injured in Kyiv, according to the city administration."]) == []
 
 
 @pytest.mark.parametrize("a, b", [

@@ -418,6 +418,11 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     ("Kestrel Maritime, which manages the Marisol Bay, says reports that its captain was detained are false.", True, False),
     ("The governor said reports that the plant was hit were confirmed while claims that a school burned were false.",
      False, False),
+    # a review's cases: another turn than "while", and a that-clause with "and" or commas of its own
+    ("The governor said reports that the plant was hit were confirmed although rumours that a school burned were false.",
+     False, False),
+    ("The General Staff said reports that Russian troops captured Malynivka and Ivanivka are false.", True, False),
+    ("The General Staff said reports that Russian forces, backed by armour, captured Malynivka are false.", True, False),
     # what is said of reports or figures that is no denial
     ("The regional administration said the claims were being checked by investigators.", False, False),
     ("The ministry said the figures were accurate.", False, False),

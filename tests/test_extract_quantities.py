@@ -75,11 +75,15 @@ def test_sample_article_quantities(samples_dir: Path):
     ("not less than 30 drones", [("not less than 30", 30, "at_least", "drones", None)]),
     ("fewer than ten people", [("fewer than ten", 10, "up_to", "people", None)]),
     ("no more than 12 people", [("no more than 12", 12, "up_to", "people", None)]),
-    # a kind of weapon before its noun (war set W: "one Iskander-M ballistic missile" counted "ballistic")
+    # a kind of weapon before its noun (war set W: "one Iskander-M ballistic missile" counted "ballistic"), the noun
+    # right after it (not a verb: "remains"), or after "and" when two kinds share it (a review's case)
     ("one Iskander-M ballistic missile", [("one", 1, "exact", "missile", None)]),
     ("one Kalibr cruise missile", [("one", 1, "exact", "missile", None)]),
-    ("two uncrewed surface vessels", [("two", 2, "exact", "vessels", None)]),
-    ("a cruise ship with 3,000 passengers", [("3,000", 3000, "exact", "passengers", None)]),
+    ("one cruise missile remains unaccounted for", [("one", 1, "exact", "missile", None)]),
+    ("two ballistic and 30 cruise missiles", [("two", 2, "exact", "missiles", None), ("30", 30, "exact", "missiles", None)]),
+    ("40 cruise and ballistic missiles", [("40", 40, "exact", "missiles", None)]),
+    # "no" or "not" as a word denies a bound, not as the end of one ("a casino less than 200 metres")
+    ("near a casino less than 200 metres away", [("less than 200", 200, "up_to", "metres", None)]),
 ])
 def test_quantities(text, expected):
     assert _q(text) == expected

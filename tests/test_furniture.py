@@ -354,6 +354,14 @@ def test_syndication_notes_disclaimers_and_credited_captions_are_furniture():
         "The hospital is state-funded and the station is reader-funded, officials said.",
         "Sources said the plant was hit and notes found at the scene are available to investigators.",
         "When using materials from the depot, workers wore masks.",
+        # a review's cases: the same words inside a quotation or an article's sentence
+        "“Please consider donating blood at the city hospital,” Mayor Ihor Terekhov said after the strike wounded 41 "
+        "people.",
+        "Please consider supporting the families of the victims, the mayor said at the funeral of the six firefighters.",
+        "Meduza is reader-funded. Since the Kremlin declared it an undesirable organisation in 2023, donors face up to "
+        "six years in prison.",
+        "Novaya Gazeta Europe is reader-funded, its editor Kirill Martynov said, after advertisers pulled out.",
+        "Notes are available in the full text of the resolution, which the UN Security Council adopted 13-0.",
         # a crawl that ran the article on into the caption line keeps the article's sentences
         "View Full Caption DNAinfo/John Doe WOODLAWN — A man has been charged in a Father's Day shooting that "
         "left a three-year-old boy in critical condition, police said on Tuesday after a week of searching.",

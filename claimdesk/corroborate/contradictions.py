@@ -174,9 +174,13 @@ def _speaker(claim: Claim) -> tuple[Optional[str], Optional[str]]:
     return None, office
 
 
-# "the regional administration", "the Odesa Regional Military Administration", "the city's military administration"
-_ADMINISTRATION = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*(?:['’]s)?\s+)?(?:(regional|region's|region|oblast)|(city|city's|town|town's))"
-                             r"\s+(?:military\s+|civil(?:-military)?\s+|state\s+)?administration$", re.I)
+# "the regional administration", "the Odesa Regional Military Administration" (a governor heads his region's); "the
+# city administration" (a mayor's; a city's military administration has a head of its own: Kyiv's is not Klitschko).
+# An occupation authority ("the Russian-installed regional administration") is no Ukrainian governor's office
+_ADMINISTRATION = re.compile(
+    r"^(?:the\s+)?(?:(?-i:[A-Z][\w'’]*)(?:['’]s)?\s+)?"
+    r"(?:(?P<region>regional|region['’]s|region|oblast)\s+(?:military\s+|civil(?:-military)?\s+|state\s+)?"
+    r"|(?P<city>city|city['’]s|town|town['’]s)\s+)administration$", re.I)
 
 
 def _administration_office(source: str) -> Optional[str]:
@@ -185,7 +189,7 @@ def _administration_office(source: str) -> Optional[str]:
     m = _ADMINISTRATION.match(source.strip())
     if m is None:
         return None
-    return "governor" if m.group(1) else "mayor"
+    return "governor" if m.group("region") else "mayor"
 
 
 def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict[str, list[Quantity]],

@@ -132,10 +132,13 @@ _REPORT_CALLED = (r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['
 _CALLED_UNTRUE = (r"(?:an?\s+|pure\s+)?(?:staged\s+provocations?|staged|fake|false|"
                   r"untrue|baseless|groundless|unfounded|fabricat\w*|lies|an?\s+lie|fiction|disinformation|"
                   r"misinformation|propaganda)\b")
-# ("reports that its captain was detained are false": a that-clause has a verb of its own, up to the one the report
-# is called false by; not across a second report, "reports that X were confirmed while claims that Y were false")
+# ("reports that its captain was detained are false": a that-clause may hold one verb of being of its own, up to the
+# one the report is called false by; not a second one, nor another report or a turn: "reports that X was hit were
+# confirmed although rumours that Y burned were false" calls X nothing)
+_TOLD_WORD = r"(?:(?!\b(?:were|was|are|is|while|whereas|but|although|though|yet|claims?|reports?|allegations?|rumou?rs?|" \
+             r"accounts?|stor(?:y|ies)|statements?)\b)[^.;\"“”])"
 _REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?"
-                r"|\s+that\s+(?:(?!\b(?:while|whereas|but|and|claims?|reports?)\b)[^.;,\"“”]){1,100}?)?")
+                r"|\s+that\s+" + _TOLD_WORD + r"{1,100}?(?:\s+(?:were|was|are|is)\s+" + _TOLD_WORD + r"{1,60}?)?)?")
 _SAID_FALSE = re.compile(
     r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
     r"(?=\s+" + _REPORT_CALLED

@@ -268,7 +268,7 @@ def _verb_cue(tok: Token, lex: Lexicons):
             and tok.lemma_.lower() not in lex.cue_verbs_any_object \
             and not (colon if colon is not None else _introduces_colon(tok)):
         return None  # "adds another layer", "signals a shift": not speech
-    if not content and figure and tok.dep_ == "ccomp" and tok.head.i > tok.i:
+    if not content and tok.dep_ == "ccomp" and (colon := _figure_before_colon(tok)) is not None and colon < tok.head.i:
         content = [tok.head]  # "Kravets has updated the toll: five people were injured": the clause after the colon
     if not content:
         content = [c for c in children if c.dep_ in CONTENT_DEPS and c != subject and c.dep_ != "advcl"]
@@ -286,13 +286,19 @@ def gives_figure(verb: Token) -> bool:
     """Whoever puts a figure at a number (`_gives_figure`) or gives it after a colon ("Kravets has updated
     the toll: five people were injured", "the ministry revised its count: 14 dead", "Hordiienko's latest
     figures: 11 killed and 40 wounded") gives that figure."""
-    return _gives_figure(verb) or _figure_before_colon(verb) or _figures_owned_before_colon(verb) is not None
+    return _gives_figure(verb) or _figure_before_colon(verb) is not None or _figures_owned_before_colon(verb) is not None
+
+
+# the figures a colon may follow, and the verbs that give or revise one ("updated the toll:"; not "suffered heavy
+# losses:", "paid a terrible toll:", "tripled the number:")
+COLON_FIGURE_NOUNS = {"toll", "number", "figure", "count", "tally"}
+COLON_FIGURE_VERBS = {"update", "revise", "raise", "lower", "give", "release", "publish", "correct", "adjust"}
 
 
 def _figures_owned_before_colon(noun: Token) -> Optional[tuple[Token, list[Token]]]:
     """(owner, what follows the colon) of "Hordiienko's latest figures: 11 killed and 40 wounded", "The
     governor's toll: 14 dead"; None for any other noun."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FIGURE_NOUNS - {"area", "damage", "cost", "loss"}:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in COLON_FIGURE_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     colon = noun.i + 1 if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ":" else None
@@ -302,15 +308,18 @@ def _figures_owned_before_colon(noun: Token) -> Optional[tuple[Token, list[Token
     return (owner, content) if content else None
 
 
-def _figure_before_colon(verb: Token) -> bool:
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
+def _figure_before_colon(verb: Token) -> Optional[int]:
+    """The colon after a figure the verb gives or revises ("Kravets has updated the toll: five people were
+    injured"), or None."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in COLON_FIGURE_VERBS:
+        return None
     doc = verb.doc
     for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in FIGURE_NOUNS - {"area", "damage", "cost"} and obj.i > verb.i:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in COLON_FIGURE_NOUNS and obj.i > verb.i:
             after = obj.right_edge.i + 1
-            return after < len(doc) and doc[after].text == ":" and not any(t.like_num for t in obj.subtree)
-    return False
+            if after < len(doc) and doc[after].text == ":" and not any(t.like_num for t in obj.subtree):
+                return after
+    return None
 
 
 def _gives_figure(verb: Token) -> bool:

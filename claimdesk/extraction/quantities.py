@@ -45,7 +45,7 @@ _NUM_AT = re.compile(rf"{_NUMBER}{_PERCENT}")  # the second number of a range, r
 _QUALIFIERS: list[tuple[Qualifier, re.Pattern]] = [
     ("up_to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|"
                          # ("no fewer than eight" is at least eight)
-                         r"at\s+most|(?<!no\s)(?<!not\s)(?:fewer|less)\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
+                         r"at\s+most|(?<!\bno\s)(?<!\bnot\s)(?:fewer|less)\s+than|under|below|a\s+maximum\s+of|maximum\s+of)\s+$",
                          re.IGNORECASE)),
     # ("handed over 1,000 bodies": the verb's particle, no bound; "took over 20 hours" is one)
     ("at_least", re.compile(r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!handing\s)over|at\s+least|upwards\s+of|in\s+excess\s+of|"
@@ -72,9 +72,11 @@ _ADJECTIVES = {
     "alleged", "unidentified", "unnamed", "civilian", "enemy", "regular", "full", "more", "less",
     "high", "long", "short", "front-line", "frontline", "retired", "ordinary", "innocent",
     "fewer", "present", "big", "great", "few", "many", "several", "likely", "possible", "such",
-    # kinds of weapon before their noun: "one Iskander-M ballistic missile" counts a missile
-    "ballistic", "cruise", "hypersonic", "supersonic", "aerial", "naval", "unmanned", "uncrewed", "kamikaze",
 }
+# kinds of weapon before their noun: "one Iskander-M ballistic missile" counts a missile ("one cruise missile
+# remains …": the noun right after them); "two ballistic and 30 cruise missiles" the missiles after "and"
+_WEAPON_KINDS = {"ballistic", "cruise", "hypersonic", "supersonic", "aerial", "naval", "unmanned", "uncrewed", "kamikaze"}
+_COORDINATED_NOUN = re.compile(r"\s*(?:,|and\b|or\b)\s*(?:[\d,]+\s+)?(?:[A-Za-z][\w’'-]*\s+){0,2}?([a-z]+s)\b")
 # a figure of the harmed with no noun after it: "with 31 wounded", "35 injured in the strike"
 _HARMED = {"wounded", "injured", "killed", "hurt"}
 _NOT_A_COUNT_AFTER = re.compile(
@@ -135,6 +137,7 @@ def _unit(text: str, end: int) -> Optional[str]:
         return _unit(text, share.end())
     candidates: list[str] = []
     harmed = None  # "31 wounded": the participle right after the figure, when no noun follows
+    weapon, weapon_end = None, end  # a kind of weapon skipped on the way ("ballistic"), and where it ends
     position = end
     for w in re.finditer(r"(\s+)([A-Za-z][\w’'-]*)", text[end:end + 80]):
         if end + w.start() != position:
@@ -146,12 +149,18 @@ def _unit(text: str, end: int) -> Optional[str]:
             break
         if lower in _HARMED and position - end == len(w.group(0)):
             harmed = lower
+        if lower in _WEAPON_KINDS and not candidates:
+            weapon, weapon_end = lower, position
+            continue
         if word[0].isupper() or lower in _ADJECTIVES or "-" in word or lower.endswith("ly") \
                 or (lower.endswith("ed") and len(lower) > 4):
             continue
         candidates.append(lower)
-        if len(candidates) == 2:
+        if len(candidates) == 2 or weapon:
             break
+    if weapon and not candidates:
+        after = _COORDINATED_NOUN.match(text, weapon_end)
+        return after.group(1) if after else weapon
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
     if candidates[:1] == ["square"] and candidates[1:] and candidates[1] in _LENGTHS:
         return f"square {candidates[1]}"  # "3,000 square metres" measures an area, not a length

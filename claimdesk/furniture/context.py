@@ -63,14 +63,20 @@ _BOILERPLATE = re.compile(
     r"^\W*read the full (?:report|assessment|analysis|study|story|article|brief)\b[^.]{0,80}\b(?:website|site)\W*$|"
     r"^\W*we(?:'re|’re| are| will be) (?:pausing|closing|ending|wrapping up) (?:our|this|the) live "
     r"(?:coverage|blog|page)\b|"
-    # a site's appeal and terms as whole lines: "The Globe Sentinel is reader-funded. Please consider supporting us
-    # today."; "When using materials, a hyperlink to VestRus is required."; "Sources and notes are available in the
-    # PDF version of this report." (not "The hospital is state-funded", "Sources said the plant was hit")
-    r"^\W*(?:[\w.&'’-]+\s){0,4}is (?:reader|listener|viewer|member)-(?:funded|supported)\b|"
-    r"^\W*please consider (?:supporting|subscribing|donating)\b|"
-    r"^\W*when (?:using|reproducing|quoting) (?:our |the site['’]s |these )?materials?\b[^.]{0,40}\b(?:hyper)?link\b|"
-    r"^\W*(?:sources|references|notes|endnotes|footnotes)(?: and (?:notes|sources|references|endnotes|footnotes))? "
-    r"(?:are|is) available (?:in|on|at) the (?:pdf|full|online|print)\b|"
+    # a site's appeal and terms as whole short lines (no one quoted): "The Globe Sentinel is reader-funded. Please
+    # consider supporting us today."; "When using materials, a hyperlink to VestRus is required."; "Sources and notes
+    # are available in the PDF version of this report." (not "Meduza is reader-funded. Since the Kremlin declared it
+    # …", "Please consider supporting the families of the victims, the mayor said", "Notes are available in the full
+    # text of the resolution, which …")
+    r"^[^\w\"“”‘']*(?:[\w.&'’-]+\s){0,4}is (?:reader|listener|viewer|member)-(?:funded|supported)\."
+    r"(?:\s+please consider (?:supporting|subscribing|donating)\b[^.]{0,40}\.?)?\s*$|"
+    r"^[^\w\"“”‘']*please consider (?:supporting|subscribing to|donating to) (?:us|our (?:journalism|work|reporting|newsroom))"
+    r"\b[^.,]{0,30}\.?\s*$|"
+    r"^[^\w\"“”‘']*when (?:using|reproducing|quoting) (?:our |the site['’]s |these )?materials?,? (?:an? )?(?:active )?"
+    r"(?:hyper)?link\b[^.]{0,40}\b(?:is|are) (?:required|mandatory|obligatory)\.?\s*$|"
+    r"^[^\w\"“”‘']*(?:sources|references|notes|endnotes|footnotes)(?: and (?:notes|sources|references|endnotes|footnotes))? "
+    r"(?:are|is) available (?:in|on|at) the (?:pdf|full|online|print)(?: version| edition)? of this "
+    r"(?:report|assessment|article|analysis|brief|page|study)\.?\s*$|"
     r"\benter your e-?mail\b|\bemail address is invalid\b|\bclick (?:here )?to read\b|"
     r"\bnot in our deliverable area\b|\bis not intended to provide\b[^.]{0,40}\badvice\b|"
     r"\(\s*(?:photo|image|video)\s*:[^()]*\)\s*$|\boriginal-?(?:artikel|article)\b|\bcopyright (?:©\s*)?(?:19|20)\d\d\b|"
