@@ -379,6 +379,12 @@ def test_a_figure_given_by_a_surname_the_page_named_in_full_or_before_a_colon_is
     assert (put.attribution.kind, put.attribution.source) == ("named_person", "Kravets"), put.attribution
     assert (updated.attribution.kind, updated.attribution.source) == ("named_person", "Kravets"), updated.attribution
     assert revised.attribution.source == "The ministry", revised.attribution
+    # only a figure: with any other verb the surname stays no agent (a GVC page, read after the rule's first form
+    # made Waters the source of the jail report's account)
+    text = ("Police said Jason Waters, 40, was arrested. Waters refused to let go of his wife and told the officer to "
+            "shoot him, according to a Salt Lake County Jail report.")
+    report = extract(Document.from_text(text, source="test"))[1]
+    assert report.attribution.source == "a Salt Lake County Jail report", report.attribution
     # someone's figures before a colon (war set X's live blog)
     text = ("Donetsk regional governor Vadym Hordiienko said a bomb hit the station. Hordiienko's latest figures: 11 "
             "killed and 40 wounded in the Kostiantynivka strike. The Interior Ministry's count: 12 dead and 37 wounded "

@@ -82,6 +82,8 @@ def test_sample_article_quantities(samples_dir: Path):
     ("one cruise missile remains unaccounted for", [("one", 1, "exact", "missile", None)]),
     ("two ballistic and 30 cruise missiles", [("two", 2, "exact", "missiles", None), ("30", 30, "exact", "missiles", None)]),
     ("40 cruise and ballistic missiles", [("40", 40, "exact", "missiles", None)]),
+    # a capitalised word is a name, not a kind of weapon (a news_cluster page's "… 04 Naval Air Station …")
+    ("two Naval Air Station officers", [("two", 2, "exact", "officers", None)]),
     # "no" or "not" as a word denies a bound, not as the end of one ("a casino less than 200 metres")
     ("near a casino less than 200 metres away", [("less than 200", 200, "up_to", "metres", None)]),
 ])

@@ -74,8 +74,11 @@ def candidate_cues(sent: Span, lex: Lexicons, resolver: "PronounResolver") -> li
             agent = agent_of(source, lex)
             if agent is None and _says_words(anchor, source, content, lex):
                 agent = source  # "Fields said she was …", "six in 10 said they …", "the affidavit said that …"
-            if agent is None and len(source) == 1 and resolver.names_person(source.root):
-                agent = source  # "Kravets put the number … at six": the surname of someone the page named in full
+            if agent is None and len(source) == 1 and resolver.names_person(source.root) and gives_figure(anchor):
+                # "Kravets put the number … at six": the surname of someone the page named in full giving a figure
+                # (with any verb, "Waters refused to let go … and told the officer …, according to a jail report"
+                # became Waters' on a GVC page, not the report's)
+                agent = source
             if agent is None and anchor.pos_ in ("VERB", "AUX"):
                 continue  # "the fact suggests", "substations support": no one speaks
             source = agent  # None for "indications that …", "a sign that …": vague, no one named

@@ -149,7 +149,7 @@ def _unit(text: str, end: int) -> Optional[str]:
             break
         if lower in _HARMED and position - end == len(w.group(0)):
             harmed = lower
-        if lower in _WEAPON_KINDS and not candidates:
+        if lower in _WEAPON_KINDS and word[0].islower() and not candidates:
             weapon, weapon_end = lower, position
             continue
         if word[0].isupper() or lower in _ADJECTIVES or "-" in word or lower.endswith("ly") \
