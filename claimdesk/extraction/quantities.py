@@ -49,7 +49,7 @@ _QUALIFIERS: list[tuple[Qualifier, re.Pattern]] = [
                          re.IGNORECASE)),
     # ("handed over 1,000 bodies": the verb's particle, no bound; "took over 20 hours" is one)
     ("at_least", re.compile(r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!handing\s)over|at\s+least|upwards\s+of|in\s+excess\s+of|"
-                            r"no[t]?\s+fewer\s+than|no[t]?\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
+                            r"not?\s+fewer\s+than|not?\s+less\s+than|a\s+minimum\s+of|above|exceeding|"
                             r"just\s+over|well\s+over)\s+$", re.IGNORECASE)),
     ("about", re.compile(r"\b(?:nearly|roughly|about|around|approximately|approx\.|some|almost|"
                          r"close\s+to|an\s+estimated|estimated|circa|an\s+approximate|"
