@@ -703,6 +703,41 @@ def test_one_officials_toll_rising_through_the_day_is_no_contradiction():
     assert _numbers([morning, mayor]) == ["Nine vs Seventeen"]
 
 
+def test_a_toll_grown_by_the_next_days_page_is_an_update_and_a_lower_one_still_disagrees():
+    # session 37, after war set Z: two services' tolls a day apart, the later page's the higher
+    thursday = "Fourteen people have been killed in Kyiv in the overnight attack, the emergency service said."
+    friday = "The death toll in Kyiv from Thursday's attack has reached 16, Mayor Oleksandr Hryn said on Friday."
+    day1, day2 = claim(thursday, published=date(2028, 3, 2)), claim(friday, published=date(2028, 3, 3))
+
+    def numbers(first: Claim, second: Claim) -> list[str]:
+        evidence = [Evidence(first, "outlet:a", published=first_day), Evidence(second, "outlet:b", published=second_day)]
+        return sorted(c.detail for c in find(evidence) if c.kind == "number")
+
+    first_day, second_day = date(2028, 3, 2), date(2028, 3, 3)
+    assert numbers(day1, day2) == []
+    # the same two figures on one day's pages are two officials at odds
+    second_day = first_day
+    assert numbers(day1, day2) == ["Fourteen vs 16"]
+    # a later page giving fewer dead than the earlier one disagrees with it
+    lower = claim("The death toll in Kyiv from Thursday's attack stands at 12, Mayor Oleksandr Hryn said on Friday.",
+                  published=date(2028, 3, 3))
+    first_day, second_day = date(2028, 3, 2), date(2028, 3, 3)
+    assert numbers(day1, lower) != []
+    # a count that does not grow (drones launched) still disagrees a day later
+    launched = claim("Russia launched 142 drones at Ukraine overnight, the air force said.", published=date(2028, 3, 2))
+    recount = claim("Russia launched 160 drones at Ukraine on Wednesday night, the air force said on Friday.",
+                    published=date(2028, 3, 3))
+    assert numbers(launched, recount) != []
+
+
+def test_drones_shot_down_are_no_count_of_the_drones_launched():
+    launched = "Russia launched 142 drones and 18 missiles at Ukraine overnight, the air force said."
+    downed = "Air defences shot down 121 drones and 14 missiles, the air force said."
+    assert _numbers([launched, downed]) == []
+    # two counts of the downed drones still disagree
+    assert _numbers([downed, "Ukrainian air defences downed 98 drones overnight, the air force said."]) == ["121 vs 98"]
+
+
 def test_a_regions_administration_speaks_for_its_governor():
     # written after war set W (tuning): the live blog's governor and the wire's "regional administration"
     morning = "Governor Oleh Kravets says one person was injured in the attack on Izmail."

@@ -464,7 +464,7 @@ def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str,
             src = source_of(docs[root], None) if root in docs else "document:" + root
         else:
             src = source_of(doc, origin)
-        evidence.append(Evidence(c, src, root, publisher=source_of(doc, None)))
+        evidence.append(Evidence(c, src, root, publisher=source_of(doc, None), published=doc.published))
         taken_from.append(origin.document if origin is not None and origin.document else root)
         if names is not None:
             names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)

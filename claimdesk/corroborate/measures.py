@@ -42,6 +42,7 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
                "wound": "injure", "injure": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure",
                "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
                "launch": "fire", "fire": "fire", "shoot": "fire", "shell": "fire",
+               "intercept": "intercept", "down": "intercept",
                "hit": "strike", "strike": "strike",
                # taking someone or somewhere: "capture" is both ("captured two soldiers", "captured the
                # village"), so seizing a place is in its class ("denied claims that the village had been
@@ -432,6 +433,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
+        event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
     if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""

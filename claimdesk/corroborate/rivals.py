@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Optional
 
-from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, is_denial, named_day,
-                                                  number_conflict, one_speaker, told_at_other_hours,
+from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, grown_since, is_denial,
+                                                  named_day, number_conflict, one_speaker, told_at_other_hours,
                                                   two_pages_two_speakers)
 from claimdesk.corroborate.measures import EXTENT_UNITS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
@@ -303,7 +303,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                         or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b):
                     continue
                 handover = key[0].startswith(_HANDOVER)
-                disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(a, b)
+                disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
+                    a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id)))
                 if disagreement is not None:
                     kinds = frozenset() if handover else _disputed_kinds(a, b, disagreement)
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b), kinds)
