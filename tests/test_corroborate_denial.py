@@ -879,3 +879,50 @@ def test_a_denial_by_saying_something_still_points_back():
 ])
 def test_a_proposal_refused_is_no_denial(text, denial):
     assert is_denial(_main_claim(text, date(2026, 8, 14))) is denial
+
+
+def test_denying_damage_denies_a_strike_that_destroyed_and_an_acronym_speaks():
+    # session 37, after war set Z: a ministry named by its acronym ("the MoD", tagged as a common noun) denying
+    # that anything was damaged, against a strike told as destroying aircraft
+    from claimdesk.corroborate.denials import denies
+
+    def claim(text: str):
+        return _main_claim(text, date(2028, 3, 2))
+
+    destroyed = claim("Ukraine's General Staff said its drones had struck the Morozovsk air base overnight, destroying "
+                      "four aircraft.")
+    mod = claim("The Russian MoD denied that Ukrainian drones had damaged any aircraft at Morozovsk.")
+    assert is_denial(mod) and mod.attribution.kind == "named_organization"
+    assert denies(mod, [destroyed]) == [destroyed]
+    assert denies(claim("Russia's defence ministry has denied that any aircraft at Morozovsk were damaged."),
+                  [destroyed]) == [destroyed]
+    # damage elsewhere is another fact
+    other = claim("Ukraine's General Staff said its drones had struck the Engels air base overnight, destroying two "
+                  "aircraft.")
+    assert denies(mod, [other]) == []
+
+
+@pytest.mark.parametrize("text, denied", [
+    # session 37, after war set Y: the report called false before it is named, a side's word before the false
+    # word, a fabrication said to be someone's
+    ("Lukyanova dismissed as fake the claims by Ukrainian officials that returned prisoners had been starved in "
+     "custody.", "returned prisoners had been starved in custody"),
+    ("Reports of a power cut at the plant are Ukrainian disinformation, the plant's spokesman told Pravda Today.",
+     "a power cut at the plant"),
+    ("Lukyanova called the reports of beatings “a fabrication by Kyiv”.", "beatings"),
+])
+def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, denied):
+    from claimdesk.corroborate.denials import denied_object
+
+    found = _main_claim(text, date(2028, 3, 2))
+    assert is_denial(found)
+    assert denied_object(found).text == denied
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said reports of a strike on the depot were not false.",
+    "Lukyanova called the reports of beatings a matter for the courts.",
+    "The spokesman dismissed as premature any talk of a ceasefire.",
+])
+def test_a_report_not_called_false_is_no_denial(text):
+    assert not is_denial(_main_claim(text, date(2028, 3, 2)))

@@ -259,3 +259,15 @@ def test_a_while_clause_without_its_own_fact_stays_in_its_sentence():
     claims = _claims_of("Kyiv said the ship was damaged, whereas Moscow said no ship was hit.")
     [moscow] = [c for c in claims if c.text.startswith("Moscow")]
     assert (moscow.attribution.source, moscow.polarity) == ("Moscow", "denied")
+
+
+def test_a_clause_the_parse_joins_with_nothing_between_is_no_clause_of_its_own():
+    # session 37, after war set Y: the small model parses "starved" as a second clause of "dismissed"; with no
+    # conjunction or comma between them the sentence stays one claim, the denial of what the claims told
+    text = "Lukyanova dismissed as fake the claims by Ukrainian officials that returned prisoners had been starved."
+    longest = max(_claims_of(text), key=lambda c: c.span[1] - c.span[0])
+    assert longest.text == text
+    # two clauses joined by "and" are still two claims
+    joined = "Russia launched 50 drones at Odesa overnight and three missiles hit the port of Izmail."
+    assert [c.text for c in _claims_of(joined)] == ["Russia launched 50 drones at Odesa overnight",
+                                                    "three missiles hit the port of Izmail."]

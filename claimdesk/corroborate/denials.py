@@ -120,7 +120,9 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
 # "the governor said reports of a strike on the substation were false", "a spokesman said on Thursday that
 # the Russian claim \"does not correspond to reality\"", "…, calling the Ukrainian claim \"fiction\"" (the cue
 # is the verb of saying, with the day and "that" after it; what follows names the report or points back to it)
-_FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure)\s+)?(?:false|untrue|baseless|groundless|"
+# (a side's name may qualify it: "are Ukrainian disinformation", "are Kremlin propaganda")
+_FALSE_WORD = (r"(?:(?:completely|totally|entirely|simply|absolutely|wholly|pure)\s+)?(?:(?-i:[A-Z][a-z’'-]+)\s+)?"
+               r"(?:false|untrue|baseless|groundless|"
                r"unfounded|fabricated|fabrications?|lies|nonsense|propaganda|disinformation|misinformation|fake|"
                # "a lie", "a cynical lie", "a complete fabrication" (not "a brilliant invention")
                r"fiction|an?\s+(?:(?:cynical|blatant|complete|total|outright|deliberate|shameless|brazen|absolute|"
@@ -149,7 +151,8 @@ _SAID_FALSE = re.compile(
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
     r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
-    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")[\"”’']?(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
+    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")(?:\s+(?:by|from|of)\s+[^.;\"“”]{1,40}?)?[\"”’']?"
+    r"(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
     # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
     # provocation" condemns it)
@@ -257,7 +260,7 @@ _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|ab
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
 _CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE
-                                + r"|[\"“]?" + _FALSE_WORD + r"[\"”]?[\s.]*$).*$",
+                                + r"|[\"“]?" + _FALSE_WORD + r"(?:\s+(?:by|from|of)\s+[^.;\"“”]{1,40}?)?[\"”]?[\s.]*$).*$",
                                 re.I | re.S)
 
 
@@ -453,6 +456,8 @@ def denied_object(claim: Claim) -> DeniedObject:
         return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)), held=held,
                             holder=_holder(cue))
     after = claim.text[cue.end():] if cue else claim.text
+    if cue is not None and cue.re is _DENIAL_VERB:
+        after = _CALLED_FIRST.sub(" ", after, count=1)  # "dismissed as fake the claims that …": the claims
     if cue is not None and cue.re is _SAID_FALSE and (report := _REPORT_POINTER.match(after)):
         return DeniedObject("", report.group(1))  # "said the Russian claim \"does not correspond to reality\""
     if cue is not None and (figure := _FIGURE_CALLED_FALSE.match(after)):
@@ -477,6 +482,11 @@ def denied_object(claim: Claim) -> DeniedObject:
         return DeniedObject(obj)  # "denied his role repeatedly and stayed at the FBI …": "his role"
     end = _CLAUSE_END.search(after)
     return DeniedObject(after[:end.start()] if end else after)  # "denied any involvement in the attack"
+
+
+# what the denier calls the report before naming it: "dismissed as fake the claims by Ukrainian officials that …"
+_CALLED_FIRST = re.compile(r"^\s+as\s+" + _CALLED_UNTRUE + r"(?=\s+(?:the|these|those|this|that|such|all|any|[A-Z]))",
+                           re.I)
 
 
 def _determiner_at(text: str, at: int) -> bool:
@@ -531,7 +541,10 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           "liberate": "detain", "liberation": "detain",
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "bombing": "strike",
-          "trade": "exchange"}
+          "trade": "exchange",
+          # destroying is damaging: "denied that any aircraft at Millerovo were damaged" denies "drones struck the
+          # air base, destroying six aircraft"
+          "destroy": "damage", "destruction": "damage"}
 
 
 # what a party "takes" when it captures it: "its troops had taken the village" ("would take Russia to court",

@@ -157,10 +157,18 @@ def _conjoined_clauses(head: Token) -> list[Token]:
         # "A say …; B say …": a clause after a semicolon is a sentence of its own
         after_semicolon = child.dep_ == "parataxis" and child.i > head.i and head.doc[child.left_edge.i - 1].text == ";"
         if (child.dep_ == "conj" or after_semicolon) and child.pos_ in ("VERB", "AUX") and has_subject(child) \
-                and child.i > head.i:
+                and child.i > head.i and _joined(head, child):
             found.append(child)
             found.extend(_conjoined_clauses(child))
     return sorted(found, key=lambda t: t.i)
+
+
+def _joined(head: Token, clause: Token) -> bool:
+    """Something joins the two clauses: a conjunction or a comma, semicolon or dash between them. With
+    nothing between, the parse is wrong ("Sorokina dismissed as fake the claims … that returned prisoners
+    had been tortured" parsed "tortured" as a second clause of "dismissed")."""
+    return any(t.dep_ == "cc" or t.text in (",", ";", ":", "-", "–", "—")
+               for t in head.doc[head.i + 1:clause.left_edge.i])
 
 
 def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token], unit_heads: set[Token]) -> list[Unit]:

@@ -3,6 +3,7 @@ person a pronoun source ("he said") stands for."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Optional
 
@@ -227,12 +228,15 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
             return True
     if _entity_label(head) in AGENT_LABELS or lemma in lex.speaker_places:
         return True
-    if head.pos_ == "PROPN" or _capitalised_name(head):
-        return True
+    if head.pos_ == "PROPN" or _capitalised_name(head) or _ACRONYM.match(head.text):
+        return True  # "The Russian MoD denied …": an acronym the tagger took for a common noun names a body
     if lemma in lex.agent_nouns or lemma in lex.document_nouns:
         return True
     # agentive suffixes name people: narrator, commissioner, environmentalist, historian, trustee
     return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
+
+
+_ACRONYM = re.compile(r"^(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z]{1,7}$")
 
 
 def _capitalised_name(head: Token) -> bool:
@@ -307,7 +311,7 @@ def classify(source: Optional[Span], cue: str, anchor: Token, lex: Lexicons, res
         kind = "anonymous"
     elif head_lemma in lex.vague_heads and label not in ORG_LABELS:
         kind = "vague"  # "reports of …", "some reports", "media"
-    elif label in ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads:
+    elif label in ORG_LABELS or head.pos_ == "PROPN" or head_lemma in lex.organization_heads or _ACRONYM.match(head.text):
         kind = "named_organization"
     elif head_lemma in lex.vague_heads or head.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
         kind = "vague"
