@@ -179,3 +179,16 @@ def test_a_menu_word_that_is_also_a_town_does_not_say_which_country_the_page_is_
             "MOSCOW, February 13 - The Kremlin spokesman described the meeting of Russian and Ukrainian "
             "delegations in Geneva on February 12 as businesslike.")
     assert [(p.name, p.country) for p in find_places(page) if p.name == "Geneva"] == [("Geneva", "CH")]
+
+
+def test_a_river_named_like_a_town_is_no_town_and_the_towns_modifier_is():
+    # session 37, after war set Z: "the left bank of the Dnipro" had set a heating outage in the city of Dnipro
+    river = "Russia struck Kyiv overnight, leaving 320,000 households on the left bank of the Dnipro without heating."
+    assert [n for n, _, kind in _names(river) if kind == "city"] == ["Kyiv"]
+    across = "Russian artillery shelled Nikopol in Ukraine from across the Dnipro, the governor said."
+    assert [n for n, _, kind in _names(across) if kind == "city"] == ["Nikopol"]
+    # a town's name modifying a noun, or in a list closed by "regions", stays a place
+    mayor = "The Dnipro mayor said two people were killed in Ukraine's city of Dnipro."
+    assert [n for n, _, kind in _names(mayor) if kind == "city"] == ["Dnipro", "Dnipro"]
+    regions = "Shelling hit the Donetsk, Luhansk and Zaporizhzhia regions of Ukraine overnight."
+    assert [kind for n, _, kind in _names(regions) if n != "Ukraine"] == ["region", "region", "region"]

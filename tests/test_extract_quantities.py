@@ -219,3 +219,10 @@ def test_the_figure_a_death_toll_stands_at_counts_the_dead(text, expected):
 ])
 def test_an_area_keeps_its_square(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_place_after_a_figure_is_not_what_it_counts():
+    # session 37, after war set Y: "11 over the Belgorod region" had counted "over"
+    text = ("According to the ministry, 18 drones were shot down over the Kursk region, 11 over the Belgorod region "
+            "and three near Bryansk.")
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("18", "drones"), ("11", None), ("three", None)]

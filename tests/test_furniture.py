@@ -522,6 +522,11 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     "Thank you for following along today.",
     "All times are Kyiv time (GMT+3).",
     "This analysis is republished from the Institute for Border Studies with permission.",
+    # session 37, after war set Y: a wire's credit line, a long mirror note, a live page's close
+    "Reporting by Anna Koval in Kyiv and Tom Reed in London for Polaris; editing by Mark Dunn",
+    "(Additional reporting by Iryna Bondar; Writing by Tom Reed; Editing by Mark Dunn)",
+    "Originally published by the Institute for the Study of Border Security (ISBS) on 3 March 2028.",
+    "That concludes our live coverage for today.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
@@ -541,7 +546,10 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "The video has not been edited by the broadcaster, a spokesman said.\n"
             "The report, originally published by the institute in May, found 40 schools damaged.\n"
             "Originally published by the Kyiv School of Economics in March, the estimate put direct damage to housing "
-            "at $60bn.\n")
+            "at $60bn.\n"
+            "Reporting by the local broadcaster found that 40 homes had been damaged; the mayor confirmed it.\n"
+            "That concludes our live coverage for today, but the shelling of Kherson went on into the night, officials "
+            "said.\n")
     assert furniture.furniture_spans(text) == []
 
 

@@ -444,6 +444,15 @@ def _person_like(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> se
     return found
 
 
+# a town's name takes no article: "the Dnipro" closing its phrase is the river (not "the Kharkiv governor", nor "the
+# Donetsk, Luhansk and Zaporizhzhia regions")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)\]]|$|\s(?:and|or|but|in|on|at|to|from|near|into|onto|with|without|through|"
+                            r"across|along|for|by|of|after|before|during|until|where|which|that|who|is|was|were|are|"
+                            r"has|had|have|will|would|could|can|flows?|flowed|runs?)\b)")
+_AREAS_AHEAD = re.compile(r"[^.;]{0,60}?\b(?:regions|oblasts|provinces|areas|districts)\b", re.I)
+
+
 def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: bool, context: set[str],
                     person_like: set[str], label: Optional[str], listed: bool, lex: _Lexicon,
                     gaz: Gazetteer) -> bool:
@@ -456,6 +465,9 @@ def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: b
         return False
     if re.match(r"\s+[Rr]iver\b", text[e:e + 8]):
         return False  # "the Dnipro River" is not the city of Dnipro
+    if _THE_BEFORE.search(text[max(0, s - 5):s]) and _NO_NOUN_AFTER.match(text, e) \
+            and not _AREAS_AHEAD.match(text, e):
+        return False  # "the left bank of the Dnipro", "across the Dnipro,": a river; a town takes no article
     lead = text[max(0, s - 30):s]
     if region or _follows_country(text, e, entry, gaz) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, e):
         return True

@@ -64,6 +64,9 @@ _STOP = {
     "which", "that", "than", "as", "per", "but", "the", "a", "an", "this", "these", "those",
     "their", "his", "her", "its", "our", "we", "they", "he", "she", "it", "said", "says", "after",
     "before", "since", "while", "when", "if", "all", "each", "not", "no", "into", "i", "you",
+    # a place or a time after the figure: "11 over the Belgorod region", "three near Izium" count no "over"
+    "over", "near", "across", "around", "inside", "outside", "during", "through", "within", "among", "along",
+    "amid", "toward", "towards", "against", "beyond", "behind", "under", "above", "below",
 }
 _ADJECTIVES = {
     "other", "additional", "new", "former", "active", "young", "old", "senior", "junior",
