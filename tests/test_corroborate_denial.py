@@ -926,3 +926,13 @@ def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, 
 ])
 def test_a_report_not_called_false_is_no_denial(text):
     assert not is_denial(_main_claim(text, date(2028, 3, 2)))
+
+
+def test_denying_a_deed_told_as_a_gerund_is_a_denial_of_it():
+    # session 37, after war set X: "denied striking the bus station" was no denial
+    from claimdesk.corroborate.denials import denied_object
+
+    denial = _main_claim("Russia's defence ministry denied striking the bus station in Kostiantynivka.", date(2028, 3, 2))
+    assert is_denial(denial) and denied_object(denial).text.strip() == "striking the bus station in Kostiantynivka"
+    # a participle describing a noun is no deed denied
+    assert not is_denial(_main_claim("The court denied striking miners their back pay.", date(2028, 3, 2)))

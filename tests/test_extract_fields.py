@@ -271,3 +271,16 @@ def test_a_clause_the_parse_joins_with_nothing_between_is_no_clause_of_its_own()
     joined = "Russia launched 50 drones at Odesa overnight and three missiles hit the port of Izmail."
     assert [c.text for c in _claims_of(joined)] == ["Russia launched 50 drones at Odesa overnight",
                                                     "three missiles hit the port of Izmail."]
+
+
+def test_a_denial_and_a_claim_coordinated_are_two_claims_of_one_speaker():
+    # session 37, after war set X: "denied … and claimed that …" had made the depot's strike a denial
+    claims = _claims_of("The Russian defence ministry denied striking the bus station and claimed that its aircraft "
+                        "had struck a Ukrainian fuel depot on the outskirts of the town.")
+    assert [c.text for c in claims] == ["The Russian defence ministry denied striking the bus station",
+                                        "claimed that its aircraft had struck a Ukrainian fuel depot on the outskirts "
+                                        "of the town."]
+    assert [c.attribution.source for c in claims] == ["The Russian defence ministry"] * 2
+    # a denial with a second verb of its own subject, or none of saying, stays as it was
+    one = _claims_of("The ministry denied the report and blamed Ukrainian air defence for the damage.")
+    assert len(one) == 1

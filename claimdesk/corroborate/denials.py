@@ -46,6 +46,8 @@ def is_denial(claim: Claim) -> bool:
         return True
     if _PRONOUN_OBJECT.match(after):
         return True  # "… denied it", "… rejected this, saying …"
+    if _PROPOSITIONAL.match(cue.group(0)) and _denies_doing(text, cue.end()):
+        return True  # "Moscow denies attacking civilians", "denied striking the bus station"
     if _PROPOSAL_TO.match(after):
         return False  # "rejected a Russian suggestion earlier this month to move the talks to Minsk": a proposal refused
     target = claim.attribution.target or _object_words(after)
@@ -55,6 +57,13 @@ def is_denial(claim: Claim) -> bool:
     # one denies what was said: a report, an accusation, someone's account. "denied bail", "denied
     # civilians power", "deny Russia the ability to …" refuse a thing to someone, whatever the verb
     return bool(_REPORTED.search(target)) and not _REFUSED.search(target)
+
+
+def _denies_doing(text: str, end: int) -> bool:
+    """The denial verb ending at `end` takes a deed as its clause ("denied striking the bus station"), not a
+    noun a participle describes ("denied striking workers their pay")."""
+    after = next((t for t in parse(text) if t.idx > end and not t.is_space), None)
+    return after is not None and after.tag_ == "VBG" and after.dep_ in ("xcomp", "ccomp") and after.head.idx < end
 
 
 # the denial verbs: "deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"
@@ -336,7 +345,8 @@ _OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_N
                            rf"{_DET}{_MODIFIER}{{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
 # "denied that, saying …": a bare "that" before a comma points back
-_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_SAID_NOUN}|it|this|them|that(?=\s*[,;:.]))\b"
+# (a side may own it: "denied the Russian claim", "rejected Moscow's claims")
+_ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}(?:(?-i:[A-Z][\w’'-]*)\s+)?{_SAID_NOUN}|it|this|them|that(?=\s*[,;:.]))\b"
                         rf"(?!\s+(?:that|of|about|by|from|raised|made|voiced|expressed)\b)", re.I)
 # "rejected that argument in a ruling", "dismissed those figures": a demonstrative points back, whatever its noun
 _DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")

@@ -43,7 +43,8 @@ def units_of(sent: Span, cues: list[Cue]) -> list[Unit]:
     for cue in cues:  # "X said that A and B": split the content, not the speech verb
         if cue.anchor == root and len(cue.content) == 1 and cue.content[0].dep_ == "ccomp":
             content_head = cue.content[0]
-    conjuncts = sorted(set(_conjoined_clauses(content_head)) | set(_conjoined_clauses(root)), key=lambda t: t.i)
+    conjuncts = sorted(set(_conjoined_clauses(content_head)) | set(_conjoined_clauses(root))
+                       | set(_said_beside_a_denial(root, cues)), key=lambda t: t.i)
     units: list[Unit] = []
     start = sent.start
     heads = [content_head if content_head == root else root] + conjuncts
@@ -161,6 +162,19 @@ def _conjoined_clauses(head: Token) -> list[Token]:
             found.append(child)
             found.extend(_conjoined_clauses(child))
     return sorted(found, key=lambda t: t.i)
+
+
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut", "dispute"}
+
+
+def _said_beside_a_denial(root: Token, cues: list[Cue]) -> list[Token]:
+    """A speech verb with a clause of its own coordinated with a denial: "The Russian MoD denied striking the
+    bus station and claimed that its aircraft struck a fuel depot" denies one fact and states another; one
+    claim of both would make the depot's strike a denial."""
+    if root.lemma_.lower() not in DENIAL_LEMMAS:
+        return []
+    return [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i and _joined(root, c)
+            and any(cue.anchor == c and any(h.dep_ == "ccomp" for h in cue.content) for cue in cues)]
 
 
 def _joined(head: Token, clause: Token) -> bool:
