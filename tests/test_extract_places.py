@@ -192,3 +192,8 @@ def test_a_river_named_like_a_town_is_no_town_and_the_towns_modifier_is():
     assert [n for n, _, kind in _names(mayor) if kind == "city"] == ["Dnipro", "Dnipro"]
     regions = "Shelling hit the Donetsk, Luhansk and Zaporizhzhia regions of Ukraine overnight."
     assert [kind for n, _, kind in _names(regions) if n != "Ukraine"] == ["region", "region", "region"]
+    # a town the article sets in its state, or one of a list, before the noun it modifies
+    resident = "Russia struck Ukraine, and the Erie, Pennsylvania, resident said she had family in Kharkiv."
+    assert [n for n, _, kind in _names(resident) if kind == "city"] == ["Erie", "Kharkiv"]
+    attacks = "As after the Paris, Brussels and Orlando attacks, there was a celebration online."
+    assert [n for n, _, kind in _names(attacks) if kind == "city"][:2] == ["Paris", "Brussels"]
