@@ -61,6 +61,15 @@ once on the session's first code (3ba92fc): W corroborated 9 right, 8 wrong, fou
 corroborated 7 right, 3 wrong, 2 unscored, found 7 of 16, contested 8 right, 3 wrong, conflicts 1 of 9, denial
 quotes 14 of 25.
 
+Sets Y and Z, written at session 37's start by two helpers blind to the code and the other sets (28 November
+2028, Zaporizhzhia's station and the nuclear plant's lost line; 14 December 2028, Kyiv's high-rise and heating
+plant, a drone over Poland, an air base), read once on the session's first code (08d25f8): Y corroborated 9
+right, 5 wrong, 1 unscored, found 9 of 12, contested 7 right, 3 wrong, denied 4 right, conflicts 2 of 7,
+denial quotes 18 of 25, 3 furniture claims; Z corroborated 4 right, 5 wrong, found 4 of 10, contested 1 right,
+13 wrong (a toll rising over two days told by three offices), denied 3 right, 2 wrong, conflicts 1 of 8, denial
+quotes 10 of 22. Z's think tank mirror carries its source's text exactly and is stored as that document (the
+scorer reads a document's every source file since then: 22 of its quotes had counted as lost).
+
 Set Q, written at session 33's start by a helper who saw neither the code nor the other sets (14 March 2028:
 an overnight attack's launched and downed drones, a Chuhuiv apartment strike whose toll one governor raises
 3 -> 5 -> 7 and Moscow blames on a falling Ukrainian missile, a Pavlohrad fuel depot fire whose hours and area
@@ -331,12 +340,14 @@ def ingest_args(folder: Path, key: dict, db: str) -> list[str]:
 
 
 def documents_by_file(store: Store, folder: Path) -> dict[str, tuple[str, str]]:
-    """key file name ("a01.html", "pages.jsonl#2") -> (document id, text)."""
+    """key file name ("a01.html", "pages.jsonl#2") -> (document id, text). A page whose text is another's
+    (a mirror the reader took the same text from) is that document: its sources list both files."""
     found = {}
     for doc in store.documents():
-        path, _, number = doc.source.partition("#")
-        name = Path(path).name + (f"#{number}" if number else "")
-        found[name] = (doc.id, doc.text)
+        for source in [doc.source] + [row["source"] for row in store.document_sources(doc.id)]:
+            path, _, number = source.partition("#")
+            name = Path(path).name + (f"#{number}" if number else "")
+            found.setdefault(name, (doc.id, doc.text))
     return found
 
 
