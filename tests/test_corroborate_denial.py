@@ -936,3 +936,17 @@ def test_denying_a_deed_told_as_a_gerund_is_a_denial_of_it():
     assert is_denial(denial) and denied_object(denial).text.strip() == "striking the bus station in Kostiantynivka"
     # a participle describing a noun is no deed denied
     assert not is_denial(_main_claim("The court denied striking miners their back pay.", date(2028, 3, 2)))
+
+
+def test_a_sides_claim_pointed_back_to_is_that_sides_not_a_line_naming_it(sqlite_url):
+    # session 37, after war sets M and V: "rejected the Russian claim" points back to what Russia said, not to
+    # the line just before it that names Russia in another's words
+    stories = _denied_stories(sqlite_url, [
+        ("Moscow Wire", "Russia's defence ministry said its forces had captured the village of Kalynove Pole."),
+        ("Kyiv Ledger", "Russia's defence ministry said its troops had captured Kalynove Pole overnight.\n"
+                        "Ukraine and Russia exchanged 205 prisoners each, Ukraine's coordination headquarters said.\n"
+                        "A brigade spokesman rejected the Russian claim."),
+    ])
+    [exchange] = [s for s in stories if any("205 prisoners" in m.text for m in s.mentions)]
+    assert exchange.status != "denied", [(m.outlet, m.text) for m in exchange.mentions]
+    assert not any("rejected" in m.text for m in exchange.mentions)

@@ -187,6 +187,14 @@ def placing_order(claim: Claim, fact: samefact.Parts) -> int:
     return 1 if len(fact.deeds) > 1 else 0
 
 
+def _claim_parties(claim: Claim) -> frozenset[str]:
+    """Whose claim it is: the parties its speaker names ("…, Ukraine's coordination headquarters said" is no
+    Russian claim for mentioning Russia), else those its text names ("In Poland, the military's Operational
+    Command said …" is the Polish account)."""
+    source = claim.attribution.source if claim.attribution.kind != "none" else None
+    return (_parties(source) if source else frozenset()) or _parties(claim.text)
+
+
 def _parties(text: str) -> frozenset[str]:
     """The countries a text's capitalised words name or stand for: "the Russian claim", "the Kremlin",
     "Moscow" -> {RU}; "Kyiv's claims" -> {UA} (a city of a million people or more is its government
@@ -798,7 +806,7 @@ class StoryGrouper:
         owner = _parties(denied_object(denial).pointer or "")
         before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
                   if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES and not is_denial(c)
-                  and (not owner or owner & _parties(c.text))]
+                  and (not owner or owner & _claim_parties(c))]
         if not before:
             return None
         _, j = max(before, key=lambda cj: cj[0].span[0])
