@@ -523,10 +523,11 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     "All times are Kyiv time (GMT+3).",
     "This analysis is republished from the Institute for Border Studies with permission.",
     # session 37, after war set Y: a wire's credit line, a long mirror note, a live page's close
-    "Reporting by Anna Koval in Kyiv and Tom Reed in London for Polaris; editing by Mark Dunn",
+    "Reporting by Anna Koval in Kyiv and Tom Reed in London for Polaris; editing by Mark Dunn.",
     "(Additional reporting by Iryna Bondar; Writing by Tom Reed; Editing by Mark Dunn)",
-    "Originally published by the Institute for the Study of Border Security (ISBS) on 3 March 2028.",
-    "That concludes our live coverage for today.",
+    "Originally published by the Institute for the Study of Border Security (ISBS) on 3 March 2028. Reproduced with "
+    "permission.",
+    "That concludes our live coverage for today. Thank you for following.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"

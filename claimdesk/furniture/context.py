@@ -51,7 +51,7 @@ _BOILERPLATE = re.compile(
     r"\boriginally (?:appeared|published) (?:on|in|at)\b|\bread the original article\b|^\W*disclaimer\s*:|"
     # a line opening so ("Originally published by Polaris Wire. Republished under licence."); not a sentence's
     # "The report, originally published by the institute, found …"
-    r"^\W*originally (?:appeared|published) by [^,.]{1,100}\.?(?:\s+republished [^.]{0,60}\.?)?\s*$|"
+    r"^\W*originally (?:appeared|published) by [^,.]{1,100}\.?(?:\s+re(?:published|produced) [^.]{0,60}\.?)?\s*$|"
     r"^\W*republished (?:under|with) (?:licen[cs]e|permission)\b[^.]{0,60}\.?\s*$|"
     # the page's notes on itself as whole lines: "This assessment was originally published by the Centre for … and is
     # reproduced with permission."; "NLB uses cookies which are essential for the site to work. We also use …"; "Read
@@ -63,10 +63,11 @@ _BOILERPLATE = re.compile(
     r"^\W*read the full (?:report|assessment|analysis|study|story|article|brief)\b[^.]{0,80}\b(?:website|site)\W*$|"
     r"^\W*we(?:'re|’re| are| will be) (?:pausing|closing|ending|wrapping up) (?:our|this|the) live "
     r"(?:coverage|blog|page)\b|"
-    r"^\W*(?:that|this) (?:concludes|ends|wraps up) (?:our|this|the) live (?:coverage|blog|page)\b[^.]{0,40}\.?\s*$|"
+    r"^\W*(?:that|this) (?:concludes|ends|wraps up) (?:our|this|the) live (?:coverage|blog|page)\b[^.]{0,40}\.?"
+    r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
     # a wire's credit line closing its story: "Reporting by Olena Marchuk in Kyiv for Kestrel; editing by Ruth
     # Fenwick", "(Additional reporting by …; Writing by …; Editing by …)"
-    r"^\W*(?:additional )?reporting by\b[^.;]{1,200};\s*(?:additional reporting|writing|editing) by\b[^.]{0,200}$|"
+    r"^\W*(?:additional )?reporting by\b[^.;]{1,200};\s*(?:additional reporting|writing|editing) by\b[^.]{0,200}\.?\s*$|"
     # a site's appeal and terms as whole short lines (no one quoted): "The Globe Sentinel is reader-funded. Please
     # consider supporting us today."; "When using materials, a hyperlink to VestRus is required."; "Sources and notes
     # are available in the PDF version of this report." (not "Meduza is reader-funded. Since the Kremlin declared it
