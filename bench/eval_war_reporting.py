@@ -70,6 +70,13 @@ denial quotes 18 of 25, 3 furniture claims; Z corroborated 4 right, 5 wrong, fou
 quotes 10 of 22. Z's think tank mirror carries its source's text exactly and is stored as that document (the
 scorer reads a document's every source file since then: 22 of its quotes had counted as lost).
 
+Sets AA and AB, written mid-session 37 by two more blind helpers (5 April 2029, a Kharkiv printing house and
+Belgorod; 14 June 2029, Kherson's bus and market, the Crimean bridge), read once on the session's last code
+(c20f895): AA corroborated 12 right, 4 wrong, found 11 of 15, contested 7 right, 9 wrong, conflicts 2 of 9,
+denial quotes 23 of 24; AB corroborated 6 right, 4 wrong, found 6 of 13, contested 2 right, 7 wrong, denied 4
+right, 2 wrong, conflicts 2 of 9, denial quotes 22 of 24, five furniture claims, 15 quotes lost (a think tank's
+key-takeaways list that trafilatura drops on that page).
+
 Set Q, written at session 33's start by a helper who saw neither the code nor the other sets (14 March 2028:
 an overnight attack's launched and downed drones, a Chuhuiv apartment strike whose toll one governor raises
 3 -> 5 -> 7 and Moscow blames on a falling Ukrainian missile, a Pavlohrad fuel depot fire whose hours and area

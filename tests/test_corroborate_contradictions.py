@@ -730,6 +730,26 @@ def test_a_toll_grown_by_the_next_days_page_is_an_update_and_a_lower_one_still_d
     assert numbers(launched, recount) != []
 
 
+def test_a_grown_toll_reads_alike_whichever_page_comes_first_and_two_sides_still_disagree():
+    # written after a review of session 37's change: the part-over-whole comparison swaps its pair
+    day1, day2 = date(2028, 3, 2), date(2028, 3, 3)
+    people = claim("Four people were killed in the shelling of Kherson, the governor said.", published=day1)
+    residents = claim("Six residents were killed in the shelling of Kherson, the city administration said.",
+                      published=day2)
+
+    def numbers(evidence: list[Evidence]) -> list[str]:
+        return sorted(c.detail for c in find(evidence) if c.kind == "number")
+
+    forwards = numbers([Evidence(people, "outlet:a", published=day1), Evidence(residents, "outlet:b", published=day2)])
+    backwards = numbers([Evidence(residents, "outlet:b", published=day2), Evidence(people, "outlet:a", published=day1)])
+    assert forwards == backwards == []  # six residents a day after four people: the count grown
+    # two countries' speakers a day apart are two sides' accounts, not one count grown
+    russia = claim("Three people were killed in the strike on Belgorod, Russia's defence ministry said.", published=day1)
+    ukraine = claim("Seventeen people were killed in the strike on Belgorod, Ukraine's military intelligence said.",
+                    published=day2)
+    assert numbers([Evidence(russia, "outlet:a", published=day1), Evidence(ukraine, "outlet:b", published=day2)]) != []
+
+
 def test_drones_shot_down_are_no_count_of_the_drones_launched():
     launched = "Russia launched 142 drones and 18 missiles at Ukraine overnight, the air force said."
     downed = "Air defences shot down 121 drones and 14 missiles, the air force said."

@@ -896,6 +896,11 @@ def test_denying_damage_denies_a_strike_that_destroyed_and_an_acronym_speaks():
     assert denies(mod, [destroyed]) == [destroyed]
     assert denies(claim("Russia's defence ministry has denied that any aircraft at Morozovsk were damaged."),
                   [destroyed]) == [destroyed]
+    # denying destruction denies no damage (a review's case)
+    damaged = claim("Ukrainian drones damaged the Kerch bridge overnight, the navy said.")
+    not_destroyed = claim("The ministry denied that the Kerch bridge had been destroyed, saying only one span had been "
+                          "damaged.")
+    assert denies(not_destroyed, [damaged]) == []
     # damage elsewhere is another fact
     other = claim("Ukraine's General Staff said its drones had struck the Engels air base overnight, destroying two "
                   "aircraft.")
@@ -910,6 +915,9 @@ def test_denying_damage_denies_a_strike_that_destroyed_and_an_acronym_speaks():
     ("Reports of a power cut at the plant are Ukrainian disinformation, the plant's spokesman told Pravda Today.",
      "a power cut at the plant"),
     ("Lukyanova called the reports of beatings “a fabrication by Kyiv”.", "beatings"),
+    # after war set AA: a claim to have done something called false
+    ("Russia's claim to have captured Pishchane is false, the General Staff said.", "captured Pishchane"),
+    ("The General Staff said Moscow's claim to have captured Pishchane was false.", "captured Pishchane"),
 ])
 def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, denied):
     from claimdesk.corroborate.denials import denied_object
@@ -923,6 +931,8 @@ def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, 
     "The governor said reports of a strike on the depot were not false.",
     "Lukyanova called the reports of beatings a matter for the courts.",
     "The spokesman dismissed as premature any talk of a ceasefire.",
+    "The governor said the plans to rebuild the bridge were not false hopes.",
+    "The minister called reports of Russian disinformation from Telegram channels alarming.",
 ])
 def test_a_report_not_called_false_is_no_denial(text):
     assert not is_denial(_main_claim(text, date(2028, 3, 2)))

@@ -447,3 +447,16 @@ def test_a_sentence_misparsed_after_one_cut_in_two_still_makes_its_claim():
         [c.text for c in claims]
     # a speaker with nothing said is still no claim
     assert extract(Document.from_text("Colts interim coach Bruce Arians asked.", source="test")) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    # session 37, after war set Z: an organisation's acronym the tagger takes for a common noun speaks for it
+    ("The Russian MoD said 40 drones were shot down over the Belgorod region.", "named_organization"),
+    ("The IAEA said the plant had lost its last external power line.", "named_organization"),
+    # a plural of people or an office is no organisation (a review's cases)
+    ("Freed POWs said they had been held in a prison near Taganrog.", "anonymous"),
+])
+def test_an_acronym_speaks_for_its_organisation_and_people_stay_people(text, kind):
+    [claim] = extract(Document.from_text(text, source="a.txt"))
+    assert claim.attribution.kind != "named_organization" if kind != "named_organization" \
+        else claim.attribution.kind == kind, claim.attribution

@@ -267,7 +267,9 @@ def test_a_clause_the_parse_joins_with_nothing_between_is_no_clause_of_its_own()
     text = "Lukyanova dismissed as fake the claims by Ukrainian officials that returned prisoners had been starved."
     longest = max(_claims_of(text), key=lambda c: c.span[1] - c.span[0])
     assert longest.text == text
-    # two clauses joined by "and" are still two claims
+    # two clauses joined by "and" are still two claims, also when the parse hangs "and" on the first one's object
+    misparsed = "Russian troops shelled Kherson and Ukrainian forces struck a depot in Melitopol."
+    assert len(_claims_of(misparsed)) == 2
     joined = "Russia launched 50 drones at Odesa overnight and three missiles hit the port of Izmail."
     assert [c.text for c in _claims_of(joined)] == ["Russia launched 50 drones at Odesa overnight",
                                                     "three missiles hit the port of Izmail."]
@@ -281,6 +283,8 @@ def test_a_denial_and_a_claim_coordinated_are_two_claims_of_one_speaker():
                                         "claimed that its aircraft had struck a Ukrainian fuel depot on the outskirts "
                                         "of the town."]
     assert [c.attribution.source for c in claims] == ["The Russian defence ministry"] * 2
+    # a second clause calling the thing false restates the denial
+    assert len(_claims_of("Peskov rejected the accusations and said that they were lies.")) == 1
     # a denial with a second verb of its own subject, or none of saying, stays as it was
     one = _claims_of("The ministry denied the report and blamed Ukrainian air defence for the damage.")
     assert len(one) == 1

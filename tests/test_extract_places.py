@@ -197,3 +197,6 @@ def test_a_river_named_like_a_town_is_no_town_and_the_towns_modifier_is():
     assert [n for n, _, kind in _names(resident) if kind == "city"] == ["Erie", "Kharkiv"]
     attacks = "As after the Paris, Brussels and Orlando attacks, there was a celebration online."
     assert [n for n, _, kind in _names(attacks) if kind == "city"][:2] == ["Paris", "Brussels"]
+    # towns coordinated before the noun they modify (a review's case)
+    ports = "Russia struck the Odesa and Izmail ports in Ukraine overnight."
+    assert [n for n, _, kind in _names(ports) if kind == "city"] == ["Odesa", "Izmayil"]

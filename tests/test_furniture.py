@@ -528,6 +528,12 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     "Originally published by the Institute for the Study of Border Security (ISBS) on 3 March 2028. Reproduced with "
     "permission.",
     "That concludes our live coverage for today. Thank you for following.",
+    # session 37, after war set AB (and L's tip line): a closed live page, a disclaimer, appeals for support and tips
+    "This live blog is now closed. Thank you for following.",
+    "The views expressed are those of the authors and do not necessarily reflect those of the Border Review Network.",
+    "Support our work: the institute is a non-partisan, non-profit research organisation.",
+    "Send us news securely via our Telegram bot.",
+    "Got a news tip or photos from the scene? Write to our Telegram bot @portledger_bot. We guarantee anonymity.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
@@ -550,7 +556,10 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "at $60bn.\n"
             "Reporting by the local broadcaster found that 40 homes had been damaged; the mayor confirmed it.\n"
             "That concludes our live coverage for today, but the shelling of Kherson went on into the night, officials "
-            "said.\n")
+            "said.\n"
+            "Residents sent news of the strike securely via Telegram, the mayor said.\n"
+            "The views expressed by the minister were welcomed by the allies, a spokesman said.\n"
+            "Support our troops, the governor told the rally in Dnipro on Sunday.\n")
     assert furniture.furniture_spans(text) == []
 
 

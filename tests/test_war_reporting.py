@@ -186,7 +186,14 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # Then tuned on (a toll a later day's page gives higher is the count grown, drones shot down are no count of
        # those launched, "denied that any aircraft were damaged" against "destroying six aircraft", "the Russian
        # MoD", reports called false in other words, "the left bank of the Dnipro", the furniture lines as stored)
-       "set_y": (10, 18, 2), "set_z": (4, 14, 2)}
+       "set_y": (10, 18, 2), "set_z": (4, 14, 2),
+       # sets AA and AB, written mid-session 37 by two more blind helpers, read once on the session's last code
+       # (c20f895): AA corroborated right 12, wrong 4; found 11 of 15; contested right 7, wrong 9; denied right 4;
+       # conflicts 2 of 9; denials 23 of 24; one false-friend denial, one look-alike join. AB corroborated right 6,
+       # wrong 4; found 6 of 13; contested right 2, wrong 7; denied right 4, wrong 2; conflicts 2 of 9; denials 22 of
+       # 24; five furniture claims. Then (tuning): "Russia's claim to have captured Synkivka is false" denies (AA
+       # corroborated wrong 3), a closed live blog, a disclaimer and appeals for support and tips are furniture
+       "set_aa": (12, 23, 2), "set_ab": (6, 22, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -268,7 +275,42 @@ KNOWN_LOST = {# set V (session 35): the last item of a think tank's key-takeaway
                       "y13.html: Freed prisoners of war wrapped in national flags after the exchange."],
             "set_z": ["z01.html: Rescuers work at the site of an apartment block hit by a Russian missile in Kyiv, Ukraine, "
                       "December 14, 2028.",
-                      "z06.html: Smoke rises over the combined heat and power plant in Darnytskyi district, Kyiv."]}
+                      "z06.html: Smoke rises over the combined heat and power plant in Darnytskyi district, Kyiv."],
+            # sets AA and AB (session 37): a caption; a think tank's key-takeaways list on one line of its page and of
+            # its mirror, which trafilatura drops there (its favor_recall keeps it), and a headline of two facts
+            "set_aa": [
+                "aa01.html: Firefighters work at the site of a printing house hit by a Russian air strike in Kharkiv,"
+                 " Ukraine, April 5, 2029. Meridian/Serhii Bondar"],
+            "set_ab": [
+                "ab01.html: Russian shelling hits bus and market in Kherson; Moscow claims Dnipro landing destroyed",
+                "ab10.html: Russian forces struck civilian targets in Kherson City on June 14, including a public bus"
+                 " and the Central market.",
+                "ab11.html: Russian forces struck civilian targets in Kherson City on June 14, including a public bus"
+                 " and the Central market.",
+                "ab01.html: Russian shelling hits bus and market in Kherson; Moscow claims Dnipro landing destroyed",
+                "ab10.html: Russian forces struck civilian targets in Kherson City on June 14, including a public bus"
+                 " and the Central market.",
+                "ab11.html: Russian forces struck civilian targets in Kherson City on June 14, including a public bus"
+                 " and the Central market.",
+                "ab10.html: Russian forces continued to use drones to drop munitions on civilians in Kherson City’s "
+                 "riverside districts.",
+                "ab11.html: Russian forces continued to use drones to drop munitions on civilians in Kherson City’s "
+                 "riverside districts.",
+                "ab01.html: Russian shelling hits bus and market in Kherson; Moscow claims Dnipro landing destroyed",
+                "ab10.html: The Russian Ministry of Defense (MoD) claimed that Russian forces destroyed a Ukrainian "
+                 "boat landing group on the Dnipro River islands, but CESS has observed no visual evidence supporting "
+                 "the claim.",
+                "ab11.html: The Russian Ministry of Defense (MoD) claimed that Russian forces destroyed a Ukrainian "
+                 "boat landing group on the Dnipro River islands, but CESS has observed no visual evidence supporting "
+                 "the claim.",
+                "ab10.html: Russian authorities closed the Crimean bridge to traffic for several hours on June 14 "
+                 "following a reported Ukrainian drone attack.",
+                "ab11.html: Russian authorities closed the Crimean bridge to traffic for several hours on June 14 "
+                 "following a reported Ukrainian drone attack.",
+                "ab10.html: A sea drone damaged the tanker Aurelia Dawn near Novorossiysk on the night of June 13 to "
+                 "14.",
+                "ab11.html: A sea drone damaged the tanker Aurelia Dawn near Novorossiysk on the night of June 13 to "
+                 "14."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -280,9 +322,9 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    "set_k": ["All times are Kyiv time (GMT+3).",
                              "This assessment is republished from the Centre for Conflict and Security Analysis "
                              "with permission."],
-                   # set L's first look (session 30): a video warning, a tip-line prompt, half of an appeal
+                   # set L's first look (session 30): a video warning, a tip-line prompt (furniture since session 37), half
+                   # of an appeal
                    "set_l": ["Warning: this video contains images some viewers may find distressing.",
-                             "Write to our Telegram bot @harbourpost_bot.",
                              "we want to keep it that way."],
                    # set P's first look (session 32): a live blog's time-zone note
                    "set_p": ["All times are Kyiv time."],
@@ -479,7 +521,24 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          ("contested", "F6 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
                          ("contested", "F7 is corroborated in the key"), ("contested", "joins facts ['F3', 'F5', 'F8']"),
                          ("corroborated", "joins facts ['F11', 'F12', 'F13']"),
-                         ("denied", "F11 is corroborated in the key"), ("denied", "F18 is single-source in the key")]}
+                         ("denied", "F11 is corroborated in the key"), ("denied", "F18 is single-source in the key")],
+               # set AA (session 37, read once on its last code): a printing house's toll through two days told by
+               # the governor, the mayor and the police (the next morning's police figures are updates now; one day's
+               # officials at odds are contested, as most keys have it), the think tank's takeaway of the strike with
+               # its toll, the Bryansk depot's strike with its fire
+               "set_aa": [("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
+                          ("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
+                          ("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
+                          ("contested", "F12 is corroborated in the key"), ("contested", "F7 is single-source in the key"),
+                          ("contested", "joins facts ['F1', 'F3', 'F32']"), ("corroborated", "joins facts ['F24', 'F26']")],
+               # set AB: Kherson's bus and market told together with the day's toll the governor raises, the strike
+               # Moscow denies holding its toll, the landing Moscow claims destroyed contested for its boats, a
+               # tanker's strike reached by the port's denial of a spill
+               "set_ab": [("contested", "F1 is denied in the key"), ("contested", "F10 is denied in the key"),
+                          ("contested", "F2 is corroborated in the key"), ("contested", "F2 is corroborated in the key"),
+                          ("contested", "F4 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
+                          ("contested", "joins facts ['F4', 'F5', 'F7']"), ("corroborated", "joins facts ['F8', 'F9']"),
+                          ("denied", "F2 is corroborated in the key"), ("denied", "F20 is corroborated in the key")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -493,10 +552,14 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_n": [("F6", "F15")],
                     # set W: one sentence of the ministry's, "destroyed five Ukrainian uncrewed boats … and \"a naval
                     # drone workshop\" near Odesa"
-                    "set_w": [("F11", "F12")]}
+                    "set_w": [("F11", "F12")],
+                    # set AA (session 37): the claimed capture of Synkivka with the claimed hit on a drone workshop
+                    "set_aa": [("F19", "F20")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
-KNOWN_FALSE_DENIALS: dict[str, int] = {}
+# set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
+# the key lists as no denial, sits with the capture in its denied story
+KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):

@@ -100,15 +100,20 @@ def number_conflict(a: Claim, b: Claim, told_apart: Optional[Callable[[str, Quan
 
 
 def grown_since(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool],
-                published_a: Optional[date], published_b: Optional[date]
-                ) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
+                published_a: Optional[date], published_b: Optional[date], a: Optional[Claim] = None,
+                b: Optional[Claim] = None) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
     """For figures of two pages published on different days: a toll of the dead or the injured that the
     later page gives no lower than the earlier gave is the count grown since (rescuers find more bodies,
     the hospitalised are counted), told apart whoever gives it: "At least 14 people have been killed, the
     State Emergency Service said on Thursday" / "the service said on Friday morning that 16 people had been
     killed". A later page's lower toll still disagrees, and so do figures of one day's pages (two
-    officials' counts at odds) and counts that do not grow (drones launched, households without power)."""
+    officials' counts at odds), counts that do not grow (drones launched, households without power), and the
+    tolls of speakers of two countries (`a`, `b`: "Russia's defence ministry said three were killed" / "Ukraine's
+    prosecutor said 17 were", a day apart, are two sides' accounts)."""
     if published_a is None or published_b is None or published_a == published_b:
+        return told_apart
+    if a is not None and b is not None and (sides := (_speaker_countries(a), _speaker_countries(b))) \
+            and all(sides) and not sides[0] & sides[1]:
         return told_apart
     b_later = published_b > published_a
 
@@ -209,6 +214,14 @@ _ADMINISTRATION = re.compile(
     r"|(?P<city>city|city['’]s|town|town['’]s)\s+)administration$", re.I)
 
 
+def _speaker_countries(claim: Claim) -> frozenset[str]:
+    """The countries the claim's speaker names ("Russia's defence ministry", "the Ukrainian air force")."""
+    from claimdesk.extraction.places import country_of_name
+
+    source = claim.attribution.source if claim.attribution.kind != "none" else None
+    return frozenset(c for w in re.findall(r"\b[A-Z][a-z]{2,}", source or "") if (c := country_of_name(w)))
+
+
 def _administration_office(source: str) -> Optional[str]:
     """The office speaking for a Ukrainian region's or city's administration: its governor or mayor heads it
     ("In total, nine people were injured, according to the regional administration" is the governor's count)."""
@@ -241,7 +254,8 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 counted = mx.counted if mx.counted == my.counted else f"{mx.counted} / {my.counted}"
                 what = f"{mx.thing}{' of ' + mx.of if mx.of else ''}{' ' + mx.event if mx.event else ''} ({counted})"
                 return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
-    return _part_over_whole(a, b, ca, cb, told_apart) or _part_over_whole(b, a, cb, ca, told_apart, swap=True)
+    return _part_over_whole(a, b, ca, cb, told_apart) or _part_over_whole(
+        b, a, cb, ca, lambda unit, x, y, mx, my: told_apart(unit, y, x, my, mx), swap=True)  # the pair's order kept
 
 
 # kinds of people counted that are some of the people a toll counts: more of them than people is no toll's part
@@ -472,7 +486,8 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
             ca, cb = (_extents(fa.counts), _extents(fb.counts)) if one_outlet else (fa.counts, fb.counts)
             apart = _updates_apart(told_apart, a.claim, b.claim) if one_speaker(a.claim, b.claim) \
                 or told_at_other_hours(a.claim, b.claim) else told_apart
-            for found in (_number_conflict(a.claim, b.claim, ca, cb, grown_since(apart, a.published, b.published))
+            for found in (_number_conflict(a.claim, b.claim, ca, cb,
+                                           grown_since(apart, a.published, b.published, a.claim, b.claim))
                           if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day and not one_outlet else None,
                           None if one_outlet else _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):

@@ -125,6 +125,10 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
     return _SAID_FALSE.search(claim.text) or _still_held(claim) or _NO_TRUTH.search(claim.text)
 
 
+# whose fabrication it is, by name: "“a fabrication by Kyiv”" (not "disinformation from Telegram channels alarming")
+_AUTHORED = r"(?:\s+(?:by|from)\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,3})?"
+
+
 # no denial verb, a report called false: "The Odesa regional administration said the claims were false",
 # "the governor said reports of a strike on the substation were false", "a spokesman said on Thursday that
 # the Russian claim \"does not correspond to reality\"", "…, calling the Ukrainian claim \"fiction\"" (the cue
@@ -149,6 +153,8 @@ _CALLED_UNTRUE = (r"(?:an?\s+|pure\s+)?(?:staged\s+provocations?|staged|fake|fal
 _TOLD_WORD = r"(?:(?!\b(?:were|was|are|is|while|whereas|but|although|though|yet|claims?|reports?|allegations?|rumou?rs?|" \
              r"accounts?|stor(?:y|ies)|statements?)\b)[^.;\"“”])"
 _REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?"
+                # "Russia's claim to have captured Synkivka was false"
+                r"|\s+to\s+(?:(?!\b(?:were|was|are|is)\b)[^.;\"“”]){1,100}?"
                 r"|\s+that\s+" + _TOLD_WORD + r"{1,100}?(?:\s+(?:were|was|are|is)\s+" + _TOLD_WORD + r"{1,60}?)?)?")
 _SAID_FALSE = re.compile(
     r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
@@ -160,7 +166,7 @@ _SAID_FALSE = re.compile(
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
     r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
-    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")(?:\s+(?:by|from|of)\s+[^.;\"“”]{1,40}?)?[\"”’']?"
+    r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")" + _AUTHORED + r"[\"”’']?"
     r"(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
     # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
@@ -171,7 +177,7 @@ _SAID_FALSE = re.compile(
     r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,160}?)?\s+as\s+" + _CALLED_UNTRUE + r")"
     # a quotation opening with the report called false: "\"The claims of the Ukrainian General Staff about a
     # strike on a depot are lies,\" the governor said."
-    r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
+    r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by|to)\s+[^.;\"“”]{1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
     + _FALSE_WORD + r")", re.I)
 # no denial verb, a place said to be still held by the side said to have lost it: "Kyiv said the village
 # remained under Ukrainian control", "Bila Hora is under the control of the Defense Forces of Ukraine", "Kyiv
@@ -264,12 +270,12 @@ _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|vi
 _BY_CLAIMANT = (r"(?:\s+(?:by|from)\s+(?!\w+ing\b)[^,.;:]{1,60}?|\s+(?:on|in)\s+(?:[\w'’-]+\s+){0,3}?(?:Telegram(?:\s+channels?)?|"
                 r"social\s+media|media|channels?|websites?|outlets?|television|TV|press|newspapers?|blogs?))")
 # the report so called, when nothing after it says what it reported: it points back
-_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
+_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about|to)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
                              re.I)
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
 _CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE
-                                + r"|[\"“]?" + _FALSE_WORD + r"(?:\s+(?:by|from|of)\s+[^.;\"“”]{1,40}?)?[\"”]?[\s.]*$).*$",
+                                + r"|[\"“]?" + _FALSE_WORD + _AUTHORED + r"[\"”]?[\s.]*$).*$",
                                 re.I | re.S)
 
 
@@ -341,7 +347,7 @@ _SAID_NOUN = rf"(?:{_REPORT_NOUN}|{_OPINION_NOUN})"
 _DET = r"(?:(?:the|these|those|this|that|such|any|all|its|their|his|her|western|media|press|recent|earlier|new)\s+)*"
 # a word before the report noun ("preliminary", "Ukraine's"), never a preposition ("wrongdoing in statements")
 _MODIFIER = r"(?:(?!(?:in|on|at|of|for|by|with|from|to|about|into|over|after|before)\s)[\w’'-]+\s+)"
-_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}(?:{_BY_CLAIMANT})?\s+(?:that|of|about|saying|suggesting|claiming)\s+|"
+_OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_NOUN}(?:{_BY_CLAIMANT})?\s+(?:that|of|about|saying|suggesting|claiming|to\s+have)\s+|"
                            rf"{_DET}{_MODIFIER}{{0,2}}?{_OPINION_NOUN}\s+that\s+|"
                            rf"that\s+|having\s+|ever\s+|being\s+)", re.I)
 # "denied that, saying …": a bare "that" before a comma points back
@@ -552,9 +558,7 @@ _DEEDS = {"death": "kill", "casualty": "kill", "fatality": "kill", "killing": "k
           "deployment": "deploy", "launch": "fire", "shooting": "fire", "shelling": "fire", "swap": "exchange",
           "bombing": "strike",
           "trade": "exchange",
-          # destroying is damaging: "denied that any aircraft at Millerovo were damaged" denies "drones struck the
-          # air base, destroying six aircraft"
-          "destroy": "damage", "destruction": "damage"}
+          "destruction": "destroy"}
 
 
 # what a party "takes" when it captures it: "its troops had taken the village" ("would take Russia to court",
@@ -588,9 +592,14 @@ def denied_deed(denied: str) -> Optional[str]:
     return _deed(root) if root is not None and root.pos_ == "VERB" else None
 
 
+# a deed that tells of another: destroying is damaging ("denied that any aircraft at Millerovo were damaged" denies
+# "drones struck the air base, destroying six aircraft"); denying destruction denies no damage
+_TELLS_OF = {"destroy": "damage"}
+
+
 def states_deed(deed: Optional[str], claim: Claim) -> bool:
-    """Whether `claim` tells of `deed` (a verb or noun of its class); always when there is none."""
-    return deed is None or any(_deed(t) == deed for t in parse(claim.text))
+    """Whether `claim` tells of `deed` (a verb or noun of its class, or one telling of it); always when there is none."""
+    return deed is None or any(d == deed or _TELLS_OF.get(d) == deed for t in parse(claim.text) if (d := _deed(t)))
 
 
 def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str]] = None) -> float:
@@ -609,6 +618,7 @@ def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str
     if not words or not states_deed(denied_deed(denied), claim):
         return 0.0
     said = set(content_words(claim.text))
+    said.update(_TELLS_OF[w] for w in list(said) if w in _TELLS_OF)
     for name in [*claim.actors, *(p.name for p in claim.places)]:
         said.update(w.lower() for w in name.split())
     return len(words & said) / len(words)

@@ -304,7 +304,7 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
-                    a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id)))
+                    a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id), a, b))
                 if disagreement is not None:
                     kinds = frozenset() if handover else _disputed_kinds(a, b, disagreement)
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b), kinds)

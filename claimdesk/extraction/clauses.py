@@ -7,6 +7,7 @@ or adverbial clause ("…, the Department, which expressed concerns", "While the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -174,15 +175,23 @@ def _said_beside_a_denial(root: Token, cues: list[Cue]) -> list[Token]:
     if root.lemma_.lower() not in DENIAL_LEMMAS:
         return []
     return [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i and _joined(root, c)
-            and any(cue.anchor == c and any(h.dep_ == "ccomp" for h in cue.content) for cue in cues)]
+            and any(cue.anchor == c and any(h.dep_ == "ccomp" for h in cue.content) for cue in cues)
+            and not _CALLED_FALSE.search(root.doc[c.i:c.right_edge.i + 1].text)]
+
+
+# "rejected the accusations and said that they were lies": the second clause restates the denial
+_CALLED_FALSE = re.compile(r"\b(?:lies?|lying|false|fake|untrue|baseless|groundless|unfounded|fabricat\w*|nonsense|"
+                           r"propaganda|disinformation|fiction)\b", re.I)
 
 
 def _joined(head: Token, clause: Token) -> bool:
     """Something joins the two clauses: a conjunction or a comma, semicolon or dash between them. With
     nothing between, the parse is wrong ("Sorokina dismissed as fake the claims … that returned prisoners
     had been tortured" parsed "tortured" as a second clause of "dismissed")."""
+    # up to the clause's verb, not its left edge: a misparse may hang the first clause's object on the second's
+    # subject ("shelled Kherson and Ukrainian forces struck …" has "Kherson and" inside "forces")
     return any(t.dep_ == "cc" or t.text in (",", ";", ":", "-", "–", "—")
-               for t in head.doc[head.i + 1:clause.left_edge.i])
+               for t in head.doc[head.i + 1:clause.i])
 
 
 def _embedded_statements(sent: Span, cues: list[Cue], heads: list[Token], unit_heads: set[Token]) -> list[Unit]:

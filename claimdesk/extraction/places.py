@@ -448,7 +448,7 @@ def _person_like(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> se
 # Donetsk, Luhansk and Zaporizhzhia regions", "the Erie, Pennsylvania, resident", "the Paris, Brussels and Orlando
 # attacks")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[.;:!?)\]]|,(?!\s*[A-Z])|$|\s(?:and|or|but|in|on|at|to|from|near|into|onto|with|without|through|"
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.;:!?)\]]|,(?!\s*[A-Z])|$|\s(?:but|in|on|at|to|from|near|into|onto|with|without|through|"
                             r"across|along|for|by|of|after|before|during|until|where|which|that|who|is|was|were|are|"
                             r"has|had|have|will|would|could|can|flows?|flowed|runs?)\b)")
 _AREAS_AHEAD = re.compile(r"[^.;]{0,60}?\b(?:regions|oblasts|provinces|areas|districts)\b", re.I)

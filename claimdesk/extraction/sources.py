@@ -236,7 +236,8 @@ def is_agent(head: Token, lex: Lexicons) -> bool:
     return head.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.not_agent_er_words
 
 
-_ACRONYM = re.compile(r"^(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z]{1,7}$")
+# an organisation's acronym ("MoD", "IAEA", "SBU"); not a plural of people ("POWs", "IDPs") nor an office ("PM", "CEO")
+_ACRONYM = re.compile(r"^(?=\w*[A-Z]\w*[A-Z])(?!(?:PM|CEO|CFO|COO|CTO|MP|GP|DJ|VP)$)[A-Z][A-Za-z]{0,6}[A-Z]$")
 
 
 def _capitalised_name(head: Token) -> bool:

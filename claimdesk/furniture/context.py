@@ -65,6 +65,20 @@ _BOILERPLATE = re.compile(
     r"(?:coverage|blog|page)\b|"
     r"^\W*(?:that|this) (?:concludes|ends|wraps up) (?:our|this|the) live (?:coverage|blog|page)\b[^.]{0,40}\.?"
     r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
+    # a live page closed, a view not the site's, an appeal for support or for tips as whole lines: "This live blog is
+    # now closed. Thank you for following.", "The views expressed are those of the authors and do not necessarily
+    # reflect those of …", "Support our work: … is a non-partisan, non-profit research organisation.", "Send us news
+    # securely via our Telegram bot.", "Write to our Telegram bot @harbourpost_bot." (not "Residents sent news of the
+    # strike via Telegram", "The views expressed by the minister were welcomed")
+    r"^\W*(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|ended|over|paused)\b[^.]{0,40}\.?"
+    r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
+    r"^\W*the (?:views|opinions) (?:and opinions )?expressed (?:here |in this \w+ )?are (?:solely )?(?:those )?of the "
+    r"authors?\b[^.]{0,160}\.?\s*$|"
+    r"^\W*support (?:our|independent) (?:work|journalism|reporting|research)\s*[:.!–—-][^.]{0,120}\.?\s*$|"
+    r"^\W*(?:send|share|submit) (?:us )?(?:your )?(?:news|tips?|stories|photos|videos)\b[^.]{0,60}"
+    r"\b(?:telegram|whatsapp|signal|bot|securely)\b[^.]{0,40}\.?\s*$|"
+    r"^\W*(?:(?:got|have) (?:a |any )?(?:news )?(?:tips?|news)\b[^.?]{0,60}\?\s+)?write to (?:us|our)\b[^.]{0,40}"
+    r"\b(?:telegram|whatsapp|signal|bot)\b[^.]{0,60}\.?(?:\s+we guarantee (?:your )?anonymity\.?)?\s*$|"
     # a wire's credit line closing its story: "Reporting by Olena Marchuk in Kyiv for Kestrel; editing by Ruth
     # Fenwick", "(Additional reporting by …; Writing by …; Editing by …)"
     r"^\W*(?:additional )?reporting by\b[^.;]{1,200};\s*(?:additional reporting|writing|editing) by\b[^.]{0,200}\.?\s*$|"
