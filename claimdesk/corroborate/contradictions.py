@@ -109,12 +109,17 @@ def grown_since(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure]
     killed". A later page's lower toll still disagrees, and so do figures of one day's pages (two
     officials' counts at odds), counts that do not grow (drones launched, households without power), and the
     tolls of speakers of two countries (`a`, `b`: "Russia's defence ministry said three were killed" / "Ukraine's
-    prosecutor said 17 were", a day apart, are two sides' accounts)."""
+    prosecutor said 17 were", a day apart, are two sides' accounts), and counts of an event told as days older
+    than the first page ("On October 3, six officers were reportedly killed" on 16 October, twenty on the 17th)."""
     if published_a is None or published_b is None or published_a == published_b:
         return told_apart
     if a is not None and b is not None and (sides := (_speaker_countries(a), _speaker_countries(b))) \
             and all(sides) and not sides[0] & sides[1]:
         return told_apart
+    first = min(published_a, published_b)
+    if any((day := named_day(c)) and (first - date.fromisoformat(day)).days > 1 for c in (a, b) if c is not None):
+        return told_apart  # an event of days before the first page: its count is settled, not growing
+
     b_later = published_b > published_a
 
     def apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:

@@ -354,6 +354,25 @@ _OBJECT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_DET}{_MODIFIER}{{0,2}}?{_REPORT_N
 # (a side may own it: "denied the Russian claim", "rejected Moscow's claims")
 _ANAPHORIC = re.compile(rf"\s*(?:,\s*)?(?:{_DET}(?:(?-i:[A-Z][\w’'-]*)\s+)?{_SAID_NOUN}|it|this|them|that(?=\s*[,;:.]))\b"
                         rf"(?!\s+(?:that|of|about|by|from|raised|made|voiced|expressed)\b)", re.I)
+# the governments a side's claim may be named by besides its country ("Moscow's claims", "the Kremlin's claim")
+_SEATS = frozenset({"kremlin", "moscow", "kyiv", "kiev", "washington", "beijing", "tehran", "minsk", "warsaw"})
+
+
+def _pointer(after: str) -> Optional[re.Match]:
+    """A report pointed back to (`_ANAPHORIC`); one owned by a capitalised word only when it names a side ("the
+    Russian claim", "Moscow's claims"): "rejected Clinton's claim" says whose words it answers, which need not be
+    the sentence before."""
+    from claimdesk.extraction.places import country_of_name
+
+    m = _ANAPHORIC.match(after)
+    if m is None:
+        return None
+    owners = [re.sub(r"['’]s$", "", w) for w in re.findall(r"\b[A-Z][\w’'-]*", m.group(0))]
+    if any(not country_of_name(w) and w.lower() not in _SEATS for w in owners):
+        return None
+    return m
+
+
 # "rejected that argument in a ruling", "dismissed those figures": a demonstrative points back, whatever its noun
 _DEMONSTRATIVE = re.compile(r"\s*(?:,\s*)?(?:that|these|those|this)\s+[a-z][\w-]*\b(?!\s+(?:that|of|about)\b)")
 # whose words a bare report noun names: "Trump's remarks about Muslims", "criticism from Jeb Bush"
@@ -393,7 +412,7 @@ def points_back_plainly(claim: Claim) -> bool:
     if cue.re is _NO_TRUTH:
         return True  # "There is no truth in this": nothing after the pointer says what it answers
     after = claim.text[cue.end():]
-    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after) or _FIGURE_CALLED_FALSE.match(after) \
+    pointer = _pointer(after) or _DEMONSTRATIVE.match(after) or _FIGURE_CALLED_FALSE.match(after) \
         or (_REPORT_POINTER.match(after) if cue.re is _SAID_FALSE else None)
     if pointer is None or _NAMES_ITS_TOPIC.match(after, pointer.end()):
         return False
@@ -491,7 +510,7 @@ def denied_object(claim: Claim) -> DeniedObject:
         if cue is not None and cue.re is _SAID_FALSE:  # "reports of a strike … were false": the strike
             stated_text = _CLAIMANT.sub("", _CALLED_FALSE_TAIL.sub("", stated_text))
         return DeniedObject(_PLACE_APPOSITION.sub("", stated_text))
-    pointer = _ANAPHORIC.match(after) or _DEMONSTRATIVE.match(after)
+    pointer = _pointer(after) or _DEMONSTRATIVE.match(after)
     if pointer:
         return DeniedObject("", pointer.group(0).strip(" ,"))
     if cue is not None and (obj := _direct_object(claim.text, cue.start())):

@@ -93,10 +93,12 @@ def office_places(claim: Claim, text: str) -> list[Place]:
         m = pattern.search(speaker)
         if m is None:
             continue
-        found = [p for p in find_places(phrase.format(m.group("name"))) if p.kind == kind]
+        name = re.sub(r"^The\s+", "", m.group("name"))  # "The Odesa city council": Odesa
+        found = [p for p in find_places(phrase.format(name)) if p.kind == kind]
         if found:
             p = found[0]
-            return [p.model_copy(update={"span": (span[0] + m.start("name"), span[0] + m.end("name"))})]
+            start = span[0] + m.end("name") - len(name)
+            return [p.model_copy(update={"span": (start, span[0] + m.end("name"))})]
     return []
 
 
