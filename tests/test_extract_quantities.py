@@ -226,3 +226,16 @@ def test_a_place_after_a_figure_is_not_what_it_counts():
     text = ("According to the ministry, 18 drones were shot down over the Kursk region, 11 over the Belgorod region "
             "and three near Bryansk.")
     assert [(q.text, q.unit) for q in find_quantities(text)] == [("18", "drones"), ("11", None), ("three", None)]
+
+
+def test_a_count_opening_a_sentence_after_a_headline_or_a_full_stop_is_counted():
+    # written after session 38's war-set pages: a page's headline line ("… in Kharkiv") or the sentence before
+    # ("… hit Kharkiv.") ends in a capitalised word, which had been read as a label before a number ("Article 5")
+    for text in ("Guided bombs kill nine in Kharkiv\nNine people were killed when bombs hit a printing house.",
+                 "Guided bombs hit Kharkiv. Nine people were killed, the police said.",
+                 "Strike on Kharkiv\n\n12 people were injured, the governor said."):
+        counted = [(q.value, q.unit) for q in find_quantities(text) if q.span[0] > text.index("\n" if "\n" in text else ".")]
+        assert counted and counted[0][0] in (9, 12), text
+    # labels on the number's own line are still no counts
+    assert find_quantities("under Resolution 2231 of the Security Council") == []
+    assert find_quantities("Art. 5 of the treaty") == []

@@ -184,13 +184,17 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
 
 
 def _is_identifier(text: str, start: int) -> bool:
-    """"Article 5", "No. 3", "Resolution 2231": a capitalised word or No. right before the number."""
-    before = re.search(r"([A-Za-z][\w.]*)\s+$", text[max(0, start - 25):start])
+    """"Article 5", "No. 3", "Resolution 2231": a capitalised word or No. right before the number, on its
+    line. A word closing a sentence or a headline before it names nothing ("… in Kharkiv.\nNine people were
+    killed")."""
+    before = re.search(r"([A-Za-z][\w.]*)[ \t]+$", text[max(0, start - 25):start])
     if not before:
         return False
     word = before.group(1)
-    if word in ("No.", "no.", "Nos.", "#"):
+    if word in ("No.", "no.", "Nos.", "#", "Art.", "Sec.", "Vol.", "Fig."):
         return True
+    if word.endswith("."):
+        return False
     if word[0].isupper() and not re.match(r"(?i:about|nearly|some|almost|around|over|up|only|just|"
                                           r"roughly|approximately|more|less|at|between|from|the|"
                                           r"all|another|with|and|but|of|by|in|on|for|to|as|those|"
