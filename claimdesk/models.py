@@ -109,6 +109,12 @@ class Finding(Record):
     related: Optional[Related] = None
 
 
+class TimedPost(Record):
+    """A post of a live page: its words' [start, end) in the document's text and the time the page shows for it."""
+    span: Span
+    at: datetime
+
+
 class Document(Record):
     id: str
     source: str = Field(description="the path or URL it was read from, with #fragment for one record of many")
@@ -125,6 +131,10 @@ class Document(Record):
         description="[start, end) spans of site furniture left in the text (menus, banners, prompts, credits): "
                     "never a claim, ignored by the audit")
     ingested_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    published_at: Optional[datetime] = Field(
+        default=None, description="when the page was published, to the minute, when its metadata gives the time with its zone")
+    posts: list[TimedPost] = Field(
+        default_factory=list, description="a live page's posts with the times the page shows for them (`told_at`)")
     notes: list[Finding] = Field(
         default_factory=list, exclude=True,
         description="findings made while reading the input (characters removed, bytes replaced); "
@@ -171,6 +181,12 @@ class Document(Record):
     def line_of(self, offset: int) -> int:
         """1-based line number holding character `offset`."""
         return bisect.bisect_right(self.lines, offset)
+
+    def told_at(self, span: Span) -> Optional[datetime]:
+        """When the words at `span` were published: the time of the live post holding them, else the page's
+        `published_at`."""
+        post = next((p for p in self.posts if p.span[0] <= span[0] < p.span[1]), None)
+        return post.at if post is not None else self.published_at
 
     def in_furniture(self, span: Span) -> bool:
         """Whether at least half of `span` lies in furniture (a sentence that only runs on into a

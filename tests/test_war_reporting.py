@@ -105,17 +105,23 @@ pytestmark = pytest.mark.slow
 # false"), a denial preferring the story it denies across clusters (I 9 -> 9, L 7 -> 9 denials); a night's count
 # told alike crosses event clusters (H's Kremenchuk plant story of several facts loses a member: 9 -> 8); a part of
 # a count is no figure of it and a qualified figure allows an exact one within a unit of its last digit (K 15 -> 16)
-NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 3), "set_e": (8, 6, 1),
-       "set_f": (7, 8, 3), "set_g": (7, 7, 2), "set_h": (8, 3, 5),
+# session 38: a toll a page or a live post gives an hour or more after another page's, no lower, is the count grown
+# whoever gives it (`contradictions.UPDATE_GAP`; the pages' and posts' published times, `ingest.page_times`): the
+# conflicts D, F, G, H and L's keys draw between two offices' tolls told hours apart on one day (D's "killed three",
+# the governor at 06:58 UTC / "killing four", the emergency services at 09:05) are no longer found (D 3 -> 1, F, G,
+# H, L one fewer); AA's and Z's tolls told through the day leave contested. A count opening a sentence after a
+# headline is counted ("… in Kharkiv\nNine people were killed"): J and S one conflict more
+NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 1), "set_e": (8, 6, 1),
+       "set_f": (7, 8, 2), "set_g": (8, 7, 1), "set_h": (8, 3, 4),
        # session 35: no one hurt told in other words is one fact (I's "No one was injured" / "There were no
        # casualties"), one named speaker's figure told twice (L)
        # (session 36: "says reports that its captain was detained are false" denies: K's denials 22 -> 24)
-       "set_i": (11, 13, 2), "set_j": (13, 7, 3), "set_k": (17, 24, 4),
+       "set_i": (12, 13, 2), "set_j": (14, 7, 4), "set_k": (17, 24, 4),
        # set L, read once at the end of session 30 (d138287: conflicts 4), tuned on in session 31
        # (session 32: "Regional authorities put the Odesa death toll at five, while the city administration said
        # seven people had died" is two claims now, each its speaker's; the first names no speaker, so the page
        # sets no two named accounts at odds: conflicts 3 -> 2)
-       "set_l": (10, 9, 4),
+       "set_l": (10, 9, 3),
        # set M, read once at session 31's start on its first code (corroborated right 9, denials 12, conflicts 1),
        # then tuned on; set N, read once at the session's end, after its changes (8, 9, 3; the session's first
        # code: the same), then one change (an army named "of Ukraine" after the prisoners): conflicts 4
@@ -152,7 +158,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # conflicts 0 of 6; denials 6 of 12; then tuned on (pages dated by their own stamp elements, a part of a
        # count no figure of it, a qualified figure allowing an exact one, "Originally published by …" furniture)
        # (session 35: the next round of Geneva talks dated 4 and 11 September by the two sides, rivals: conflicts 1 -> 3)
-       "set_s": (6, 6, 3),
+       "set_s": (6, 6, 4),
        # sets T and U, written at session 35's start by two helpers blind to the code and the other sets, read once
        # on the session's first code (0019060): T corroborated right 12, wrong 1, unscored 1; found 11 of 13;
        # contested right 3, wrong 1; denied right 2, unscored 1; denials 12 of 18; conflicts 3 of 6. U corroborated
@@ -176,7 +182,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # missile", "says reports that … are false", a site's appeal and reuse notice): W contested wrong 4, denied
        # right 3, corroborated right 9 (a denial of the captain's detention now sits with the port strike it is
        # nearest to by words, the story it denies being worded apart); no furniture claim in either
-       "set_w": (9, 19, 2), "set_x": (7, 14, 1),
+       "set_w": (10, 19, 2), "set_x": (7, 14, 1),
        # sets Y and Z, written at session 37's start by two helpers blind to the code and the other sets, read once on
        # the session's first code (08d25f8): Y corroborated right 9, wrong 5, unscored 1; found 9 of 12; contested
        # right 7, wrong 3; denied right 4; conflicts 2 of 7; denials 18 of 25; three furniture claims (a wire's
@@ -186,14 +192,14 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # Then tuned on (a toll a later day's page gives higher is the count grown, drones shot down are no count of
        # those launched, "denied that any aircraft were damaged" against "destroying six aircraft", "the Russian
        # MoD", reports called false in other words, "the left bank of the Dnipro", the furniture lines as stored)
-       "set_y": (10, 18, 2), "set_z": (4, 14, 2),
+       "set_y": (11, 18, 2), "set_z": (5, 14, 2),
        # sets AA and AB, written mid-session 37 by two more blind helpers, read once on the session's last code
        # (c20f895): AA corroborated right 12, wrong 4; found 11 of 15; contested right 7, wrong 9; denied right 4;
        # conflicts 2 of 9; denials 23 of 24; one false-friend denial, one look-alike join. AB corroborated right 6,
        # wrong 4; found 6 of 13; contested right 2, wrong 7; denied right 4, wrong 2; conflicts 2 of 9; denials 22 of
        # 24; five furniture claims. Then (tuning): "Russia's claim to have captured Synkivka is false" denies (AA
        # corroborated wrong 3), a closed live blog, a disclaimer and appeals for support and tips are furniture
-       "set_aa": (12, 23, 2), "set_ab": (6, 22, 2)}
+       "set_aa": (13, 23, 2), "set_ab": (6, 22, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -353,7 +359,9 @@ def test_every_fact_survives_ingest_and_furniture_makes_no_story(scored):
 # 476 drones … setting a thermal power plant … on fire and killing three people", G's "… struck a five-storey
 # apartment block …, killing nine people and wounding 31", E's Izmail lead and page summary) no longer lead
 # stories of their several facts: claims telling one kind of deed are placed first (`grouping.placing_order`)
-KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")],
+# (session 38: a toll a page or a live post gives an hour or more after another page's, no lower, is the count
+# grown: D's and I's strike stories of several facts are corroborated now, still joining them)
+KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']")],
                "set_e": [("denied", "F56 is single-source in the key")],
                "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']"),
                          # session 28: the plant story holds the region's toll another outlet disputes
@@ -370,8 +378,7 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # the strike leads a story of its several facts (contested now: it holds the disputed toll); the
                # depot fire's story holds its size and its cause; a district head's evacuation and a refusal to
                # talk placed as denied (a Russian "workshop" claim the key calls denied is still corroborated)
-               "set_i": [("contested", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']"),
-                         ("corroborated", "joins facts ['F27', 'F28', 'F29']"),
+               "set_i": [("corroborated", "joins facts ['F27', 'F28', 'F29']"),
                          # (a district head's evacuation placed as denied until session 34, when "damaged" denies a
                          # strike and the governor's denial found the depot's strike)
                          # session 30: contested now for Kyiv's 757 bodies against Moscow's 1,000 (session 33:
@@ -380,7 +387,9 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          # session 28: the live blog's recovered posts put the depot fire's story with the
                          # drone counts over the region; a capture sentence also telling of fighting there
                          ("corroborated", "joins facts ['F27', 'F34', 'F35', 'F36']"),
-                         ("denied", "joins facts ['F40', 'F41']")],
+                         ("denied", "joins facts ['F40', 'F41']"),
+                         # session 38: corroborated now (a toll grown by a later hour), still joining the facts
+                         ("corroborated", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']")],
                # set J, read once on d82ce2c (the bench's docstring), then tuned on: the Kherson hospital's two
                # dead with the governor's first two dead in Odesa (the hospital's town is only in the speaker);
                # the grain terminal's story holding its fire and the grain lost; a governor's "risen to four" by
@@ -398,7 +407,6 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          # session 30 (tuning on K): the strike's stories are contested for the disputed
                          # tolls the city tells with no town, where the key calls the strike denied by Moscow;
                          # the substation's wire lead holds the disputed households figure
-                         ("contested", "F3 is denied in the key"),
                          ("contested", "F13 is corroborated in the key"),
                          ("denied", "joins facts ['F33', 'F34']")],
                # set L, read once at the end of session 30 and not tuned on: wire leads and a governor's account
@@ -468,7 +476,6 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # governor's two, told by two speakers; the Kharkiv strike's wire paragraph of four facts; the
                # nuclear plant's diesel generators with Novorossiysk's depot fire
                "set_p": [("contested", "F18 is single-source in the key"),
-                         ("contested", "F18 is single-source in the key"),
                          ("contested", "joins facts ['F12', 'F14', 'F9']"),
                          ("corroborated", "joins facts ['F10', 'F12', 'F14', 'F9']"),
                          ("corroborated", "joins facts ['F2', 'F27']")],
@@ -501,7 +508,7 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # set X: the bus station strike the key calls denied (Moscow says it hit a fuel depot) contested over
                # its bombs; wire leads telling the plant's hit, outage and injured, the evacuation's total and its
                # districts, the strike with its toll and hour
-               "set_x": [("contested", "F1 is denied in the key"), ("contested", "joins facts ['F19', 'F20', 'F21']"),
+               "set_x": [("contested", "joins facts ['F19', 'F20', 'F21']"),
                          ("contested", "joins facts ['F7', 'F8', 'F9']"),
                          ("corroborated", "joins facts ['F1', 'F2', 'F3', 'F5']"),
                          # session 37: Moscow's "denied striking the bus station" is a denial now, and reaches the
@@ -509,15 +516,13 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                          ("denied", "F4 is contested in the key")],
                # set Y (session 37; first look pinned above): a wire sentence of the strike and its disputed toll,
                # the exchange told with its disputed count, and Sorokina's denial's own words cut as a claim
-               "set_y": [("contested", "F1 is corroborated in the key"), ("contested", "F18 is corroborated in the key"),
+               "set_y": [("contested", "F18 is corroborated in the key"),
                          ("corroborated", "joins facts ['F18', 'F19', 'F22']")],
                # set Z: Kyiv's toll through the day told by three offices on one day's pages (the key's updates;
                # one day's two officials' figures at odds are a contradiction in other sets' keys), the strike's
                # sentences holding the toll while the key calls the strike denied, the Sumy hospital's bombs, the
                # Polish account with the drone it tells of, a governor's "no casualties" taken for a denial
-               "set_z": [("contested", "F21 is denied in the key"), ("contested", "F3 is denied in the key"),
-                         ("contested", "F3 is denied in the key"), ("contested", "F6 is corroborated in the key"),
-                         ("contested", "F6 is corroborated in the key"), ("contested", "F6 is corroborated in the key"),
+               "set_z": [("contested", "F21 is denied in the key"), ("contested", "F6 is corroborated in the key"),
                          ("contested", "F6 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
                          ("contested", "F7 is corroborated in the key"), ("contested", "joins facts ['F3', 'F5', 'F8']"),
                          ("corroborated", "joins facts ['F11', 'F12', 'F13']"),
@@ -526,11 +531,10 @@ KNOWN_WRONG = {"set_d": [("contested", "joins facts ['F1', 'F14', 'F2', 'F3']")]
                # the governor, the mayor and the police (the next morning's police figures are updates now; one day's
                # officials at odds are contested, as most keys have it), the think tank's takeaway of the strike with
                # its toll, the Bryansk depot's strike with its fire
-               "set_aa": [("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
+               "set_aa": [("contested", "F1 is corroborated in the key"),
                           ("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
-                          ("contested", "F1 is corroborated in the key"), ("contested", "F1 is corroborated in the key"),
-                          ("contested", "F12 is corroborated in the key"), ("contested", "F7 is single-source in the key"),
-                          ("contested", "joins facts ['F1', 'F3', 'F32']"), ("corroborated", "joins facts ['F24', 'F26']")],
+                          ("contested", "F7 is single-source in the key"),
+                          ("corroborated", "joins facts ['F24', 'F26']")],
                # set AB: Kherson's bus and market told together with the day's toll the governor raises, the strike
                # Moscow denies holding its toll, the landing Moscow claims destroyed contested for its boats, a
                # tanker's strike reached by the port's denial of a spill

@@ -16,7 +16,7 @@ A denial (`denials.is_denial`) is linked to the mentions that state what it deni
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime, timedelta
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +43,7 @@ class Evidence:
     # counts under that source, but still disagrees with the mention it restates as its own words
     told_as: Optional[str] = None
     published: Optional[date] = None  # the day its page was published (`grown_since`)
+    told_at: Optional[datetime] = None  # when its page or its live post was published, to the minute (`grown_since`)
 
     @property
     def counted(self) -> str:
@@ -101,26 +102,29 @@ def number_conflict(a: Claim, b: Claim, told_apart: Optional[Callable[[str, Quan
 
 def grown_since(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure], bool],
                 published_a: Optional[date], published_b: Optional[date], a: Optional[Claim] = None,
-                b: Optional[Claim] = None) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
-    """For figures of two pages published on different days: a toll of the dead or the injured that the
-    later page gives no lower than the earlier gave is the count grown since (rescuers find more bodies,
-    the hospitalised are counted), told apart whoever gives it: "At least 14 people have been killed, the
-    State Emergency Service said on Thursday" / "the service said on Friday morning that 16 people had been
-    killed". A later page's lower toll still disagrees, and so do figures of one day's pages (two
-    officials' counts at odds), counts that do not grow (drones launched, households without power), and the
-    tolls of speakers of two countries (`a`, `b`: "Russia's defence ministry said three were killed" / "Ukraine's
-    prosecutor said 17 were", a day apart, are two sides' accounts), and counts of an event told as days older
-    than the first page ("On October 3, six officers were reportedly killed" on 16 October, twenty on the 17th)."""
-    if published_a is None or published_b is None or published_a == published_b:
+                b: Optional[Claim] = None, told_a: Optional[datetime] = None, told_b: Optional[datetime] = None
+                ) -> Callable[[str, Quantity, Quantity, Measure, Measure], bool]:
+    """For figures of two pages published on different days, or at hours of one day at least
+    UPDATE_GAP apart (`told_a`, `told_b`: a page's published time or its live post's): a toll of the dead
+    or the injured that the later page gives no lower than the earlier gave is the count grown since
+    (rescuers find more bodies, the hospitalised are counted), told apart whoever gives it: "At least 14
+    people have been killed, the State Emergency Service said on Thursday" / "the service said on Friday
+    morning that 16 people had been killed"; "two killed", the governor said in a live post at 10:40 / "nine
+    killed", the police said on a page of 20:45. A later page's lower toll still disagrees, and so do figures
+    told within the gap (two officials' counts at odds), counts that do not grow (drones launched, households
+    without power), and the tolls of speakers of two countries (`a`, `b`: "Russia's defence ministry said three
+    were killed" / "Ukraine's prosecutor said 17 were", a day apart, are two sides' accounts), and counts of an
+    event told as days older than the first page ("On October 3, six officers were reportedly killed" on 16
+    October, twenty on the 17th)."""
+    b_later = _told_later(published_a, published_b, told_a, told_b)
+    if b_later is None:
         return told_apart
     if a is not None and b is not None and (sides := (_speaker_countries(a), _speaker_countries(b))) \
             and all(sides) and not sides[0] & sides[1]:
         return told_apart
-    first = min(published_a, published_b)
+    first = min(d for d in (published_a, published_b, told_a and told_a.date(), told_b and told_b.date()) if d)
     if any((day := named_day(c)) and (first - date.fromisoformat(day)).days > 1 for c in (a, b) if c is not None):
         return told_apart  # an event of days before the first page: its count is settled, not growing
-
-    b_later = published_b > published_a
 
     def apart(unit: str, x: Quantity, y: Quantity, mx: Measure, my: Measure) -> bool:
         if mx.event in _GROWING_TOLLS and my.event in _GROWING_TOLLS:
@@ -129,6 +133,23 @@ def grown_since(told_apart: Callable[[str, Quantity, Quantity, Measure, Measure]
                 return True
         return told_apart(unit, x, y, mx, my)
     return apart
+
+
+# two tellings of a toll on one day this far apart are two readings of a count, the later no lower when it
+# grew; closer ones are two accounts of one moment ("The National Police say 12 people were killed" half an
+# hour after the governor's "11 killed" disagrees)
+UPDATE_GAP = timedelta(hours=1)
+
+
+def _told_later(published_a: Optional[date], published_b: Optional[date], told_a: Optional[datetime],
+                told_b: Optional[datetime]) -> Optional[bool]:
+    """Whether b was told after a: by the days their pages were published, else by the times, when those
+    are UPDATE_GAP apart or more; None when neither tells."""
+    if published_a is not None and published_b is not None and published_a != published_b:
+        return published_b > published_a
+    if told_a is not None and told_b is not None and abs(told_b - told_a) >= UPDATE_GAP:
+        return told_b > told_a
+    return None
 
 
 def one_speaker(a: Claim, b: Claim) -> bool:
@@ -492,7 +513,8 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
             apart = _updates_apart(told_apart, a.claim, b.claim) if one_speaker(a.claim, b.claim) \
                 or told_at_other_hours(a.claim, b.claim) else told_apart
             for found in (_number_conflict(a.claim, b.claim, ca, cb,
-                                           grown_since(apart, a.published, b.published, a.claim, b.claim))
+                                           grown_since(apart, a.published, b.published, a.claim, b.claim,
+                                                      a.told_at, b.told_at))
                           if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day and not one_outlet else None,
                           None if one_outlet else _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):

@@ -447,7 +447,8 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     docs = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
     published.update((i, d.published) for i, d in docs.items())
     counted = {e.claim.id: e.counted for i in claims_of if i in evidence for e in evidence[i]}
-    return rivalries(claims_of, published.get, lambda c: counted.get(c.id) or source_of(docs[c.document_id], None))
+    return rivalries(claims_of, published.get, lambda c: counted.get(c.id) or source_of(docs[c.document_id], None),
+                     lambda c: docs[c.document_id].told_at(c.span))
 
 
 def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],
@@ -464,7 +465,8 @@ def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str,
             src = source_of(docs[root], None) if root in docs else "document:" + root
         else:
             src = source_of(doc, origin)
-        evidence.append(Evidence(c, src, root, publisher=source_of(doc, None), published=doc.published))
+        evidence.append(Evidence(c, src, root, publisher=source_of(doc, None), published=doc.published,
+                                 told_at=doc.told_at(c.span)))
         taken_from.append(origin.document if origin is not None and origin.document else root)
         if names is not None:
             names.setdefault(src, (origin.outlet if origin else None) or docs.get(root or doc.id, doc).outlet or src)

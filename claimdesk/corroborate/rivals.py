@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Optional
@@ -275,10 +275,11 @@ def _kinds(claim: Claim) -> frozenset[tuple[str, Optional[str]]]:
 
 
 def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], Optional[date]],
-              source_of: Callable[[Claim], str]) -> list[Rivalry]:
+              source_of: Callable[[Claim], str], told_at: Callable[[Claim], Optional[datetime]] = lambda _: None
+              ) -> list[Rivalry]:
     """Pairs of stories (ids in `claims_of`) with a claim each giving another figure of one count (same
-    kind of thing, town and day, two sources by `source_of`, `contradictions.number_conflict`): the
-    first such pair of claims for each pair of stories."""
+    kind of thing, town and day, two sources by `source_of`, `contradictions.number_conflict`, a toll grown
+    by a later day or hour by `told_at` told apart): the first such pair of claims for each pair of stories."""
     by_key: dict[tuple[str, str, date], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for sid in sorted(claims_of):
         for claim in claims_of[sid]:
@@ -304,7 +305,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
-                    a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id), a, b))
+                    a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id), a, b,
+                                      told_at(a), told_at(b)))
                 if disagreement is not None:
                     kinds = frozenset() if handover else _disputed_kinds(a, b, disagreement)
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b), kinds)

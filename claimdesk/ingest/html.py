@@ -7,7 +7,7 @@ entries, so a story reads the same whichever way it arrived.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -23,8 +23,9 @@ from claimdesk.ingest.metadata import (
     clean, domain_of, human_size, language_code, over_limit, page_date, parse_date,
 )
 from claimdesk.ingest.options import IngestOptions
+from claimdesk.ingest.page_times import live_posts, published_time
 from claimdesk.language.dates import find_dates
-from claimdesk.models import Document, Rejected, SourceFormat
+from claimdesk.models import Document, Rejected, SourceFormat, TimedPost
 from claimdesk.outlets import ingest_outlet
 
 # A page whose main text is shorter than this is a navigation, error or index page, not an article.
@@ -94,7 +95,9 @@ def extract_article(
         raise Rejected(source, f"no article body: the main-text extractor found {found} besides "
                                f"navigation and boilerplate (an article needs {MIN_ARTICLE_WORDS}+ words)")
     page_url = url or clean(result.url)
-    return Document.from_text(
+    published = (parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url)
+                 or stamp_date(content, options.as_of))
+    doc = Document.from_text(
         text,
         source=source,
         format=fmt,
@@ -103,10 +106,24 @@ def extract_article(
         author=clean(result.author),
         outlet=(ingest_outlet(clean(result.sitename)) or domain_of(page_url) or clean(result.hostname)
                 or options.outlet or title_site_name(content)),
-        published=parse_date(result.date) or options.published or page_date(text, clean(result.title), page_url)
-        or stamp_date(content, options.as_of),
+        published=published,
         language=language_code(result.language) or declared_language(content),
     )
+    doc.published_at, doc.posts = _page_times(content, doc.text, published, options.as_of)
+    return doc
+
+
+def _page_times(content: bytes | str, text: str, published: Optional[date], as_of: Optional[date]
+                ) -> tuple[Optional[datetime], list[TimedPost]]:
+    """The page's published time, when its metadata gives it on the publication day, and its live posts'."""
+    tree = load_html(content)
+    if tree is None:
+        return None, []
+    at = published_time(tree)
+    if at is not None and (published is None and at.date() > (as_of or date.today()) + timedelta(days=FUTURE_DAYS)
+                           or published is not None and abs((at.date() - published).days) > 1):
+        at = None  # metadata at odds with the page's day, or years ahead: no hour is worth more than the day
+    return at, live_posts(tree, text, published or (at.date() if at else None), at)
 
 
 # A site name closing the title ("Nikopol shelled again - Dnipro Region Now"): trafilatura takes a

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, Optional
 
 from claimdesk.ingest.metadata import clean, domain_of, human_size, language_code, page_date, parse_date
+from claimdesk.ingest.page_times import aware_time
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.textclean import clean_text
 from claimdesk.ingest.text import invalid_encoding_finding
@@ -161,4 +162,6 @@ def _document(obj: dict[str, Any], replaced: int, source: str, options: IngestOp
         # no date field: --published, else what the page states (dated URL path, dateline, "Published:")
         published=published or options.published or page_date(text, title, url),
         language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),
+        # the time of day too, when the record's date field gives it with its zone
+        published_at=next((t for t in (aware_time(obj.get(f)) for f in DATE_FIELDS) if t), None) if published else None,
     )

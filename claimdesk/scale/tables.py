@@ -22,6 +22,7 @@ DOCUMENT_COLUMNS = [
     ("id", "string"), ("source", "string"), ("format", "string"), ("outlet", "string"), ("url", "string"),
     ("title", "string"), ("author", "string"), ("published", "date"), ("language", "string"),
     ("text", "string"), ("ingested_at", "timestamp"), ("furniture", "string"),
+    ("times", "string"),
 ]
 FINDING_COLUMNS = [
     ("document_id", "string"), ("kind", "string"), ("severity", "string"), ("line", "int"),

@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Any, Optional
 
 from claimdesk.models import (
-    Attribution, Claim, Contradiction, Document, Finding, Mention, Origin, Place, Quantity, Related, Story, StoryReview, When,
+    Attribution, Claim, Contradiction, Document, Finding, Mention, Origin, Place, Quantity, Related, Story, StoryReview, TimedPost, When,
 )
 
 # Columns holding a nested part of a record (JSON in the store; JSON text in the Spark tables).
-JSON_COLUMNS = frozenset({"furniture", "related", "attribution", "when", "places", "quantities", "contradictions",
+JSON_COLUMNS = frozenset({"furniture", "times", "related", "attribution", "when", "places", "quantities", "contradictions",
                           "setting"})
 DOCUMENT_FIELDS = ("id", "source", "format", "outlet", "url", "title", "author", "published", "language", "text",
                    "ingested_at")
@@ -25,13 +25,30 @@ DOCUMENT_FIELDS = ("id", "source", "format", "outlet", "url", "title", "author",
 def document_row(doc: Document) -> dict[str, Any]:
     row = {name: getattr(doc, name) for name in DOCUMENT_FIELDS}
     row["furniture"] = [list(span) for span in doc.furniture]
+    row["times"] = times_json(doc)
     return row
+
+
+def times_json(doc: Document) -> Optional[dict[str, Any]]:
+    if doc.published_at is None and not doc.posts:
+        return None
+    return {"published_at": doc.published_at.isoformat() if doc.published_at else None,
+            "posts": [[p.span[0], p.span[1], p.at.isoformat()] for p in doc.posts]}
 
 
 def document_from_row(row: Mapping[str, Any]) -> Document:
     doc = Document(**{k: row[k] for k in DOCUMENT_FIELDS})
     doc.furniture = [(s, e) for s, e in (row.get("furniture") or ())]
+    set_times(doc, row.get("times"))
     return doc
+
+
+def set_times(doc: Document, times: Optional[Mapping[str, Any]]) -> None:
+    """`doc`'s published time and live posts from a `times` cell (None: a page that gives none)."""
+    if not times:
+        return
+    doc.published_at = datetime.fromisoformat(times["published_at"]) if times.get("published_at") else None
+    doc.posts = [TimedPost(span=(s, e), at=datetime.fromisoformat(at)) for s, e, at in times.get("posts") or ()]
 
 
 def finding_row(document_id: str, f: Finding) -> dict[str, Any]:

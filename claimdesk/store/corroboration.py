@@ -26,7 +26,7 @@ from sqlalchemy import Connection, delete, select
 
 from claimdesk.models import Claim, Document, Origin
 from claimdesk.store import schema
-from claimdesk.store.codec import claim_from_row, origin_from_row
+from claimdesk.store.codec import claim_from_row, origin_from_row, set_times
 from claimdesk.store.database import Store
 
 _CHUNK = 500  # ids per IN (…) list: well under SQLite's and PostgreSQL's bound-parameter limits
@@ -312,8 +312,11 @@ def document_headers(store: Store, document_ids: Iterable[str]) -> dict[str, Doc
     out: dict[str, Document] = {}
     with store.engine.connect() as conn:
         for chunk in _chunks(list(document_ids)):
-            for row in conn.execute(select(*cols).where(d.id.in_(chunk))).mappings():
-                out[row["id"]] = Document(text="", **dict(row))
+            for row in conn.execute(select(*cols, d.times).where(d.id.in_(chunk))).mappings():
+                fields = dict(row)
+                times = fields.pop("times")
+                out[row["id"]] = doc = Document(text="", **fields)
+                set_times(doc, times)
     return out
 
 

@@ -95,6 +95,12 @@ def _claim_settings(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claims ADD COLUMN setting JSON"))
 
 
+def _document_times(conn: Connection) -> None:
+    # Documents stored before have no times: their figures are told apart by publication day, as before.
+    if "times" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN times JSON"))
+
+
 _DESK_TABLES = ("users", "review_log", "review_log_stories", "review_pins", "review_state")
 _APPEND_ONLY = ("review_log", "review_log_stories")
 
@@ -176,6 +182,7 @@ MIGRATIONS: list[Migration] = [
      create_search_index),
     (15, "PostgreSQL full-text index reads '<…>' as words, as SQLite's does", reindex_tags_as_words),
     (16, "claims.setting: the town a page sets a claim in when its words name none", _claim_settings),
+    (17, "documents.times: when a page and each post of a live page were published", _document_times),
 ]
 
 

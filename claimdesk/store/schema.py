@@ -34,6 +34,9 @@ documents = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     # [[start, end], …] of site furniture in `text`; NULL for a document stored before migration 6
     Column("furniture", JSON),
+    # {"published_at": ISO time, "posts": [[start, end, ISO time], …]}: the page's and its live posts' times;
+    # NULL when the page gives none, or for a document stored before migration 17
+    Column("times", JSON),
     Index("ix_documents_outlet", "outlet"),
     Index("ix_documents_published", "published"),
 )

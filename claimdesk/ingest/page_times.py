@@ -1,0 +1,224 @@
+"""When a web page and each post of a live page were published, to the minute.
+
+A count read at two hours of one day is an update when the later is no lower ("two killed", the governor
+said at 10:40; "nine killed", the police said in the evening): telling that from two accounts at odds needs
+the hour each page, or each post of a live blog, gave its figure. trafilatura's metadata stops at the day and
+its main text drops a live blog's post times, so both are read here from the page's markup.
+
+A post's time is a `<time datetime>` with its zone, or a clock ("13:15", "18.40 BST", "20:16 EEST") in an
+element of its own, in the zone the clock or the page names ("Kyiv time", "GMT+3"), else in the zone of the
+page's own published time. A clock with no zone to read it in gives no time: a wrong hour would turn a
+later count into an earlier one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from lxml import etree
+
+from claimdesk.models import Span, TimedPost
+
+# zone abbreviations a page prints beside its clocks: fixed offsets (the abbreviation names the season)
+_ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "FET": 3,
+                 "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "PST": -8, "PDT": -7}
+# a city's time named in words: the page's own zone for the day it covers
+_CITY_ZONES = {"kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "moscow": "Europe/Moscow", "london": "Europe/London",
+               "warsaw": "Europe/Warsaw", "brussels": "Europe/Brussels", "berlin": "Europe/Berlin",
+               "paris": "Europe/Paris", "washington": "America/New_York", "new york": "America/New_York"}
+_ZONE = r"(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}|" + "|".join(_ZONE_OFFSETS) + r"|ET)"
+_CLOCK = re.compile(rf"^\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{_ZONE})?\s*$", re.I)
+_PAGE_ZONE = re.compile(r"\b(?P<city>Kyiv|Kiev|Moscow|London|Warsaw|Brussels|Berlin|Paris|Washington|New York) time\b"
+                        rf"|\b(?:all\s+)?times?\s+(?:are\s+|in\s+)+(?P<zone>{_ZONE})\b", re.I)
+_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "td"})
+_NOT_POSTS = frozenset({"nav", "aside", "footer", "header", "a", "script", "style"})
+# a page needs this many clocks to be read as a live page of timed posts
+MIN_POSTS = 2
+
+
+def published_time(tree: etree._Element) -> Optional[datetime]:
+    """The page's published time with its zone, from its metadata (`article:published_time`, JSON-LD's
+    `datePublished`, `itemprop="datePublished"`); None when the metadata gives only a day or no zone."""
+    values = tree.xpath("//meta[@property='article:published_time' or @property='og:published_time'"
+                        " or @name='pubdate' or @name='publish-date' or @itemprop='datePublished']/@content")
+    values += tree.xpath("//*[@itemprop='datePublished']/@datetime")
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        values.extend(_json_ld_dates(script))
+    for value in values:
+        if (when := aware_time(value)) is not None:
+            return when
+    return None
+
+
+def _json_ld_dates(script: str) -> Iterator[str]:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                yield item["datePublished"]
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+
+
+def aware_time(value: object) -> Optional[datetime]:
+    """An ISO date-time with its zone ("2029-04-05T07:05:00+03:00", "…Z"), else None."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if "T" not in value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def live_posts(tree: etree._Element, text: str, day: Optional[date], published_at: Optional[datetime]) -> list[TimedPost]:
+    """The posts of a live page found in `text` (the page's main text), each with the time the page shows
+    above it. A post is the text blocks after its clock up to the next clock, inside the element holding
+    all the page's clocks; blocks the main text left out are skipped. `day` (the page's publication day)
+    dates a bare clock. Blocks after the last post's element are the page's, not the post's."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    clocks = [e for e in body.iter() if isinstance(e.tag, str) and _is_clock(e)]
+    if len(clocks) < MIN_POSTS:
+        return []
+    page_zone = _page_zone(body, published_at)
+    container = _common_ancestor(clocks)
+    times = {id(c): (_clock_time(c, day, page_zone), _post_box(c, container, clocks)) for c in clocks}
+    posts: list[TimedPost] = []
+    current: Optional[datetime] = None
+    box: Optional[etree._Element] = None
+    spans: list[Span] = []
+    cursor = 0
+
+    def close() -> None:
+        if current is not None and spans:
+            posts.append(TimedPost(span=(spans[0][0], spans[-1][1]), at=current))
+
+    for element in container.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if id(element) in times:
+            close()
+            (current, box), spans = times[id(element)], []
+            continue
+        if current is None or element.tag not in _BLOCKS:
+            continue
+        inside = list(_ancestors(element, container))
+        if any(a.tag in _NOT_POSTS for a in inside) or box is not None and box not in inside:
+            continue
+        words = " ".join(element.text_content().split())
+        if not words or _CLOCK.match(words):
+            continue
+        found = _find(text, words, cursor)
+        if found is not None:
+            spans.append(found)
+            cursor = found[1]
+    close()
+    return posts
+
+
+def _is_clock(element: etree._Element) -> bool:
+    if element.tag in ("script", "style", "a") or len(element) > 0 and element.tag != "time":
+        return False
+    if any(a.tag in ("nav", "aside", "footer", "a", "li") for a in element.iterancestors()):
+        return False  # a sidebar's "12:40 Evacuation continues" list is headlines, not posts
+    words = " ".join(element.text_content().split())
+    return bool(_CLOCK.match(words))
+
+
+def _post_box(clock: etree._Element, container: etree._Element, clocks: list[etree._Element]
+              ) -> Optional[etree._Element]:
+    """The element holding `clock`'s post: its highest ancestor under `container` holding no other clock;
+    None when the clock stands alone among the page's paragraphs (its post runs to the next clock)."""
+    others = {id(c) for c in clocks if c is not clock}
+    box = None
+    for a in clock.iterancestors():
+        if a is container or any(id(e) in others for e in a.iter()):
+            break
+        box = a
+    return box
+
+
+def _ancestors(element: etree._Element, stop: etree._Element) -> Iterator[etree._Element]:
+    yield element
+    for a in element.iterancestors():
+        if a is stop:
+            return
+        yield a
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
+    paths = [list(reversed([e, *e.iterancestors()])) for e in elements]
+    common = paths[0][0]
+    for level in zip(*paths):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _page_zone(body: etree._Element, published_at: Optional[datetime]) -> Optional[tzinfo]:
+    """The zone a page names for its clocks ("Kyiv time", "All times GMT"), else its published time's."""
+    match = _PAGE_ZONE.search(" ".join(body.text_content().split()))
+    if match is not None:
+        if match.group("city"):
+            try:
+                return ZoneInfo(_CITY_ZONES[match.group("city").lower()])
+            except (ZoneInfoNotFoundError, KeyError):
+                return None
+        return _zone(match.group("zone"))
+    return published_at.tzinfo if published_at is not None else None
+
+
+def _zone(abbreviation: str) -> Optional[tzinfo]:
+    name = re.sub(r"\s+", "", abbreviation).upper()
+    if (m := re.fullmatch(r"(?:UTC|GMT)([+-]\d{1,2})", name)) is not None:
+        return timezone(timedelta(hours=int(m.group(1))))
+    if name == "ET":
+        try:
+            return ZoneInfo("America/New_York")
+        except ZoneInfoNotFoundError:
+            return None
+    return timezone(timedelta(hours=_ZONE_OFFSETS[name])) if name in _ZONE_OFFSETS else None
+
+
+def _clock_time(element: etree._Element, day: Optional[date], page_zone: Optional[tzinfo]) -> Optional[datetime]:
+    if element.tag == "time" and (when := aware_time(element.get("datetime") or "")) is not None:
+        return when
+    match = _CLOCK.match(" ".join(element.text_content().split()))
+    if match is None or day is None:
+        return None
+    hour = int(match.group("h")) % 12 + (12 if (match.group("ampm") or "").lower().startswith("p") else 0) \
+        if match.group("ampm") else int(match.group("h"))
+    zone = _zone(match.group("zone")) if match.group("zone") else page_zone
+    if zone is None:
+        return None
+    return datetime(day.year, day.month, day.day, hour, int(match.group("m")), tzinfo=zone)
+
+
+def _find(text: str, words: str, start: int) -> Optional[Span]:
+    """Where the block's words stand in the main text: from `start` on, else anywhere (the main text may
+    order blocks otherwise); matched on the first words, the span running to the block's length."""
+    head = words[:80]
+    at = text.find(head, start)
+    if at < 0:
+        at = text.find(head)
+    if at < 0:
+        return None
+    return at, min(len(text), at + len(words))
