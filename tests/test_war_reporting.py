@@ -199,7 +199,18 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # wrong 4; found 6 of 13; contested right 2, wrong 7; denied right 4, wrong 2; conflicts 2 of 9; denials 22 of
        # 24; five furniture claims. Then (tuning): "Russia's claim to have captured Synkivka is false" denies (AA
        # corroborated wrong 3), a closed live blog, a disclaimer and appeals for support and tips are furniture
-       "set_aa": (13, 23, 2), "set_ab": (6, 22, 2)}
+       "set_aa": (13, 23, 2), "set_ab": (6, 22, 2),
+       # sets AC and AD, written at session 38's start by two more blind helpers, read once on the session's first
+       # code (18a508c): AC (Sumy's school and clinic hit by guided bombs, the injured rising 5 -> 23 through the day,
+       # border villages evacuated, a Kursk depot strike Moscow denies, an exchange counted two ways) corroborated
+       # right 6, wrong 4; found 6 of 15; contested 5, all wrong (the rising toll); denied right 5, wrong 1;
+       # conflicts 0 of 9; denials 23 of 23; two look-alike joins. AD (western Ukraine's gas storage struck, Poland's
+       # jets and airports, a drone's debris in Romania Russia disowns, households without power falling through
+       # the day) corroborated right 12, wrong 4; found 10 of 16; contested 1, wrong; denied right 7, wrong 2;
+       # conflicts 0 of 9; denials 19 of 23; one look-alike join; two furniture claims. On the session's last code
+       # (1811b33, nothing chosen on them): AC corroborated right 9, wrong 5, found 9, no contested story; AD
+       # corroborated right 14, wrong 4, found 10; the rest as before
+       "set_ac": (9, 23, 0), "set_ad": (14, 19, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -323,6 +334,9 @@ KNOWN_LOST = {# set V (session 35): the last item of a think tank's key-takeaway
 # other four, and set I's three, are prompts since session 28: appeals to readers, a live blog's closing line,
 # "Click here to see … map", "press Ctrl+Enter")
 KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."],
+                   # set AD's first look (session 38): a live blog's welcome and its promise of updates
+                   "set_ad": ["Our team in Kyiv, Warsaw and Bucharest will bring you updates throughout the day.",
+                              "Welcome to KNN's live coverage."],
                    # set K's first look made seven (a time-zone note, a disclaimer, republication notes, a live
                    # blog's close); after its changes (session 29) two are still read as sentences on their page
                    "set_k": ["All times are Kyiv time (GMT+3).",
@@ -542,7 +556,19 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("contested", "F2 is corroborated in the key"), ("contested", "F2 is corroborated in the key"),
                           ("contested", "F4 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
                           ("contested", "joins facts ['F4', 'F5', 'F7']"), ("corroborated", "joins facts ['F8', 'F9']"),
-                          ("denied", "F2 is corroborated in the key"), ("denied", "F20 is corroborated in the key")]}
+                          ("denied", "F2 is corroborated in the key"), ("denied", "F20 is corroborated in the key")],
+               # set AC (session 38, pinned on its first look's session's last code): the strike's wire lead of its
+               # bombs, school, clinic and injured; two evacuations; the Kursk governor's drones downed beside the
+               # ministry's; the depot strike with the ministry's denial and its drone count
+               "set_ac": [("corroborated", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5']"),
+                          ("corroborated", "joins facts ['F12', 'F13']"),
+                          ("corroborated", "joins facts ['F19', 'F20', 'F21']"),
+                          ("denied", "joins facts ['F17', 'F18', 'F19']")],
+               # set AD: households without power at 6 a.m. against the figure at 9 (the key's update, the count told
+               # as falling), two strikes on energy sites in one story, Romania's scrambled jets beside the disowned
+               # drone, the debris found beside the embassy's denial
+               "set_ad": [("contested", "F10 is corroborated in the key"), ("corroborated", "joins facts ['F1', 'F7']"),
+                          ("denied", "F21 is corroborated in the key"), ("denied", "joins facts ['F18', 'F19']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -558,7 +584,10 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     # drone workshop\" near Odesa"
                     "set_w": [("F11", "F12")],
                     # set AA (session 37): the claimed capture of Synkivka with the claimed hit on a drone workshop
-                    "set_aa": [("F19", "F20")]}
+                    "set_aa": [("F19", "F20")],
+                    # sets AC and AD (session 38): the depot strike with the drones downed; the ministry's and the
+                    # governor's drone counts; the drone debris with the embassy's denial
+                    "set_ac": [("F18", "F19"), ("F20", "F21")], "set_ad": [("F18", "F19")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
