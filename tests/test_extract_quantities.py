@@ -239,3 +239,6 @@ def test_a_count_opening_a_sentence_after_a_headline_or_a_full_stop_is_counted()
     # labels on the number's own line are still no counts
     assert find_quantities("under Resolution 2231 of the Security Council") == []
     assert find_quantities("Art. 5 of the treaty") == []
+    # a no-break space joins a label to its number as a space does; short abbreviations are labels
+    for label in ("Resolution\xa02231", "No.\xa03", "Article\xa05", "Pt. 2 of the series", "Ch. 11 of the code"):
+        assert find_quantities(label) == [], label

@@ -518,6 +518,9 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     # after war set K (session 29): a live page's close and thanks, its time zone, a syndication note (a
     # disclaimer and a wire note of set K are marked on their page, not among these lines: the patterns are features)
     "Our live coverage has now ended.",
+    # after war set AD (session 38): a live page's welcome and its team's promise
+    "Welcome to the Courier's live coverage.",
+    "Our correspondents in Odesa and Kherson will bring you updates through the night.",
     "Thank you for following.",
     "Thank you for following along today.",
     "All times are Kyiv time (GMT+3).",
@@ -538,6 +541,13 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == [prompt]
+
+
+def test_news_with_the_words_of_a_live_pages_welcome_or_promise_is_the_article():
+    lines = ["Rescue teams will bring water and blankets to the shelters tonight, the mayor said.",
+             "\"Welcome to the live coverage of our reconstruction,\" the mayor told the guests."]
+    text = "\n".join([*SENTENCES[:4], *lines, *SENTENCES[4:]]) + "\n"
+    assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == []
 
 
 def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_article():

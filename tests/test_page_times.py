@@ -48,12 +48,15 @@ FLAT_BLOG = """<html><head><title>Ukraine war live - The Courier</title>
 <p>The Kremlin's spokesman refused to comment on whether another exchange was being prepared.</p>
 <p class="time">17.05 BST</p>
 <p>Ukraine and Russia have each handed over 146 prisoners of war, Ukraine's coordination headquarters said.</p>
+<p class="time">09.15 BST</p>
+<p>Welcome to our live coverage of the war in Ukraine.</p>
 """ + FILLER + "</main></body></html>"
 
 NO_ZONE_BLOG = """<html><head><title>Live - Daybook</title></head><body><article>
 <h1>Live: strikes on the south</h1>
 <div class="post"><span class="ts">20:10</span><p>The governor says seven people were killed in Kherson today.</p></div>
 <div class="post"><span class="ts">11:30</span><p>The governor says three people were killed in Kherson this morning.</p></div>
+<div class="post"><span class="ts">08:05</span><p>Explosions were heard in Kherson early this morning, residents said.</p></div>
 """ + FILLER + "</article></body></html>"
 
 WIRE_PAGE = """<html><head><title>Guided bombs kill nine in Kharkiv - Kestrel</title>
@@ -91,7 +94,8 @@ def test_clocks_beside_paragraphs_with_their_zone_and_none_without_a_zone_to_rea
     flat = read(FLAT_BLOG, "flat.html", as_of=date(2026, 9, 25))
     assert [(doc_words[:20], p.at.strftime("%H:%M %z")) for p in flat.posts
             for doc_words in [flat.text[p.span[0]:p.span[1]]]] == [
-        ("The Kremlin's spokes", "18:40 +0100"), ("Ukraine and Russia h", "17:05 +0100")]
+        ("The Kremlin's spokes", "18:40 +0100"), ("Ukraine and Russia h", "17:05 +0100"),
+        ("Welcome to our live ", "09:15 +0100")]
     # no zone beside the clocks, none on the page, no published time: an hour in an unknown zone could turn a later
     # count into an earlier one, so the posts carry none
     assert read(NO_ZONE_BLOG, "nozone.html").posts == []
@@ -165,7 +169,78 @@ def test_a_json_lines_record_gives_its_time_when_its_date_field_has_one_with_a_z
     body = "Nine people were killed when guided bombs hit a printing house in Kharkiv, the police said. " * 3
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"text": body, "date_publish": "2029-04-05T17:45:00Z"}) + "\n"
-                    + json.dumps({"text": body + "Again.", "date_publish": "2029-04-05 17:45:00"}) + "\n")
+                    + json.dumps({"text": body + "Again.", "date_publish": "2029-04-05 17:45:00"}) + "\n"
+                    # a time of another day than the record's date is no time of its publication
+                    + json.dumps({"text": body + "Once more.", "date_publish": "2029-04-05",
+                                  "date": "2029-04-09T10:00:00Z"}) + "\n")
     docs = list(read_jsonl(path, IngestOptions()))
     assert [(d.published, d.published_at) for d in docs] == [
-        (date(2029, 4, 5), datetime(2029, 4, 5, 17, 45, tzinfo=timezone.utc)), (date(2029, 4, 5), None)]
+        (date(2029, 4, 5), datetime(2029, 4, 5, 17, 45, tzinfo=timezone.utc)), (date(2029, 4, 5), None),
+        (date(2029, 4, 5), None)]
+
+
+# written after a review of session 38's change: odd markup, zones the page does not give, midnight, stray clocks
+
+def _blog(posts: str, head: str = "", intro: str = "") -> str:
+    return (f"<html><head><title>Live - Daybook</title>{head}</head><body><article><h1>Live: the war</h1>{intro}"
+            f"{posts}{FILLER}</article></body></html>")
+
+
+def _post(clock: str, words: str) -> str:
+    return f'<div class="post"><span class="ts">{clock}</span><p>{words}</p></div>'
+
+
+THREE_POSTS = (_post("20:10", "The governor says seven people were killed in Kherson today.")
+               + _post("11:30", "The governor says three people were killed in Kherson this morning.")
+               + _post("08:05", "Explosions were heard in Kherson early this morning, residents said."))
+
+
+def test_odd_markup_costs_a_page_its_times_never_the_page():
+    bad_zone = _blog(THREE_POSTS.replace("20:10", "20:10 UTC+24"), head='<meta property="article:published_time" '
+                     'content="2029-04-05T07:05:00+03:00">')
+    assert "seven people were killed" in read(bad_zone, "bad-zone.html").text
+    deep = '{"datePublished": "2029-04-05T07:05:00Z", "x": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    doc = read(_blog(THREE_POSTS, head=f'<script type="application/ld+json">{deep}</script>'), "deep.html")
+    assert "seven people were killed" in doc.text
+
+
+def test_clocks_take_no_zone_from_metadata_in_utc_nor_from_a_posts_sentence():
+    utc = '<meta property="article:published_time" content="2029-04-05T04:05:00Z">'
+    assert read(_blog(THREE_POSTS, head=utc), "utc.html").posts == []
+    talks = THREE_POSTS.replace("residents said.", "residents said.</p><p>Talks resume at 10:00 Moscow time.")
+    local = '<meta property="article:published_time" content="2029-04-05T07:05:00+01:00">'
+    doc = read(_blog(talks, head=local), "talks.html")
+    assert [p.at.utcoffset() for p in doc.posts] == [timedelta(hours=1)] * 3
+    # a line of its own naming the zone is the page's
+    doc = read(_blog(THREE_POSTS, head=utc, intro="<p>All times are Kyiv time.</p>"), "kyiv.html")
+    assert [p.at.astimezone(timezone.utc).strftime("%H:%M") for p in doc.posts] == ["17:10", "08:30", "05:05"]
+    # and so does the page's own stamp beside its metadata's UTC
+    stamp = '<p class="date"><time datetime="2029-04-05T04:05:00Z">Thu 5 Apr 2029 07.05 EEST</time></p>'
+    doc = read(_blog(THREE_POSTS, head=utc, intro=stamp), "stamp.html")
+    assert [p.at.astimezone(timezone.utc).strftime("%H:%M") for p in doc.posts] == ["17:10", "08:30", "05:05"]
+
+
+def test_a_clock_turning_back_on_a_newest_first_page_has_passed_midnight():
+    posts = (_post("00:40", "The governor says nine people were killed in Kherson.")
+             + _post("22:10", "The governor says five people were killed in Kherson today.")
+             + _post("14:00", "The governor says three people were killed in Kherson this morning."))
+    doc = read(_blog(posts, intro="<p>All times are Kyiv time.</p>",
+                     head='<meta property="article:published_time" content="2029-04-05T07:05:00+03:00">'), "night.html")
+    assert [p.at.strftime("%d %H:%M") for p in doc.posts] == ["06 00:40", "05 22:10", "05 14:00"]
+
+
+def test_a_clock_widget_and_a_bylines_time_make_no_live_page_and_a_clock_inside_a_clock_is_one():
+    page = ('<html><head><title>Strike on Kharkiv - Daybook</title><meta property="article:published_time" '
+            'content="2029-04-05T07:05:00+03:00"></head><body><header><span>23:50</span></header><article>'
+            '<h1>Strike on Kharkiv</h1><p class="byline">By Olena Marchuk. Updated <span>21:10</span></p>'
+            '<p>Nine people were killed when guided bombs hit a printing house in Kharkiv, the police said.</p>'
+            f'{FILLER}</article></body></html>')
+    assert read(page, "widget.html").posts == []
+    nested = "".join(f'<div class="post"><time datetime="2029-04-05T{t}:00+03:00"><span>{t}</span></time><p>{w}</p></div>'
+                     for t, w in (("20:10", "The governor says seven people were killed in Kherson today."),
+                                  ("11:30", "The governor says three people were killed in Kherson this morning."),
+                                  ("08:05", "Explosions were heard in Kherson early this morning, residents said.")))
+    doc = read(_blog(nested), "nested.html")
+    assert [p.at.strftime("%H:%M %z") for p in doc.posts] == ["20:10 +0300", "11:30 +0300", "08:05 +0300"]
+    assert all(p.span[0] < p.span[1] for p in doc.posts)
+    assert doc.told_at((doc.text.index("Rescue crews"), doc.text.index("Rescue crews") + 5)) is None

@@ -187,12 +187,12 @@ def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "No. 3", "Resolution 2231": a capitalised word or No. right before the number, on its
     line. A word closing a sentence or a headline before it names nothing ("… in Kharkiv.\nNine people were
     killed")."""
-    before = re.search(r"([A-Za-z][\w.]*)[ \t]+$", text[max(0, start - 25):start])
+    before = re.search(r"([A-Za-z][\w.]*)[^\S\r\n]+$", text[max(0, start - 25):start])
     if not before:
         return False
     word = before.group(1)
-    if word in ("No.", "no.", "Nos.", "#", "Art.", "Sec.", "Vol.", "Fig."):
-        return True
+    if word in ("No.", "no.", "Nos.", "#", "Sec.", "Vol.", "Fig.", "Para.") or re.fullmatch(r"[A-Z][a-z]{0,2}\.", word):
+        return True  # "Art. 5", "Pt. 2", "Ch. 11", "Nr. 7"
     if word.endswith("."):
         return False
     if word[0].isupper() and not re.match(r"(?i:about|nearly|some|almost|around|over|up|only|just|"

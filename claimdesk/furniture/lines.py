@@ -37,6 +37,11 @@ _PROMPT = re.compile(
     r"\bsupport (?:our|independent) journalism\b|\b\d+ (?:euros?|dollars?|pounds?) a month\b|"
     # the outlet's own voice, not a quote ("\"We will bring you home,\" Zelensky told the families")
     r"^[^\w\"“”‘’']*we(?:'ll|’ll| will) bring you\b|"
+    # a live page's welcome and its team's promise: "Welcome to KNN's live coverage.", "Our team in Kyiv, Warsaw
+    # and Bucharest will bring you updates throughout the day."
+    r"^[^\w\"“”‘’']*welcome to (?:[\w'’.&-]+\s+){0,4}live (?:coverage|blog|updates|page)\b|"
+    r"^[^\"“”]*\b(?:team|teams|reporters|correspondents)\b[^\"“”]{0,60}\bwill (?:be )?bring(?:ing)? you "
+    r"(?:the latest |live |regular )?updates\b|"
     r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
     # the outlet's notes to its readers: "Note: CESS will not publish a daily assessment on January 30."
     r"^\W*(?:editor(?:'|’)?s )?note:\s|"

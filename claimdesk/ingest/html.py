@@ -116,14 +116,20 @@ def extract_article(
 def _page_times(content: bytes | str, text: str, published: Optional[date], as_of: Optional[date]
                 ) -> tuple[Optional[datetime], list[TimedPost]]:
     """The page's published time, when its metadata gives it on the publication day, and its live posts'."""
-    tree = load_html(content)
-    if tree is None:
+    try:
+        tree = load_html(content)
+        if tree is None:
+            return None, []
+        at = published_time(tree)
+    except (ValueError, RecursionError):  # a page's times are extra: odd markup costs them, never the page
         return None, []
-    at = published_time(tree)
     if at is not None and (published is None and at.date() > (as_of or date.today()) + timedelta(days=FUTURE_DAYS)
                            or published is not None and abs((at.date() - published).days) > 1):
         at = None  # metadata at odds with the page's day, or years ahead: no hour is worth more than the day
-    return at, live_posts(tree, text, published or (at.date() if at else None), at)
+    try:
+        return at, live_posts(tree, text, published or (at.date() if at else None), at)
+    except (ValueError, RecursionError):
+        return at, []
 
 
 # A site name closing the title ("Nikopol shelled again - Dnipro Region Now"): trafilatura takes a

@@ -163,5 +163,6 @@ def _document(obj: dict[str, Any], replaced: int, source: str, options: IngestOp
         published=published or options.published or page_date(text, title, url),
         language=language_code(obj.get("language") if isinstance(obj.get("language"), str) else None),
         # the time of day too, when the record's date field gives it with its zone
-        published_at=next((t for t in (aware_time(obj.get(f)) for f in DATE_FIELDS) if t), None) if published else None,
+        published_at=next((t for t in (aware_time(obj.get(f)) for f in DATE_FIELDS)
+                           if t and published and abs((t.date() - published).days) <= 1), None),
     )
