@@ -428,3 +428,39 @@ def test_two_days_given_for_the_next_round_of_talks_are_rivals():
     assert found.contradiction.kind == "date" and "Geneva" in found.contradiction.quantity
     assert rivalries({"a": [kyiv], "b": [vienna]}, published, _outlet) == []
     assert rivalries({"a": [kyiv], "b": [past]}, published, _outlet) == []
+
+
+# written after war sets AA and AC (session 38): evacuations from villages no word names
+GOVERNOR_EVACUATED = ("Russian shelling forced evacuations along the Sumy border on Tuesday. Regional governor Oleh "
+                      "Dmytrenko said 1,200 residents had been evacuated from the border villages on Tuesday.")
+DISTRICT_EVACUATED = ("Shelling of the Sumy border continued on Tuesday. Viktor Lohvyn, head of the district military "
+                      "administration, said about 740 people were evacuated from the border villages on Tuesday.")
+
+
+def test_two_officials_counts_of_one_days_evacuation_from_unnamed_villages_contest_each_other(sqlite_url):
+    stories = _corroborated(sqlite_url, [(GOVERNOR_EVACUATED, "Europa One"), (DISTRICT_EVACUATED, "Psel News")])
+    figures = {c.detail for s in stories if s.status == "contested" for c in s.contradictions if c.kind == "number"}
+    assert figures & {"1,200 vs about 740", "about 740 vs 1,200"}, [(s.status, s.text[:60]) for s in stories]
+
+
+def test_an_evacuation_of_the_day_before_is_no_rival_of_the_days():
+    day_before = ("Evacuations along the Sumy border went on. On Monday, 148 people were evacuated from the border "
+                  "villages, Regional governor Oleh Dmytrenko said.")
+    claims_of = {}
+    today = DISTRICT_EVACUATED.replace(" on Tuesday.", ".").replace("continued on Tuesday", "continued")
+    assert "Tuesday" not in today  # no day named: keyed by its page's day alone, not the day before too
+    for i, (text, outlet) in enumerate(((day_before, "Europa One"), (today, "Psel News"))):
+        doc, claims = _claims(text, outlet)
+        claims_of[f"s{i}"] = [c for c in claims if "evacuated" in c.text]
+    assert all(claims_of.values())
+    assert rivalries(claims_of, lambda _: DAY, lambda c: c.document_id) == []
+    # nor one told as "a day earlier" on the day's page
+    earlier = "Evacuations along the Sumy border went on. A day earlier, 148 people were evacuated, the administration said."
+    doc, claims = _claims(earlier, "Europa One")
+    claims_of["s0"] = [c for c in claims if "evacuated" in c.text]
+    assert claims_of["s0"] and rivalries(claims_of, lambda _: DAY, lambda c: c.document_id) == []
+    # a day to come is no day gone by: the day's count still rivals
+    from claimdesk.corroborate.rivals import beyond_the_day
+    [eve] = [c for c in _claims("Russia launched 412 drones at Ukraine overnight, the air force said, a day before "
+                                "the country marks its Independence Day.", "Polaris")[1] if "412" in c.text]
+    assert not beyond_the_day(eve) and beyond_the_day(claims_of["s0"][0])

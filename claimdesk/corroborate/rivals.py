@@ -49,7 +49,12 @@ _NOT_THE_DAYS = re.compile(r"\b(?:deadliest|worst|since|fell\s+to|dropped\s+to|d
                            # an earlier attack's toll told as background: "The May 16 strike followed a May 3 combined
                            # strike against Kyiv that killed four civilians"
                            r"|\bfollow(?:ed|s|ing)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:strike|attack|raid|shelling|"
-                           r"bombardment)s?\b", re.I)
+                           r"bombardment)s?\b"
+                           # a day the sentence tells as before the one its page reports: "A day earlier, 148 people
+                           # were evacuated, the administration said."
+                           # (not "a day before the country marks its Independence Day": a day to come)
+                           r"|\b(?:a|one|two|three|several)\s+(?:days?|weeks?)\s+(?:earlier\b|before\s*[,.;])"
+                           r"|\bthe\s+(?:day|night)\s+before\s*[,.;]|\bthe\s+previous\s+(?:day|night|week)\b", re.I)
 # what happened, by kind: a strike's toll and a fire's in one city are two counts
 _INCIDENT = {"strike": "attack", "strikes": "attack", "attack": "attack", "attacks": "attack", "shelling": "attack",
              "bombing": "attack", "missile": "attack", "missiles": "attack", "drone": "attack", "drones": "attack",
@@ -64,6 +69,11 @@ _TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilia
                  "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
 _HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|blaze)",
                         re.I)
+# people evacuated from villages the sentence does not name ("1,200 residents had been evacuated on Tuesday" /
+# "about 740 people were evacuated from the border villages on Tuesday"): one day's evacuation of an event's
+# villages, the neighbourhood's other such count its rival
+UNNAMED_VILLAGES = "villages:unnamed"
+_EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
 
@@ -85,19 +95,25 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
     fire's area or how long a fire or a power cut lasted (the measured event: "I've been a Cubs fan for 55
     years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
-    crash)."""
+    crash); people evacuated from villages no word names are counted in UNNAMED_VILLAGES."""
     figures = counted_figures(claim)
     towns = _towns(claim)
     if towns or not figures:
         return towns, figures
     towns = _names(p for p in claim.setting if p.kind in ("city", "region"))
-    if not towns or not _HARM_WORD.search(claim.text):
-        return set(), {}
-    # the parse (`measure`) only for figures in a sentence telling of harm, fire or power
-    tolls = {u: qs for u, qs in figures.items() if (u in _TOLL_CLASSES or u in EXTENT_UNITS)
-             and any((m := measure(claim, q)) is not None
-                     and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
-    return (towns, tolls) if tolls else (set(), {})
+    if towns and _HARM_WORD.search(claim.text):
+        # the parse (`measure`) only for figures in a sentence telling of harm, fire or power
+        tolls = {u: qs for u, qs in figures.items() if (u in _TOLL_CLASSES or u in EXTENT_UNITS)
+                 and any((m := measure(claim, q)) is not None
+                         and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
+        if tolls:
+            return towns, tolls
+    if _EVACUATION_WORD.search(claim.text):
+        evacuated = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
+                     and any((m := measure(claim, q)) is not None and m.event == "evacuate" for q in qs)}
+        if evacuated:
+            return {UNNAMED_VILLAGES}, evacuated
+    return set(), {}
 
 
 def event_towns(claim: Claim) -> set[str]:
@@ -173,10 +189,10 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
     the side that got it back, "people", day) for each of an exchange: the day the claim names, else the day
     its page was published and the day before (a live blog's "has risen to 11"); and ("round:" town, "date",
     day) when it dates the next round of talks (`_round_keys`)."""
-    named = named_day(claim)
+    named, on = named_day(claim), published(claim.document_id)
     if named:
         days = {date.fromisoformat(named)}
-    elif (on := published(claim.document_id)) is not None:
+    elif on is not None:
         days = {on, on - timedelta(days=1)}
     else:
         return set()
@@ -184,7 +200,11 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
         | _round_keys(claim, published)
     if counts_in_a_town(claim):
         towns, figures = _counted(claim)
-        keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures for d in days}
+        # an evacuation told of unnamed villages is keyed by its own day only: "On 4 April, 148 people were
+        # evacuated" is the day before's count, no rival of the 212 "today"
+        own = {date.fromisoformat(named)} if named else {on}
+        keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures
+                 for d in (own if t == UNNAMED_VILLAGES else days)}
     return keys
 
 
