@@ -960,3 +960,16 @@ def test_a_sides_claim_pointed_back_to_is_that_sides_not_a_line_naming_it(sqlite
     [exchange] = [s for s in stories if any("205 prisoners" in m.text for m in s.mentions)]
     assert exchange.status != "denied", [(m.outlet, m.text) for m in exchange.mentions]
     assert not any("rejected" in m.text for m in exchange.mentions)
+
+
+@pytest.mark.parametrize("text, denial", [
+    # written after war set AD (session 38): the small model takes "claim" after a name for a verb
+    ("Poland's Operational Command denied a Ukrainian Air Force claim that a cruise missile had briefly crossed into "
+     "Polish airspace.", True),
+    ("The Kremlin denied a Ukrainian claim that a cruise missile had crossed into Polish airspace.", True),
+    # a thing refused to someone stays no denial, whatever follows the name
+    ("The court denied Ukrainian Air Force claims for compensation, the ministry said.", False),
+    ("Russian attacks denied civilians power for hours, the governor said.", False),
+])
+def test_a_named_sides_claim_denied_is_a_denial_though_the_parser_reads_claim_as_a_verb(text, denial):
+    assert is_denial(_main_claim(text, date(2029, 5, 8))) is denial

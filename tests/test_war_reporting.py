@@ -212,8 +212,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # corroborated right 14, wrong 4, found 10; the rest as before. Then (tuning on AD): a live page's welcome
        # ("Welcome to KNN's live coverage.") and its team's promise of updates are furniture (AD's two claims gone);
        # (tuning on AA and AC) one day's evacuations from villages no word names rival each other (AC's 1,200 against
-       # "about 740": conflicts 0 -> 1)
-       "set_ac": (9, 23, 1), "set_ad": (14, 19, 0)}
+       # "about 740": conflicts 0 -> 1); (tuning on AD) "denied a Ukrainian Air Force claim that …" is a denial though
+       # the parser reads "claim" as a verb (AD's denials 19 -> 23 of 23)
+       "set_ac": (9, 23, 1), "set_ad": (14, 23, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))

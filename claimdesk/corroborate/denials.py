@@ -50,7 +50,10 @@ def is_denial(claim: Claim) -> bool:
         return True  # "Moscow denies attacking civilians", "denied striking the bus station"
     if _PROPOSAL_TO.match(after):
         return False  # "rejected a Russian suggestion earlier this month to move the talks to Minsk": a proposal refused
-    target = claim.attribution.target or _object_words(after)
+    words = _object_words(after)
+    target = claim.attribution.target or words
+    if target and words.startswith(target) and _REPORTED.search(words) and not _REPORTED.search(target):
+        target = words  # the parser took "claim" in "denied a Ukrainian Air Force claim that …" for a verb
     if not target:
         # "… which Mrs. Clinton has always denied": the object is what the clause hangs on
         return bool(_PROPOSITIONAL.match(cue.group(0))) and not after.strip(" .,;:”’\"'")
