@@ -200,8 +200,8 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
         | _round_keys(claim, published)
     if counts_in_a_town(claim):
         towns, figures = _counted(claim)
-        # an evacuation told of unnamed villages is keyed by its own day only: "On 4 April, 148 people were
-        # evacuated" is the day before's count, no rival of the 212 "today"
+        # an evacuation of unnamed villages naming no day is keyed by its page's day only, not the day before
+        # too as a toll is (a live blog's "has risen to 11"): the day before's evacuation is another count
         own = {date.fromisoformat(named)} if named else {on}
         keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures
                  for d in (own if t == UNNAMED_VILLAGES else days)}
