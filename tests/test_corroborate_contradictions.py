@@ -936,3 +936,15 @@ def test_one_outlets_two_pages_are_two_speakers_only_when_named_apart_and_not_gr
     assert not two_pages_two_speakers(claim("a", "the emergency service"), claim("a", "the mayor"))  # one page
     assert not two_pages_two_speakers(claim("a", "the emergency service"),
                                       claim("b", "the mayor", "The fire has spread to 3,000 square metres."))
+
+
+def test_bombs_dropped_on_a_town_and_bombs_it_was_struck_with_are_one_count():
+    # session 38, after war sets AA, AC, U, X and Z, whose keys read these as one count at odds
+    struck = "Russian forces struck the city of Sumy with four guided aerial bombs on Tuesday morning, officials said."
+    dropped = "On Tuesday morning, Russian forces dropped three guided aerial bombs on Sumy, the city council reported."
+    hit = "Four guided aerial bombs hit Sumy on Tuesday morning, according to the regional administration."
+    assert _numbers([struck, dropped]) == ["four vs three"]
+    assert _numbers([hit, dropped]) == ["Four vs three"]
+    # a region's bombs over a day are no count of the bombs that hit one building
+    region = "Over the past day, Russian troops dropped more than 40 guided bombs on the Sumy region, the governor said."
+    assert _numbers([region, "Three guided aerial bombs hit a printing house in Sumy on Tuesday morning."]) == []

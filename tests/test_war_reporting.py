@@ -213,8 +213,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # ("Welcome to KNN's live coverage.") and its team's promise of updates are furniture (AD's two claims gone);
        # (tuning on AA and AC) one day's evacuations from villages no word names rival each other (AC's 1,200 against
        # "about 740": conflicts 0 -> 1); (tuning on AD) "denied a Ukrainian Air Force claim that …" is a denial though
-       # the parser reads "claim" as a verb (AD's denials 19 -> 23 of 23)
-       "set_ac": (9, 23, 1), "set_ad": (14, 23, 0)}
+       # the parser reads "claim" as a verb (AD's denials 19 -> 23 of 23); (tuning on AC) bombs dropped on a town and
+       # bombs it was struck with are one count (AC conflicts 1 -> 4)
+       "set_ac": (9, 23, 4), "set_ad": (14, 23, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -561,7 +562,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # set AC (session 38, pinned on its first look's session's last code): the strike's wire lead of its
                # bombs, school, clinic and injured; two evacuations; the Kursk governor's drones downed beside the
                # ministry's; the depot strike with the ministry's denial and its drone count
-               "set_ac": [("corroborated", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5']"),
+               # (session 38: contested now for the bombs' number, four or three, still joining the facts)
+               "set_ac": [("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5']"),
                           ("corroborated", "joins facts ['F12', 'F13']"),
                           ("corroborated", "joins facts ['F19', 'F20', 'F21']"),
                           ("denied", "joins facts ['F17', 'F18', 'F19']")],

@@ -52,6 +52,10 @@ EVENT_CLASS = {"die": "kill", "dead": "kill", "kill": "kill", "slay": "kill", "k
 # "returned 157 servicemen" (a figure's event only: as deeds a denial denies, freeing the girls and
 # releasing fighters stay two, which news_cluster's labelled denial of a swap needs)
 COUNTED_EVENT = {"free": "release", "release": "release", "repatriate": "release", "return": "release"}
+# Bombs an aircraft dropped, released or struck a place with are the bombs of one strike, however it is told
+# ("Russian aircraft dropped four guided aerial bombs on Sumy" / "Four guided aerial bombs hit the city" / "struck the
+# city of Sumy with four guided aerial bombs"); the war sets' keys read each pair as one count.
+_BOMBING = {"drop", "strike", "release", "use"}
 # The date of these is when something was said, not when the event happened.
 SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "confirm", "write", "publish",
           "declare", "speak", "comment", "explain", "insist", "warn"}
@@ -435,6 +439,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "release"  # "Ukraine brought home 205 servicemen"
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
+    if thing == "bomb" and event in _BOMBING:
+        event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
     if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""
