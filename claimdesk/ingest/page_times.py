@@ -21,18 +21,21 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dateparser.timezones import timezone_info_list
 from lxml import etree
 
 from claimdesk.models import Span, TimedPost
 
-# zone abbreviations a page prints beside its clocks: fixed offsets (the abbreviation names the season)
-_ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "FET": 3,
-                 "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "PST": -8, "PDT": -7}
+# zone abbreviations a page prints beside its clocks (the abbreviation names the season); their offsets are
+# dateparser's, which knows hundreds more, most of them words too short to trust beside a clock ("IT", "AT")
+_ZONE_NAMES = ("UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "FET", "EST", "EDT", "CST", "CDT", "PST", "PDT")
+_ZONE_OFFSETS = {name: next(seconds for group in timezone_info_list for known, seconds in group["timezones"]
+                             if known == name) for name in _ZONE_NAMES}
 # a city's time named in words: the page's own zone for the day it covers
 _CITY_ZONES = {"kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "moscow": "Europe/Moscow", "london": "Europe/London",
                "warsaw": "Europe/Warsaw", "brussels": "Europe/Brussels", "berlin": "Europe/Berlin",
                "paris": "Europe/Paris", "washington": "America/New_York", "new york": "America/New_York"}
-_ZONE = r"(?:(?:UTC|GMT)\s*[+-]\s*(?:1[0-4]|0?\d)(?!\d)|" + "|".join(_ZONE_OFFSETS) + r"|ET)"
+_ZONE = r"(?:(?:UTC|GMT)\s*[+-]\s*(?:1[0-4]|0?\d)(?!\d)|" + "|".join(_ZONE_NAMES) + r"|ET)"
 _CLOCK = re.compile(rf"^\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{_ZONE})?\s*$", re.I)
 _TIMES_ARE = re.compile(r"\btimes?\s+(?:are|in|shown)\b", re.I)
 _PAGE_ZONE = re.compile(r"\b(?P<city>Kyiv|Kiev|Moscow|London|Warsaw|Brussels|Berlin|Paris|Washington|New York) time\b"
@@ -249,7 +252,7 @@ def _zone(abbreviation: str) -> Optional[tzinfo]:
             return ZoneInfo("America/New_York")
         except ZoneInfoNotFoundError:
             return None
-    return timezone(timedelta(hours=_ZONE_OFFSETS[name])) if name in _ZONE_OFFSETS else None
+    return timezone(timedelta(seconds=_ZONE_OFFSETS[name])) if name in _ZONE_OFFSETS else None
 
 
 def _clock_times(clocks: list[etree._Element], day: Optional[date], page_zone: Optional[tzinfo]
