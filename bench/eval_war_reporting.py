@@ -526,7 +526,7 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         return [{v for sp, v in (figures or {}).get(document_of.get(i), []) if span and tuple(span) == sp}
                 for i, span in zip(c["mentions"], c["spans"])]
 
-    conflicts_by_value = 0
+    conflicts_by_value, shown_by_value = 0, set()
     for n, c in enumerate(key.get("conflicts", []) if figures is not None else []):
         va, vb = quote_values(c["a"]), quote_values(c["b"])
         if n in found_strictly or any(s["status"] == "contested" and any(keyed.overlaps(c[k]["file"], c[k]["quote"], m) for k in ("a", "b")
@@ -535,6 +535,9 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
                        for x in s.get("contradictions", []) if x["kind"] == "number" for cv in [contradiction_values(x)])
                for s in ledger):
             conflicts_by_value += 1
+            shown_by_value.add(n)
+    missed_conflicts = [(c.get("quantity", ""), c["a"]["quote"], c["b"]["quote"])
+                        for n, c in enumerate(key.get("conflicts", [])) if n not in found_strictly | shown_by_value]
     # a contradiction shown between two figures the key says do not conflict (one official's toll rising through
     # the day, two things counted, two days): each of its figures inside one of the two quotes
     not_conflicts_shown = sum(1 for c in key.get("not_conflicts", []) if any(
@@ -546,6 +549,7 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         "conflicts_found": (conflicts_found, len(key.get("conflicts", []))),
         "not_conflicts_shown": (not_conflicts_shown, len(key.get("not_conflicts", []))),
         "conflicts_shown_by_value": (conflicts_by_value, len(key.get("conflicts", []))),
+        "missed_conflicts": missed_conflicts,
         "denials_found": (denials_found, len(key.get("denials", []))),
         "not_denials_in_denied_stories": (not_denials_hit, len(key.get("not_denials", []))),
         "must_not_join_together": [(p["a"], p["b"]) for p in in_one_story],
@@ -610,6 +614,8 @@ def main() -> None:
                 print(f"  WRONG {status}: {why} | {text}")
             for status, text, files in result["unknown"]:
                 print(f"  UNKNOWN {status}: {files} | {text}")
+            for quantity, a, b in result["missed_conflicts"]:
+                print(f"  MISSED conflict ({quantity}): {a} | {b}")
             for fact in key["facts"]:
                 where = result["placed"].get(fact["id"], [])
                 print(f"  {fact['id']} ({fact['status']}, {len(fact['mentions'])} mentions): "
