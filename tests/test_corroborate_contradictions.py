@@ -758,6 +758,26 @@ def test_drones_shot_down_are_no_count_of_the_drones_launched():
     assert _numbers([downed, "Ukrainian air defences downed 98 drones overnight, the air force said."]) == ["121 vs 98"]
 
 
+def test_a_regions_part_of_a_nights_drones_rivals_that_regions_count():
+    # session 39, after the war sets' missed conflicts (G, K, L, N, R, Y: the ministry's "including 12 over the
+    # Volgograd region" against a count of the region's own)
+    part = ("Russia's defence ministry said its air defences destroyed 47 Ukrainian drones over several Russian "
+            "regions, including 12 over the Volgograd region.")
+    region = "Russia's defence ministry said 17 drones were shot down over the Volgograd region."
+    assert _numbers([part, region]) == ["12 vs 17"]
+    assert _numbers(["The ministry said 41 drones were downed, 19 of them over the Volgograd region.", region]) == \
+        ["19 vs 17"]
+    # a part of another region, the night's whole, a count over the whole country: no rival of the region's count
+    assert _numbers([part.replace("Volgograd", "Belgorod"), region]) == []
+    assert _numbers(["Air defences shot down 41 drones overnight, the ministry said.", part]) == []
+    assert _numbers(["Air defences shot down 47 drones over several regions, the ministry said.", part]) == []
+    # destroyed and shot down are one count of air defence's; launched is another
+    assert _numbers(["Of these, 21 drones were destroyed over the Kursk region, the ministry said.",
+                     "He said 16 drones had been shot down over the Kursk region during the night."]) == ["21 vs 16"]
+    assert _numbers(["Russia launched 21 drones at the Kursk region overnight.",
+                     "He said 16 drones had been shot down over the Kursk region during the night."]) == []
+
+
 def test_a_regions_administration_speaks_for_its_governor():
     # written after war set W (tuning): the live blog's governor and the wire's "regional administration"
     morning = "Governor Oleh Kravets says one person was injured in the attack on Izmail."

@@ -464,3 +464,21 @@ def test_an_evacuation_of_the_day_before_is_no_rival_of_the_days():
     [eve] = [c for c in _claims("Russia launched 412 drones at Ukraine overnight, the air force said, a day before "
                                 "the country marks its Independence Day.", "Polaris")[1] if "412" in c.text]
     assert not beyond_the_day(eve) and beyond_the_day(claims_of["s0"][0])
+
+
+def test_a_governors_count_over_the_region_rivals_the_ministrys_count_over_it(sqlite_url, tmp_path):
+    # session 39, after the war sets' missed conflicts (K, N): the governor's "over the region" on a page set in a town
+    # of the Belgorod region, against the ministry's part of its night's total given for that region
+    ministry = ("Russia's defence ministry said air defence systems destroyed 47 Ukrainian drones overnight, "
+                "including 19 over the Belgorod region.")
+    governor = ("A drone hit a fuel depot in Valuyki overnight, starting a fire.\n"
+                "In total, 26 Ukrainian drones were shot down over the region overnight, the governor said.")
+    stories = _corroborated(sqlite_url, [(ministry, "Moscow Wire"), (governor, "Belgorod Today")])
+    figures = {c.detail for s in stories if s.status == "contested" for c in s.contradictions if c.kind == "number"}
+    assert figures & {"19 vs 26", "26 vs 19"}, [(s.status, s.text[:60]) for s in stories]
+    # a page set in a town of another region, or in towns of two regions, gives "the region" no name
+    for n, setting in enumerate(["A drone hit a fuel depot in Bryansk overnight, starting a fire.",
+                                 "Drones hit fuel depots in Valuyki and Bryansk overnight, starting fires."]):
+        page = governor.replace("A drone hit a fuel depot in Valuyki overnight, starting a fire.", setting)
+        stories = _corroborated(f"sqlite:///{tmp_path / f'{n}.sqlite'}", [(ministry, "Moscow Wire"), (page, "Bryansk Today")])
+        assert not any(s.status == "contested" for s in stories), (n, [(s.status, s.text[:60]) for s in stories])

@@ -225,7 +225,28 @@ def test_a_place_after_a_figure_is_not_what_it_counts():
     # session 37, after war set Y: "11 over the Belgorod region" had counted "over"
     text = ("According to the ministry, 18 drones were shot down over the Kursk region, 11 over the Belgorod region "
             "and three near Bryansk.")
-    assert [(q.text, q.unit) for q in find_quantities(text)] == [("18", "drones"), ("11", None), ("three", None)]
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("18", "drones"), ("11", "drones"), ("three", "drones")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # session 39, after the war sets' missed conflicts: a part of a figure given in a place, with no noun of its own
+    ("Air defence systems destroyed 47 Ukrainian drones overnight, including 19 over the Belgorod region.",
+     [("47", "drones"), ("19", "drones")]),
+    ("The ministry said 41 drones were downed, 19 of them over the Krasnodar region.", [("41", "drones"), ("19", "drones")]),
+    ("Russia said it downed 60 drones, 21 over the Bryansk Region and 12 over Kursk.",
+     [("60", "drones"), ("21", "drones"), ("12", "drones")]),
+    # a breakdown with no place, another sentence's figure, a year's count: no noun taken
+    ("At least 17 people were wounded, three of them children.", [("At least 17", "people"), ("three", None)]),
+    ("Ten people were injured, including three in serious condition.", [("Ten", "people"), ("three", None)]),
+    ("Police arrested 12 people. 4 in Kyiv were later released.", [("12", "people"), ("4", None)]),
+    ("He scored 30 points, 12 in the first quarter.", [("30", "points"), ("12", None)]),
+    # an unmanned aerial vehicle is a drone, as the other pages count it
+    ("Air defence systems destroyed 57 Ukrainian fixed-wing unmanned aerial vehicles, including eight over the "
+     "Samara region.", [("57", "drones"), ("eight", "drones")]),
+    ("The convoy lost 12 armoured vehicles near Pokrovsk.", [("12", "vehicles")]),
+])
+def test_a_part_in_a_place_counts_what_its_whole_counts(text, expected):
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
 
 
 def test_a_count_opening_a_sentence_after_a_headline_or_a_full_stop_is_counted():

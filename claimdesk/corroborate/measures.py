@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from claimdesk.extraction.quantities import written_as_ratio
+from claimdesk.extraction.quantities import elided_part, written_as_ratio
+from claimdesk.extraction.setting import setting_region
 from claimdesk.models import Claim, Place, Quantity, Span
 
 # Nouns counting the same kind of person. A story that says "six officers killed" and another that
@@ -56,6 +57,11 @@ COUNTED_EVENT = {"free": "release", "release": "release", "repatriate": "release
 # ("Russian aircraft dropped four guided aerial bombs on Sumy" / "Four guided aerial bombs hit the city" / "struck the
 # city of Sumy with four guided aerial bombs"); the war sets' keys read each pair as one count.
 _BOMBING = {"drop", "strike", "release", "use"}
+_PARTITIVE = {"include", "including", "excluding", "exclude"}
+# What air defence did to drones and missiles, in whichever words, is one count: "21 drones were destroyed over the
+# Kursk region" / "16 drones had been shot down over the region" / "27 drones were repelled and destroyed"
+AIRBORNE = frozenset({"drone", "missile", "uav", "rocket"})
+_AIR_DEFENCE = {"destroy", "intercept", "repel", "neutralise", "neutralize", "suppress", "down", "eliminate"}
 # The date of these is when something was said, not when the event happened.
 SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "confirm", "write", "publish",
           "declare", "speak", "comment", "explain", "insist", "warn"}
@@ -187,6 +193,7 @@ class Measure:
     window: frozenset[str] = frozenset()  # a part of the period it is counted over: "in his last two games"
     scope: frozenset[str] = frozenset()   # the places it is counted in: "drones over the Krasnodar region"
     over_several: bool = False            # counted over several areas: "drones over Russian regions"
+    part: bool = False                    # a part of a figure before it: "47 drones, including 19 over Belgorod"
 
     def counts_as(self, other: "Measure") -> bool:
         """The same kind of thing counted in the same event, whoever it is credited to."""
@@ -201,6 +208,8 @@ class Measure:
             return False  # "34 drones over the Krasnodar region" is a part of "78 drones over Russian regions"
         if self.scope and other.scope and not self.scope & other.scope:
             return False  # "over the Belgorod region" / "over the Kursk region"
+        if (self.part or other.part) and not (self.scope and other.scope):
+            return False  # "including 19 over the Belgorod region" is no count of "41 drones overnight"
         if self.event is None and not ((self.owners | self.attribute) & (other.owners | other.attribute) - {UNKNOWN_OWNER}):
             return False  # neither an event nor an owner ties the two numbers to one thing
         # one country and its forces are one owner, two countries two; inside one country the finer
@@ -249,6 +258,8 @@ def _predicate(token):  # noqa: ANN001, ANN202
     t = token
     while t.head.i != t.i:
         t = t.head
+        if t.dep_ == "prep" and t.lemma_.lower() in _PARTITIVE:
+            continue  # "destroyed 47 drones, including 19 over Belgorod": the 19 were destroyed
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.lemma_.lower() in EVENT_CLASS):
             return t
     return None
@@ -393,13 +404,14 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     while t.dep_ in ("compound", "quantmod", "nummod", "nmod") and t.head.pos_ == "NUM" and t.head.i != t.i:
         t = t.head
     noun = t.head if t.dep_ in ("nummod", "amod", "compound", "appos", "quantmod") and t.head.pos_ in ("NOUN", "PROPN", "SYM") else t
+    bare = noun.i == t.i  # the figure stands for its noun ("including 19 over the Belgorod region")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.like_num or noun.head.head.pos_ == "NUM") \
             and not any(c.dep_ in ("acl", "relcl") for c in noun.children):
         # a total another number counts out of ("won 18 of its next 23 games"), not what happened; "four
         # of the 12 people killed" still counts the killed
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for p in prep.children if p.dep_ == "pobj"), None)
+               for p in prep.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)  # not "19 of them"
     if of is None and q.unit == "percent" and written_as_ratio(q.text):
         # a share written as a ratio is of the noun after it: "Six in 10 Democrats" (as "60% of Democrats")
         after = [t for t in doc if t.idx >= where[1] and not t.is_space][:1]
@@ -439,6 +451,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "release"  # "Ukraine brought home 205 servicemen"
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
+    if thing in AIRBORNE and event in _AIR_DEFENCE:
+        event = "intercept"  # "21 drones were destroyed over the Kursk region" / "16 drones had been shot down over it"
     if thing == "bomb" and event in _BOMBING:
         event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
     if event in _OUTAGE_VERBS and _powerless(pred):
@@ -456,10 +470,29 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
-    if pred is not None:
+    part = bare and any(_part_of(claim, q, other) for other in claim.quantities)
+    if part and not places:
+        return None  # a part in a place the gazetteer does not know: no count to compare
+    if not bare and not several and any(_part_of(claim, other, q) for other in claim.quantities):
+        several = True  # "41 drones were downed, 19 of them over the Krasnodar region": 41 is the whole's count
+    if pred is not None and not (places and bare):
+        # a figure with a place of its own and no noun is a part of the verb's count ("destroyed 47 drones over
+        # several regions, including 19 over the Belgorod region"): its place alone scopes it
         more, also_several = _scope(claim, pred)
         places, several = places | more, several or also_several
-    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several)
+    several = several or len(places) > 1  # "over Belgorod, Kursk, Bryansk, and Voronezh oblasts": a whole's count
+    return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several,
+                   part=part)
+
+
+def _part_of(claim: Claim, part: Quantity, whole: Quantity) -> bool:
+    """`part` is a part, in a place, of `whole` that the sentence gives after it with no noun of its own ("47
+    drones, including 19 over the Belgorod region")."""
+    if part is whole or part.unit != whole.unit:
+        return False
+    part_at, whole_at = _relative(claim, part.span, part.text), _relative(claim, whole.span, whole.text)
+    return part_at is not None and whole_at is not None and part_at[0] > whole_at[1] \
+        and elided_part(claim.text, whole_at[1], part_at[0], part_at[1])
 
 
 # How far a fire spread and how long it or a power cut lasted, in whichever words: "the fire covered an area of
@@ -524,6 +557,7 @@ def _powerless(pred) -> bool:  # noqa: ANN001 - a spaCy token
 
 _OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
+_THE_REGION = {"region", "oblast", "province"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
                   "countries", "parts"}
 
@@ -542,6 +576,12 @@ def _scope(claim: Claim, head) -> tuple[frozenset[str], bool]:  # noqa: ANN001 (
             if obj.dep_ != "pobj":
                 continue
             several = several or obj.lower_ in _SEVERAL_AREAS
+            if obj.lower_ in _THE_REGION and any(c.lower_ == "the" for c in obj.children) \
+                    and not any(c.dep_ in ("compound", "amod", "poss") for c in obj.children):
+                # "shot down over the region" on a page set in Valuyki: over the Belgorod region
+                region = setting_region(claim)
+                places.update([region] if region else [])
+                continue
             lo = claim.span[0] + obj.left_edge.idx
             hi = claim.span[0] + obj.right_edge.idx + len(obj.right_edge.text)
             places.update(p.name for p in claim.places

@@ -34,9 +34,9 @@ from typing import Optional
 from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, grown_since, is_denial,
                                                   named_day, number_conflict, one_speaker, told_at_other_hours,
                                                   two_pages_two_speakers)
-from claimdesk.corroborate.measures import EXTENT_UNITS, measure, overlap
+from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
-from claimdesk.extraction.setting import own_places
+from claimdesk.extraction.setting import own_places, setting_region
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
 
 MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared pairwise, at most (a bound on the work)
@@ -74,6 +74,7 @@ _HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|powe
 # villages, the neighbourhood's other such count its rival
 UNNAMED_VILLAGES = "villages:unnamed"
 _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
+_OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|territory\s+of\s+the\s+region)\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
 
@@ -108,6 +109,15 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                          and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
         if tolls:
             return towns, tolls
+    if _OVER_THE_REGION.search(claim.text):
+        # "26 Ukrainian drones were shot down over the region overnight, the governor said" on a page set in Valuyki:
+        # air defence's count over the region its town lies in
+        region = setting_region(claim)
+        downed = {u: qs for u, qs in figures.items()
+                  if any((m := measure(claim, q)) is not None and m.thing in AIRBORNE and m.event == "intercept"
+                         for q in qs)} if region else {}
+        if downed:
+            return {f"region:{region.lower()}"}, downed
     if _EVACUATION_WORD.search(claim.text):
         evacuated = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
                      and any((m := measure(claim, q)) is not None and m.event == "evacuate" for q in qs)}

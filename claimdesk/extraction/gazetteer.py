@@ -136,7 +136,27 @@ class Gazetteer:
         return found
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_seats")}
+
+    def region_seat(self, name: str, country: Optional[str]) -> Optional[str]:
+        """The name of the biggest town of the first-level region a town of that name lies in (of `country`,
+        the most populous such town): the name news gives the region by ("the Belgorod region" for Valuyki)."""
+        towns = [e for e in self._entries(name_key(name)) if e.kind == "city" and e.admin1
+                 and (country is None or e.country == country)]
+        if not towns:
+            return None
+        town = max(towns, key=lambda e: e.population)
+        seats = self.__dict__.get("_seats")
+        if seats is None:
+            seats = {}
+            for row, kind in enumerate(self.kinds):
+                if kind == "city" and self.admin1[row]:
+                    region = (self.countries[row], self.admin1[row])
+                    if region not in seats or self.populations[row] > self.populations[seats[region]]:
+                        seats[region] = row
+            self.__dict__["_seats"] = seats
+        seat = seats.get((town.country, town.admin1))
+        return self.names[seat] if seat is not None else None
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.index

@@ -342,6 +342,22 @@ def _toll_counted(text: str, start: int, end: int) -> Optional[str]:
     return "people" if _HARMED_BARE.search(text, max(0, start - 40), start) and _BARE_END.match(text, end) else None
 
 
+_AERIAL_VEHICLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:unmanned\s+)?aerial\s+vehicles?\b", re.I)
+# a figure naming no noun that is a part, in a place, of the figure before it in the sentence: "47 drones,
+# including 19 over the Belgorod region", "41 drones, 19 of them over Krasnodar", "60 drones: 21 over the Bryansk
+# region and 12 over Kursk" (a breakdown with no place, "17 wounded, three of them children", stays without a noun)
+_PART_BEFORE = re.compile(r"(?:\bincluding|\bof\s+(?:which|whom|them|these|those),?|[,;:]|\band)\s+$", re.I)
+_PLACE_AFTER = re.compile(r"(?:\s+of\s+(?:them|these|those|which))?\s+(?:over|in|above|near|across)\s+(?:the\s+)?[A-Z]")
+
+
+def elided_part(text: str, previous_end: int, start: int, end: int) -> bool:
+    """The figure at start..end names no noun and is a part, in a place, of the figure ending at previous_end."""
+    between = text[previous_end:start]
+    if re.search(r"[.!?]\s", between) or len(between) > 120:
+        return False
+    return bool(_PART_BEFORE.search(text[max(previous_end, start - 20):start]) and _PLACE_AFTER.match(text, end))
+
+
 # a footnote mark, "….[2]", "the U.S.[4] Navy": a reference, not a count
 _REFERENCE_MARK = re.compile(r"\[\d{1,3}\]")
 
@@ -429,6 +445,11 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = _unit(text, end) or _toll_counted(text, start, end)
             if unit == "others" and found and found[-1].unit not in (None, "others"):
                 unit = found[-1].unit  # "20,000 people killed and 2.3 million others displaced": people
+            if unit in ("vehicles", "vehicle") and _AERIAL_VEHICLE.match(text, end):
+                unit = "drones" if unit == "vehicles" else "drone"  # "57 fixed-wing unmanned aerial vehicles"
+            if unit is None and found and found[-1].unit not in (None, "others", "percent") \
+                    and elided_part(text, found[-1].span[1], start, end):
+                unit = found[-1].unit  # "destroyed 47 drones, including 19 over the Belgorod region": drones
         if m["cur"] is None and unit is None and value >= 1000 and m["digits"] and "," not in m["digits"] \
                 and 1800 <= value <= 2099:
             continue  # a bare year-like number with nothing counted

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Optional
+
 from claimdesk.models import Claim, Place
 
 # where a town is named but nothing happened: a dateline ("KYIV, Jan 27 (Meridian Wire) -"), a bearing
@@ -54,6 +56,17 @@ _REGION_OFFICE = re.compile(_NAME + r"\s+(?:[Rr]egion(?:al)?\s+|[Oo]blast\s+|[Pp
 _OFFICE_WORDS = re.compile(r"\b(?:mayor|governor|council|administration)\b", re.I)
 # a line that is a byline, a credit or a date, not a heading: "By Jane Smith in Glasgow"
 _NOT_A_HEADING = re.compile(r"\s*(?:By|Photo|Image|Credit|Source|Reporting|Written|Updated|Published|Posted)\b")
+
+
+def setting_region(claim: Claim) -> Optional[str]:
+    """The region the claim's setting lies in, by the name news gives it (its biggest town: "Belgorod" for a page
+    set in Valuyki), when its setting names towns of one region only; what "over the region" means there."""
+    from claimdesk.extraction.gazetteer import gazetteer  # read only for claims saying "the region"
+
+    seats = {p.name if p.kind == "region" else gazetteer().region_seat(p.name, p.country) for p in claim.setting
+             if p.kind in ("city", "region")}
+    seats.discard(None)
+    return seats.pop() if len(seats) == 1 else None
 
 
 def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> list[Place]:
