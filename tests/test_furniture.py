@@ -537,6 +537,12 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     "Support our work: the institute is a non-partisan, non-profit research organisation.",
     "Send us news securely via our Telegram bot.",
     "Got a news tip or photos from the scene? Write to our Telegram bot @portledger_bot. We guarantee anonymity.",
+    # session 39, after war sets AE and AF (their first look): a video player's note, a live page's zone, appeals
+    "This video can not be played. To play this video you need to enable JavaScript in your browser.",
+    "All times are Kyiv time (EEST).",
+    "The Continental Observer is funded by its readers. If you value our reporting, please consider a contribution.",
+    "The views expressed in partner content are those of the authors and do not necessarily reflect the position of "
+    "the Observer.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
@@ -551,7 +557,11 @@ def test_news_with_the_words_of_a_live_pages_welcome_or_promise_is_the_article()
 
 
 def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_article():
-    text = ("\"Thank you for following the evacuation orders,\" the mayor told residents of the border villages.\n"
+    text = (# session 39's notes in news
+            "The footage of the strike cannot be played in court without consent, the judge said.\n"
+            "The hospital is funded by its donors and by the city, the mayor said.\n"
+            "If you value our freedom, support the army, the president told the crowd in Lviv.\n"
+            "\"Thank you for following the evacuation orders,\" the mayor told residents of the border villages.\n"
             "The report, republished from the ministry's website, said 12 people had died in the shelling.\n"
             "All times in the police timeline are approximate, the prosecutor told the court on Monday.\n"
             "The governor said the repairs were for the winter and would not be edited by the council.\n"

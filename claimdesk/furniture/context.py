@@ -72,8 +72,20 @@ _BOILERPLATE = re.compile(
     # strike via Telegram", "The views expressed by the minister were welcomed")
     r"^\W*(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|ended|over|paused)\b[^.]{0,40}\.?"
     r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
-    r"^\W*the (?:views|opinions) (?:and opinions )?expressed (?:here |in this \w+ )?are (?:solely )?(?:those )?of the "
-    r"authors?\b[^.]{0,160}\.?\s*$|"
+    r"^\W*the (?:views|opinions) (?:and opinions )?expressed (?:here |in (?:this|partner|guest|sponsored) (?:\w+ )?)?"
+    r"are (?:solely )?(?:those )?of the authors?\b[^.]{0,160}\.?\s*$|"
+    # a video player's note, a page's time zone, a reader-funded appeal as whole lines: "This video can not be played.
+    # To play this video you need to enable JavaScript in your browser."; "All times are Kyiv time (EEST)."; "The
+    # Continental Observer is funded by its readers. If you value our reporting, please consider a contribution."
+    r"^\W*this (?:video|content|media|clip) (?:can ?not|cannot|can['’]t|could not) be (?:played|loaded|displayed)\b"
+    r"[^.]{0,20}\.?(?:\s+to (?:play|view|watch) this\b[^.]{0,80}\.?)?\s*$|"
+    r"^\W*to (?:play|view|watch) this (?:video|content|media|clip)\b[^.]{0,40}\b(?:enable|update|upgrade|switch to)\b"
+    r"[^.]{0,60}\.?\s*$|"
+    r"^\W*all times (?:are|shown) (?:in )?[^,.]{0,30}\b(?:time|gmt|utc|cet|cest|eet|eest|est|edt|bst|msk)\b[^.]{0,20}\.?\s*$|"
+    r"^[^\w\"“”‘']*(?:[\w.&'’-]+\s){0,4}is (?:funded|supported) by (?:its|our) (?:readers|listeners|viewers)\."
+    r"(?:\s+if you value our (?:journalism|reporting|work)\b[^.]{0,60}\.?)?\s*$|"
+    r"^[^\w\"“”‘']*if you value our (?:journalism|reporting|work)\b[^.]{0,60}\b(?:contribut|support|donat|subscri)\w*\b"
+    r"[^.]{0,30}\.?\s*$|"
     r"^\W*support (?:our|independent) (?:work|journalism|reporting|research)\s*[:.!–—-][^.]{0,120}\.?\s*$|"
     r"^\W*(?:send|share|submit) (?:us )?(?:your )?(?:news|tips?|stories|photos|videos)\b[^.]{0,60}"
     r"\b(?:telegram|whatsapp|signal|bot|securely)\b[^.]{0,40}\.?\s*$|"
