@@ -31,6 +31,10 @@ FEB_26 = date(2026, 2, 26)
     ("Russia pounds Ukraine\nFebruary 26, 2026 10:42 AM GMT+3 Updated 12:15 PM GMT+3\nKYIV - Russia launched 71 "
      "missiles.", None, None, FEB_26),
     ("Russia pounds Ukraine\nThe talks of February 26, 2026 10:42 were cancelled.", None, None, None),
+    # session 39: a Russian agency's day-first dateline stamped in dots, a stamp line's day in dots
+    ("MOSCOW, 26 February — RusVesti. 26.02.2026, 17:20\nUnits of the group of forces advanced.", None, None, FEB_26),
+    ("Strike on Dnipro\nUpdated: 26.02.2026\nA missile hit the city.", None, None, FEB_26),
+    ("MOSCOW, 26 February — RusVesti. 27.02.2026, 17:20\nUnits of the group of forces advanced.", None, None, None),
     ("Voting\nVoting closes: February 26, 2026 20:00 local time. The count follows.", None, None, None),
     ("Kyiv - The ultimatum expires February 26, 2026 12:00 GMT, the ministry said.", None, None, None),
     # nothing the page states about itself: no guess
@@ -96,6 +100,15 @@ def test_a_date_years_ahead_is_no_publication_date():
     ('<p>The talks are set for February 26, 2026.</p>', None),
     ('<ul class="related"><li>Strikes on Kyiv, February 26, 2026</li></ul>', None),
     ('<footer><p class="copyright">© 2026 Polaris Wire</p></footer>', None),
+    # session 39, after war sets AE and AF (and R's Russian agency): a day in dots, a breadcrumb spelling the path,
+    # a stamp line in an element of no stamp class
+    ('<div class="date">MOSCOW, 26 February — RusVesti. 26.02.2026, 17:20 (updated: 18:05)</div>', FEB_26),
+    ('<div class="crumbs">westfieldgazette.com › world › 2026 › 02 › 26 › russian-missiles-hit-kyiv</div>', FEB_26),
+    ('<div class="info"><span>Updated: 26.02.2026, 14:05</span> · Views: 8 412</div>', FEB_26),
+    # a day in dots or a path in an article's sentence, a list of links, a count after "updated": no stamp
+    ('<p>The vote of 26.02.2026 was annulled, officials said.</p>', None),
+    ('<ul class="related"><li><a href="/local/2026/02/26/fireworks">Fireworks</a> 2026 › 02 › 26</li></ul>', None),
+    ('<div class="info"><span>Updated 3 times</span></div>', None),
 ])
 def test_an_html_page_is_dated_by_its_own_stamp(html, expected):
     from claimdesk.ingest.html import stamp_date

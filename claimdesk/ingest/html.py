@@ -20,7 +20,7 @@ from trafilatura.utils import load_html
 from lxml import html as lxml_html
 
 from claimdesk.ingest.metadata import (
-    clean, domain_of, human_size, language_code, over_limit, page_date, parse_date,
+    clean, crumb_day, domain_of, dotted_day, human_size, language_code, over_limit, page_date, parse_date,
 )
 from claimdesk.ingest.options import IngestOptions
 from claimdesk.ingest.page_times import live_posts, published_time
@@ -181,8 +181,10 @@ def title_site_name(content: bytes | str) -> Optional[str]:
 # 2028 at 9:02 am</div>"; the main-text extractor leaves them out, and htmldate's extensive search, which would
 # read them, also reads copyright lines and page text
 _STAMP_CLASSES = frozenset({"time", "timestamp", "date", "dateline", "byline", "meta", "updated", "published", "posted",
-                            "pubdate", "datetime"})
+                            "pubdate", "datetime", "crumbs", "breadcrumb", "breadcrumbs"})
 _STAMP_CHARS = 160
+# an element whose own text opens as a stamp, whatever its class: "<span>Updated: 18.10.2029, 14:05</span>"
+_STAMP_WORD = re.compile(r"\s*(?:first\s+)?(?:published|posted|(?:last\s+)?updated)\b\s*(?:on\s*)?[:\-–—]?\s*\d", re.I)
 
 
 def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[date]:
@@ -201,7 +203,7 @@ def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[d
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         words = set(re.split(r"[^a-z]+", element.get("class", "").lower()))
-        if element.tag != "time" and not words & _STAMP_CLASSES:
+        if element.tag != "time" and not words & _STAMP_CLASSES and not _STAMP_WORD.match(element.text or ""):
             continue
         ancestors = list(element.iterancestors())
         if any(a.tag in _NOT_THE_PAGES or set(re.split(r"[^a-z]+", a.get("class", "").lower())) & _NOT_THE_PAGES_CLASSES
@@ -220,7 +222,8 @@ def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[d
             if not line or len(line) > _STAMP_CHARS:
                 continue
             found = next((w for w in find_dates(line, None) if w.granularity == "day"), None)
-            if found is not None and (day := date.fromisoformat(found.value)) <= latest:
+            day = date.fromisoformat(found.value) if found is not None else dotted_day(line) or crumb_day(line)
+            if day is not None and day <= latest:
                 return day
     return None
 

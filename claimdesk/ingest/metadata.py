@@ -106,7 +106,8 @@ _STAMP_LINE = re.compile(
 _WIRES = r"Reuters|AP|AFP|UPI|Bloomberg|Interfax|TASS|RIA|Ukrinform|UNIAN|Xinhua|Yonhap|Kyodo|dpa|ANI|PTI"
 # a dateline's agency: a wire by name, or any short capitalised name in brackets ("KYIV, June 13 (Eastwire) -")
 _DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z .,'’-]{{1,60}}?,?\s+(?P<when>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"^[ \t]*[A-Z][A-Za-z .,'’-]{{1,60}}?,?\s+(?P<when>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)"
+    rf"(?:,?\s+(?:19|20)\d\d)?)"
     rf"\s*(?:\((?:{_WIRES}|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){{0,2}})\))?\s*[-–—]", re.MULTILINE)
 _HEAD_CHARS = 1500  # datelines and stamp lines sit at the top (or, for stamps, the foot) of a page
 
@@ -136,7 +137,8 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
             return found
     dateline = _DATELINE.search(head)
     if dateline:
-        found = _full_date(dateline["when"], find_dates) or _dateline_day(dateline["when"], text, find_dates)
+        found = _full_date(dateline["when"], find_dates) or _stamped_on_its_line(dateline, head) \
+            or _dateline_day(dateline["when"], text, find_dates)
         if found:
             return found
     if title and (found := _title_date(title, find_dates)):
@@ -178,11 +180,41 @@ def _title_date(title: str, find_dates) -> Optional[date]:
 
 
 def _full_date(text: str, find_dates) -> Optional[date]:
-    """The first date in `text` that carries its own day, month and year."""
+    """The first date in `text` that carries its own day, month and year (a stamp's "03.07.2029" too)."""
     for when in find_dates(text, None):
         if when.granularity == "day":
             return date.fromisoformat(when.value)
+    return dotted_day(text)
+
+
+def dotted_day(text: str) -> Optional[date]:
+    """The first day written with dots, day first: "13.06.2028, 17:20" -> 2028-06-13."""
+    dotted = _DOTTED_DAY.search(text)
+    return _safe_date(int(dotted[3]), int(dotted[2]), int(dotted[1])) if dotted else None
+
+
+def crumb_day(text: str) -> Optional[date]:
+    """A day in a breadcrumb that spells the page's path: "westfieldgazette.com › world › 2029 › 07 › 03 › …"."""
+    crumb = _CRUMB_DAY.search(text)
+    return _safe_date(int(crumb[1]), int(crumb[2]), int(crumb[3])) if crumb else None
+
+
+_CRUMB_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[›»>/|]\s*(0?[1-9]|1[0-2])\s*[›»>/|]\s*(0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _stamped_on_its_line(dateline: re.Match, head: str) -> Optional[date]:
+    """A dateline without a year stamped on its own line with the day in dots, as Russian agencies write it:
+    "MOSCOW, 13 June — RusVesti. 13.06.2028, 17:20" (the stamp's day must be the dateline's)."""
+    end = head.find("\n", dateline.end())
+    stamp = _DOTTED_DAY.search(head, dateline.end(), end if end >= 0 else len(head))
+    day = re.search(r"\d{1,2}", dateline["when"])
+    if stamp and day and int(stamp[1]) == int(day[0]):
+        return _safe_date(int(stamp[3]), int(stamp[2]), int(stamp[1]))
     return None
+
+
+# a stamp's day written with dots, day first as Europe writes it: "13.06.2028, 17:20", "Updated: 03.07.2029"
+_DOTTED_DAY = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d.])")
 
 
 def _dateline_day(month_day: str, text: str, find_dates) -> Optional[date]:
