@@ -776,6 +776,25 @@ def test_a_regions_part_of_a_nights_drones_rivals_that_regions_count():
                      "He said 16 drones had been shot down over the Kursk region during the night."]) == ["21 vs 16"]
     assert _numbers(["Russia launched 21 drones at the Kursk region overnight.",
                      "He said 16 drones had been shot down over the Kursk region during the night."]) == []
+    # a count over several named regions is a whole; a town and its region are one place
+    assert _numbers(["The ministry said air defences destroyed 41 Ukrainian drones over Belgorod, Kursk, Bryansk, and "
+                     "Voronezh oblasts overnight.", "The governor said 17 drones had been destroyed over the Voronezh "
+                                                    "region."]) == []
+    assert _numbers(["Three people were killed in the missile strike on Pavlohrad, in Dnipropetrovsk region, the mayor "
+                     "said.", "As of 20:00, two people have been killed in Pavlohrad, the governor said."]) == \
+        ["Three vs two"]
+    # a listed region's part rivals that region's count
+    assert _numbers(["Air defence systems destroyed 47 Ukrainian fixed-wing drones overnight, including 19 over the "
+                     "Belgorod region, 15 over the Kursk region and 13 over the Bryansk region.",
+                     "Air defences shot down 26 drones over the Belgorod region, the governor said."]) == ["19 vs 26"]
+
+
+def test_a_toll_put_at_a_figure_counts_the_dead():
+    # session 39, after war set T's missed conflict: "the mayor put the death toll at 16" had counted a "put"
+    assert _numbers(["As of 19:30, 14 people have been killed in Dnipro, the governor said.",
+                     "Dnipro Mayor Ihor Marchenko put the death toll in Dnipro at 16 in a separate post."]) == ["14 vs 16"]
+    assert _numbers(["Two people were injured in Dnipro, the governor said.",
+                     "Dnipro Mayor Ihor Marchenko put the death toll in Dnipro at 16."]) == []
 
 
 def test_a_regions_administration_speaks_for_its_governor():

@@ -463,6 +463,9 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # to 11": the dead (or the wounded), whatever the toll did
         owners -= {"people"} | _TALLIES
         event = "injure" if q.unit == "injured" else "kill"
+    elif thing == "people" and q.unit in ("deaths", "injured") and event not in ("kill", "injure"):
+        # "the mayor put the death toll at 16", "there were 16 deaths": the dead, whatever the verb
+        event = "injure" if q.unit == "injured" else "kill"
     extent = _extent(thing, event, owners | attribute, pred)
     if extent is not None and (of is None or of in _SITE_OF):
         # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
@@ -480,7 +483,11 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # several regions, including 19 over the Belgorod region"): its place alone scopes it
         more, also_several = _scope(claim, pred)
         places, several = places | more, several or also_several
-    several = several or len(places) > 1  # "over Belgorod, Kursk, Bryansk, and Voronezh oblasts": a whole's count
+    if not part and len(places) > 1:
+        # "over Belgorod, Kursk, Bryansk, and Voronezh oblasts": a whole's count (not "on Pavlohrad, in the
+        # Dnipropetrovsk region": a town and its region)
+        kinds = [p.kind for p in claim.places if p.name in places and p.kind in ("city", "region")]
+        several = several or any(kinds.count(k) > 1 for k in set(kinds))
     return Measure(q, thing, of, frozenset(owners), event, counted, frozenset(attribute), window, places, several,
                    part=part)
 
