@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from claimdesk import furniture
 from claimdesk.audit import audit
 from claimdesk.audit.output import document_dict
-from claimdesk.furniture.lines import line_key, lines_of
+from claimdesk.furniture.lines import FEATURES, features, line_key, lines_of
 from claimdesk.ingest import IngestOptions
 from claimdesk.models import Document
 from claimdesk.pipeline import ingest
@@ -615,3 +615,15 @@ def test_a_note_inside_a_quotation_or_a_sentence_is_the_article():
     text = ("The minister said the ministry will publish the full casualty figures next week, once families are told.\n"
             "Analysts noted that the figures would be the first official count since the summer.\n")
     assert furniture.furniture_spans(text) == []
+
+
+def test_a_sentence_opening_with_by_and_a_day_is_the_article_and_a_byline_is_not():
+    # session 39, after war set T: "By Sunday evening, Mayor … said 16 people had been killed" was read as a byline
+    # (the byline's capitals were matched in any case), so the mayor's toll made no claim
+    lines = ["By Sunday evening, Mayor Ihor Marchenko said 16 people had been killed, including two children.",
+             "By the time rescuers arrived, the fire had spread to the roof, the emergency service said."]
+    text = "\n".join([*SENTENCES[:4], *lines, *SENTENCES[4:]]) + "\n"
+    assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == []
+    byline = features(lines_of("By Anna Koval and Tom Reed\n"))[0][FEATURES.index("phrase_start")]
+    sentence = features(lines_of(lines[0] + "\n"))[0][FEATURES.index("phrase_start")]
+    assert (byline, sentence) == (1.0, 0.0)

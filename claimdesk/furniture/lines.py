@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from claimdesk.models import Span
 
+# a byline's name opening a line, in its own case: "By Anna Koval", "By JOHN SMITH" (not "By Sunday evening, the
+# mayor said …", "By the time police arrived …")
+_BYLINE_NAME = (r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                r"May|June|July|August|September|October|November|December|Mid|Late|Early)\b)[A-Z][A-Za-z'’-]+ [A-Z])")
 # Words that open or make up site furniture: navigation, sign-up and share prompts, credits.
 # Fitted weights decide how much each family counts; the lists only say what to look at.
 _START = re.compile(
@@ -22,7 +26,7 @@ _START = re.compile(
     r"copyright|©|\(c\)|all rights reserved|buy photo|photo\b|photos\b|image\b|images\b|video\b|watch\b|"
     r"click\b|tap\b|scroll down|continue reading|please enable|having trouble|enlarge this|toggle caption|"
     r"now playing|trending|most read|top deals|skip\b|close\b|next\b|prev(?:ious)?\b|posted\b|filed under|"
-    r"updated:?\s*\d|by [A-Z][a-z]+ [A-Z]|contributing:|contact\b|email:?\b|twitter:|facebook\b|get in touch|"
+    r"updated:?\s*\d|by " + _BYLINE_NAME + r"|contributing:|contact\b|email:?\b|twitter:|facebook\b|get in touch|"
     r"stay with|for more\b|download our|credit:|source:|slideshow|gallery|\[|about the author|(?:editor'?s )?note:)",
     re.IGNORECASE)
 _PROMPT = re.compile(
