@@ -112,7 +112,9 @@ pytestmark = pytest.mark.slow
 # H, L one fewer); AA's and Z's tolls told through the day leave contested. A count opening a sentence after a
 # headline is counted ("… in Kharkiv\nNine people were killed"): J and S one conflict more
 NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 1), "set_e": (8, 6, 1),
-       "set_f": (7, 8, 2), "set_g": (8, 7, 1), "set_h": (8, 3, 4),
+       # (session 39: G's ministry count of the Volgograd region's drones, "including 12", rivals its "17 drones
+       # over the Volgograd region": one more conflict, one corroborated story contested)
+       "set_f": (7, 8, 2), "set_g": (7, 7, 2), "set_h": (8, 3, 4),
        # session 35: no one hurt told in other words is one fact (I's "No one was injured" / "There were no
        # casualties"), one named speaker's figure told twice (L)
        # (session 36: "says reports that its captain was detained are false" denies: K's denials 22 -> 24)
@@ -151,7 +153,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # force rejected as \"pure fiction\"", damage denying a strike, a suggestion to do something refused; the
        # wire's own page dated by its "June 13, 2028 10:42 AM" line and its "(Eastwire)" dateline, so its copies
        # no longer count as its original)
-       "set_r": (6, 19, 2),
+       "set_r": (7, 19, 7),
        # set S, written during session 34 by a helper blind to the code and the other sets, read once on the
        # session's first code (e1a8dff) and on 20:30's code (after the changes chosen on A-R), alike but for two
        # unscored stories: corroborated 3 right, 3 wrong; contested 0 right, 1 wrong; denied 2 right; found 3 of 8;
@@ -166,7 +168,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # governor's 14 and the city head's 17 are rival stories, but not with the quotes the key pairs). Then tuned
        # on T and U (no one hurt told in other words, one speaker's figure told twice, "a cynical lie", a day declared
        # a day of mourning is to come): T denials 18, U corroborated right 12, found 12, conflicts 1
-       "set_t": (12, 18, 3), "set_u": (12, 17, 1),
+       "set_t": (12, 18, 4), "set_u": (12, 17, 2),
        # set V, written during session 35 by a third blind helper, read once on eb93a57 (after the changes chosen
        # on A-U): corroborated right 12, wrong 2, unscored 3; found 12 of 13; contested right 1, wrong 1 (a think
        # tank's background toll of an earlier strike rivalling the day's, gone since); denied right 5; denials 25 of
@@ -182,7 +184,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # missile", "says reports that … are false", a site's appeal and reuse notice): W contested wrong 4, denied
        # right 3, corroborated right 9 (a denial of the captain's detention now sits with the port strike it is
        # nearest to by words, the story it denies being worded apart); no furniture claim in either
-       "set_w": (10, 19, 2), "set_x": (7, 14, 1),
+       "set_w": (10, 19, 3), "set_x": (8, 14, 3),
        # sets Y and Z, written at session 37's start by two helpers blind to the code and the other sets, read once on
        # the session's first code (08d25f8): Y corroborated right 9, wrong 5, unscored 1; found 9 of 12; contested
        # right 7, wrong 3; denied right 4; conflicts 2 of 7; denials 18 of 25; three furniture claims (a wire's
@@ -215,7 +217,23 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # "about 740": conflicts 0 -> 1); (tuning on AD) "denied a Ukrainian Air Force claim that …" is a denial though
        # the parser reads "claim" as a verb (AD's denials 19 -> 23 of 23); (tuning on AC) bombs dropped on a town and
        # bombs it was struck with are one count (AC conflicts 1 -> 4)
-       "set_ac": (9, 23, 4), "set_ad": (14, 23, 0)}
+       # (session 39: AC conflicts 4 -> 6, the Kursk governor's drones and the ministry's; AD corroborated right 14 ->
+       # 12: Zakhid Today's page, dated now by its breadcrumb, splits the governor's rising injured count in two
+       # stories, each of one origin)
+       "set_ac": (9, 23, 6), "set_ad": (12, 23, 0),
+       # sets AE and AF, written at session 39's start by two more blind helpers, read once on the session's first
+       # code (798f7aa): AE (Izmail's grain terminal and a foreign ship hit by drones, the injured crew counted three
+       # or four, drone debris in Romania Moscow denies, a Chernihiv elevator hit by two or three drones, a Bryansk
+       # depot fire its governor calls fake) corroborated right 7, wrong 5; found 6 of 14; contested 1, wrong;
+       # denied right 7, wrong 2; conflicts 1 of 7; denials 26 of 26; one furniture claim (a live page's zone note);
+       # 16 fact quotes lost (headings of live posts, a wire's "UPDATE 1-" title line, a standfirst, captions). AF
+       # (Dnipro's children's hospital and an office block hit, mayor 9 against police 7 dead at 18:00, a Kryvyi Rih
+       # strike the same evening, the Ryazan refinery Moscow says was not hit) corroborated right 12, wrong 4; found
+       # 12 of 16; contested right 4, wrong 6; denied right 3; conflicts 3 of 9; denials 16 of 25; five furniture
+       # claims (a video player's note, reader-funded appeals, a partner-content disclaimer). Then (tuning on them
+       # and on the thirty): those furniture lines; a page dated by a day in dots, a breadcrumb or a stamp line of no
+       # class; a region's part of the ministry's drones against the region's count; a toll put at a figure
+       "set_ae": (5, 26, 2), "set_af": (11, 16, 3)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -258,6 +276,32 @@ KNOWN_LOST = {# set V (session 35): the last item of a think tank's key-takeaway
             "set_o": ["o09.html: The Russian MoD claimed the seizure of Kalynove in Donetsk Oblast"],
             "set_g": ["g06.html: Ukrainian drones attacked Russia's Volgograd region overnight into Thursday, setting "
                       "off a fire near the village of Kotluban"],
+            # sets AE and AF (session 39): live posts' headings, a wire's "UPDATE 1-" title line on its copy, a
+            # standfirst and photo captions the reader leaves out (each fact is told in the body too)
+            "set_ae": ["ae02.html: UPDATE 1-Russian drones hit Ukraine's Danube port of Izmail, setting grain terminal "
+                       "ablaze and damaging ship",
+                       "ae09.html: Izmail port hit overnight",
+                       "ae01.html: Smoke rises from a grain terminal in the port of Izmail after a Russian drone attack, "
+                       "Odesa region, Ukraine, October 18, 2029.",
+                       "ae02.html: UPDATE 1-Russian drones hit Ukraine's Danube port of Izmail, setting grain terminal "
+                       "ablaze and damaging ship",
+                       "ae02.html: Smoke rises from a grain terminal in the port of Izmail after a Russian drone attack, "
+                       "Odesa region, Ukraine, October 18, 2029.",
+                       "ae02.html: UPDATE 1-Russian drones hit Ukraine's Danube port of Izmail, setting grain terminal "
+                       "ablaze and damaging ship",
+                       "ae09.html: Port authority: ship damaged",
+                       "ae05.html: Officials in Odesa region say crew members were hurt; Romania reports drone "
+                       "fragments on its side of the river",
+                       "ae09.html: Injured count rises",
+                       "ae05.html: Officials in Odesa region say crew members were hurt; Romania reports drone "
+                       "fragments on its side of the river",
+                       "ae09.html: Romania reports drone debris", "ae09.html: Chernihiv elevator hit",
+                       "ae09.html: Moscow: fuel depots hit", "ae09.html: Air force: 96 drones launched",
+                       "ae09.html: Fire at Bryansk oil depot", "ae09.html: Romania summons Russian diplomat"],
+            "set_af": ["af01.html: Mayor and police give different death tolls",
+                       "af06.html: Staff sweep up broken glass outside the hospital.",
+                       "af01.html: Moscow says it targeted military meeting",
+                       "af01.html: Kyiv says drones set Ryazan refinery ablaze"],
             # set I's live blog keeps every post since share bars are cut before extraction (14 quotes had
             # been lost); a post's headline that the reader keeps as no line of the text
             "set_i": ['i04.html: IAEA reports drones near Khmelnytskyi plant'],
@@ -520,13 +564,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                "set_w": [("contested", "F17 is corroborated in the key"), ("contested", "joins facts ['F11', 'F12']"),
                          ("corroborated", "joins facts ['F1', 'F17', 'F2', 'F24', 'F4']"),
                          ("corroborated", "joins facts ['F14', 'F15']"), ("corroborated", "joins facts ['F14', 'F15']"),
-                         ("denied", "joins facts ['F12', 'F30', 'F4', 'F5']")],
+                         # session 39: contested now for a count its page's date lets rival, still joining the facts
+                         ("contested", "joins facts ['F12', 'F30', 'F4', 'F5']")],
                # set X: the bus station strike the key calls denied (Moscow says it hit a fuel depot) contested over
                # its bombs; wire leads telling the plant's hit, outage and injured, the evacuation's total and its
                # districts, the strike with its toll and hour
                "set_x": [("contested", "joins facts ['F19', 'F20', 'F21']"),
                          ("contested", "joins facts ['F7', 'F8', 'F9']"),
-                         ("corroborated", "joins facts ['F1', 'F2', 'F3', 'F5']"),
                          # session 37: Moscow's "denied striking the bus station" is a denial now, and reaches the
                          # story of the bombs' number (two or three), which the key calls contested
                          ("denied", "F4 is contested in the key")],
@@ -565,13 +609,26 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # (session 38: contested now for the bombs' number, four or three, still joining the facts)
                "set_ac": [("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5']"),
                           ("corroborated", "joins facts ['F12', 'F13']"),
-                          ("corroborated", "joins facts ['F19', 'F20', 'F21']"),
-                          ("denied", "joins facts ['F17', 'F18', 'F19']")],
+                          ("denied", "joins facts ['F17', 'F18', 'F19']"),
+                          # session 39: contested now for the drones downed over Kursk, 21 destroyed against 16 shot
+                          # down (one count of air defence's), still joining the facts
+                          ("contested", "joins facts ['F19', 'F20', 'F21']")],
                # set AD: households without power at 6 a.m. against the figure at 9 (the key's update, the count told
                # as falling), two strikes on energy sites in one story, Romania's scrambled jets beside the disowned
                # drone, the debris found beside the embassy's denial
                "set_ad": [("contested", "F10 is corroborated in the key"), ("corroborated", "joins facts ['F1', 'F7']"),
-                          ("denied", "F21 is corroborated in the key"), ("denied", "joins facts ['F18', 'F19']")]}
+                          ("denied", "F21 is corroborated in the key"), ("denied", "joins facts ['F18', 'F19']")],
+               # set AE (session 39): the Chernihiv elevator's story contested for its drones (two or three), the
+               # Bryansk governor's drone count with his denial of the fire, Romania's summons beside Moscow's denial
+               "set_ae": [("contested", "F10 is corroborated in the key"), ("contested", "joins facts ['F17', 'F18']"),
+                          ("denied", "F27 is corroborated in the key")],
+               # set AF: wire leads of the Dnipro strike and of the regional head's injured contested for the tolls
+               # they give, the Kryvyi Rih strike's lead with Dnipro's, the hospital's hit with the office block's
+               "set_af": [("contested", "F1 is corroborated in the key"), ("contested", "F23 is single-source in the key"),
+                          ("contested", "F26 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
+                          ("contested", "F5 is corroborated in the key"),
+                          ("contested", "joins facts ['F12', 'F13', 'F2', 'F5']"),
+                          ("corroborated", "joins facts ['F3', 'F4']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -590,7 +647,9 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_aa": [("F19", "F20")],
                     # sets AC and AD (session 38): the depot strike with the drones downed; the ministry's and the
                     # governor's drone counts; the drone debris with the embassy's denial
-                    "set_ac": [("F18", "F19"), ("F20", "F21")], "set_ad": [("F18", "F19")]}
+                    "set_ac": [("F18", "F19"), ("F20", "F21")], "set_ad": [("F18", "F19")],
+                    # set AF (session 39): one sentence telling both missiles' hits, the hospital's and the office's
+                    "set_af": [("F3", "F4")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
