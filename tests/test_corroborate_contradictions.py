@@ -987,3 +987,27 @@ def test_bombs_dropped_on_a_town_and_bombs_it_was_struck_with_are_one_count():
     # a region's bombs over a day are no count of the bombs that hit one building
     region = "Over the past day, Russian troops dropped more than 40 guided bombs on the Sumy region, the governor said."
     assert _numbers([region, "Three guided aerial bombs hit a printing house in Sumy on Tuesday morning."]) == []
+
+
+def _times(texts: list[str]) -> list[tuple[str, str]]:
+    found = find([Evidence(claim(t), f"outlet:{i}") for i, t in enumerate(texts)])
+    return sorted((c.detail, c.quantity) for c in found if c.kind == "date")
+
+
+def test_one_events_two_clock_times_are_a_contradiction():
+    # session 39, after the war sets' missed conflicts (AD's airport, W's attack: each pair in one story)
+    assert _times(["Rzeszów airport reopened at 8 a.m. local time, according to its operator.",
+                   "Rzeszów airport resumed operations at 6:30 a.m. local time, the air navigation agency said."]) == \
+        [("8 a.m. vs 6:30 a.m.", "time of reopen airport, rzeszów")]
+    assert _times(["The attack on the port began shortly after 2 a.m. local time (2300 GMT), the administration said.",
+                   "The attack on the port began at about 3:30 a.m., the city military administration said."]) == \
+        [("2 a.m. vs 3:30 a.m.", "time of begin attack")]
+    # one time told loosely, a count's hour, a bound, two events: no contradiction
+    assert _times(["The attack on the port began shortly after 2 a.m., the administration said.",
+                   "The attack on the port began at about 2:20 a.m., officials said."]) == []
+    assert _times(["At 6 a.m., about 520,000 households were without electricity, the company said.",
+                   "Karpaty Energy said 380,000 households were without power at 9 a.m."]) == []
+    assert _times(["Vehicle traffic resumed at 09:40 Moscow time, the centre said.",
+                   "Cars and trucks were not allowed back onto the bridge until 10:15, drivers said."]) == []
+    assert _times(["Air-raid sirens sounded in Kyiv at 1:50 a.m., officials said.",
+                   "The first explosions were heard in Kyiv at 3:10 a.m., witnesses said."]) == []

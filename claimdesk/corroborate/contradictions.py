@@ -25,6 +25,7 @@ from typing import Optional
 from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
 from claimdesk.corroborate.measures import (EXTENT_UNITS, Measure, frame_at, interval, located, measure, overlap,
                                            unit_class)
+from claimdesk.language.clock import ClockTime, clock_times
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
 MAX_PLACE_KM = 100.0
@@ -430,6 +431,38 @@ def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
                         (a.when.span, b.when.span))
 
 
+_CLOCK_MARK = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m\b", re.I)  # a cheap look before the clock parse
+# clock times of one event told this far apart are two accounts of it ("reopened at 8 a.m." / "resumed operations
+# at 6:30 a.m."); closer, "about 3:30" and "shortly after 3" are one time told loosely
+CLOCK_GAP_MINUTES = 45
+
+
+def time_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
+    """Each mention gives one clock time of its event, neither as a bound ("until 10:15", "as of 19:30"), for
+    one event (its predicate or a core argument shared: "Rzeszów airport reopened at 8 a.m." / "Rzeszów airport
+    resumed operations at 6:30 a.m."), at least CLOCK_GAP_MINUTES apart. A mention giving a figure is left
+    out: its clock is the count's ("At 6 a.m., 520,000 households were without power" / "380,000 at 9 a.m.")."""
+    ta, tb = _event_clock(a), _event_clock(b)
+    if ta is None or tb is None:
+        return None
+    gap = abs(ta.minutes - tb.minutes)
+    if min(gap, 24 * 60 - gap) < CLOCK_GAP_MINUTES:
+        return None
+    fa, fb = (frame_at(c, (c.span[0] + t.span[0], c.span[0] + t.span[1]), t.text) for c, t in ((a, ta), (b, tb)))
+    if fa is None or fb is None or not (fa.predicate == fb.predicate or fa.arguments & fb.arguments):
+        return None
+    event = f"{fa.predicate} {', '.join(sorted(fa.arguments & fb.arguments))}".strip()
+    return Disagreement("date", f"{ta.text} vs {tb.text}", f"time of {event}",
+                        ((a.span[0] + ta.span[0], a.span[0] + ta.span[1]), (b.span[0] + tb.span[0], b.span[0] + tb.span[1])))
+
+
+def _event_clock(claim: Claim, counts: Optional[dict[str, list[Quantity]]] = None) -> Optional[ClockTime]:
+    if (counted_figures(claim) if counts is None else counts) or not _CLOCK_MARK.search(claim.text):
+        return None
+    times = clock_times(claim.text)
+    return times[0] if len(times) == 1 and not times[0].bound else None
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -478,13 +511,16 @@ class _Facts:
     counts: dict[str, list[Quantity]]
     day: bool
     cities: list[Place]
+    clock: bool = False
 
     @classmethod
     def of(cls, claim: Claim) -> "_Facts":
-        return cls(counted_figures(claim), named_day(claim) is not None, _cities(claim))
+        counts = counted_figures(claim)
+        return cls(counts, named_day(claim) is not None, _cities(claim), _event_clock(claim, counts) is not None)
 
     def may_conflict(self, other: "_Facts") -> bool:
-        return bool(self.may_disagree_on_numbers(other) or (self.day and other.day) or (self.cities and other.cities))
+        return bool(self.may_disagree_on_numbers(other) or (self.day and other.day) or (self.cities and other.cities)
+                    or (self.clock and other.clock))
 
     def may_disagree_on_numbers(self, other: "_Facts") -> bool:
         return bool({PART_OF.get(u, u) for u in self.counts} & {PART_OF.get(u, u) for u in other.counts})
@@ -517,6 +553,7 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                                                       a.told_at, b.told_at))
                           if fa.may_disagree_on_numbers(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day and not one_outlet else None,
+                          time_conflict(a.claim, b.claim) if fa.clock and fb.clock and not one_outlet else None,
                           None if one_outlet else _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):
                 if found and (found.kind, found.detail) not in seen:
                     seen.add((found.kind, found.detail))
