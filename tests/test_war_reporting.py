@@ -168,7 +168,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # governor's 14 and the city head's 17 are rival stories, but not with the quotes the key pairs). Then tuned
        # on T and U (no one hurt told in other words, one speaker's figure told twice, "a cynical lie", a day declared
        # a day of mourning is to come): T denials 18, U corroborated right 12, found 12, conflicts 1
-       "set_t": (12, 18, 4), "set_u": (12, 17, 2),
+       "set_t": (12, 18, 4), "set_u": (12, 17, 1),
        # set V, written during session 35 by a third blind helper, read once on eb93a57 (after the changes chosen
        # on A-U): corroborated right 12, wrong 2, unscored 3; found 12 of 13; contested right 1, wrong 1 (a think
        # tank's background toll of an earlier strike rivalling the day's, gone since); denied right 5; denials 25 of

@@ -463,8 +463,9 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # to 11": the dead (or the wounded), whatever the toll did
         owners -= {"people"} | _TALLIES
         event = "injure" if q.unit == "injured" else "kill"
-    elif thing == "people" and q.unit in ("deaths", "injured") and event not in ("kill", "injure"):
-        # "the mayor put the death toll at 16", "there were 16 deaths": the dead, whatever the verb
+    elif thing == "people" and q.unit in ("deaths", "injured") and pred is not None and pred.lemma_.lower() in _PUT_AT:
+        # "the mayor put the death toll at 16", "put the number of injured crew members at three": the dead or the
+        # injured (not "20 of those injured were taken to hospital": a part of them)
         event = "injure" if q.unit == "injured" else "kill"
     extent = _extent(thing, event, owners | attribute, pred)
     if extent is not None and (of is None or of in _SITE_OF):
@@ -497,6 +498,8 @@ def _part_of(claim: Claim, part: Quantity, whole: Quantity) -> bool:
     drones, including 19 over the Belgorod region")."""
     if part is whole or part.unit != whole.unit:
         return False
+    if re.search(r"[$€£¥%]", part.text):
+        return False  # "$60 in cash and $22 in Broadcom stock": a sum of its own
     part_at, whole_at = _relative(claim, part.span, part.text), _relative(claim, whole.span, whole.text)
     return part_at is not None and whole_at is not None and part_at[0] > whole_at[1] \
         and elided_part(claim.text, whole_at[1], part_at[0], part_at[1])
@@ -549,6 +552,7 @@ _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facilit
 
 
 _TALLIES = {"toll", "number", "tally", "count", "total"}
+_PUT_AT = {"put", "place", "set", "estimate", "give"}  # verbs telling a toll's figure: "put the death toll at 16"
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
 _POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
