@@ -714,6 +714,17 @@ def test_an_embedded_relative_clause_does_not_end_what_is_denied():
     ("The court described the patent claims as an invention of the plaintiff.", False, None),
     ("She described the reports of shelling as worrying.", False, None),
     ("\"The claims were investigated by the prosecutor,\" the governor said.", False, None),
+    # session 39, after war set AF (tuning): a report dismissed or described as staged, the word quoted; "calls";
+    # a report opening the sentence called a staged provocation
+    ("It described reports of damage to the school as \"staged\" and did not mention the office building.", True,
+     "damage to the school"),
+    ("The ministry claimed its strike had targeted a gathering of commanders and dismissed reports of a hit on the "
+     "school as staged.", True, "a hit on the school"),
+    ("It calls reports of a strike on the school \"staged.\"", True, "a strike on the school"),
+    ("Reports by Ukrainian media about a strike on a school are a staged provocation aimed at a Western audience, the "
+     "ministry said.", True, "a strike on a school"),
+    ("He described the parade as a staged show of force.", False, None),
+    ("Reports of the mayor's resignation are premature, his office said.", False, None),
 ])
 def test_a_report_called_lies_or_a_staged_provocation_is_a_denial(text, denial, denied):
     from claimdesk.corroborate.denials import denied_object

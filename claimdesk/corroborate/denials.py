@@ -168,20 +168,23 @@ _SAID_FALSE = re.compile(
     + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
     + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
     # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
-    r"|(?:called|calling)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
+    r"|(?:called|calling|calls)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
     r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")" + _AUTHORED + r"[\"”’']?"
     r"(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
     # on a bus in Belozerka … as a staged provocation" (a report noun is needed: "described the attack as a
     # provocation" condemns it)
-    r"|(?:described|describing|describes|branded|branding|brands|labell?ed|labell?ing|termed|terming)(?=\s+"
+    # (and dismissed so, the cue being another verb: "claimed its strike had targeted a gathering of commanders and
+    # dismissed reports of a hit on the hospital as staged"; the word may be quoted: "as \"staged\"")
+    r"|(?:described|describing|describes|branded|branding|brands|labell?ed|labell?ing|termed|terming|dismissed|"
+    r"dismissing|dismisses)(?=\s+"
     r"(?:(?:the|these|those|such|this|that|its|their|[A-Z][\w-]*['’]s)\s+)?(?:\w+\s+){0,2}?"
     r"(?:claims?|reports?|allegations?|accusations?)"
-    r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,160}?)?\s+as\s+" + _CALLED_UNTRUE + r")"
+    r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,160}?)?\s+as\s+[\"“]?" + _CALLED_UNTRUE + r")"
     # a quotation opening with the report called false: "\"The claims of the Ukrainian General Staff about a
     # strike on a depot are lies,\" the governor said."
     r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by|to)\s+[^.;\"“”]{1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
-    + _FALSE_WORD + r")", re.I)
+    r"(?:" + _FALSE_WORD + r"|" + _CALLED_UNTRUE + r"))", re.I)
 # no denial verb, a place said to be still held by the side said to have lost it: "Kyiv said the village
 # remained under Ukrainian control", "Bila Hora is under the control of the Defense Forces of Ukraine", "Kyiv
 # says village still held" deny its capture. "The fire is under control" and "the situation remains under
@@ -277,8 +280,10 @@ _REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|ab
                              re.I)
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
-_CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD + r"|as\s+" + _CALLED_UNTRUE
-                                + r"|[\"“]?" + _FALSE_WORD + _AUTHORED + r"[\"”]?[\s.]*$).*$",
+_CALLED_FALSE_TAIL = re.compile(r",?\s+(?:(?:were|was|are|is)\s+[\"“]?(?:" + _FALSE_WORD + r"|" + _CALLED_UNTRUE + r")"
+                                + r"|as\s+[\"“]?" + _CALLED_UNTRUE
+                                + r"|[\"“]?(?:" + _FALSE_WORD + r"|" + _CALLED_UNTRUE + r")" + _AUTHORED
+                                + r"[\"”]?[\s.]*$).*$",
                                 re.I | re.S)
 
 
