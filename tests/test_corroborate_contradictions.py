@@ -769,13 +769,19 @@ def test_a_regions_part_of_a_nights_drones_rivals_that_regions_count():
         ["19 vs 17"]
     # a part of another region, the night's whole, a count over the whole country: no rival of the region's count
     assert _numbers([part.replace("Volgograd", "Belgorod"), region]) == []
-    assert _numbers(["Air defences shot down 41 drones overnight, the ministry said.", part]) == []
+    # (the night's whole against another night's whole told without regions does disagree)
+    assert _numbers(["Air defences shot down 41 drones overnight, the ministry said.", part]) == ["41 vs 47"]
     assert _numbers(["Air defences shot down 47 drones over several regions, the ministry said.", part]) == []
     # destroyed and shot down are one count of air defence's; launched is another
     assert _numbers(["Of these, 21 drones were destroyed over the Kursk region, the ministry said.",
                      "He said 16 drones had been shot down over the Kursk region during the night."]) == ["21 vs 16"]
     assert _numbers(["Russia launched 21 drones at the Kursk region overnight.",
                      "He said 16 drones had been shot down over the Kursk region during the night."]) == []
+    # counts over several regions, one naming them and one not, are no one count (a review's case)
+    assert _numbers(["Air defences destroyed 12 drones over Kursk, Belgorod and Bryansk oblasts, the ministry said.",
+                     "Air defences destroyed 30 drones over several regions, the ministry said."]) == []
+    assert _numbers([part, "Russia's defence ministry said air defences destroyed 41 drones over Russian regions "
+                           "overnight."]) == ["47 vs 41"]
     # a count over several named regions is a whole; a town and its region are one place
     assert _numbers(["The ministry said air defences destroyed 41 Ukrainian drones over Belgorod, Kursk, Bryansk, and "
                      "Voronezh oblasts overnight.", "The governor said 17 drones had been destroyed over the Voronezh "
@@ -1018,3 +1024,13 @@ def test_one_events_two_clock_times_are_a_contradiction():
                    "Cars and trucks were not allowed back onto the bridge until 10:15, drivers said."]) == []
     assert _times(["Air-raid sirens sounded in Kyiv at 1:50 a.m., officials said.",
                    "The first explosions were heard in Kyiv at 3:10 a.m., witnesses said."]) == []
+    # a review's cases: a start and an end, the first and the last, two zones, an hour the parse does not read
+    for pair in [("Voting began at 8 a.m. on Sunday, officials said.", "Voting ended at 8 p.m. on Sunday, officials said."),
+                 ("The curfew begins at 11 p.m., the governor said.", "The curfew ends at 5 a.m., the governor said."),
+                 ("The first train left Kyiv at 6:15 a.m., the railway said.",
+                  "The last train left Kyiv at 11:40 p.m., the railway said."),
+                 ("Polls opened at 7 a.m. local time (0400 GMT), officials said.", "Polls opened at 04:00 GMT, officials said."),
+                 ("Air-raid sirens sounded at 01:50 Kyiv time, officials said.",
+                  "The first explosions rang out at 03:10 Kyiv time, witnesses said."),
+                 ("The curfew begins at midnight and ends at 5 a.m.", "The curfew ends at 7 a.m., the governor said.")]:
+        assert _times(list(pair)) == [], pair

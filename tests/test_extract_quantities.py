@@ -244,6 +244,7 @@ def test_a_place_after_a_figure_is_not_what_it_counts():
     ("Air defence systems destroyed 57 Ukrainian fixed-wing unmanned aerial vehicles, including eight over the "
      "Samara region.", [("57", "drones"), ("eight", "drones")]),
     ("The convoy lost 12 armoured vehicles near Pokrovsk.", [("12", "vehicles")]),
+    ("Ukraine lost 12 vehicles and 3 unmanned aerial vehicles.", [("12", "vehicles"), ("3", "drones")]),
 ])
 def test_a_part_in_a_place_counts_what_its_whole_counts(text, expected):
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected

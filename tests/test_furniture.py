@@ -561,6 +561,7 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "The footage of the strike cannot be played in court without consent, the judge said.\n"
             "The hospital is funded by its donors and by the city, the mayor said.\n"
             "If you value our freedom, support the army, the president told the crowd in Lviv.\n"
+            "All times are estimates and the time of death is unclear, the coroner said.\n"
             "\"Thank you for following the evacuation orders,\" the mayor told residents of the border villages.\n"
             "The report, republished from the ministry's website, said 12 people had died in the shelling.\n"
             "All times in the police timeline are approximate, the prosecutor told the court on Monday.\n"
@@ -624,6 +625,7 @@ def test_a_sentence_opening_with_by_and_a_day_is_the_article_and_a_byline_is_not
              "By the time rescuers arrived, the fire had spread to the roof, the emergency service said."]
     text = "\n".join([*SENTENCES[:4], *lines, *SENTENCES[4:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == []
+    assert features(lines_of("By June Thomas\n"))[0][FEATURES.index("phrase_start")] == 1.0  # a month as a name
     byline = features(lines_of("By Anna Koval and Tom Reed\n"))[0][FEATURES.index("phrase_start")]
     sentence = features(lines_of(lines[0] + "\n"))[0][FEATURES.index("phrase_start")]
     assert (byline, sentence) == (1.0, 0.0)

@@ -24,6 +24,10 @@ from claimdesk.language.clock import clock_times
     ("The score was 3:2 at halftime.", []),
     ("A 3.5 magnitude quake hit at night.", []),
     ("Police said 24 officers were injured.", []),
+    ("The shelling went on from 1-3 a.m.", []),
+    # a review's cases: a zone is kept, a final dot may be missing
+    ("Polls opened at 04:00 GMT.", [("04:00", 240, False)]),
+    ("The siren sounded at 8 a.m today.", [("8 a.m", 480, False)]),
 ])
 def test_clock_times(text, expected):
     assert [(t.text, t.minutes, t.bound) for t in clock_times(text)] == expected

@@ -35,6 +35,9 @@ FEB_26 = date(2026, 2, 26)
     ("MOSCOW, 26 February — RusVesti. 26.02.2026, 17:20\nUnits of the group of forces advanced.", None, None, FEB_26),
     ("Strike on Dnipro\nUpdated: 26.02.2026\nA missile hit the city.", None, None, FEB_26),
     ("MOSCOW, 26 February — RusVesti. 27.02.2026, 17:20\nUnits of the group of forces advanced.", None, None, None),
+    # a review's cases: another month's day, a day the sentence tells of
+    ("MOSCOW, 26 February — RusVesti. Talks will resume on 26.03.2026, the ministry said.", None, None, None),
+    ("MOSCOW, 26 February — RusVesti. The contract signed on 26.02.2025 was annulled.", None, None, None),
     ("Voting\nVoting closes: February 26, 2026 20:00 local time. The count follows.", None, None, None),
     ("Kyiv - The ultimatum expires February 26, 2026 12:00 GMT, the ministry said.", None, None, None),
     # nothing the page states about itself: no guess
@@ -109,6 +112,13 @@ def test_a_date_years_ahead_is_no_publication_date():
     ('<p>The vote of 26.02.2026 was annulled, officials said.</p>', None),
     ('<ul class="related"><li><a href="/local/2026/02/26/fireworks">Fireworks</a> 2026 › 02 › 26</li></ul>', None),
     ('<div class="info"><span>Updated 3 times</span></div>', None),
+    # a review's cases: a related list's stamp line, a live post's hour before a date in its text, a version number,
+    # a meta line's figures read as a path
+    ('<div class="read-also"><ul><li><span>Published: 02.03.2026</span></li></ul></div>'
+     '<div class="info"><span>Updated: 26.02.2026, 14:05</span></div>', FEB_26),
+    ('<p>Updated 10:42: the strike of 26 February 2026 was repeated.</p>', None),
+    ('<div class="info"><span>Updated: Python 3.10.2024</span></div>', None),
+    ('<div class="meta">Season 2024 | 12 | 3 comments</div>', None),
 ])
 def test_an_html_page_is_dated_by_its_own_stamp(html, expected):
     from claimdesk.ingest.html import stamp_date

@@ -431,6 +431,11 @@ def date_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
                         (a.when.span, b.when.span))
 
 
+# one event's verbs of the clock in other words: "reopened at 8 a.m." / "resumed operations at 6:30 a.m."
+_CLOCKED = {"reopen": "resume", "resume": "resume", "restart": "resume", "start": "begin", "begin": "begin",
+            "commence": "begin", "finish": "end", "end": "end", "conclude": "end"}
+_ORDINAL = re.compile(r"\b(?:first|last|second|third|final|next|previous|earlier|later)\b", re.I)
+_UNREAD_HOUR = re.compile(r"\b(?:midnight|noon|midday)\b", re.I)  # hours the clock parse does not read
 _CLOCK_MARK = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m\b", re.I)  # a cheap look before the clock parse
 # clock times of one event told this far apart are two accounts of it ("reopened at 8 a.m." / "resumed operations
 # at 6:30 a.m."); closer, "about 3:30" and "shortly after 3" are one time told loosely
@@ -443,21 +448,25 @@ def time_conflict(a: Claim, b: Claim) -> Optional[Disagreement]:
     resumed operations at 6:30 a.m."), at least CLOCK_GAP_MINUTES apart. A mention giving a figure is left
     out: its clock is the count's ("At 6 a.m., 520,000 households were without power" / "380,000 at 9 a.m.")."""
     ta, tb = _event_clock(a), _event_clock(b)
-    if ta is None or tb is None:
-        return None
+    if ta is None or tb is None or ta.zone != tb.zone:
+        return None  # "7 a.m. local time" and "04:00 GMT" may be one hour
     gap = abs(ta.minutes - tb.minutes)
     if min(gap, 24 * 60 - gap) < CLOCK_GAP_MINUTES:
         return None
+    if {w.lower() for w in _ORDINAL.findall(a.text)} != {w.lower() for w in _ORDINAL.findall(b.text)}:
+        return None  # "the first train left at 6:15" / "the last train left at 11:40"
     fa, fb = (frame_at(c, (c.span[0] + t.span[0], c.span[0] + t.span[1]), t.text) for c, t in ((a, ta), (b, tb)))
-    if fa is None or fb is None or not (fa.predicate == fb.predicate or fa.arguments & fb.arguments):
-        return None
-    event = f"{fa.predicate} {', '.join(sorted(fa.arguments & fb.arguments))}".strip()
+    if fa is None or fb is None or _CLOCKED.get(fa.predicate, fa.predicate) != _CLOCKED.get(fb.predicate, fb.predicate) \
+            or not fa.arguments & fb.arguments - {"time"}:
+        return None  # "voting began at 8 a.m." / "voting ended at 8 p.m.": two events of one thing
+    event = f"{fa.predicate} {', '.join(sorted(fa.arguments & fb.arguments - {'time'}))}".strip()
     return Disagreement("date", f"{ta.text} vs {tb.text}", f"time of {event}",
                         ((a.span[0] + ta.span[0], a.span[0] + ta.span[1]), (b.span[0] + tb.span[0], b.span[0] + tb.span[1])))
 
 
 def _event_clock(claim: Claim, counts: Optional[dict[str, list[Quantity]]] = None) -> Optional[ClockTime]:
-    if (counted_figures(claim) if counts is None else counts) or not _CLOCK_MARK.search(claim.text):
+    if (counted_figures(claim) if counts is None else counts) or not _CLOCK_MARK.search(claim.text) \
+            or _UNREAD_HOUR.search(claim.text):
         return None
     times = clock_times(claim.text)
     return times[0] if len(times) == 1 and not times[0].bound else None

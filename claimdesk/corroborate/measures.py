@@ -206,6 +206,8 @@ class Measure:
             return False  # "blocked two shots during the deciding run" is a part of the game's six
         if (self.scope or other.scope) and self.over_several != other.over_several:
             return False  # "34 drones over the Krasnodar region" is a part of "78 drones over Russian regions"
+        if self.over_several and other.over_several and self.scope != other.scope:
+            return False  # "12 drones over Kursk, Belgorod and Bryansk oblasts" is no count of "30 over several regions"
         if self.scope and other.scope and not self.scope & other.scope:
             return False  # "over the Belgorod region" / "over the Kursk region"
         if (self.part or other.part) and not (self.scope and other.scope):
@@ -477,13 +479,15 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     part = bare and any(_part_of(claim, q, other) for other in claim.quantities)
     if part and not places:
         return None  # a part in a place the gazetteer does not know: no count to compare
-    if not bare and not several and any(_part_of(claim, other, q) for other in claim.quantities):
-        several = True  # "41 drones were downed, 19 of them over the Krasnodar region": 41 is the whole's count
     if pred is not None and not (places and bare):
         # a figure with a place of its own and no noun is a part of the verb's count ("destroyed 47 drones over
         # several regions, including 19 over the Belgorod region"): its place alone scopes it
         more, also_several = _scope(claim, pred)
         places, several = places | more, several or also_several
+    if not bare and any(_part_of(claim, other, q) for other in claim.quantities):
+        # "41 drones were downed, 19 of them over the Krasnodar region": 41 is the whole's count, its parts' places
+        # not its own
+        several, places = True, frozenset()
     if not part and len(places) > 1:
         # "over Belgorod, Kursk, Bryansk, and Voronezh oblasts": a whole's count (not "on Pavlohrad, in the
         # Dnipropetrovsk region": a town and its region)

@@ -138,14 +138,17 @@ class Gazetteer:
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_seats")}
 
-    def region_seat(self, name: str, country: Optional[str]) -> Optional[str]:
-        """The name of the biggest town of the first-level region a town of that name lies in (of `country`,
-        the most populous such town): the name news gives the region by ("the Belgorod region" for Valuyki)."""
+    def region_seat(self, name: str, country: Optional[str], geonameid: Optional[int] = None) -> Optional[str]:
+        """The name of the biggest town of the first-level region the town lies in (the town of that id, else
+        the towns of that name in `country`, when they all lie in one region): the name news gives the region
+        by ("the Belgorod region" for Valuyki)."""
         towns = [e for e in self._entries(name_key(name)) if e.kind == "city" and e.admin1
                  and (country is None or e.country == country)]
-        if not towns:
-            return None
-        town = max(towns, key=lambda e: e.population)
+        if geonameid is not None and any(e.geonameid == geonameid for e in towns):
+            towns = [e for e in towns if e.geonameid == geonameid]
+        if not towns or len({(e.country, e.admin1) for e in towns}) > 1:
+            return None  # a Mykolaivka in several regions names none of them
+        town = towns[0]
         seats = self.__dict__.get("_seats")
         if seats is None:
             seats = {}

@@ -342,7 +342,10 @@ def _toll_counted(text: str, start: int, end: int) -> Optional[str]:
     return "people" if _HARMED_BARE.search(text, max(0, start - 40), start) and _BARE_END.match(text, end) else None
 
 
-_AERIAL_VEHICLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:unmanned\s+)?aerial\s+vehicles?\b", re.I)
+# the figure's own noun phrase, up to "vehicles" ("57 fixed-wing unmanned aerial vehicles"; not "12 vehicles and 3
+# unmanned aerial vehicles")
+_AERIAL_VEHICLE = re.compile(r"\s+(?:(?!(?:vehicles?|and|or)\b)[A-Za-z-]+\s+){0,2}?(?:unmanned\s+)?aerial\s+vehicles?\b",
+                             re.I)
 # a figure naming no noun that is a part, in a place, of the figure before it in the sentence: "47 drones,
 # including 19 over the Belgorod region", "41 drones, 19 of them over Krasnodar", "60 drones: 21 over the Bryansk
 # region and 12 over Kursk" (a breakdown with no place, "17 wounded, three of them children", stays without a noun)

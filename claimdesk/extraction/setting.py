@@ -63,7 +63,8 @@ def setting_region(claim: Claim) -> Optional[str]:
     set in Valuyki), when its setting names towns of one region only; what "over the region" means there."""
     from claimdesk.extraction.gazetteer import gazetteer  # read only for claims saying "the region"
 
-    seats = {p.name if p.kind == "region" else gazetteer().region_seat(p.name, p.country) for p in claim.setting
+    seats = {p.name if p.kind == "region" else gazetteer().region_seat(p.name, p.country, p.geonameid)
+             for p in claim.setting
              if p.kind in ("city", "region")}
     seats.discard(None)
     return seats.pop() if len(seats) == 1 else None

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from claimdesk.models import Span
 
-# a byline's name opening a line, in its own case: "By Anna Koval", "By JOHN SMITH" (not "By Sunday evening, the
-# mayor said …", "By the time police arrived …")
-_BYLINE_NAME = (r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                r"May|June|July|August|September|October|November|December|Mid|Late|Early)\b)[A-Z][A-Za-z'’-]+ [A-Z])")
+# a byline's name opening a line, in its own case: "By Anna Koval", "By JOHN SMITH", "By June Thomas" (not "By Sunday
+# evening, the mayor said …", "By the time police arrived …")
+_BYLINE_NAME = (r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                # a month is a name only before a capital ("By June Thomas"; not "By March 3", "By May the toll …")
+                r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Mid|"
+                r"Late|Early)\s+(?:\d|[a-z]))[A-Z][A-Za-z'’-]+ [A-Z])")
 # Words that open or make up site furniture: navigation, sign-up and share prompts, credits.
 # Fitted weights decide how much each family counts; the lists only say what to look at.
 _START = re.compile(

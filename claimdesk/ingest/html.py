@@ -180,8 +180,9 @@ def title_site_name(content: bytes | str) -> Optional[str]:
 # 2028</div>", "<p class="byline">… · Wed, Aug 23, 2028 · 10:15</p>", "<div class="meta">Posted by … on August 23,
 # 2028 at 9:02 am</div>"; the main-text extractor leaves them out, and htmldate's extensive search, which would
 # read them, also reads copyright lines and page text
+_CRUMB_CLASSES = frozenset({"crumbs", "breadcrumb", "breadcrumbs"})
 _STAMP_CLASSES = frozenset({"time", "timestamp", "date", "dateline", "byline", "meta", "updated", "published", "posted",
-                            "pubdate", "datetime", "crumbs", "breadcrumb", "breadcrumbs"})
+                            "pubdate", "datetime"}) | _CRUMB_CLASSES
 _STAMP_CHARS = 160
 # an element whose own text opens as a stamp, whatever its class: "<span>Updated: 18.10.2029, 14:05</span>"
 _STAMP_WORD = re.compile(r"\s*(?:first\s+)?(?:published|posted|(?:last\s+)?updated)\b\s*(?:on\s*)?[:\-–—]?\s*\d", re.I)
@@ -198,16 +199,22 @@ def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[d
     if body is None:
         return None
     latest = (as_of or date.today()) + timedelta(days=FUTURE_DAYS)
-    inside, outside = [], []
+    inside, outside, worded = [], [], []
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         words = set(re.split(r"[^a-z]+", element.get("class", "").lower()))
-        if element.tag != "time" and not words & _STAMP_CLASSES and not _STAMP_WORD.match(element.text or ""):
+        stamped = element.tag == "time" or bool(words & _STAMP_CLASSES)
+        if not stamped and not _STAMP_WORD.match(element.text or ""):
             continue
         ancestors = list(element.iterancestors())
         if any(a.tag in _NOT_THE_PAGES or set(re.split(r"[^a-z]+", a.get("class", "").lower())) & _NOT_THE_PAGES_CLASSES
                for a in ancestors):
+            continue
+        if not stamped:
+            # a stamp line of no stamp class, its day right after the word; not one in a list of links
+            if not any(a.tag in ("li", "ul", "ol", "a") for a in [element, *ancestors]):
+                worded.append(element)
             continue
         (inside if any(a.tag in ("article", "main") for a in ancestors) else outside).append(element)
     for element in inside + outside:
@@ -222,10 +229,27 @@ def stamp_date(content: bytes | str, as_of: Optional[date] = None) -> Optional[d
             if not line or len(line) > _STAMP_CHARS:
                 continue
             found = next((w for w in find_dates(line, None) if w.granularity == "day"), None)
-            day = date.fromisoformat(found.value) if found is not None else dotted_day(line) or crumb_day(line)
+            crumbs = bool(set(re.split(r"[^a-z]+", element.get("class", "").lower())) & _CRUMB_CLASSES)
+            day = date.fromisoformat(found.value) if found is not None else dotted_day(line) \
+                or (crumb_day(line) if crumbs else None)
             if day is not None and day <= latest:
                 return day
+    for element in worded:
+        # "Updated: 18.10.2029, 14:05": the day written right after the word, in dots or ISO
+        after = _STAMP_WORD.match(element.text or "")
+        text = (element.text or "")[after.end() - 1:after.end() + 11] if after else ""
+        day = dotted_day(text) if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}", text) else \
+            _iso_day(text) if re.match(r"\d{4}-\d{2}-\d{2}", text) else None
+        if day is not None and day <= latest:
+            return day
     return None
+
+
+def _iso_day(text: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 _NOT_THE_PAGES = frozenset({"nav", "aside", "footer"})

@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass
 
 _TIME = re.compile(
-    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)?(?![\d:]|\.\d)",
+    r"(?<![\d:.,\-–])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)?(?![\d:]|\.\d)",
     re.IGNORECASE)
-_BOUND_BEFORE = re.compile(r"\b(?:until|till|by|since|from|before|as\s+of|as\s+at|between|and|to)\s+(?:about\s+|around\s+)?$",
-                           re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|by|since|from|before|as\s+of|as\s+at|between|and|to)\s+"
+                           r"(?:about\s+|around\s+)?$", re.IGNORECASE)
 _IN_BRACKETS_AFTER = re.compile(r"\s*(?:GMT|UTC|Z)\b", re.IGNORECASE)
+# the zone a clock is given in: "GMT", "UTC", "Kyiv time", "local time", "Moscow time" ("local" and none are the
+# place's own)
+_ZONE_AFTER = re.compile(r"\s*\(?\s*(?P<zone>GMT|UTC|(?-i:[A-Z]{2,4}T)|(?-i:[A-Z][a-z]+)\s+time|local\s+time)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class ClockTime:
     span: tuple[int, int]   # in the text given
     text: str
     bound: bool             # "until 10:15", "by 9 a.m.": when a state held, not when the event happened
+    zone: str = ""          # "gmt", "moscow time"; "" for local time or none given
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -52,5 +56,8 @@ def clock_times(text: str) -> list[ClockTime]:
         if opening > text.rfind(")", 0, m.start()) and _IN_BRACKETS_AFTER.match(text, m.end()):
             continue  # "(2300 GMT)", "(0640 GMT)": the same time in another zone
         bound = bool(_BOUND_BEFORE.search(text, max(0, m.start() - 20), m.start()))
-        found.append(ClockTime(hour * 60 + minute, (m.start(), m.end()), m.group(0).strip(), bound))
+        zone = _ZONE_AFTER.match(text, m.end())
+        name = " ".join(zone["zone"].lower().split()) if zone else ""
+        found.append(ClockTime(hour * 60 + minute, (m.start(), m.end()), m.group(0).strip(), bound,
+                               "" if name == "local time" else name))
     return found
