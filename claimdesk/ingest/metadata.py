@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
+from claimdesk.language.calendar_words import MONTHS
 from claimdesk.language.dates import find_dates
 from claimdesk.outlets import host_of
 
@@ -208,16 +209,13 @@ def _stamped_on_its_line(dateline: re.Match, head: str) -> Optional[date]:
     end = head.find("\n", dateline.end())
     stamp = _DOTTED_DAY.search(head, dateline.end(), end if end >= 0 else len(head))
     day = re.search(r"\d{1,2}", dateline["when"])
-    month = re.search(r"[A-Z][a-z]{2}", dateline["when"])
+    month = re.search(r"[A-Z][a-z]+", dateline["when"])
     if stamp and day and month and int(stamp[1]) == int(day[0]) \
-            and _MONTHS.get(month[0].lower()) == int(stamp[2]) \
+            and MONTHS.get(month[0].lower()) == int(stamp[2]) \
             and not re.search(r"\b(?:on|of|from|until|since|by)\s+$", head[max(0, stamp.start() - 8):stamp.start()]):
         return _safe_date(int(stamp[3]), int(stamp[2]), int(stamp[1]))
     return None
 
-
-_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), start=1)}
 
 
 # a stamp's day written with dots, day first as Europe writes it: "13.06.2028, 17:20", "Updated: 03.07.2029"
