@@ -65,6 +65,20 @@ def test_two_processes_give_the_same_claims_in_the_same_order(polnear_docs):
     assert [[c.model_dump() for c in cs] for cs in parallel] == [[c.model_dump() for c in cs] for cs in serial]
 
 
+
+def test_scoring_on_a_spare_core_gives_what_scoring_in_line_gives(corpus_dir, monkeypatch):
+    from claimdesk.extraction import spacy_extractor
+
+    files = shared_files(corpus_dir / "polnear" / "dev" / "text", "*.txt", 9)[:9]
+    docs = [Document.from_text(f.read_text("utf-8"), source=f.name) for f in files]
+    assert len(docs) > spacy_extractor.IN_FLIGHT + 1  # documents wait for their scores, then drain
+    dumps = {}
+    for spare in (True, False):
+        monkeypatch.setattr(spacy_extractor, "_spare_core", lambda spare=spare: spare)
+        dumps[spare] = [[c.model_dump() for c in cs] for cs in spacy_extractor.SpacyExtractor(batch_size=4).extract_many(docs)]
+    assert dumps[True] == dumps[False]
+    assert len({c["checkworthiness"] for cs in dumps[True] for c in cs}) > 10  # real scores, not a constant
+
 KYIV = "Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024, the ministry reported."
 
 

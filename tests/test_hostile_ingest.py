@@ -217,14 +217,14 @@ def test_one_document_whose_extraction_fails_does_not_lose_its_batch(
         monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> None:
     from claimdesk.extraction.spacy_extractor import SpacyExtractor
 
-    real = SpacyExtractor.claims_from
+    real = SpacyExtractor._draft  # what both the batch and the one-by-one extraction read a document with
 
     def breaks_on_convoys(self, doc, parsed):  # noqa: ANN001
         if "convoy" in doc.text:
             raise RuntimeError("extractor bug")
         return real(self, doc, parsed)
 
-    monkeypatch.setattr(SpacyExtractor, "claims_from", breaks_on_convoys)
+    monkeypatch.setattr(SpacyExtractor, "_draft", breaks_on_convoys)
     texts = [GOOD[0], "Officials said the convoy was hit twice near Kharkiv overnight.", GOOD[1], GOOD[2]]
     for i, t in enumerate(texts):
         (tmp_path / f"{i}.txt").write_text(t + "\n", encoding="utf-8")

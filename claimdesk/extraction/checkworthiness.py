@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -274,16 +275,24 @@ def checkworthiness(span: Span, attribution_kind: str, hedges: list[str], event_
     return checkworthiness_many([(span, attribution_kind, hedges, event_type)])[0]
 
 
-def checkworthiness_many(claims: list[tuple[Span, str, list[str], str]]) -> list[float]:
+def checkworthiness_many(claims: list[tuple[Span, str, list[str], str]],
+                         encoder_part: Optional[Callable[[], Optional[list[float]]]] = None) -> list[float]:
     """Scores of a document's claims (span, attribution kind, hedges, event type), 0..1 with 0.5 the
     decision. The fine-tuned encoder (checkworthiness_encoder.py), when shipped, gives the model's
-    part in one batch for the whole document; else the small models above do."""
+    part in one batch for the whole document; else the small models above do. `encoder_part`, when
+    given, returns the encoder's part already asked for (`encoder_scores` run elsewhere, as the
+    extractor does on a spare core)."""
     hands = [hand_features(span, kind, len(hedges)) for span, kind, hedges, _ in claims]
-    encoder = load_encoder()
-    if encoder is not None:
-        model_parts = list(encoder.scores([span.text for span, *_ in claims]))
-    else:
+    parts = encoder_part() if encoder_part is not None else encoder_scores([span.text for span, *_ in claims])
+    if parts is None:
         model = load_model()
-        model_parts = [model.probability(c[0], h) if model else 0.5 for c, h in zip(claims, hands)]
+        parts = [model.probability(c[0], h) if model else 0.5 for c, h in zip(claims, hands)]
     return [round(min(1.0, max(0.0, float(p) + rule_adjustment(h, event_type, kind))), 3)
-            for p, h, (_, kind, _, event_type) in zip(model_parts, hands, claims)]
+            for p, h, (_, kind, _, event_type) in zip(parts, hands, claims)]
+
+
+def encoder_scores(texts: list[str]) -> Optional[list[float]]:
+    """The fine-tuned encoder's part of each text's score, or None when it is not shipped. Reads no
+    spaCy object, so it may run on another thread while the parser works."""
+    encoder = load_encoder()
+    return None if encoder is None else list(encoder.scores(texts))

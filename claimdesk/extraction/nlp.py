@@ -55,6 +55,13 @@ def load_nlp(model: str = MODEL) -> Language:
     return nlp
 
 
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """`doc`, knowing it was parsed from `text` (spaCy's tokens give back their text exactly), so
+    `doc_text` need not join its tokens again."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's `Doc.text` joins every token on each call, and a
     per-token question asked of it made extraction quadratic in the article's length."""

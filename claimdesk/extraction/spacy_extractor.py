@@ -4,8 +4,13 @@ modules (clauses, attribution, hedging, events, check-worthiness)."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
@@ -15,15 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from claimdesk.extraction import attach, base, discourse, setting
 from claimdesk.extraction.attribution import Cue, PronounResolver, find_cues
-from claimdesk.extraction.checkworthiness import checkworthiness_many
+from claimdesk.extraction.checkworthiness import checkworthiness_many, encoder_scores
 from claimdesk.extraction.clauses import Unit, units_of
 from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
-from claimdesk.extraction.nlp import doc_text, load_nlp
-from claimdesk.models import Attribution, Claim, Document, When
+from claimdesk.extraction.nlp import doc_text, load_nlp, parsed_from
+from claimdesk.models import Attribution, Claim, Document, Place, When
 
 MIN_WORDS = 4
+IN_FLIGHT = 4  # documents drafted ahead of the one being finished while their claims are scored
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,25 @@ def _parseable(doc: Document) -> str:
     return doc.text[:limit]
 
 
+@dataclass
+class _Draft:
+    """A document's claims as its sentences give them, with what finishing them reads."""
+
+    doc: Document
+    parsed: Doc
+    claims: list[Claim]
+    signals: list[tuple[Span, str, list[str], str]]  # what check-worthiness reads of each claim
+    cues: list[Cue]  # every cue, also of sentences too short for a claim ("Clinton said.")
+    resolver: PronounResolver
+    places: list[Place]
+
+
+def _spare_core() -> bool:
+    """A main process with more than one core to run on (a pool's worker shares every core)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return multiprocessing.parent_process() is None and cores > 1
+
+
 class SpacyExtractor:
     """Claims from the dependency parse.
 
@@ -70,7 +95,8 @@ class SpacyExtractor:
         return f"{self.name}.{self.version}"
 
     def extract(self, doc: Document) -> list[Claim]:
-        return self.claims_from(doc, load_nlp()(_parseable(doc)))
+        text = _parseable(doc)
+        return self.claims_from(doc, parsed_from(load_nlp()(text), text))
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
         if self.n_process <= 1:
@@ -90,18 +116,40 @@ class SpacyExtractor:
         return list(self._extract_batch(docs))
 
     def _extract_batch(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
-        pairs = ((_parseable(d), d) for d in docs)
-        for parsed, doc in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.claims_from(doc, parsed)
+        pairs = ((text, (text, d)) for d in docs for text in (_parseable(d),))
+        parsed_docs = ((parsed_from(parsed, text), d)
+                       for parsed, (text, d) in load_nlp().pipe(pairs, as_tuples=True, batch_size=self.batch_size))
+        if not _spare_core():
+            for parsed, doc in parsed_docs:
+                yield self.claims_from(doc, parsed)
+            return
+        # The check-worthiness encoder releases the GIL while it runs, so on an idle core it scores
+        # documents' claims while this thread parses and reads the next ones. A few documents are in
+        # flight: the scorer waits for the GIL between its runs, and should never wait for work.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-checkworthiness") as scorer:
+            pending: deque[tuple[_Draft, Future]] = deque()
+            for parsed, doc in parsed_docs:
+                draft = self._draft(doc, parsed)
+                pending.append((draft, scorer.submit(encoder_scores, [words.text for words, *_ in draft.signals])))
+                if len(pending) > IN_FLIGHT:
+                    draft, job = pending.popleft()
+                    yield self._finish(draft, job.result)
+            while pending:
+                draft, job = pending.popleft()
+                yield self._finish(draft, job.result)
 
     def claims_from(self, doc: Document, parsed: Doc) -> list[Claim]:
+        return self._finish(self._draft(doc, parsed))
+
+    def _draft(self, doc: Document, parsed: Doc) -> _Draft:
+        """The document's claims before check-worthiness, cross-sentence links and settings."""
         lex = lexicons()
         # Dates, places and quantities only where claims can be: the parsed part of a too-long text.
         part = doc if len(doc_text(parsed)) >= len(doc.text) else doc.model_copy(update={"text": doc_text(parsed)})
         found = attach.find_all(part, parsed)
         resolver = PronounResolver(parsed)
         claims, signals = [], []  # signals: what check-worthiness reads, scored for all claims at once
-        all_cues = []  # every cue, also of sentences too short for a claim ("Clinton said.")
+        all_cues = []
         verbs_before, words_before = _running_counts(parsed)
         for sent in parsed.sents:
             if doc.furniture and doc.in_furniture((sent.start_char, sent.end_char)):
@@ -124,11 +172,15 @@ class SpacyExtractor:
                     if not unit.embedded:
                         coordinated.append(claim)
             share_setting(coordinated, found)
-        for claim, score in zip(claims, checkworthiness_many(signals)):
+        return _Draft(doc, parsed, claims, signals, all_cues, resolver, found.places)
+
+    def _finish(self, draft: _Draft,
+                encoder_part: Optional[Callable[[], Optional[list[float]]]] = None) -> list[Claim]:
+        for claim, score in zip(draft.claims, checkworthiness_many(draft.signals, encoder_part)):
             claim.checkworthiness = score
-        claims = one_per_span(claims)
-        discourse.propagate(claims, doc.text, parsed, lex, resolver, all_cues)
-        setting.set_claims(claims, doc.text, found.places)
+        claims = one_per_span(draft.claims)
+        discourse.propagate(claims, draft.doc.text, draft.parsed, lexicons(), draft.resolver, draft.cues)
+        setting.set_claims(claims, draft.doc.text, draft.places)
         return claims
 
     def _claim(self, doc: Document, sent: Span, unit: Unit, cues: list[Cue], found: attach.Found,
