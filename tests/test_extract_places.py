@@ -77,6 +77,15 @@ def test_regions_and_other_spellings():
         ("Kursk", "RU", "region"), ("Bryansk", "RU", "region")]
 
 
+
+def test_a_region_named_after_no_town_is_a_region():
+    # session 40, after war set AB (tuning): "over Crimea" placed nothing, so the ministry's count of drones over
+    # it rivalled no other count there
+    assert _names("Air defences destroyed 22 drones over the Republic of Crimea and 17 over Crimea, near Kerch.") == [
+        ("Crimea", "UA", "region"), ("Crimea", "UA", "region"), ("Kerch", "UA", "city")]
+    assert _names("Traffic on the Crimean bridge resumed.") == []
+    assert _names("Strikes hit Transcarpathia.") == [("Zakarpattia", "UA", "region")]
+
 def test_false_places_are_rejected():
     assert _names("Of course, March was nice. Reading the news, Kim Jong Un smiled.") == []
     assert _names("Spokesman Matthew Miller spoke. Miller said Gen. Kim agreed.") == []

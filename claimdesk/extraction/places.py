@@ -377,7 +377,7 @@ def find_places(text: str, exclude_spans: Iterable[Span] = (), spacy_doc=None) -
         entry = chosen[id(m)] if region else _choose(key, _pinned(text, e, m.candidates, gaz), context, False)
         if entry is None:
             continue
-        if entry.kind == "country" or (entry.kind == "region" and entry.country == "US"):
+        if entry.kind in ("country", "region"):  # a US state, or a region named after no town ("Crimea")
             if " " in key or not _inside_longer_name(text, s, e, gaz):  # not "Michael Jordan"
                 places.append(_place(entry, s, e))
                 last_end = e
