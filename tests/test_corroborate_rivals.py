@@ -482,3 +482,23 @@ def test_a_governors_count_over_the_region_rivals_the_ministrys_count_over_it(sq
         page = governor.replace("A drone hit a fuel depot in Valuyki overnight, starting a fire.", setting)
         stories = _corroborated(f"sqlite:///{tmp_path / f'{n}.sqlite'}", [(ministry, "Moscow Wire"), (page, "Bryansk Today")])
         assert not any(s.status == "contested" for s in stories), (n, [(s.status, s.text[:60]) for s in stories])
+
+
+def test_grain_destroyed_in_the_pages_town_rivals_the_towns_count():
+    # session 40, after war set AG's first look: the operator's tonnes name no town, their page is set in Izmail
+    page = ("The terminal's operator said around 3,000 tonnes of grain had been destroyed on Tuesday.\n"
+            "Drones struck the port of Izmail overnight.")
+    operator_doc, operator_claims = _claims(page, "Harbor Wire")
+    operator = next(c for c in operator_claims if "tonnes" in c.text)
+    assert _towns(operator) == set() and [p.name for p in operator.setting] == ["Izmayil"]
+    city_doc, [city] = _claims("The head of the Izmail city administration said about 1,800 tonnes of grain had "
+                               "been destroyed in Izmail on Tuesday.", "Kyiv Ledger")
+    published = {operator_doc.id: DAY, city_doc.id: DAY}.get
+    [found] = rivalries({"a": [operator], "b": [city]}, published, _outlet)
+    assert found.contradiction.detail == "around 3,000 vs about 1,800"
+    # grain shipped, not destroyed, is no loss of the strike's
+    shipped_doc, shipped_claims = _claims("The terminal said around 3,000 tonnes of grain had been shipped on Tuesday.\n"
+                                          "Drones struck the port of Izmail overnight.", "Steppe Wire")
+    shipped = next(c for c in shipped_claims if "tonnes" in c.text)
+    published = {shipped_doc.id: DAY, city_doc.id: DAY}.get
+    assert rivalries({"a": [shipped], "b": [city]}, published, _outlet) == []

@@ -264,3 +264,11 @@ def test_a_count_opening_a_sentence_after_a_headline_or_a_full_stop_is_counted()
     # a no-break space joins a label to its number as a space does; short abbreviations are labels
     for label in ("Resolution\xa02231", "No.\xa03", "Article\xa05", "Pt. 2 of the series", "Ch. 11 of the code"):
         assert find_quantities(label) == [], label
+
+
+def test_one_person_named_by_a_compound_counts_its_head():
+    # session 40 (war set AG): "one crew member" had counted "crew", "two crew members" members
+    units = lambda text: [q.unit for q in find_quantities(text)]  # noqa: E731
+    assert units("One crew member was killed and one police officer hurt.") == ["member", "officer"]
+    assert units("Two crew members were killed.") == ["members"]
+    assert units("One ship carrying grain and one soldier.") == ["ship", "soldier"]

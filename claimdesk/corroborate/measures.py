@@ -89,7 +89,7 @@ def noun_class(lemma: str) -> str:
 
 
 # one unit however spelt: "1,200 square meters" and "3,000 square metres" measure alike
-_SPELLING = {"meter": "metre", "kilometer": "kilometre", "square meter": "square metre",
+_SPELLING = {"men": "man", "women": "woman", "meter": "metre", "kilometer": "kilometre", "square meter": "square metre",
              "square kilometer": "square kilometre", "feet": "foot", "square feet": "square foot"}
 
 
@@ -262,6 +262,10 @@ def _predicate(token):  # noqa: ANN001, ANN202
         t = t.head
         if t.dep_ == "prep" and t.lemma_.lower() in _PARTITIVE:
             continue  # "destroyed 47 drones, including 19 over Belgorod": the 19 were destroyed
+        if t.dep_ == "prep" and t.lemma_.lower() == "accord":
+            # "According to the administration, 212 people … were evacuated", the people parsed as the
+            # administration's apposition: the source's phrase hangs on what happened to them
+            continue
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.lemma_.lower() in EVENT_CLASS):
             return t
     return None
@@ -389,7 +393,18 @@ def _object_besides(noun, pred) -> set[str]:  # noqa: ANN001
     states hold primaries" count states holding two kinds of vote (the object refines the event)."""
     if pred is None or noun.head.i != pred.i or noun.dep_ not in ("nsubj", "nsubjpass"):
         return set()
-    return {noun_class(c.lemma_) for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
+    return {noun_class(_site_named(c).lemma_) for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
+
+
+def _site_named(noun):  # noqa: ANN001, ANN202
+    """The place a site word stands for: "hit the grounds of City Clinical Hospital No. 14" hit the hospital."""
+    if noun.lemma_.lower() not in _SITE_OF:
+        return noun
+    named = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), noun)
+    if named.lower_.rstrip(".") in ("no", "number"):  # "Hospital No. 14" parsed with "No" as the head
+        named = next((c for c in reversed(list(named.children)) if c.dep_ == "compound"), named)
+    return named
 
 
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
@@ -414,6 +429,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)  # not "19 of them"
+    if of in _SITE_OF and thing in _STAFF:
+        of = None  # "three workers of the facility" / "two workers at the Stryi site": where they work
     if of is None and q.unit == "percent" and written_as_ratio(q.text):
         # a share written as a ratio is of the noun after it: "Six in 10 Democrats" (as "60% of Democrats")
         after = [t for t in doc if t.idx >= where[1] and not t.is_space][:1]
@@ -451,6 +468,10 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
+    if event in _MOVED and thing in _MOVABLE:
+        event = "evacuate"  # "About 140 patients were moved to other hospitals" / "More than 200 patients were evacuated"
+    if event == "take" and thing == "people" and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")):
+        event = "evacuate"  # "212 people were taken out of the villages" / "had been evacuated from the same villages"
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
     if thing in AIRBORNE and event in _AIR_DEFENCE:
@@ -555,6 +576,11 @@ _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facilit
             "premises", "terminal", "refinery", "enterprise"}
 
 
+# people moved away from danger are evacuated, in whichever words
+_MOVED = {"move", "relocate", "transfer"}
+_MOVABLE = {"people", "patient", "resident", "civilian", "children", "child"}
+# people counted where they work or stay, whose "of" names that place, not a whole they are part of
+_STAFF = {"worker", "employee", "staff", "people", "person", "patient", "resident", "guard", "miner", "crew"}
 _TALLIES = {"toll", "number", "tally", "count", "total"}
 _PUT_AT = {"put", "place", "set", "estimate", "give"}  # verbs telling a toll's figure: "put the death toll at 16"
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are

@@ -77,6 +77,10 @@ _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|territory\s+of\s+the\s+region)\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
+# goods a strike destroyed, counted by weight ("3,000 tonnes of grain had been destroyed")
+_LOSS_UNITS = {"tonne", "ton"}
+_LOSSES = {"destroy", "burn", "damage", "lose", "spoil"}
+_LOSS_WORD = re.compile(r"\b(?:destroy|burn|damag|lost\b|spoil)", re.I)
 
 
 def _towns(claim: Claim) -> set[str]:
@@ -118,6 +122,13 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                          for q in qs)} if region else {}
         if downed:
             return {f"region:{region.lower()}"}, downed
+    if towns and _LOSS_WORD.search(claim.text):
+        # "around 3,000 tonnes of grain had been destroyed, the terminal's operator said" on a page set in Izmail:
+        # what the strike there destroyed, by weight
+        lost = {u: qs for u, qs in figures.items() if u in _LOSS_UNITS
+                and any((m := measure(claim, q)) is not None and m.event in _LOSSES for q in qs)}
+        if lost:
+            return towns, lost
     if _EVACUATION_WORD.search(claim.text):
         evacuated = {u: qs for u, qs in figures.items() if u in _TOLL_CLASSES
                      and any((m := measure(claim, q)) is not None and m.event == "evacuate" for q in qs)}

@@ -165,11 +165,16 @@ def _unit(text: str, end: int) -> Optional[str]:
         after = _COORDINATED_NOUN.match(text, weapon_end)
         return after.group(1) if after else weapon
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
+    if not plural and candidates[1:] and candidates[1] in _PERSON_HEADS:
+        return candidates[1]  # "one crew member", as "two crew members" counts members
     if candidates[:1] == ["square"] and candidates[1:] and candidates[1] in _LENGTHS:
         return f"square {candidates[1]}"  # "3,000 square metres" measures an area, not a length
     return (plural or candidates or [harmed])[0]
 
 
+# the head of a singular compound naming a person: "one crew member", "a police officer", "one border guard"
+_PERSON_HEADS = {"member", "officer", "worker", "employee", "official", "soldier", "guard", "driver", "servant",
+                 "volunteer", "firefighter", "rescuer", "medic", "civilian", "resident", "passenger"}
 _LENGTHS = {"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "foot", "feet",
             "mile", "miles", "yard", "yards"}
 
