@@ -472,7 +472,7 @@ def test_false_said_of_a_thing_inside_a_denial_stays_what_is_denied():
 
 
 def test_a_party_is_named_by_its_country_its_government_or_its_capital():
-    from claimdesk.corroborate.grouping import _parties
+    from claimdesk.corroborate.grouping import parties as _parties
 
     assert _parties("the Russian claim") == _parties("The Kremlin said") == _parties("Moscow said") == {"RU"}
     assert _parties("Kyiv's claims") == _parties("Ukraine's General Staff said") == {"UA"}
@@ -492,6 +492,26 @@ def test_a_report_owned_by_a_party_points_back_to_what_that_party_said(sqlite_ur
     assert len(denied) == 1 and "captured the village of Kamianka" in denied[0].text
     assert not any("front near the village" in m.text for m in denied[0].mentions)
 
+
+
+def test_a_speaker_of_no_party_telling_what_a_party_did_is_no_claim_of_that_party(sqlite_url):
+    # session 40, after war set AG's first look: the shipowner's "struck by a Russian missile" is no Russian claim,
+    # so "the Russian allegation is an absolute lie" right after it answers Moscow's weapons claim, not the strike
+    owner = ("The bulk carrier Kaldera Star was struck by a Russian missile shortly after departing Pivdennyi, its "
+             "owner Egeomar Shipping said.")
+    stories = _denied_stories(sqlite_url, [
+        ("Steppe Wire", "Russia's defence ministry said on Friday that the Kaldera Star had been carrying Western "
+                        "weapons to Ukraine."),
+        ("Harbor Wire", owner),
+        ("Dnipro Daily", "Russia's defence ministry said the Kaldera Star had been carrying Western weapons to "
+                         "Ukraine.\n" + owner + "\n\"There were no weapons of any kind on board, and the Russian "
+                         "allegation is an absolute lie,\" the company said in a statement."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert denied and all("weapons" in s.text and "struck" not in s.text for s in denied), \
+        [(s.status, s.text[:60]) for s in stories]
+    struck = [s for s in stories if "struck by a Russian missile" in s.text]
+    assert struck and all(s.status != "denied" for s in struck)
 
 def test_a_denial_of_a_named_town_denies_the_town_of_its_own_page():
     # "liberated the town": the town its page names; the denier's description of the town is not denied

@@ -249,7 +249,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # greeting); 4 quotes lost (captions, live posts' headings). Then (tuning on them and the thirty-two): grain
        # destroyed by weight in the page's town, "one crew member" counts members, men are a man's count, patients
        # moved are evacuated, "the grounds of" a hospital are the hospital's
-       "set_ag": (9, 23, 3), "set_ah": (11, 23, 5)}
+       # (AG then: the shipowner's "struck by a Russian missile" is no Russian claim, so "the Russian allegation is
+       # an absolute lie" answers Moscow's weapons claim, not the strike: corroborated right 9 -> 10)
+       "set_ag": (10, 23, 3), "set_ah": (11, 23, 5)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -663,9 +665,9 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           # hit, reaching the story of both missiles' hits; the wire lead's story joins more facts)
                           ("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5', 'F7']"),
                           ("denied", "joins facts ['F3', 'F4']")],
-               # set AG (session 40): the ship's hit in the story Moscow's weapons claim is denied in; the Mykolaiv
-               # outage in the story of the substation hit Moscow calls a fuel depot
-               "set_ag": [("denied", "F1 is corroborated in the key"), ("denied", "F17 is corroborated in the key")],
+               # set AG (session 40): the Mykolaiv outage in the story a live page's "denied this" answers (the
+               # capture told in the post below it: the page runs newest first)
+               "set_ag": [("denied", "F17 is corroborated in the key")],
                # set AH: the ministry's night count in the story of the refinery hit it denies; the hospital's bombs
                # contested (two or three) in the story of the hit Moscow calls staged
                "set_ah": [("contested", "F11 is denied in the key"), ("denied", "F6 is corroborated in the key")]}

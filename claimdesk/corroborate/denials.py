@@ -850,8 +850,13 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
                 and (_names_one_of(named, c) or _the_place_of_its_page(c, denial))
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
+    from claimdesk.corroborate.grouping import claim_parties, parties  # grouping reads denials: imported here
+
+    # a pointer naming a party points back to what that party said ("the Russian allegation is an absolute lie",
+    # the shipowner said after telling of the strike): not to the sentence before if another party's
+    owner = parties(obj.pointer or "")
     antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
-                   and denial.line - c.line <= ANTECEDENT_LINES]
+                   and denial.line - c.line <= ANTECEDENT_LINES and (not owner or owner & claim_parties(c))]
     antecedent = max(antecedents, key=lambda c: c.span[0], default=None)
     linked = []
     for c in others:

@@ -187,15 +187,19 @@ def placing_order(claim: Claim, fact: samefact.Parts) -> int:
     return 1 if len(fact.deeds) > 1 else 0
 
 
-def _claim_parties(claim: Claim) -> frozenset[str]:
+def claim_parties(claim: Claim) -> frozenset[str]:
     """Whose claim it is: the parties its speaker names ("…, Ukraine's coordination headquarters said" is no
-    Russian claim for mentioning Russia), else those its text names ("In Poland, the military's Operational
-    Command said …" is the Polish account)."""
+    Russian claim for mentioning Russia), else the countries it is placed in ("In Poland, the military's
+    Operational Command said …" is the Polish account), else, told by no one, those its text names."""
     source = claim.attribution.source if claim.attribution.kind != "none" else None
-    return (_parties(source) if source else frozenset()) or _parties(claim.text)
+    if not source:
+        return parties(claim.text)
+    # a speaker of no party speaks for the country it is placed in, not for whoever its words name as acting
+    # ("… was struck by a Russian missile, its owner Egeomar Shipping said" is no Russian claim)
+    return parties(source) or frozenset(p.country for p in claim.places if p.kind == "country" and p.country)
 
 
-def _parties(text: str) -> frozenset[str]:
+def parties(text: str) -> frozenset[str]:
     """The countries a text's capitalised words name or stand for: "the Russian claim", "the Kremlin",
     "Moscow" -> {RU}; "Kyiv's claims" -> {UA} (a city of a million people or more is its government
     speaking). A pointer naming a party points back to what that party said ("the Russian claim" to
@@ -803,10 +807,10 @@ class StoryGrouper:
         reports") points to: the assertion just before it in its own article, within
         `denials.ANTECEDENT_LINES` lines. The words after the pointer are the denier's own case ("the
         terminal held only grain"), which resemble other facts of the page more than the one denied."""
-        owner = _parties(denied_object(denial).pointer or "")
+        owner = parties(denied_object(denial).pointer or "")
         before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
                   if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES and not is_denial(c)
-                  and (not owner or owner & _claim_parties(c))]
+                  and (not owner or owner & claim_parties(c))]
         if not before:
             return None
         _, j = max(before, key=lambda cj: cj[0].span[0])
