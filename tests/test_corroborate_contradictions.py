@@ -859,6 +859,27 @@ def test_one_count_told_in_other_words_after_war_sets_ag_and_ah():
     assert _numbers(["About 140 troops were moved to Kharkiv on Thursday.",
                      "More than 200 patients were evacuated from Kharkiv on Thursday."]) == []
 
+
+def test_moved_taken_out_and_workers_of_stay_what_they_were_elsewhere():
+    # a review of session 40's rules (reproduced, in our own words): children transferred to Russia, patients moved to
+    # a basement, people who moved to a city, people taken out of the rubble, residents of an area, the sources of
+    # "according to two officials" and a unit's dead are no evacuations, parts or tolls of the other
+    for a, b in [("More than 2,000 children were transferred to Russia from the occupied territories, officials said.",
+                  "Some 400 children were evacuated from the town, officials said."),
+                 ("About 40 patients were moved to the basement during the air raid alert, the hospital said.",
+                  "More than 200 patients were evacuated from the hospital, the hospital said."),
+                 ("About 2,000 displaced people have moved to Dnipro this week, the mayor said.",
+                  "Some 300 people were evacuated from Dnipro this week, the mayor said."),
+                 ("Fourteen people were taken out of the rubble alive, the emergency service said.",
+                  "Some 140 people were evacuated from nearby buildings, the emergency service said."),
+                 ("About 200 residents of the surrounding area were evacuated, the mayor said.",
+                  "Some 1,500 residents were evacuated, the mayor said."),
+                 ("According to two officials, the strike killed five people.",
+                  "Three officials were killed in the strike."),
+                 ("According to two soldiers, the brigade lost 40 men in the assault.",
+                  "The brigade lost 200 soldiers in the assault.")]:
+        assert _numbers([a, b]) == [], a
+
 def test_a_regions_administration_speaks_for_its_governor():
     # written after war set W (tuning): the live blog's governor and the wire's "regional administration"
     morning = "Governor Oleh Kravets says one person was injured in the attack on Izmail."

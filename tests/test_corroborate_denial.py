@@ -513,6 +513,21 @@ def test_a_speaker_of_no_party_telling_what_a_party_did_is_no_claim_of_that_part
     struck = [s for s in stories if "struck by a Russian missile" in s.text]
     assert struck and all(s.status != "denied" for s in struck)
 
+
+def test_a_sides_claim_told_by_a_spokesman_of_no_named_country_is_still_that_sides():
+    # a review of session 40: "Russian forces destroyed …, Igor Konashenkov said" is the Russian claim Kyiv dismisses
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    for told, denial in [("Russian forces destroyed 12 Ukrainian tanks near Avdiivka in Ukraine, Igor Konashenkov said "
+                          "on Monday.", "Kyiv dismissed the Russian claims as lies."),
+                         ("Ukrainian drones set fire to an oil refinery in Ryazan, Russia, overnight, Andriy Kovalenko "
+                          "said on Telegram.", "Moscow rejected the Ukrainian claims as fabrications.")]:
+        claims = extract(Document.from_text(told + "\n" + denial, source="x", outlet="x", published=date(2026, 2, 12)))
+        said, answer = claims[0], claims[-1]
+        assert denies(answer, [said]) == [said], told
+
 def test_a_denial_of_a_named_town_denies_the_town_of_its_own_page():
     # "liberated the town": the town its page names; the denier's description of the town is not denied
     from claimdesk.corroborate.denials import denies

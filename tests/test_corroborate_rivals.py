@@ -502,3 +502,10 @@ def test_grain_destroyed_in_the_pages_town_rivals_the_towns_count():
     shipped = next(c for c in shipped_claims if "tonnes" in c.text)
     published = {shipped_doc.id: DAY, city_doc.id: DAY}.get
     assert rivalries({"a": [shipped], "b": [city]}, published, _outlet) == []
+    # nor is a running total on a page set there (a review of session 40)
+    total_doc, total_claims = _claims("Russian attacks on Ukrainian ports have destroyed some 270,000 tonnes of grain "
+                                      "in total, the minister said on Tuesday.\nDrones struck the port of Izmail "
+                                      "overnight.", "Steppe Wire")
+    total = next(c for c in total_claims if "tonnes" in c.text)
+    published = {total_doc.id: DAY, city_doc.id: DAY}.get
+    assert rivalries({"a": [total], "b": [city]}, published, _outlet) == []

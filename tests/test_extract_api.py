@@ -79,6 +79,29 @@ def test_scoring_on_a_spare_core_gives_what_scoring_in_line_gives(corpus_dir, mo
     assert dumps[True] == dumps[False]
     assert len({c["checkworthiness"] for cs in dumps[True] for c in cs}) > 10  # real scores, not a constant
 
+
+def test_documents_drafted_before_a_failure_come_out_before_it(corpus_dir, monkeypatch):
+    # a review of session 40: with scoring on a spare core, the documents drafted ahead were lost with the error
+    from claimdesk.extraction import attach, spacy_extractor
+
+    files = shared_files(corpus_dir / "polnear" / "dev" / "text", "*.txt", 7)[:7]
+    docs = [Document.from_text(f.read_text("utf-8"), source=f.name) for f in files]
+    real = attach.find_all
+
+    def fails_on_the_last(doc, parsed):  # noqa: ANN001, ANN202
+        if doc.source == docs[-1].source:
+            raise RuntimeError("finder bug")
+        return real(doc, parsed)
+
+    monkeypatch.setattr(attach, "find_all", fails_on_the_last)
+    for spare in (True, False):
+        monkeypatch.setattr(spacy_extractor, "_spare_core", lambda spare=spare: spare)
+        came = []
+        with pytest.raises(RuntimeError, match="finder bug"):
+            for claims in spacy_extractor.SpacyExtractor(batch_size=2).extract_many(docs):
+                came.append(claims)
+        assert len(came) == len(docs) - 1, spare
+
 KYIV = "Officials said six soldiers were killed in Kyiv on Monday, October 14, 2024, the ministry reported."
 
 

@@ -189,14 +189,15 @@ def placing_order(claim: Claim, fact: samefact.Parts) -> int:
 
 def claim_parties(claim: Claim) -> frozenset[str]:
     """Whose claim it is: the parties its speaker names ("…, Ukraine's coordination headquarters said" is no
-    Russian claim for mentioning Russia), else the countries it is placed in ("In Poland, the military's
-    Operational Command said …" is the Polish account), else, told by no one, those its text names."""
+    Russian claim for mentioning Russia), else those its text names ("In Poland, the military's Operational
+    Command said …" is the Polish account)."""
     source = claim.attribution.source if claim.attribution.kind != "none" else None
-    if not source:
-        return parties(claim.text)
-    # a speaker of no party speaks for the country it is placed in, not for whoever its words name as acting
-    # ("… was struck by a Russian missile, its owner Egeomar Shipping said" is no Russian claim)
-    return parties(source) or frozenset(p.country for p in claim.places if p.kind == "country" and p.country)
+    # a party named as the agent of a passive is whom the claim is about, not whose it is ("… was struck by a
+    # Russian missile, its owner Egeomar Shipping said" is no Russian claim)
+    return (parties(source) if source else frozenset()) or parties(_BY_AGENT.sub(" ", claim.text))
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:(?:an?|the)\s+)?[A-Z][\w'’-]*\s+[\w'’-]+")
 
 
 def parties(text: str) -> frozenset[str]:

@@ -262,9 +262,10 @@ def _predicate(token):  # noqa: ANN001, ANN202
         t = t.head
         if t.dep_ == "prep" and t.lemma_.lower() in _PARTITIVE:
             continue  # "destroyed 47 drones, including 19 over Belgorod": the 19 were destroyed
-        if t.dep_ == "prep" and t.lemma_.lower() == "accord":
+        if t.dep_ == "prep" and t.lemma_.lower() == "accord" and token.dep_ == "appos":
             # "According to the administration, 212 people … were evacuated", the people parsed as the
-            # administration's apposition: the source's phrase hangs on what happened to them
+            # administration's apposition: the source's phrase hangs on what happened to them (not "According
+            # to two officials, …": the officials are the source)
             continue
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.lemma_.lower() in EVENT_CLASS):
             return t
@@ -396,6 +397,19 @@ def _object_besides(noun, pred) -> set[str]:  # noqa: ANN001
     return {noun_class(_site_named(c).lemma_) for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
 
 
+def _bound_for(pred, places: set[str]) -> bool:  # noqa: ANN001
+    """The predicate moves something to one of `places`: "moved to other hospitals"."""
+    return any(p.lemma_.lower() in places for prep in pred.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for p in prep.children if p.dep_ == "pobj")
+
+
+def _out_of_a_place(pred) -> bool:  # noqa: ANN001
+    """"taken out of" a settlement, named or not ("out of Vovchanski Khutory", "out of the villages")."""
+    return any(p.pos_ == "PROPN" or p.lemma_.lower() in _SETTLEMENTS
+               for out in pred.children if out.lower_ == "out" for of in [*out.children, *pred.children]
+               if of.dep_ == "prep" and of.lower_ == "of" for p in of.children if p.dep_ == "pobj")
+
+
 def _site_named(noun):  # noqa: ANN001, ANN202
     """The place a site word stands for: "hit the grounds of City Clinical Hospital No. 14" hit the hospital."""
     if noun.lemma_.lower() not in _SITE_OF:
@@ -429,7 +443,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         return None
     of = next((noun_class(p.lemma_) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)  # not "19 of them"
-    if of in _SITE_OF and thing in _STAFF:
+    if of in _WORKPLACES and thing in _STAFF:
         of = None  # "three workers of the facility" / "two workers at the Stryi site": where they work
     if of is None and q.unit == "percent" and written_as_ratio(q.text):
         # a share written as a ratio is of the noun after it: "Six in 10 Democrats" (as "60% of Democrats")
@@ -468,10 +482,13 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
-    if event in _MOVED and thing in _MOVABLE:
-        event = "evacuate"  # "About 140 patients were moved to other hospitals" / "More than 200 patients were evacuated"
-    if event == "take" and thing == "people" and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")):
-        event = "evacuate"  # "212 people were taken out of the villages" / "had been evacuated from the same villages"
+    if event in _MOVED and thing in _MOVABLE and _bound_for(pred, _CARE_PLACES):
+        # "About 140 patients were moved to other hospitals" / "More than 200 patients were evacuated" (not moved
+        # to the basement, to Russia, nor people who moved to a city)
+        event = "evacuate"
+    if event == "take" and thing == "people" and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")) \
+            and _out_of_a_place(pred):
+        event = "evacuate"  # "212 people were taken out of the villages" (not "out of the rubble": rescued)
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
     if thing in AIRBORNE and event in _AIR_DEFENCE:
@@ -576,11 +593,15 @@ _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facilit
             "premises", "terminal", "refinery", "enterprise"}
 
 
-# people moved away from danger are evacuated, in whichever words
+# people moved away from danger are evacuated, in whichever words: to other hospitals, from a town
 _MOVED = {"move", "relocate", "transfer"}
 _MOVABLE = {"people", "patient", "resident", "civilian", "children", "child"}
-# people counted where they work or stay, whose "of" names that place, not a whole they are part of
-_STAFF = {"worker", "employee", "staff", "people", "person", "patient", "resident", "guard", "miner", "crew"}
+_CARE_PLACES = {"hospital", "clinic", "facility", "institution"}
+_SETTLEMENTS = {"village", "town", "city", "settlement", "area", "district", "region", "zone", "home", "house"}
+# people counted where they work, whose "of" names that place, not a whole they are part of
+_STAFF = {"worker", "employee", "staff", "guard", "miner", "crew", "personnel"}
+_WORKPLACES = {"site", "depot", "plant", "warehouse", "facility", "terminal", "refinery", "enterprise", "company",
+               "station", "mine", "factory", "port"}
 _TALLIES = {"toll", "number", "tally", "count", "total"}
 _PUT_AT = {"put", "place", "set", "estimate", "give"}  # verbs telling a toll's figure: "put the death toll at 16"
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are

@@ -81,6 +81,8 @@ _EXTENTS = {"burnt", "burning", "without power"}
 _LOSS_UNITS = {"tonne", "ton"}
 _LOSSES = {"destroy", "burn", "damage", "lose", "spoil"}
 _LOSS_WORD = re.compile(r"\b(?:destroy|burn|damag|lost\b|spoil)", re.I)
+# a running total ("attacks on ports have destroyed some 270,000 tonnes of grain in total") is no one strike's loss
+_CUMULATIVE = re.compile(r"\b(?:in\s+total|so\s+far|to\s+date|altogether|overall|since)\b", re.I)
 
 
 def _towns(claim: Claim) -> set[str]:
@@ -122,7 +124,7 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                          for q in qs)} if region else {}
         if downed:
             return {f"region:{region.lower()}"}, downed
-    if towns and _LOSS_WORD.search(claim.text):
+    if towns and _LOSS_WORD.search(claim.text) and not _CUMULATIVE.search(claim.text):
         # "around 3,000 tonnes of grain had been destroyed, the terminal's operator said" on a page set in Izmail:
         # what the strike there destroyed, by weight
         lost = {u: qs for u, qs in figures.items() if u in _LOSS_UNITS

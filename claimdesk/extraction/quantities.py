@@ -165,8 +165,8 @@ def _unit(text: str, end: int) -> Optional[str]:
         after = _COORDINATED_NOUN.match(text, weapon_end)
         return after.group(1) if after else weapon
     plural = [c for c in candidates if c.endswith("s") and not c.endswith("ss")]
-    if not plural and candidates[1:] and candidates[1] in _PERSON_HEADS:
-        return candidates[1]  # "one crew member", as "two crew members" counts members
+    if not plural and candidates[1:] and candidates[1] in _PERSON_HEADS and _phrase_ends(text, position):
+        return candidates[1]  # "one crew member", as "two crew members" counts members (not "three border guard posts")
     if candidates[:1] == ["square"] and candidates[1:] and candidates[1] in _LENGTHS:
         return f"square {candidates[1]}"  # "3,000 square metres" measures an area, not a length
     return (plural or candidates or [harmed])[0]
@@ -175,6 +175,12 @@ def _unit(text: str, end: int) -> Optional[str]:
 # the head of a singular compound naming a person: "one crew member", "a police officer", "one border guard"
 _PERSON_HEADS = {"member", "officer", "worker", "employee", "official", "soldier", "guard", "driver", "servant",
                  "volunteer", "firefighter", "rescuer", "medic", "civilian", "resident", "passenger"}
+def _phrase_ends(text: str, position: int) -> bool:
+    """No noun-to-be follows at `position`: punctuation, the end, a function word or a past participle."""
+    after = re.match(r"\s+([A-Za-z][\w’'-]*)", text[position:position + 40])
+    return after is None or after.group(1).lower() in _STOP or after.group(1).lower().endswith("ed")
+
+
 _LENGTHS = {"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "foot", "feet",
             "mile", "miles", "yard", "yards"}
 

@@ -128,12 +128,18 @@ class SpacyExtractor:
         # flight: the scorer waits for the GIL between its runs, and should never wait for work.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-checkworthiness") as scorer:
             pending: deque[tuple[_Draft, Future]] = deque()
-            for parsed, doc in parsed_docs:
-                draft = self._draft(doc, parsed)
-                pending.append((draft, scorer.submit(encoder_scores, [words.text for words, *_ in draft.signals])))
-                if len(pending) > IN_FLIGHT:
+            try:
+                for parsed, doc in parsed_docs:
+                    draft = self._draft(doc, parsed)
+                    pending.append((draft, scorer.submit(encoder_scores, [w.text for w, *_ in draft.signals])))
+                    if len(pending) > IN_FLIGHT:
+                        draft, job = pending.popleft()
+                        yield self._finish(draft, job.result)
+            except Exception:  # the documents drafted before a failure come out before it is raised, as in line
+                while pending:
                     draft, job = pending.popleft()
                     yield self._finish(draft, job.result)
+                raise
             while pending:
                 draft, job = pending.popleft()
                 yield self._finish(draft, job.result)
