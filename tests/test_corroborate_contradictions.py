@@ -851,6 +851,12 @@ def test_one_count_told_in_other_words_after_war_sets_ag_and_ah():
     assert _numbers(["Two guided bombs struck a city hospital in Kharkiv on Thursday, the governor said.",
                      "Three guided bombs hit the grounds of City Clinical Hospital No. 14 in Kharkiv on Thursday, the "
                      "prosecutor said."]) == ["Two vs Three"]
+    # grain lost is grain destroyed (war set W's missed conflict)
+    assert _numbers(["The minister said about 12,000 tonnes of grain had been destroyed in Izmail on Tuesday.",
+                     "The port estimated that about 8,500 tonnes of grain were lost in Izmail on Tuesday."]) \
+        == ["about 12,000 vs about 8,500"]
+    assert _numbers(["The minister said about 12,000 tonnes of grain had been destroyed in Izmail on Tuesday.",
+                     "The port said about 8,500 tonnes of grain were shipped from Izmail on Tuesday."]) == []
     # still two counts: a hospital's bombs and a school's; one crew member and two police officers; troops moved
     assert _numbers(["Two guided bombs struck a city hospital in Kharkiv on Thursday, the governor said.",
                      "Three guided bombs hit the grounds of School No. 14 in Kharkiv on Thursday."]) == []
