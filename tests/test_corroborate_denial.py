@@ -472,7 +472,7 @@ def test_false_said_of_a_thing_inside_a_denial_stays_what_is_denied():
 
 
 def test_a_party_is_named_by_its_country_its_government_or_its_capital():
-    from claimdesk.corroborate.grouping import parties as _parties
+    from claimdesk.corroborate.parties import parties as _parties
 
     assert _parties("the Russian claim") == _parties("The Kremlin said") == _parties("Moscow said") == {"RU"}
     assert _parties("Kyiv's claims") == _parties("Ukraine's General Staff said") == {"UA"}
@@ -1019,3 +1019,40 @@ def test_a_sides_claim_pointed_back_to_is_that_sides_not_a_line_naming_it(sqlite
 ])
 def test_a_named_sides_claim_denied_is_a_denial_though_the_parser_reads_claim_as_a_verb(text, denial):
     assert is_denial(_main_claim(text, date(2029, 5, 8))) is denial
+
+
+def _live_page_stories(sqlite_url: str, posts: list[tuple[str, str]]) -> list:
+    """One live page of timed posts ("HH:MM", text), in the order given; the stories after corroboration."""
+    from datetime import datetime
+
+    from claimdesk.corroborate import corroborate
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document, TimedPost
+    from claimdesk.store import Store
+    from claimdesk.store.stories import iter_stories
+
+    text, spans = "", []
+    for hour, words in posts:
+        start = len(text)
+        text += f"{hour}\n{words}\n"
+        spans.append(((start, len(text)), datetime(2030, 4, 17, int(hour[:2]), int(hour[3:]))))
+    url = "https://www.northern.example/2030/04/17/live"
+    doc = Document.from_text(text, source=url, outlet="Northern Chronicle", url=url, published=date(2030, 4, 17))
+    doc = doc.model_copy(update={"posts": [TimedPost(span=span, at=at) for span, at in spans]})
+    store = Store(sqlite_url)
+    store.add_document(doc, claims=extract(doc))
+    corroborate(store)
+    return list(iter_stories(store))
+
+
+def test_a_live_page_running_newest_first_answers_the_post_below(tmp_path):
+    # session 40, after war set AG's first look: "denied this" at 12:45 answers the 12:20 post below it, not 13:10's
+    outage = "About 40,000 households in Mykolaiv lost power after drones hit a substation, the city's mayor says."
+    denial = ("Ukraine's army spokesman Nazar Voloshyn denied this, telling national television that fighting in the "
+              "village continues.")
+    capture = "Russia's defence ministry says its troops have captured Bila Hora, a village near Kostiantynivka."
+    for order, posts in (("newest", [("13:10", outage), ("12:45", denial), ("12:20", capture)]),
+                         ("oldest", [("12:20", capture), ("12:45", denial), ("13:10", outage)])):  # the post above
+        stories = _live_page_stories(f"sqlite:///{tmp_path / order}.sqlite", posts)
+        status = {s.text[:30]: s.status for s in stories if s.text in (outage, capture)}
+        assert status == {capture[:30]: "denied", outage[:30]: "single_source"}, (order, status)

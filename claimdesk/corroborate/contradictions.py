@@ -567,9 +567,10 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
                 if found and (found.kind, found.detail) not in seen:
                     seen.add((found.kind, found.detail))
                     out.append(found.between(a.claim, b.claim))
+    told = {e.claim.id: e.told_at for e in evidence}
     for d, is_d in zip(evidence, denial):
         if is_d:
-            out.extend(denial_links(d.claim, [a.claim for a in asserted]))
+            out.extend(denial_links(d.claim, [a.claim for a in asserted], lambda c: told.get(c.id)))
         if (own := appended_denial(d.claim)) is not None:
             # "…, a claim Kyiv disputes": the mention is the report and its denial; both spans are its own
             out.append(Contradiction(kind="denial", detail=f"{own.denier} denies: {d.claim.text[:160]}",
@@ -642,10 +643,12 @@ def _side_by_side(claim: Claim, figures: Sequence[Quantity], x: Quantity, y: Qua
                for m1 in measures_of(x) for m2 in measures_of(y))
 
 
-def denial_links(denial: Claim, asserted: Sequence[Claim]) -> list[Contradiction]:
+def denial_links(denial: Claim, asserted: Sequence[Claim],
+                 told_at: Optional[Callable[[Claim], Optional[datetime]]] = None) -> list[Contradiction]:
     """The denial as a contradiction linked to the asserted mentions that state what it denies;
-    none when it denies nothing the story asserts (the story's status is then left alone)."""
-    denied = denies(denial, asserted)
+    none when it denies nothing the story asserts (the story's status is then left alone). `told_at`: when
+    each was published, for a live page's posts (`denials.answered`)."""
+    denied = denies(denial, asserted, told_at)
     if not denied:
         return []
     who = denial.attribution.source or (denial.actors[0] if denial.actors else "a party")

@@ -14,13 +14,14 @@ the mentions of its story that state that object (`denies`), scored by `fact_sim
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Optional
 
 from claimdesk.corroborate.measures import event_class, noun_class, parse
+from claimdesk.corroborate.parties import claim_parties, parties
 from claimdesk.models import Claim, Span
 
 def is_denial(claim: Claim) -> bool:
@@ -824,13 +825,33 @@ def _another_time(claim: Claim, denial: Claim) -> bool:
         return False
 
 
-def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
+def answered(denial: Claim, candidates: Sequence[Claim],
+             told_at: Optional[Callable[[Claim], Optional[datetime]]] = None) -> Optional[Claim]:
+    """What a denial that only points back ("denied this") answers among `candidates`: the nearest of them
+    before it on its own page, within ANTECEDENT_LINES lines. On a live page whose posts run newest first
+    (`told_at`: each claim's post time), what was told before it in time: the nearest before it in its own post,
+    else the first of the post below it, when the post above it is a later one."""
+    page = [c for c in candidates if c.document_id == denial.document_id]
+    before = [c for c in page if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES]
+    nearest = max(before, key=lambda c: c.span[0], default=None)
+    mine = told_at(denial) if told_at is not None else None
+    if mine is None:
+        return nearest
+    if nearest is not None and (told_at(nearest) or mine) <= mine:
+        return nearest  # its own post's sentence, or an earlier post above it (a page oldest first)
+    below = [c for c in page if c.span[0] > denial.span[0] and c.line - denial.line <= ANTECEDENT_LINES
+             and (t := told_at(c)) is not None and t < mine]
+    return min(below, key=lambda c: c.span[0], default=nearest)
+
+
+def denies(denial: Claim, story: Sequence[Claim],
+           told_at: Optional[Callable[[Claim], Optional[datetime]]] = None) -> list[Claim]:
     """The mentions of `story` (asserted, not denial) that `denial` denies.
 
     A stated object denies the mentions that state it (`fact_similarity` >= MATCH). An object only
-    pointed to ("these reports") denies the report just before it in its own article (within
-    ANTECEDENT_LINES lines) and the mentions stating the same, and the mentions that pass the
-    story on as a report ("reportedly", "reports say")."""
+    pointed to ("these reports") denies the report it answers in its own article (`answered`: the one just
+    before it, or on a live page running newest first the post below) and the mentions stating the same, and
+    the mentions that pass the story on as a report ("reportedly", "reports say")."""
     obj = denied_object(denial)
     # a mention telling of a denial itself ("the dean published a letter disputing Exxon's accusations")
     # reports the dispute; it does not state what is disputed
@@ -850,14 +871,10 @@ def denies(denial: Claim, story: Sequence[Claim]) -> list[Claim]:
                 and (_names_one_of(named, c) or _the_place_of_its_page(c, denial))
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
-    from claimdesk.corroborate.grouping import claim_parties, parties  # grouping reads denials: imported here
-
     # a pointer naming a party points back to what that party said ("the Russian allegation is an absolute lie",
     # the shipowner said after telling of the strike): not to the sentence before if another party's
     owner = parties(obj.pointer or "")
-    antecedents = [c for c in others if c.document_id == denial.document_id and c.span[0] < denial.span[0]
-                   and denial.line - c.line <= ANTECEDENT_LINES and (not owner or owner & claim_parties(c))]
-    antecedent = max(antecedents, key=lambda c: c.span[0], default=None)
+    antecedent = answered(denial, [c for c in others if not owner or owner & claim_parties(c)], told_at)
     linked = []
     for c in others:
         if c is antecedent or _reported(c) or (antecedent is not None and c.document_id != denial.document_id

@@ -212,9 +212,11 @@ def _group(docs: list[Document], claims: dict[str, list[Claim]], labels: dict[st
     """Place the batch's claims among the stories of their neighbourhood; return the drafts that changed."""
     memo = memo if memo is not None else PartsMemo()
     rows = clusterer.clusters
+    batch = {d.id: d for d in docs}
     context = EventContext(near.cluster_of, {c: rows[c].size for g in near.groups for c in g},
                            lambda c: zip(rows[c].terms[0].tolist(), rows[c].terms[1].tolist()),
-                           published=near.published)
+                           published=near.published,
+                           told_at=lambda c: batch[c.document_id].told_at(c.span) if c.document_id in batch else None)
     pool = near.pool
     # each new document is in exactly one cluster, so its claims are placed exactly once
     by_cluster: dict[str, list[Document]] = {}

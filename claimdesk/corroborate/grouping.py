@@ -54,7 +54,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, repeat
 from math import sqrt
@@ -66,8 +66,9 @@ import numpy as np
 from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.deeds import other_happenings
-from claimdesk.corroborate.denials import (ANTECEDENT_LINES, called_untrue, denied_object, denies, denies_a_fact,
-                                          described_thing, describes, points_back_plainly)
+from claimdesk.corroborate.denials import (ANTECEDENT_LINES, answered, called_untrue, denied_object, denies,
+                                          denies_a_fact, described_thing, describes, points_back_plainly)
+from claimdesk.corroborate.parties import claim_parties, parties
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
 from claimdesk.corroborate.vectors import Weights, names, term_counts
 from claimdesk.models import Claim, When
@@ -185,41 +186,6 @@ def placing_order(claim: Claim, fact: samefact.Parts) -> int:
     if is_denial(claim):
         return 3 if _states_what_it_denies(claim) else 2
     return 1 if len(fact.deeds) > 1 else 0
-
-
-def claim_parties(claim: Claim) -> frozenset[str]:
-    """Whose claim it is: the parties its speaker names ("…, Ukraine's coordination headquarters said" is no
-    Russian claim for mentioning Russia), else those its text names ("In Poland, the military's Operational
-    Command said …" is the Polish account)."""
-    source = claim.attribution.source if claim.attribution.kind != "none" else None
-    # a party named as the agent of a passive is whom the claim is about, not whose it is ("… was struck by a
-    # Russian missile, its owner Egeomar Shipping said" is no Russian claim)
-    return (parties(source) if source else frozenset()) or parties(_BY_AGENT.sub(" ", claim.text))
-
-
-_BY_AGENT = re.compile(r"\bby\s+(?:(?:an?|the)\s+)?[A-Z][\w'’-]*\s+[\w'’-]+")
-
-
-def parties(text: str) -> frozenset[str]:
-    """The countries a text's capitalised words name or stand for: "the Russian claim", "the Kremlin",
-    "Moscow" -> {RU}; "Kyiv's claims" -> {UA} (a city of a million people or more is its government
-    speaking). A pointer naming a party points back to what that party said ("the Russian claim" to
-    "Russia's defence ministry said …"), not to whatever sentence came just before it."""
-    from claimdesk.extraction.gazetteer import gazetteer
-    from claimdesk.extraction.places import country_of_name
-
-    out = set()
-    for word in re.findall(r"\b[A-Z][a-z]{2,}", text):
-        code = country_of_name(word)
-        if code is None and word.lower() not in _CALENDAR:
-            cities = [e for e in gazetteer().lookup(word) if e.kind == "city" and e.population >= BIG_CITY]
-            code = max(cities, key=lambda e: e.population).country if cities else None
-        if code:
-            out.add(code)
-    return frozenset(out)
-
-
-BIG_CITY = 1_000_000
 
 
 def story_id(first_claim: str) -> str:
@@ -406,6 +372,8 @@ class EventContext:
     size: dict[str, int]        # event cluster id -> documents in it
     centroid_terms: Callable[[str], Iterable[tuple[int, float]]]  # cluster id -> (term, weight) of its centroid
     published: Callable[[str], Optional[date]] = lambda document_id: None  # document id -> publication date
+    # a claim -> when its live post (else its page) was published, for the batch's documents
+    told_at: Callable[[Claim], Optional[datetime]] = lambda claim: None
     _topics: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def topic(self, cluster: str) -> frozenset[int]:
@@ -805,16 +773,18 @@ class StoryGrouper:
 
     def _antecedent_story(self, denial: Claim) -> Optional[int]:
         """The story of what a denial that only points back ("denied that, saying …", "rejected these
-        reports") points to: the assertion just before it in its own article, within
-        `denials.ANTECEDENT_LINES` lines. The words after the pointer are the denier's own case ("the
-        terminal held only grain"), which resemble other facts of the page more than the one denied."""
+        reports") points to: the assertion it answers in its own article (`denials.answered`: just before it,
+        or on a live page running newest first the post below). The words after the pointer are the denier's
+        own case ("the terminal held only grain"), which resemble other facts of the page more than the one
+        denied."""
         owner = parties(denied_object(denial).pointer or "")
-        before = [(c, j) for c, j in self.placed.get(denial.document_id, ())
-                  if c.span[0] < denial.span[0] and denial.line - c.line <= ANTECEDENT_LINES and not is_denial(c)
-                  and (not owner or owner & claim_parties(c))]
-        if not before:
+        placed = {c.id: j for c, j in self.placed.get(denial.document_id, ())
+                  if not is_denial(c) and (not owner or owner & claim_parties(c))}
+        told = [c for c, _ in self.placed.get(denial.document_id, ()) if c.id in placed]
+        antecedent = answered(denial, told, self.context.told_at if self.context is not None else None)
+        if antecedent is None:
             return None
-        _, j = max(before, key=lambda cj: cj[0].span[0])
+        j = placed[antecedent.id]
         return None if _DENIAL_CUE.search(self.stories[j].lead.text) else j
 
     def _described_before(self, denial: Claim, noun: str) -> Optional[int]:
