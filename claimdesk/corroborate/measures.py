@@ -482,7 +482,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     event = COUNTED_EVENT.get(event, event) if event else event
     if event == "bring" and any(c.lower_ in ("home", "back") for c in pred.children if c.dep_ in ("advmod", "prt")):
         event = "release"  # "Ukraine brought home 205 servicemen"
-    if thing in _WEIGHTS and event in _GOODS_LOST:
+    if thing in WEIGHTS and event in _GOODS_LOST:
         event = "destroy"  # "about 8,500 tonnes of grain were lost" / "12,000 tonnes of grain had been destroyed"
     if event in _MOVED and thing in _MOVABLE and _bound_for(pred, _CARE_PLACES):
         # "About 140 patients were moved to other hospitals" / "More than 200 patients were evacuated" (not moved
@@ -595,8 +595,8 @@ _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facilit
             "premises", "terminal", "refinery", "enterprise"}
 
 
-# goods a strike took, by weight, in whichever words
-_WEIGHTS = {"tonne", "ton"}
+# goods a strike took, by weight, in whichever words (all told as "destroy")
+WEIGHTS = frozenset({"tonne", "ton"})
 _GOODS_LOST = {"lose", "burn", "spoil", "destroy"}
 # people moved away from danger are evacuated, in whichever words: to other hospitals, from a town
 _MOVED = {"move", "relocate", "transfer"}

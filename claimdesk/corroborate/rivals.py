@@ -34,7 +34,7 @@ from typing import Optional
 from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted_figures, grown_since, is_denial,
                                                   named_day, number_conflict, one_speaker, told_at_other_hours,
                                                   two_pages_two_speakers)
-from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, measure, overlap
+from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, WEIGHTS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places, setting_region
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
@@ -77,9 +77,9 @@ _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|territory\s+of\s+the\s+region)\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
-# goods a strike destroyed, counted by weight ("3,000 tonnes of grain had been destroyed")
-_LOSS_UNITS = {"tonne", "ton"}
-_LOSSES = {"destroy", "burn", "damage", "lose", "spoil"}
+# goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
+# and spoilt goods are destroyed ones, `measures.WEIGHTS`)
+_LOSSES = {"destroy", "damage"}
 _LOSS_WORD = re.compile(r"\b(?:destroy|burn|damag|lost\b|spoil)", re.I)
 # a running total ("attacks on ports have destroyed some 270,000 tonnes of grain in total") is no one strike's loss
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|so\s+far|to\s+date|altogether|overall|since)\b", re.I)
@@ -127,7 +127,7 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     if towns and _LOSS_WORD.search(claim.text) and not _CUMULATIVE.search(claim.text):
         # "around 3,000 tonnes of grain had been destroyed, the terminal's operator said" on a page set in Izmail:
         # what the strike there destroyed, by weight
-        lost = {u: qs for u, qs in figures.items() if u in _LOSS_UNITS
+        lost = {u: qs for u, qs in figures.items() if u in WEIGHTS
                 and any((m := measure(claim, q)) is not None and m.event in _LOSSES for q in qs)}
         if lost:
             return towns, lost
