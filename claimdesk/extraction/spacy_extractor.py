@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,7 @@ from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
 from claimdesk.extraction.nlp import doc_text, load_nlp, parsed_from
 from claimdesk.models import Attribution, Claim, Document, Place, When
+from claimdesk.workers import default_workers
 
 MIN_WORDS = 4
 IN_FLIGHT = 4  # documents drafted ahead of the one being finished while their claims are scored
@@ -70,8 +70,7 @@ class _Draft:
 
 def _spare_core() -> bool:
     """A main process with more than one core to run on (a pool's worker shares every core)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return multiprocessing.parent_process() is None and cores > 1
+    return multiprocessing.parent_process() is None and default_workers() > 1
 
 
 class SpacyExtractor:
