@@ -121,6 +121,9 @@ class Document(Record):
     format: SourceFormat = "text"
     outlet: Optional[str] = None
     url: Optional[str] = None
+    site: Optional[str] = Field(
+        default=None, description="the outlet's web domain when the document's own url does not give it (a page saved "
+                                  "without its address): the domain its outlet's other stored pages share, set by the store")
     title: Optional[str] = None
     author: Optional[str] = None
     published: Optional[date] = None

@@ -3,7 +3,8 @@
 An HTML page names its outlet by site name ("Reuters"), a JSON Lines record by domain
 ("reuters.com", "www.reuters.com", "uk.reuters.com"), a feed by its link's host. `outlet_key` maps
 all of them to one key: the registrable domain of the document's URL (public suffix list, `tld`),
-else of the outlet when it is a host name, else a known site name's domain, else the name folded.
+else of the outlet when it is a host name, else the domain the store learnt for a page saved without
+its address (`site`), else a known site name's domain, else the name folded.
 It reads only stored fields, so documents stored before this existed get the same keys.
 
 >>> outlet_key("Reuters", None) == outlet_key("uk.reuters.com", None) == outlet_key("x", "https://www.reuters.com/a")
@@ -92,9 +93,16 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)  # corroboration asks for the same few hundred outlets thousands of times
-def outlet_key(outlet: Optional[str], url: Optional[str] = None) -> Optional[str]:
-    """The identity of the outlet that published a document, or None when nothing names it."""
+def outlet_key(outlet: Optional[str], url: Optional[str] = None, site: Optional[str] = None) -> Optional[str]:
+    """The identity of the outlet that published a document, or None when nothing names it. `site`:
+    the outlet's domain when the document's url does not give it (`Document.site`).
+
+    >>> outlet_key("Pivdenna Khvylia", None, "pkhvylia.com.ua") == outlet_key("Pivdenna Khvylia", "https://pkhvylia.com.ua/a")
+    True
+    """
     host = host_of(url)
+    if not (host and "." in host) and site:
+        host = site
     if host and "." in host:
         domain = registrable_domain(host)
         return KNOWN_NAMES.get(domain, domain)
@@ -104,6 +112,14 @@ def outlet_key(outlet: Optional[str], url: Optional[str] = None) -> Optional[str
     if outlet and outlet.strip():
         return name_key(outlet)
     return None
+
+
+def site_name(outlet: Optional[str]) -> Optional[str]:
+    """The outlet when it is a site's name ("Pivdenna Khvylia"), not a host name or nothing: the names
+    whose web domain the store learns from their pages that carry an address."""
+    if not outlet or not outlet.strip() or outlet_host(outlet):
+        return None
+    return outlet
 
 
 def ingest_outlet(value: Optional[str]) -> Optional[str]:

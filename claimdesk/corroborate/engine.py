@@ -289,7 +289,7 @@ def _origins(store: Store, docs: list[Document], recopied: dict[str, str], label
 def _pages_of_outlets(store: Store, clusters: set[str], keys: set[str]) -> list[Document]:
     """The stored pages of outlets `keys` in event clusters `clusters` (`PrintedQuotes`: the
     quotations an outlet printed, looked for on later pages that credit it)."""
-    names = [o for o in state.stored_outlets(store) if outlet_key(o, None) in keys] if keys else []
+    names = [o for o, site in state.stored_outlets(store) if outlet_key(o, None, site) in keys] if keys else []
     return [d for d in map(store.get_document, state.documents_of_outlets(store, clusters, names)) if d is not None]
 
 

@@ -118,7 +118,7 @@ def wire_origin(doc: Document) -> Optional[Origin]:
         return None
     wire, why, span = found
     key = wire_key(wire)
-    if key == outlet_key(doc.outlet, doc.url):
+    if key == outlet_key(doc.outlet, doc.url, doc.site):
         return None
     return Origin(outlet=wire, key=key, why=why, span=span)
 

@@ -77,16 +77,16 @@ class PageCredits:
 
 
 def own_key(doc: Document) -> str:
-    return outlet_key(doc.outlet, doc.url) or "document:" + doc.id
+    return outlet_key(doc.outlet, doc.url, doc.site) or "document:" + doc.id
 
 
 def outlet_name(doc: Document) -> str:
-    return doc.outlet or outlet_key(doc.outlet, doc.url) or f"document {doc.id[:12]}"
+    return doc.outlet or outlet_key(doc.outlet, doc.url, doc.site) or f"document {doc.id[:12]}"
 
 
 def _page(doc: Document) -> str:
     """A page as a reason names it: "Reuters document 0ff5b448c134", or "document 0ff5b448c134"."""
-    name = doc.outlet or outlet_key(doc.outlet, doc.url)
+    name = doc.outlet or outlet_key(doc.outlet, doc.url, doc.site)
     return f"{name} document {doc.id[:12]}" if name else f"document {doc.id[:12]}"
 
 

@@ -48,7 +48,7 @@ def source_of(doc: Document, origin: Optional[Origin]) -> str:
     """The source a mention counts under: its origin's outlet, else its own outlet, else itself."""
     if origin is not None:
         return origin.key if origin.key.startswith("document:") else "outlet:" + origin.key
-    key = outlet_key(doc.outlet, doc.url)
+    key = outlet_key(doc.outlet, doc.url, doc.site)
     return "outlet:" + key if key else "document:" + doc.id
 
 

@@ -26,6 +26,7 @@ def document_row(doc: Document) -> dict[str, Any]:
     row = {name: getattr(doc, name) for name in DOCUMENT_FIELDS}
     row["furniture"] = [list(span) for span in doc.furniture]
     row["times"] = times_json(doc)
+    row["site"] = doc.site
     return row
 
 
@@ -37,7 +38,7 @@ def times_json(doc: Document) -> Optional[dict[str, Any]]:
 
 
 def document_from_row(row: Mapping[str, Any]) -> Document:
-    doc = Document(**{k: row[k] for k in DOCUMENT_FIELDS})
+    doc = Document(**{k: row[k] for k in DOCUMENT_FIELDS}, site=row.get("site"))
     doc.furniture = [(s, e) for s, e in (row.get("furniture") or ())]
     set_times(doc, row.get("times"))
     return doc

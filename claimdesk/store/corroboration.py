@@ -158,10 +158,13 @@ def publication_dates(store: Store, document_ids: Iterable[str]) -> dict[str, Op
     return out
 
 
-def stored_outlets(store: Store) -> list[str]:
-    """Every outlet name the documents carry (each once)."""
+def stored_outlets(store: Store) -> list[tuple[str, Optional[str]]]:
+    """Every outlet name the documents carry (each once), with the web domain its pages share
+    (`outlet_sites`; None for a host name, or a name on no domain or on two)."""
+    sites = schema.outlet_sites.c
     with store.engine.connect() as conn:
-        return sorted(o for (o,) in conn.execute(select(schema.documents.c.outlet).distinct()) if o)
+        site_of = dict(conn.execute(select(sites.outlet, sites.site)).all())
+        return sorted((o, site_of.get(o)) for (o,) in conn.execute(select(schema.documents.c.outlet).distinct()) if o)
 
 
 def documents_of_outlets(store: Store, cluster_ids: Iterable[str], outlets: Iterable[str]) -> list[str]:
@@ -308,7 +311,7 @@ def claims_of_documents(store: Store, document_ids: Iterable[str]) -> dict[str, 
 def document_headers(store: Store, document_ids: Iterable[str]) -> dict[str, Document]:
     """Documents without their text (outlet, author, dates, url): what a story's mentions need."""
     d = schema.documents.c
-    cols = [d.id, d.source, d.format, d.outlet, d.url, d.title, d.author, d.published, d.language, d.ingested_at]
+    cols = [d.id, d.source, d.format, d.outlet, d.url, d.site, d.title, d.author, d.published, d.language, d.ingested_at]
     out: dict[str, Document] = {}
     with store.engine.connect() as conn:
         for chunk in _chunks(list(document_ids)):

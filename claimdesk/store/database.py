@@ -22,6 +22,7 @@ from claimdesk.models import Claim, DerivedDocument, Document, Finding, LinkOnly
 from claimdesk.store import schema
 from claimdesk.store.codec import claim_from_row, claim_row, document_from_row, document_row, finding_from_row, finding_row
 from claimdesk.store.migrations import migrate
+from claimdesk.store.sites import site_for
 
 DEFAULT_DB_URL = "sqlite:///claimdesk.sqlite"
 
@@ -164,7 +165,9 @@ class Store:
 
     def _write_document(self, conn, item: DerivedDocument, repeated_keys: Collection[str] = ()) -> bool:  # noqa: ANN001
         doc, findings, claims = item.document, item.findings, item.claims
-        result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [document_row(doc)])
+        row = document_row(doc)
+        row["site"] = site_for(conn, doc)
+        result = conn.execute(self._insert_ignoring_conflicts(schema.documents, ["id"]), [row])
         new = result.rowcount == 1
         conn.execute(
             self._insert_ignoring_conflicts(schema.document_sources, ["document_id", "source"]),

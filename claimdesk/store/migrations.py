@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from claimdesk.store import schema
 from claimdesk.store.search import create_search_index, reindex_tags_as_words
+from claimdesk.store.sites import learn_stored_sites
 from claimdesk.store.snapshots import snapshot_stored_stories
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -101,6 +102,14 @@ def _document_times(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE documents ADD COLUMN times JSON"))
 
 
+def _outlet_sites(conn: Connection) -> None:
+    # A new database has the column from schema.py; the table is made here for every database.
+    if "site" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN site VARCHAR(253)"))
+    _create(conn, schema.outlet_sites)
+    learn_stored_sites(conn)
+
+
 _DESK_TABLES = ("users", "review_log", "review_log_stories", "review_pins", "review_state")
 _APPEND_ONLY = ("review_log", "review_log_stories")
 
@@ -183,6 +192,8 @@ MIGRATIONS: list[Migration] = [
     (15, "PostgreSQL full-text index reads '<…>' as words, as SQLite's does", reindex_tags_as_words),
     (16, "claims.setting: the town a page sets a claim in when its words name none", _claim_settings),
     (17, "documents.times: when a page and each post of a live page were published", _document_times),
+    (18, "outlet_sites and documents.site: the web domain of a site name, for its pages saved without an address",
+     _outlet_sites),
 ]
 
 

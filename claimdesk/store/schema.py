@@ -26,6 +26,9 @@ documents = Table(
     Column("format", String(16), nullable=False),
     Column("outlet", String(300)),
     Column("url", Text),
+    # the outlet's domain for a page stored without its address (`outlet_sites`); NULL otherwise, and
+    # for a document stored before migration 18 until the migration fills it
+    Column("site", String(253)),
     Column("title", Text),
     Column("author", Text),
     Column("published", Date),
@@ -39,6 +42,15 @@ documents = Table(
     Column("times", JSON),
     Index("ix_documents_outlet", "outlet"),
     Index("ix_documents_published", "published"),
+)
+
+# The web domain of each site name ("Pivdenna Khvylia" -> pkhvylia.com.ua) as its pages with an address
+# give it, so a page of the outlet saved without one counts as the same outlet; site NULL: the name's
+# pages are on two domains, and a page without an address keeps the name as its identity.
+outlet_sites = Table(
+    "outlet_sites", metadata,
+    Column("outlet", String(300), primary_key=True),
+    Column("site", String(253)),
 )
 
 document_sources = Table(
