@@ -40,6 +40,16 @@ FEB_26 = date(2026, 2, 26)
     ("MOSCOW, 26 February — RusVesti. The contract signed on 26.02.2025 was annulled.", None, None, None),
     ("Voting\nVoting closes: February 26, 2026 20:00 local time. The count follows.", None, None, None),
     ("Kyiv - The ultimatum expires February 26, 2026 12:00 GMT, the ministry said.", None, None, None),
+    # session 41 (war set AI): a yearless dateline in the year of the page's copyright line, when the weekday its
+    # paragraph names falls on that day; not when the weekday is another day's or no weekday is named
+    ("KYIV, Oct 17 (Meridian) - Missiles struck Poltava on Thursday, the mayor said.\nMore.\n© 2030 Courier Ltd.",
+     None, None, date(2030, 10, 17)),
+    ("KYIV, Oct 18 (Meridian) - Missiles struck Poltava on Thursday, the mayor said.\nMore.\n© 2030 Courier Ltd.",
+     None, None, None),
+    ("KYIV, Oct 17 (Meridian) - Missiles struck Poltava, the mayor said.\nMore.\nCopyright 2030 Courier Ltd.",
+     None, None, None),
+    ("KYIV, Oct 17 (Meridian) - Missiles struck Poltava.\nOn Thursday the mayor spoke.\n© 2030 Courier Ltd.",
+     None, None, None),
     # nothing the page states about itself: no guess
     ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
      None, None),

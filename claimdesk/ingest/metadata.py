@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-from claimdesk.language.calendar_words import MONTHS
+from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
 from claimdesk.language.dates import find_dates
 from claimdesk.outlets import host_of
 
@@ -139,7 +139,7 @@ def page_date(text: str, title: Optional[str] = None, url: Optional[str] = None)
     dateline = _DATELINE.search(head)
     if dateline:
         found = _full_date(dateline["when"], find_dates) or _stamped_on_its_line(dateline, head) \
-            or _dateline_day(dateline["when"], text, find_dates)
+            or _dateline_day(dateline["when"], text, find_dates, dateline.end())
         if found:
             return found
     if title and (found := _title_date(title, find_dates)):
@@ -222,15 +222,37 @@ def _stamped_on_its_line(dateline: re.Match, head: str) -> Optional[date]:
 _DOTTED_DAY = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d.])")
 
 
-def _dateline_day(month_day: str, text: str, find_dates) -> Optional[date]:
+def _dateline_day(month_day: str, text: str, find_dates, after: int = 0) -> Optional[date]:
     """A dateline without a year ("Feb 26"): the year of the latest full date the article gives,
-    or the one after when the dateline would fall before that date."""
+    or the one after when the dateline would fall before that date; with no full date, the year of the
+    page's copyright line when it puts the day on the weekday the dateline's paragraph names."""
     latest = max((date.fromisoformat(w.value) for w in find_dates(text[:20000], None) if w.granularity == "day"),
                  default=None)
     if latest is None:
-        return None
+        return _copyright_day(month_day, text, after, find_dates)
     for year in (latest.year, latest.year + 1):
         found = _full_date(f"{month_day}, {year}", find_dates)
         if found and found >= latest:
             return found
     return None
+
+
+# "© 2030 Northfield Courier Ltd.", "Copyright 2028-2030 …", "(c) 2030": a site's footer, stamped with the year
+# the page was served, which is the year it was published or a later one
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b", re.I)
+_WEEKDAY_NAMED = re.compile(r"\b(" + "|".join(w for w in WEEKDAYS if w.endswith("day")) + r")\b", re.I)
+
+
+def _copyright_day(month_day: str, text: str, after: int, find_dates) -> Optional[date]:
+    """A yearless dateline's day ("KYIV, Oct 17 (Meridian) - … struck Poltava on Thursday") in the year of
+    the page's copyright line, when that puts it on the weekday its paragraph names: the footer alone could
+    be a later year's than the page's, the weekday alone any year's (a page of the year before, or one
+    telling of the day before, finds its weekday elsewhere and stays undated)."""
+    years = [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
+    end = text.find("\n", after)
+    named = _WEEKDAY_NAMED.search(text, after, end if end >= 0 else len(text))
+    if not years or named is None:
+        return None
+    day = _full_date(f"{month_day}, {max(years)}", find_dates)
+    return day if day is not None and day.weekday() == WEEKDAYS[named[1].lower()] else None
+
