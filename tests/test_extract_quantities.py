@@ -45,6 +45,10 @@ def test_sample_article_quantities(samples_dir: Path):
     ("roughly 300 armored vehicles", [("roughly 300", 300, "about", "vehicles", None)]),
     ("as many as 40 drones", [("as many as 40", 40, "up_to", "drones", None)]),
     ("a dozen drones", [("a dozen", 12, "exact", "drones", None)]),
+    # session 41 (war set AJ): "two dozen" had been read as two, "half a dozen" as nothing
+    ("two dozen drones", [("two dozen", 24, "exact", "drones", None)]),
+    ("half a dozen bombs", [("half a dozen", 6, "exact", "bombs", None)]),
+    ("half a million households", [("half a million", 500_000, "exact", "households", None)]),
     ("three hundred and fifty troops", [("three hundred and fifty", 350, "exact", "troops", None)]),
     ("one soldier was killed", [("one", 1, "exact", "soldier", None)]),
     ("2000 people marched", [("2000", 2000, "exact", "people", None)]),

@@ -31,9 +31,11 @@ from claimdesk.models import Qualifier, Quantity, Span
 _SCALES = {**SCALES, "bn": 1_000_000_000}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 
-_WORD = "|".join(sorted([*BELOW_TWENTY, *TENS, "hundred", *SCALES],
+_WORD = "|".join(sorted([*BELOW_TWENTY, *TENS, "hundred", "dozen", *SCALES],
                         key=len, reverse=True))
-_WORD_NUMBER = rf"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w-])"
+# "a dozen", "two dozen", "half a dozen" (not "dozens", a vague amount)
+_WORD_NUMBER = (rf"(?:(?:half\s+)?(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)"
+                rf"|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w-])")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn)\b)?"
 _NUMBER = (rf"(?:(?P<cur>US\$|[$€£])\s?)?(?:(?P<digits>{_DIGITS}){_SCALE}"

@@ -44,11 +44,17 @@ def word_value(words: str) -> Optional[float]:
 
     >>> word_value("two hundred and fifty thousand"), word_value("a dozen"), word_value("many")
     (250000.0, 12.0, None)
+    >>> word_value("two dozen"), word_value("half a dozen"), word_value("half")
+    (24.0, 6.0, None)
     """
     total = current = 0.0
     seen = False
+    factor = 1.0
     for w in re.split(r"[\s-]+", words.lower()):
         if w in ("and",):
+            continue
+        if w == "half" and not seen:
+            factor = 0.5  # "half a dozen", "half a million"
             continue
         if w in ("a", "an"):
             current, seen = 1.0, True
@@ -64,7 +70,7 @@ def word_value(words: str) -> Optional[float]:
             total, current, seen = total + (current or 1) * SCALES[w], 0.0, True
         else:
             return None
-    return total + current if seen else None
+    return (total + current) * factor if seen else None
 
 
 def value_of(text: str) -> Optional[float]:
