@@ -149,3 +149,11 @@ def test_the_site_or_the_fire_told_before_sets_a_count_naming_it():
                      "a guided bomb hit an industrial site.\nThe fire was put out after three hours, the emergency "
                      "service said.")
     assert _setting(_claim(claims, "The fire was put out")) == []
+
+
+def test_a_regions_name_is_its_own_where_the_gazetteer_has_it_else_its_biggest_towns():
+    # session 41 (war set AJ): "over the peninsula" on a page set in Kerch is over Crimea, as "over Crimea" names it
+    from claimdesk.extraction.gazetteer import gazetteer
+
+    assert gazetteer().region_seat("Kerch", "UA") == "Crimea"
+    assert gazetteer().region_seat("Valuyki", "RU") == "Belgorod"

@@ -56,7 +56,7 @@ COUNTED_EVENT = {"free": "release", "release": "release", "repatriate": "release
 # Bombs an aircraft dropped, released or struck a place with are the bombs of one strike, however it is told
 # ("Russian aircraft dropped four guided aerial bombs on Sumy" / "Four guided aerial bombs hit the city" / "struck the
 # city of Sumy with four guided aerial bombs"); the war sets' keys read each pair as one count.
-_BOMBING = {"drop", "strike", "release", "use"}
+_BOMBING = {"drop", "strike", "release", "use", "fall", "land"}
 _PARTITIVE = {"include", "including", "excluding", "exclude"}
 # What air defence did to drones and missiles, in whichever words, is one count: "21 drones were destroyed over the
 # Kursk region" / "16 drones had been shot down over the region" / "27 drones were repelled and destroyed"
@@ -467,12 +467,14 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
             and pred.head.pos_ in ("VERB", "AUX"):
         # "who had 352 yards rushing" parsed with the yards as the participle's subject: whoever had them
         subject = _subject(pred.head)
+    agents: set[str] = set()  # the subject's own words, not its country: who did it
     if subject is not None and subject.i != noun.i and subject.pos_ in ("NOUN", "PROPN"):
         countries, named = _countries(subject)
         owners.update(countries)
         if subject.i not in named:  # "Russia fired": the country is the owner, "Russian forces": its forces
-            owners.add(noun_class(subject.lemma_))
-            owners.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound" and c.i not in named)
+            agents.add(noun_class(subject.lemma_))
+            agents.update(noun_class(c.lemma_) for c in subject.children if c.dep_ == "compound" and c.i not in named)
+            owners.update(agents)
     elif subject is not None and subject.pos_ == "PRON":
         owners.add(UNKNOWN_OWNER)  # "he", or a "who" whose noun the parse does not give
     attribute.update(_object_besides(noun, pred))
@@ -488,15 +490,20 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # "About 140 patients were moved to other hospitals" / "More than 200 patients were evacuated" (not moved
         # to the basement, to Russia, nor people who moved to a city)
         event = "evacuate"
-    if event == "take" and thing == "people" and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")) \
+    if event == "take" and thing in _MOVABLE and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")) \
             and _out_of_a_place(pred):
         event = "evacuate"  # "212 people were taken out of the villages" (not "out of the rubble": rescued)
+    if event == "evacuate":
+        owners -= agents  # "the volunteers' crews had taken 212 residents out of …": the crews evacuated them
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
     if thing in AIRBORNE and event in _AIR_DEFENCE:
         event = "intercept"  # "21 drones were destroyed over the Kursk region" / "16 drones had been shot down over it"
+    if thing not in WEIGHTS and thing not in EXTENT_UNITS and pred is not None and _set_on_fire(pred):
+        event = "burn"  # "two fuel tanks … had caught fire" / "four fuel tanks had been set ablaze": one count
     if thing == "bomb" and event in _BOMBING:
         event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
+        owners -= agents  # "Russian aircraft dropped six" / "Russian forces dropped at least eight": one side's bombs
     if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""
@@ -612,6 +619,22 @@ _PUT_AT = {"put", "place", "set", "estimate", "give"}  # verbs telling a toll's 
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
 _POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
+
+
+def _set_on_fire(pred) -> bool:  # noqa: ANN001 - a spaCy token
+    """The figure's verb tells that what it counts burned: "caught fire", "set ablaze", "set on fire", "burned",
+    "went up in flames"."""
+    lemma = pred.lemma_.lower()
+    kids = list(pred.children)
+    if lemma in ("burn", "ignite"):
+        return True
+    if lemma == "catch":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIRE_NOUNS for c in kids)
+    if lemma in ("set", "go"):
+        return any(c.lower_ in ("ablaze", "alight") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "up") and any(g.lemma_.lower() in _FIRE_NOUNS for g in c.subtree)
+            for c in kids)
+    return False
 
 
 def _powerless(pred) -> bool:  # noqa: ANN001 - a spaCy token

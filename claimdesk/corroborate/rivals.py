@@ -37,6 +37,7 @@ from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted
 from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, WEIGHTS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places, setting_region
+from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
 
 MAX_STORIES_PER_KEY = 20  # stories giving one town's count of one day compared pairwise, at most (a bound on the work)
@@ -74,7 +75,13 @@ _HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|powe
 # villages, the neighbourhood's other such count its rival
 UNNAMED_VILLAGES = "villages:unnamed"
 _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
-_OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|territory\s+of\s+the\s+region)\b", re.I)
+_OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|peninsula|territory\s+of\s+the\s+region)\b",
+                              re.I)
+_BURNT_WORD = re.compile(r"\b(?:caught\s+fire|catch\w*\s+fire|ablaze|alight|on\s+fire|burn\w*|in\s+flames)\b", re.I)
+# weapons that hit "the city" or "the town" a page is set in (`_counted`)
+_WEAPONS = AIRBORNE | {"bomb", "shell"}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_THE_TOWN_STRUCK = re.compile(r"\b(?:struck|hit|hitting|striking|landed\s+(?:in|on))\s+the\s+(?:city|town|village)\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
 # goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
@@ -115,6 +122,21 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                          and ((u in _TOLL_CLASSES and m.event in _TOLLS) or m.event in _EXTENTS) for q in qs)}
         if tolls:
             return towns, tolls
+    if towns and _BURNT_WORD.search(claim.text):
+        # "Sorokin acknowledged that two fuel tanks at the depot had caught fire" on a page set in Liski: what the
+        # fire there took
+        burnt = {u: qs for u, qs in figures.items() if u not in _TOLL_CLASSES
+                 and any((m := measure(claim, q)) is not None and m.event == "burn" for q in qs)}
+        if burnt:
+            return towns, burnt
+    if towns and _THE_TOWN_STRUCK.search(claim.text):
+        # "Savchuk said three missiles had struck the city shortly after 11 a.m." on a page set in Poltava: the
+        # weapons that hit the town its page tells of
+        struck = {u: qs for u, qs in figures.items()
+                  if any((m := measure(claim, q)) is not None and m.thing in _WEAPONS and m.event == "strike"
+                         and m.attribute & _SETTLEMENTS for q in qs)}
+        if struck:
+            return {t for t in towns if not t.startswith("region:")}, struck
     if _OVER_THE_REGION.search(claim.text):
         # "26 Ukrainian drones were shot down over the region overnight, the governor said" on a page set in Valuyki:
         # air defence's count over the region its town lies in
@@ -172,14 +194,23 @@ def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str], extent:
 _AT_ODDS = re.compile(r"\b(?:higher|lower|differ\w*|contradict\w*|disput\w*|discrepanc\w*|at\s+odds|conflicting|"
                       r"whereas|however|(?:is|are|was|were)\s+still\s+(?:reporting|giving|listing|saying)|"
                       r"still\s+(?:says|puts|gives|reports|lists)|(?:is|are)\s+sticking\s+(?:with|to)|"
-                      r"put\s+(?:the|its|their)\s+(?:toll|number|figure))\b", re.I)
+                      r"put\s+(?:the|its|their)\s+(?:toll|number|figure)|"
+                      # "the mayor said he stood by his figure of 23 dead" after the police's 21
+                      r"(?:stood|stands|standing|stand|insist\w*\s+on)\s+(?:by\s+)?(?:his|her|its|their)\s+(?:own\s+)?"
+                      r"(?:figure|count|toll|number|tally))\b", re.I)
+
+
+def _a_days_count(claim: Claim) -> bool:
+    """An assertion giving figures of a day it names or of no time at all (a figure of "September" or "2003" is
+    history, not the day's toll)."""
+    return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
+                and not beyond_the_day(claim) and not is_denial(claim))
 
 
 def counts_in_a_town(claim: Claim) -> bool:
     """An assertion giving a counted figure (`contradictions.counted_figures`) in a named town, of a day it
-    names or of no time at all (a figure of "September" or "2003" is history, not the day's toll)."""
-    return bool(claim.quantities and claim.polarity == "asserted" and (claim.when is None or named_day(claim))
-                and not beyond_the_day(claim) and not is_denial(claim) and all(_counted(claim)))
+    names or of no time at all."""
+    return _a_days_count(claim) and all(_counted(claim))
 
 
 def handover_figures(claim: Claim) -> list[Handover]:
@@ -221,14 +252,43 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
         return set()
     keys = {(f"{_HANDOVER}{h.what}:{h.side}", "people", d) for h in handover_figures(claim) for d in days} \
         | _round_keys(claim, published)
+    # an evacuation of unnamed villages or of named districts naming no day is keyed by its page's day only, not the
+    # day before too as a toll is (a live blog's "has risen to 11"): the day before's evacuation is another count
+    own = {date.fromisoformat(named)} if named else {on}
     if counts_in_a_town(claim):
         towns, figures = _counted(claim)
-        # an evacuation of unnamed villages naming no day is keyed by its page's day only, not the day before
-        # too as a toll is (a live blog's "has risen to 11"): the day before's evacuation is another count
-        own = {date.fromisoformat(named)} if named else {on}
         keys |= {(t, PART_OF.get(u, u), d) for t in towns for u in figures
                  for d in (own if t == UNNAMED_VILLAGES else days)}
+    if _a_days_count(claim):
+        keys |= {(area, kind, d) for area, kind in _named_areas(claim) for d in own}
     return keys
+
+
+# districts the gazetteer does not know, named alike: where people were evacuated from ("from Korabel and Ostriv",
+# "out of the Korabel and Ostriv districts") and where bombs fell ("dropped six guided aerial bombs on the Korabel
+# and Ostriv island districts" / "dropped at least eight glide bombs on Korabel and Ostriv")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# one name, or a list closed by "and" ("Korabel and Ostriv", "Korabel, Ostriv and Antonivka"; not "on Monday, Tkachuk")
+_NAMES = rf"(?:the\s+)?({_NAME}(?:(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})?)"
+_FROM_NAMED = re.compile(r"\b(?:from|out\s+of)\s+" + _NAMES)
+_ON_NAMED = re.compile(r"\b(?:on|onto)\s+" + _NAMES)
+_CALENDAR = set(WEEKDAYS) | set(MONTHS)
+
+
+def _named_areas(claim: Claim) -> set[tuple[str, str]]:
+    """("area:" and the names, the kind of thing counted) for each evacuation or bomb count the sentence sets
+    in places it names, known to the gazetteer or not: one count of one area by its names."""
+    out = set()
+    for unit, qs in counted_figures(claim).items():
+        for q in qs:
+            m = measure(claim, q)
+            pattern = _FROM_NAMED if m is not None and m.event == "evacuate" else \
+                _ON_NAMED if m is not None and m.thing == "bomb" and m.event == "strike" else None
+            if pattern is not None and (found := pattern.search(claim.text)) is not None:
+                names = sorted({n.lower() for n in re.findall(r"[A-Z][\w'’-]+", found[1])} - _CALENDAR)
+                if names:  # not "dropped 12 bombs on Monday"
+                    out.add(("area:" + "+".join(names), PART_OF.get(unit, unit)))
+    return out
 
 
 _HANDOVER = "handover:"

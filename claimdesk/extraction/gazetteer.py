@@ -139,9 +139,10 @@ class Gazetteer:
         return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_seats")}
 
     def region_seat(self, name: str, country: Optional[str], geonameid: Optional[int] = None) -> Optional[str]:
-        """The name of the biggest town of the first-level region the town lies in (the town of that id, else
-        the towns of that name in `country`, when they all lie in one region): the name news gives the region
-        by ("the Belgorod region" for Valuyki)."""
+        """The name news gives the first-level region the town lies in (the town of that id, else the towns of
+        that name in `country`, when they all lie in one region): the region's own name when the gazetteer has
+        it as a place ("Crimea" for Kerch, as "over Crimea" names it), else the name of its biggest town ("the
+        Belgorod region" for Valuyki)."""
         towns = [e for e in self._entries(name_key(name)) if e.kind == "city" and e.admin1
                  and (country is None or e.country == country)]
         if geonameid is not None and any(e.geonameid == geonameid for e in towns):
@@ -157,6 +158,9 @@ class Gazetteer:
                     region = (self.countries[row], self.admin1[row])
                     if region not in seats or self.populations[row] > self.populations[seats[region]]:
                         seats[region] = row
+            for row, kind in enumerate(self.kinds):
+                if kind == "region" and self.admin1[row]:
+                    seats[(self.countries[row], self.admin1[row])] = row
             self.__dict__["_seats"] = seats
         seat = seats.get((town.country, town.admin1))
         return self.names[seat] if seat is not None else None

@@ -80,7 +80,7 @@ def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> lis
         if p.kind not in kinds:
             continue
         if p.span is not None:
-            if speaker and speaker[0] <= p.span[0] and p.span[1] <= speaker[1]:
+            if speaker and (speaker[0] <= p.span[0] and p.span[1] <= speaker[1] or _speakers_house(claim, speaker, p)):
                 continue
             start = p.span[0] - claim.span[0]
             if dateline and 0 <= start < dateline.end():
@@ -90,6 +90,19 @@ def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> lis
                 continue
         out.append(p)
     return out
+
+
+# a place naming the house a speaker belongs to: "A source in Ukraine's SBU security service told …"
+_HOUSE_BEFORE = re.compile(r"\s+(?:in|at|of|from|within|inside|with)\s+(?:the\s+)?")
+_HOUSE_AFTER = re.compile(r"['’]s\s")
+
+
+def _speakers_house(claim: Claim, speaker: tuple[int, int], place: Place) -> bool:
+    """The place follows the speaker and names whose body the speaker is in, in a possessive ("a source in
+    Ukraine's SBU"), not where something happened."""
+    base = claim.span[0]
+    between = claim.text[speaker[1] - base:place.span[0] - base]
+    return bool(_HOUSE_BEFORE.fullmatch(between)) and bool(_HOUSE_AFTER.match(claim.text, place.span[1] - base))
 
 
 def office_places(claim: Claim, text: str) -> list[Place]:
