@@ -543,6 +543,9 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     "The Continental Observer is funded by its readers. If you value our reporting, please consider a contribution.",
     "The views expressed in partner content are those of the authors and do not necessarily reflect the position of "
     "the Observer.",
+    # session 41, after war set AJ's first look: a live page's greeting, a free site's appeal
+    "Good morning and welcome to our live coverage of the war in Ukraine.",
+    "Our reporting from Ukraine is free to read. If you can, please support the Continental Observer.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
@@ -551,7 +554,9 @@ def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_no
 
 def test_news_with_the_words_of_a_live_pages_welcome_or_promise_is_the_article():
     lines = ["Rescue teams will bring water and blankets to the shelters tonight, the mayor said.",
-             "\"Welcome to the live coverage of our reconstruction,\" the mayor told the guests."]
+             "\"Welcome to the live coverage of our reconstruction,\" the mayor told the guests.",
+             "Please support the families of the victims, the mayor said at the funeral.",
+             "Our reporting of the strike was free of censorship, the editor said."]
     text = "\n".join([*SENTENCES[:4], *lines, *SENTENCES[4:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == []
 

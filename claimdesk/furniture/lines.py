@@ -45,7 +45,8 @@ _PROMPT = re.compile(
     r"^[^\w\"“”‘’']*we(?:'ll|’ll| will) bring you\b|"
     # a live page's welcome and its team's promise: "Welcome to KNN's live coverage.", "Our team in Kyiv, Warsaw
     # and Bucharest will bring you updates throughout the day."
-    r"^[^\w\"“”‘’']*welcome to (?:[\w'’.&-]+\s+){0,4}live (?:coverage|blog|updates|page)\b|"
+    r"^[^\w\"“”‘’']*(?:(?:good (?:morning|afternoon|evening)|hello|hi)[,!]?\s+(?:and\s+)?)?welcome (?:back )?to "
+    r"(?:[\w'’.&-]+\s+){0,4}live (?:coverage|blog|updates|page)\b|"
     r"^[^\"“”]*\b(?:team|teams|reporters|correspondents)\b[^\"“”]{0,60}\bwill (?:be )?bring(?:ing)? you "
     r"(?:the latest |live |regular )?updates\b|"
     r"^(?!.*[\"“”]).*\bfree (?:daily |weekly |morning |evening |weekday )?(?:email|newsletter|briefing|digest)\b|"
