@@ -224,7 +224,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # 12: Zakhid Today's page, dated now by its breadcrumb, splits the governor's rising injured count in two
        # stories, each of one origin; AD conflicts 0 -> 2 and W's 3 -> 4: one event's clock times told an hour and
        # more apart, the airport's reopening and the port attack's start, are a contradiction)
-       "set_ac": (9, 23, 6), "set_ad": (12, 23, 2),
+       "set_ac": (9, 23, 6), "set_ad": (13, 23, 2),
        # sets AE and AF, written at session 39's start by two more blind helpers, read once on the session's first
        # code (798f7aa): AE (Izmail's grain terminal and a foreign ship hit by drones, the injured crew counted three
        # or four, drone debris in Romania Moscow denies, a Chernihiv elevator hit by two or three drones, a Bryansk
@@ -237,7 +237,10 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # claims (a video player's note, reader-funded appeals, a partner-content disclaimer). Then (tuning on them
        # and on the thirty): those furniture lines; a page dated by a day in dots, a breadcrumb or a stamp line of no
        # class; a region's part of the ministry's drones against the region's count; a toll put at a figure
-       "set_ae": (5, 26, 2), "set_af": (11, 25, 3),
+       "set_ae": (5, 26, 2),
+       # AF (session 41): the mayor's three missiles that struck "the city" rival the air force's two, so the story
+       # leading with the strike and holding the mayor's count is contested (its key calls the strike corroborated)
+       "set_af": (10, 25, 4),
        # sets AG and AH, written at session 40's start by two more blind helpers, read once on the session's first
        # code (0bb798e): AG (a bulk carrier hit off Pivdennyi, its crew's dead and injured counted by the port
        # authority and the governor, Moscow's weapons claim, Izmail's silo, Mykolaiv's substation, a UAE exchange, a
@@ -252,7 +255,21 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (AG then: the shipowner's "struck by a Russian missile" is no Russian claim, so "the Russian allegation is
        # an absolute lie" answers Moscow's weapons claim, not the strike: corroborated right 9 -> 10; a live page
        # running newest first answers with "denied this" the post below it: AG's wrong denied stories 1 -> 0)
-       "set_ag": (10, 23, 3), "set_ah": (11, 23, 5)}
+       "set_ag": (10, 23, 3), "set_ah": (11, 23, 5),
+       # sets AI and AJ, written at session 41's start by two more blind helpers, read once on the session's first code
+       # (2ad809b): AI (ballistic missiles on Poltava's university and a shopping street, the mayor's, the regional
+       # administration's and the police's tolls, Moscow's "mercenary centre" called a lie, a Voronezh depot's burning
+       # tanks, a claimed general's death denied, Kremenchuk's outage) corroborated right 10, wrong 6; found 10 of 14;
+       # contested right 10; denied right 4; conflicts 4 of 8; denials 22 of 24; one quote lost (a caption). AJ
+       # (glide bombs on Kherson's island districts and bus station, the governor's and the prosecutor's injured,
+       # evacuees counted by the city and by volunteers, a Crimean bridge and ferry attack with Moscow's two drone
+       # counts, a HIMARS claim called fake, the IAEA on Zaporizhzhia) corroborated right 9, wrong 5; found 9 of 14;
+       # contested right 1, wrong 1; denied right 5, wrong 3; conflicts 1 of 9; denials 25 of 25; three furniture
+       # claims (a live page's greeting, a free site's appeal). Then (tuning on them and the thirty-four): weapons
+       # that struck "the city" a page is set in, a speaker standing by his figure, tanks caught fire or set ablaze,
+       # districts named alike, "over the peninsula" on a Crimean page, a source's house ("in Ukraine's SBU") no place
+       # of the event, a yearless dateline dated by the copyright line and the weekday, "half a dozen"
+       "set_ai": (10, 22, 7), "set_aj": (8, 25, 6)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -272,7 +289,12 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
 
 
 # standfirsts the reader drops with the page's furniture (set E's key quotes them; the body restates them)
-KNOWN_LOST = {# set V (session 35): the last item of a think tank's key-takeaways list and of its mirror's
+KNOWN_LOST = {# sets AI and AJ (session 41): a photo caption; a live page's headline telling three facts
+            "set_ai": ["ai01.html: Rescuers work at the site of a Russian missile strike on a university campus in "
+                       "Poltava, Ukraine, October 17, 2030."],
+            "set_aj": ["aj09.html: Ukraine war live: Kherson bus station hit, Crimea bridge targeted, IAEA reports drone "
+                       "near Zaporizhzhia plant"] * 3,
+            # set V (session 35): the last item of a think tank's key-takeaways list and of its mirror's
             "set_v": ["v11.html: Ukrainian authorities ordered the mandatory evacuation of families with children from "
                       "Druzhkivka.",
                       "v12.html: Ukrainian authorities ordered the mandatory evacuation of families with children from "
@@ -415,8 +437,7 @@ KNOWN_LOST = {# set V (session 35): the last item of a think tank's key-takeaway
 # other four, and set I's three, are prompts since session 28: appeals to readers, a live blog's closing line,
 # "Click here to see … map", "press Ctrl+Enter")
 KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."],
-                   # set AH's first look (session 40): a live page's greeting
-                   "set_ah": ["Good morning and welcome to our live coverage of the war in Ukraine."],
+                   # set AH's first look (session 40) made one, a live page's greeting: furniture since session 41
                    # set K's first look made seven (a time-zone note, a disclaimer, republication notes, a live
                    # blog's close); after its changes (session 29) two are still read as sentences on their page
                    "set_k": ["All times are Kyiv time (GMT+3).",
@@ -672,7 +693,16 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # the page running newest first, no longer the Mykolaiv outage above it)
                # set AH: the ministry's night count in the story of the refinery hit it denies; the hospital's bombs
                # contested (two or three) in the story of the hit Moscow calls staged
-               "set_ah": [("contested", "F11 is denied in the key"), ("denied", "F6 is corroborated in the key")]}
+               "set_ah": [("contested", "F11 is denied in the key"), ("denied", "F6 is corroborated in the key")],
+               # sets AI and AJ (session 41): stories of several facts (a strike's missiles with its toll, a depot's
+               # fire with its burnt tanks and the region's downed drones, the IAEA's hit with the sides' blame), a
+               # denial's story holding what it does not deny, and the governor's account leading its toll's story
+               "set_ai": [("contested", "joins facts ['F2', 'F5']"), ("contested", "joins facts ['F20', 'F22', 'F26']"),
+                          ("corroborated", "joins facts ['F30', 'F7']")],
+               "set_aj": [("contested", "F1 is corroborated in the key"), ("contested", "F27 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F1', 'F11', 'F2', 'F3', 'F4', 'F5']"),
+                          ("corroborated", "joins facts ['F6', 'F9']"), ("denied", "F23 is corroborated in the key"),
+                          ("denied", "joins facts ['F15', 'F16', 'F17']"), ("denied", "joins facts ['F23', 'F25']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -741,7 +771,12 @@ KNOWN_OVERCOUNTED = {"set_v": ["eight injured, all of them railway employees, Ko
                      "set_ad": ["At 6 a.m., about 520,000 households in the two regions were without electricity, "
                                 "regional distributor Karpaty Energy said.",
                                 "By evening, the governor said 14 people had been injured in the region."],
-                     "set_x": ["40 wounded on Wednesday evening.", "At least 11 people were killed"]}
+                     "set_x": ["40 wounded on Wednesday evening.", "At least 11 people were killed"],
+                     # session 41 (AI's first look already): TEB News's next-day page retells four sentences of Vorskla
+                     # Today's in other words, so the whole page is read as Vorskla's (`sourcing.WHOLE_RETOLD`), its
+                     # own line on Moscow's "training centre" claim too, which Vorskla never printed: one source more
+                     "set_ai": ["Russia's defence ministry said it had carried out a precision strike on a \"training "
+                                "centre for foreign mercenaries\" in Poltava."]}
 # session 41: AG's Pivdenna Khvylia page saved without its address is keyed by the domain its sibling page
 # gives the name (`store.sites`), no longer counted as a second outlet
 

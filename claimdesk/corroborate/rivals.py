@@ -107,7 +107,8 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     """Where the claim's count was made and its figures by what they count: the towns its words name, else
     those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
     of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
-    fire's area or how long a fire or a power cut lasted (the measured event: "I've been a Cubs fan for 55
+    fire's area or how long a fire or a power cut lasted, things that burned, weapons that struck "the city", or
+    goods destroyed by weight (the measured event: "I've been a Cubs fan for 55
     years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
     crash); people evacuated from villages no word names are counted in UNNAMED_VILLAGES."""
     figures = counted_figures(claim)
