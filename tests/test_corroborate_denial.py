@@ -1056,3 +1056,46 @@ def test_a_live_page_running_newest_first_answers_the_post_below(tmp_path):
         stories = _live_page_stories(f"sqlite:///{tmp_path / order}.sqlite", posts)
         status = {s.text[:30]: s.status for s in stories if s.text in (outage, capture)}
         assert status == {capture[:30]: "denied", outage[:30]: "single_source"}, (order, status)
+
+
+def test_a_rejected_accusation_denies_the_accusers_telling_not_a_watchdogs_of_the_same_hit():
+    # session 41 (war set AJ): "rejected the accusation" answers the plant management's blame on Ukraine, and the
+    # other pages' tellings naming Ukraine as the doer; the IAEA's report of the hit names no doer
+    from claimdesk.corroborate.denials import denies
+    from claimdesk.extraction import extract
+    from claimdesk.models import Document
+
+    page = ("A drone struck near the training centre of the Zaporizhzhia nuclear power plant on Tuesday.\n"
+            "The Russian-installed management of the plant said a Ukrainian drone had carried out the attack.\n"
+            "Ukraine's energy ministry rejected the accusation as false.")
+    claims = extract(Document.from_text(page, source="atom.html", outlet="Atomwatch", published=date(2026, 3, 3)))
+    accusation = next(c for c in claims if c.text.startswith("The Russian-installed"))
+    denial = next(c for c in claims if "rejected" in c.text)
+    watchdog = _main_claim("The IAEA said a drone had carried out the attack near the plant's training centre.",
+                           date(2026, 3, 3))
+    blamed = _main_claim("Russia's defence ministry said a Ukrainian drone had carried out the attack on the plant.",
+                         date(2026, 3, 3))
+    assert denies(denial, [accusation, watchdog, blamed]) == [accusation, blamed]
+
+
+def test_a_pointing_denial_speaks_to_the_sibling_story_holding_the_sentence_it_answers_only():
+    # session 41 (war set AJ): the IAEA's report of the hit and the management's blame are sibling stories; "rejected
+    # the accusation" answers the blame, the sentence just before it, not the IAEA's sentence above that
+    from claimdesk.corroborate.verdicts import _speaks_to
+    from claimdesk.extraction import extract
+    from claimdesk.models import Contradiction, Document
+
+    page = ("The IAEA said a drone had struck near the training centre of the Zaporizhzhia nuclear power plant.\n"
+            "The Russian-installed management of the plant said a Ukrainian drone had carried out the attack.\n"
+            "Ukraine's energy ministry rejected the accusation as false.")
+    claims = extract(Document.from_text(page, source="atom.html", outlet="Atomwatch", published=date(2026, 3, 3)))
+    watchdog = next(c for c in claims if c.text.startswith("The IAEA"))
+    accusation = next(c for c in claims if c.text.startswith("The Russian-installed"))
+    denial = next(c for c in claims if "rejected" in c.text)
+    other = _main_claim("The International Atomic Energy Agency said a drone had struck near the training centre of "
+                        "the Zaporizhzhia nuclear power plant.", date(2026, 3, 3))
+    link = Contradiction(kind="denial", detail="denies", mentions=[denial.id, accusation.id],
+                         spans=[denial.span, accusation.span])
+    by_id = {c.id: c for c in (watchdog, accusation, denial, other)}
+    assert not _speaks_to(link, [watchdog, other], by_id)
+    assert _speaks_to(link, [accusation], by_id)

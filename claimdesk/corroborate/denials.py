@@ -875,9 +875,23 @@ def denies(denial: Claim, story: Sequence[Claim],
     # the shipowner said after telling of the strike): not to the sentence before if another party's
     owner = parties(obj.pointer or "")
     antecedent = answered(denial, [c for c in others if not owner or owner & claim_parties(c)], told_at)
+    # the sides the answered report's own words name ("… said a Ukrainian drone had carried out the attack"): another
+    # page's telling of the same deed naming none of them is not what was answered ("the IAEA said a drone had
+    # struck near the plant's training centre" is no accusation of Ukraine's)
+    sides = parties(_without_speaker(antecedent)) if antecedent is not None else frozenset()
     linked = []
     for c in others:
         if c is antecedent or _reported(c) or (antecedent is not None and c.document_id != denial.document_id
-                                               and fact_similarity(antecedent.text, c) >= MATCH):
+                                               and fact_similarity(antecedent.text, c) >= MATCH
+                                               and (not sides or sides & parties(c.text))):
             linked.append(c)
     return linked
+
+
+def _without_speaker(claim: Claim) -> str:
+    """The claim's words without its speaker's ("The Russian-installed management of the plant said")."""
+    span = claim.attribution.source_span
+    if span is None:
+        return claim.text
+    start, end = span[0] - claim.span[0], span[1] - claim.span[0]
+    return claim.text[:max(0, start)] + " " + claim.text[max(0, end):]

@@ -38,7 +38,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from claimdesk.corroborate import samefact
-from claimdesk.corroborate.contradictions import Evidence, denial_links, find, is_denial
+from claimdesk.corroborate.contradictions import Evidence, find, is_denial
+from claimdesk.corroborate.denials import denies
 from claimdesk.corroborate.measures import measure, unit_class
 from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
@@ -141,8 +142,17 @@ def _speaks_to(contradiction: Contradiction, own: list[Claim], by_id: Mapping[st
         if {c.id for c in own} & set(contradiction.mentions[1:]):
             return True
         denial = by_id.get(contradiction.mentions[0])
+        if denial is None:
+            return False
         asserted = [c for c in own if c.polarity == "asserted" and not is_denial(c)]
-        return denial is not None and bool(denial_links(denial, asserted))
+        # a denial only pointing back answers the sentence just before it on its page, whichever story of the
+        # group holds it: this story's own earlier sentence there is not what was answered when another one came
+        # between ("The IAEA said a drone had struck …" / "The plant's management said a Ukrainian drone had carried
+        # out the attack." / "The ministry rejected the accusation as false")
+        mine = {c.id for c in asserted}
+        page = [c for c in by_id.values() if c.document_id == denial.document_id and c.id not in mine
+                and c.polarity == "asserted" and not is_denial(c)]
+        return any(c.id in mine for c in denies(denial, asserted + page))
     if {c.id for c in own} & set(contradiction.mentions):
         return True
     if contradiction.kind == "date":
