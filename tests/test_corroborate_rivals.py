@@ -608,3 +608,39 @@ def test_two_counts_of_bombs_dropped_on_districts_named_alike_contest_each_other
     assert _rival_details(monday, other_day) == []
     elsewhere = (wire[0].replace("Korabel and Ostriv", "Antonivka"), "Harbor Wire", "eight")
     assert _rival_details(governor, elsewhere) == []
+
+
+def test_the_sessions_rules_leave_alone_what_a_review_found_they_misread():
+    # a review of session 41's rules, each case reproduced on its first version: the town a sentence names itself,
+    # a speaker's channel, two groups' own evacuations, cars burnt in a town's two incidents
+    dnipro = ("Russian missiles struck the city of Kharkiv overnight, killing two people.\nIn a separate attack, officials "
+              "in Dnipro said three missiles had struck the city.", "Kharkiv Today", "three missiles")
+    kharkiv = ("Two Russian missiles hit the city of Kharkiv overnight, the regional governor said on Tuesday.",
+               "Harbor Wire", "Two Russian")
+    assert _rival_details(dnipro, kharkiv) == []
+    telegram = ("Russian aircraft dropped 12 guided bombs, the governor said on Telegram.", "Kherson Today", "12")
+    front = ("Russia dropped 40 guided bombs on the front, President Volodymyr Zelensky said on Telegram.",
+             "Harbor Wire", "40")
+    assert _rival_details(telegram, front) == []
+    police = ("Police evacuated 120 civilians from Kupiansk on Tuesday, the regional police said.", "Kharkiv Today", "120")
+    volunteers = ("Volunteers evacuated 30 civilians from Kupiansk on Tuesday, the charity said.", "Harbor Wire", "30")
+    assert _rival_details(police, volunteers) == []
+    car_park = ("Russian drones struck a car park in the city of Kharkiv on Tuesday.\nThe mayor said 30 cars had caught "
+                "fire.", "Kharkiv Today", "30 cars")
+    station = ("A drone hit a fuel station in the city of Kharkiv on Tuesday evening.\nFour cars were set on fire, the "
+               "regional police said.", "Harbor Wire", "Four cars")
+    assert _rival_details(car_park, station) == []
+
+
+def test_tanks_set_fire_to_and_a_figure_stood_by_in_other_words_still_count():
+    governor = ("Drones hit an oil depot in Liski overnight.\nGovernor Pavel Orlov acknowledged on Tuesday that two "
+                "fuel tanks at the depot had caught fire.", "Voronezh Wire", "two fuel")
+    set_fire = ("Drones hit an oil depot in Liski overnight.\nA security source said on Tuesday that the drones had set "
+                "fire to four fuel tanks.", "Harbor Wire", "four fuel")
+    assert _rival_details(governor, set_fire) in (["two vs four"], ["four vs two"])
+    page = ("The National Police of Ukraine said on Tuesday that 21 people had been killed in the strike in Poltava. "
+            "Mayor Ivan Koval said on Tuesday that he stands by the figure of 23 dead.")
+    doc, claims = _claims(page, "Poltava Today")
+    police = next(c for c in claims if "21" in c.text)
+    mayor = next(c for c in claims if "23" in c.text)
+    assert len(rivalries({"a": [police], "b": [mayor]}, {doc.id: DAY}.get, _outlet)) == 1

@@ -49,6 +49,10 @@ def test_sample_article_quantities(samples_dir: Path):
     ("two dozen drones", [("two dozen", 24, "exact", "drones", None)]),
     ("half a dozen bombs", [("half a dozen", 6, "exact", "bombs", None)]),
     ("half a million households", [("half a million", 500_000, "exact", "households", None)]),
+    # a review's cases: vague amounts and a span of years count nothing
+    ("a few dozen people were injured", []),
+    ("several dozen cars burned", []),
+    ("the last dozen years were hard", []),
     ("three hundred and fifty troops", [("three hundred and fifty", 350, "exact", "troops", None)]),
     ("one soldier was killed", [("one", 1, "exact", "soldier", None)]),
     ("2000 people marched", [("2000", 2000, "exact", "people", None)]),

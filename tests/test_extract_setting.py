@@ -157,3 +157,11 @@ def test_a_regions_name_is_its_own_where_the_gazetteer_has_it_else_its_biggest_t
 
     assert gazetteer().region_seat("Kerch", "UA") == "Crimea"
     assert gazetteer().region_seat("Valuyki", "RU") == "Belgorod"
+
+
+def test_a_town_in_a_possessive_after_the_speaker_is_still_where_it_happened():
+    # a review of session 41: only a country there names the speaker's house ("a source in Ukraine's SBU")
+    [claim] = [c for c in extract(Document.from_text("A doctor at Kharkiv's main hospital said 12 people had been "
+                                                     "killed in the strike on Tuesday.", source="d.txt"))]
+    assert [p.name for p in own_places(claim)] == ["Kharkiv"]
+

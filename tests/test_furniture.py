@@ -556,7 +556,9 @@ def test_news_with_the_words_of_a_live_pages_welcome_or_promise_is_the_article()
     lines = ["Rescue teams will bring water and blankets to the shelters tonight, the mayor said.",
              "\"Welcome to the live coverage of our reconstruction,\" the mayor told the guests.",
              "Please support the families of the victims, the mayor said at the funeral.",
-             "Our reporting of the strike was free of censorship, the editor said."]
+             "Our reporting of the strike was free of censorship, the editor said.",
+             "This coverage is free for all children under 18, the governor said.",
+             "If you can, please support the Feldman Ecopark."]
     text = "\n".join([*SENTENCES[:4], *lines, *SENTENCES[4:]]) + "\n"
     assert _lines_marked(furniture.mark(Document.from_text(text, source="p.txt"))) == []
 

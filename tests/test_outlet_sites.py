@@ -120,3 +120,20 @@ def test_outlet_key_docstring_examples_hold():
 
     result = doctest.testmod(claimdesk.outlets)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_known_outlets_name_keeps_its_domain_and_a_relative_address_is_no_address(tmp_path):
+    # a review of session 41: "Reuters" on an aggregator's URL teaches nothing; a relative URL gives no domain
+    store = Store(f"sqlite:///{tmp_path / 'known.sqlite'}")
+    store.add_document(_doc("Reuters", "https://news.yahoo.com/a", FACT + " A."))
+    bare = _doc("Reuters", None, FACT + " B.")
+    store.add_document(bare)
+    assert store.get_document(bare.id).site is None
+    assert source_of(store.get_document(bare.id), None) == "outlet:reuters.com"
+    store.add_document(_doc("Live", "https://www.example-one.com/a", FACT + " C."))
+    relative = _doc("Live", "/news/live/2", FACT + " D.")
+    store.add_document(relative)
+    assert store.get_document(relative.id).site == "example-one.com"
+    store.add_document(_doc("Live", "https://example-two.org/b", FACT + " E."))
+    assert store.get_document(relative.id).site is None
+

@@ -50,6 +50,11 @@ FEB_26 = date(2026, 2, 26)
      None, None, None),
     ("KYIV, Oct 17 (Meridian) - Missiles struck Poltava.\nOn Thursday the mayor spoke.\n© 2030 Courier Ltd.",
      None, None, None),
+    # a review's cases: a day to come is not the dateline's; a month's short name
+    ("WASHINGTON, Oct 16 (Wire) - Zelensky will meet Trump at the White House on Friday, officials said.\nMore.\n"
+     "© 2026 Wire Ltd.", None, None, None),
+    ("KYIV, Mar 3 (Wire) - Russian drones hit Kyiv on Tuesday, officials said.\nMore.\n© 2026 Wire Ltd.", None, None,
+     date(2026, 3, 3)),
     # nothing the page states about itself: no guess
     ("He was sentenced on Saturday.", "Judge sentences the gunman for the crimes he committed on March 11, 2005",
      None, None),

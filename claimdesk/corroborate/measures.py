@@ -493,8 +493,6 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     if event == "take" and thing in _MOVABLE and any(c.lower_ == "out" for c in pred.children if c.dep_ in ("prt", "prep")) \
             and _out_of_a_place(pred):
         event = "evacuate"  # "212 people were taken out of the villages" (not "out of the rubble": rescued)
-    if event == "evacuate":
-        owners -= agents  # "the volunteers' crews had taken 212 residents out of …": the crews evacuated them
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in pred.children) if pred is not None else False:
         event = "intercept"  # "shot down 121 drones" counts what was downed, not what was fired ("launched 142")
     if thing in AIRBORNE and event in _AIR_DEFENCE:
@@ -630,6 +628,8 @@ def _set_on_fire(pred) -> bool:  # noqa: ANN001 - a spaCy token
         return True
     if lemma == "catch":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIRE_NOUNS for c in kids)
+    if lemma == "set" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIRE_NOUNS for c in kids):
+        return True  # "the drones had set fire to four fuel tanks"
     if lemma in ("set", "go"):
         return any(c.lower_ in ("ablaze", "alight") for c in kids) or any(
             c.dep_ == "prep" and c.lower_ in ("on", "in", "up") and any(g.lemma_.lower() in _FIRE_NOUNS for g in c.subtree)

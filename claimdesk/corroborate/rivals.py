@@ -77,7 +77,10 @@ UNNAMED_VILLAGES = "villages:unnamed"
 _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|peninsula|territory\s+of\s+the\s+region)\b",
                               re.I)
-_BURNT_WORD = re.compile(r"\b(?:caught\s+fire|catch\w*\s+fire|ablaze|alight|on\s+fire|burn\w*|in\s+flames)\b", re.I)
+# what a strike on a depot or a plant sets on fire (not cars, which a night of riots or two strikes in one town burn)
+_STORES = {"tank", "reservoir", "warehouse", "hangar", "wagon", "cistern", "silo"}
+_BURNT_WORD = re.compile(r"\b(?:caught\s+fire|catch\w*\s+fire|ablaze|alight|on\s+fire|set\s+fire|burn\w*|in\s+flames)\b",
+                         re.I)
 # weapons that hit "the city" or "the town" a page is set in (`_counted`)
 _WEAPONS = AIRBORNE | {"bomb", "shell"}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
@@ -126,7 +129,7 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     if towns and _BURNT_WORD.search(claim.text):
         # "Sorokin acknowledged that two fuel tanks at the depot had caught fire" on a page set in Liski: what the
         # fire there took
-        burnt = {u: qs for u, qs in figures.items() if u not in _TOLL_CLASSES
+        burnt = {u: qs for u, qs in figures.items() if u in _STORES
                  and any((m := measure(claim, q)) is not None and m.event == "burn" for q in qs)}
         if burnt:
             return towns, burnt
@@ -136,7 +139,8 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
         struck = {u: qs for u, qs in figures.items()
                   if any((m := measure(claim, q)) is not None and m.thing in _WEAPONS and m.event == "strike"
                          and m.attribute & _SETTLEMENTS for q in qs)}
-        if struck:
+        # "officials in Dnipro said three missiles had struck the city": the city is the one it names
+        if struck and not _names_another_town(claim, towns):
             return {t for t in towns if not t.startswith("region:")}, struck
     if _OVER_THE_REGION.search(claim.text):
         # "26 Ukrainian drones were shot down over the region overnight, the governor said" on a page set in Valuyki:
@@ -160,6 +164,21 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
         if evacuated:
             return {UNNAMED_VILLAGES}, evacuated
     return set(), {}
+
+
+_TOWN_SIZE = 10_000  # people: a capitalised word naming a town this big is read as that town
+
+
+def _names_another_town(claim: Claim, towns: set[str]) -> bool:
+    """The claim's words name a town other than `towns`, placed or not ("officials in Dnipro said …", where the
+    place finder leaves the speaker's town unplaced)."""
+    from claimdesk.extraction.gazetteer import gazetteer
+
+    if {p.name.lower() for p in claim.places if p.kind == "city"} - towns:
+        return True
+    return any(e.kind == "city" and e.population >= _TOWN_SIZE and e.name.lower() not in towns
+               for word in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'’-]{2,}", claim.text)
+               for e in gazetteer().lookup(word))
 
 
 def event_towns(claim: Claim) -> set[str]:
@@ -197,8 +216,8 @@ _AT_ODDS = re.compile(r"\b(?:higher|lower|differ\w*|contradict\w*|disput\w*|disc
                       r"still\s+(?:says|puts|gives|reports|lists)|(?:is|are)\s+sticking\s+(?:with|to)|"
                       r"put\s+(?:the|its|their)\s+(?:toll|number|figure)|"
                       # "the mayor said he stood by his figure of 23 dead" after the police's 21
-                      r"(?:stood|stands|standing|stand|insist\w*\s+on)\s+(?:by\s+)?(?:his|her|its|their)\s+(?:own\s+)?"
-                      r"(?:figure|count|toll|number|tally))\b", re.I)
+                      r"(?:stood|stands|standing|stand|insist\w*\s+on)\s+(?:by\s+)?(?:his|her|its|their|the)\s+(?:own\s+)?"
+                      r"(?:figure|count|toll|number|tally)s?)\b", re.I)
 
 
 def _a_days_count(claim: Claim) -> bool:
@@ -274,21 +293,40 @@ _NAMES = rf"(?:the\s+)?({_NAME}(?:(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})?)"
 _FROM_NAMED = re.compile(r"\b(?:from|out\s+of)\s+" + _NAMES)
 _ON_NAMED = re.compile(r"\b(?:on|onto)\s+" + _NAMES)
 _CALENDAR = set(WEEKDAYS) | set(MONTHS)
+# the figure's own phrase ends where a speaker comes in ("…, the governor said on Telegram")
+_SPEECH = re.compile(r"[;]|,\s+(?:[\w'’-]+\s+){0,8}?(?:said|says|told|added|wrote|according)\b|\b(?:said|says|told|wrote)\b")
+_AREA_REACH = 60  # characters after the figure its place may open within
 
 
 def _named_areas(claim: Claim) -> set[tuple[str, str]]:
-    """("area:" and the names, the kind of thing counted) for each evacuation or bomb count the sentence sets
-    in places it names, known to the gazetteer or not: one count of one area by its names."""
+    """("area:" and the names, the kind of thing counted) for each evacuation or bomb count whose own phrase (after
+    the figure, before any speaker) names where, in names the gazetteer does not know and that are no country or
+    day: one count of one area by its names."""
+    from claimdesk.extraction.gazetteer import gazetteer
+    from claimdesk.extraction.places import country_of_name
+
+    known = {w.lower() for p in claim.places for w in re.findall(r"[\w'’-]+", p.name)} | \
+        {w.lower() for p in claim.places if p.span is not None
+         for w in re.findall(r"[\w'’-]+", claim.text[p.span[0] - claim.span[0]:p.span[1] - claim.span[0]])}
     out = set()
     for unit, qs in counted_figures(claim).items():
         for q in qs:
             m = measure(claim, q)
             pattern = _FROM_NAMED if m is not None and m.event == "evacuate" else \
                 _ON_NAMED if m is not None and m.thing == "bomb" and m.event == "strike" else None
-            if pattern is not None and (found := pattern.search(claim.text)) is not None:
-                names = sorted({n.lower() for n in re.findall(r"[A-Z][\w'’-]+", found[1])} - _CALENDAR)
-                if names:  # not "dropped 12 bombs on Monday"
-                    out.add(("area:" + "+".join(names), PART_OF.get(unit, unit)))
+            at = claim.text.find(q.text, max(0, (q.span[0] - claim.span[0]) if q.span else 0))
+            if pattern is None or at < 0:
+                continue
+            after = claim.text[at + len(q.text):]
+            spoken = _SPEECH.search(after)
+            found = pattern.search(after[:spoken.start() if spoken else len(after)])
+            if found is None or found.start() > _AREA_REACH:
+                continue
+            words = re.findall(r"[A-Z][\w'’-]+", found[1])
+            names = {w.lower() for w in words}
+            if not names or names & (known | _CALENDAR) or any(country_of_name(w) or gazetteer().lookup(w) for w in words):
+                continue  # a town or region the gazetteer knows has its own key; a side or a day is no area
+            out.add(("area:" + "+".join(sorted(names)), PART_OF.get(unit, unit)))
     return out
 
 

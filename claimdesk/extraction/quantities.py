@@ -31,11 +31,11 @@ from claimdesk.models import Qualifier, Quantity, Span
 _SCALES = {**SCALES, "bn": 1_000_000_000}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 
-_WORD = "|".join(sorted([*BELOW_TWENTY, *TENS, "hundred", "dozen", *SCALES],
+_WORD = "|".join(sorted([*BELOW_TWENTY, *TENS, "hundred", *SCALES],
                         key=len, reverse=True))
-# "a dozen", "two dozen", "half a dozen" (not "dozens", a vague amount)
+# "a dozen", "two dozen", "half a dozen" (not "dozens" nor "a few dozen", vague amounts; not "the last dozen years")
 _WORD_NUMBER = (rf"(?:(?:half\s+)?(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)"
-                rf"|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w-])")
+                rf"|(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*(?:\s+dozen)?)(?![\w-])")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn)\b)?"
 _NUMBER = (rf"(?:(?P<cur>US\$|[$€£])\s?)?(?:(?P<digits>{_DIGITS}){_SCALE}"

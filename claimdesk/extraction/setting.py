@@ -98,8 +98,10 @@ _HOUSE_AFTER = re.compile(r"['’]s\s")
 
 
 def _speakers_house(claim: Claim, speaker: tuple[int, int], place: Place) -> bool:
-    """The place follows the speaker and names whose body the speaker is in, in a possessive ("a source in
-    Ukraine's SBU"), not where something happened."""
+    """The place, a country, follows the speaker and names whose body the speaker is in, in a possessive ("a source
+    in Ukraine's SBU"), not where something happened ("a doctor at Kharkiv's main hospital" is in the town hit)."""
+    if place.kind != "country":
+        return False
     base = claim.span[0]
     between = claim.text[speaker[1] - base:place.span[0] - base]
     return bool(_HOUSE_BEFORE.fullmatch(between)) and bool(_HOUSE_AFTER.match(claim.text, place.span[1] - base))

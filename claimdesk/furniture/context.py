@@ -106,10 +106,10 @@ _BOILERPLATE = re.compile(
     r"\b[^.,]{0,30}\.?\s*$|"
     # "Our reporting from Ukraine is free to read. If you can, please support the Continental Observer." (not "Please
     # support the families of the victims, the mayor said")
-    r"^[^\w\"“”‘']*(?:our|this) (?:journalism|reporting|work|coverage)\b[^.]{0,60}\bis free (?:to read|for (?:everyone|all))"
-    r"\b[^.]{0,40}\.(?:\s+(?:if you can,?\s+)?please (?:consider )?support(?:ing)? [^.,]{1,60}[.!]?)?\s*$|"
-    r"^[^\w\"“”‘']*(?:if you can,?\s+)?please (?:consider )?support(?:ing)? (?:us|our (?:journalism|work|reporting|newsroom)|"
-    r"the (?-i:[A-Z])[\w'’.&-]*(?:\s(?-i:[A-Z])[\w'’.&-]*){0,3})\s*[.!]?\s*$|"
+    r"^[^\w\"“”‘']*our (?:journalism|reporting|work|coverage)\b[^.]{0,60}\bis free (?:to read|for (?:everyone|all readers))"
+    r"\s*\.(?:\s+(?:if you can,?\s+)?please (?:consider )?support(?:ing)? [^.,]{1,60}[.!]?)?\s*$|"
+    r"^[^\w\"“”‘']*(?:if you can,?\s+)?please (?:consider )?support(?:ing)? (?:us|our (?:journalism|work|reporting|newsroom))"
+    r"\s*[.!]?\s*$|"
     r"^[^\w\"“”‘']*when (?:using|reproducing|quoting) (?:our |the site['’]s |these )?materials?,? (?:an? )?(?:active )?"
     r"(?:hyper)?link\b[^.]{0,40}\b(?:is|are) (?:required|mandatory|obligatory)\.?\s*$|"
     r"^[^\w\"“”‘']*(?:sources|references|notes|endnotes|footnotes)(?: and (?:notes|sources|references|endnotes|footnotes))? "

@@ -251,8 +251,21 @@ def _copyright_day(month_day: str, text: str, after: int, find_dates) -> Optiona
     years = [int(y) for y in _COPYRIGHT_YEAR.findall(text)]
     end = text.find("\n", after)
     named = _WEEKDAY_NAMED.search(text, after, end if end >= 0 else len(text))
-    if not years or named is None:
-        return None
-    day = _full_date(f"{month_day}, {max(years)}", find_dates)
+    if not years or named is None or _TO_COME.search(text, after, named.start()):
+        return None  # "Zelensky will meet Trump on Friday": a day to come, not the dateline's
+    day = _day_of(month_day, max(years))
     return day if day is not None and day.weekday() == WEEKDAYS[named[1].lower()] else None
+
+
+# words telling of a day to come before a weekday: "will meet … on Friday", "is due to … on Friday", "next Friday"
+_TO_COME = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|plans?\s+to|"
+                      r"planned|scheduled|to\s+be\s+held|next|until|from|ahead\s+of|before)\b", re.I)
+
+
+def _day_of(month_day: str, year: int) -> Optional[date]:
+    """'Oct 17', 'Mar. 3', '17 October' in `year` (a date parser may not read a month's short name with a year)."""
+    month = re.search(r"[A-Za-z]+", month_day)
+    day = re.search(r"\d{1,2}", month_day)
+    number = MONTHS.get(month[0].lower()) if month else None
+    return _safe_date(year, number, int(day[0])) if number and day else None
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, or_, select, update
 
 from claimdesk.models import Document
-from claimdesk.outlets import host_of, registrable_domain, site_name
+from claimdesk.outlets import host_of, name_key, registrable_domain, site_name
 from claimdesk.store import schema
 
 
@@ -29,8 +29,8 @@ def site_for(conn: Connection, doc: Document) -> Optional[str]:
     is recorded for its site name (and stamped on the name's stored pages without one); for a page
     without, the domain its name's pages share, if one is known."""
     name = site_name(doc.outlet)
-    if name is None:
-        return None
+    if name is None or not name_key(name).startswith("name:"):
+        return None  # a host name is its own domain; a known outlet's name its known one ("Reuters" on yahoo.com)
     domain = domain_of(doc.url)
     sites = schema.outlet_sites.c
     known = conn.execute(select(sites.site).where(sites.outlet == name)).first()
@@ -46,8 +46,10 @@ def site_for(conn: Connection, doc: Document) -> Optional[str]:
 
 
 def _stamp(conn: Connection, name: str, site: Optional[str]) -> None:
+    """Set `site` on the name's stored pages without an address (none, or a relative one: "/news/live/2")."""
     d = schema.documents.c
-    conn.execute(update(schema.documents).where(d.outlet == name, d.url.is_(None)).values(site=site))
+    conn.execute(update(schema.documents).where(d.outlet == name, or_(d.url.is_(None), ~d.url.contains("://")))
+                 .values(site=site))
 
 
 def learn_stored_sites(conn: Connection) -> None:
@@ -59,6 +61,8 @@ def learn_stored_sites(conn: Connection) -> None:
         if name and domain:
             domains.setdefault(name, set()).add(domain)
     for name, found in sorted(domains.items()):
+        if not name_key(name).startswith("name:"):
+            continue
         site = next(iter(found)) if len(found) == 1 else None
         conn.execute(schema.outlet_sites.insert(), [{"outlet": name, "site": site}])
         _stamp(conn, name, site)
