@@ -269,7 +269,10 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # that struck "the city" a page is set in, a speaker standing by his figure, tanks caught fire or set ablaze,
        # districts named alike, "over the peninsula" on a Crimean page, a source's house ("in Ukraine's SBU") no place
        # of the event, a yearless dateline dated by the copyright line and the weekday, "half a dozen"
-       "set_ai": (10, 22, 7), "set_aj": (8, 25, 6)}
+       "set_ai": (10, 22, 7),
+       # (AJ then: "rejected the accusation" answers the plant management's blame, not the IAEA's sentence above it
+       # on its page, which sits in a sibling story: corroborated right 8 -> 9)
+       "set_aj": (9, 25, 6)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -701,7 +704,7 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F30', 'F7']")],
                "set_aj": [("contested", "F1 is corroborated in the key"), ("contested", "F27 is corroborated in the key"),
                           ("corroborated", "joins facts ['F1', 'F11', 'F2', 'F3', 'F4', 'F5']"),
-                          ("corroborated", "joins facts ['F6', 'F9']"), ("denied", "F23 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F6', 'F9']"),
                           ("denied", "joins facts ['F15', 'F16', 'F17']"), ("denied", "joins facts ['F23', 'F25']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
