@@ -966,6 +966,23 @@ def test_a_spun_rewrite_of_a_page_has_that_pages_origin(tmp_path):
     assert story["independent_sources"] == 1
 
 
+CATCHES = "Fishermen's cooperatives reported record catches of perch and pike across the northern fjords this autumn."
+
+
+@pytest.mark.slow
+def test_a_rewrites_line_telling_what_its_source_never_said_is_its_own(tmp_path):
+    """Session 41 (war set AI): a next-day page retelling another outlet's page added a line of its own (Moscow's
+    claim, which the other page never printed); read as wholly the other outlet's, that line counted one source
+    too many. The rest of the page keeps the retold page's origin."""
+    records = [_page("dailyglobe.example", "2025-04-02", RELEASE),
+               _page("rewrite-hub.example", "2025-04-03", SPUN + " " + CATCHES)]
+    stories = _ledger_of(tmp_path, records)
+    origin = {m["text"]: m["origin"] for s in stories for m in s["mentions"] if m["outlet"] == "rewrite-hub.example"}
+    [own] = [o for text, o in origin.items() if "record catches" in text]
+    assert own is None
+    assert [o["outlet"] for text, o in origin.items() if "171 recovered" in text] == ["dailyglobe.example"]
+
+
 @pytest.mark.slow
 def test_an_outlets_own_write_up_of_the_same_study_stays_its_own(tmp_path):
     origin_of, story = _origins_by_outlet(tmp_path, [_page("dailyglobe.example", "2025-04-02", RELEASE),

@@ -50,6 +50,7 @@ MIN_SHARE = 0.5        # of the page's judged sentences
 MIN_IN_ORDER = 0.75    # of the retold sentences, along one increasing run of the source's order
 PAGE_SHARE = 0.35      # of the page's content words found anywhere on the other page: the pre-check
 MIN_RETOLD = 6         # sentences retold from several pages (`RewriteText.retold`), in any order
+OWN_SHARE = 0.35       # of a sentence's content words found anywhere on the page it retells, below which it is new
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d[\d,.]*\d|\d")  # read on lower-cased text, ’ folded to '
 # the function words and reporting verbs every English news page has
@@ -110,6 +111,13 @@ class RewriteText:
             return []
         near = [(i, t) for i, t in sources if self._near(t)]
         return [(span, source) for span, source, _ in self._matches(near, MIN_RETOLD)] if near else []
+
+    def own_lines(self, source: "RewriteText") -> list[tuple[int, int]]:
+        """Spans of this page's judged sentences that tell what `source` does not: most of their content words
+        are nowhere on it (a retelling's new line, "Russia's defence ministry has maintained that it struck a
+        'training centre for foreign mercenaries'", on a page otherwise retelling a page that never said so)."""
+        return [span for span, words in zip(self.spans, self.judged)
+                if len(words & source.words) < OWN_SHARE * len(words)]
 
     def _near(self, source: "RewriteText") -> bool:
         return bool(self._page_words) and len(self._page_words & source.words) >= PAGE_SHARE * len(self._page_words)

@@ -316,8 +316,22 @@ def _retellings(doc: Document, mine: str, ctx: SourcingContext) -> list[Origin]:
                                   "of such sentences", span, ctx)) is not None]
     whole = _retelling(source, mine, f"retells {best} sentences of {{page}} in other words", None, ctx) if source else None
     if whole is not None and sum(o.key == whole.key for o in retold) >= WHOLE_RETOLD * len(retold):
-        return [whole]
+        # the page is that page's, but for the lines telling what it never said: those are the page's own
+        own = text.own_lines(_rewrite_text(ctx.batch[source], ctx))
+        return [whole.model_copy(update={"span": span}) for span in _between(own, len(doc.text))] if own else [whole]
     return retold
+
+
+def _between(spans: list[Span], length: int) -> list[Span]:
+    """The stretches of a text of `length` characters outside `spans` (sorted, not overlapping)."""
+    out, at = [], 0
+    for start, end in spans:
+        if start > at:
+            out.append((at, start))
+        at = max(at, end)
+    if at < length:
+        out.append((at, length))
+    return out
 
 
 def _retelling(source: str, mine: str, why: str, span: Optional[Span], ctx: SourcingContext) -> Optional[Origin]:
