@@ -644,3 +644,15 @@ def test_tanks_set_fire_to_and_a_figure_stood_by_in_other_words_still_count():
     police = next(c for c in claims if "21" in c.text)
     mayor = next(c for c in claims if "23" in c.text)
     assert len(rivalries({"a": [police], "b": [mayor]}, {doc.id: DAY}.get, _outlet)) == 1
+
+
+def test_bombs_on_a_target_in_the_town_a_page_is_set_in_rival_the_towns_count_of_them():
+    # session 41, after set U's missed pair: the governor's bombs on "the central market", the page set in Sumy
+    governor = ("Russian bombs struck the city of Sumy on Tuesday.\nTwo guided aerial bombs hit the central market at "
+                "about 9:40 a.m., the governor said.", "Sumy Today", "Two guided")
+    city = ("On Tuesday morning Russian troops dropped three guided aerial bombs on the Central Market in Sumy, the "
+            "acting city head said.", "Harbor Wire", "three guided")
+    assert _rival_details(governor, city) in (["Two vs three"], ["three vs Two"])
+    # bombs on another target of the town are another count
+    school = (governor[0].replace("the central market", "a school"), "Sumy Today", "Two guided")
+    assert _rival_details(school, city) == []

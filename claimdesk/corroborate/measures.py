@@ -397,6 +397,25 @@ def _object_besides(noun, pred) -> set[str]:  # noqa: ANN001
     return {noun_class(_site_named(c).lemma_) for c in pred.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
 
 
+# what a strike's weapons fell on, when a page names it by a proper name ("the Central Market", "the Regional Hospital")
+_TARGETS = {"market", "hospital", "clinic", "school", "station", "terminal", "port", "plant", "depot", "bridge",
+            "square", "university", "factory", "refinery", "warehouse", "church", "theatre", "theater", "stadium"}
+
+
+def _target(pred) -> set[str]:  # noqa: ANN001 - a spaCy token
+    """The thing a verb's weapons fell on, by its noun: "dropped three bombs on the Central Market" -> {"market"}
+    (not a town: "on Sumy" is the count's place)."""
+    if pred is None:
+        return set()
+    out = set()
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "onto", "at", "into"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and (p.pos_ == "NOUN" or p.lower_ in _TARGETS):
+                    out.add(noun_class(_site_named(p).lemma_.lower()))
+    return out
+
+
 def _bound_for(pred, places: set[str]) -> bool:  # noqa: ANN001
     """The predicate moves something to one of `places`: "moved to other hospitals"."""
     return any(p.lemma_.lower() in places for prep in pred.children if prep.dep_ == "prep" and prep.lower_ == "to"
@@ -502,6 +521,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     if thing == "bomb" and event in _BOMBING:
         event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
         owners -= agents  # "Russian aircraft dropped six" / "Russian forces dropped at least eight": one side's bombs
+        attribute |= _target(pred)  # "dropped three guided aerial bombs on the Central Market": what they hit
     if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
     tally = subject.lemma_.lower() if subject is not None else ""

@@ -81,10 +81,8 @@ _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|provin
 _STORES = {"tank", "reservoir", "warehouse", "hangar", "wagon", "cistern", "silo"}
 _BURNT_WORD = re.compile(r"\b(?:caught\s+fire|catch\w*\s+fire|ablaze|alight|on\s+fire|set\s+fire|burn\w*|in\s+flames)\b",
                          re.I)
-# weapons that hit "the city" or "the town" a page is set in (`_counted`)
+# weapons that hit "the city" a page is set in, or a target there (`_counted`)
 _WEAPONS = AIRBORNE | {"bomb", "shell"}
-_SETTLEMENTS = frozenset({"city", "town", "village"})
-_THE_TOWN_STRUCK = re.compile(r"\b(?:struck|hit|hitting|striking|landed\s+(?:in|on))\s+the\s+(?:city|town|village)\b", re.I)
 # how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
 _EXTENTS = {"burnt", "burning", "without power"}
 # goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
@@ -133,12 +131,13 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                  and any((m := measure(claim, q)) is not None and m.event == "burn" for q in qs)}
         if burnt:
             return towns, burnt
-    if towns and _THE_TOWN_STRUCK.search(claim.text):
-        # "Savchuk said three missiles had struck the city shortly after 11 a.m." on a page set in Poltava: the
-        # weapons that hit the town its page tells of
+    if towns:
+        # "Savchuk said three missiles had struck the city shortly after 11 a.m." on a page set in Poltava, "Two guided
+        # aerial bombs hit the central market" on a page set in Sumy: the weapons that hit the town its page tells of,
+        # or what they hit there (the target tells two strikes' counts apart: `Measure.attribute`)
         struck = {u: qs for u, qs in figures.items()
                   if any((m := measure(claim, q)) is not None and m.thing in _WEAPONS and m.event == "strike"
-                         and m.attribute & _SETTLEMENTS for q in qs)}
+                         and m.attribute for q in qs)}
         # "officials in Dnipro said three missiles had struck the city": the city is the one it names
         if struck and not _names_another_town(claim, towns):
             return {t for t in towns if not t.startswith("region:")}, struck
