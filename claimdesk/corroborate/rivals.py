@@ -108,8 +108,8 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     """Where the claim's count was made and its figures by what they count: the towns its words name, else
     those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
     of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
-    fire's area or how long a fire or a power cut lasted, things that burned, weapons that struck "the city", or
-    goods destroyed by weight (the measured event: "I've been a Cubs fan for 55
+    fire's area or how long a fire or a power cut lasted, stores that burned, weapons that struck "the city" or a
+    target there, or goods destroyed by weight (the measured event: "I've been a Cubs fan for 55
     years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
     crash); people evacuated from villages no word names are counted in UNNAMED_VILLAGES."""
     figures = counted_figures(claim)
@@ -131,16 +131,16 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                  and any((m := measure(claim, q)) is not None and m.event == "burn" for q in qs)}
         if burnt:
             return towns, burnt
-    if towns:
+    if towns and figures.keys() & _WEAPONS:
         # "Savchuk said three missiles had struck the city shortly after 11 a.m." on a page set in Poltava, "Two guided
         # aerial bombs hit the central market" on a page set in Sumy: the weapons that hit the town its page tells of,
         # or what they hit there (the target tells two strikes' counts apart: `Measure.attribute`)
-        struck = {u: qs for u, qs in figures.items()
-                  if any((m := measure(claim, q)) is not None and m.thing in _WEAPONS and m.event == "strike"
-                         and m.attribute for q in qs)}
+        struck = {u: qs for u, qs in figures.items() if u in _WEAPONS
+                  and any((m := measure(claim, q)) is not None and m.event == "strike" and m.attribute for q in qs)}
+        in_towns = {t for t in towns if not t.startswith("region:")}
         # "officials in Dnipro said three missiles had struck the city": the city is the one it names
-        if struck and not _names_another_town(claim, towns):
-            return {t for t in towns if not t.startswith("region:")}, struck
+        if struck and in_towns and not _names_another_town(claim, towns):
+            return in_towns, struck
     if _OVER_THE_REGION.search(claim.text):
         # "26 Ukrainian drones were shot down over the region overnight, the governor said" on a page set in Valuyki:
         # air defence's count over the region its town lies in
@@ -307,8 +307,12 @@ def _named_areas(claim: Claim) -> set[tuple[str, str]]:
     known = {w.lower() for p in claim.places for w in re.findall(r"[\w'’-]+", p.name)} | \
         {w.lower() for p in claim.places if p.span is not None
          for w in re.findall(r"[\w'’-]+", claim.text[p.span[0] - claim.span[0]:p.span[1] - claim.span[0]])}
-    out = set()
+    out: set[tuple[str, str]] = set()
+    if not (_FROM_NAMED.search(claim.text) or _ON_NAMED.search(claim.text)):
+        return out  # the parse below only for sentences naming where
     for unit, qs in counted_figures(claim).items():
+        if unit != "bomb" and PART_OF.get(unit, unit) != "people" and unit not in _TOLL_CLASSES:
+            continue
         for q in qs:
             m = measure(claim, q)
             pattern = _FROM_NAMED if m is not None and m.event == "evacuate" else \
