@@ -34,6 +34,28 @@ def test_the_encoder_is_shipped_small_and_int8():
     assert [i.name for i in encoder.session.get_inputs()] == ["input_ids", "attention_mask"]
 
 
+def test_word_by_word_ids_are_the_tokenizers_own(corpus_dir):
+    """The encoder's remembered word pieces give exactly what the tokenizer gives the whole text
+    (truncated, with [CLS]/[SEP]): on real debate and crawled news lines, and on the whitespace,
+    accents and control characters a crawl leaves in."""
+    from tokenizers import Tokenizer
+
+    from claimdesk.extraction.token_vectors import TOKENIZER_FILE
+
+    encoder = load_encoder()
+    reference = Tokenizer.from_file(str(TOKENIZER_FILE))
+    reference.no_padding()
+    reference.enable_truncation(encoder.max_len)
+    texts = _dev(corpus_dir)[0][:400]
+    pages = sorted((corpus_dir / "news_cluster").glob("*.json"))[:40]
+    texts += [line for page in pages for line in json.loads(page.read_text("utf-8"))["text"].splitlines()]
+    texts += ["Caf\u00e9  owners\tsaid\u00a0\u00a0prices rose 5 %\n again", "e\u0301lan \u0301x", "a\x1cb \u200bzero\u2028line",
+              " leading and trailing ", "", "word " * 80, "Zaporizhzhia's  ‘shelling’ — 12,000 people"]
+    assert len(texts) > 1000
+    for text in texts:
+        assert encoder.ids(text) == reference.encode(text).ids, text
+
+
 def test_the_shipped_file_has_the_layers_its_settings_name():
     """The settings describe the file beside them: as many transformer layers in the graph (node
     names are stored as text in the ONNX protobuf), weights int8."""

@@ -26,7 +26,7 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span
 
 from claimdesk.extraction.checkworthiness_encoder import load_encoder
-from claimdesk.extraction.nlp import doc_text, entities_in
+from claimdesk.extraction.nlp import doc_text, entities_in, span_text
 from claimdesk.extraction.token_vectors import PieceMLP, TokenScorer, vocabulary_digest
 
 MODEL_FILE = "data/checkworthiness.json"
@@ -283,7 +283,7 @@ def checkworthiness_many(claims: list[tuple[Span, str, list[str], str]],
     given, returns the encoder's part already asked for (`encoder_scores` run elsewhere, as the
     extractor does on a spare core)."""
     hands = [hand_features(span, kind, len(hedges)) for span, kind, hedges, _ in claims]
-    parts = encoder_part() if encoder_part is not None else encoder_scores([span.text for span, *_ in claims])
+    parts = encoder_part() if encoder_part is not None else encoder_scores([span_text(span) for span, *_ in claims])
     if parts is None:
         model = load_model()
         parts = [model.probability(c[0], h) if model else 0.5 for c, h in zip(claims, hands)]

@@ -71,6 +71,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text` cut from the document's text: `Span.text` joins the span's tokens on each call."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def doc_entities(doc: Doc) -> list[Span]:
     """The document's entities (`doc.ents`), built once: `doc.ents` makes a new Span for every
     entity on each call, and attribution, places and check-worthiness each ask for them."""

@@ -24,7 +24,7 @@ from claimdesk.extraction.clauses import Unit, units_of
 from claimdesk.extraction.events import actors_of, event_type_of, reported_event
 from claimdesk.extraction.hedging import hedges_of, polarity_of
 from claimdesk.extraction.lexicons import Lexicons, lexicons
-from claimdesk.extraction.nlp import doc_text, load_nlp, parsed_from
+from claimdesk.extraction.nlp import doc_text, load_nlp, parsed_from, span_text
 from claimdesk.models import Attribution, Claim, Document, Place, When
 from claimdesk.workers import default_workers
 
@@ -66,6 +66,9 @@ class _Draft:
     cues: list[Cue]  # every cue, also of sentences too short for a claim ("Clinton said.")
     resolver: PronounResolver
     places: list[Place]
+
+    def signal_texts(self) -> list[str]:
+        return [span_text(span) for span, *_ in self.signals]
 
 
 def _spare_core() -> bool:
@@ -130,7 +133,7 @@ class SpacyExtractor:
             try:
                 for parsed, doc in parsed_docs:
                     draft = self._draft(doc, parsed)
-                    pending.append((draft, scorer.submit(encoder_scores, [w.text for w, *_ in draft.signals])))
+                    pending.append((draft, scorer.submit(encoder_scores, draft.signal_texts())))
                     if len(pending) > IN_FLIGHT:
                         draft, job = pending.popleft()
                         yield self._finish(draft, job.result)
