@@ -546,6 +546,13 @@ def test_sign_up_and_update_prompts_are_furniture_and_news_with_their_words_is_n
     # session 41, after war set AJ's first look: a live page's greeting, a free site's appeal
     "Good morning and welcome to our live coverage of the war in Ukraine.",
     "Our reporting from Ukraine is free to read. If you can, please support the Continental Observer.",
+    # session 42, after war sets AK and AL's first look: live pages' sign-offs, a partner disclaimer without "The"
+    "That's all from us for today.",
+    "That's all from us for today. Our live coverage will resume tomorrow morning.",
+    "That is all from us for today. Our live coverage continues tomorrow.",
+    "Our live coverage continues tomorrow.",
+    "Views expressed in partner content are those of the authors and do not necessarily reflect the position of the "
+    "Herald.",
 ])
 def test_appeals_and_closing_lines_are_furniture_and_news_with_their_words_is_not(prompt):
     text = "\n".join([*SENTENCES[:4], prompt, *SENTENCES[4:]]) + "\n"
@@ -587,7 +594,13 @@ def test_news_with_the_words_of_a_closing_line_or_a_syndication_note_is_the_arti
             "said.\n"
             "Residents sent news of the strike securely via Telegram, the mayor said.\n"
             "The views expressed by the minister were welcomed by the allies, a spokesman said.\n"
-            "Support our troops, the governor told the rally in Dnipro on Sunday.\n")
+            "Support our troops, the governor told the rally in Dnipro on Sunday.\n"
+            # session 42's sign-offs in news
+            "That's all from us, the commander told the soldiers before the evacuation.\n"
+            "That is all from us for today, the negotiators said as talks broke up without a deal.\n"
+            "The live coverage of the trial will resume tomorrow after the judge's ruling, the court said.\n"
+            "Our live coverage continues tomorrow, but the shelling went on overnight, officials said.\n"
+            "Views expressed by the public at the hearing were mostly against the dam.\n")
     assert furniture.furniture_spans(text) == []
 
 

@@ -47,6 +47,9 @@ LIST_ITEM_WORDS = 20
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _FULL_STOP = re.compile(r"[.…:;][\"'”’)\]]*$")
+_ALL_FROM_US = r"that(?:'s|’s| is) (?:all|it) from (?:us|me|the team)(?: (?:for )?(?:today|tonight|now|this (?:morning|evening)))?"
+_RESUMES = (r"(?:our|this|the) live (?:coverage|blog|page|updates) (?:will )?(?:resumes?|continues?|returns?|be back) "
+            r"(?:tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in the morning)\b[^.]{0,30}")
 _BOILERPLATE = re.compile(
     r"\boriginally (?:appeared|published) (?:on|in|at)\b|\bread the original article\b|^\W*disclaimer\s*:|"
     # a line opening so ("Originally published by Polaris Wire. Republished under licence."); not a sentence's
@@ -63,6 +66,9 @@ _BOILERPLATE = re.compile(
     r"^\W*read the full (?:report|assessment|analysis|study|story|article|brief)\b[^.]{0,80}\b(?:website|site)\W*$|"
     r"^\W*we(?:'re|’re| are| will be) (?:pausing|closing|ending|wrapping up) (?:our|this|the) live "
     r"(?:coverage|blog|page)\b|"
+    # a live page's sign-off as whole lines: "That's all from us for today.", "Our live coverage will resume tomorrow
+    # morning." (not "That's all from us, the commander told the soldiers", "Shelling will resume tomorrow")
+    r"^\W*(?:" + _ALL_FROM_US + r"[.!]?\s*(?:" + _RESUMES + r"\.?)?|" + _RESUMES + r"\.?)\s*$|"
     r"^\W*(?:that|this) (?:concludes|ends|wraps up) (?:our|this|the) live (?:coverage|blog|page)\b[^.]{0,40}\.?"
     r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
     # a live page closed, a view not the site's, an appeal for support or for tips as whole lines: "This live blog is
@@ -72,7 +78,7 @@ _BOILERPLATE = re.compile(
     # strike via Telegram", "The views expressed by the minister were welcomed")
     r"^\W*(?:this|our) live (?:blog|coverage|page) (?:is|has) (?:now )?(?:closed|ended|over|paused)\b[^.]{0,40}\.?"
     r"(?:\s+thank(?:s| you) for (?:following|reading|joining us)\b[^.]{0,30}\.?)?\s*$|"
-    r"^\W*the (?:views|opinions) (?:and opinions )?expressed (?:here |in (?:this|partner|guest|sponsored) (?:\w+ )?)?"
+    r"^\W*(?:the )?(?:views|opinions) (?:and opinions )?expressed (?:here |in (?:this|partner|guest|sponsored) (?:\w+ )?)?"
     r"are (?:solely )?(?:those )?of the authors?\b[^.]{0,160}\.?\s*$|"
     # a video player's note, a page's time zone, a reader-funded appeal as whole lines: "This video can not be played.
     # To play this video you need to enable JavaScript in your browser."; "All times are Kyiv time (EEST)."; "The
