@@ -56,9 +56,17 @@ _LOCATIVE = re.compile(
     r"(?:[\w-]+\s+)?(?:attacks?|strikes?|assaults?|raids?)\s+on|(?:shelling|bombardment)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "the town of Chibok", "the capital, Abuja": a strong cue, stronger than spaCy's guess of a person.
-_TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?\s+$", re.IGNORECASE)
+# So is a part of a town: "a residential neighbourhood of Kharkiv" (spaCy tags it a facility), "the outskirts of Sumy".
+_TOWN_CUE = re.compile(r"\b(?:(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?|(?:neighbou?rhoods?|suburbs?|"
+                       r"outskirts|city\s+cent(?:re|er)|residential\s+areas?|districts?)\s+of)\s+$", re.IGNORECASE)
 # "near Pokrovsk and Myrnohrad": a name listed right after a place is read like that place.
 _TOWN_CUE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:town|city|village|settlement|port|capital)\b")
+# a site named after its town: "the Ryazan oil refinery", "the Valuyki fuel depot" (spaCy tags it a facility); not a
+# nuclear plant, named after its region or a town away from it ("the Zaporizhzhia nuclear power plant" is at Enerhodar)
+_SITE_TOWN_SIZE = 200_000  # a town of a country the page is not about names its sites only when this big ("the Shell
+#                            refinery" is no Shell, Ecuador; "the Ryazan oil refinery" is Ryazan)
+_SITE_AFTER = re.compile(r"\s+(?:(?:oil|fuel|ammunition|grain|river|sea)\s+)?(?:refinery|depot|terminal|airport|airfield|"
+                         r"air\s+base|port|substation|(?:railway|rail|bus)\s+station|bridge)\b")
 _LISTED_AFTER = re.compile(r"(?:\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$")
 _LISTED_COMMA = re.compile(r",\s*$")
 _LIST_GOES_ON = re.compile(r",|\s+(?:and|or)\s")
@@ -470,7 +478,9 @@ def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: b
             and not _AREAS_AHEAD.match(text, e):
         return False  # "the left bank of the Dnipro", "across the Dnipro,": a river; a town takes no article
     lead = text[max(0, s - 30):s]
-    if region or _follows_country(text, e, entry, gaz) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, e):
+    if region or _follows_country(text, e, entry, gaz) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, e) \
+            or _SITE_AFTER.match(text, e) and key not in person_like \
+            and (entry.country in context or entry.population >= _SITE_TOWN_SIZE):
         return True
     if label in _NOT_TOWN_LABELS and not _STRICT_LOCATIVE.search(lead):
         return False

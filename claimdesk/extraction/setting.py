@@ -88,6 +88,8 @@ def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> lis
             if 0 <= start <= len(claim.text) and (_BEARING.search(claim.text, max(0, start - 30), start)
                                                   or _COMPARED.search(claim.text, max(0, start - 80), start)):
                 continue
+            if _on_the_outskirts(claim, p, start):
+                continue
         out.append(p)
     return out
 
@@ -95,6 +97,25 @@ def own_places(claim: Claim, kinds: tuple[str, ...] = ("city", "region")) -> lis
 # a place naming the house a speaker belongs to: "A source in Ukraine's SBU security service told …"
 _HOUSE_BEFORE = re.compile(r"\s+(?:in|at|of|from|within|inside|with)\s+(?:the\s+)?")
 _HOUSE_AFTER = re.compile(r"['’]s\s")
+
+
+# a town's edge, naming where another town lies: "a warehouse in Pisochyn, on Kharkiv's western outskirts"
+_EDGE = r"(?:outskirts|suburbs|edge)"
+_EDGE_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?" + _EDGE + r"\b")
+_EDGE_BEFORE = re.compile(r"\b" + _EDGE + r"\s+of\s+(?:the\s+)?$", re.I)
+_AN_EDGE_BETWEEN = re.compile(r",?\s+(?:(?:on|in|at|near)\s+)?(?:the\s+)?(?:(?:\w+\s+){0,2}?" + _EDGE + r"\s+of\s+(?:the\s+)?)?",
+                              re.I)
+
+
+def _on_the_outskirts(claim: Claim, place: Place, start: int) -> bool:
+    """The town is named as the edge of another town named just before it, not where it happened ("in Pisochyn, on
+    Kharkiv's western outskirts"; not "two in Kherson and one on the outskirts of Mykolaiv")."""
+    end = start + (place.span[1] - place.span[0])
+    if not (_EDGE_AFTER.match(claim.text, end) or _EDGE_BEFORE.search(claim.text, max(0, start - 30), start)):
+        return False
+    return any(q.kind == "city" and q.span is not None and q.name != place.name and q.span[1] <= place.span[0]
+               and _AN_EDGE_BETWEEN.fullmatch(claim.text[q.span[1] - claim.span[0]:start])
+               for q in claim.places)
 
 
 def _speakers_house(claim: Claim, speaker: tuple[int, int], place: Place) -> bool:
@@ -152,9 +173,58 @@ def set_claims(claims: Sequence[Claim], text: str, places: Sequence[Place]) -> N
         claim.setting = []
         if not claim.quantities or own[id(claim)] or own_places(claim, ("country",)):
             continue
-        setting = _sentence_town(ordered, i, own, text) or office_places(claim, text) \
-            or _context_town(ordered, i, own, text, places, claimed) or _site_town(ordered, i, own) or page
+        setting = _sentence_town(ordered, i, own, text) or _regional_office_in_town(ordered, i, own, text, places, claimed) \
+            or office_places(claim, text) or _context_town(ordered, i, own, text, places, claimed) \
+            or _site_town(ordered, i, own) or page
         claim.setting = [p.model_copy() for p in setting]
+
+
+# the town a sentence is set in, named back: "… were killed and 38 injured in the strike on the city's Kholodnohirskyi
+# district" (not "the city council", "the City of London")
+_THE_CITY = re.compile(r"\bthe (?:city|town)(?:['’]s)?\b(?! (?:council|hall|administration|authorities|of\b))", re.I)
+
+
+# a governor's sentence telling of more than the city, or of somewhere near it: "villages outside the city", "across
+# the region, three of them in the city"
+_BEYOND_THE_CITY = re.compile(r"\b(?:outside|around|near|beyond|north|south|east|west|outskirts|across|throughout|"
+                              r"region|oblast|province|villages?)\b", re.I)
+
+
+def _regional_office_in_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str,
+                             places: Sequence[Place], claimed: Sequence[tuple[int, int]]) -> list[Place]:
+    """The town a regional official's figure is counted in when the sentence says it is "the city's": the town the
+    claim's paragraph or page is set in, when it lies in the official's region ("Kharkiv regional governor Dmytro
+    Lysenko said seven people were killed and 38 injured in the strike on the city's Kholodnohirskyi district" on a
+    page about Kharkiv counts in the city the mayor's toll is counted in, not in the region around it)."""
+    from claimdesk.extraction.gazetteer import gazetteer  # read only for a regional office's sentence naming the city
+
+    claim = ordered[i]
+    end = _SENTENCE_END.search(text, claim.span[1] - 1)
+    sentence = text[claim.span[0]:end.start() if end else len(text)]
+    if not _THE_CITY.search(sentence) or _BEYOND_THE_CITY.search(sentence):
+        return []
+    office = office_places(claim, text)
+    if len(office) != 1 or office[0].kind != "region":
+        return []
+    # the town told around it, else the region's own seat of its name (the Kharkiv governor's "the city" is Kharkiv)
+    town = _context_town(ordered, i, own, text, places, claimed) or _towns_in([p for c in ordered for p in own[id(c)]])
+    if not town:
+        seat = seat_town(office[0])
+        return [seat] if seat is not None else []
+    seat = gazetteer().region_seat(town[0].name, town[0].country, town[0].geonameid)
+    return town if seat is not None and seat.lower() == office[0].name.lower() else []
+
+
+def seat_town(region: Place) -> Optional[Place]:
+    """The town of the region's name that the region is named after (Kharkiv for the Kharkiv region), if any."""
+    from claimdesk.extraction.gazetteer import gazetteer
+    from claimdesk.extraction.places import find_places
+
+    for town in find_places(f"the city of {region.name}"):
+        if town.kind == "city":
+            seat = gazetteer().region_seat(town.name, town.country, town.geonameid)
+            return town if seat is not None and seat.lower() == region.name.lower() else None
+    return None
 
 
 def _sentence_town(ordered: Sequence[Claim], i: int, own: dict[int, list[Place]], text: str) -> list[Place]:
