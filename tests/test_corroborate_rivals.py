@@ -329,8 +329,10 @@ def test_a_page_saying_one_office_still_gives_its_figure_sets_the_two_at_odds():
     region = next(c for c in claims if "still says" in c.text)
     [found] = rivalries({"a": [city], "b": [region]}, {doc.id: DAY}.get, _outlet)
     assert {x.strip() for x in found.contradiction.detail.split("vs")} == {"Six", "four"}
-    side_by_side = ("Six residents died in Chuhuiv, the Chuhuiv City Military Administration said on Tuesday. The "
-                    "regional military administration said four people were killed in Chuhuiv.")
+    # told side by side by two offices of one level (session 42: a city's office and a region's are at odds
+    # whatever words set them apart, `test_a_live_pages_mayor_and_governor_are_two_offices_at_odds`)
+    side_by_side = ("Six residents died in Chuhuiv, the regional police said on Tuesday. The regional military "
+                    "administration said four people were killed in Chuhuiv.")
     doc, claims = _claims(side_by_side, "Meridian Live")
     assert rivalries({str(i): [c] for i, c in enumerate(claims)}, {doc.id: DAY}.get, _outlet) == []
 
@@ -656,3 +658,59 @@ def test_bombs_on_a_target_in_the_town_a_page_is_set_in_rival_the_towns_count_of
     # bombs on another target of the town are another count
     school = (governor[0].replace("the central market", "a school"), "Sumy Today", "Two guided")
     assert _rival_details(school, city) == []
+
+
+def test_a_live_pages_mayor_and_governor_are_two_offices_at_odds():
+    # session 42, after war set AK's first look: a live page's posts give the mayor's toll and the governor's, with no
+    # word of their difference; a city's office and a region's are two counts
+    page = ("Russian missiles hit the city of Kharkiv on Tuesday morning.\nMayor Ihor Savchuk now puts the toll at nine killed and 42 "
+            "injured.\nGovernor Dmytro Lysenko's latest update: seven killed and 38 injured.")
+    doc, claims = _claims(page, "Meridian Live")
+    mayor = next(c for c in claims if "nine killed" in c.text)
+    governor = next(c for c in claims if "seven killed" in c.text)
+    [found] = rivalries({"a": [mayor], "b": [governor]}, {doc.id: DAY}.get, _outlet)
+    assert {x.strip() for x in found.contradiction.detail.split("vs")} == {"nine", "seven"}
+    # a deed's own figure beside the day's told by the two offices is a breakdown, not two counts (war set AB)
+    page = ("Kherson City Military Administration Head Roman Tkachuk reported that Russian artillery struck a bus in the "
+            "Dniprovskyi District, killing four people and injuring 11. Kherson Oblast Military Administration Head "
+            "Oleksandr Dovhan reported that Russian strikes killed seven civilians in Kherson City on June 14.")
+    doc, claims = _claims(page, "Meridian Live")
+    counting = [c for c in claims if c.quantities]
+    assert rivalries({str(i): [c] for i, c in enumerate(counting)}, {doc.id: DAY}.get, _outlet) == []
+    # "has continued to cite" is a page's word for a figure kept against another
+    page = ("Russian missiles hit the city of Kharkiv on Tuesday morning.\nPolice chief Ivan Vyhivskyi said on Tuesday "
+            "that the death toll stood at seven.\nHealth Minister Viktor Liashko has continued to cite nine deaths.")
+    doc, claims = _claims(page, "Meridian Live")
+    police = next(c for c in claims if "seven" in c.text)
+    minister = next(c for c in claims if "nine deaths" in c.text)
+    assert len(rivalries({"a": [police], "b": [minister]}, {doc.id: DAY}.get, _outlet)) == 1
+    # (a review of session 42) the two offices' tolls of the city and of the region are no two counts of one thing,
+    # nor is a speaker who "continued to say" something else at odds with another's figure
+    page_scopes = ("Russian missiles hit the city of Kharkiv on Tuesday morning.\nMayor Ihor Terekhov said the death toll "
+                   "in the city had risen to nine.\nGovernor Oleh Syniehubov said the death toll across the region had "
+                   "risen to 14.")
+    doc, claims = _claims(page_scopes, "Meridian Live")
+    counting = [c for c in claims if c.quantities]
+    assert rivalries({str(i): [c] for i, c in enumerate(counting)}, {doc.id: DAY}.get, _outlet) == []
+    saying = ("Russian missiles hit the city of Kharkiv on Tuesday morning.\nPolice chief Ivan Vyhivskyi said on Tuesday "
+              "that seven people were killed.\nHealth Minister Viktor Liashko, who continued to say the city needs more "
+              "air defence, said nine people were killed in the strike.")
+    doc, claims = _claims(saying, "Meridian Live")
+    counting = [c for c in claims if c.quantities]
+    assert rivalries({str(i): [c] for i, c in enumerate(counting)}, {doc.id: DAY}.get, _outlet) == []
+    side_by_side = page.replace("has continued to cite", "cited")
+    doc, claims = _claims(side_by_side, "Meridian Live")
+    assert rivalries({str(i): [c] for i, c in enumerate(claims)}, {doc.id: DAY}.get, _outlet) == []
+
+
+def test_a_regional_officials_count_of_a_site_hit_rivals_a_count_set_in_its_town():
+    # session 42, after war set AL's first look: the governor's drones "had attacked the refinery" (set in his region)
+    # and a source's drones that attacked it on a page about the Ryazan refinery
+    governor = ("A Ukrainian drone attack set the Ryazan oil refinery on fire overnight.\nRyazan governor Pavel Malyshev "
+                "said nine drones had attacked the refinery.", "Ryazan Wire", "nine")
+    source = ("Ukrainian drones struck the Ryazan oil refinery overnight.\nA source in Ukraine's SBU security service "
+              "told ABN that 18 drones had attacked the refinery.", "Harbor Wire", "18")
+    assert _rival_details(governor, source) in (["nine vs 18"], ["18 vs nine"])
+    # another site attacked in the town is another count
+    depot = (source[0].replace("had attacked the refinery", "had attacked the fuel depot"), "Harbor Wire", "18")
+    assert _rival_details(governor, depot) == []

@@ -25,6 +25,7 @@ from typing import Optional
 from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
 from claimdesk.corroborate.measures import (EXTENT_UNITS, Measure, frame_at, interval, located, measure, overlap,
                                            unit_class)
+from claimdesk.extraction.setting import own_places
 from claimdesk.language.clock import ClockTime, clock_times
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
 
@@ -315,6 +316,9 @@ def _part_over_whole(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
 _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally)\s+(?:reported|said|put|gave|counted|told)|"
                          r"earlier\s+(?:reported|said|put|gave)|"
                          r"had\s+(?:earlier|initially|first|previously)\s+(?:reported|said|put|given|counted)|"
+                         # "Earlier in the day, the governor had reported one dead and seven injured"
+                         r"^\W*earlier\s+(?:in\s+the\s+day|(?:on\s+)?(?:today|this\s+morning|on\s+\w+day))\b[^;.]*?\bhad\s+"
+                         r"(?:reported|said|put|given|counted)|"
                          r"up\s+from|down\s+from|revised\s+\w+\s+from)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]\s")
 # what turns to the figure that replaced it: "initially said two … but now say 12"
@@ -479,6 +483,33 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+# a town a route or a launch starts from or goes to: "the plane from Moscow to St Petersburg", "missiles fired from
+# Belgorod"
+_ROUTE_BEFORE = re.compile(r"\b(?:from|to|towards?|via|bound\s+for)\s+(?:the\s+)?$", re.I)
+
+
+def _event_towns(claim: Claim) -> list[Place]:
+    """The one town the claim's words tell its event happened in (not a route's end), or none."""
+    towns = [p for p in own_places(claim, ("city",)) if p.span is None
+             or not _ROUTE_BEFORE.search(claim.text, 0, max(0, p.span[0] - claim.span[0]))]
+    return towns if len({p.name for p in towns}) == 1 else []
+
+
+DISTRICT_KM = 15.0  # a listed "town" this near a bigger one may be one of its districts
+
+
+def _part_of_town(part: Place, town: Place) -> bool:
+    from claimdesk.extraction.gazetteer import gazetteer  # read only for two towns of one story's figures
+
+    if None in (part.lat, part.lon, town.lat, town.lon) or \
+            distance_km(part.lat, part.lon, town.lat, town.lon) > DISTRICT_KM:
+        return False
+
+    def population(p: Place) -> int:
+        return max((e.population for e in gazetteer().lookup(p.name) if e.geonameid == p.geonameid), default=0)
+    return population(part) < population(town)
+
+
 def _cities(claim: Claim) -> list[Place]:
     return [p for p in claim.places if p.kind == "city" and p.lat is not None]
 
@@ -521,11 +552,31 @@ class _Facts:
     day: bool
     cities: list[Place]
     clock: bool = False
+    towns: tuple[Place, ...] = ()  # where its figures were counted: its own towns, else its page's setting
+    towns_told: bool = False  # the towns are its own words', not its page's setting
 
     @classmethod
     def of(cls, claim: Claim) -> "_Facts":
         counts = counted_figures(claim)
-        return cls(counts, named_day(claim) is not None, _cities(claim), _event_clock(claim, counts) is not None)
+        own = _event_towns(claim) if counts else []
+        towns = own or ([p for p in claim.setting if p.kind == "city"] if counts else [])
+        return cls(counts, named_day(claim) is not None, _cities(claim), _event_clock(claim, counts) is not None,
+                   tuple(towns), bool(own))
+
+    def counted_elsewhere(self, other: "_Facts") -> bool:
+        """Each tells where its figures were counted, and no town is both's: "a drone hit a warehouse in Pisochyn,
+        injuring two people" counts no one of the 38 injured in Kharkiv, whatever story both sit in. A town near a
+        bigger one may be one of its districts (Saltivka, which the gazetteer lists as a town, beside Kharkiv), unless
+        words name the smaller and only a page's setting the bigger (Pisochyn's own words beside a page set in
+        Kharkiv)."""
+        if not (self.towns and other.towns) or {p.name for p in self.towns} & {p.name for p in other.towns}:
+            return False
+        if self.towns_told != other.towns_told:  # only a page's setting may be a part of the town words name
+            set_in, told = (other, self) if self.towns_told else (self, other)
+            return not any(_part_of_town(part, town) for part in set_in.towns for town in told.towns)
+        # two towns named alike, or two settings, may be a town and one of its districts ("killed by the strike on
+        # Saltivka" / "killed … in Kharkiv")
+        return not any(_part_of_town(a, b) or _part_of_town(b, a) for a in self.towns for b in other.towns)
 
     def may_conflict(self, other: "_Facts") -> bool:
         return bool(self.may_disagree_on_numbers(other) or (self.day and other.day) or (self.cities and other.cities)
@@ -560,7 +611,7 @@ def find(evidence: Sequence[Evidence]) -> list[Contradiction]:
             for found in (_number_conflict(a.claim, b.claim, ca, cb,
                                            grown_since(apart, a.published, b.published, a.claim, b.claim,
                                                       a.told_at, b.told_at))
-                          if fa.may_disagree_on_numbers(fb) else None,
+                          if fa.may_disagree_on_numbers(fb) and not fa.counted_elsewhere(fb) else None,
                           date_conflict(a.claim, b.claim) if fa.day and fb.day and not one_outlet else None,
                           time_conflict(a.claim, b.claim) if fa.clock and fb.clock and not one_outlet else None,
                           None if one_outlet else _place_conflict(a.claim, b.claim, fa.cities, fb.cities)):

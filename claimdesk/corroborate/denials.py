@@ -344,8 +344,8 @@ ANTECEDENT_LINES = 2
 
 # (", which Russia's defence ministry said it had 'liberated'": a relative clause says who claimed it, not what
 # is denied)
-_CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arguing|and|but|while|though|"
-                         r"although|according|as|which|who|where)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
+_CLAUSE_END = re.compile(r",\s*(?:calling|saying|adding|describing|insisting|arguing|telling|claiming|stressing|and|"
+                         r"but|while|though|although|according|as|which|who|where)\b|[;:—–(]|\.(?:\s|$)|[”\"]\s*$", re.I)
 _EMBEDDED_RELATIVE = re.compile(r",\s+(?:who|which|where)\b[^,;.]*,(?=\s+(?:had|has|have|was|were|is|are|would|will|did|\w+ed)\b)", re.I)
 _REPORT_NOUN = (r"(?:reports?|reporting|claims?|allegations?|accusations?|charges?|rumou?rs?|stor(?:y|ies)|"
                 r"accounts?|assertions?|suggestions?|speculation|statements?|notion|idea|suspicions?|findings?)")
@@ -625,9 +625,27 @@ def denied_deed(denied: str) -> Optional[str]:
 _TELLS_OF = {"destroy": "damage"}
 
 
+# a strike told as meant against civilians tells of targeting them: "called the attack a deliberate strike on
+# civilians" is what "denied that Russia targets civilians" denies; a strike alone is not ("missiles struck Kharkiv,
+# killing seven civilians"), nor one "not deliberate" or deliberately at a depot with civilians killed nearby
+_MEANT = re.compile(r"(?<!\bnot\s)(?<!\bnever\s)\b(?:deliberate(?:ly)?|intentional(?:ly)?)\b(?=[^.;]{0,25}\bcivilians?\b)",
+                    re.I)
+
+
+_STRIKES = {"strike", "attack", "fire", "bomb"}
+
+
+def _deeds_of(claim: Claim) -> set[str]:
+    deeds = {d for t in parse(claim.text) if (d := _deed(t))}
+    deeds |= {_TELLS_OF[d] for d in deeds if d in _TELLS_OF}
+    if deeds & _STRIKES and _MEANT.search(claim.text):
+        deeds.add("target")
+    return deeds
+
+
 def states_deed(deed: Optional[str], claim: Claim) -> bool:
     """Whether `claim` tells of `deed` (a verb or noun of its class, or one telling of it); always when there is none."""
-    return deed is None or any(d == deed or _TELLS_OF.get(d) == deed for t in parse(claim.text) if (d := _deed(t)))
+    return deed is None or deed in _deeds_of(claim)
 
 
 def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str]] = None) -> float:
@@ -647,6 +665,8 @@ def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str
         return 0.0
     said = set(content_words(claim.text))
     said.update(_TELLS_OF[w] for w in list(said) if w in _TELLS_OF)
+    if said & _STRIKES and _MEANT.search(claim.text):
+        said.add("target")
     for name in [*claim.actors, *(p.name for p in claim.places)]:
         said.update(w.lower() for w in name.split())
     return len(words & said) / len(words)

@@ -440,6 +440,20 @@ def _site_named(noun):  # noqa: ANN001, ANN202
     return named
 
 
+def _with_object(noun) -> bool:  # noqa: ANN001
+    """The noun (or the first of the nouns it is listed with) is the object of "with": "with 143 drones and seven
+    missiles"."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with"
+
+
+def _attacked_a_country(verb) -> bool:  # noqa: ANN001
+    from claimdesk.extraction.places import country_of_name
+
+    return any(c.dep_ == "dobj" and country_of_name(c.text) for c in verb.children)
+
+
 def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     """What `q` counts in `claim`, from the claim's parse; None when its counted noun is unknown."""
     thing = unit_class(q)
@@ -518,22 +532,39 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "intercept"  # "21 drones were destroyed over the Kursk region" / "16 drones had been shot down over it"
     if thing not in WEIGHTS and thing not in EXTENT_UNITS and pred is not None and _set_on_fire(pred):
         event = "burn"  # "two fuel tanks … had caught fire" / "four fuel tanks had been set ablaze": one count
+    if event in _SUFFERED and attribute & _HARMS:
+        event = "injure" if attribute & _HARMS != {"death"} else "kill"  # "two employees received minor injuries"
+        attribute -= _HARMS
+    if thing in AIRBORNE and event in _MOUNTED and _with_object(noun) and (event != "attack" or _attacked_a_country(pred)):
+        # "carried out a massive strike with 11 long-range missiles", "attacked Ukraine with 143 drones": the weapons
+        # fired in it, as "launched 143 drones and seven missiles" counts them
+        event = "fire"
+        attribute -= _STRIKE_NOUNS
     if thing == "bomb" and event in _BOMBING:
         event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
         owners -= agents  # "Russian aircraft dropped six" / "Russian forces dropped at least eight": one side's bombs
         attribute |= _target(pred)  # "dropped three guided aerial bombs on the Central Market": what they hit
     if event in _OUTAGE_VERBS and _powerless(pred):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
+        # a place is no owner of the households: the subject the parse makes of a headline's "Sumy region: …"
+        owners -= _AREA_WORDS | {w.lower() for p in claim.places for w in p.name.split()}
+    elif _CUT_TO.search(claim.text, 0, where[0]) and _STRUCK.search(claim.text):
+        # the parse takes "cut power" for a noun: "a strike on a substation cut power to some 31,000 households, the
+        # ministry said" (its predicate is the speaker's verb, its subject the speaker)
+        event, owners = "outage", set()
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
         # "the death toll … stood at nine", "the toll rose to 11", "the number of people killed has risen
         # to 11": the dead (or the wounded), whatever the toll did
         owners -= {"people"} | _TALLIES
         event = "injure" if q.unit == "injured" else "kill"
-    elif thing == "people" and q.unit in ("deaths", "injured") and pred is not None and pred.lemma_.lower() in _PUT_AT:
-        # "the mayor put the death toll at 16", "put the number of injured crew members at three": the dead or the
-        # injured (not "20 of those injured were taken to hospital": a part of them)
-        event = "injure" if q.unit == "injured" else "kill"
+    elif thing == "people" and q.unit in _HARMED and pred is not None and pred.lemma_.lower() in _PUT_AT | _TELL_COUNT:
+        # "the mayor put the death toll at 16", "put the number of injured crew members at three", "has continued to
+        # cite nine deaths": the dead or the injured (not "20 of those injured were taken to hospital": a part of them)
+        event = "injure" if q.unit in ("injured", "wounded") else "kill"
+        owners -= agents  # who tells the toll ("Mayor Savchuk now puts the toll at nine killed"), not who was hit
+    if event is None and thing == "people" and q.unit in _HARMED:
+        event = "injure" if q.unit in ("injured", "wounded") else "kill"  # a toll with no verb: "update: seven killed"
     extent = _extent(thing, event, owners | attribute, pred)
     if extent is not None and (of is None or of in _SITE_OF):
         # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
@@ -625,6 +656,12 @@ WEIGHTS = frozenset({"tonne", "ton"})
 _GOODS_LOST = {"lose", "burn", "spoil", "destroy"}
 # people moved away from danger are evacuated, in whichever words: to other hospitals, from a town
 _MOVED = {"move", "relocate", "transfer"}
+_SUFFERED = {"receive", "suffer", "sustain", "get"}
+_HARMS = {"injury", "wound", "burn", "death"}
+# a strike carried out with weapons; "attacked" only a country with them ("attacked Ukraine with 143 drones", not
+# "attacked Kharkiv with 12 drones": a town's share of the night)
+_MOUNTED = {"carry", "conduct", "launch", "attack", "mount", "deliver", "fire"}
+_STRIKE_NOUNS = {"strike", "attack", "assault", "raid", "barrage"}
 _MOVABLE = {"people", "patient", "resident", "civilian", "children", "child"}
 _CARE_PLACES = {"hospital", "clinic", "facility", "institution"}
 _SETTLEMENTS = {"village", "town", "city", "settlement", "area", "district", "region", "zone", "home", "house"}
@@ -634,6 +671,8 @@ _WORKPLACES = {"site", "depot", "plant", "warehouse", "facility", "terminal", "r
                "station", "mine", "factory", "port"}
 _TALLIES = {"toll", "number", "tally", "count", "total"}
 _PUT_AT = {"put", "place", "set", "estimate", "give"}  # verbs telling a toll's figure: "put the death toll at 16"
+_HARMED = {"deaths", "dead", "killed", "injured", "wounded"}  # a toll's units: "nine killed", "12 deaths"
+_TELL_COUNT = {"cite"}  # "has continued to cite nine deaths" (not "confirmed 12 deaths on the roads last year")
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
 _POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
@@ -665,6 +704,11 @@ def _powerless(pred) -> bool:  # noqa: ANN001 - a spaCy token
     return any(t.lemma_.lower() in _POWER and t.dep_ in ("dobj", "pobj", "attr") for t in near)
 
 
+_CUT_TO = re.compile(r"\b(?:cut|cuts|cutting|knock(?:ed|s|ing)? out)\s+(?:off\s+)?(?:the\s+)?(?:power|electricity)"
+                     r"(?:\s+supplies?)?\s+(?:to|for)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
+                     r"up\s+to|at\s+least)\s+)?$", re.I)
+_AREA_WORDS = {"region", "oblast", "province", "district", "city", "town", "area"}
+_STRUCK = re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shelling|drones?|missiles?|bomb\w*)\b", re.I)
 _OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _THE_REGION = {"region", "oblast", "province"}

@@ -36,7 +36,7 @@ from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted
                                                   two_pages_two_speakers)
 from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, WEIGHTS, measure, overlap
 from claimdesk.corroborate.transfers import Handover, handovers
-from claimdesk.extraction.setting import own_places, setting_region
+from claimdesk.extraction.setting import own_places, seat_town, setting_region
 from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Story
 
@@ -136,10 +136,14 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
         # aerial bombs hit the central market" on a page set in Sumy: the weapons that hit the town its page tells of,
         # or what they hit there (the target tells two strikes' counts apart: `Measure.attribute`)
         struck = {u: qs for u, qs in figures.items() if u in _WEAPONS
-                  and any((m := measure(claim, q)) is not None and m.event == "strike" and m.attribute for q in qs)}
-        in_towns = {t for t in towns if not t.startswith("region:")}
+                  and any((m := measure(claim, q)) is not None and m.event in ("strike", "attack") and m.attribute
+                          for q in qs)}
+        # a regional official's figure of a target hit is counted in the town the region is named after ("Ryazan
+        # governor Pavel Malyshev said nine drones had attacked the refinery")
+        in_towns = {t for t in towns if not t.startswith("region:")} or \
+            _names(seat for p in claim.setting if p.kind == "region" and (seat := seat_town(p)) is not None)
         # "officials in Dnipro said three missiles had struck the city": the city is the one it names
-        if struck and in_towns and not _names_another_town(claim, towns):
+        if struck and in_towns and not _names_another_town(claim, towns | in_towns):
             return in_towns, struck
     if _OVER_THE_REGION.search(claim.text):
         # "26 Ukrainian drones were shot down over the region overnight, the governor said" on a page set in Valuyki:
@@ -206,13 +210,43 @@ def _two_accounts(a: Claim, b: Claim, source_of: Callable[[Claim], str], extent:
         # area of 2,000 square metres, the service added" / "according to the mayor, the fire affected about 800
         # square metres"); its two pages' tolls are its own updates through the day
         return source_of(a) != source_of(b) or (extent and two_pages_two_speakers(a, b))
-    return a.id != b.id and _named_speaker(a) and _named_speaker(b) and bool(_AT_ODDS.search(a.text + " " + b.text))
+    return a.id != b.id and _named_speaker(a) and _named_speaker(b) and \
+        (bool(_AT_ODDS.search(a.text + " " + b.text)) or _two_offices_tolls(a, b))
+
+
+# a city's office and a region's tolls: a live page's "Mayor Savchuk now puts the toll at nine killed" and "Governor
+# Dmytro Lysenko's latest update: seven killed" are two offices' counts, whatever words set them apart (not a deed's
+# own figure beside the day's: "struck a bus …, killing four people" / "strikes killed seven civilians in Kherson")
+_CITY_OFFICER = re.compile(r"\b(?:mayor|city (?:council|(?:military )?administration|hall))\b", re.I)
+_REGION_OFFICER = re.compile(r"\b(?:governor|(?:regional|oblast|provincial) (?:(?:military )?administration|head|"
+                             r"council|authorities)|head of the (?:\w+ )?(?:region|oblast))\b", re.I)
+
+
+# a toll of more than the town: "the death toll across the region had risen to 14"
+_WIDER = re.compile(r"\b(?:region|oblast|province|across|throughout|villages|district)\b", re.I)
+_TALLY_WORD = re.compile(r"\b(?:(?:death\s+)?toll|update|tally|figures?|count)\b", re.I)
+
+
+def _two_offices_tolls(a: Claim, b: Claim) -> bool:
+    """A city office's and a region office's speakers each give a toll as such (`_TALLY_WORD`)."""
+    return {_office(a), _office(b)} == {"city", "region"} and all(_TALLY_WORD.search(c.text) for c in (a, b)) \
+        and not any(_WIDER.search(c.text) for c in (a, b))
+
+
+def _office(claim: Claim) -> Optional[str]:
+    """"city" or "region" when the claim's speaker holds one such office only."""
+    speaker = claim.attribution.source or ""
+    kinds = [kind for kind, pattern in (("city", _CITY_OFFICER), ("region", _REGION_OFFICER)) if pattern.search(speaker)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 # a page's words for two figures at odds
 _AT_ODDS = re.compile(r"\b(?:higher|lower|differ\w*|contradict\w*|disput\w*|discrepanc\w*|at\s+odds|conflicting|"
                       r"whereas|however|(?:is|are|was|were)\s+still\s+(?:reporting|giving|listing|saying)|"
-                      r"still\s+(?:says|puts|gives|reports|lists)|(?:is|are)\s+sticking\s+(?:with|to)|"
+                      r"still\s+(?:says|puts|gives|reports|lists|cites)|"
+                      # "Mayor Ihor Savchuk has continued to cite nine deaths" after the governor's seven
+                      r"continu\w*\s+to\s+(?:cite|give|put|insist\s+on|stand\s+by)\b[^.;]{0,40}\b(?:figure|toll|count|tally|"
+                      r"deaths?|dead|killed|injured|wounded|\d)|(?:is|are)\s+sticking\s+(?:with|to)|"
                       r"put\s+(?:the|its|their)\s+(?:toll|number|figure)|"
                       # "the mayor said he stood by his figure of 23 dead" after the police's 21
                       r"(?:stood|stands|standing|stand|insist\w*\s+on)\s+(?:by\s+)?(?:his|her|its|their|the)\s+(?:own\s+)?"

@@ -294,7 +294,7 @@ def gives_figure(verb: Token) -> bool:
 
 # the figures a colon may follow, and the verbs that give or revise one ("updated the toll:"; not "suffered heavy
 # losses:", "paid a terrible toll:", "tripled the number:")
-COLON_FIGURE_NOUNS = {"toll", "number", "figure", "count", "tally"}
+COLON_FIGURE_NOUNS = {"toll", "number", "figure", "count", "tally", "update", "estimate", "total"}
 COLON_FIGURE_VERBS = {"update", "revise", "raise", "lower", "give", "release", "publish", "correct", "adjust"}
 
 
