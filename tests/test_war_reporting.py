@@ -275,7 +275,20 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        "set_ai": (10, 22, 7),
        # (AJ then: "rejected the accusation" answers the plant management's blame, not the IAEA's sentence above it
        # on its page, which sits in a sibling story: corroborated right 8 -> 9)
-       "set_aj": (9, 25, 6)}
+       "set_aj": (9, 25, 6),
+       # sets AK and AL, written at session 42's start by two more blind helpers, read once on the session's first code
+       # (d0f0507): AK (ballistic missiles on a Kharkiv apartment block and printing works, the mayor's and the governor's
+       # tolls at odds all day, the night's launches counted by each side, a Belgorod depot hit or only "debris", an
+       # exchange counted 205 or 190, Sumy's outage counted twice) corroborated right 9, wrong 6; found 8 of 12;
+       # contested right 8, wrong 2; denied right 2, wrong 3; conflicts 0 of 8; denials 14 of 25; three furniture
+       # claims (a live page's sign-off, a partner disclaimer). AL (a claimed capture near Pokrovsk denied, the Ryazan
+       # refinery's drones and injured counted by the governor and an SBU source, outages in two western regions, a
+       # drone over Poland Russia disowns, Nikopol's wounded rising) corroborated right 13, wrong 7; found 13 of 15;
+       # contested right 2; denied right 3, wrong 1; conflicts 2 of 8; denials 19 of 24; two furniture claims. Then
+       # (tuning on them): a regional governor's toll "of the city" counted in the city, a site named after its town
+       # places it, two offices' tolls on one live page at odds, weapons a strike was carried out with are those
+       # fired, a power cut "to" households, a toll "cited", injuries received, one story's figures of two towns apart
+       "set_ak": (9, 14, 2), "set_al": (13, 19, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -517,7 +530,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # dead with the governor's first two dead in Odesa (the hospital's town is only in the speaker);
                # the grain terminal's story holding its fire and the grain lost; a governor's "risen to four" by
                # late morning against the city's seven by evening (the key's updates, told by two speakers)
-               "set_j": [("corroborated", "joins facts ['F26', 'F7']"),
+               # (session 42: that story is contested now, for Odesa's disputed toll one of its members gives)
+               "set_j": [("contested", "joins facts ['F26', 'F7']"),
                          ("corroborated", "joins facts ['F10', 'F3', 'F52']"),
                          ("contested", "F6 is corroborated in the key")],
                # set K, read once at the end of session 29 and not yet tuned on: a story of the Kharkiv strike's
@@ -710,7 +724,17 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                "set_aj": [("contested", "F1 is corroborated in the key"), ("contested", "F27 is corroborated in the key"),
                           ("corroborated", "joins facts ['F1', 'F11', 'F2', 'F3', 'F4', 'F5']"),
                           ("corroborated", "joins facts ['F6', 'F9']"),
-                          ("denied", "joins facts ['F15', 'F16', 'F17']"), ("denied", "joins facts ['F23', 'F25']")]}
+                          ("denied", "joins facts ['F15', 'F16', 'F17']"), ("denied", "joins facts ['F23', 'F25']")],
+               # sets AK and AL (session 42): the exchange's story holding the disputed count (the key: the exchange
+               # corroborated, its count contested), Sumy's outage story holding both figures, the Russian ministry's
+               # denial of the apartment block's hit reaching the strike's stories (the key: the strike corroborated,
+               # the block's hit denied), the depot's debris with the tanks hit; the refinery's drones with its injured
+               # and its fire, Nikopol's wounded with Dnipro's, the drone's fragments with the embassy's denial
+               "set_ak": [("contested", "F16 is corroborated in the key"), ("contested", "F21 is corroborated in the key"),
+                          ("denied", "F1 is corroborated in the key"), ("denied", "joins facts ['F1', 'F2', 'F28', 'F5']"),
+                          ("denied", "joins facts ['F18', 'F19']")],
+               "set_al": [("contested", "joins facts ['F6', 'F7', 'F8']"), ("contested", "joins facts ['F7', 'F9']"),
+                          ("corroborated", "joins facts ['F25', 'F26']"), ("denied", "joins facts ['F21', 'F22']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -733,7 +757,10 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     # set AF (session 39): one sentence telling both missiles' hits, the hospital's and the office's
                     "set_af": [("F3", "F4")],
                     # set AG (session 40): the claimed capture of Bila Hora with Kyiv's word that fighting goes on there
-                    "set_ag": [("F26", "F27")]}
+                    "set_ag": [("F26", "F27")],
+                    # set AK (session 42): the depot's debris with its tanks hit; the think tank's month of strikes on
+                    # Kharkiv with the day's
+                    "set_ak": [("F18", "F19"), ("F28", "F1")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
