@@ -288,7 +288,12 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (tuning on them): a regional governor's toll "of the city" counted in the city, a site named after its town
        # places it, two offices' tolls on one live page at odds, weapons a strike was carried out with are those
        # fired, a power cut "to" households, a toll "cited", injuries received, one story's figures of two towns apart
-       "set_ak": (9, 14, 2), "set_al": (13, 19, 2)}
+       "set_ak": (9, 14, 2), "set_al": (13, 19, 2),
+       # set AM, written late in session 42 by a third blind helper and read once on the session's last code (2c73f05,
+       # nothing chosen on it, not tuned on): Odesa's port and a Peresyp apartment block struck, the regional and city
+       # administrations' tolls, a grain ship's injured crew counted by the port authority and the owner, a patrol boat
+       # hit the Black Sea Fleet calls fake, a Kursk airfield's aircraft damaged or not, Mykolaiv's outage counted twice
+       "set_am": (7, 22, 3)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -308,7 +313,10 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
 
 
 # standfirsts the reader drops with the page's furniture (set E's key quotes them; the body restates them)
-KNOWN_LOST = {# sets AI and AJ (session 41): a photo caption; a live page's headline telling three facts
+KNOWN_LOST = {# set AM (session 42): a photo caption
+            "set_am": ["am01.html: Rescuers work at an apartment block in Odesa's Peresyp district that was damaged in a "
+                       "Russian attack, February 15, 2033."],
+            # sets AI and AJ (session 41): a photo caption; a live page's headline telling three facts
             "set_ai": ["ai01.html: Rescuers work at the site of a Russian missile strike on a university campus in "
                        "Poltava, Ukraine, October 17, 2030."],
             "set_aj": ["aj09.html: Ukraine war live: Kherson bus station hit, Crimea bridge targeted, IAEA reports drone "
@@ -734,7 +742,12 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("denied", "F1 is corroborated in the key"), ("denied", "joins facts ['F1', 'F2', 'F28', 'F5']"),
                           ("denied", "joins facts ['F18', 'F19']")],
                "set_al": [("contested", "joins facts ['F6', 'F7', 'F8']"), ("contested", "joins facts ['F7', 'F9']"),
-                          ("corroborated", "joins facts ['F25', 'F26']"), ("denied", "joins facts ['F21', 'F22']")]}
+                          ("corroborated", "joins facts ['F25', 'F26']"), ("denied", "joins facts ['F21', 'F22']")],
+               # set AM (its first look, not tuned on): Mykolaiv's outage story holding its two disputed figures, the
+               # city administration's three children in the disputed injured's story, Moscow's account of its strike
+               # on the port reached by Ukraine's denial of its naval-drone store
+               "set_am": [("contested", "F17 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
+                          ("denied", "F8 is corroborated in the key")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
