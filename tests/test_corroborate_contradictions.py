@@ -1214,3 +1214,16 @@ def test_a_denial_of_targeting_denies_a_strike_told_as_meant_and_no_other():
         assert denies(denial, [claim(text)]) == [], text
     attack = claim("The mayor called the shelling a deliberate attack on civilians.")
     assert denies(denial, [attack]) == [attack]
+
+
+def test_a_ships_crew_counted_bare_or_as_members_is_one_count():
+    # session 42, tuning on war set AM after its one look: the port authority's "three of its crew" and the owner's
+    # "five of its 21 crew members"
+    authority = claim("Three of its crew were injured in the strike on the port, the port authority said.")
+    owner = claim("The vessel's owner said that five of its 21 crew members had been injured in the strike on the port.")
+    assert _number_details(authority, owner) == ["Three vs five"]
+    assert _numbers(["The port authority said 19 crew were on board.",
+                     "The owner said 21 crew members were on board."]) == ["19 vs 21"]
+    # rescue crews are teams, not their members
+    assert _numbers(["Five rescue crews were sent to the port, the emergency service said.",
+                     "Three crew members were sent to the port, the owner said."]) == []

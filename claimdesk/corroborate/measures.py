@@ -233,6 +233,8 @@ def unit_class(q: Quantity) -> Optional[str]:
         return None
     if q.unit in ("USD", "EUR", "GBP", "percent"):
         return q.unit
+    if q.unit == "crew":
+        return "member"  # "three of its crew" counts what "five of its 21 crew members" does (not "five rescue crews")
     return noun_class(q.unit)
 
 
@@ -483,6 +485,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         after = [t for t in doc if t.idx >= where[1] and not t.is_space][:1]
         if after and after[0].pos_ in ("NOUN", "PROPN"):
             of = noun_class(after[0].lemma_)
+    if of == "crew":
+        of = "member"
     pred = _predicate(noun)
     attribute: set[str] = set()
     t = noun
