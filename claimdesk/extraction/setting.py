@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Optional
 
 from claimdesk.models import Claim, Place
@@ -217,13 +218,20 @@ def _regional_office_in_town(ordered: Sequence[Claim], i: int, own: dict[int, li
 
 def seat_town(region: Place) -> Optional[Place]:
     """The town of the region's name that the region is named after (Kharkiv for the Kharkiv region), if any."""
+    town = _seat_town_named(region.name)
+    return town.model_copy() if town is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _seat_town_named(name: str) -> Optional[Place]:
+    # asked for every claim of weapons on a target a regional office speaks of: the gazetteer is read once per name
     from claimdesk.extraction.gazetteer import gazetteer
     from claimdesk.extraction.places import find_places
 
-    for town in find_places(f"the city of {region.name}"):
+    for town in find_places(f"the city of {name}"):
         if town.kind == "city":
             seat = gazetteer().region_seat(town.name, town.country, town.geonameid)
-            return town if seat is not None and seat.lower() == region.name.lower() else None
+            return town if seat is not None and seat.lower() == name.lower() else None
     return None
 
 
