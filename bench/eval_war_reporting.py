@@ -440,9 +440,12 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         status = story["status"]
         if status == "single_source":
             continue
-        # a denied story holds its denials beside the fact they deny: the fact is what the others state
+        # a denied story holds its denials beside the fact they deny: the fact is what the others state (a denial
+        # is a mention told as denied, or the denying side of one of the story's denial links: "insisted the
+        # refinery was undamaged" says no harm was done with no word of negation the extractor reads)
+        denying = {c["mentions"][0] for c in story.get("contradictions", []) if c["kind"] == "denial" and c["mentions"]}
         keyed_marks = [(facts, origin) for (facts, _, origin), m in zip(marks, story["mentions"])
-                       if facts and not (status == "denied" and m["polarity"] == "denied")]
+                       if facts and not (status == "denied" and (m["polarity"] == "denied" or m["claim"] in denying))]
         # the fact every keyed mention states (a mention may state two), with the origins stating it
         common = frozenset.intersection(*(f for f, _ in keyed_marks)) if keyed_marks else frozenset()
         origins = {fact: {o for f, o in keyed_marks if fact in f} for fact in common}

@@ -1227,3 +1227,75 @@ def test_a_ships_crew_counted_bare_or_as_members_is_one_count():
     # rescue crews are teams, not their members
     assert _numbers(["Five rescue crews were sent to the port, the emergency service said.",
                      "Three crew members were sent to the port, the owner said."]) == []
+
+
+def _page(*sentences: str, published: date = date(2024, 10, 17)) -> list[Claim]:
+    """The claims the extractor takes from one page of `sentences` (one paragraph each)."""
+    from claimdesk.extraction import extract
+
+    return extract(Document.from_text("\n\n".join(sentences), source="test-page", published=published))
+
+
+def test_harm_said_not_done_denies_the_harm_told():
+    # session 43, after war sets W and N (the occupation head's "no damage" had corroborated the terminal fire it
+    # denies): a party saying the harm told of was not done denies it, with no denial verb
+    fire = claim("Local Telegram channels posted videos of a fire at the fuel terminal in the port of Feodosia after a "
+                 "drone attack.")
+    hit = claim("Ukrainian drones struck the fuel terminal at the port of Feodosia overnight, the General Staff said.")
+    for text, words in [("Occupation head Gennady Voronov claimed that the strike on Feodosia caused no damage.",
+                         "the strike on Feodosia caused damage"),
+                        ("The occupation authorities claimed there was \"no damage\" in Feodosia.", "there was damage in Feodosia")]:
+        denial = claim(text)
+        assert is_denial(denial), text
+        assert denied_object(denial).text == words
+        assert denies(denial, [fire, hit]) == [fire, hit], text
+    # what it names must be the thing told of: "the reservoirs" deny no strike on the surface installations, "civilian
+    # ships" no strike on fuel depots
+    reservoirs = claim("The operator said the underground reservoirs themselves were not damaged.")
+    installations = claim("A missile struck surface installations at the gas storage facility near Stryi, the operator said.")
+    assert is_denial(reservoirs) and denies(reservoirs, [installations]) == []
+    ships = claim("The ministry says Russian forces did not hit any civilian ships in Izmail.")
+    depots = claim("Russia's defence ministry said its forces had struck fuel depots in Izmail.")
+    vessel = claim("A Russian drone hit a civilian vessel in the port of Izmail, the navy said.")
+    assert denies(ships, [depots]) == [] and denies(ships, [vessel]) == [vessel]
+    # an attack or a launch is no harm done: "the attack had been repelled and caused no damage" grants the attack
+    launch = claim("Ukraine launched 40 drones at Feodosia overnight, the ministry said.")
+    assert denies(claim("Voronov said the attack on Feodosia had been repelled and caused no damage."), [launch]) == []
+    # nor drones brought down, nor air defence fire
+    downed = claim("Air defences shot down 38 Ukrainian drones over Feodosia overnight, the ministry said.")
+    destroyed = claim("Russia's defence ministry said air defences had destroyed 43 drones over Feodosia.")
+    gunfire = claim("Residents of Feodosia heard drones and air defence fire overnight, the agency said.")
+    denial = claim("Voronov claimed that the strike on Feodosia caused no damage.")
+    assert denies(denial, [downed, destroyed, gunfire]) == []
+
+
+def test_no_harm_words_that_deny_nothing():
+    # no one hurt is a toll of none; a question left open, a promise, a harm told despite the denial are no denials
+    for text in ("No one was hurt in the attack, the governor said.",
+                 "The driver was not hit, police said.",
+                 "The ministry did not say whether the refinery was damaged.",
+                 "The mayor said the new shelters will not be damaged by debris.",
+                 "Ukrainian forces likely struck an oil depot in Klintsy, despite the governor's claims that the attack "
+                 "caused no damage."):
+        assert not is_denial(claim(text)), text
+
+
+def test_no_harm_named_by_nothing_answers_the_harm_just_before_it():
+    # "insists there was no damage" names neither the thing nor the place: it answers the harm its page told just
+    # before it; "only debris fell on the depot and … there was no fire" answers harm to the depot, not another
+    # harm told before the sentence (war set AK: the strike on an apartment block)
+    page = _page("Local Telegram channels posted videos of a fire at the fuel terminal in the port of Feodosia.",
+                 "The Russian-installed head of Crimea insists there was no damage.")
+    told, denial = page[0], page[-1]
+    assert is_denial(denial) and denied_object(denial).pointer
+    assert denies(denial, page[:-1]) == [told]
+    page = _page("The strike damaged a nine-storey residential building in Kharkiv.",
+                 "The Belgorod governor claimed that only drone debris fell on the depot and that there was no fire.")
+    denial = page[-1]
+    assert is_denial(denial)
+    assert denies(denial, page[:-1]) == []
+    page = _page("Ukraine's General Staff said its drones had hit an oil refinery in the Saratov region, causing a fire. "
+                 "The governor said only debris from downed drones had fallen on the grounds of an industrial "
+                 "enterprise and that there was no damage.")
+    hit, denial = page[0], page[-1]
+    assert is_denial(denial) and denies(denial, page[:-1]) == [hit]

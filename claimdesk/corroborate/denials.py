@@ -40,7 +40,7 @@ def is_denial(claim: Claim) -> bool:
         return False
     if _NEGATED_BEFORE.search(text, 0, cue.start()):
         return False  # "he did not dispute that …", "has never disavowed …"
-    if cue.re is _STILL_HELD or cue.re is _NO_TRUTH:
+    if cue.re is _STILL_HELD or cue.re is _NO_TRUTH or cue.re is _NO_HARM:
         return True
     after = text[cue.end():]
     if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
@@ -126,7 +126,7 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
                       claim.text)
         if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
             return verb
-    return _SAID_FALSE.search(claim.text) or _still_held(claim) or _NO_TRUTH.search(claim.text)
+    return _SAID_FALSE.search(claim.text) or _still_held(claim) or _NO_TRUTH.search(claim.text) or _no_harm(claim)
 
 
 # whose fabrication it is, by name: "“a fabrication by Kyiv”" (not "disinformation from Telegram channels alarming")
@@ -268,6 +268,190 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
                        r"(?=\s*[,.!;]?\s*(?:[”\"]|$)|\s*[.!;]\s)", re.I)
 
 
+# no denial verb, a party saying the harm told of was not done: "insists there was no damage", "said the strike on
+# Feodosia caused no damage", "insisted no aircraft had been damaged", "the process units were not damaged", "its
+# forces had not hit the bus station", "the line \"was never cut\"", "insisted the refinery was undamaged". No one
+# hurt is a toll of none, not a denial (`extraction.hedging._no_one_harmed`): people are not in these words
+_HARM_DONE = r"(?:damaged|hit|struck|destroyed|knocked\s+out|set\s+(?:on\s+fire|ablaze)|burned|burnt|cut|disabled)"
+_NO_HARM = re.compile(
+    r"\b(?:there\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)|caused|causing|cause|causes|suffered|"
+    r"suffers|sustained|sustains|resulted\s+in|with)\s+[\"“]?no\s+(?:(?:serious|significant|major|material|visible|"
+    r"real|other)\s+)?(?:damage|fire|destruction|hits?)\b"
+    r"|\b(?:no|none\s+of)\s+(?:[\w’'-]+\s+){1,4}?(?:had|has|have|was|were|is|are)\s+(?:been\s+)?[\"“]?" + _HARM_DONE + r"\b"
+    r"|\b(?:was|were|is|are|had|has|have)\s+[\"“]?(?:not|never)\s+(?:been\s+)?" + _HARM_DONE + r"\b"
+    r"|\b(?:did\s+not|didn['’]t|had\s+not|hadn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|never)\s+"
+    r"(?:strike|struck|hit|target(?:ed)?|bomb(?:ed)?|shell(?:ed)?)\s+(?:any|the|a|an)\b"
+    r"|\b(?:hit|struck|targeted|bombed|shelled)\s+no\s+(?=\w)"
+    r"|\b(?:was|were|is|are|remained|remains)\s+(?:(?:completely|entirely|fully)\s+)?(?:undamaged|intact|unharmed|unscathed)\b",
+    re.I)
+# what the words deny, said yes: the negation out, "undamaged" as "damaged"
+_UNDONE = [(re.compile(r"\b(?:none\s+of|no|not|never|any)\s+", re.I), ""), (re.compile(r"n['’]t\b", re.I), ""),
+           (re.compile(r"\b(?:undamaged|unharmed|unscathed|intact)\b", re.I), "damaged")]
+# people are no harm done to a thing ("the driver was not hit"): one hurt or spared is a toll
+_PERSON_HARMED = re.compile(r"\b(?:one|body|anyone|anybody|person|people|civilians?|residents?|crew|passengers?|workers?|"
+                            r"employees?|staff|driver|he|she|they|we)\s+(?:had|has|have|was|were|is|are)\s+[\"“]?(?:not|never)\b",
+                            re.I)
+
+
+def _no_harm(claim: Claim) -> Optional[re.Match]:
+    """A party saying that the harm told of was not done (`_NO_HARM`): not a question left open ("did not say whether
+    the refinery was hit"), not one hurt or spared, not a promise ("will not be damaged")."""
+    m = _NO_HARM.search(claim.text)
+    if m is None or _OPEN_QUESTION.search(claim.text, 0, m.start()) or _PERSON_HARMED.search(claim.text, max(0, m.start() - 30), m.end()):
+        return None
+    if re.search(r"\b(?:will|would|could|might|may|should|must|if|unless)\s+(?:\w+\s+){0,3}$", claim.text[:m.start()], re.I):
+        return None
+    if _DESPITE.search(claim.text, 0, m.start()):
+        return None  # "forces likely struck an oil depot in Klintsy, despite the governor's claims that … caused no damage"
+    return m
+
+
+# a harm told and the denial of it set against it: the sentence asserts the harm, what follows reports who says otherwise
+_DESPITE = re.compile(r"\b(?:despite|notwithstanding|contrary\s+to|in\s+spite\s+of)\b", re.I)
+
+
+# the words of harm done to a thing, in their class (`measures.event_class`, `noun_class`): a strike that "hit" or
+# "struck" something, damage, destruction, a fire, a burning or a cut line
+_HARM = frozenset({"damage", "strike", "hit", "destroy", "destruction", "fire", "blaze", "burn", "cut", "knock", "explosion"})
+_HARM_DONE_TO = frozenset({"damage", "strike", "destroy", "burn", "cut", "knock"})
+_HARM_NOUNS = frozenset({"damage", "fire", "blaze", "destruction", "hit", "explosion"})
+# what air defences bring down is no harm done to a thing ("destroyed 43 drones", "shot down 38 drones")
+_WEAPONS = frozenset({"drone", "missile", "uav", "rocket", "projectile", "shell", "bomb"})
+
+
+_SHOOTING = frozenset({"defence", "defense", "artillery", "anti-aircraft", "antiaircraft", "gun", "machine", "sniper", "mortar",
+                       "rifle", "enemy", "friendly", "heavy", "small", "arms", "tank", "counter", "covering"})
+
+
+def _gunfire(noun) -> bool:  # noqa: ANN001 - a spaCy Token
+    """"fire" that is shooting, not a blaze: "air defence fire", "heavy artillery fire", "came under fire", "opened fire"."""
+    if noun.lemma_.lower() != "fire":
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _SHOOTING for c in noun.children):
+        return True
+    return noun.head.lemma_.lower() in ("under", "open", "return", "cease", "exchange")
+
+
+def _harms_a_thing(verb) -> bool:  # noqa: ANN001 - a spaCy Token
+    """The verb's thing harmed (its object, or its subject when passive) is named and no weapon brought down;
+    "hit" and "struck" with none strike nothing told ("the strike hit overnight")."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not things:
+        return verb.lemma_.lower() not in ("strike", "hit")
+    return not any(t.lemma_.lower() in _WEAPONS for t in things)
+
+
+# verbs that only carry the harm in the words denied: "caused no damage", "suffered no damage"
+_HARM_CARRIERS = frozenset({"cause", "suffer", "sustain", "result", "be"})
+
+
+def tells_harm(claim: Claim) -> bool:
+    """The claim tells of harm done (`_HARM`): a thing hit, struck, damaged, destroyed, set on fire; not an attack or a
+    launch alone ("Ukraine launched 40 drones at Feodosia")."""
+    return bool(_harm_words(claim.text) & {"harm"})
+
+
+def _harm_words(text: str) -> set[str]:
+    """The content words of `text` (`content_words`) with each word of harm done as "harm", the verbs that only carry
+    it left out."""
+    out = set()
+    for t in parse(text):
+        if t.pos_ == "VERB" and event_class(t.lemma_) in _HARM_DONE_TO and _harms_a_thing(t):
+            out.add("harm")
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in _HARM_NOUNS and not _gunfire(t):
+            out.add("harm")
+    words = {w for w in content_words(text) if w not in _HARM and w not in _HARM_CARRIERS}
+    return out | words
+
+
+# things harmed named so generally that any thing told of may be them ("the facility suffered no damage")
+_ANY_THING = frozenset({"facility", "site", "enterprise", "infrastructure", "object", "territory", "area", "it", "plant",
+                        "installation", "target"})
+
+
+def _harmed_thing(denied: str) -> Optional[str]:
+    """The thing a harm said not done was done to, in its class (`measures.noun_class`): the subject of a passive
+    ("the underground reservoirs were damaged": reservoir), the object ("hit civilian ships": ship), the subject of
+    "suffered damage" (not of "the strike caused damage"); None when none is named or only a general one."""
+    for t in parse(denied):
+        harm_verb = t.pos_ == "VERB" and event_class(t.lemma_) in _HARM_DONE_TO
+        carrier = t.pos_ == "NOUN" and t.lemma_.lower() in _HARM_NOUNS and t.head.lemma_.lower() in _HARM_CARRIERS
+        if not (harm_verb or carrier):
+            continue
+        where = t if harm_verb else t.head
+        deps = ("nsubjpass", "dobj") if harm_verb else ("nsubj",)
+        thing = next((c for c in where.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None and noun_class(thing.lemma_) in _STRIKES | {"attack", "strike", "hit"}:
+            # "the strike on the airfield caused no damage": what was struck
+            thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if thing is None or thing.pos_ == "PROPN" or thing.lemma_.lower() in _ANY_THING:
+            return None  # a place by name is read as names are (`_proper_names`)
+        return _thing_class(thing.lemma_)
+    return None
+
+
+def _names_the_thing(denied: str, claim: Claim) -> bool:
+    """The claim names the thing the denied harm was done to (`_harmed_thing`), in its class; always when none is named."""
+    thing = _harmed_thing(denied)
+    return thing is None or thing in {_thing_class(t.lemma_) for t in parse(claim.text) if t.pos_ in ("NOUN", "PROPN")}
+
+
+# one kind of thing in other words ("no civilian vessel had been hit" / "a drone hit the ship")
+_THING_FOLD = {"vessel": "ship", "boat": "ship", "tanker": "ship", "freighter": "ship", "carrier": "ship",
+               "house": "home", "building": "home", "block": "home", "apartment": "home", "residence": "home"}
+
+
+def _thing_class(lemma: str) -> str:
+    word = noun_class(lemma.lower())
+    return _THING_FOLD.get(word, word)
+
+
+def harm_similarity(denied: str, claim: Claim) -> float:
+    """How much of a denied harm (`_NO_HARM`: "the strike on Feodosia caused damage") `claim` states, 0..1: none unless
+    the claim tells of harm done (`tells_harm`), else the share of the denied words (harm one word) the claim holds,
+    with its actors and places."""
+    words = _harm_words(denied)
+    said = _harm_words(claim.text)
+    if "harm" not in said or not words:
+        return 0.0
+    if not _names_the_thing(denied, claim):
+        return 0.0  # "the underground reservoirs were not damaged" denies no strike on the surface installations
+    for name in [*claim.actors, *(p.name for p in claim.places)]:
+        said.update(w.lower() for w in name.split())
+    return len(words & said) / len(words)
+
+
+# the speaker going on to say something else: "insisted its forces had not hit the bus station and said the targets were …"
+_NEXT_SAYING = re.compile(r"\s+(?:and|but)\s+(?:\w+\s+){0,2}?(?:said|says|insist\w*|added|adds|claim\w*|stress\w*|blam\w*|"
+                          r"described|called)\b", re.I)
+
+
+def _no_harm_object(claim: Claim, cue: re.Match) -> "DeniedObject":
+    """What a no-harm denial denies: the clause of the match said yes ("the strike on Feodosia caused no damage" -> "the
+    strike on Feodosia caused damage"), from its subject; when it names no place or thing but the harm ("there was no
+    damage"), it points back to the harm its page just told of."""
+    text = claim.text
+    start = 0
+    frame = claim.attribution.source_span
+    if frame is not None and frame[1] - claim.span[0] <= cue.start():
+        start = frame[1] - claim.span[0]
+    cut = max((m.end() for m in re.finditer(r"\b(?:that|and|but|while|insist\w*|sa(?:id|ys|y)|claim\w*|added|stress\w*)\s+|[,;:]\s*",
+                                            text[start:cue.start()], re.I)), default=0)
+    rest = text[start + cut:]
+    if frame is not None and frame[0] - claim.span[0] > cue.end():
+        rest = text[start + cut:frame[0] - claim.span[0]]  # "…, the ministry said"
+    ends = [m.start() for m in (_CLAUSE_END.search(rest, cue.end() - start - cut),
+                                _NEXT_SAYING.search(rest, cue.end() - start - cut)) if m]
+    words = rest[:min(ends)] if ends else rest
+    for pattern, replacement in _UNDONE:
+        words = pattern.sub(replacement, words)
+    words = re.sub(r"[\"“”]", "", words).strip(" '’,.")
+    if not (_harm_words(words) - {"harm"}):
+        return DeniedObject("", pointer=cue.group(0).strip(), harm=True)
+    return DeniedObject(words, harm=True)
+
+
 # what the denier adds about a place it names is not what it denies: "captured Huliaipole, a town in the
 # Zaporizhzhia region that has been under heavy attack for months"
 _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|settlement|hamlet|port|"
@@ -277,7 +461,7 @@ _PLACE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:town|vi
 _BY_CLAIMANT = (r"(?:\s+(?:by|from)\s+(?!\w+ing\b)[^,.;:]{1,60}?|\s+(?:on|in)\s+(?:[\w'’-]+\s+){0,3}?(?:Telegram(?:\s+channels?)?|"
                 r"social\s+media|media|channels?|websites?|outlets?|television|TV|press|newspapers?|blogs?))")
 # the report so called, when nothing after it says what it reported: it points back
-_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about|to)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about)\s)",
+_REPORT_POINTER = re.compile(r"\s*(" + _REPORT_CALLED + r")\b(?!\s+(?:of|that|about|to)\s)(?!" + _BY_CLAIMANT + r"\s+(?:that|about|of)\s)",
                              re.I)
 # who made the report, before what it told: "the claims of the Ukrainian General Staff about a strike on a depot"
 _CLAIMANT = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:about|that|on)\s+")
@@ -401,6 +585,7 @@ class DeniedObject:
     on_its_page: bool = False
     held: Optional[str] = None    # the place said to be still held, and by which side ("ukrain", "russia")
     holder: Optional[str] = None
+    harm: bool = False  # harm done said not done ("there was no damage"): what it denies tells of harm (`tells_harm`)
 
 
 _NAMES_ITS_TOPIC = re.compile(r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:of|about|over|against)\b", re.I)
@@ -418,8 +603,8 @@ def points_back_plainly(claim: Claim) -> bool:
     cue = _cue_in(claim)
     if cue is None or _AN_INTENT.search(claim.text[:cue.start()]):
         return False
-    if cue.re is _NO_TRUTH:
-        return True  # "There is no truth in this": nothing after the pointer says what it answers
+    if cue.re is _NO_TRUTH or cue.re is _NO_HARM:
+        return True  # "There is no truth in this", "there was no damage": nothing after the pointer says what it answers
     after = claim.text[cue.end():]
     pointer = _pointer(after) or _DEMONSTRATIVE.match(after) or _FIGURE_CALLED_FALSE.match(after) \
         or (_REPORT_POINTER.match(after) if cue.re is _SAID_FALSE else None)
@@ -461,7 +646,7 @@ def describes(denial: Claim, noun: str, claim: Claim) -> bool:
         and denial.line - claim.line <= ANTECEDENT_LINES and not _tells_of_denial(claim) \
         and not _OTHER_TIME.search(claim.text) \
         and re.search(rf"\b{re.escape(noun)}\b", claim.text, re.I) is not None \
-        and fact_similarity(denied_object(denial).text, claim) >= MATCH
+        and object_similarity(denied_object(denial), claim) >= MATCH
 
 
 def denies_a_fact(claim: Claim) -> bool:
@@ -495,6 +680,8 @@ def denied_object(claim: Claim) -> DeniedObject:
     cue = _cue_in(claim)
     if cue is not None and cue.re is _NO_TRUTH:
         return DeniedObject("", cue.group("p1") or cue.group("p2"))
+    if cue is not None and cue.re is _NO_HARM:
+        return _no_harm_object(claim, cue)
     if cue is not None and cue.re is _STILL_HELD:
         held = cue.group("held")
         return DeniedObject(f"captured {held}", on_its_page=bool(re.fullmatch(_UNNAMED_HELD, held)), held=held,
@@ -646,6 +833,16 @@ def _deeds_of(claim: Claim) -> set[str]:
 def states_deed(deed: Optional[str], claim: Claim) -> bool:
     """Whether `claim` tells of `deed` (a verb or noun of its class, or one telling of it); always when there is none."""
     return deed is None or deed in _deeds_of(claim)
+
+
+def object_similarity(obj: DeniedObject, claim: Claim, spellings: Optional[dict[str, str]] = None) -> float:
+    """How much of a stated denied object `claim` states: `harm_similarity` for harm said not done, else
+    `fact_similarity`."""
+    if obj.harm:
+        return harm_similarity(obj.text, claim)
+    if denied_deed(obj.text) in _HARM_DONE_TO and not _names_the_thing(obj.text, claim):
+        return 0.0  # "denied that its forces had struck the bus station" denies no strikes on riverside districts
+    return fact_similarity(obj.text, claim, spellings)
 
 
 def fact_similarity(denied: str, claim: Claim, spellings: Optional[dict[str, str]] = None) -> float:
@@ -864,6 +1061,34 @@ def answered(denial: Claim, candidates: Sequence[Claim],
     return min(below, key=lambda c: c.span[0], default=nearest)
 
 
+# what debris falls on is told by the words around it, not these ("debris from downed drones fell on the grounds of an
+# industrial enterprise")
+_NOT_A_THING_HARMED = frozenset({"debris", "fragment", "wreckage", "piece", "ground", "territory", "part", "region", "area",
+                                 "district", "night", "morning", "official", "governor"})
+
+
+def harm_answered(denial: Claim, candidates: Sequence[Claim],
+                  told_at: Optional[Callable[[Claim], Optional[datetime]]] = None) -> Optional[Claim]:
+    """What harm said not done with no thing named ("there was no damage") answers: the claim just before it
+    (`answered`) when that tells of harm; when that is the sentence's own first clause telling of none ("only debris fell
+    on the depot and … there was no fire"), the nearest claim before the sentence telling of harm to the thing that
+    clause names ("the depot"), any harm when it names none ("the grounds of an industrial enterprise")."""
+    nearest = answered(denial, candidates, told_at)
+    if nearest is None or tells_harm(nearest):
+        return nearest
+    if nearest.line != denial.line:
+        return None
+    things = _things_named(nearest)
+    earlier = [c for c in candidates if c.span[0] < nearest.span[0] and tells_harm(c)
+               and (not things or things & _things_named(c))]
+    return answered(denial, earlier, told_at)
+
+
+def _things_named(claim: Claim) -> set[str]:
+    return {_thing_class(t.lemma_) for t in parse(claim.text) if t.pos_ == "NOUN"
+            and t.lemma_.lower() not in _ANY_THING | _WEAPONS | _NOT_A_THING_HARMED}
+
+
 def denies(denial: Claim, story: Sequence[Claim],
            told_at: Optional[Callable[[Claim], Optional[datetime]]] = None) -> list[Claim]:
     """The mentions of `story` (asserted, not denial) that `denial` denies.
@@ -887,20 +1112,23 @@ def denies(denial: Claim, story: Sequence[Claim],
         denier = _denier(denial) if _about_the_denier(obj.text) else None
         spellings = _place_spellings(denial)
         named = _proper_names(obj.text, spellings)
-        return [c for c in others if fact_similarity(obj.text, c, spellings) >= MATCH
+        return [c for c in others if (not obj.harm or tells_harm(c)) and object_similarity(obj, c, spellings) >= MATCH
                 and (_names_one_of(named, c) or _the_place_of_its_page(c, denial))
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
     # a pointer naming a party points back to what that party said ("the Russian allegation is an absolute lie",
     # the shipowner said after telling of the strike): not to the sentence before if another party's
     owner = parties(obj.pointer or "")
-    antecedent = answered(denial, [c for c in others if not owner or owner & claim_parties(c)], told_at)
+    candidates = [c for c in others if not owner or owner & claim_parties(c)]
+    antecedent = harm_answered(denial, candidates, told_at) if obj.harm else answered(denial, candidates, told_at)
     # the sides the answered report's own words name ("… said a Ukrainian drone had carried out the attack"): another
     # page's telling of the same deed naming none of them is not what was answered ("the IAEA said a drone had
     # struck near the plant's training centre" is no accusation of Ukraine's)
     sides = parties(_without_speaker(antecedent)) if antecedent is not None else frozenset()
     linked = []
     for c in others:
+        if obj.harm and not tells_harm(c):
+            continue
         if c is antecedent or _reported(c) or (antecedent is not None and c.document_id != denial.document_id
                                                and fact_similarity(antecedent.text, c) >= MATCH
                                                and (not sides or sides & parties(c.text))):

@@ -67,7 +67,8 @@ from claimdesk.corroborate import samefact
 from claimdesk.corroborate.contradictions import is_denial
 from claimdesk.corroborate.deeds import other_happenings
 from claimdesk.corroborate.denials import (ANTECEDENT_LINES, answered, called_untrue, denied_object, denies,
-                                          denies_a_fact, described_thing, describes, points_back_plainly)
+                                          denies_a_fact, described_thing, describes, harm_answered,
+                                          points_back_plainly)
 from claimdesk.corroborate.parties import claim_parties, parties
 from claimdesk.corroborate.rivals import beyond_the_day, event_towns, other_incidents
 from claimdesk.corroborate.vectors import Weights, names, term_counts
@@ -777,11 +778,13 @@ class StoryGrouper:
         or on a live page running newest first the post below). The words after the pointer are the denier's
         own case ("the terminal held only grain"), which resemble other facts of the page more than the one
         denied."""
-        owner = parties(denied_object(denial).pointer or "")
+        obj = denied_object(denial)
+        owner = parties(obj.pointer or "")
         placed = {c.id: j for c, j in self.placed.get(denial.document_id, ())
                   if not is_denial(c) and (not owner or owner & claim_parties(c))}
         told = [c for c, _ in self.placed.get(denial.document_id, ()) if c.id in placed]
-        antecedent = answered(denial, told, self.context.told_at if self.context is not None else None)
+        told_at = self.context.told_at if self.context is not None else None
+        antecedent = harm_answered(denial, told, told_at) if obj.harm else answered(denial, told, told_at)
         if antecedent is None:
             return None
         j = placed[antecedent.id]
