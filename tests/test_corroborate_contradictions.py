@@ -1299,3 +1299,59 @@ def test_no_harm_named_by_nothing_answers_the_harm_just_before_it():
                  "enterprise and that there was no damage.")
     hit, denial = page[0], page[-1]
     assert is_denial(denial) and denies(denial, page[:-1]) == [hit]
+
+
+def test_no_harm_words_of_people_markets_and_nature_deny_nothing():
+    # (a review of session 43) people hit or spared are a toll, not harm to a thing; "no fewer than" counts; what
+    # markets, budgets and talks suffer, a comparison, "no other ships" after the one hit
+    for text in ("No one was hit, the police said.", "No civilians were hit, the army said.",
+                 "None of the passengers were hit, officials said.",
+                 "Police said no fewer than 20 homes were damaged in Galway by the storm.",
+                 "The ministry said its forces hit no fewer than 12 Ukrainian positions.",
+                 "General Motors said no jobs were cut at its plants in Germany.",
+                 "The company said sales were not hit by the strike.", "The minister said talks had not hit a snag.",
+                 "The coalition remained intact, the party said.", "He said his reputation was not damaged.",
+                 "Police said the pedestrian was not hit by the bus.", "Witnesses said the car never hit the cyclist.",
+                 "The mayor said the city had never been hit so hard.",
+                 "No other ships were damaged in the attack, the navy spokesman said."):
+        assert not is_denial(claim(text)), text
+    # what nature and markets do harms nothing a party denies
+    from claimdesk.corroborate.denials import tells_harm
+
+    for text in ("A 6.1-magnitude earthquake hit northern Japan on Monday.", "Inflation hit a 40-year high in May.",
+                 "Ford cut 3,000 jobs at its plants in Germany.", "The firm struck a deal with Kyiv.",
+                 "The minister drew fire from critics."):
+        assert not tells_harm(claim(text)), text
+    for text in ("A missile hit the bridge over the Dnipro on Monday.", "Drones struck the oil depot in Bryansk."):
+        assert tells_harm(claim(text)), text
+    # the other side: a party's denial of a strike on a thing, the intensity word out of what it denies
+    assert is_denial(claim("The ministry said Russian troops did not strike the hospital."))
+    quake = _page("A 6.1-magnitude earthquake hit northern Japan on Monday.", "There was no damage, the agency said.")
+    assert denies(quake[-1], quake[:-1]) == []
+    elsewhere = _page("Russian missiles hit an energy facility in Lviv overnight.",
+                      "In Kharkiv, the mayor said there was no damage.")
+    assert is_denial(elsewhere[-1]) and denies(elsewhere[-1], elsewhere[:-1]) == []
+    vessel = claim("The ministry said no civilian vessel had been hit.")
+    tanker = claim("A Ukrainian drone hit a tanker in the port, the navy said.")
+    assert denies(vessel, [tanker]) == [tanker]
+
+
+def test_a_figure_given_earlier_by_another_office_is_no_figure_replaced():
+    # session 43, tuning on war set AN after its first look: "The Defence Ministry had earlier reported that 14 drones
+    # were destroyed over the Bryansk region" beside the governor's nine is two offices at odds; the ministry's own
+    # later figure replaces its earlier one
+    governor = claim("In total, nine Ukrainian drones were shot down over the Bryansk region overnight, the governor said.")
+    ministry = claim("The Defence Ministry had earlier reported that 14 drones were destroyed over the Bryansk region.")
+    assert _number_details(governor, ministry) == ["nine vs 14"]
+    revised = claim("The Defence Ministry said 16 drones were destroyed over the Bryansk region.")
+    assert _number_details(revised, ministry) == []
+
+
+def test_history_and_harm_not_known_deny_nothing():
+    # session 43, the development stores: a quake story's "has not been hit by a quake in more than 25 years" is history;
+    # "There were no reports of any damage" tells no harm for a denial to deny
+    from claimdesk.corroborate.denials import tells_harm
+
+    assert not is_denial(claim("The surrounding area has not been hit by a quake in more than 25 years, officials said."))
+    assert not tells_harm(claim("There were no reports of any damage, according to the Japanese broadcaster NHK."))
+    assert tells_harm(claim("The strike caused damage to the port, the navy said."))

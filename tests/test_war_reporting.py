@@ -296,7 +296,20 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # nothing chosen on it, not tuned on): Odesa's port and a Peresyp apartment block struck, the regional and city
        # administrations' tolls, a grain ship's injured crew counted by the port authority and the owner, a patrol boat
        # hit the Black Sea Fleet calls fake, a Kursk airfield's aircraft damaged or not, Mykolaiv's outage counted twice
-       "set_am": (7, 22, 3)}
+       "set_am": (7, 22, 3),
+       # sets AN and AO, written at session 43's start by two more blind helpers, read once on the session's first code
+       # (fb83f1c): AN (a Chernihiv hotel and dormitory struck, the city's and the region's tolls at noon, a border
+       # town shelled, Bryansk's drones counted by the ministry and the governor, a depot fire the governor first
+       # denies, a claimed capture Kyiv rejects, 909 bodies or 1,000) corroborated right 12, wrong 7; found 13 of 18;
+       # contested 4 / 1; denied 6 / 0; conflicts 2 of 9; denials 28 of 28. AO (a Kramatorsk café and rail depot, a
+       # Sloviansk boiler house, evacuees counted by two offices, a Yeysk airfield Moscow says was undamaged, a
+       # claimed capture near Lyman, an exchange told as 117 and 115) corroborated 12 / 6; found 12 of 22; contested
+       # 3 / 6; denied 3 / 1; conflicts 1 of 8; denials 17 of 24. Then (tuning on AN, AO held out): harm said not done
+       # is a denial, a figure another office gave earlier is no figure replaced: AN contested 7 / 2, corroborated
+       # 12 / 3, conflicts 4 of 9. AO read once more on the session's last code: corroborated 12 / 6, contested 3 / 6,
+       # denied 2 / 1, conflicts 1 of 8, denials 17 of 24 (24 of 24 midway, before a review narrowed the harm
+       # words; not chosen on)
+       "set_an": (12, 28, 4), "set_ao": (12, 17, 1)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -316,7 +329,28 @@ def scored(request, tmp_path_factory) -> tuple[str, dict, dict]:
 
 
 # standfirsts the reader drops with the page's furniture (set E's key quotes them; the body restates them)
-KNOWN_LOST = {# set AM (session 42): a photo caption
+KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst, headlines set in a page's body
+            "set_an": ["an05.html: Russian drones and missiles hit the northern Ukrainian city overnight; follow our live "
+                       "coverage of the rescue operation and reactions.",
+                       "an08.html: Seven people were killed and 26 injured, four of them children, when Russian drones and "
+                       "missiles hit a hotel and a student dormitory in the northern Ukrainian city.",
+                       "an01.html: Rescuers work at the damaged Hotel Desnianka in Chernihiv.",
+                       "an08.html: Seven people were killed and 26 injured, four of them children, when Russian drones and "
+                       "missiles hit a hotel and a student dormitory in the northern Ukrainian city.",
+                       "an08.html: Seven people were killed and 26 injured, four of them children, when Russian drones and "
+                       "missiles hit a hotel and a student dormitory in the northern Ukrainian city.",
+                       "an09.html: The dormitory on Lisova Street after the strike.",
+                       "an08.html: Seven people were killed and 26 injured, four of them children, when Russian drones and "
+                       "missiles hit a hotel and a student dormitory in the northern Ukrainian city.",
+                       "an13.html: Russia received the bodies of 41 of its own soldiers in return, Ukrainian officials said."],
+            "set_ao": ["ao01.html: Rescuers search the rubble of the café in central Kramatorsk after Tuesday's missile strike.",
+                       "ao02.html: Rescuers search the rubble of the café in central Kramatorsk after Tuesday's missile strike.",
+                       "ao04.html: Emergency workers at the café in Kramatorsk hit by a Russian missile on 14 March 2034.",
+                       "ao13.html: A woman injured in Tuesday's attack has died in hospital, officials say",
+                       "ao05.html: The damaged boiler house in Sloviansk on Tuesday morning.",
+                       "ao07.html: 117 Ukrainians come home, among them nine civilians",
+                       "ao13.html: Mourners at a funeral in Kramatorsk on Wednesday, a day of mourning in the city."],
+            # set AM (session 42): a photo caption
             "set_am": ["am01.html: Rescuers work at an apartment block in Odesa's Peresyp district that was damaged in a "
                        "Russian attack, February 15, 2033."],
             # sets AI and AJ (session 41): a photo caption; a live page's headline telling three facts
@@ -467,6 +501,8 @@ KNOWN_LOST = {# set AM (session 42): a photo caption
 # other four, and set I's three, are prompts since session 28: appeals to readers, a live blog's closing line,
 # "Click here to see … map", "press Ctrl+Enter")
 KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."],
+                   # set AO (session 43): a live page's update notice in other words
+                   "set_ao": ["This story is developing and will be updated."],
                    # set AH's first look (session 40) made one, a live page's greeting: furniture since session 41
                    # set K's first look made seven (a time-zone note, a disclaimer, republication notes, a live
                    # blog's close); after its changes (session 29) two are still read as sentences on their page
@@ -761,7 +797,16 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # city administration's three children in the disputed injured's story, Moscow's account of its strike
                # on the port reached by Ukraine's denial of its naval-drone store
                "set_am": [("contested", "F17 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
-                          ("denied", "F8 is corroborated in the key")]}
+                          ("denied", "F8 is corroborated in the key")],
+               # sets AN and AO (session 43): the city's morning toll with the toll by building; the evening toll in a
+               # story about the border town's shelling; AO (held out): the ministry's drones with their breakdown by
+               # region, the Sloviansk strike with its disputed injured, the café strike in stories of its toll, the
+               # governor's toll of several facts
+               "set_an": [("contested", "joins facts ['F4', 'F7']"), ("contested", "F6 is corroborated in the key")],
+               "set_ao": [("contested", "joins facts ['F20', 'F21']"), ("contested", "F11 is corroborated in the key"),
+                          ("contested", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F10', 'F3', 'F4']"), ("contested", "F12 is corroborated in the key"),
+                          ("denied", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -790,7 +835,9 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_ak": [("F18", "F19"), ("F28", "F1")],
                     # set AM (session 43): the ministry's "23 drones had been downed over the region and insisted no
                     # aircraft had been damaged", a denial now, joins the airfield strike's story it denies
-                    "set_am": [("F14", "F15")]}
+                    "set_am": [("F14", "F15")],
+                    # set AN (session 43): Saturday's shelling of the border town with Friday's
+                    "set_an": [("F13", "F15")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which

@@ -272,25 +272,56 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
 # Feodosia caused no damage", "insisted no aircraft had been damaged", "the process units were not damaged", "its
 # forces had not hit the bus station", "the line \"was never cut\"", "insisted the refinery was undamaged". No one
 # hurt is a toll of none, not a denial (`extraction.hedging._no_one_harmed`): people are not in these words
-_HARM_DONE = r"(?:damaged|hit|struck|destroyed|knocked\s+out|set\s+(?:on\s+fire|ablaze)|burned|burnt|cut|disabled)"
+_HARM_DONE = r"(?:damaged|hit|struck|destroyed|knocked\s+out|set\s+(?:on\s+fire|ablaze)|burned|burnt|disabled)"
+# "had never been hit so hard", "not hit again": a comparison or a repetition, no harm said not done
+_NOT_SO = r"(?!\s+(?:so|this|that|as|like|before|harder|again|back)\b)"
 _NO_HARM = re.compile(
     r"\b(?:there\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)|caused|causing|cause|causes|suffered|"
     r"suffers|sustained|sustains|resulted\s+in|with)\s+[\"“]?no\s+(?:(?:serious|significant|major|material|visible|"
-    r"real|other)\s+)?(?:damage|fire|destruction|hits?)\b"
-    r"|\b(?:no|none\s+of)\s+(?:[\w’'-]+\s+){1,4}?(?:had|has|have|was|were|is|are)\s+(?:been\s+)?[\"“]?" + _HARM_DONE + r"\b"
-    r"|\b(?:was|were|is|are|had|has|have)\s+[\"“]?(?:not|never)\s+(?:been\s+)?" + _HARM_DONE + r"\b"
+    r"real)\s+)?(?:damage|fire|destruction|hits?)\b"
+    # ("no fewer than 20 homes were damaged" tells of 20)
+    r"|\b(?:no|none\s+of)\s+(?!(?:fewer|less|more)\s+than\b)(?:[\w’'-]+\s+){1,4}?(?:had|has|have|was|were|is|are)\s+"
+    r"(?:been\s+)?[\"“]?" + _HARM_DONE + r"\b" + _NOT_SO +
+    r"|\b(?:was|were|is|are|had|has|have)\s+[\"“]?(?:not|never)\s+(?:been\s+)?" + _HARM_DONE + r"\b" + _NOT_SO +
     r"|\b(?:did\s+not|didn['’]t|had\s+not|hadn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|never)\s+"
     r"(?:strike|struck|hit|target(?:ed)?|bomb(?:ed)?|shell(?:ed)?)\s+(?:any|the|a|an)\b"
-    r"|\b(?:hit|struck|targeted|bombed|shelled)\s+no\s+(?=\w)"
-    r"|\b(?:was|were|is|are|remained|remains)\s+(?:(?:completely|entirely|fully)\s+)?(?:undamaged|intact|unharmed|unscathed)\b",
+    r"|\b(?:hit|struck|targeted|bombed|shelled)\s+no\s+(?!(?:fewer|less|more)\s+than\b)(?=\w)"
+    r"|\b(?:was|were|is|are|remained|remains)\s+(?:(?:completely|entirely|fully)\s+)?(?:undamaged|unscathed)\b",
     re.I)
 # what the words deny, said yes: the negation out, "undamaged" as "damaged"
-_UNDONE = [(re.compile(r"\b(?:none\s+of|no|not|never|any)\s+", re.I), ""), (re.compile(r"n['’]t\b", re.I), ""),
+_UNDONE = [(re.compile(r"\bno\s+(?:(?:serious|significant|major|material|visible|real|other)\s+)", re.I), ""),
+           (re.compile(r"\b(?:none\s+of|no|not|never|any)\s+", re.I), ""), (re.compile(r"n['’]t\b", re.I), ""),
            (re.compile(r"\b(?:undamaged|unharmed|unscathed|intact)\b", re.I), "damaged")]
 # people are no harm done to a thing ("the driver was not hit"): one hurt or spared is a toll
-_PERSON_HARMED = re.compile(r"\b(?:one|body|anyone|anybody|person|people|civilians?|residents?|crew|passengers?|workers?|"
-                            r"employees?|staff|driver|he|she|they|we)\s+(?:had|has|have|was|were|is|are)\s+[\"“]?(?:not|never)\b",
+_PEOPLE = (r"(?:one|body|anyone|anybody|person|people|civilians|residents?|crew|passengers?|workers?|employees?|staff|"
+           r"drivers?|pedestrians?|cyclists?|victims?|suspects?|players?|officers?|soldiers?|troops|servicemen|children|"
+           r"child|wife|husband|women|woman|men|man|he|she|they|we|him|her|them|us)")
+_PERSON_HARMED = re.compile(r"\b" + _PEOPLE + r"\s+(?:had|has|have|was|were|is|are)\s+[\"“]?(?:not|never)\b"
+                            r"|\b(?:no|none\s+of(?:\s+the)?)\s+(?:\w+\s+)?" + _PEOPLE + r"\s+(?:had|has|have|was|were|is|are)\b",
                             re.I)
+# ... or the thing said not harmed is one of people's ("the pedestrian", "hit the cyclist"), or no thing a weapon harms
+# ("no jobs were hit", "sales were not hit by the strike", "his reputation was not damaged", "talks had not hit a snag")
+_NOT_A_TARGET = re.compile(r"\b" + _PEOPLE + r"\b(?!\s+(?:vehicles?|trains?|bus(?:es)?|ships?|vessels?|cars?|boats?|"
+                           r"buildings?|stations?|terminals?|ferr(?:y|ies)|planes?|flights?|quarters|centres?|centers?|"
+                           r"blocks?|homes?|houses?)\b)"
+                           r"|\b(?:jobs?|sales|growth|economy|rates?|prices?|budgets?|talks|deals?|reputation|coalition|"
+                           r"ceasefire|visit|plans?|exports?|imports?|earnings|profits?|shares|stocks?|markets?|confidence|"
+                           r"morale|relations|ties|snag|record|note|target)\b", re.I)
+
+
+def _thing_words(text: str, m: re.Match) -> str:
+    """The words naming the thing a no-harm match says was not harmed: inside it ("no civilian vessel had been hit"),
+    after it ("did not hit the cyclist", "hit no homes"), or the few words before it ("sales were not hit", "the
+    bridge was undamaged"); none for "there was no damage"."""
+    words = m.group(0)
+    if re.match(r"(?:no|none)\b", words, re.I):
+        return words
+    if re.search(r"\b(?:did|had|has|have|never)(?:\s+not|n['’]t)?\s+(?:strike|struck|hit|target|bomb|shell)|"
+                 r"^(?:hit|struck|targeted|bombed|shelled)\s+no\b", words, re.I) and not re.search(r"\bbeen\b", words):
+        return " ".join(text[m.end():].split()[:4])
+    if re.match(r"(?:there|caused|causing|cause|causes|suffer|sustain|resulted|with)\b", words, re.I):
+        return ""
+    return " ".join(text[:m.start()].split()[-3:])
 
 
 def _no_harm(claim: Claim) -> Optional[re.Match]:
@@ -299,6 +330,12 @@ def _no_harm(claim: Claim) -> Optional[re.Match]:
     m = _NO_HARM.search(claim.text)
     if m is None or _OPEN_QUESTION.search(claim.text, 0, m.start()) or _PERSON_HARMED.search(claim.text, max(0, m.start() - 30), m.end()):
         return None
+    if _NOT_A_TARGET.search(_thing_words(claim.text, m)):
+        return None
+    if re.search(r"\b(?:no|none\s+of\s+the)\s+(?:other|further|more|additional)\b", m.group(0), re.I):
+        return None  # "No other ships were damaged": the one hit is granted
+    if _BY_NATURE_OR_YEARS.match(claim.text, m.end()):
+        return None  # "The surrounding area has not been hit by a quake in more than 25 years": history, no answer
     if re.search(r"\b(?:will|would|could|might|may|should|must|if|unless)\s+(?:\w+\s+){0,3}$", claim.text[:m.start()], re.I):
         return None
     if _DESPITE.search(claim.text, 0, m.start()):
@@ -306,17 +343,33 @@ def _no_harm(claim: Claim) -> Optional[re.Match]:
     return m
 
 
+# what no party does, or a span of years: "not been hit by a quake", "not been hit in more than 25 years", "since 1990"
+_BY_NATURE_OR_YEARS = re.compile(r"[^.;]{0,40}?\b(?:by\s+(?:an?\s+|the\s+)?(?:earthquake|quake|tremor|storm|hurricane|typhoon|"
+                                 r"cyclone|tornado|flood|wildfire|lightning)|in\s+(?:more\s+than\s+|over\s+|nearly\s+)?"
+                                 r"(?:\d+|a|two|three|four|five|ten|twenty)\s+(?:years?|decades?|centur(?:y|ies))|since\s+\d{4}|"
+                                 r"for\s+(?:years|decades))\b", re.I)
+
+
 # a harm told and the denial of it set against it: the sentence asserts the harm, what follows reports who says otherwise
 _DESPITE = re.compile(r"\b(?:despite|notwithstanding|contrary\s+to|in\s+spite\s+of)\b", re.I)
+
+
+_NO_HARM_REPORTED = re.compile(r"\bno\s+(?:reports?|word|sign|signs|indication|evidence)\s+of\s+(?:any\s+)?"
+                               r"(?:\w+\s+){0,2}?(?:damage|destruction|fire)\b", re.I)
 
 
 # the words of harm done to a thing, in their class (`measures.event_class`, `noun_class`): a strike that "hit" or
 # "struck" something, damage, destruction, a fire, a burning or a cut line
 _HARM = frozenset({"damage", "strike", "hit", "destroy", "destruction", "fire", "blaze", "burn", "cut", "knock", "explosion"})
-_HARM_DONE_TO = frozenset({"damage", "strike", "destroy", "burn", "cut", "knock"})
-_HARM_NOUNS = frozenset({"damage", "fire", "blaze", "destruction", "hit", "explosion"})
+_HARM_DONE_TO = frozenset({"damage", "strike", "destroy", "burn", "knock"})
+_HARM_NOUNS = frozenset({"damage", "fire", "blaze", "destruction", "explosion"})
 # what air defences bring down is no harm done to a thing ("destroyed 43 drones", "shot down 38 drones")
 _WEAPONS = frozenset({"drone", "missile", "uav", "rocket", "projectile", "shell", "bomb"})
+# what nature or the markets do to a place or a figure is no party's harm to deny ("a 6.1-magnitude earthquake hit northern
+# Japan … There was no damage"; "temperatures hit 40C")
+_NOT_DOERS = frozenset({"earthquake", "quake", "tremor", "aftershock", "typhoon", "hurricane", "storm", "cyclone", "tornado",
+                        "flood", "flooding", "wildfire", "blaze", "temperature", "heatwave", "inflation", "price", "rate",
+                        "sale", "share", "stock", "index", "unemployment", "growth", "economy", "record", "deal"})
 
 
 _SHOOTING = frozenset({"defence", "defense", "artillery", "anti-aircraft", "antiaircraft", "gun", "machine", "sniper", "mortar",
@@ -329,16 +382,20 @@ def _gunfire(noun) -> bool:  # noqa: ANN001 - a spaCy Token
         return False
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _SHOOTING for c in noun.children):
         return True
-    return noun.head.lemma_.lower() in ("under", "open", "return", "cease", "exchange")
+    return noun.head.lemma_.lower() in ("under", "open", "return", "cease", "exchange", "draw", "face", "sale")
 
 
 def _harms_a_thing(verb) -> bool:  # noqa: ANN001 - a spaCy Token
     """The verb's thing harmed (its object, or its subject when passive) is named and no weapon brought down;
     "hit" and "struck" with none strike nothing told ("the strike hit overnight")."""
+    if any(c.dep_ == "nsubj" and (c.lemma_.lower() in _NOT_DOERS or c.ent_type_ in ("PERSON", "MONEY", "PERCENT"))
+           for c in verb.children):
+        return False  # "a quake hit northern Japan", "inflation hit a 40-year high", "Nadal destroyed Federer"
     things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not things:
         return verb.lemma_.lower() not in ("strike", "hit")
-    return not any(t.lemma_.lower() in _WEAPONS for t in things)
+    return not any(t.lemma_.lower() in _WEAPONS | _NOT_DOERS or t.ent_type_ == "PERSON" or _NOT_A_TARGET.fullmatch(t.text)
+                   for t in things)
 
 
 # verbs that only carry the harm in the words denied: "caused no damage", "suffered no damage"
@@ -348,6 +405,8 @@ _HARM_CARRIERS = frozenset({"cause", "suffer", "sustain", "result", "be"})
 def tells_harm(claim: Claim) -> bool:
     """The claim tells of harm done (`_HARM`): a thing hit, struck, damaged, destroyed, set on fire; not an attack or a
     launch alone ("Ukraine launched 40 drones at Feodosia")."""
+    if _no_harm(claim) or _NO_HARM_REPORTED.search(claim.text):
+        return False  # "There were no reports of any damage": harm said not done, or not known
     return bool(_harm_words(claim.text) & {"harm"})
 
 
@@ -360,7 +419,7 @@ def _harm_words(text: str) -> set[str]:
             out.add("harm")
         elif t.pos_ == "NOUN" and t.lemma_.lower() in _HARM_NOUNS and not _gunfire(t):
             out.add("harm")
-    words = {w for w in content_words(text) if w not in _HARM and w not in _HARM_CARRIERS}
+    words = {_THING_FOLD.get(w, w) for w in content_words(text) if w not in _HARM and w not in _HARM_CARRIERS}
     return out | words
 
 
@@ -1073,6 +1132,7 @@ def harm_answered(denial: Claim, candidates: Sequence[Claim],
     (`answered`) when that tells of harm; when that is the sentence's own first clause telling of none ("only debris fell
     on the depot and … there was no fire"), the nearest claim before the sentence telling of harm to the thing that
     clause names ("the depot"), any harm when it names none ("the grounds of an industrial enterprise")."""
+    candidates = [c for c in candidates if in_the_towns_it_names(denial, c)]
     nearest = answered(denial, candidates, told_at)
     if nearest is None or tells_harm(nearest):
         return nearest
@@ -1082,6 +1142,16 @@ def harm_answered(denial: Claim, candidates: Sequence[Claim],
     earlier = [c for c in candidates if c.span[0] < nearest.span[0] and tells_harm(c)
                and (not things or things & _things_named(c))]
     return answered(denial, earlier, told_at)
+
+
+def in_the_towns_it_names(denial: Claim, claim: Claim) -> bool:
+    """A denial of harm naming a town ("In Kharkiv, the mayor said there was no damage") answers harm told in that town:
+    the claim names it (its places, its words), or names no town."""
+    towns = {p.name.lower() for p in denial.places if p.kind == "city"}
+    if not towns:
+        return True
+    theirs = {p.name.lower() for p in claim.places if p.kind == "city"}
+    return not theirs or bool(towns & theirs) or any(t in claim.text.lower() for t in towns)
 
 
 def _things_named(claim: Claim) -> set[str]:
@@ -1112,7 +1182,8 @@ def denies(denial: Claim, story: Sequence[Claim],
         denier = _denier(denial) if _about_the_denier(obj.text) else None
         spellings = _place_spellings(denial)
         named = _proper_names(obj.text, spellings)
-        return [c for c in others if (not obj.harm or tells_harm(c)) and object_similarity(obj, c, spellings) >= MATCH
+        return [c for c in others if (not obj.harm or tells_harm(c) and in_the_towns_it_names(denial, c))
+                and object_similarity(obj, c, spellings) >= MATCH
                 and (_names_one_of(named, c) or _the_place_of_its_page(c, denial))
                 and (speaker is None or _said_by(c, speaker))
                 and (denier is None or _names(c, denier))]
@@ -1127,7 +1198,7 @@ def denies(denial: Claim, story: Sequence[Claim],
     sides = parties(_without_speaker(antecedent)) if antecedent is not None else frozenset()
     linked = []
     for c in others:
-        if obj.harm and not tells_harm(c):
+        if obj.harm and not (tells_harm(c) and in_the_towns_it_names(denial, c)):
             continue
         if c is antecedent or _reported(c) or (antecedent is not None and c.document_id != denial.document_id
                                                and fact_similarity(antecedent.text, c) >= MATCH
