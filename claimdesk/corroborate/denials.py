@@ -270,8 +270,8 @@ _NO_TRUTH = re.compile(r"^\W{0,3}(?:there(?:\s+is|['’]s)\s+no\s+truth\s+(?:in|
 
 # no denial verb, a party saying the harm told of was not done: "insists there was no damage", "said the strike on
 # Feodosia caused no damage", "insisted no aircraft had been damaged", "the process units were not damaged", "its
-# forces had not hit the bus station", "the line \"was never cut\"", "insisted the refinery was undamaged". No one
-# hurt is a toll of none, not a denial (`extraction.hedging._no_one_harmed`): people are not in these words
+# forces had not hit the bus station", "insisted the refinery was undamaged". No one hurt is a toll of none, not a
+# denial (`extraction.hedging._no_one_harmed`): people are not in these words; nor is "cut" (jobs, rates, budgets)
 _HARM_DONE = r"(?:damaged|hit|struck|destroyed|knocked\s+out|set\s+(?:on\s+fire|ablaze)|burned|burnt|disabled)"
 # "had never been hit so hard", "not hit again": a comparison or a repetition, no harm said not done
 _NOT_SO = r"(?!\s+(?:so|this|that|as|like|before|harder|again|back)\b)"
