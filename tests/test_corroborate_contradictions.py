@@ -1355,3 +1355,4 @@ def test_history_and_harm_not_known_deny_nothing():
     assert not is_denial(claim("The surrounding area has not been hit by a quake in more than 25 years, officials said."))
     assert not tells_harm(claim("There were no reports of any damage, according to the Japanese broadcaster NHK."))
     assert tells_harm(claim("The strike caused damage to the port, the navy said."))
+    assert not tells_harm(claim("There's been no news of damage to aircraft and sailing vessels, the ministry said."))

@@ -354,10 +354,6 @@ _BY_NATURE_OR_YEARS = re.compile(r"[^.;]{0,40}?\b(?:by\s+(?:an?\s+|the\s+)?(?:ea
 _DESPITE = re.compile(r"\b(?:despite|notwithstanding|contrary\s+to|in\s+spite\s+of)\b", re.I)
 
 
-_NO_HARM_REPORTED = re.compile(r"\bno\s+(?:reports?|word|sign|signs|indication|evidence)\s+of\s+(?:any\s+)?"
-                               r"(?:\w+\s+){0,2}?(?:damage|destruction|fire)\b", re.I)
-
-
 # the words of harm done to a thing, in their class (`measures.event_class`, `noun_class`): a strike that "hit" or
 # "struck" something, damage, destruction, a fire, a burning or a cut line
 _HARM = frozenset({"damage", "strike", "hit", "destroy", "destruction", "fire", "blaze", "burn", "cut", "knock", "explosion"})
@@ -385,6 +381,13 @@ def _gunfire(noun) -> bool:  # noqa: ANN001 - a spaCy Token
     return noun.head.lemma_.lower() in ("under", "open", "return", "cease", "exchange", "draw", "face", "sale")
 
 
+def _said_none(noun) -> bool:  # noqa: ANN001 - a spaCy Token
+    """A harm noun said to be none or not known: "no damage", "no reports of any damage", "There's been no news of
+    damage to aircraft", "without damage"."""
+    before = noun.doc[max(noun.sent.start, noun.i - 5):noun.i]
+    return any(t.lower_ in ("no", "none", "without", "nor") for t in before)
+
+
 def _harms_a_thing(verb) -> bool:  # noqa: ANN001 - a spaCy Token
     """The verb's thing harmed (its object, or its subject when passive) is named and no weapon brought down;
     "hit" and "struck" with none strike nothing told ("the strike hit overnight")."""
@@ -405,8 +408,8 @@ _HARM_CARRIERS = frozenset({"cause", "suffer", "sustain", "result", "be"})
 def tells_harm(claim: Claim) -> bool:
     """The claim tells of harm done (`_HARM`): a thing hit, struck, damaged, destroyed, set on fire; not an attack or a
     launch alone ("Ukraine launched 40 drones at Feodosia")."""
-    if _no_harm(claim) or _NO_HARM_REPORTED.search(claim.text):
-        return False  # "There were no reports of any damage": harm said not done, or not known
+    if _no_harm(claim):
+        return False  # harm said not done
     return bool(_harm_words(claim.text) & {"harm"})
 
 
@@ -417,7 +420,7 @@ def _harm_words(text: str) -> set[str]:
     for t in parse(text):
         if t.pos_ == "VERB" and event_class(t.lemma_) in _HARM_DONE_TO and _harms_a_thing(t):
             out.add("harm")
-        elif t.pos_ == "NOUN" and t.lemma_.lower() in _HARM_NOUNS and not _gunfire(t):
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in _HARM_NOUNS and not _gunfire(t) and not _said_none(t):
             out.add("harm")
     words = {_THING_FOLD.get(w, w) for w in content_words(text) if w not in _HARM and w not in _HARM_CARRIERS}
     return out | words
