@@ -291,7 +291,7 @@ _NO_HARM = re.compile(
 # what the words deny, said yes: the negation out, "undamaged" as "damaged"
 _UNDONE = [(re.compile(r"\bno\s+(?:(?:serious|significant|major|material|visible|real|other)\s+)", re.I), ""),
            (re.compile(r"\b(?:none\s+of|no|not|never|any)\s+", re.I), ""), (re.compile(r"n['’]t\b", re.I), ""),
-           (re.compile(r"\b(?:undamaged|unharmed|unscathed|intact)\b", re.I), "damaged")]
+           (re.compile(r"\b(?:undamaged|unscathed)\b", re.I), "damaged")]
 # people are no harm done to a thing ("the driver was not hit"): one hurt or spared is a toll
 _PEOPLE = (r"(?:one|body|anyone|anybody|person|people|civilians|residents?|crew|passengers?|workers?|employees?|staff|"
            r"drivers?|pedestrians?|cyclists?|victims?|suspects?|players?|officers?|soldiers?|troops|servicemen|children|"
@@ -356,9 +356,9 @@ _DESPITE = re.compile(r"\b(?:despite|notwithstanding|contrary\s+to|in\s+spite\s+
 
 # the words of harm done to a thing, in their class (`measures.event_class`, `noun_class`): a strike that "hit" or
 # "struck" something, damage, destruction, a fire, a burning or a cut line
-_HARM = frozenset({"damage", "strike", "hit", "destroy", "destruction", "fire", "blaze", "burn", "cut", "knock", "explosion"})
 _HARM_DONE_TO = frozenset({"damage", "strike", "destroy", "burn", "knock"})
 _HARM_NOUNS = frozenset({"damage", "fire", "blaze", "destruction", "explosion"})
+_HARM = _HARM_DONE_TO | _HARM_NOUNS | {"hit", "cut"}
 # what air defences bring down is no harm done to a thing ("destroyed 43 drones", "shot down 38 drones")
 _WEAPONS = frozenset({"drone", "missile", "uav", "rocket", "projectile", "shell", "bomb"})
 # what nature or the markets do to a place or a figure is no party's harm to deny ("a 6.1-magnitude earthquake hit northern
