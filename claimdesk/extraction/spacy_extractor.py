@@ -407,9 +407,22 @@ def one_per_span(claims: list[Claim]) -> list[Claim]:
     both: the denial's polarity, event and denier, the hedges, actors and numbers of either."""
     by_span: dict[tuple[int, int], Claim] = {}
     for claim in claims:
-        kept = by_span.get(claim.span)
-        by_span[claim.span] = claim if kept is None else _merged(kept, claim)
+        # one stretch of words with and without its closing stop is one span ("… captured false." and "… captured
+        # false" read off one sentence by two clauses)
+        key = (claim.span[0], claim.span[0] + len(claim.text.rstrip(_CLOSING)))
+        kept = by_span.get(key)
+        if kept is None:
+            by_span[key] = claim
+        elif kept.span == claim.span:
+            by_span[key] = _merged(kept, claim)
+        else:  # the reading of the whole sentence, stop and all, is the claim ("… signed for Burnley on Monday,
+            # saying he didn't want to retire." is asserted, whatever the reading without its stop took from "didn't")
+            whole, part = (kept, claim) if kept.span[1] > claim.span[1] else (claim, kept)
+            by_span[key] = _merged(whole, part, keep_first=True)
     return list(by_span.values())  # a dict keeps each span where it first came
+
+
+_CLOSING = ".!?;:,\"”’' \u00a0"
 
 
 def _weight(claim: Claim) -> tuple[int, int, int]:
@@ -417,8 +430,10 @@ def _weight(claim: Claim) -> tuple[int, int, int]:
             claim.attribution.kind != "none", claim.event_type not in ("other", "statement"))
 
 
-def _merged(a: Claim, b: Claim) -> Claim:
-    first, second = (b, a) if _weight(b) > _weight(a) else (a, b)
+def _merged(a: Claim, b: Claim, keep_first: bool = False) -> Claim:
+    """One claim of two read off one span: the weightier's (`_weight`; `a` with `keep_first`) with the other's
+    hedges, actors and numbers, and its speaker and event when it has none."""
+    first, second = (b, a) if not keep_first and _weight(b) > _weight(a) else (a, b)
     merged = first.model_copy(deep=True)
     merged.hedges = first.hedges + [h for h in second.hedges if h not in first.hedges]
     merged.actors = first.actors + [x for x in second.actors if x not in first.actors]
