@@ -59,6 +59,11 @@ _LOCATIVE = re.compile(
 # So is a part of a town: "a residential neighbourhood of Kharkiv" (spaCy tags it a facility), "the outskirts of Sumy".
 _TOWN_CUE = re.compile(r"\b(?:(?:town|city|village|capital|settlement|hub|port)(?:\s+of)?,?|(?:neighbou?rhoods?|suburbs?|"
                        r"outskirts|city\s+cent(?:re|er)|residential\s+areas?|districts?)\s+of)\s+$", re.IGNORECASE)
+# a war's verbs of shelling and liberation name a town before them ("shelled Orikhiv overnight", "liberated Bahatyr"), where
+# spaCy's small model often calls a small town a person; "attacked Warren" or "hit Johnson" name people as often
+# (not "captured", "recaptured" or "seized": police capture people)
+_WAR_CUE = re.compile(r"\b(?:shelled|shelling|bombed|bombing|liberated|"
+                      r"(?:shelling|bombardment|liberation)\s+of)\s+$", re.IGNORECASE)
 # "near Pokrovsk and Myrnohrad": a name listed right after a place is read like that place.
 _TOWN_CUE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:town|city|village|settlement|port|capital)\b")
 # a site named after its town: "the Ryazan oil refinery", "the Valuyki fuel depot" (spaCy tags it a facility); not a
@@ -312,7 +317,8 @@ def _town_despite_person(text: str, m: _Mention, people: list[Span], person_like
             or m.surface in person_like or _TITLES.search(text[max(0, m.start - 20):m.start]):
         return False
     lead = text[max(0, m.start - 30):m.start]
-    return bool(_STRICT_LOCATIVE.search(lead) or _TOWN_CUE.search(lead) or _TOWN_CUE_AFTER.match(text, m.end)) or any(
+    return bool(_STRICT_LOCATIVE.search(lead) or _TOWN_CUE.search(lead) or _WAR_CUE.search(lead)
+                or _TOWN_CUE_AFTER.match(text, m.end)) or any(
         c.kind == "city" and c.population >= 100_000 for c in m.candidates)
 
 
@@ -482,7 +488,8 @@ def _plausible_city(text: str, s: int, e: int, key: str, entry: Entry, region: b
             or _SITE_AFTER.match(text, e) and key not in person_like \
             and (entry.country in context or entry.population >= _SITE_TOWN_SIZE):
         return True
-    if label in _NOT_TOWN_LABELS and not _STRICT_LOCATIVE.search(lead):
+    if label in _NOT_TOWN_LABELS and not (_STRICT_LOCATIVE.search(lead)
+                                          or _WAR_CUE.search(lead) and entry.country in context):
         return False
     if " " in key or "-" in key:  # a name of several words is rarely anything else
         return (entry.population >= 15_000 or entry.country in context or listed
