@@ -1356,3 +1356,18 @@ def test_history_and_harm_not_known_deny_nothing():
     assert not tells_harm(claim("There were no reports of any damage, according to the Japanese broadcaster NHK."))
     assert tells_harm(claim("The strike caused damage to the port, the navy said."))
     assert not tells_harm(claim("There's been no news of damage to aircraft and sailing vessels, the ministry said."))
+
+
+def test_the_hour_a_figure_was_given_at_reads_its_half_of_the_day():
+    # session 44, after war set AP ("The regional military administration's first update, at 6.10am, reported two
+    # people killed") and its review ("At 11:40 pm police reported two people dead" had read as 11:40)
+    from claimdesk.corroborate.contradictions import report_hour, told_at_other_hours
+
+    assert report_hour(claim("The regional military administration’s first update, at 6.10am, reported two people "
+                             "killed.")) == (6, 10)
+    assert report_hour(claim("At 11:40 pm police reported two people dead in the shooting.")) == (23, 40)
+    assert report_hour(claim("At 12:30 a.m. the governor reported one person dead.")) == (0, 30)
+    assert report_hour(claim("At 06:10 the administration reported two dead and nine wounded.")) == (6, 10)
+    assert report_hour(claim("The mall was hit at 11:40 pm, police said.")) is None  # an hour of the event
+    assert told_at_other_hours(claim("At 9:40 am officials reported two dead."),
+                               claim("At 9:40 pm officials reported five dead."))

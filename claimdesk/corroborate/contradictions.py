@@ -182,17 +182,27 @@ _HOUR = r"([01]?\d|2[0-3]):([0-5]\d)\b"
 _REPORT_HOUR = re.compile(
     rf"\bas of\s+{_HOUR}"
     rf"|\bby\s+{_HOUR}\s*,?\s+(?:the\s+)?(?:figures?|toll|count|number)\b"
-    rf"|\bat\s+{_HOUR}\s*,?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:reported|wrote|posted|told)\b"
-    rf"|\b(?:wrote|posted|updated)\b[^.;\d]{{0,40}}?\bat\s+{_HOUR}", re.I)
+    rf"|\bat\s+{_HOUR}(?:\s*[ap]\.?m\b\.?)?\s*,?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:reported|wrote|posted|told)\b"
+    rf"|\b(?:wrote|posted|updated)\b[^.;\d]{{0,40}}?\bat\s+{_HOUR}"
+    # "The regional military administration's first update, at 6.10am, reported two people killed"
+    r"|\bupdate\s*,?\s+at\s+([01]?\d|2[0-3])[.:]([0-5]\d)", re.I)
 
 
 def report_hour(claim: Claim) -> Optional[tuple[int, int]]:
-    """The hour `claim`'s figures were given at (`told_at_other_hours`), or None."""
+    """The hour `claim`'s figures were given at (`told_at_other_hours`), or None; "at 9:40 pm" is 21:40 and "at
+    12:30 am" 0:30."""
     m = _REPORT_HOUR.search(claim.text)
     if m is None:
         return None
-    hour, minute = [g for g in m.groups() if g is not None][:2]
-    return int(hour), int(minute)
+    first = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
+    hour, minute = int(m.group(first)), int(m.group(first + 1))
+    half = _HALF_OF_DAY.match(claim.text, m.end(first + 1))
+    if half is not None and hour <= 12:
+        hour = hour % 12 + (12 if half.group(1).lower() == "p" else 0)
+    return hour, minute
+
+
+_HALF_OF_DAY = re.compile(r"\s*([ap])\.?m\b\.?", re.I)
 
 
 # words of a person's title, not of the name ("Zaporizhzhia Oblast Military Administration Head Yurii Marchuk")
