@@ -964,6 +964,13 @@ def test_denying_damage_denies_a_strike_that_destroyed_and_an_acronym_speaks():
     # after war set AA: a claim to have done something called false
     ("Russia's claim to have captured Pishchane is false, the General Staff said.", "captured Pishchane"),
     ("The General Staff said Moscow's claim to have captured Pishchane was false.", "captured Pishchane"),
+    # session 44, after war set AP: a party claiming the reports false, a few words of the report quoted
+    ("Russian state media outlets claimed that Ukrainian reports of a damaged kindergarten were fabricated, although "
+     "geolocated footage confirms damage to the building.", "a damaged kindergarten"),
+    ("Reports by Ukrainian media about a “destroyed kindergarten” are a fabrication intended for a Western audience, "
+     "a source told the agency.", "a “destroyed kindergarten”"),
+    ("Claims by Ukrainian “intelligence” about a destroyed locomotive are fake, the regional government stressed.",
+     "a destroyed locomotive"),
 ])
 def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, denied):
     from claimdesk.corroborate.denials import denied_object
@@ -979,6 +986,13 @@ def test_a_report_called_false_in_other_words_is_a_denial_of_what_it_told(text, 
     "The spokesman dismissed as premature any talk of a ceasefire.",
     "The governor said the plans to rebuild the bridge were not false hopes.",
     "The minister called reports of Russian disinformation from Telegram channels alarming.",
+    "The ministry claimed that reports of a damaged kindergarten were confirmed by footage.",
+    "Reports about a “destroyed kindergarten” are confirmed by footage, the agency said.",
+    # the review of session 44: no one claims the report false, and forged papers are no report called false
+    "Nobody can seriously claim that reports of the famine in Gaza City are fabricated, the WFP chief said.",
+    "It would be wrong to say that reports of abuse at the prison were lies, the inspector said.",
+    "Nobody has claimed that the reports of flooding were false, the mayor said.",
+    "Investigators said the insurance claims were fakes.",
 ])
 def test_a_report_not_called_false_is_no_denial(text):
     assert not is_denial(_main_claim(text, date(2028, 3, 2)))

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from claimdesk.corroborate.engine import _evidence, _story
 from claimdesk.corroborate.grouping import Draft
-from claimdesk.corroborate.verdicts import SiblingFinder, reconcile
+from claimdesk.corroborate.contradictions import is_denial
+from claimdesk.corroborate.verdicts import DenialReach, SiblingFinder, deny_reached, reconcile
 from claimdesk import extract
 from claimdesk.models import Document
 
@@ -163,6 +166,68 @@ def test_a_denial_travels_only_to_a_sibling_stating_what_it_denies():
     assert (stories["a"].status, stories["c"].status) == ("denied", "corroborated")
 
 
+CAPTURE_CLAIM = "Russia's defence ministry claimed on Monday that its troops had captured Malynivka, a village east of Huliaipole."
+CAPTURE_AGAIN = "Units of the Vostok group of forces have liberated the settlement of Malynivka, the Russian Defence Ministry said."
+CAPTURE_BULLET = "The Russian MoD claimed the seizure of Malynivka."
+CAPTURE_DENIED = "Colonel Roman Lysenko, a spokesman for Ukraine's Southern Defence Forces, called reports that Malynivka had been captured false."
+
+
+def _published_on(day: date):
+    return lambda ids: {i: day for i in ids}
+
+
+def test_a_denial_stating_what_it_denies_reaches_a_story_grouping_kept_apart():
+    # session 44, after war set Q: a think tank's "claimed the seizure of Malynivka" led the denied story, while
+    # the ministry's claim printed by a Russian outlet and a Ukrainian one was a corroborated story of its own
+    drafts, evidence, stories = _stories(
+        {"claim": [(CAPTURE_CLAIM, "ukrainskakhvylia.example"), (CAPTURE_AGAIN, "vestnik.example")],
+         "bullet": [(CAPTURE_BULLET, "institute.example"), (CAPTURE_DENIED, "ukrainskakhvylia.example")]},
+        {"claim": "war", "bullet": "war"})
+    assert (stories["claim"].status, stories["bullet"].status) == ("corroborated", "denied")
+    reached = DenialReach(drafts, _published_on(DAY)).of(stories, evidence)
+    assert [d.text for d in reached["claim"]] == [CAPTURE_DENIED]
+    assert deny_reached(stories, evidence, reached) == ["claim"]
+    assert stories["claim"].status == "denied"
+    [why] = [c for c in stories["claim"].contradictions if c.kind == "denial"]
+    assert set(why.mentions[1:]) == {e.claim.id for e in evidence["claim"]}
+
+
+def test_a_story_of_denials_only_reaches_the_claim_it_denies():
+    denied = "Ukraine's General Staff on Thursday denied that Russian troops had captured Huliaipole."
+    also = "A spokesman for the Khortytsia group of forces denied that Russian troops had captured Huliaipole."
+    claimed = "Russia's defence ministry said on Thursday that its troops had captured the town of Huliaipole."
+    drafts, evidence, stories = _stories(
+        {"claim": [(claimed, "tass.example"), (claimed.replace("on Thursday ", ""), "wire.example")],
+         "denials": [(denied, "kyivpost.example"), (also, "wire2.example")]},
+        {"claim": "war", "denials": "war"})
+    assert stories["denials"].status != "denied"  # nothing of its own states what it denies
+    reached = DenialReach(drafts, _published_on(DAY)).of({}, evidence)
+    assert set(reached) == {"claim"}
+    assert deny_reached(stories, evidence, reached) == ["claim"] and stories["claim"].status == "denied"
+
+
+def test_a_denial_reaches_no_story_of_another_place_or_another_deed_nor_by_pointing_back():
+    substation = "Governor Serhii Tymchuk said reports of a strike on the substation were false."
+    warehouse = "In the western Lviv region, a drone struck a warehouse in the town of Stryi, injuring two people."
+    sosnivka = "Russia's defence ministry said its troops had captured the village of Sosnivka."
+    shelled = "Russian artillery shelled Malynivka overnight, wounding two residents, the regional governor said."
+    pointer = "Ukraine's military rejected the claim as false."
+    drafts, evidence, stories = _stories(
+        {"warehouse": [(warehouse, "kyivindependent.example"), (warehouse, "reuters.example")],
+         "sosnivka": [(sosnivka, "tass.example"), (sosnivka, "ria.example")],
+         "shelled": [(shelled, "kyivindependent.example"), (shelled, "suspilne.example")],
+         "substation": [(substation, "kyivpost.example")], "malynivka": [(CAPTURE_DENIED, "wire.example")],
+         "pointer": [(pointer, "bbc.example")]},
+        dict.fromkeys(["warehouse", "sosnivka", "shelled", "substation", "malynivka", "pointer"], "war"))
+    assert all(is_denial(drafts[s].lead) for s in ("substation", "malynivka", "pointer"))
+    # a strike on "the substation" names no place; Sosnivka is not Malynivka; shelling is no capture; "the claim"
+    # states nothing
+    assert DenialReach(drafts, _published_on(DAY)).of({}, evidence) == {}
+    # the Malynivka denial does reach the claim it denies
+    drafts["claim"] = _stories({"claim": [(CAPTURE_CLAIM, "ukrainskakhvylia.example")]}, {"claim": "war"})[0]["claim"]
+    assert set(DenialReach(drafts, _published_on(DAY)).of({}, evidence)) == {"claim"}
+
+
 def _told(pages: list[tuple[str, str]]):
     """Each page (text, outlet) with its claims, in the order given."""
     docs, claims = {}, []
@@ -218,3 +283,42 @@ def test_a_page_restating_a_copied_figure_differently_still_contests_it():
     contradictions = find(evidence)
     assert [c.kind for c in contradictions] == ["number"], contradictions
     assert status(evidence, contradictions) == "contested"
+
+
+@pytest.mark.parametrize("denial, told", [
+    # session 44's review: what shares a place and a kind of deed with a denial but is another fact
+    ("Ukraine's General Staff on Monday denied that Russian troops had captured Kupiansk.",
+     "Ukrainian troops have liberated Kupiansk, President Volodymyr Zelensky said."),  # the other side's deed
+    ("Ukraine's General Staff on Monday denied that Russian troops had captured Pokrovsk.",
+     "Russian troops captured the village of Kotlyne near Pokrovsk, the DeepState monitoring group said."),
+    ("The Congolese army denied that rebels had seized Bunia.",
+     "Police seized 200 kilograms of cocaine in Bunia, officials said."),  # no capture of the town
+    ("Manchester United on Sunday denied reports that the club had fired Erik ten Hag.",
+     "Manchester United fired Erik ten Hag on Monday after a 2-1 defeat at West Ham."),  # no deed of war
+    ("Ukraine's army denied reports that 300 of its soldiers had fallen in the battle for Vovchansk.",
+     "Russian troops captured the centre of Vovchansk, the ministry said."),  # soldiers fall, towns are taken
+])
+def test_a_denial_reaches_no_story_of_another_deed_side_or_place(denial, told):
+    drafts, evidence, stories = _stories({"told": [(told, "wire.example"), (told, "broadcaster.example")],
+                                          "denial": [(denial, "agency.example")]}, {"told": "war", "denial": "war"})
+    assert DenialReach(drafts, _published_on(DAY)).of(stories, evidence) == {}
+
+
+def test_a_denial_reaches_no_story_told_days_after_it():
+    # the review's Pokrovsk: denied on 3 March, the capture confirmed by the side that denied it on 22 March
+    denied = "Ukraine's General Staff on Monday denied that Russian troops had captured Pokrovsk."
+    later = "Russian troops had captured Pokrovsk, Ukraine's army chief Oleksandr Syrskyi said."
+    docs = {}
+    drafts, evidence = {}, {}
+    for sid, text, day in [("denial", denied, date(2026, 3, 3)), ("later", later, date(2026, 3, 22))]:
+        doc = Document.from_text(text, source=f"{sid}.txt", outlet=f"{sid}.example", published=day)
+        docs[doc.id] = doc
+        claims = extract(doc)
+        drafts[sid] = Draft(sid, claims=claims, clusters={"war"})
+        evidence[sid] = _evidence(claims, docs, {})
+    stories = {sid: _story(drafts[sid], evidence[sid], docs) for sid in drafts}
+    dates = {d.id: d.published for d in docs.values()}
+    assert DenialReach(drafts, lambda ids: {i: dates[i] for i in ids}).of(stories, evidence) == {}
+    # the same capture told the day of the denial is what it denies
+    dates = {i: date(2026, 3, 3) for i in dates}
+    assert set(DenialReach(drafts, lambda ids: {i: dates[i] for i in ids}).of(stories, evidence)) == {"later"}

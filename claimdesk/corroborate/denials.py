@@ -20,8 +20,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Optional
 
+from claimdesk.corroborate.deeds import deeds as kinds_of_deed
 from claimdesk.corroborate.measures import event_class, noun_class, parse
 from claimdesk.corroborate.parties import claim_parties, parties
+from claimdesk.corroborate.transfers import side_of
 from claimdesk.models import Claim, Span
 
 def is_denial(claim: Claim) -> bool:
@@ -126,7 +128,16 @@ def _cue_in(claim: Claim) -> Optional[re.Match]:
                       claim.text)
         if m and (verb := _DENIAL_VERB.match(claim.text, m.end())):
             return verb
-    return _SAID_FALSE.search(claim.text) or _still_held(claim) or _NO_TRUTH.search(claim.text) or _no_harm(claim)
+    said_false = _SAID_FALSE.search(claim.text)
+    if said_false is not None and _NOT_SAID.search(claim.text, max(0, said_false.start() - 40), said_false.start()):
+        said_false = None  # "Nobody can seriously claim that reports of the famine are fabricated"
+    return said_false or _still_held(claim) or _NO_TRUTH.search(claim.text) or _no_harm(claim)
+
+
+# a verb of saying denied, doubted or supposed: no one calls the report false ("Nobody has claimed that the reports of
+# flooding were false", "It would be wrong to say that reports of abuse were lies", "Those who claim …")
+_NOT_SAID = re.compile(r"\b(?:nobody|no\s+one|never|not|n['’]t|cannot|would|could|might|should|can|those\s+who|"
+                       r"anyone\s+who|if)\s+(?:\w+\s+){0,3}?(?:to\s+)?$", re.I)
 
 
 # whose fabrication it is, by name: "“a fabrication by Kyiv”" (not "disinformation from Telegram channels alarming")
@@ -156,12 +167,16 @@ _CALLED_UNTRUE = (r"(?:an?\s+|pure\s+)?(?:staged\s+provocations?|staged|fake|fal
 # confirmed although rumours that Y burned were false" calls X nothing)
 _TOLD_WORD = r"(?:(?!\b(?:were|was|are|is|while|whereas|but|although|though|yet|claims?|reports?|allegations?|rumou?rs?|" \
              r"accounts?|stor(?:y|ies)|statements?)\b)[^.;\"“”])"
-_REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)[^.;\"“”]){1,100}?"
+# a few words quoted inside what a report told: "reports … about a “destroyed kindergarten”", "claims by Ukrainian
+# “intelligence” about a destroyed locomotive"
+_QUOTED_WORDS = r"“[^.;\"“”]{1,40}”|\"[^.;\"“”]{1,40}\""
+_REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|have)\b)(?:[^.;\"“”]|" + _QUOTED_WORDS
+                + r")){1,100}?"
                 # "Russia's claim to have captured Synkivka was false"
                 r"|\s+to\s+(?:(?!\b(?:were|was|are|is)\b)[^.;\"“”]){1,100}?"
                 r"|\s+that\s+" + _TOLD_WORD + r"{1,100}?(?:\s+(?:were|was|are|is)\s+" + _TOLD_WORD + r"{1,60}?)?)?")
 _SAID_FALSE = re.compile(
-    r"\b(?:(?:said|says|say)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
+    r"\b(?:(?:said|says|say|claimed)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
     r"(?=\s+" + _REPORT_CALLED
     # what the report told, up to its own verb: "reports of damage … were confirmed while claims of …
     # were false" calls the damage nothing
@@ -184,7 +199,8 @@ _SAID_FALSE = re.compile(
     r"(?:\s+(?:of|that|about|by)\s+[^.;\"“”]{1,160}?)?\s+as\s+[\"“]?" + _CALLED_UNTRUE + r")"
     # a quotation opening with the report called false: "\"The claims of the Ukrainian General Staff about a
     # strike on a depot are lies,\" the governor said."
-    r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by|to)\s+[^.;\"“”]{1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
+    r"|^[\"“]?(?=" + _REPORT_CALLED + r"(?:\s+(?:of|that|about|by|to)\s+(?:[^.;\"“”]|" + _QUOTED_WORDS
+    + r"){1,100}?)?\s+(?:were|was|are|is)\s+[\"“]?"
     r"(?:" + _FALSE_WORD + r"|" + _CALLED_UNTRUE + r"))", re.I)
 # no denial verb, a place said to be still held by the side said to have lost it: "Kyiv said the village
 # remained under Ukrainian control", "Bila Hora is under the control of the Defense Forces of Ukraine", "Kyiv
@@ -1208,6 +1224,73 @@ def denies(denial: Claim, story: Sequence[Claim],
                                                and (not sides or sides & parties(c.text))):
             linked.append(c)
     return linked
+
+
+# a place that "had fallen" was captured ("denied that Bahatyr had fallen"); `deeds` leaves it out, since prices fall
+# too ("sales in Germany had fallen"), and so do soldiers ("300 of its soldiers had fallen")
+_FALLEN = re.compile(r"^\s*(?:the\s+(?:town|village|city|settlement)\s+of\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?"
+                     r"\s+(?:had|has|have)\s+fallen\b", re.I)
+
+
+def deeds_told(text: str) -> frozenset[str]:
+    """The kinds of deed (`deeds`) words tell of, a place that "had fallen" being captured."""
+    return kinds_of_deed(text) | (frozenset({"capture"}) if _FALLEN.search(text) else frozenset())
+
+
+def deeds_denied(denial: Claim) -> frozenset[str]:
+    """The kinds of deed what the denial states it denies tells of: "Malynivka had been captured", "Bahatyr had
+    fallen"."""
+    return deeds_told(denied_object(denial).text)
+
+
+def denies_beyond_its_story(denial: Claim, claim: Claim) -> bool:
+    """Whether a denial denies a claim grouping put in another story: inside its own story `denies` may lean on
+    grouping having found one fact ("reports of a strike on the substation were false" denies its story's strike);
+    outside it the denial must state a deed of war (`REACHING_DEEDS`) and name a place or someone other than a side,
+    and the claim must tell that deed, name one of them, and name no side only other than the one the denial names
+    ("called reports that Malynivka had been captured false" / "claimed … its troops had captured Malynivka"; not "a
+    drone struck a warehouse in Stryi", nor "Ukrainian troops have liberated Kupiansk" against "denied that Russian
+    troops had captured Kupiansk"). A capture denied is of a place the claim has captured, not one near it ("captured
+    the village of Kotlyne near Pokrovsk"). When each was told is for the caller (`DenialReach`)."""
+    obj = denied_object(denial)
+    told = deeds_denied(denial) & REACHING_DEEDS
+    if not told or not told & deeds_told(claim.text):
+        return False
+    named = frozenset(n for n in _proper_names(obj.text, _place_spellings(denial)) if side_of(n.title()) is None)
+    if not named or not _names_one_of(named, claim):
+        return False
+    sides = parties(obj.text)
+    if sides and (theirs := parties(claim.text)) and not sides & theirs:
+        return False
+    if told == {"capture"} and not _captures_one_of(claim, named):
+        return False
+    return bool(denies(denial, [claim]))
+
+
+# the deeds a denial may deny in another story: a town captured, a strike, the dead, the wounded, damage. Not
+# launches ("fired Erik ten Hag"), outages, evacuations or rescues, told alike of many days and places
+REACHING_DEEDS = frozenset({"capture", "strike", "kill", "injure", "damage"})
+
+
+def _captures_one_of(claim: Claim, named: frozenset[str]) -> bool:
+    """The claim tells the capture of a place named: the place right after a capture word, a few words of a
+    settlement between ("had captured Malynivka", "liberated the settlement of Malinovka"), not near it ("captured
+    the village of Kotlyne near Pokrovsk") nor something else in it ("seized 200 kilograms of cocaine in Bunia")."""
+    text = claim.text
+    names = [(place.span[0] - claim.span[0], place.name.lower()) for place in claim.places if place.span is not None]
+    names += [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Z][\w'’-]+", text)]
+    for capture in _CAPTURE_WORD.finditer(text):
+        for at, name in names:
+            if name in named and at >= capture.end() and _SETTLEMENT_WORDS.fullmatch(text[capture.end():at]):
+                return True
+    return False
+
+
+# what may stand between a capture word and the place captured: "control of the strategic town of", the closing
+# quotation mark of '"liberated" Bahatyr'
+_SETTLEMENT_WORDS = re.compile(r"[\"“”'’]?\s*(?:(?:the|full|control|of|over|town|village|city|settlement|hamlet|strategic|"
+                               r"key|frontline|small|eastern|western|northern|southern|Ukrainian|Russian|nearby|"
+                               r"neighbouring)\s+)*", re.I)
 
 
 def _without_speaker(claim: Claim) -> str:

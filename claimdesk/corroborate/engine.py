@@ -25,7 +25,7 @@ from claimdesk.corroborate.sourcing import SourcingContext, assign
 from claimdesk.outlets import outlet_key
 from claimdesk.corroborate.status import first_seen, independent_source_keys, independent_sources, source_of, status
 from claimdesk.corroborate.vectors import Weights, entity_counts, term_counts
-from claimdesk.corroborate.verdicts import SEVERITY, SiblingFinder, reconcile
+from claimdesk.corroborate.verdicts import SEVERITY, DenialReach, SiblingFinder, deny_reached, reconcile
 from claimdesk.models import Claim, Document, Story
 from claimdesk.store import Store, changes
 from claimdesk.store import corroboration as state
@@ -411,6 +411,11 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
                                              - set(stories))], False)
             written = {s.id for s in out}
             out += [stories[i] for i in reconcile(stories, evidence, warned_by) if i not in written]
+        reached = DenialReach(known, lambda ids: _dates_of(store, ids, published)).of(stories, evidence)
+        if reached:
+            build([known[i] for i in sorted(set(reached) - set(stories)) if i in known], False)
+            written = {s.id for s in out}
+            out += [stories[i] for i in deny_reached(stories, evidence, reached) if i not in written]
         found = _rivalries(store, stories, evidence, known, published)
         if found:
             build([known[i] for i in sorted({i for r in found for i in r.stories} - set(stories))], False)
@@ -422,6 +427,12 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
             keys = independent_source_keys(evidence[story.id])
             snapshots.append(changes.StorySnapshot.of(story, {k: names.get(k, k) for k in keys}))
     return out
+
+
+def _dates_of(store: Store, document_ids: list[str], published: dict[str, Optional[date]]) -> dict[str, Optional[date]]:
+    """The documents' publication dates, those not known yet read from the store (and kept in `published`)."""
+    published.update(state.publication_dates(store, [i for i in document_ids if i not in published]))
+    return {i: published.get(i) for i in document_ids}
 
 
 def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence]],

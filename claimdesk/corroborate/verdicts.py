@@ -26,6 +26,14 @@ corroboration CPU at 10k documents (bench/corroborate.py), for a verdict that on
 change. Two stories that each look settled but give different figures of one count in one town on one
 day are rivals (`rivals`): both are shown contested, with the contradiction of those two figures.
 
+A denial reaches beyond its story too (`DenialReach`): a party denying a stated fact ("called reports that
+Malynivka had been captured false") denies every story of its event clusters whose lead states that fact
+(`denials.denies`, the same test that links it inside its story), though the model kept the leads apart
+("The Russian MoD claimed the seizure of Malynivka" / "Russia's defence ministry claimed … its troops had
+captured Malynivka", one of them `corroborated` by the Russian outlet that printed the claim). Only a denial
+stating what it denies reaches other stories: one pointing back ("rejected the allegation") answers its page's
+sentence before it, which its own story holds.
+
 Leads sharing fewer than `MIN_SHARED_WORDS` content words are not compared (the model, fitted on
 coreference chains, gives them no chance of one fact), and a story is compared with at most
 `MAX_SIBLING_CANDIDATES` stories of its clusters, those sharing the most words first.
@@ -36,10 +44,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+from typing import Optional
 
 from claimdesk.corroborate import samefact
-from claimdesk.corroborate.contradictions import Evidence, find, is_denial
-from claimdesk.corroborate.denials import denies
+from claimdesk.corroborate.contradictions import Evidence, denial_links, find, is_denial, named_day
+from claimdesk.corroborate.denials import (REACHING_DEEDS, deeds_denied, deeds_told, denied_object, denies,
+                                           denies_beyond_its_story)
 from claimdesk.corroborate.measures import measure, unit_class
 from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
@@ -168,3 +180,111 @@ def _speaks_to(contradiction: Contradiction, own: list[Claim], by_id: Mapping[st
     # two games" is a figure of the same kind, not the season's 404 or 440 yards in dispute
     return any(m.same_quantity(d) for c in own for q in c.quantities if unit_class(q) == disputed[0].thing
                if (m := measure(c, q)) is not None for d in disputed)
+
+
+class DenialReach:
+    """Stories of the batch's neighbourhoods (`pool`) whose lead a denial of another story denies: a denial among
+    the mentions of the stories written now, or one leading a stored story of denials only."""
+
+    def __init__(self, pool: Mapping[str, Draft], published: Callable[[list[str]], Mapping[str, Optional[date]]]):
+        self.pool = pool
+        self.published = published  # document ids -> their publication dates
+
+    def of(self, stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence]]) -> dict[str, list[Claim]]:
+        """story id -> the denials of other stories (in `stories`, with `evidence`) that deny its lead."""
+        words = {t: _lead_words(d) for t, d in self.pool.items()}
+        denials = [(sid, d) for sid in sorted(stories) if sid in self.pool for d in _stated_denials(evidence.get(sid, ()))]
+        # a story of denials only: what it denies no mention of its own states ("Ukraine's General Staff denied that
+        # Russian troops had captured Huliaipole" kept apart from the ministry's claim)
+        seen = {d.id for _, d in denials}
+        denials += [(sid, lead) for sid in sorted(self.pool) if _DENIAL_HINT.search(words[sid])
+                    and _deeds_of_lead(sid, words[sid]) and (lead := self.pool[sid].lead).id not in seen
+                    and is_denial(lead) and denied_object(lead).text.strip()]
+        told = {d.id: deeds_denied(d) & REACHING_DEEDS for _, d in denials}
+        denials = [(sid, d) for sid, d in denials if told[d.id]]  # denying no deed of war, a denial reaches no other story
+        found: list[tuple[str, Claim, Claim]] = []
+        if not denials:
+            return {}
+        any_told = frozenset().union(*told.values())
+        for t in sorted(self.pool):
+            deeds = _deeds_of_lead(t, words[t])
+            if not deeds & any_told:
+                continue
+            lead = self.pool[t].lead
+            if lead.polarity != "asserted" or is_denial(lead):
+                continue
+            found += [(t, lead, denial) for sid, denial in denials
+                      if sid != t and deeds & told[denial.id] and denies_beyond_its_story(denial, lead)]
+        published = self.published(sorted({c.document_id for _, lead, denial in found for c in (lead, denial)}))
+        out: dict[str, list[Claim]] = {}
+        for t, lead, denial in found:
+            if _told_days_apart(lead, denial, published):
+                continue
+            out.setdefault(t, []).append(denial)
+        return out
+
+
+def _lead_words(draft: Draft) -> str:
+    """The words of the story's lead, read off a stored lead's JSON without parsing it (a Claim's JSON holds its
+    "text" before its "span")."""
+    if draft.lead_claim is not None:
+        return draft.lead.text
+    raw = draft.lead_json or b""
+    start = raw.find(b'"text":"')
+    end = raw.find(b'","span":', start)
+    return raw[start + 8:end].decode("utf-8", "replace") if 0 <= start < end else raw.decode("utf-8", "replace")
+
+
+@lru_cache(maxsize=1 << 17)
+def _deeds_of_lead(story_id: str, words: str) -> frozenset[str]:
+    """The deeds a story's lead tells (`denials.deeds_told`), read once for each lead through a run's batches."""
+    return deeds_told(words)
+
+
+# the words of a denial, one of which a lead telling one holds: leads without any are not parsed to ask
+_DENIAL_HINT = re.compile(r"\b(?:den(?:y|ie|ial)|reject|dismiss|refut|disput|false|fake|lie[sd]?\b|fabricat|untrue|"
+                          r"fiction|propaganda|fallen|no\s+damage|not\s+(?:been\s+)?damaged|undamaged|control)", re.I)
+
+
+# a denial answers what was told the days before it, not what is told days after it (the town taken three weeks
+# later, the refinery struck again, the coach fired after all)
+DENIAL_ANSWERS_DAYS = (3, 1)  # told up to three days before the denial, or a day after it
+
+
+def _told_days_apart(claim: Claim, denial: Claim, published: Mapping[str, Optional[date]]) -> bool:
+    """The claim was told more than `DENIAL_ANSWERS_DAYS` around the denial: by the day each names, else the day
+    its page was published; unknown days are never apart."""
+    def day(c: Claim) -> Optional[date]:
+        named = named_day(c)
+        return date.fromisoformat(named) if named else published.get(c.document_id)
+
+    told, answered = day(claim), day(denial)
+    if told is None or answered is None:
+        return False
+    before, after = DENIAL_ANSWERS_DAYS
+    return not -before <= (told - answered).days <= after
+
+
+def _stated_denials(evidence: Iterable[Evidence]) -> list[Claim]:
+    """The story's denials that state what they deny ("denied that the village had been captured"), not those
+    pointing back ("rejected the allegation")."""
+    return [e.claim for e in evidence if is_denial(e.claim) and denied_object(e.claim).text.strip()]
+
+
+def deny_reached(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence]],
+                 reached: Mapping[str, list[Claim]]) -> list[str]:
+    """Each story a denial reaches (`DenialReach.of`) shows it linked to its own mentions that state what it
+    denies, and is `denied` unless a more severe verdict stands; returns the ids of the stories that changed."""
+    changed = []
+    for sid in sorted(reached):
+        story = stories.get(sid)
+        if story is None or SEVERITY.get(story.status, 0) >= SEVERITY["denied"]:
+            continue
+        asserted = [e.claim for e in evidence.get(sid, ()) if e.claim.polarity == "asserted" and not is_denial(e.claim)]
+        links = [link for d in reached[sid] for link in denial_links(d, asserted)]
+        if not links:
+            continue
+        story.status = "denied"
+        story.contradictions = story.contradictions + links
+        changed.append(sid)
+    return changed
