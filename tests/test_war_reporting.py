@@ -114,7 +114,7 @@ pytestmark = pytest.mark.slow
 NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 1), "set_e": (8, 6, 1),
        # (session 39: G's ministry count of the Volgograd region's drones, "including 12", rivals its "17 drones
        # over the Volgograd region": one more conflict, one corroborated story contested)
-       "set_f": (7, 8, 2), "set_g": (7, 7, 2), "set_h": (8, 3, 4),
+       "set_f": (7, 8, 2), "set_g": (7, 7, 2), "set_h": (8, 5, 4),
        # session 35: no one hurt told in other words is one fact (I's "No one was injured" / "There were no
        # casualties"), one named speaker's figure told twice (L)
        # (session 36: "says reports that its captain was detained are false" denies: K's denials 22 -> 24)
@@ -137,7 +137,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # set P, written during session 32 and read once on its commit 6b10351 (corroborated right 5, denials 6,
        # conflicts 1; the session's first code read it the same), then tuned on (a part "including 17" is no
        # rival of its whole, counts stamped with two hours of the day are updates, "while shelling of …")
-       "set_p": (6, 7, 1),
+       "set_p": (6, 11, 1),
        # set Q, written at session 33's start by a helper blind to the code and the other sets, read once on the
        # session's first code (6f15a52) and on f29cc76 (after the session's changes chosen on A-P), alike:
        # corroborated right 4, wrong 2; contested right 2, wrong 3; denials 3 of 10; conflicts 1 of 7; then tuned
@@ -207,7 +207,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (session 40: AA's 212 evacuated against "more than 260 people were taken out of the villages" and AB's
        # drones "over the Republic of Crimea" against "over Crimea" are at odds: conflicts AA 2 -> 4, AB 2 -> 3; AA's
        # sentence of the 212 and the 37 children among them, one story, is contested for the 212)
-       "set_aa": (12, 23, 4), "set_ab": (7, 22, 3),
+       # (session 44: AB's ab14 page now places "Russian shelling of Kherson"; the wrong denied story of Dovhan's
+       # seven dead, which held the bus strike's denial quotes, is a contested story of the toll: its denials 22 -> 16)
+       "set_aa": (12, 23, 4), "set_ab": (7, 16, 3),
        # sets AC and AD, written at session 38's start by two more blind helpers, read once on the session's first
        # code (18a508c): AC (Sumy's school and clinic hit by guided bombs, the injured rising 5 -> 23 through the day,
        # border villages evacuated, a Kursk depot strike Moscow denies, an exchange counted two ways) corroborated
@@ -309,7 +311,19 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # 12 / 3, conflicts 4 of 9. AO read once more on the session's last code: corroborated 12 / 6, contested 3 / 6,
        # denied 2 / 1, conflicts 1 of 8, denials 17 of 24 (24 of 24 midway, before a review narrowed the harm
        # words; not chosen on)
-       "set_an": (12, 28, 4), "set_ao": (12, 17, 1)}
+       "set_an": (12, 28, 4), "set_ao": (12, 17, 1),
+       # sets AP and AQ, written at session 44's start by two more blind helpers, read once on the session's first code
+       # (49cfc93): AP (Zaporizhzhia's plant and kindergarten struck, the administration's and the city council's
+       # tolls through the day, Orikhiv shelled twice, Enerhodar's outage, a Melitopol depot blast told as sabotage and
+       # as a gas cylinder, a HIMARS claim called fake, 157 or 152 freed) corroborated 12 / 3, found 13 of 23,
+       # contested 4 / 7, denied 2 / 1, conflicts 3 of 9, denials 17 of 31; AQ (a Lviv power plant and a historic
+       # building, Lutsk and Rivne, two sides' missile counts, a missile over Poland Moscow denies, Belgorod's tolls
+       # at odds, an airbase Moscow calls undamaged) corroborated 11 / 4, found 8 of 19, contested 8 / 11, denied
+       # 2 / 1, conflicts 4 of 9, denials 28 of 29. Then (tuning on AP, AQ held out): a denial stating what it denies
+       # reaches stories grouping kept apart, "claimed that reports of … were fabricated", a town shelled though spaCy
+       # calls it a person: AP corroborated 14 / 3, contested 3 / 5, denied 4 / 1, denials 20 of 31. AQ read once more
+       # on the session's last code: the same as its first look
+       "set_ap": (14, 20, 3), "set_aq": (11, 28, 4)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -350,6 +364,21 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                        "ao05.html: The damaged boiler house in Sloviansk on Tuesday morning.",
                        "ao07.html: 117 Ukrainians come home, among them nine civilians",
                        "ao13.html: Mourners at a funeral in Kramatorsk on Wednesday, a day of mourning in the city."],
+            # sets AP and AQ (session 44): captions
+            "set_ap": ["ap01.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap02.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap03.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap01.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap02.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap03.html: Rescuers search the rubble of a workshop at an industrial plant hit by a Russian strike in Zaporizhzhia, Ukraine, November 15, 2034.",
+                       "ap04.html: Rescuers at the damaged plant in Zaporizhzhia.",
+                       "ap06.html: Firefighters douse a burning workshop at the Khortmash plant.",
+                       "ap05.html: Emergency workers outside the damaged kindergarten in Zaporizhzhia’s Khortytskyi district.",
+                       "ap11.html: The Barvinok kindergarten after the strike.",
+                       "ap13.html: Smoke rises over the Melitopol railway depot on Tuesday night in a frame from a residents’ video."],
+            "set_aq": ["aq01.html: Smoke rises from the Lviv-Pivden heat and power plant after a Russian strike, March 14, 2035.",
+                       "aq07.html: Firefighters at the damaged Hausmann House near Rynok Square in Lviv.",
+                       "aq08.html: The Hausmann House after the attack: the roof and the top floor are destroyed."],
             # set AM (session 42): a photo caption
             "set_am": ["am01.html: Rescuers work at an apartment block in Odesa's Peresyp district that was damaged in a "
                        "Russian attack, February 15, 2033."],
@@ -503,6 +532,9 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
 KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."],
                    # set AO (session 43): a live page's update notice in other words
                    "set_ao": ["This story is developing and will be updated."],
+                   # sets AP and AQ (session 44): a think tank's note on its sources, a wire credit line
+                   "set_ap": ["IESS relies on open-source reporting and does not independently verify official casualty figures."],
+                   "set_aq": ["This story was provided by the Eastwire news agency."],
                    # set AH's first look (session 40) made one, a live page's greeting: furniture since session 41
                    # set K's first look made seven (a time-zone note, a disclaimer, republication notes, a live
                    # blog's close); after its changes (session 29) two are still read as sentences on their page
@@ -591,6 +623,9 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                          # tolls the city tells with no town, where the key calls the strike denied by Moscow;
                          # the substation's wire lead holds the disputed households figure
                          ("contested", "F13 is corroborated in the key"),
+                         ("denied", "joins facts ['F33', 'F34']"),
+                         # session 44: the think tank's bullet of both captures, denied by the denial of each
+                         # reaching it
                          ("denied", "joins facts ['F33', 'F34']")],
                # set L, read once at the end of session 30 and not tuned on: wire leads and a governor's account
                # telling several facts (the port's fires and its toll; Kovel's junction and its dead) lead
@@ -729,7 +764,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("contested", "F2 is corroborated in the key"), ("contested", "F2 is corroborated in the key"),
                           ("contested", "F4 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
                           ("contested", "joins facts ['F4', 'F5', 'F7']"), ("corroborated", "joins facts ['F8', 'F9']"),
-                          ("denied", "F2 is corroborated in the key")],
+                          # session 44: Dovhan's seven dead, a denied story, is a contested story of the toll
+                          ("contested", "F2 is corroborated in the key")],
                # set AC (session 38, pinned on its first look's session's last code): the strike's wire lead of its
                # bombs, school, clinic and injured; two evacuations; the Kursk governor's drones downed beside the
                # ministry's; the depot strike with the ministry's denial and its drone count
@@ -770,7 +806,9 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # sets AI and AJ (session 41): stories of several facts (a strike's missiles with its toll, a depot's
                # fire with its burnt tanks and the region's downed drones, the IAEA's hit with the sides' blame), a
                # denial's story holding what it does not deny, and the governor's account leading its toll's story
-               "set_ai": [("contested", "joins facts ['F2', 'F5']"), ("contested", "joins facts ['F20', 'F22', 'F26']"),
+               "set_ai": [("contested", "joins facts ['F2', 'F5']"),
+                          # (session 44: a Telegram claim the depot was destroyed now sits in the depot fire's story)
+                          ("contested", "joins facts ['F20', 'F22', 'F24', 'F26']"),
                           ("corroborated", "joins facts ['F30', 'F7']")],
                "set_aj": [("contested", "F1 is corroborated in the key"), ("contested", "F27 is corroborated in the key"),
                           ("corroborated", "joins facts ['F1', 'F11', 'F2', 'F3', 'F4', 'F5']"),
@@ -806,12 +844,28 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                "set_ao": [("contested", "joins facts ['F20', 'F21']"), ("contested", "F11 is corroborated in the key"),
                           ("contested", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key"),
                           ("corroborated", "joins facts ['F10', 'F3', 'F4']"), ("contested", "F12 is corroborated in the key"),
-                          ("denied", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key")]}
+                          ("denied", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key")],
+               # sets AP and AQ (session 44): AP's administration tolls of the morning and noon in stories contested by
+               # the evening's (one page gives no date, so no hour tells them apart), the ministry's lead of four facts
+               # with the HIMARS claim denied, Enerhodar's outage with its restoration; AQ (held out) as first read
+               "set_ap": [("contested", "F1 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
+                          ("contested", "F5 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
+                          ("contested", "F7 is corroborated in the key"), ("corroborated", "joins facts ['F14', 'F25']"),
+                          ("denied", "joins facts ['F1', 'F18', 'F2', 'F30']")],
+               "set_aq": [("contested", "F1 is corroborated in the key"), ("contested", "F10 is corroborated in the key"),
+                          ("contested", "F17 is corroborated in the key"), ("contested", "F28 is corroborated in the key"),
+                          ("contested", "F8 is corroborated in the key"), ("contested", "F8 is corroborated in the key"),
+                          ("contested", "F8 is corroborated in the key"), ("contested", "F8 is corroborated in the key"),
+                          ("contested", "joins facts ['F17', 'F18', 'F19', 'F8', 'F9']"),
+                          ("contested", "joins facts ['F23', 'F24']"), ("contested", "joins facts ['F27', 'F28', 'F35', 'F6']"),
+                          ("corroborated", "joins facts ['F1', 'F25', 'F6']"), ("denied", "F16 is single-source in the key")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     # set L: the Kovel junction's strike with its dead, the port's fires with the grain terminal
                     "set_l": [("F3", "F4")],
+                    # set AQ (session 44, held out): the night's drones over Russia with those over the Rostov region
+                    "set_aq": [("F23", "F24")],
                     # (set M's Rossosh depot with last month's Liski depot and set N's Lozova station strike with
                     # the depot hit there in September are apart since session 33: a member's day counts when the
                     # lead names none)
@@ -883,7 +937,9 @@ KNOWN_OVERCOUNTED = {"set_v": ["eight injured, all of them railway employees, Ko
                      "set_ad": ["At 6 a.m., about 520,000 households in the two regions were without electricity, "
                                 "regional distributor Karpaty Energy said.",
                                 "By evening, the governor said 14 people had been injured in the region."],
-                     "set_x": ["40 wounded on Wednesday evening.", "At least 11 people were killed"]}
+                     "set_x": ["40 wounded on Wednesday evening.", "At least 11 people were killed"],
+                     # set AP (session 44): a quotation's opening words the live page and the wire print alike
+                     "set_ap": ["\u201cRescuers are still working"]}
 # session 41: AI's first look counted one source too many: TEB News's next-day page retells four sentences of Vorskla
 # Today's in other words, so the whole page was read as Vorskla's (`sourcing.WHOLE_RETOLD`), its own line on Moscow's
 # "training centre" claim too, which Vorskla never printed; a retelling's lines telling what its source never said
