@@ -198,7 +198,7 @@ class DenialReach:
         # Russian troops had captured Huliaipole" kept apart from the ministry's claim)
         seen = {d.id for _, d in denials}
         denials += [(sid, lead) for sid in sorted(self.pool) if _DENIAL_HINT.search(words[sid])
-                    and _deeds_of_lead(sid, words[sid]) and (lead := self.pool[sid].lead).id not in seen
+                    and _deeds_of_lead(words[sid]) and (lead := self.pool[sid].lead).id not in seen
                     and is_denial(lead) and denied_object(lead).text.strip()]
         told = {d.id: deeds_denied(d) & REACHING_DEEDS for _, d in denials}
         denials = [(sid, d) for sid, d in denials if told[d.id]]  # denying no deed of war, a denial reaches no other story
@@ -207,7 +207,7 @@ class DenialReach:
             return {}
         any_told = frozenset().union(*told.values())
         for t in sorted(self.pool):
-            deeds = _deeds_of_lead(t, words[t])
+            deeds = _deeds_of_lead(words[t])
             if not deeds & any_told:
                 continue
             lead = self.pool[t].lead
@@ -236,7 +236,7 @@ def _lead_words(draft: Draft) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def _deeds_of_lead(story_id: str, words: str) -> frozenset[str]:
+def _deeds_of_lead(words: str) -> frozenset[str]:
     """The deeds a story's lead tells (`denials.deeds_told`), read once for each lead through a run's batches."""
     return deeds_told(words)
 
