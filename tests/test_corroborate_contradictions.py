@@ -1371,3 +1371,33 @@ def test_the_hour_a_figure_was_given_at_reads_its_half_of_the_day():
     assert report_hour(claim("The mall was hit at 11:40 pm, police said.")) is None  # an hour of the event
     assert told_at_other_hours(claim("At 9:40 am officials reported two dead."),
                                claim("At 9:40 pm officials reported five dead."))
+
+
+def test_homes_without_power_counted_at_two_hours_are_two_readings_not_two_accounts():
+    # session 45, after war set AD (the distributor's 520,000 at dawn and 240,000 at 1 p.m. shown contested)
+    dawn = claim("At 6 a.m., about 520,000 households in the two regions were without electricity, regional "
+                 "distributor Karpaty Energy said.")
+    noon = claim("Karpaty Energy said about 240,000 households in the two regions were still without power at 1 p.m.")
+    assert number_conflict(dawn, noon) is not None  # the figures alone differ
+    found = find([Evidence(dawn, "a"), Evidence(noon, "b")])
+    assert not [c for c in found if c.kind == "number"]
+    # two accounts of the same hour still conflict
+    other = claim("Oblenergo said 310,000 households in the two regions were without electricity at 6 a.m.")
+    assert [c for c in find([Evidence(dawn, "a"), Evidence(other, "b")]) if c.kind == "number"]
+    # a deed's own hour stamps no count of the harm it did
+    from claimdesk.corroborate.contradictions import told_at_other_hours
+    assert not told_at_other_hours(claim("A drone hit a substation at 3 a.m., killing two workers, the governor said."),
+                                   claim("Three workers were killed at 9 a.m., the ministry said."))
+
+
+def test_a_figure_added_to_a_toll_is_no_rival_of_the_toll():
+    # session 45, after war set AF ("Two more people died in hospital overnight, bringing the death toll to 11"
+    # shown as "Two vs nine" against the mayor's toll)
+    added = claim("Two more people died in hospital overnight, bringing the death toll to 11, the governor said.")
+    mayor = claim("Mayor Oleh Hrytsenko said on Wednesday that nine people had been killed.")
+    found = number_conflict(added, mayor)
+    assert found is None or "Two" not in found.detail
+    # "three more" with no toll brought up is a count of its own
+    market = claim("Regional governor Oleksandr Dovhan said three more people were killed at the market.")
+    city = claim("Two people were killed at the market, the city military administration said.")
+    assert number_conflict(market, city) is not None

@@ -172,8 +172,23 @@ def told_at_other_hours(a: Claim, b: Claim) -> bool:
     reported two dead", "by 13:20 the figures stood at four dead", "As of 19:00, six people have died"):
     a count read at two hours of the day, not two accounts at odds. An hour the event happened at ("hit a
     market at about 8:15 a.m.") stamps no figure."""
-    hour_a, hour_b = report_hour(a), report_hour(b)
+    hour_a, hour_b = report_hour(a) or _outage_hour(a), report_hour(b) or _outage_hour(b)
     return hour_a is not None and hour_b is not None and hour_a != hour_b
+
+
+_WITHOUT_SUPPLY = re.compile(r"\b(?:without|no|lost|cut\w*|restor\w*|back)\s+(?:\w+\s+){0,2}?(?:power|electricity|heat\w*|"
+                             r"water|supply|supplies)\b", re.I)
+
+
+def _outage_hour(claim: Claim) -> Optional[tuple[int, int]]:
+    """The one clock time a count of homes without power is stamped with: such a count is a state read at an hour
+    ("At 6 a.m., about 520,000 households … were without electricity" / "about 240,000 households … were still
+    without power at 1 p.m."), so two of its hours are two readings, not two accounts."""
+    if not _WITHOUT_SUPPLY.search(claim.text) or not any(
+            (m := measure(claim, q)) is not None and m.event == "outage" for q in claim.quantities):
+        return None
+    times = {(t.minutes // 60, t.minutes % 60) for t in clock_times(claim.text) if not t.zone}
+    return times.pop() if len(times) == 1 else None
 
 
 # the hour a figure was given at: "as of 19:00", "by 13:20", "At 9:40 the governor reported", "… wrote on
@@ -285,7 +300,7 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
                     continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
-                if _included(a, y) or _included(b, x):
+                if _included(a, y) or _included(b, x) or _increment(a, x) or _increment(b, y):
                     continue
                 if _apart(a, b):
                     return None
@@ -372,6 +387,23 @@ def _included(claim: Claim, q: Quantity) -> bool:
     return any(math.isclose(f.value, q.value, rel_tol=1e-6) and f.span is not None
                and (f.unit is None or f.unit == q.unit or f.unit.lower() in _NO_NOUN)
                and _INCLUDING.search(claim.text[:f.span[0] - claim.span[0]]) for f in claim.quantities)
+
+
+# a figure added to a toll the sentence gives: "Two more people died in hospital overnight, bringing the death toll to
+# 11" (the two are no rival of another account's eleven or nine; "three more people were killed at the market", with
+# no toll brought up, is the market's count still)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
+_TOLL_BROUGHT = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+)?(?:overall\s+|total\s+)?"
+                           r"(?:(?:death\s+)?toll|number|total|count)\b[^.;]{0,40}?\bto\b", re.I)
+
+
+def _increment(claim: Claim, q: Quantity) -> bool:
+    """`q` counts what was added to a toll its sentence brings to another figure (`_TOLL_BROUGHT`)."""
+    if q.span is None or not _TOLL_BROUGHT.search(claim.text):
+        return False
+    at, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
+    return bool(_MORE_AFTER.match(claim.text, end) or _ANOTHER_BEFORE.search(claim.text[:max(0, at)]))
 
 
 # words the reading takes for a figure's noun where the figure has none of its own ("including 17 over Crimea")
