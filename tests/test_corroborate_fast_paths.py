@@ -11,8 +11,8 @@ import pytest
 
 from claimdesk.corroborate import credits as credits_module
 from claimdesk.corroborate.copies import SpanShingles, shares_any, shingles
-from claimdesk.corroborate.deeds import (_ATTRIBUTIVE, _FORMS, _HIT, _NO_DEATHS, _NO_HARM, _OTHER_SENSE, NO_DEATHS,
-                                        UNHARMED, deeds)
+from claimdesk.corroborate.deeds import (_AIRBORNE_DESTROYED, _ATTRIBUTIVE, _FORMS, _HIT, _NO_DEATHS, _NO_HARM,
+                                        _OTHER_SENSE, NO_DEATHS, UNHARMED, deeds)
 from claimdesk.corroborate.passages import SentenceShingles, sentences
 from claimdesk.corroborate.vectors import _STOP, _term_analyzer, _words, names, title_cased
 
@@ -29,6 +29,8 @@ def _deeds_reference(text: str) -> frozenset[str]:
              and not any(s <= m.start() < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
+    if _AIRBORNE_DESTROYED.search(text):
+        found.add("intercept")
     if spared:
         found.add(UNHARMED)
     if survived:
@@ -66,6 +68,7 @@ EDGE_CASES = [
     "x_killed killed_x 2killed set fire to setfire struck a deal; he struck Kharkiv",
     "In a statement emailed to Reuters, the ministry said three people died, via the BBC.",
     "the" + " " * 38 + "wounded were taken away; a\n" + " " * 40 + "downed drone; the\t\n  killed",
+    "Air defence systems destroyed 17 Ukrainian drones over the Voronezh region; DESTROYED 3 UAVs",
 ]
 
 

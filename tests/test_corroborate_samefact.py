@@ -262,6 +262,12 @@ def test_two_claims_sharing_only_a_name_that_one_speaks_and_the_other_mentions_a
     assert samefact.probability(toll, named, same_cluster=True) == 0.0
     assert not samefact.no_fact_word_shared(toll, reworded)
     assert _grouped([MINISTER_TOLL, MINISTER_NAMED, MINISTER_TOLL_REWORDED]) == [[0, 2], [1]]
+    # a figure written in words is a figure shared (session 45, war set A: "Another 21 people were injured" /
+    # "Twenty-one others were hurt", no word stem in common)
+    digits, words = samefact.parts(_claims(["Another 21 people were injured, among them a 12-year-old girl, Lytvyn said.",
+                                            "Twenty-one others were hurt, including a child."]))
+    assert not digits.fact_stems & words.fact_stems
+    assert not samefact.no_fact_word_shared(digits, words)
 
 
 def test_people_in_general_name_no_one():
@@ -571,6 +577,13 @@ def test_a_lead_of_several_facts_joins_one_of_them_and_draws_no_other_into_it():
     ("The minister hit back at critics of the budget.", set()),
     ("The two sides struck a deal on grain exports.", set()),
     ("Police launched an investigation into the fire at the depot.", set()),
+    # drones or missiles destroyed are brought down (session 45, war set AI: "Air defence systems destroyed 17
+    # Ukrainian drones over the Voronezh region overnight" had joined the story of an oil depot's fire there)
+    ("Air defence systems destroyed 17 Ukrainian drones over the Voronezh region overnight.", {"intercept"}),
+    ("According to the governor, 17 drones were destroyed over the region overnight.", {"intercept"}),
+    ("Ukraine destroyed a drone factory near Kazan, the General Staff said.", set()),
+    ("A drone destroyed three houses in the village.", set()),
+    ("Six Russian aircraft were destroyed in a drone strike on the Millerovo air base.", set()),
 ])
 def test_the_kinds_of_deed_a_sentence_tells(text, expected):
     from claimdesk.corroborate.deeds import deeds
@@ -585,6 +598,8 @@ def test_the_kinds_of_deed_a_sentence_tells(text, expected):
     ("Four people were killed in the Poltava region.", "A fire broke out at the Poltava power plant.", True),
     ("Air defences shot down 40 drones.", "Russia launched 52 drones overnight.", True),
     ("Three people were killed in Kharkiv.", "Twelve people were wounded in Kharkiv.", True),
+    ("Air defence systems destroyed 17 Ukrainian drones over the Voronezh region overnight.",
+     "In Russia, a fire broke out at an oil depot in the Voronezh region after a Ukrainian drone attack overnight.", True),
 ])
 def test_kinds_of_deed_that_tell_one_happening_and_two(a, b, apart):
     from claimdesk.corroborate.deeds import deeds, other_happenings

@@ -445,8 +445,9 @@ def no_fact_word_shared(a: Parts, b: Parts) -> bool:
     "Interior Minister Bernard Cazeneuve said 80 people were killed" and "he said that he expected
     an answer from Bernard Cazeneuve" share only the name, which one speaks and the other mentions
     (cosine 0.88, model 0.91). Paraphrases of one fact keep a word or a figure in common ("fired
-    more than 300 drones" / "launched over 300 drones")."""
-    return bool(a.fact_stems and b.fact_stems) and not a.fact_stems & b.fact_stems
+    more than 300 drones" / "launched over 300 drones"), a figure in words too ("Another 21 people were injured" /
+    "Twenty-one others were hurt")."""
+    return bool(a.fact_stems and b.fact_stems) and not a.fact_stems & b.fact_stems and not a.numbers & b.numbers
 
 
 def one_speaker_two_statements(a: Parts, b: Parts) -> bool:
