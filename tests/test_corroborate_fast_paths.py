@@ -11,8 +11,8 @@ import pytest
 
 from claimdesk.corroborate import credits as credits_module
 from claimdesk.corroborate.copies import SpanShingles, shares_any, shingles
-from claimdesk.corroborate.deeds import (_AIRBORNE_DESTROYED, _ATTRIBUTIVE, _FORMS, _HIT, _NO_DEATHS, _NO_HARM,
-                                        _OTHER_SENSE, NO_DEATHS, UNHARMED, deeds)
+from claimdesk.corroborate.deeds import (_AIRBORNE_DESTROYED, _ATTRIBUTIVE, _FORMS, _HIT, _IN_THE_AIR, _NO_DEATHS,
+                                        _NO_HARM, _OTHER_SENSE, NO_DEATHS, UNHARMED, deeds)
 from claimdesk.corroborate.passages import SentenceShingles, sentences
 from claimdesk.corroborate.vectors import _STOP, _term_analyzer, _words, names, title_cased
 
@@ -29,7 +29,7 @@ def _deeds_reference(text: str) -> frozenset[str]:
              and not any(s <= m.start() < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
-    if _AIRBORNE_DESTROYED.search(text):
+    if _AIRBORNE_DESTROYED.search(text) and _IN_THE_AIR.search(text):
         found.add("intercept")
     if spared:
         found.add(UNHARMED)

@@ -714,31 +714,3 @@ def test_a_regional_officials_count_of_a_site_hit_rivals_a_count_set_in_its_town
     # another site attacked in the town is another count
     depot = (source[0].replace("had attacked the refinery", "had attacked the fuel depot"), "Harbor Wire", "18")
     assert _rival_details(governor, depot) == []
-
-
-def test_two_accounts_of_the_wounded_at_one_site_rival_though_no_town_is_named():
-    # session 45, after war set AJ ("Of the injured, 14 were hurt at the bus station" / "The regional prosecutor's
-    # office said 11 people were injured in the strike on the bus station", neither naming Kherson)
-    prosecutors_doc, [prosecutors] = _claims("The regional prosecutor's office said 11 people were injured in the "
-                                             "strike on the bus station.", "Kherson Today")
-    governors_doc, [governors] = _claims("Governor Roman Tkachuk said 14 people were injured at the bus station.",
-                                         "Harbor Wire")
-    published = {prosecutors_doc.id: DAY, governors_doc.id: DAY}.get
-    [found] = rivalries({"a": [prosecutors], "b": [governors]}, published, _outlet)
-    assert found.contradiction.detail == "11 vs 14"
-    # the city's toll told after the site is not the site's ("struck the city's central bus station, killing five
-    # people and wounding 19")
-    city_doc, [city] = _claims("Russian shells struck the city's central bus station on Tuesday, killing five people "
-                               "and wounding 19, the governor said.", "Harbor Wire")
-    assert rivalries({"a": [prosecutors], "b": [city]}, {prosecutors_doc.id: DAY, city_doc.id: DAY}.get, _outlet) == []
-    # the city's toll told beside the site's part of it is never compared as the site's ("seven people had been killed
-    # …; two of the dead were killed at the bus station" against "three were killed at the bus station")
-    whole_doc, [whole] = _claims("The governor said seven people had been killed and 26 injured in the city during "
-                                 "the day; two of the dead were killed at the bus station.", "Harbor Wire")
-    part_doc, [part] = _claims("Three people were killed at the bus station, the police said.", "Kherson Today")
-    found = rivalries({"a": [whole], "b": [part]}, {whole_doc.id: DAY, part_doc.id: DAY}.get, _outlet)
-    assert not [r.contradiction.detail for r in found if "seven" in r.contradiction.detail]
-    # one site's name in two towns is two sites
-    a_doc, [a] = _claims("Eleven people were injured at the bus station in Kherson, the police said.", "Kherson Today")
-    b_doc, [b] = _claims("Fourteen people were injured at the bus station in Mykolaiv, the governor said.", "Harbor Wire")
-    assert rivalries({"a": [a], "b": [b]}, {a_doc.id: DAY, b_doc.id: DAY}.get, _outlet) == []

@@ -268,6 +268,11 @@ def test_two_claims_sharing_only_a_name_that_one_speaks_and_the_other_mentions_a
                                             "Twenty-one others were hurt, including a child."]))
     assert not digits.fact_stems & words.fact_stems
     assert not samefact.no_fact_word_shared(digits, words)
+    # a figure of another thing shares nothing (a review's example)
+    meetings, = samefact.parts(_claims(["He said he had held two meetings with Anne Roux, the interior minister, on "
+                                        "the budget."]))
+    killed, = samefact.parts(_claims(["Interior Minister Anne Roux said two people were killed in the blast."]))
+    assert samefact.no_fact_word_shared(killed, meetings)
 
 
 def test_people_in_general_name_no_one():
@@ -584,6 +589,10 @@ def test_a_lead_of_several_facts_joins_one_of_them_and_draws_no_other_into_it():
     ("Ukraine destroyed a drone factory near Kazan, the General Staff said.", set()),
     ("A drone destroyed three houses in the village.", set()),
     ("Six Russian aircraft were destroyed in a drone strike on the Millerovo air base.", set()),
+    # a review's examples: drones burnt on the ground, a team, ground systems
+    ("A fire at the SkyLift warehouse in Austin on Sunday destroyed about 300 delivery drones.", set()),
+    ("The Oklahoma City Thunder destroyed the Houston Rockets 136-96 on Sunday.", set()),
+    ("Ukrainian drones destroyed two S-400 missile systems over the weekend, the General Staff said.", set()),
 ])
 def test_the_kinds_of_deed_a_sentence_tells(text, expected):
     from claimdesk.corroborate.deeds import deeds

@@ -181,14 +181,25 @@ _WITHOUT_SUPPLY = re.compile(r"\b(?:without|no|lost|cut\w*|restor\w*|back)\s+(?:
 
 
 def _outage_hour(claim: Claim) -> Optional[tuple[int, int]]:
-    """The one clock time a count of homes without power is stamped with: such a count is a state read at an hour
-    ("At 6 a.m., about 520,000 households … were without electricity" / "about 240,000 households … were still
-    without power at 1 p.m."), so two of its hours are two readings, not two accounts."""
+    """The one hour a count of homes without power was read at (`_OPENING_HOUR`, a bound, or just after the outage's
+    words): such a count is a state read at an hour ("At 6 a.m., about 520,000 households … were without electricity"
+    / "about 240,000 households … were still without power at 1 p.m."), so two of its hours are two readings, not two
+    accounts."""
     if not _WITHOUT_SUPPLY.search(claim.text) or not any(
             (m := measure(claim, q)) is not None and m.event == "outage" for q in claim.quantities):
         return None
-    times = {(t.minutes // 60, t.minutes % 60) for t in clock_times(claim.text) if not t.zone}
+    supply = _WITHOUT_SUPPLY.search(claim.text)
+    times = {(t.minutes // 60, t.minutes % 60) for t in clock_times(claim.text)
+             if not t.zone and (t.bound or _OPENING_HOUR.match(claim.text[:t.span[0]])
+                                or (supply is not None and 0 <= t.span[0] - supply.end() <= _HOUR_REACH))}
     return times.pop() if len(times) == 1 else None
+
+
+# the hour a count was read at, not the hour its cause happened ("a fire … at 2:10 p.m. left 50,000 homes without
+# power"): one opening the sentence ("At 6 a.m., about 520,000 households …"), one given as a bound ("as of 8 p.m."),
+# or one just after the words of the outage ("… were still without power at 1 p.m.")
+_OPENING_HOUR = re.compile(r"^\s*(?:at|by|as\s+of)\s+(?:about\s+|around\s+)?$", re.I)
+_HOUR_REACH = 12  # characters from the outage's words to the hour
 
 
 # the hour a figure was given at: "as of 19:00", "by 13:20", "At 9:40 the governor reported", "… wrote on
@@ -295,12 +306,13 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
                     continue
-                if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my):
+                if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my) \
+                        or _one_of_a_list(a, ca[unit], mx) or _one_of_a_list(b, cb[unit], my):
                     continue
                 if any(overlap(x2, y) for x2 in ca[unit] if x2 is not x and (m := measure(a, x2)) and _also_states(a, x2, m, my)) \
                         or any(overlap(x, y2) for y2 in cb[unit] if y2 is not y and (m := measure(b, y2)) and _also_states(b, y2, m, mx)):
                     continue  # one mention states the other's figure too ("$22 in stock" of an "$82 offer")
-                if _included(a, y) or _included(b, x) or _increment(a, x) or _increment(b, y):
+                if _included(a, y) or _included(b, x):
                     continue
                 if _apart(a, b):
                     return None
@@ -389,23 +401,6 @@ def _included(claim: Claim, q: Quantity) -> bool:
                and _INCLUDING.search(claim.text[:f.span[0] - claim.span[0]]) for f in claim.quantities)
 
 
-# a figure added to a toll the sentence gives: "Two more people died in hospital overnight, bringing the death toll to
-# 11" (the two are no rival of another account's eleven or nine; "three more people were killed at the market", with
-# no toll brought up, is the market's count still)
-_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
-_TOLL_BROUGHT = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+)?(?:overall\s+|total\s+)?"
-                           r"(?:(?:death\s+)?toll|number|total|count)\b[^.;]{0,40}?\bto\b", re.I)
-
-
-def _increment(claim: Claim, q: Quantity) -> bool:
-    """`q` counts what was added to a toll its sentence brings to another figure (`_TOLL_BROUGHT`)."""
-    if q.span is None or not _TOLL_BROUGHT.search(claim.text):
-        return False
-    at, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
-    return bool(_MORE_AFTER.match(claim.text, end) or _ANOTHER_BEFORE.search(claim.text[:max(0, at)]))
-
-
 # words the reading takes for a figure's noun where the figure has none of its own ("including 17 over Crimea")
 _NO_NOUN = frozenset({"over", "in", "on", "at", "near", "from", "of", "across", "around"})
 _INCLUDING = re.compile(r"\b(?:including|among them|of them|of which)\s+(?:some\s+|about\s+|at least\s+)?$", re.I)
@@ -423,6 +418,23 @@ def _breakdown_item(claim: Claim, figures: Sequence[Quantity], q: Quantity, mine
         f is not q and not overlap(f, q) and (theirs := _kind_words(claim, f)) and theirs != mine_kind
         and (m := measure(claim, f)) is not None
         and (m.same_quantity(mine) or (_one_thing(m, mine) and _listed_together(claim, q, f))) for f in figures)
+
+
+LIST_PARTS = 2  # parts told by their places after a figure that make it the first item of a list
+
+
+def _one_of_a_list(claim: Claim, figures: Sequence[Quantity], mine: Measure) -> bool:
+    """`mine` opens a list of parts told by their places, with no word making it their whole ("22 drones were destroyed
+    over the Kursk region, 16 over the Saratov region, 14 over the Belgorod region"): the reading gives the later items
+    their regions (each compared as that region's count) but not the first, which is no count of the whole night."""
+    if mine.scope or mine.part or _PARTS_NAMED.search(claim.text):
+        return False  # "47 drones overnight, including 19 over the Belgorod region, …": 47 is the whole
+    parts = [f for f in figures if (m := measure(claim, f)) is not None and m.thing == mine.thing
+             and m.event == mine.event and m.part and m.scope]
+    return len(parts) >= LIST_PARTS
+
+
+_PARTS_NAMED = re.compile(r"\b(?:including|of\s+which|among\s+them|of\s+them|of\s+these)\b", re.I)
 
 
 def _one_thing(a: Measure, b: Measure) -> bool:

@@ -48,8 +48,13 @@ _AIRBORNE_DESTROYED = re.compile(
     r"\bdestroy(?:ed|ing)\s+(?:(?:all|about|around|some|at\s+least|more\s+than|over|up\s+to|[\d,]+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|a|an|the)\s+){0,3}"
     r"(?:(?!(?:in|by|at|on|during|after|from|with|when|as|while)\b)[\w-]+\s+){0,3}?" + _AIRBORNE
-    + r"\b(?!\s+(?:factory|plant|depot|workshop|warehouse|launchers?|production|storage|sites?|bases?))"
+    + r"\b(?!\s+(?:factory|plant|depot|workshop|warehouse|launchers?|production|storage|systems?|sites?|bases?))"
     r"|\b" + _AIRBORNE + r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?destroyed\b", re.I)
+# what tells the things destroyed were in the air: air defence, or "over" a region or territory ("a fire destroyed
+# about 300 delivery drones" at a warehouse, "the Thunder destroyed the Houston Rockets" are no interception)
+_IN_THE_AIR = re.compile(r"\bair[- ]defen[cs]es?\b|\bintercept|\bover\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?"
+                         r"(?:region|oblast|territory|sea|peninsula|province|krai|republic)\b|\bover\s+(?:the\s+)?[A-Z]",
+                         re.I)
 
 # the forms by their first word, longer forms first. Looked up word by word: one regular expression of all
 # the forms, tried at every letter of every claim, was a twentieth of corroboration's time at 10k documents
@@ -133,7 +138,7 @@ def deeds(text: str) -> frozenset[str]:
              and not any(s <= start < e for s, e in others)}
     if _HIT.search(text):
         found.add("strike")
-    if "estroy" in text and _AIRBORNE_DESTROYED.search(text):
+    if "estroy" in text and _AIRBORNE_DESTROYED.search(text) and _IN_THE_AIR.search(text):
         found.add("intercept")
     if spared:
         found.add(UNHARMED)

@@ -18,8 +18,7 @@ from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
 from claimdesk.corroborate.grouping import Draft, EventContext, PartsMemo, StoryGrouper, draft_from_claims
 from claimdesk.corroborate.interviews import given_cue
-from claimdesk.corroborate.rivals import (Rivalry, contest, gives_a_rival_count, handover_figures, rivalries,
-                                         sites_named)
+from claimdesk.corroborate.rivals import Rivalry, contest, gives_a_rival_count, handover_figures, rivalries
 from claimdesk.corroborate.transfers import EXCHANGE_WORDS
 from claimdesk.corroborate.samefact import informativeness
 from claimdesk.corroborate.sourcing import SourcingContext, assign
@@ -446,7 +445,7 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     if not counting:
         return []
     # a stored lead is parsed only when it names one of those towns (or tells of an exchange: no town names it)
-    words = {p.name.lower() for c in counting for p in c.places + c.setting} | {s for c in counting for s in sites_named(c)}
+    words = {p.name.lower() for c in counting for p in c.places + c.setting}
     if any(handover_figures(c) for c in counting):
         words |= EXCHANGE_WORDS
     for i, d in sorted(known.items()):

@@ -276,73 +276,8 @@ def handover_figures(claim: Claim) -> list[Handover]:
 
 
 def gives_a_rival_count(claim: Claim) -> bool:
-    """A figure rival figures are looked for: a count in a town or at a site, or of an exchange's handover."""
-    return counts_in_a_town(claim) or bool(handover_figures(claim)) or bool(site_tolls(claim))
-
-
-# a site a strike hit, named by a definite description just after a toll's figure: "11 people were injured in the strike
-# on the bus station", "Three workers of the facility were killed", "two people working at the facility had been
-# killed"; a page that leaves the town unsaid there still tells whose toll it gives (not "struck the city's central bus
-# station, killing five people and wounding 19": the city's toll told after the site)
-_SITE_NOUN = (r"bus\s+station|railway\s+station|train\s+station|facility|market|terminal|refinery|plant|depot|clinic|"
-              r"hospital|school|kindergarten|elevator|factory|warehouse|substation|shopping\s+(?:centre|center|mall)|"
-              r"hotel|dormitory")
-_AT_SITE = re.compile(r"\b(?:at|of|on|in)\s+the\s+(?:[\w'’-]+\s+){0,4}?(" + _SITE_NOUN + r")\b"
-                      r"(?!\s+(?:service|brigade|department|director|operator|owner|company))", re.I)
-_SITE_REACH = 60  # characters from a figure's end to its site's description
-_SITE_PREFIX = "site:"
-
-
-def sites_named(claim: Claim) -> set[str]:
-    """The sites the claim names by a definite description (`_AT_SITE`): "bus station", "facility"."""
-    return {" ".join(m.group(1).lower().split()) for m in _AT_SITE.finditer(claim.text)}
-
-
-def _site_of(claim: Claim, q: Quantity) -> Optional[str]:
-    """The site named within `_SITE_REACH` characters after the figure, no other figure between."""
-    if q.span is None:
-        return None
-    end = q.span[1] - claim.span[0]
-    others = [o.span[0] - claim.span[0] for o in claim.quantities if o.span is not None and o.span[0] - claim.span[0] >= end]
-    for m in _AT_SITE.finditer(claim.text, end):
-        if m.start() - end > _SITE_REACH or any(o < m.start() for o in others):
-            return None
-        return " ".join(m.group(1).lower().split())
-    return None
-
-
-def site_tolls(claim: Claim) -> dict[str, dict[str, list[Quantity]]]:
-    """The claim's figures of people killed or hurt at a site its sentence names just after them (`_site_of`), by
-    site and kind of thing counted: the counts two accounts of one strike on one site give, whether or not a town
-    is named; empty for a claim that is no day's count."""
-    if not _AT_SITE.search(claim.text) or not _a_days_count(claim) or not _HARM_WORD.search(claim.text):
-        return {}
-    out: dict[str, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
-    for u, qs in counted_figures(claim).items():
-        if u not in _TOLL_CLASSES:
-            continue
-        for q in qs:
-            site = _site_of(claim, q)
-            if site is not None and (m := measure(claim, q)) is not None and m.event in ("kill", "injure"):
-                out[site][u].append(q)
-    return {site: dict(by_unit) for site, by_unit in out.items()}
-
-
-def _at_site(claim: Claim, site: str) -> Claim:
-    """The claim with only its figures at `site` (`site_tolls`): the city's toll of the day told beside them ("seven
-    killed and 26 injured in the city; two of the dead were killed at the bus station") is not the site's."""
-    kept = [q for by_unit in site_tolls(claim).get(site, {}).values() for q in by_unit]
-    return claim.model_copy(update={"quantities": kept})
-
-
-def _claim_towns(claim: Claim) -> set[str]:
-    """The towns the claim's words name as its event's, else those its page sets it in."""
-    return event_towns(claim) or {p.name.lower() for p in claim.setting if p.kind == "city"}
-
-
-def _other_towns(a: Claim, b: Claim) -> bool:
-    ta, tb = _claim_towns(a), _claim_towns(b)
-    return bool(ta and tb and not ta & tb)
+    """A figure rival figures are looked for: a count in a town, or of an exchange's handover."""
+    return counts_in_a_town(claim) or bool(handover_figures(claim))
 
 
 def _incidents(claim: Claim) -> set[str]:
@@ -379,8 +314,6 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
                  for d in (own if t == UNNAMED_VILLAGES else days)}
     if _a_days_count(claim):
         keys |= {(area, kind, d) for area, kind in _named_areas(claim) for d in own}
-    keys |= {(_SITE_PREFIX + site, PART_OF.get(u, u), d) for site, tolls in site_tolls(claim).items() for u in tolls
-             for d in days}
     return keys
 
 
@@ -547,12 +480,9 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                         break
                     continue
                 if not _two_accounts(a, b, source_of, key[1] in EXTENT_UNITS) or not _one_day(a, b, published) \
-                        or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b) \
-                        or (key[0].startswith(_SITE_PREFIX) and _other_towns(a, b)):
+                        or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b):
                     continue
                 handover = key[0].startswith(_HANDOVER)
-                if key[0].startswith(_SITE_PREFIX):
-                    a, b = _at_site(a, key[0][len(_SITE_PREFIX):]), _at_site(b, key[0][len(_SITE_PREFIX):])
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
                     a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id), a, b,
                                       told_at(a), told_at(b)))

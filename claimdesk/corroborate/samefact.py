@@ -447,7 +447,14 @@ def no_fact_word_shared(a: Parts, b: Parts) -> bool:
     (cosine 0.88, model 0.91). Paraphrases of one fact keep a word or a figure in common ("fired
     more than 300 drones" / "launched over 300 drones"), a figure in words too ("Another 21 people were injured" /
     "Twenty-one others were hurt")."""
-    return bool(a.fact_stems and b.fact_stems) and not a.fact_stems & b.fact_stems and not a.numbers & b.numbers
+    return bool(a.fact_stems and b.fact_stems) and not a.fact_stems & b.fact_stems and not _one_figure(a, b)
+
+
+def _one_figure(a: Parts, b: Parts) -> bool:
+    """The two give one figure of one kind of thing ("21 people" / "Twenty-one others"; not "two meetings" / "two
+    people")."""
+    return any(va == vb and (ua == ub or "other" in (ua, ub))
+               for va, ua in whole_figures(a) for vb, ub in whole_figures(b))
 
 
 def one_speaker_two_statements(a: Parts, b: Parts) -> bool:
