@@ -114,11 +114,13 @@ pytestmark = pytest.mark.slow
 NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7, 7, 1), "set_e": (8, 6, 1),
        # (session 39: G's ministry count of the Volgograd region's drones, "including 12", rivals its "17 drones
        # over the Volgograd region": one more conflict, one corroborated story contested)
-       "set_f": (7, 8, 2), "set_g": (7, 7, 2), "set_h": (8, 5, 4),
+       # session 45: F's conflicts 2 -> 1 (the ministry's night count, drones destroyed, left the terminal fire's
+       # story and with it the other count it was contested by); AH's corroborated 11 -> 10 (see KNOWN_WRONG)
+       "set_f": (7, 8, 1), "set_g": (7, 7, 2), "set_h": (8, 5, 4),
        # session 35: no one hurt told in other words is one fact (I's "No one was injured" / "There were no
        # casualties"), one named speaker's figure told twice (L)
        # (session 36: "says reports that its captain was detained are false" denies: K's denials 22 -> 24)
-       "set_i": (12, 13, 2), "set_j": (14, 7, 4), "set_k": (17, 24, 4),
+       "set_i": (14, 13, 2), "set_j": (14, 7, 4), "set_k": (17, 24, 4),
        # set L, read once at the end of session 30 (d138287: conflicts 4), tuned on in session 31
        # (session 32: "Regional authorities put the Odesa death toll at five, while the city administration said
        # seven people had died" is two claims now, each its speaker's; the first names no speaker, so the page
@@ -229,7 +231,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # 12: Zakhid Today's page, dated now by its breadcrumb, splits the governor's rising injured count in two
        # stories, each of one origin; AD conflicts 0 -> 2 and W's 3 -> 4: one event's clock times told an hour and
        # more apart, the airport's reopening and the port attack's start, are a contradiction)
-       "set_ac": (9, 23, 6), "set_ad": (13, 23, 2),
+       "set_ac": (9, 23, 6), "set_ad": (14, 23, 2),
        # sets AE and AF, written at session 39's start by two more blind helpers, read once on the session's first
        # code (798f7aa): AE (Izmail's grain terminal and a foreign ship hit by drones, the injured crew counted three
        # or four, drone debris in Romania Moscow denies, a Chernihiv elevator hit by two or three drones, a Bryansk
@@ -263,7 +265,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (AH, session 43: 23 -> 20 denials, as the Kremlin's denial that Russia struck a hospital no longer denies the
        # story of the drones destroyed over nine regions, which held one of the hospital's mentions: a strike denied
        # names its thing, "a hospital")
-       "set_ag": (10, 23, 3), "set_ah": (11, 20, 5),
+       "set_ag": (10, 23, 3), "set_ah": (10, 20, 5),
        # sets AI and AJ, written at session 41's start by two more blind helpers, read once on the session's first code
        # (2ad809b): AI (ballistic missiles on Poltava's university and a shopping street, the mayor's, the regional
        # administration's and the police's tolls, Moscow's "mercenary centre" called a lie, a Voronezh depot's burning
@@ -277,7 +279,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # that struck "the city" a page is set in, a speaker standing by his figure, tanks caught fire or set ablaze,
        # districts named alike, "over the peninsula" on a Crimean page, a source's house ("in Ukraine's SBU") no place
        # of the event, a yearless dateline dated by the copyright line and the weekday, "half a dozen"
-       "set_ai": (10, 22, 7),
+       "set_ai": (11, 22, 7),
        # (AJ then: "rejected the accusation" answers the plant management's blame, not the IAEA's sentence above it
        # on its page, which sits in a sibling story: corroborated right 8 -> 9)
        "set_aj": (9, 25, 6),
@@ -298,7 +300,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # nothing chosen on it, not tuned on): Odesa's port and a Peresyp apartment block struck, the regional and city
        # administrations' tolls, a grain ship's injured crew counted by the port authority and the owner, a patrol boat
        # hit the Black Sea Fleet calls fake, a Kursk airfield's aircraft damaged or not, Mykolaiv's outage counted twice
-       "set_am": (7, 22, 3),
+       # session 45: the ministry's "destroyed 23 Ukrainian drones over the Kursk region" is an interception now and joins its
+       # fellows; the denial of the airfield's aircraft, said in the same sentence, goes with it (7 -> 6)
+       "set_am": (6, 22, 3),
        # sets AN and AO, written at session 43's start by two more blind helpers, read once on the session's first code
        # (fb83f1c): AN (a Chernihiv hotel and dormitory struck, the city's and the region's tolls at noon, a border
        # town shelled, Bryansk's drones counted by the ministry and the governor, a depot fire the governor first
@@ -323,7 +327,16 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # reaches stories grouping kept apart, "claimed that reports of … were fabricated", a town shelled though spaCy
        # calls it a person: AP corroborated 14 / 3, contested 3 / 5, denied 4 / 1, denials 20 of 31. AQ read once more
        # on the session's last code: the same as its first look
-       "set_ap": (14, 20, 3), "set_aq": (11, 28, 4)}
+       "set_ap": (14, 20, 3), "set_aq": (11, 28, 4),
+       # sets AR and AS, written at session 45's start by two more blind helpers, read once on the session's first code
+       # (ecc0ea7): AR (Odesa's ports, Izmail and Chornomorsk struck, a grain terminal and a ship hit, grain lost
+       # counted 11,000 or 17,000 tonnes, a sea-drone hit Moscow denies, Romania's debris at one site or two)
+       # corroborated 15 / 4, found 13 of 21, contested 4 / 3, denied 5 / 1, conflicts 5 of 8, denials 19 of 29;
+       # AS (Dnipro's bus station and machine plant, the region's and the mayor's tolls at odds, Pavlohrad and Kryvyi
+       # Rih shelled, a village's capture Kyiv rejects, a Voronezh depot the governor downplays) corroborated 14 / 4,
+       # found 15 of 20, contested 3 / 5, denied 7 / 0, conflicts 4 of 8, denials 36 of 36. AS was held out and read
+       # once more on the session's last code (a10f3cf): the same; AR on it: the same
+       "set_ar": (15, 19, 5), "set_as": (14, 36, 4)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -376,6 +389,19 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                        "ap05.html: Emergency workers outside the damaged kindergarten in Zaporizhzhia’s Khortytskyi district.",
                        "ap11.html: The Barvinok kindergarten after the strike.",
                        "ap13.html: Smoke rises over the Melitopol railway depot on Tuesday night in a frame from a residents’ video."],
+            # sets AR and AS (session 45): photo captions, a map's and a video's titles
+            "set_ar": ["ar01.html: Firefighters work at a grain terminal in the port of Odesa after a Russian drone attack, Ukraine, July 18, 2035.",
+                       "ar05.html: Map: Russian strikes on Odesa Oblast ports, July 17-18, 2035.",
+                       "ar06.html: Map: Russian strikes on Odesa Oblast ports, July 17-18, 2035.",
+                       "ar01.html: Firefighters work at a grain terminal in the port of Odesa after a Russian drone attack, Ukraine, July 18, 2035.",
+                       "ar07.html: Watch: Firefighters battle a blaze at the grain terminal in Odesa port",
+                       "ar02.html: A damaged warehouse at the port of Izmail, Odesa region, on July 18, 2035."],
+            "set_as": ["as01.html: Firefighters work at the site of a Russian missile strike on the central bus station in Dnipro, Ukraine, March 12, 2036.",
+                       "as02.html: Smoke rises over the centre of Dnipro after the missile strike on Wednesday morning.",
+                       "as01.html: Firefighters work at the site of a Russian missile strike on the central bus station in Dnipro, Ukraine, March 12, 2036.",
+                       "as05.html: Rescuers carry a stretcher past the damaged ticket hall of Dnipro's central bus station.",
+                       "as06.html: The ticket hall of Dnipro's central bus station was largely destroyed.",
+                       "as08.html: The damaged central bus station on Wednesday afternoon."],
             "set_aq": ["aq01.html: Smoke rises from the Lviv-Pivden heat and power plant after a Russian strike, March 14, 2035.",
                        "aq07.html: Firefighters at the damaged Hausmann House near Rynok Square in Lviv.",
                        "aq08.html: The Hausmann House after the attack: the roof and the top floor are destroyed."],
@@ -535,6 +561,9 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    # sets AP and AQ (session 44): a think tank's note on its sources, a wire credit line
                    "set_ap": ["IESS relies on open-source reporting and does not independently verify official casualty figures."],
                    "set_aq": ["This story was provided by the Eastwire news agency."],
+                   # set AS (session 45, held out): a wire's licence note and its credit line on a partner's page
+                   "set_as": ["Materials marked Meridian are published under a licence agreement and may not be reproduced.",
+                              "This story was provided by Meridian Wire Service and has not been edited by Harbour Post staff."],
                    # set AH's first look (session 40) made one, a live page's greeting: furniture since session 41
                    # set K's first look made seven (a time-zone note, a disclaimer, republication notes, a live
                    # blog's close); after its changes (session 29) two are still read as sentences on their page
@@ -578,7 +607,9 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # set U (session 41): the market strike's two stories, each holding one side of the disputed bomb count
                "set_u": [("contested", "F1 is corroborated in the key")] * 2,
                "set_e": [("denied", "F56 is single-source in the key")],
-               "set_f": [("contested", "joins facts ['F24', 'F25', 'F26']"),
+               # (session 45: the ministry's night count, drones destroyed, is an interception and leaves the terminal
+               # fire's story, which the port's "no vessels had been damaged" now denies for its tanker mentions)
+               "set_f": [("denied", "F26 is corroborated in the key"),
                          # session 28: the plant story holds the region's toll another outlet disputes
                          ("contested", "F3 is corroborated in the key")],
                # (session 32: the governor's denial of the depot strike now reaches the story the strike's claim
@@ -599,9 +630,9 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                          # session 30: contested now for Kyiv's 757 bodies against Moscow's 1,000 (session 33:
                          # its denial of F52 is read as stating what it denies, and goes to F52's story)
                          ("contested", "joins facts ['F49', 'F50', 'F55']"),
-                         # session 28: the live blog's recovered posts put the depot fire's story with the
-                         # drone counts over the region; a capture sentence also telling of fighting there
-                         ("corroborated", "joins facts ['F27', 'F34', 'F35', 'F36']"),
+                         # (session 28 to 44: the live blog's recovered posts put the depot fire's story with the
+                         # drone counts over the region; session 45: drones "destroyed" over the region are brought
+                         # down, no longer joining the fire)
                          # session 38: corroborated now (a toll grown by a later hour), still joining the facts
                          ("corroborated", "joins facts ['F10', 'F3', 'F4', 'F6', 'F8']")],
                # set J, read once on d82ce2c (the bench's docstring), then tuned on: the Kherson hospital's two
@@ -779,7 +810,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # set AD: households without power at 6 a.m. against the figure at 9 (the key's update, the count told
                # as falling), two strikes on energy sites in one story, Romania's scrambled jets beside the disowned
                # drone, the debris found beside the embassy's denial
-               "set_ad": [("contested", "F10 is corroborated in the key"), ("corroborated", "joins facts ['F1', 'F7']"),
+               # (session 45: the distributor's households at 6 a.m. and at 1 p.m. are two readings, no longer contested)
+               "set_ad": [("corroborated", "joins facts ['F1', 'F7']"),
                           ("denied", "F21 is corroborated in the key"),
                          # session 43: a denial is now read from harm said not done ("there was no damage") and the
                          # scorer sets a story's denials aside, its fact being what the others state
@@ -802,13 +834,18 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # the page running newest first, no longer the Mykolaiv outage above it)
                # set AH: the ministry's night count in the story of the refinery hit it denies; the hospital's bombs
                # contested (two or three) in the story of the hit Moscow calls staged
-               "set_ah": [("contested", "F11 is denied in the key"), ("denied", "F6 is corroborated in the key")],
+               "set_ah": [("contested", "F11 is denied in the key"), ("denied", "F6 is corroborated in the key"),
+                          # session 45: the ministry's list of regions' drones (destroyed: brought down) joins the
+                          # Bryansk governor's dozen by its Bryansk item and shows its Saratov item's contest with the
+                          # Saratov governor's 21 there
+                          ("contested", "F7 is corroborated in the key")],
                # sets AI and AJ (session 41): stories of several facts (a strike's missiles with its toll, a depot's
                # fire with its burnt tanks and the region's downed drones, the IAEA's hit with the sides' blame), a
                # denial's story holding what it does not deny, and the governor's account leading its toll's story
                "set_ai": [("contested", "joins facts ['F2', 'F5']"),
                           # (session 44: a Telegram claim the depot was destroyed now sits in the depot fire's story)
-                          ("contested", "joins facts ['F20', 'F22', 'F24', 'F26']"),
+                          # (session 45: the ministry's 17 drones destroyed over the region no longer in it)
+                          ("contested", "joins facts ['F20', 'F22', 'F24']"),
                           ("corroborated", "joins facts ['F30', 'F7']")],
                "set_aj": [("contested", "F1 is corroborated in the key"), ("contested", "F27 is corroborated in the key"),
                           ("corroborated", "joins facts ['F1', 'F11', 'F2', 'F3', 'F4', 'F5']"),
@@ -835,7 +872,11 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # city administration's three children in the disputed injured's story, Moscow's account of its strike
                # on the port reached by Ukraine's denial of its naval-drone store
                "set_am": [("contested", "F17 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
-                          ("denied", "F8 is corroborated in the key")],
+                          ("denied", "F8 is corroborated in the key"),
+                          # session 45: the ministry's drones destroyed over Kursk, an interception now, join their
+                          # fellows' story with the ministry's denial of the airfield's damage said in one sentence;
+                          # the General Staff's "statements … about damaged aircraft are false" denies a member
+                          ("denied", "F15 is corroborated in the key")],
                # sets AN and AO (session 43): the city's morning toll with the toll by building; the evening toll in a
                # story about the border town's shelling; AO (held out): the ministry's drones with their breakdown by
                # region, the Sloviansk strike with its disputed injured, the café strike in stories of its toll, the
@@ -858,7 +899,17 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("contested", "F8 is corroborated in the key"), ("contested", "F8 is corroborated in the key"),
                           ("contested", "joins facts ['F17', 'F18', 'F19', 'F8', 'F9']"),
                           ("contested", "joins facts ['F23', 'F24']"), ("contested", "joins facts ['F27', 'F28', 'F35', 'F6']"),
-                          ("corroborated", "joins facts ['F1', 'F25', 'F6']"), ("denied", "F16 is single-source in the key")]}
+                          ("corroborated", "joins facts ['F1', 'F25', 'F6']"), ("denied", "F16 is single-source in the key")],
+               # sets AR and AS (session 45) as first read: AR's wire lead of the night's strikes on three ports, each
+               # joined by outlets' sentences of one of its facts; AS (held out) the bus station's tolls through the day
+               "set_ar": [("contested", "F20 is corroborated in the key"), ("contested", "F22 is corroborated in the key"),
+                          ("contested", "joins facts ['F1', 'F11', 'F12', 'F16', 'F5', 'F7']"),
+                          ("corroborated", "joins facts ['F1', 'F11', 'F26', 'F5', 'F7']"),
+                          ("corroborated", "joins facts ['F1', 'F15', 'F2']"),
+                          ("corroborated", "joins facts ['F16', 'F17', 'F24']"), ("denied", "F23 is corroborated in the key")],
+               "set_as": [("contested", "F1 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
+                          ("contested", "F6 is corroborated in the key"), ("contested", "joins facts ['F1', 'F7', 'F8', 'F9']"),
+                          ("contested", "joins facts ['F20', 'F4']"), ("corroborated", "joins facts ['F16', 'F26']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -866,6 +917,8 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_l": [("F3", "F4")],
                     # set AQ (session 44, held out): the night's drones over Russia with those over the Rostov region
                     "set_aq": [("F23", "F24")],
+                    # set AS (session 45, held out): the bus station's toll with the machine plant's
+                    "set_as": [("F7", "F9")],
                     # (set M's Rossosh depot with last month's Liski depot and set N's Lozova station strike with
                     # the depot hit there in September are apart since session 33: a member's day counts when the
                     # lead names none)
@@ -896,7 +949,8 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
 # the key lists as no denial, sits with the capture in its denied story
-KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1}
+# set AR (session 45): one false friend the key lists sits in a denied story
+KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1, "set_ar": 1}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
@@ -939,7 +993,11 @@ KNOWN_OVERCOUNTED = {"set_v": ["eight injured, all of them railway employees, Ko
                                 "By evening, the governor said 14 people had been injured in the region."],
                      "set_x": ["40 wounded on Wednesday evening.", "At least 11 people were killed"],
                      # set AP (session 44): a quotation's opening words the live page and the wire print alike
-                     "set_ap": ["\u201cRescuers are still working"]}
+                     "set_ap": ["\u201cRescuers are still working"],
+                     # set AS (session 45, held out): the eastern grouping's quoted words the wire and a rewrite print alike
+                     "set_as": ["\u201cVyshneve Pole is under the control of the Defence Forces of Ukraine,\u201d a spokesperson "
+                                "for Ukraine's eastern military grouping told Meridian, adding that Russian assault groups had "
+                                "tried and failed to enter the village."]}
 # session 41: AI's first look counted one source too many: TEB News's next-day page retells four sentences of Vorskla
 # Today's in other words, so the whole page was read as Vorskla's (`sourcing.WHOLE_RETOLD`), its own line on Moscow's
 # "training centre" claim too, which Vorskla never printed; a retelling's lines telling what its source never said
