@@ -185,13 +185,12 @@ def _outage_hour(claim: Claim) -> Optional[tuple[int, int]]:
     words): such a count is a state read at an hour ("At 6 a.m., about 520,000 households … were without electricity"
     / "about 240,000 households … were still without power at 1 p.m."), so two of its hours are two readings, not two
     accounts."""
-    if not _WITHOUT_SUPPLY.search(claim.text) or not any(
-            (m := measure(claim, q)) is not None and m.event == "outage" for q in claim.quantities):
-        return None
     supply = _WITHOUT_SUPPLY.search(claim.text)
+    if supply is None or not any((m := measure(claim, q)) is not None and m.event == "outage" for q in claim.quantities):
+        return None
     times = {(t.minutes // 60, t.minutes % 60) for t in clock_times(claim.text)
              if not t.zone and (t.bound or _OPENING_HOUR.match(claim.text[:t.span[0]])
-                                or (supply is not None and 0 <= t.span[0] - supply.end() <= _HOUR_REACH))}
+                                or 0 <= t.span[0] - supply.end() <= _HOUR_REACH)}
     return times.pop() if len(times) == 1 else None
 
 
