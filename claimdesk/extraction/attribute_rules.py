@@ -2,9 +2,10 @@
 lemmas from the tagger's tags, words and dependencies) applied by lookup instead of by `Matcher`.
 
 Written by hand because spaCy's ruler runs its `Matcher` over every token for each of the model's
-179 patterns, which cost an eighth of the whole parse; nearly all of them test one token's tag, word,
-dependency or space flag, so what matches a token is a function of those four values and is worked out
-once per distinct four. The few patterns of two tokens are checked where their first token matches.
+179 patterns, which cost an eighth of the whole parse. Nearly all of them test one token's tag, word,
+dependency or space flag: the patterns a word lets through are looked up by the word (most list theirs),
+and which of those the token's tag, dependency and space flag let through is worked out once per distinct
+set and context. The few patterns of two tokens are checked where their first token matches.
 The result is the ruler's exactly (`tests/test_attribute_rules.py` compares every token's annotations
 on real articles): the same patterns read from the loaded model, the same attribute sets applied to
 the same tokens in the ruler's order (a later pattern's attributes win), through spaCy's own
@@ -15,6 +16,7 @@ spaCy's ruler (`AttributeRules.covers`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from spacy.language import Language
@@ -27,38 +29,65 @@ NAME = "claimdesk_attribute_rules"
 _READ = ("LOWER", "TAG", "DEP", "IS_SPACE")  # the token attributes a covered pattern may test
 
 Signature = tuple[str, str, str, bool]  # a token's lower form, tag, dependency label, space flag
-Test = Callable[[Signature], bool]
+Context = tuple[str, str, bool]  # the same without the word
+Test = Callable[[Any], bool]
+REMEMBERED = 100_000  # words (and token signatures) whose rules are remembered; past it, forgotten
 
 
-def _test_of(attribute: str, wanted: Any) -> Optional[Test]:
-    """The test of one token attribute as spaCy's Matcher reads it; None for a form not covered."""
-    if attribute not in _READ:
-        return None
-    at = _READ.index(attribute)
+def _test_of(attribute: str, wanted: Any) -> Optional[Callable[[Any], bool]]:
+    """The test of one token attribute's value as spaCy's Matcher reads it; None for a form not covered."""
     if attribute == "IS_SPACE":
-        return (lambda sig: sig[at] == wanted) if isinstance(wanted, bool) else None
+        return (lambda value: value == wanted) if isinstance(wanted, bool) else None
     if isinstance(wanted, str):
-        return lambda sig: sig[at] == wanted
+        return lambda value: value == wanted
     if not isinstance(wanted, dict) or len(wanted) != 1:
         return None
-    (operator, value), = wanted.items()
-    if operator == "IN" and isinstance(value, list):
-        members = frozenset(value)
-        return lambda sig: sig[at] in members
-    if operator == "NOT_IN" and isinstance(value, list):
-        members = frozenset(value)
-        return lambda sig: sig[at] not in members
-    if operator == "REGEX" and isinstance(value, str):
-        pattern = re.compile(value)
-        return lambda sig: pattern.search(sig[at]) is not None
+    (operator, listed), = wanted.items()
+    if operator == "IN" and isinstance(listed, list):
+        members = frozenset(listed)
+        return lambda value: value in members
+    if operator == "NOT_IN" and isinstance(listed, list):
+        members = frozenset(listed)
+        return lambda value: value not in members
+    if operator == "REGEX" and isinstance(listed, str):
+        pattern = re.compile(listed)
+        return lambda value: pattern.search(value) is not None
     return None
 
 
-def _token_test(token_pattern: dict) -> Optional[Test]:
-    tests = [_test_of(attribute, wanted) for attribute, wanted in token_pattern.items()]
-    if not tests or any(t is None for t in tests):
-        return None
-    return lambda sig: all(t(sig) for t in tests)
+@dataclass(frozen=True)
+class _TokenTest:
+    """One token of a pattern: a test of its word (None: any word) and one of its context (tag,
+    dependency, space flag; None: any), each of the values it reads."""
+
+    word: Optional[Test]
+    context: Optional[Test]
+    words: Optional[frozenset[str]]  # the words the word test lets through, when it lists them
+
+    @classmethod
+    def of(cls, token_pattern: dict) -> Optional["_TokenTest"]:
+        word, words, context = None, None, []
+        for attribute, wanted in token_pattern.items():
+            test = _test_of(attribute, wanted) if attribute in _READ else None
+            if test is None:
+                return None
+            if attribute == "LOWER":
+                word = test
+                if isinstance(wanted, str):
+                    words = frozenset([wanted])
+                elif "IN" in wanted:
+                    words = frozenset(wanted["IN"])
+            else:
+                context.append((_CONTEXT.index(attribute), test))
+        if not token_pattern:
+            return None
+        return cls(word, (lambda ctx: all(test(ctx[at]) for at, test in context)) if context else None, words)
+
+    def __call__(self, sig: Signature) -> bool:
+        return (self.word is None or self.word(sig[0])) and (self.context is None or self.context(sig[1:]))
+
+
+_CONTEXT = ("TAG", "DEP", "IS_SPACE")
 
 
 class AttributeRules:
@@ -66,11 +95,11 @@ class AttributeRules:
 
     def __init__(self, ruler: AttributeRuler):
         self._attrs = list(ruler.attrs)  # normalised, as the ruler applies them
-        self._single: list[tuple[int, Test]] = []  # (rule, test) of the one-token patterns
-        self._multi: list[tuple[int, int, list[Test]]] = []  # (rule, token the rule sets, tests)
+        self._single: list[tuple[int, _TokenTest]] = []  # (rule, test) of the one-token patterns
+        self._multi: list[tuple[int, int, list[_TokenTest]]] = []  # (rule, token the rule sets, tests)
         for rule, pattern in enumerate(ruler.patterns):
             for token_patterns in pattern["patterns"]:
-                tests = [_token_test(p) for p in token_patterns]
+                tests = [_TokenTest.of(p) for p in token_patterns]
                 if not tests or any(t is None for t in tests):
                     raise ValueError(f"attribute rule {rule} is not covered: {token_patterns}")
                 index = pattern["index"]
@@ -80,8 +109,18 @@ class AttributeRules:
                     self._single.append((rule, tests[0]))
                 else:
                     self._multi.append((rule, index % len(tests), tests))
-        self._rules_of: dict[Signature, tuple[int, ...]] = {}
-        self._first_of: dict[Signature, tuple[int, ...]] = {}  # the multi-token patterns a token can open
+        # What a token's word alone lets through (the rules without a word test always pass it), then
+        # which of those its context lets through: a word is worked out once, a context once per such set.
+        self._any_word = tuple(k for k, (_, test) in enumerate(self._single) if test.word is None)
+        self._listing: dict[str, list[int]] = {}  # word -> the rules whose word test lists it
+        for k, (_, test) in enumerate(self._single):
+            for listed in test.words or ():
+                self._listing.setdefault(listed, []).append(k)
+        self._open_word = tuple(k for k, (_, test) in enumerate(self._single)
+                                if test.word is not None and test.words is None)  # a pattern, an exclusion
+        self._passed_by_word: dict[str, tuple[int, ...]] = {}
+        self._rules_of: dict[tuple[Context, tuple[int, ...]], tuple[int, ...]] = {}
+        self._opens: dict[Signature, tuple[int, ...]] = {}  # the multi-token patterns a token can open
         self._merged: dict[tuple[int, ...], dict] = {}
 
     @classmethod
@@ -94,15 +133,16 @@ class AttributeRules:
 
     def __call__(self, doc: Doc) -> Doc:
         signatures = [(t.lower_, t.tag_, t.dep_, t.is_space) for t in doc]
-        rules_at = [self._one_token_rules(sig) for sig in signatures]
         extra: dict[int, list[int]] = {}
-        for start, sig in enumerate(signatures):
-            for k in self._first_tests(sig):
-                rule, target, tests = self._multi[k]
-                end = start + len(tests)
-                if end <= len(signatures) and all(test(signatures[start + j]) for j, test in enumerate(tests[1:], 1)):
-                    extra.setdefault(start + target, []).append(rule)
-        for i, rules in enumerate(rules_at):
+        if self._multi:
+            for start, sig in enumerate(signatures):
+                for k in self._first_tests(sig):
+                    rule, target, tests = self._multi[k]
+                    if start + len(tests) <= len(signatures) and all(
+                            test(signatures[start + j]) for j, test in enumerate(tests[1:], 1)):
+                        extra.setdefault(start + target, []).append(rule)
+        for i, sig in enumerate(signatures):
+            rules = self._one_token_rules(sig)
             if i in extra:
                 rules = tuple(sorted(rules + tuple(extra[i])))
             if rules:
@@ -110,15 +150,29 @@ class AttributeRules:
         return doc
 
     def _one_token_rules(self, sig: Signature) -> tuple[int, ...]:
-        rules = self._rules_of.get(sig)
+        """The one-token rules matching the token, in the ruler's order."""
+        word = self._passed_by_word.get(sig[0])
+        if word is None:
+            if len(self._passed_by_word) >= REMEMBERED:
+                self._passed_by_word.clear()
+            word = self._passed_by_word[sig[0]] = tuple(sorted(
+                self._any_word + tuple(self._listing.get(sig[0], ()))
+                + tuple(k for k in self._open_word if self._single[k][1].word(sig[0]))))
+        key = (sig[1:], word)
+        rules = self._rules_of.get(key)
         if rules is None:
-            rules = self._rules_of[sig] = tuple(rule for rule, test in self._single if test(sig))
+            if len(self._rules_of) >= REMEMBERED:
+                self._rules_of.clear()
+            rules = self._rules_of[key] = tuple(
+                self._single[k][0] for k in word if self._single[k][1].context is None or self._single[k][1].context(sig[1:]))
         return rules
 
     def _first_tests(self, sig: Signature) -> tuple[int, ...]:
-        opens = self._first_of.get(sig)
+        opens = self._opens.get(sig)
         if opens is None:
-            opens = self._first_of[sig] = tuple(k for k, (_, _, tests) in enumerate(self._multi) if tests[0](sig))
+            if len(self._opens) >= REMEMBERED:
+                self._opens.clear()
+            opens = self._opens[sig] = tuple(k for k, (_, _, tests) in enumerate(self._multi) if tests[0](sig))
         return opens
 
     def _merged_attrs(self, rules: tuple[int, ...]) -> dict:
