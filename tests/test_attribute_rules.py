@@ -6,6 +6,7 @@ dependencies ("gonna", "y'all", "ain't", "there is", "I" as subject and object).
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,15 @@ def test_a_pattern_the_lookup_cannot_read_keeps_spacys_ruler():
     assert not AttributeRules.covers(ruler)
     use_attribute_rules(nlp)
     assert nlp.pipe_names == [RULER]
+
+
+def test_the_pipeline_pickles_and_saves_with_its_rules(pipelines, tmp_path):
+    """spaCy's multiprocessing under spawn or forkserver sends the pipeline to its workers pickled; a saved
+    pipeline loads with the lookup and the ruler's patterns."""
+    ruled, looked_up = pipelines
+    expected = _annotations(ruled(RARE_RULES))
+    assert _annotations(pickle.loads(pickle.dumps(looked_up))(RARE_RULES)) == expected
+    looked_up.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert NAME in reloaded.pipe_names and RULER not in reloaded.pipe_names
+    assert _annotations(reloaded(RARE_RULES)) == expected

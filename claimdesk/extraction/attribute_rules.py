@@ -30,29 +30,62 @@ _READ = ("LOWER", "TAG", "DEP", "IS_SPACE")  # the token attributes a covered pa
 
 Signature = tuple[str, str, str, bool]  # a token's lower form, tag, dependency label, space flag
 Context = tuple[str, str, bool]  # the same without the word
-Test = Callable[[Any], bool]
+_CONTEXT = ("TAG", "DEP", "IS_SPACE")  # the attributes of a Context, in its order
 REMEMBERED = 100_000  # words (and token signatures) whose rules are remembered; past it, forgotten
 
 
-def _test_of(attribute: str, wanted: Any) -> Optional[Callable[[Any], bool]]:
+# The tests are small classes rather than lambdas so that the pipeline pickles (spaCy's multiprocessing
+# under the spawn and forkserver start methods sends it to its workers).
+@dataclass(frozen=True)
+class _Equals:
+    wanted: Any
+
+    def __call__(self, value: Any) -> bool:
+        return value == self.wanted
+
+
+@dataclass(frozen=True)
+class _Among:
+    members: frozenset[str]
+    outside: bool = False  # NOT_IN
+
+    def __call__(self, value: str) -> bool:
+        return (value in self.members) != self.outside
+
+
+@dataclass(frozen=True)
+class _Searched:
+    pattern: re.Pattern
+
+    def __call__(self, value: str) -> bool:
+        return self.pattern.search(value) is not None
+
+
+Test = Callable[[Any], bool]
+
+
+def _test_of(attribute: str, wanted: Any) -> Optional[Test]:
     """The test of one token attribute's value as spaCy's Matcher reads it; None for a form not covered."""
     if attribute == "IS_SPACE":
-        return (lambda value: value == wanted) if isinstance(wanted, bool) else None
+        return _Equals(wanted) if isinstance(wanted, bool) else None
     if isinstance(wanted, str):
-        return lambda value: value == wanted
+        return _Equals(wanted)
     if not isinstance(wanted, dict) or len(wanted) != 1:
         return None
     (operator, listed), = wanted.items()
-    if operator == "IN" and isinstance(listed, list):
-        members = frozenset(listed)
-        return lambda value: value in members
-    if operator == "NOT_IN" and isinstance(listed, list):
-        members = frozenset(listed)
-        return lambda value: value not in members
+    if operator in ("IN", "NOT_IN") and isinstance(listed, list):
+        return _Among(frozenset(listed), operator == "NOT_IN")
     if operator == "REGEX" and isinstance(listed, str):
-        pattern = re.compile(listed)
-        return lambda value: pattern.search(value) is not None
+        return _Searched(re.compile(listed))
     return None
+
+
+@dataclass(frozen=True)
+class _ContextTest:
+    tests: tuple[tuple[int, Test], ...]  # (place in the Context, test)
+
+    def __call__(self, context: Context) -> bool:
+        return all(test(context[at]) for at, test in self.tests)
 
 
 @dataclass(frozen=True)
@@ -61,11 +94,13 @@ class _TokenTest:
     dependency, space flag; None: any), each of the values it reads."""
 
     word: Optional[Test]
-    context: Optional[Test]
+    context: Optional[_ContextTest]
     words: Optional[frozenset[str]]  # the words the word test lets through, when it lists them
 
     @classmethod
     def of(cls, token_pattern: dict) -> Optional["_TokenTest"]:
+        if not token_pattern:
+            return None
         word, words, context = None, None, []
         for attribute, wanted in token_pattern.items():
             test = _test_of(attribute, wanted) if attribute in _READ else None
@@ -79,21 +114,21 @@ class _TokenTest:
                     words = frozenset(wanted["IN"])
             else:
                 context.append((_CONTEXT.index(attribute), test))
-        if not token_pattern:
-            return None
-        return cls(word, (lambda ctx: all(test(ctx[at]) for at, test in context)) if context else None, words)
+        return cls(word, _ContextTest(tuple(context)) if context else None, words)
 
     def __call__(self, sig: Signature) -> bool:
         return (self.word is None or self.word(sig[0])) and (self.context is None or self.context(sig[1:]))
 
 
-_CONTEXT = ("TAG", "DEP", "IS_SPACE")
-
-
 class AttributeRules:
-    """The loaded model's attribute ruler, applied by lookup (see the module's note)."""
+    """The loaded model's attribute ruler, applied by lookup (see the module's note). It keeps the ruler it
+    stands in for: saving the pipeline saves the ruler's patterns, loading reads them back."""
 
     def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler
+        self._read(ruler)
+
+    def _read(self, ruler: AttributeRuler) -> None:
         self._attrs = list(ruler.attrs)  # normalised, as the ruler applies them
         self._single: list[tuple[int, _TokenTest]] = []  # (rule, test) of the one-token patterns
         self._multi: list[tuple[int, int, list[_TokenTest]]] = []  # (rule, token the rule sets, tests)
@@ -116,12 +151,29 @@ class AttributeRules:
         for k, (_, test) in enumerate(self._single):
             for listed in test.words or ():
                 self._listing.setdefault(listed, []).append(k)
+        # rules whose word test lists no words (a regular expression, NOT_IN): tried on each new word
         self._open_word = tuple(k for k, (_, test) in enumerate(self._single)
-                                if test.word is not None and test.words is None)  # a pattern, an exclusion
+                                if test.word is not None and test.words is None)
         self._passed_by_word: dict[str, tuple[int, ...]] = {}
         self._rules_of: dict[tuple[Context, tuple[int, ...]], tuple[int, ...]] = {}
         self._opens: dict[Signature, tuple[int, ...]] = {}  # the multi-token patterns a token can open
         self._merged: dict[tuple[int, ...], dict] = {}
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        self.ruler.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path, *, exclude=()) -> "AttributeRules":
+        self.ruler.from_disk(path, exclude=exclude)
+        self._read(self.ruler)
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return self.ruler.to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "AttributeRules":
+        self.ruler.from_bytes(data, exclude=exclude)
+        self._read(self.ruler)
+        return self
 
     @classmethod
     def covers(cls, ruler: AttributeRuler) -> bool:
@@ -180,6 +232,8 @@ class AttributeRules:
         rule's value is the one left (the ruler applies them one after the other)."""
         merged = self._merged.get(rules)
         if merged is None:
+            if len(self._merged) >= REMEMBERED:
+                self._merged.clear()
             merged = {}
             for rule in rules:
                 merged.update(self._attrs[rule])
@@ -189,7 +243,10 @@ class AttributeRules:
 
 @Language.factory(NAME)
 def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
-    return AttributeRules(nlp.get_pipe(RULER))
+    """The lookup of the pipeline's ruler; of an empty ruler when the pipeline is loaded from disk (its
+    patterns are then read back by `from_disk`)."""
+    ruler = nlp.get_pipe(RULER) if RULER in nlp.pipe_names else AttributeRuler(nlp.vocab, name=RULER)
+    return AttributeRules(ruler)
 
 
 def use_attribute_rules(nlp: Language) -> None:
