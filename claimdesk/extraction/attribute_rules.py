@@ -215,8 +215,8 @@ class AttributeRules:
         if rules is None:
             if len(self._rules_of) >= REMEMBERED:
                 self._rules_of.clear()
-            rules = self._rules_of[key] = tuple(
-                self._single[k][0] for k in word if self._single[k][1].context is None or self._single[k][1].context(sig[1:]))
+            rules = self._rules_of[key] = tuple(rule for rule, test in (self._single[k] for k in word)
+                                                if test.context is None or test.context(sig[1:]))
         return rules
 
     def _first_tests(self, sig: Signature) -> tuple[int, ...]:
