@@ -608,7 +608,7 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "au07.html: Stallholders clear debris at Kherson's Central Market after Tuesday's shelling.",
                          "au08.html: The damaged roof of the Dniprovskyi tram depot on Wednesday morning.",
                          "au10.html: A burned-out tram at the depot in Kherson's Dniprovskyi district."],
-              # set AV (session 47, held out): as first read
+              # set AV (session 47, held out): what its first read lost, not studied further
               "set_av": ["av04.html: Three people were killed in the overnight Russian shelling of Nikopol, regional officials say.",
                          "av07.html: Overnight Russian shelling hit apartment blocks and a school in the riverside city, while the occupied plant lost its main power connection.",
                          "av08.html: It was the second night in a row that the city came under fire.",
