@@ -178,6 +178,7 @@ denials 0 of 30; one story joining two villages' captures; 7 furniture lines mad
 (a time-zone note, republication notes, a live blog's close); 8 quotes lost (captions, standfirsts).
 
     .venv/bin/python bench/eval_war_reporting.py [--set set_a] [--show] [--keep DIR]
+    .venv/bin/python bench/eval_war_reporting.py --exclude set_au --jobs 2 --total   # all sets but one, summed
 
 The first run of each set is its first look: say so when quoting it.
 
@@ -288,6 +289,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -567,62 +569,99 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
     }
 
 
+def read_set(name: str, keep: Optional[Path]) -> dict:
+    """Ingest, corroborate and score one set (its store under `keep`/keep_<set> when given)."""
+    folder = SETS / name
+    key = json.loads((folder / "key.json").read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        where = keep / f"keep_{name}" if keep else Path(tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        db = f"sqlite:///{where / f'{name}.sqlite'}"
+        run("ingest", *ingest_args(folder, key, db))
+        run("corroborate", "--db", db)
+        ledger = json.loads(run("ledger", "--db", db, "--format", "json"))
+        store = Store(db)
+        docs = documents_by_file(store, folder)
+        doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
+        result = evaluate(key, ledger, keyed_text(key, docs, titles_by_file(store, folder)), doc_files,
+                          figures_by_document(store))
+        store.engine.dispose()
+    result["name"], result["key"] = name, key
+    return result
+
+
+def report(result: dict, show: bool) -> str:
+    name, key = result["name"], result["key"]
+    lines = [f"== {name}: {len(key['articles'])} articles, {len(key['facts'])} facts in the key; "
+             f"stories by status {dict(result['stories'])}"]
+    for status, counts in sorted(result["verdicts"].items()):
+        lines.append(f"  {status:13s} right {counts.get('right', 0)}, wrong {counts.get('wrong', 0)}, "
+                     f"unknown {counts.get('unknown', 0)}")
+    found, total = result["corroborated_recall"]
+    lines.append(f"  key's corroborated facts found corroborated: {found} of {total}")
+    lines.append(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]} (shown by the "
+                 f"figures' values, whichever pages' mentions a contradiction names: {result['conflicts_shown_by_value'][0]}); "
+                 f"denials found: {result['denials_found'][0]} of {result['denials_found'][1]}; "
+                 f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
+                 f"{result['not_denials_in_denied_stories'][1]}; figures the key says agree shown as "
+                 f"contradictions: {result['not_conflicts_shown'][0]} of {result['not_conflicts_shown'][1]}")
+    lines.append(f"  look-alike facts in one story: {len(result['must_not_join_together'])} "
+                 f"{result['must_not_join_together'] or ''}; furniture lines in stories: {len(result['furniture_mentions'])} "
+                 f"({sum(st != 'single_source' for st, _ in result['furniture_mentions'])} in stories of several mentions); "
+                 f"fact quotes lost in ingest: {len(result['lost_quotes'])} (and {len(result['title_quotes'])} only in a "
+                 f"page's title); furniture quotes the reader left out: "
+                 f"{result['furniture_dropped'][0]} of {result['furniture_dropped'][1]}")
+    if show:
+        lines += [f"  LOST {line}" for line in result["lost_quotes"]]
+        lines += [f"  FURNITURE ({status}): {text}" for status, text in result["furniture_mentions"]]
+        lines += [f"  WRONG {status}: {why} | {text}" for status, text, why in result["wrong"]]
+        lines += [f"  UNKNOWN {status}: {files} | {text}" for status, text, files in result["unknown"]]
+        lines += [f"  MISSED conflict ({quantity}): {a} | {b}" for quantity, a, b in result["missed_conflicts"]]
+        for fact in key["facts"]:
+            where = result["placed"].get(fact["id"], [])
+            lines.append(f"  {fact['id']} ({fact['status']}, {len(fact['mentions'])} mentions): "
+                         f"{', '.join(f'{i[:8]} {st} {n}' for i, st, n in where) or 'no claim'} | {fact['statement'][:90]}")
+    return "\n".join(lines)
+
+
+def totals(results: list[dict]) -> str:
+    """One line of sums over the sets read: what to compare between two versions of the code."""
+    def verdict(status: str, kind: str) -> int:
+        return sum(r["verdicts"].get(status, {}).get(kind, 0) for r in results)
+
+    def pair(field: str) -> str:
+        return f"{sum(r[field][0] for r in results)} of {sum(r[field][1] for r in results)}"
+
+    return (f"== total over {len(results)} sets: corroborated right {verdict('corroborated', 'right')}, wrong "
+            f"{verdict('corroborated', 'wrong')}; found {pair('corroborated_recall')}; contested right "
+            f"{verdict('contested', 'right')}, wrong {verdict('contested', 'wrong')}; denied right "
+            f"{verdict('denied', 'right')}, wrong {verdict('denied', 'wrong')}; conflicts {pair('conflicts_found')}; "
+            f"denial quotes {pair('denials_found')}; look-alike joins {sum(len(r['must_not_join_together']) for r in results)}; "
+            f"furniture in stories {sum(len(r['furniture_mentions']) for r in results)}; fact quotes lost "
+            f"{sum(len(r['lost_quotes']) for r in results)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", dest="sets", help="a folder under tests/fixtures/war_reporting (default: all)")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="a set not to read (a held-out set, when reading all the others)")
     ap.add_argument("--show", action="store_true", help="print the wrong and unknown stories")
-    ap.add_argument("--keep", type=Path, help="write the store here instead of a temporary folder")
+    ap.add_argument("--keep", type=Path, help="write each set's store under this folder (keep_<set>/<set>.sqlite) "
+                    "instead of a temporary folder")
+    ap.add_argument("--jobs", type=int, default=1, help="sets read at once (each runs claimdesk in its own processes)")
+    ap.add_argument("--total", action="store_true", help="end with one line of sums over the sets read")
     args = ap.parse_args()
-    names = args.sets or sorted(p.name for p in SETS.iterdir() if (p / "key.json").is_file())
-    for name in names:
-        folder = SETS / name
-        key = json.loads((folder / "key.json").read_text("utf-8"))
-        with tempfile.TemporaryDirectory() as tmp:
-            where = args.keep or Path(tmp)
-            where.mkdir(parents=True, exist_ok=True)
-            db = f"sqlite:///{where / f'{name}.sqlite'}"
-            run("ingest", *ingest_args(folder, key, db))
-            run("corroborate", "--db", db)
-            ledger = json.loads(run("ledger", "--db", db, "--format", "json"))
-            store = Store(db)
-            docs = documents_by_file(store, folder)
-            doc_files = {doc_id: file for file, (doc_id, _) in docs.items()}
-            result = evaluate(key, ledger, keyed_text(key, docs, titles_by_file(store, folder)), doc_files,
-                              figures_by_document(store))
-        print(f"== {name}: {len(key['articles'])} articles, {len(key['facts'])} facts in the key; "
-              f"stories by status {dict(result['stories'])}")
-        for status, counts in sorted(result["verdicts"].items()):
-            print(f"  {status:13s} right {counts.get('right', 0)}, wrong {counts.get('wrong', 0)}, "
-                  f"unknown {counts.get('unknown', 0)}")
-        found, total = result["corroborated_recall"]
-        print(f"  key's corroborated facts found corroborated: {found} of {total}")
-        print(f"  conflicts found: {result['conflicts_found'][0]} of {result['conflicts_found'][1]} (shown by the "
-              f"figures' values, whichever pages' mentions a contradiction names: {result['conflicts_shown_by_value'][0]}); "
-              f"denials found: {result['denials_found'][0]} of {result['denials_found'][1]}; "
-              f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
-              f"{result['not_denials_in_denied_stories'][1]}; figures the key says agree shown as "
-              f"contradictions: {result['not_conflicts_shown'][0]} of {result['not_conflicts_shown'][1]}")
-        print(f"  look-alike facts in one story: {len(result['must_not_join_together'])} "
-              f"{result['must_not_join_together'] or ''}; furniture lines in stories: {len(result['furniture_mentions'])} "
-              f"({sum(st != 'single_source' for st, _ in result['furniture_mentions'])} in stories of several mentions); "
-              f"fact quotes lost in ingest: {len(result['lost_quotes'])} (and {len(result['title_quotes'])} only in a "
-              f"page's title); furniture quotes the reader left out: "
-              f"{result['furniture_dropped'][0]} of {result['furniture_dropped'][1]}")
-        if args.show:
-            for line in result["lost_quotes"]:
-                print(f"  LOST {line}")
-            for status, text in result["furniture_mentions"]:
-                print(f"  FURNITURE ({status}): {text}")
-            for status, text, why in result["wrong"]:
-                print(f"  WRONG {status}: {why} | {text}")
-            for status, text, files in result["unknown"]:
-                print(f"  UNKNOWN {status}: {files} | {text}")
-            for quantity, a, b in result["missed_conflicts"]:
-                print(f"  MISSED conflict ({quantity}): {a} | {b}")
-            for fact in key["facts"]:
-                where = result["placed"].get(fact["id"], [])
-                print(f"  {fact['id']} ({fact['status']}, {len(fact['mentions'])} mentions): "
-                      f"{', '.join(f'{i[:8]} {st} {n}' for i, st, n in where) or 'no claim'} | {fact['statement'][:90]}")
+    names = [n for n in args.sets or sorted(p.name for p in SETS.iterdir() if (p / "key.json").is_file())
+             if n not in args.exclude]
+    results = []
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        # in the sets' order, each printed as soon as it and those before it are read
+        for result in pool.map(lambda name: read_set(name, args.keep), names):
+            print(report(result, args.show), flush=True)
+            results.append(result)
+    if args.total and results:
+        print(totals(results))
 
 
 if __name__ == "__main__":

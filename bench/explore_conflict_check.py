@@ -36,7 +36,7 @@ exploration read them in its totals, so they are no longer untouched for a check
   one day's claims across a set (two sources, no other town, the rivals' other guards) finds 46 more listed
   conflicts but 872 pairs the key calls none; with a town in common, counting a page's setting, 22 and 121.
 
-    .venv/bin/python bench/eval_war_reporting.py --set set_a --keep DIR/keep_set_a   # for each set
+    .venv/bin/python bench/eval_war_reporting.py --exclude set_au --exclude set_av --exclude set_aw --jobs 2 --keep DIR
     .venv/bin/python bench/explore_conflict_check.py --stores DIR [--lumped] [--show]
 """
 
