@@ -355,7 +355,16 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # hospital, Moscow's claim of a military depot at the station that Kyiv denies, Ukraine's drones on an
        # airfield in Russia's Bryansk region) corroborated 20 / 7, found 18 of 21, contested 0 / 3, denied 2 / 3,
        # conflicts 0 of 8, denials 36 of 36
-       "set_av": (17, 6, 1), "set_aw": (20, 36, 0)}
+       "set_av": (17, 6, 1), "set_aw": (20, 36, 0),
+       # sets AX and AY, written midway through session 47 by two more blind helpers, read once on main 1905d52 (no
+       # verdict rule changed that session) and held out: AX (glide bombs and drones on Zaporizhzhia and Orikhiv, an
+       # aid convoy hit on the road between them, evacuation buses counted by the region and a volunteer group, a
+       # village near Orikhiv Moscow claims and Kyiv denies, a fuel depot in occupied Berdiansk) corroborated 9 / 6,
+       # found 8 of 18, contested 2 / 4, denied 5 / 2, conflicts 0 of 9, denials 32 of 32; AY (a Kryvyi Rih mining
+       # plant struck and miners trapped, rescuers' and the company's counts of miners brought up, drones on Dnipro's
+       # riverside, a training ground Moscow claims hit and Kyiv denies, a sea-drone attack near Novorossiysk)
+       # corroborated 14 / 7, found 13 of 19, contested 0 / 2, denied 2 / 2, conflicts 0 of 8, denials 32 of 32
+       "set_ax": (9, 32, 0), "set_ay": (14, 32, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -619,7 +628,22 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "av04.html: The Zaporizhzhia nuclear plant lost its last 750-kilovolt line on Tuesday morning and is running on a single backup line.",
                          "av07.html: Overnight Russian shelling hit apartment blocks and a school in the riverside city, while the occupied plant lost its main power connection.",
                          "av04.html: The Zaporizhzhia nuclear plant lost its last 750-kilovolt line on Tuesday morning and is running on a single backup line.",
-                         "av04.html: Russian officials say a Ukrainian drone wounded civilians in a village in the Kursk region."]}
+                         "av04.html: Russian officials say a Ukrainian drone wounded civilians in a village in the Kursk region."],
+              # set AX (session 47, held out): what its first read lost, not studied further
+              "set_ax": ["ax02.html: Glide bombs kill five in Zaporizhzhia; aid convoy struck on Orikhiv road",
+                         "ax06.html: Seven people killed and 29 injured in glide-bomb strike on Zaporizhzhia, governor says",
+                         "ax01.html: Governor says five dead, 18 wounded in city strike",
+                         "ax02.html: Glide bombs kill five in Zaporizhzhia; aid convoy struck on Orikhiv road",
+                         "ax06.html: Seven people killed and 29 injured in glide-bomb strike on Zaporizhzhia, governor says",
+                         "ax01.html: Governor says five dead, 18 wounded in city strike",
+                         "ax06.html: Seven people killed and 29 injured in glide-bomb strike on Zaporizhzhia, governor says",
+                         "ax01.html: Two volunteer drivers killed as drones hit aid trucks",
+                         "ax02.html: Glide bombs kill five in Zaporizhzhia; aid convoy struck on Orikhiv road",
+                         "ax06.html: Two volunteer drivers killed as aid convoy hit on Orikhiv road",
+                         "ax01.html: Two volunteer drivers killed as drones hit aid trucks",
+                         "ax06.html: Two volunteer drivers killed as aid convoy hit on Orikhiv road",
+                         "ax01.html: Moscow claims village near Orikhiv, Kyiv says claim is false",
+                         "ax06.html: Russia claims capture of Zelenyi Hai; Ukraine says claim is untrue"]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -666,7 +690,17 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                               "We and our partners store and access information on your device to provide and "
                               "improve our services.",
                               "Wire stories are published automatically and have not been checked by Continental "
-                              "Dispatch editors."]}
+                              "Dispatch editors."],
+                   # sets AX and AY (session 47, held out) as first read
+                   "set_ax": ["Members can download this assessment as a PDF."],
+                   "set_ay": ["Before you move on, we hope you will consider supporting the Ledger's independent journalism.",
+                              "Rudnyi Krai is independent local journalism.",
+                              "Send us photos and videos via our Telegram bot.",
+                              "This article was amended on 12 March 2041 to correct the distance between Kryvyi Rih and Dnipro.",
+                              "This assessment is republished in full from the Black Sea Security Observatory (BSSO) under our cont",
+                              "This story has been provided by the Northline news agency and has not been edited by TEB staff.",
+                              "Write to our newsroom on Telegram.",
+                              "You've read 7 articles in the last month."]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -1024,7 +1058,22 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F15', 'F17', 'F20', 'F21', 'F22']"),
                           ("denied", "F20 is corroborated in the key"),
                           ("denied", "F29 is corroborated in the key"),
-                          ("denied", "F34 is single-source in the key")]}
+                          ("denied", "F34 is single-source in the key")],
+               # sets AX and AY (session 47, held out) as first read
+               "set_ax": [("contested", "F2 is corroborated in the key"),
+                          ("contested", "joins facts ['F1', 'F2', 'F3', 'F33']"),
+                          ("contested", "joins facts ['F1', 'F2', 'F3', 'F8', 'F9']"),
+                          ("contested", "joins facts ['F5', 'F7', 'F9']"),
+                          ("corroborated", "joins facts ['F1', 'F4']"),
+                          ("denied", "F10 is corroborated in the key"),
+                          ("denied", "F22 is corroborated in the key")],
+               "set_ay": [("contested", "F20 is corroborated in the key"),
+                          ("contested", "F20 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F1', 'F2', 'F3', 'F4', 'F7']"),
+                          ("corroborated", "joins facts ['F3', 'F4', 'F6', 'F8']"),
+                          ("corroborated", "joins facts ['F4', 'F6', 'F8']"),
+                          ("denied", "F28 is contested in the key"),
+                          ("denied", "F9 is corroborated in the key")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1065,7 +1114,9 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_at": [("F8", "F28")],
                     "set_au": [("F4", "F10")],
                     # set AV (session 47, held out) as first read
-                    "set_av": [("F20", "F22")]}
+                    "set_av": [("F20", "F22")],
+                    # set AY (session 47, held out) as first read
+                    "set_ay": [("F28", "F29")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
@@ -1118,7 +1169,9 @@ KNOWN_OVERCOUNTED = {"set_v": ["eight injured, all of them railway employees, Ko
                      # set AS (session 45, held out): the eastern grouping's quoted words the wire and a rewrite print alike
                      "set_as": ["\u201cVyshneve Pole is under the control of the Defence Forces of Ukraine,\u201d a spokesperson "
                                 "for Ukraine's eastern military grouping told Meridian, adding that Russian assault groups had "
-                                "tried and failed to enter the village."]}
+                                "tried and failed to enter the village."],
+                     # set AY (session 47, held out) as first read: a story counting a source more than its origins
+                     "set_ay": ["KYIV, Mar 12 (Northline) - Russian ballistic missiles struck a mining and processing plant in the central Ukrainian city of Kryvyi Rih before dawn on Tuesday, knocking out power to its shafts and trapping 214 miners underground, the company and regional officials said."]}
 # session 41: AI's first look counted one source too many: TEB News's next-day page retells four sentences of Vorskla
 # Today's in other words, so the whole page was read as Vorskla's (`sourcing.WHOLE_RETOLD`), its own line on Moscow's
 # "training centre" claim too, which Vorskla never printed; a retelling's lines telling what its source never said
