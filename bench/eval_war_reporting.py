@@ -179,6 +179,8 @@ denials 0 of 30; one story joining two villages' captures; 7 furniture lines mad
 
     .venv/bin/python bench/eval_war_reporting.py [--set set_a] [--show] [--keep DIR]
     .venv/bin/python bench/eval_war_reporting.py --exclude set_au --jobs 2 --total   # all sets but one, summed
+    .venv/bin/python bench/eval_war_reporting.py --jobs 2 --save before.json   # then, on other code:
+    .venv/bin/python bench/eval_war_reporting.py --jobs 2 --against before.json
 
 The first run of each set is its first look: say so when quoting it.
 
@@ -624,21 +626,44 @@ def report(result: dict, show: bool) -> str:
     return "\n".join(lines)
 
 
-def totals(results: list[dict]) -> str:
-    """One line of sums over the sets read: what to compare between two versions of the code."""
-    def verdict(status: str, kind: str) -> int:
-        return sum(r["verdicts"].get(status, {}).get(kind, 0) for r in results)
+def figures(result: dict) -> dict[str, int]:
+    """A set's figures as counts, the ones compared between two versions of the code."""
+    verdicts = result["verdicts"]
+    return {
+        "corroborated right": verdicts.get("corroborated", {}).get("right", 0),
+        "corroborated wrong": verdicts.get("corroborated", {}).get("wrong", 0),
+        "found": result["corroborated_recall"][0], "to find": result["corroborated_recall"][1],
+        "contested right": verdicts.get("contested", {}).get("right", 0),
+        "contested wrong": verdicts.get("contested", {}).get("wrong", 0),
+        "denied right": verdicts.get("denied", {}).get("right", 0),
+        "denied wrong": verdicts.get("denied", {}).get("wrong", 0),
+        "conflicts": result["conflicts_found"][0], "key conflicts": result["conflicts_found"][1],
+        "denial quotes": result["denials_found"][0], "key denial quotes": result["denials_found"][1],
+        "look-alike joins": len(result["must_not_join_together"]),
+        "furniture in stories": len(result["furniture_mentions"]),
+        "fact quotes lost": len(result["lost_quotes"]),
+    }
 
-    def pair(field: str) -> str:
-        return f"{sum(r[field][0] for r in results)} of {sum(r[field][1] for r in results)}"
 
-    return (f"== total over {len(results)} sets: corroborated right {verdict('corroborated', 'right')}, wrong "
-            f"{verdict('corroborated', 'wrong')}; found {pair('corroborated_recall')}; contested right "
-            f"{verdict('contested', 'right')}, wrong {verdict('contested', 'wrong')}; denied right "
-            f"{verdict('denied', 'right')}, wrong {verdict('denied', 'wrong')}; conflicts {pair('conflicts_found')}; "
-            f"denial quotes {pair('denials_found')}; look-alike joins {sum(len(r['must_not_join_together']) for r in results)}; "
-            f"furniture in stories {sum(len(r['furniture_mentions']) for r in results)}; fact quotes lost "
-            f"{sum(len(r['lost_quotes']) for r in results)}")
+def totals(by_set: dict[str, dict[str, int]], before: Optional[dict[str, dict[str, int]]] = None) -> str:
+    """One line of sums over the sets read; with `before` (figures saved by --save from another run), each
+    sum as before -> now, then the sets whose figures moved."""
+    names = sorted(by_set)
+    fields = list(next(iter(by_set.values())))
+
+    def total(figs: dict[str, dict[str, int]], field: str) -> int:
+        return sum(figs[n].get(field, 0) for n in names if n in figs)
+
+    if before is None:
+        return f"== total over {len(names)} sets: " + "; ".join(f"{f} {total(by_set, f)}" for f in fields)
+    lines = [f"== total over {len(names)} sets, before -> now: " + "; ".join(
+        f"{f} {total(before, f)} -> {total(by_set, f)}" if total(before, f) != total(by_set, f) else f"{f} {total(by_set, f)}"
+        for f in fields)]
+    for n in names:
+        moved = [f"{f} {before[n].get(f, 0)} -> {by_set[n][f]}" for f in fields if n in before and before[n].get(f, 0) != by_set[n][f]]
+        if moved:
+            lines.append(f"   {n}: " + "; ".join(moved))
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -651,6 +676,9 @@ def main() -> None:
                     "instead of a temporary folder")
     ap.add_argument("--jobs", type=int, default=1, help="sets read at once (each runs claimdesk in its own processes)")
     ap.add_argument("--total", action="store_true", help="end with one line of sums over the sets read")
+    ap.add_argument("--save", type=Path, help="write each set's figures to this JSON file (for --against)")
+    ap.add_argument("--against", type=Path, help="end with the sums as before -> now against figures saved by "
+                    "--save from another run, and the sets whose figures moved")
     args = ap.parse_args()
     names = [n for n in args.sets or sorted(p.name for p in SETS.iterdir() if (p / "key.json").is_file())
              if n not in args.exclude]
@@ -660,8 +688,11 @@ def main() -> None:
         for result in pool.map(lambda name: read_set(name, args.keep), names):
             print(report(result, args.show), flush=True)
             results.append(result)
-    if args.total and results:
-        print(totals(results))
+    by_set = {r["name"]: figures(r) for r in results}
+    if args.save:
+        args.save.write_text(json.dumps(by_set, indent=1) + "\n", encoding="utf-8")
+    if (args.total or args.against) and by_set:
+        print(totals(by_set, json.loads(args.against.read_text("utf-8")) if args.against else None))
 
 
 if __name__ == "__main__":

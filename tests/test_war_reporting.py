@@ -1189,3 +1189,12 @@ def test_a_wire_story_and_its_copies_count_once(scored):
         if story["independent_sources"] > len(origins):
             overcounted.append(story["text"])
     assert sorted(overcounted) == sorted(KNOWN_OVERCOUNTED.get(name, []))
+
+
+def test_the_bench_sums_the_sets_and_names_those_whose_figures_moved():
+    now = {"set_a": {"found": 10, "conflicts": 2}, "set_b": {"found": 5, "conflicts": 1}}
+    before = {"set_a": {"found": 9, "conflicts": 2}, "set_b": {"found": 5, "conflicts": 1}}
+    assert bench.totals(now) == "== total over 2 sets: found 15; conflicts 3"
+    lines = bench.totals(now, before).splitlines()
+    assert lines[0] == "== total over 2 sets, before -> now: found 14 -> 15; conflicts 3"
+    assert lines[1:] == ["   set_a: found 9 -> 10"]
