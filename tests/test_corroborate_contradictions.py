@@ -200,8 +200,11 @@ def test_the_other_figure_counting_another_thing_does_not_hide_a_conflict():
     ("Israeli strikes killed 25 people in Gaza on Tuesday, health officials said.",
      "31 people were killed in Israeli strikes on Tuesday, health officials said."),
     ("A missile killed 12 people in Kharkiv on Monday.", "A missile killed 15 people in the Ukrainian city on Monday."),
+    # a figure given as "about" one round number allows what rounds to it, not a quarter less
+    ("The fire at the refinery covered an area of 2,400 square metres, the emergency service said.",
+     "The fire at the refinery covered about 3,000 square metres, the mayor said."),
 ], ids=["they-the-police", "it-the-ministry", "reported-killed", "of-the-killed", "another-players-equal-figure",
-        "a-region-and-its-oblast", "a-cause-is-no-area", "an-unnamed-city"])
+        "a-region-and-its-oblast", "a-cause-is-no-area", "an-unnamed-city", "about-3000-is-no-2400"])
 def test_owner_and_total_rules_keep_real_conflicts(a_text, b_text):
     assert number_conflict(claim(a_text), claim(b_text)) is not None
 
@@ -245,8 +248,9 @@ def test_one_named_player_with_two_figures_still_conflicts():
 
 def test_qualifier_intervals():
     q = lambda v, qual="exact", high=None: Quantity(text=str(v), value=v, qualifier=qual, high=high)  # noqa: E731
-    assert interval(q(30, "about")) == (20, 40)
-    assert interval(q(500_000, "about")) == (400_000, 600_000)  # "nearly 500,000"
+    assert interval(q(30, "about")) == (25, 35)  # "about 30": what rounds to 30
+    assert interval(q(500_000, "about")) == (450_000, 550_000)  # "nearly 500,000"
+    assert interval(q(3_000, "about")) == (2_500, 3_500)  # "about 3,000 square metres" is no 2,400
     assert interval(q(500_000, "at_least"))[0] == 500_000
     assert interval(q(2_100_000)) == (2_050_000, 2_150_000)  # "2.1 million": rounded by its writer
     assert interval(q(6)) == (6, 6)  # "six officers": a count

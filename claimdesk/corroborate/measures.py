@@ -117,14 +117,15 @@ ROUNDED_FROM = 1000.0
 
 
 def interval(q: Quantity) -> tuple[float, float]:
-    """The values a stated quantity allows. `about X` (also "nearly", "roughly", "some") allows one
-    unit of X's last significant digit either side ("about 30" -> 20..40, "nearly 500,000" ->
-    400,000..600,000); `at_least` and `up_to` are open on one side; an exact round number allows
-    half a unit of its last digit either side, an exact small count only itself."""
+    """The values a stated quantity allows. `about X` (also "nearly", "roughly", "some") allows what
+    rounds to X, half a unit of its last significant digit either side ("about 30" -> 25..35, "nearly
+    500,000" -> 450,000..550,000, "about 3,000 square metres" -> 2,500..3,500: the emergency service's
+    2,400 disagrees); `at_least` and `up_to` are open on one side; an exact round number allows half a
+    unit of its last digit either side, an exact small count only itself."""
     v = q.value
     step = _step(v)
     if q.qualifier == "about":
-        return v - step, v + step
+        return v - step / 2, v + step / 2
     if q.qualifier == "up_to":
         return 0.0, v
     if q.qualifier == "at_least":
