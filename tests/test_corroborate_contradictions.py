@@ -676,6 +676,11 @@ def test_the_number_of_the_killed_or_wounded_is_the_toll_it_names():
      "About 45,000 households in Sumy lost electricity in the attack on Tuesday, the grid operator said.", True),
     ("Drones struck the junction on Tuesday, cutting power to about 48,000 households in Sumy.",
      "More than 60,000 households in Sumy were still without electricity on Tuesday.", True),
+    # a strike that "denied" homes power took it away (session 47)
+    ("A drone strike on a substation in Konotop denied about 46,000 households power on Tuesday, the regional "
+     "administration said.",
+     "A drone strike on a substation in Konotop left some 31,000 households without power on Tuesday, the grid "
+     "operator said.", True),
     # the same households counted for another thing
     ("About 45,000 households in Sumy lost electricity on Tuesday.",
      "About 60,000 households in Sumy received aid on Tuesday.", False),

@@ -550,7 +550,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         owners -= agents  # "Russian aircraft dropped six" / "Russian forces dropped at least eight": one side's bombs
         attribute |= _target(pred)  # "dropped three guided aerial bombs on the Central Market": what they hit
     if event in _OUTAGE_VERBS and _powerless(pred):
-        event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to"
+        event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to",
+        #                   "denied about 46,000 households power"
         # a place is no owner of the households: the subject the parse makes of a headline's "Sumy region: …"
         owners -= _AREA_WORDS | {w.lower() for p in claim.places for w in p.name.split()}
     elif _CUT_TO.search(claim.text, 0, where[0]) and _STRUCK.search(claim.text):
@@ -714,7 +715,7 @@ _CUT_TO = re.compile(r"\b(?:cut|cuts|cutting|knock(?:ed|s|ing)? out)\s+(?:off\s+
                      r"up\s+to|at\s+least)\s+)?$", re.I)
 _AREA_WORDS = {"region", "oblast", "province", "district", "city", "town", "area"}
 _STRUCK = re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shelling|drones?|missiles?|bomb\w*)\b", re.I)
-_OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect"}
+_OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect", "deny", "deprive"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _THE_REGION = {"region", "oblast", "province"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
