@@ -714,3 +714,42 @@ def test_a_regional_officials_count_of_a_site_hit_rivals_a_count_set_in_its_town
     # another site attacked in the town is another count
     depot = (source[0].replace("had attacked the refinery", "had attacked the fuel depot"), "Harbor Wire", "18")
     assert _rival_details(governor, depot) == []
+
+
+def test_one_days_count_of_harmed_workers_rivals_wherever_told():
+    # session 47, written after reading war sets AG and AL (tuning): a toll of workers or crew told with no town
+    # in its sentence on a page that sets none either ("the facility"), beside another outlet's count of them
+    governor = "Two workers at the gas storage site near Stryi were killed, Lviv regional governor Ivan Hnat said."
+    administration = "Three workers of the facility were killed, the State Emergency Service said."
+    governor_doc, [two] = _claims(governor, "Harbor Wire")
+    administration_doc, [three] = _claims(administration, "Karpaty Today")
+    assert _towns(three) == set() and not three.setting  # no town key would ever have paired them
+    published = {governor_doc.id: DAY, administration_doc.id: DAY}.get
+    [found] = rivalries({"a": [two], "b": [three]}, published, _outlet)
+    assert found.contradiction.detail == "Two vs Three"
+    # one such count two days before, and a part of another toll, are no rivals
+    _, [earlier] = _claims(administration, "Karpaty Today", date(2026, 3, 1))
+    assert rivalries({"a": [two], "b": [earlier]}, {governor_doc.id: DAY, earlier.document_id: date(2026, 3, 1)}.get,
+                     _outlet) == []
+    _, [part] = _claims("Nineteen people were injured, including three medical workers, he said.", "Karpaty Today")
+    _, [one] = _claims("One worker was injured at the refinery, the governor said.", "Volga News")
+    assert rivalries({"a": [part], "b": [one]}, {part.document_id: DAY, one.document_id: DAY}.get, _outlet) == []
+
+
+def test_harmed_workers_on_pages_set_in_two_towns_are_no_rivals():
+    # written after war set AH (tuning): a Russian refinery's injured worker and a Kharkiv hospital's injured staff
+    saratov_doc, saratov_claims = _claims("Drone debris hit the refinery in Saratov overnight, the governor said.\n"
+                                          "One worker was injured, the governor said.", "Volga News")
+    kharkiv_doc, kharkiv_claims = _claims("Russian bombs hit a depot in Kharkiv on Tuesday, the mayor said.\n"
+                                          "Three workers were injured, the mayor said.", "Kharkiv Today")
+    [one] = [c for c in saratov_claims if c.text.startswith("One worker")]
+    [three] = [c for c in kharkiv_claims if c.text.startswith("Three workers")]
+    assert not _towns(one) and not _towns(three)  # only their pages set them in a town
+    published = {saratov_doc.id: DAY, kharkiv_doc.id: DAY}.get
+    assert rivalries({"a": [one], "b": [three]}, published, _outlet) == []
+    # the same two counts on pages of one town are one count at odds
+    same_town_doc, same_town_claims = _claims("Drone debris hit the refinery in Saratov overnight, the mayor said.\n"
+                                              "Three workers were injured, the mayor said.", "Kharkiv Today")
+    [three_in_saratov] = [c for c in same_town_claims if c.text.startswith("Three workers")]
+    [found] = rivalries({"a": [one], "b": [three_in_saratov]}, {saratov_doc.id: DAY, same_town_doc.id: DAY}.get, _outlet)
+    assert found.contradiction.detail == "One vs Three"

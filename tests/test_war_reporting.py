@@ -231,7 +231,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # 12: Zakhid Today's page, dated now by its breadcrumb, splits the governor's rising injured count in two
        # stories, each of one origin; AD conflicts 0 -> 2 and W's 3 -> 4: one event's clock times told an hour and
        # more apart, the airport's reopening and the port attack's start, are a contradiction)
-       "set_ac": (9, 23, 6), "set_ad": (14, 23, 2),
+       "set_ac": (9, 23, 6), "set_ad": (14, 23, 4),
        # sets AE and AF, written at session 39's start by two more blind helpers, read once on the session's first
        # code (798f7aa): AE (Izmail's grain terminal and a foreign ship hit by drones, the injured crew counted three
        # or four, drone debris in Romania Moscow denies, a Chernihiv elevator hit by two or three drones, a Bryansk
@@ -265,7 +265,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (AH, session 43: 23 -> 20 denials, as the Kremlin's denial that Russia struck a hospital no longer denies the
        # story of the drones destroyed over nine regions, which held one of the hospital's mentions: a strike denied
        # names its thing, "a hospital")
-       "set_ag": (10, 23, 3), "set_ah": (10, 20, 5),
+       "set_ag": (10, 23, 4), "set_ah": (10, 20, 5),
        # sets AI and AJ, written at session 41's start by two more blind helpers, read once on the session's first code
        # (2ad809b): AI (ballistic missiles on Poltava's university and a shopping street, the mayor's, the regional
        # administration's and the police's tolls, Moscow's "mercenary centre" called a lie, a Voronezh depot's burning
@@ -295,7 +295,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # (tuning on them): a regional governor's toll "of the city" counted in the city, a site named after its town
        # places it, two offices' tolls on one live page at odds, weapons a strike was carried out with are those
        # fired, a power cut "to" households, a toll "cited", injuries received, one story's figures of two towns apart
-       "set_ak": (9, 14, 2), "set_al": (13, 19, 2),
+       "set_ak": (9, 14, 2), "set_al": (13, 19, 3),
        # set AM, written late in session 42 by a third blind helper and read once on the session's last code (2c73f05,
        # nothing chosen on it, not tuned on): Odesa's port and a Peresyp apartment block struck, the regional and city
        # administrations' tolls, a grain ship's injured crew counted by the port authority and the owner, a patrol boat
@@ -346,7 +346,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # claims destroyed and Kyiv denies, Oleshky struck, a ferry halted) corroborated 8 / 6, found 8 of 14,
        # contested 0 / 4, denied 1 / 0, conflicts 0 of 8, denials 10 of 17. AU is held out
        # session 47: "about 3,000 square metres" allows what rounds to 3,000, not the emergency service's 2,400: AT's
-       # fire areas at odds are found (conflicts 5 -> 6), N gains two contested stories its key calls contested
+       # fire areas at odds are found (conflicts 5 -> 6), N gains two contested stories its key calls contested; one
+       # day's count of workers or crew members harmed is compared wherever told (`rivals.harmed_staff`): AD's
+       # conflicts 2 -> 4, AG's 3 -> 4, AL's 2 -> 3
        "set_at": (15, 14, 6), "set_au": (8, 10, 0),
        # sets AV and AW, written at session 47's start by two more blind helpers, read once on main 86204d1 (the
        # session changed no verdict after it) and held out: AV (Nikopol shelled across the Dnipro from the occupied

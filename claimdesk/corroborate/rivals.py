@@ -35,6 +35,7 @@ from claimdesk.corroborate.contradictions import (PART_OF, Disagreement, counted
                                                   named_day, number_conflict, one_speaker, told_at_other_hours,
                                                   two_pages_two_speakers)
 from claimdesk.corroborate.measures import AIRBORNE, EXTENT_UNITS, WEIGHTS, measure, overlap
+from claimdesk.corroborate.samefact import told_as_part
 from claimdesk.corroborate.transfers import Handover, handovers
 from claimdesk.extraction.setting import own_places, seat_town, setting_region
 from claimdesk.language.calendar_words import MONTHS, WEEKDAYS
@@ -74,6 +75,9 @@ _HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|powe
 # "about 740 people were evacuated from the border villages on Tuesday"): one day's evacuation of an event's
 # villages, the neighbourhood's other such count its rival
 UNNAMED_VILLAGES = "villages:unnamed"
+# people counted by what they were doing where harm came to them: one such count a day is one count wherever told
+STAFF = frozenset({"worker", "member", "passenger", "employee", "miner", "rescuer", "firefighter", "patient"})
+_STAFF_KEY = "staff:"
 _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|peninsula|territory\s+of\s+the\s+region)\b",
                               re.I)
@@ -276,8 +280,31 @@ def handover_figures(claim: Claim) -> list[Handover]:
 
 
 def gives_a_rival_count(claim: Claim) -> bool:
-    """A figure rival figures are looked for: a count in a town, or of an exchange's handover."""
-    return counts_in_a_town(claim) or bool(handover_figures(claim))
+    """A figure rival figures are looked for: a count in a town, of an exchange's handover, or of one kind of
+    people harmed at their work (`harmed_staff`)."""
+    return counts_in_a_town(claim) or bool(handover_figures(claim)) or bool(harmed_staff(claim))
+
+
+def harmed_staff(claim: Claim) -> set[str]:
+    """The kinds of people harmed at a site (`STAFF`: workers, crew members, passengers …) an assertion of a day
+    counts killed or injured, whether or not it names a town: "Three workers of the facility were killed, the
+    regional military administration said" names none, "Two workers at the Stryi site were killed, Lviv regional
+    governor Ostap Kravets said" names the region. One day's count of one such kind is one count, so two of them
+    are compared (their towns, when both name one, must still meet: `contradictions.number_conflict`)."""
+    if not _a_days_count(claim) or not _HARM_WORD.search(claim.text):
+        return set()
+    return {u for u, qs in counted_figures(claim).items() if u in STAFF
+            and any(not told_as_part(claim, q) and (m := measure(claim, q)) is not None and m.event in ("kill", "injure")
+                    for q in qs)}
+
+
+def _set_apart(a: Claim, b: Claim) -> bool:
+    """Each claim is placed, by the towns its words name or else the town its page sets it in, and no town is
+    both's: "one worker was injured" at Saratov's refinery and "three medical workers" injured in Kharkiv."""
+    def towns(c: Claim) -> set[str]:
+        return _towns(c) or _names(p for p in c.setting if p.kind in ("city", "region"))
+    ta, tb = towns(a), towns(b)
+    return bool(ta and tb and not ta & tb)
 
 
 def _incidents(claim: Claim) -> set[str]:
@@ -314,6 +341,7 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
                  for d in (own if t == UNNAMED_VILLAGES else days)}
     if _a_days_count(claim):
         keys |= {(area, kind, d) for area, kind in _named_areas(claim) for d in own}
+    keys |= {(_STAFF_KEY, kind, d) for kind in harmed_staff(claim) for d in days}
     return keys
 
 
@@ -480,7 +508,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                         break
                     continue
                 if not _two_accounts(a, b, source_of, key[1] in EXTENT_UNITS) or not _one_day(a, b, published) \
-                        or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b):
+                        or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b) \
+                        or (key[0] == _STAFF_KEY and _set_apart(a, b)):
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
