@@ -251,6 +251,8 @@ def test_qualifier_intervals():
     assert interval(q(30, "about")) == (25, 35)  # "about 30": what rounds to 30
     assert interval(q(500_000, "about")) == (450_000, 550_000)  # "nearly 500,000"
     assert interval(q(3_000, "about")) == (2_500, 3_500)  # "about 3,000 square metres" is no 2,400
+    assert interval(q(5, "about")) == (4, 6)  # "about five" of a small count allows four
+    assert interval(q(12, "about")) == (11, 13)  # "some 12"
     assert interval(q(500_000, "at_least"))[0] == 500_000
     assert interval(q(2_100_000)) == (2_050_000, 2_150_000)  # "2.1 million": rounded by its writer
     assert interval(q(6)) == (6, 6)  # "six officers": a count

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from claimdesk.corroborate import corroborate
-from claimdesk.corroborate.rivals import _towns, rivalries
+from claimdesk.corroborate.rivals import _towns, harmed_staff, rivalries
 from claimdesk.extraction import extract
 from claimdesk.models import Claim, Document
 from claimdesk.store import Store
@@ -731,6 +731,10 @@ def test_one_days_count_of_harmed_workers_rivals_wherever_told():
     _, [earlier] = _claims(administration, "Karpaty Today", date(2026, 3, 1))
     assert rivalries({"a": [two], "b": [earlier]}, {governor_doc.id: DAY, earlier.document_id: date(2026, 3, 1)}.get,
                      _outlet) == []
+    # a family's members are no crew
+    _, [family] = _claims("Three family members were killed when a shell hit their house, the police said.", "Karpaty Today")
+    _, [crew] = _claims("Two crew members were killed when a missile hit the ship, the port authority said.", "Harbor Wire")
+    assert harmed_staff(family) == set() and harmed_staff(crew) == {"member"}
     _, [part] = _claims("Nineteen people were injured, including three medical workers, he said.", "Karpaty Today")
     _, [one] = _claims("One worker was injured at the refinery, the governor said.", "Volga News")
     assert rivalries({"a": [part], "b": [one]}, {part.document_id: DAY, one.document_id: DAY}.get, _outlet) == []

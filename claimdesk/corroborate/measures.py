@@ -118,14 +118,16 @@ ROUNDED_FROM = 1000.0
 
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a stated quantity allows. `about X` (also "nearly", "roughly", "some") allows what
-    rounds to X, half a unit of its last significant digit either side ("about 30" -> 25..35, "nearly
-    500,000" -> 450,000..550,000, "about 3,000 square metres" -> 2,500..3,500: the emergency service's
-    2,400 disagrees); `at_least` and `up_to` are open on one side; an exact round number allows half a
-    unit of its last digit either side, an exact small count only itself."""
+    rounds to a round X, half a unit of its last significant digit either side ("about 30" -> 25..35,
+    "nearly 500,000" -> 450,000..550,000, "about 3,000 square metres" -> 2,500..3,500: the emergency
+    service's 2,400 disagrees), and one unit either side of a count that is not round ("about five" ->
+    4..6, "some 12" -> 11..13); `at_least` and `up_to` are open on one side; an exact round number allows
+    half a unit of its last digit either side, an exact small count only itself."""
     v = q.value
     step = _step(v)
     if q.qualifier == "about":
-        return v - step / 2, v + step / 2
+        # a round figure was rounded to its last digit; a small count told as "about five" or "some 12" is looser
+        return (v - step / 2, v + step / 2) if step >= 10 else (v - step, v + step)
     if q.qualifier == "up_to":
         return 0.0, v
     if q.qualifier == "at_least":

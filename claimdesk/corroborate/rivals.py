@@ -18,7 +18,9 @@ name it, or one names it and the other's page was published that day or the next
 live blog of the day), or neither names one and their pages were published within a day of each other.
 The event clusters are not asked: a wire's round-up of the night and a city's own report of its dead
 often fall in two. Only stories of the batch's neighbourhoods are compared; those stored before it and
-not rewritten take part by their lead only.
+not rewritten take part by their lead only. One day's count of workers, crew members or passengers harmed
+is compared wherever it is told (`harmed_staff`), since such a count is often told of "the facility" or "the
+ship" with no town; a stored lead of that kind takes part only when it names a town the batch's counts name.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ UNNAMED_VILLAGES = "villages:unnamed"
 # people counted by what they were doing where harm came to them: one such count a day is one count wherever told
 STAFF = frozenset({"worker", "member", "passenger", "employee", "miner", "rescuer", "firefighter", "patient"})
 _STAFF_KEY = "staff:"
+_CREW = re.compile(r"\bcrew\b", re.I)
 _EVACUATION_WORD = re.compile(r"\bevacuat|\btaken out\b|\bmoved out\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above)\s+the\s+(?:region|oblast|province|peninsula|territory\s+of\s+the\s+region)\b",
                               re.I)
@@ -288,12 +291,14 @@ def gives_a_rival_count(claim: Claim) -> bool:
 def harmed_staff(claim: Claim) -> set[str]:
     """The kinds of people harmed at a site (`STAFF`: workers, crew members, passengers …) an assertion of a day
     counts killed or injured, whether or not it names a town: "Three workers of the facility were killed, the
-    regional military administration said" names none, "Two workers at the Stryi site were killed, Lviv regional
+    State Emergency Service said" names none, "Two workers at the Stryi site were killed, Lviv regional
     governor Ostap Kravets said" names the region. One day's count of one such kind is one count, so two of them
-    are compared (their towns, when both name one, must still meet: `contradictions.number_conflict`)."""
+    are compared, unless each is placed, by its words or its page, and they share no town (`_set_apart`; a town
+    and its region count as two, so some such pairs are left uncompared). "Members" are a crew's only ("three
+    family members were killed" counts no staff)."""
     if not _a_days_count(claim) or not _HARM_WORD.search(claim.text):
         return set()
-    return {u for u, qs in counted_figures(claim).items() if u in STAFF
+    return {u for u, qs in counted_figures(claim).items() if u in STAFF and (u != "member" or _CREW.search(claim.text))
             and any(not told_as_part(claim, q) and (m := measure(claim, q)) is not None and m.event in ("kill", "injure")
                     for q in qs)}
 
