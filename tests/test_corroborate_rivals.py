@@ -757,3 +757,29 @@ def test_harmed_workers_on_pages_set_in_two_towns_are_no_rivals():
     [three_in_saratov] = [c for c in same_town_claims if c.text.startswith("Three workers")]
     [found] = rivalries({"a": [one], "b": [three_in_saratov]}, {saratov_doc.id: DAY, same_town_doc.id: DAY}.get, _outlet)
     assert found.contradiction.detail == "One vs Three"
+
+
+def test_two_offices_counts_of_what_a_strike_damaged_or_moved_in_the_pages_town_contest_each_other():
+    # session 48, after war sets AU and AW (read once as held out, then made tuning sets): the city's and the
+    # region's counts of damaged trams, the region's and a ministry's of children moved out of a hospital, told
+    # with no town on pages set in one
+    city = ("Russian drones struck a tram depot in Kherson on Tuesday.\nThe city administration said six trams were "
+            "damaged.", "Kherson Today", "six trams")
+    region = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said nine "
+              "trams had been damaged.", "Harbor Wire", "nine trams")
+    assert _rival_details(city, region) in (["six vs nine"], ["nine vs six"])
+    moved = ("A guided bomb hit the children's hospital in Sumy on Tuesday.\nThe regional administration said 38 "
+             "children were moved to other hospitals.", "Sumy Post", "38 children")
+    ministry = ("A Russian bomb struck a hospital in Sumy on Tuesday.\nThe Health Ministry said 52 children had been "
+                "moved to other hospitals.", "Harbor Wire", "52 children")
+    assert _rival_details(moved, ministry) in (["38 vs 52"], ["52 vs 38"])
+    # another thing damaged, another town, or a count of the war so far: no rivals
+    buses = ("Shelling hit the bus depot in Kherson on Tuesday.\nThe regional military administration said nine "
+             "buses had been damaged.", "Harbor Wire", "nine buses")
+    assert _rival_details(city, buses) == []
+    elsewhere = ("Shelling hit the tram depot in Mykolaiv on Tuesday.\nThe regional military administration said "
+                 "nine trams had been damaged.", "Harbor Wire", "nine trams")
+    assert _rival_details(city, elsewhere) == []
+    since = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said nine "
+             "trams had been damaged since the start of the war.", "Harbor Wire", "nine trams")
+    assert _rival_details(city, since) == []

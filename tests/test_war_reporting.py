@@ -349,7 +349,10 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # fire areas at odds are found (conflicts 5 -> 6), N gains two contested stories its key calls contested; one
        # day's count of workers or crew members harmed is compared wherever told (`rivals.harmed_staff`): AD's
        # conflicts 2 -> 4, AG's 3 -> 4, AL's 2 -> 3
-       "set_at": (15, 14, 6), "set_au": (8, 10, 0),
+       # session 48: AU to AY became tuning sets (each had been read once as held out); a count of what the day's
+       # strike damaged or moved out in the town a page is set in rivals another office's (`rivals._counted`): AU's
+       # trams damaged (conflicts 0 -> 2), AW's children moved out of a hospital (0 -> 2)
+       "set_at": (15, 14, 6), "set_au": (8, 10, 2),
        # sets AV and AW, written at session 47's start by two more blind helpers, read once on main 86204d1 (the
        # session changed no verdict after it) and held out: AV (Nikopol shelled across the Dnipro from the occupied
        # nuclear plant, a power line feeding the plant cut and each side blaming the other, the nuclear watchdog's
@@ -359,7 +362,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # hospital, Moscow's claim of a military depot at the station that Kyiv denies, Ukraine's drones on an
        # airfield in Russia's Bryansk region) corroborated 20 / 7, found 18 of 21, contested 0 / 3, denied 2 / 3,
        # conflicts 0 of 8, denials 36 of 36
-       "set_av": (17, 6, 1), "set_aw": (20, 36, 0),
+       "set_av": (17, 6, 1), "set_aw": (20, 36, 2),
        # sets AX and AY, written midway through session 47 by two more blind helpers, read once on main 1905d52 (no
        # verdict rule changed that session) and held out: AX (glide bombs and drones on Zaporizhzhia and Orikhiv, an
        # aid convoy hit on the road between them, evacuation buses counted by the region and a volunteer group, a

@@ -95,6 +95,7 @@ _EXTENTS = {"burnt", "burning", "without power"}
 # goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
 # and spoilt goods are destroyed ones, `measures.WEIGHTS`)
 _LOSSES = {"destroy", "damage"}
+_DONE_THERE = _LOSSES | {"evacuate"}
 _LOSS_WORD = re.compile(r"\b(?:destroy|burn|damag|lost\b|spoil)", re.I)
 # a running total ("attacks on ports have destroyed some 270,000 tonnes of grain in total") is no one strike's loss
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|so\s+far|to\s+date|altogether|overall|since)\b", re.I)
@@ -116,9 +117,10 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
     of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
     fire's area or how long a fire or a power cut lasted, stores that burned, weapons that struck "the city" or a
-    target there, or goods destroyed by weight (the measured event: "I've been a Cubs fan for 55
-    years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
-    crash); people evacuated from villages no word names are counted in UNNAMED_VILLAGES."""
+    target there, goods destroyed by weight, or anything else the day's deed damaged, destroyed or moved out
+    there ("six trams were damaged"; the measured event: "I've been a Cubs fan for 55 years" on a Chicago page
+    counts no toll of Chicago, nor "two people still trapped" on a page of a tram crash); people evacuated from
+    villages no word names are counted in UNNAMED_VILLAGES."""
     figures = counted_figures(claim)
     towns = _towns(claim)
     if towns or not figures:
@@ -173,6 +175,14 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                      and any((m := measure(claim, q)) is not None and m.event == "evacuate" for q in qs)}
         if evacuated:
             return {UNNAMED_VILLAGES}, evacuated
+    if towns:
+        # what the day's strike did to things or people of the town its page tells of, counted by two offices: "The
+        # city administration said six trams were damaged" / "the regional administration … said nine trams had
+        # been damaged"; "38 children were moved to other hospitals" / "52 children had been moved"
+        done = {u: qs for u, qs in figures.items() if u not in _WEAPONS and u not in WEIGHTS and u not in EXTENT_UNITS
+                and any((m := measure(claim, q)) is not None and m.event in _DONE_THERE for q in qs)}
+        if done:
+            return towns, done
     return set(), {}
 
 
