@@ -19,7 +19,11 @@ The set goes through the commands a user runs (`claimdesk ingest FILES`, `claimd
   or, since session 30, one quote by its mentions and the other by a figure of its contradictions,
   when a rival story may hold the other figure) and denials (the denial in a denied story);
   a `not_denials` quote in a denied story is wrong;
-- look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost.
+- look-alike facts (`must_not_join`) in one story, furniture lines made claims, quotes the reader lost;
+- one fact, two verdicts (since session 48): facts whose sentences, each stating that fact alone and none
+  read as a denial, sit both in a corroborated story and in a contested or denied one (issue 12: the same fact
+  never in two stories of opposite statuses). The key files a toll's readings under one fact, so an earlier
+  reading corroborated by two pages beside the contested later ones counts here too.
 
 Set M, written at session 31's start by a helper who saw neither the code nor the other sets (19 August
 2027: an overnight attack's launched and downed drones, Zaporizhzhia's toll rising through the day by one
@@ -486,6 +490,15 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
             if len(facts) == 1:
                 alone_in[next(iter(facts))].add(story["id"])
     in_one_story = [pair for pair in key.get("must_not_join", []) if alone_in[pair["a"]] & alone_in[pair["b"]]]
+    # one fact, one verdict (issue 12): a fact whose sentences, each stating it alone and none a denial, sit in a
+    # corroborated story and in a contested or denied one
+    verdicts_of: dict[str, set[str]] = defaultdict(set)
+    for story in ledger:
+        for m in story["mentions"]:
+            facts = keyed.facts_of(m["document"], tuple(m["span"]))
+            if len(facts) == 1 and m.get("polarity") != "denied":
+                verdicts_of[next(iter(facts))].add(story["status"])
+    two_verdicts = sorted(f for f, seen in verdicts_of.items() if "corroborated" in seen and seen & {"contested", "denied"})
     furniture_claims = [(s["status"], m["text"][:100]) for s in ledger for m in s["mentions"]
                         if keyed.is_furniture(m["document"], tuple(m["span"]))]
 
@@ -560,6 +573,7 @@ def evaluate(key: dict, ledger: list[dict], keyed: KeyedText, doc_files: dict[st
         "denials_found": (denials_found, len(key.get("denials", []))),
         "not_denials_in_denied_stories": (not_denials_hit, len(key.get("not_denials", []))),
         "must_not_join_together": [(p["a"], p["b"]) for p in in_one_story],
+        "two_verdicts": two_verdicts,
         "furniture_mentions": furniture_claims,
         "lost_quotes": keyed.lost,
         "title_quotes": keyed.titles,
@@ -607,6 +621,8 @@ def report(result: dict, show: bool) -> str:
                  f"false-friend denials in denied stories: {result['not_denials_in_denied_stories'][0]} of "
                  f"{result['not_denials_in_denied_stories'][1]}; figures the key says agree shown as "
                  f"contradictions: {result['not_conflicts_shown'][0]} of {result['not_conflicts_shown'][1]}")
+    lines.append(f"  facts in a corroborated story and a contested or denied one: {len(result['two_verdicts'])} "
+                 f"{result['two_verdicts'] or ''}")
     lines.append(f"  look-alike facts in one story: {len(result['must_not_join_together'])} "
                  f"{result['must_not_join_together'] or ''}; furniture lines in stories: {len(result['furniture_mentions'])} "
                  f"({sum(st != 'single_source' for st, _ in result['furniture_mentions'])} in stories of several mentions); "
@@ -640,6 +656,7 @@ def figures(result: dict) -> dict[str, int]:
         "conflicts": result["conflicts_found"][0], "key conflicts": result["conflicts_found"][1],
         "denial quotes": result["denials_found"][0], "key denial quotes": result["denials_found"][1],
         "look-alike joins": len(result["must_not_join_together"]),
+        "facts with two verdicts": len(result["two_verdicts"]),
         "furniture in stories": len(result["furniture_mentions"]),
         "fact quotes lost": len(result["lost_quotes"]),
     }

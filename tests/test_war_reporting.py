@@ -1131,6 +1131,22 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
 # set AR (session 45): one false friend the key lists sits in a denied story
 KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1, "set_ar": 1}
 
+# facts whose sentences sit in a corroborated story and in a contested or denied one (issue 12: one fact, one
+# verdict), as the bench first counted them (session 48, d8dd15d): the same claim told in two event clusters (set
+# AO's ministry claim of a deployment point, denied on the Ukrainian pages' side, corroborated by the Russian and
+# the think tank's), an earlier toll corroborated beside its contested later readings (the key files them under
+# one fact), a held village's statement corroborated as its own fact. A change that moves one shows here
+KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac": ["F13", "F19"], "set_ad": ["F18"],
+                      "set_ae": ["F4"], "set_af": ["F11", "F12", "F9"], "set_ai": ["F24"], "set_aj": ["F2", "F23"],
+                      "set_ak": ["F19"], "set_al": ["F21", "F6"], "set_am": ["F14", "F17", "F6"],
+                      "set_an": ["F21", "F6", "F8"], "set_ao": ["F1", "F20", "F21", "F8"], "set_ar": ["F11"],
+                      "set_as": ["F16", "F23", "F27", "F9"], "set_at": ["F15"], "set_au": ["F1", "F4"],
+                      "set_av": ["F4"], "set_aw": ["F17"], "set_ax": ["F8", "F9"], "set_ay": ["F28"],
+                      "set_g": ["F40"], "set_k": ["F4"], "set_l": ["F17", "F3", "F4", "F5"],
+                      "set_m": ["F11", "F6", "F8", "F9"], "set_n": ["F19", "F6"], "set_o": ["F16", "F2"],
+                      "set_p": ["F10", "F12", "F23"], "set_r": ["F16"], "set_v": ["F11"], "set_w": ["F24"],
+                      "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"]}
+
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
     name, _, result = scored
@@ -1139,6 +1155,11 @@ def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
     assert sorted(wrong) == sorted(KNOWN_WRONG.get(name, []))
     assert result["must_not_join_together"] == KNOWN_LOOK_ALIKE.get(name, [])
     assert result["verdicts"]["corroborated"].get("right", 0) >= NOW[name][0]
+
+
+def test_a_fact_split_between_opposite_verdicts_is_a_known_one(scored):
+    name, _, result = scored
+    assert result["two_verdicts"] == KNOWN_TWO_VERDICTS.get(name, [])
 
 
 def test_denials_deny_what_they_mean_and_refusals_deny_nothing(scored):
