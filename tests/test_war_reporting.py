@@ -371,7 +371,18 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # plant struck and miners trapped, rescuers' and the company's counts of miners brought up, drones on Dnipro's
        # riverside, a training ground Moscow claims hit and Kyiv denies, a sea-drone attack near Novorossiysk)
        # corroborated 14 / 7, found 13 of 19, contested 0 / 2, denied 2 / 2, conflicts 0 of 8, denials 32 of 32
-       "set_ax": (9, 32, 0), "set_ay": (14, 32, 0)}
+       "set_ax": (9, 32, 0), "set_ay": (14, 32, 0),
+       # sets AZ and BA, written at session 48's start by two more blind helpers and held out: first read on main
+       # 4b18205, then once more on the session's last code (nothing was chosen on them). AZ (missiles and drones on
+       # Mykolaiv: a shipyard, a bridge and a water pumping station, the city's and the region's counts of people
+       # without water at odds, Ochakiv shelled, a patrol boat Moscow claims sunk and Kyiv denies, a Crimean
+       # airfield struck) corroborated 20 / 4, found 15 of 21, contested 0 / 0, denied 3 / 2, conflicts 0 of 8,
+       # denials 27 of 27, then 19 / 3, 15 of 21, 2 / 1, 3 / 2, conflicts 2 of 8; BA (ballistic missiles on
+       # Kramatorsk's railway station crowded with evacuees, a school and a Sloviansk hotel, the region's and the
+       # national police's tolls at odds, a village near Kostiantynivka Moscow claims and Kyiv denies, Belgorod's
+       # border villages shelled) corroborated 17 / 0, found 17 of 20, contested 3 / 1, denied 4 / 2, conflicts 3
+       # of 9, denials 37 of 37, the same on the last code
+       "set_az": (19, 27, 2), "set_ba": (17, 37, 3)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -650,7 +661,14 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "ax01.html: Two volunteer drivers killed as drones hit aid trucks",
                          "ax06.html: Two volunteer drivers killed as aid convoy hit on Orikhiv road",
                          "ax01.html: Moscow claims village near Orikhiv, Kyiv says claim is false",
-                         "ax06.html: Russia claims capture of Zelenyi Hai; Ukraine says claim is untrue"]}
+                         "ax06.html: Russia claims capture of Zelenyi Hai; Ukraine says claim is untrue"],
+              # sets AZ and BA (session 48, held out): what their read lost (captions), not studied further
+              "set_az": ["az08.html: Watch: Firefighters at the Inhulskyi Shipyard in the early hours of Wednesday."],
+              "set_ba": ["ba01.html: Rescuers carry an injured woman across the forecourt of Kramatorsk railway station after a missile strike, March 11, 2026.",
+                         "ba02.html: Emergency workers at the damaged railway station in Kramatorsk, Ukraine, on Wednesday.",
+                         "ba04.html: The aftermath of the strike at Kramatorsk railway station.",
+                         "ba08.html: Rescuers search the damaged ticket hall of Kramatorsk railway station.",
+                         "ba10.html: Teachers clear debris from a classroom at School No. 17 in Kramatorsk."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -707,7 +725,12 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                               "This assessment is republished in full from the Black Sea Security Observatory (BSSO) under our cont",
                               "This story has been provided by the Northline news agency and has not been edited by TEB staff.",
                               "Write to our newsroom on Telegram.",
-                              "You've read 7 articles in the last month."]}
+                              "You've read 7 articles in the last month."],
+                   # sets AZ and BA (session 48, held out) as read
+                   "set_az": ["Thank you for following our coverage.",
+                              "This article is provided by Continental Newswire."],
+                   "set_ba": ["This article contains details some readers may find distressing.",
+                              "This assessment first appeared on the website of the Institute for Eastern Security Studies and is r"]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -1082,7 +1105,15 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F3', 'F4', 'F6', 'F8']"),
                           ("corroborated", "joins facts ['F4', 'F6', 'F8']"),
                           ("denied", "F28 is contested in the key"),
-                          ("denied", "F9 is corroborated in the key")]}
+                          ("denied", "F9 is corroborated in the key")],
+               # sets AZ and BA (session 48, held out) as read on the session's last code
+               "set_az": [("contested", "F11 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F18', 'F19', 'F20', 'F21']"),
+                          ("denied", "F18 is corroborated in the key"),
+                          ("denied", "F32 is corroborated in the key")],
+               "set_ba": [("contested", "F5 is corroborated in the key"),
+                          ("denied", "F12 is corroborated in the key"),
+                          ("denied", "joins facts ['F1', 'F16', 'F7', 'F9']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1149,7 +1180,9 @@ KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac"
                       "set_g": ["F40"], "set_k": ["F4"], "set_l": ["F17", "F3", "F4", "F5"],
                       "set_m": ["F11", "F6", "F8", "F9"], "set_n": ["F19", "F6"],
                       "set_p": ["F10", "F12", "F23"], "set_r": ["F16"], "set_v": ["F11"], "set_w": ["F24"],
-                      "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"]}
+                      "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"],
+                      # sets AZ and BA (session 48, held out) as read on the session's last code
+                      "set_az": ["F18"], "set_ba": ["F12", "F5"]}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
