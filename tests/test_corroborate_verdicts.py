@@ -322,34 +322,3 @@ def test_a_denial_reaches_no_story_told_days_after_it():
     # the same capture told the day of the denial is what it denies
     dates = {i: date(2026, 3, 3) for i in dates}
     assert set(DenialReach(drafts, lambda ids: {i: dates[i] for i in ids}).of(stories, evidence)) == {"later"}
-
-
-def test_a_fact_denied_among_another_event_clusters_pages_is_denied_here_too():
-    # session 48, after war set AO (tuning): the clusterer kept one side's pages apart from the other's, and a
-    # ministry's claim sat denied in one cluster and corroborated in the other
-    denial = "The Kremlin denied reports that Russia fired 300 drones and 30 missiles at Ukraine overnight."
-    drafts, evidence, stories = _stories(
-        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
-         "b": [(LEAD_B, "bbc.co.uk"), (denial, "tass.ru")],
-         "other": [(OTHER, "kyivindependent.com"), (ALSO_OTHER, "reuters.com")]},
-        {"a": "ukrainian-pages", "b": "russian-pages", "other": "kharkiv"})
-    assert (stories["a"].status, stories["b"].status) == ("corroborated", "denied")
-    finder = SiblingFinder(drafts, lambda c: 4)
-    assert finder.of(["b"]) == {}  # no sibling inside its own cluster
-    assert finder.apart_of(["b"]) == {"b": {"a"}}  # 40 missiles on Kharkiv is another fact
-    assert reconcile(stories, evidence, {}, {"a": {"b"}}) == ["a"]
-    assert stories["a"].status == "denied"
-    assert [c.kind for c in stories["a"].contradictions] == ["denial"]
-    assert stories["other"].status == "corroborated"
-
-
-def test_another_event_clusters_figures_bring_no_contest():
-    # two clusters' figures may be two events' (ECB+'s two pirate boardings, 26 and 11 pirates held): a story of
-    # another cluster brings its denials only
-    drafts, evidence, stories = _stories(
-        {"a": [(LEAD_A, "kyivindependent.com"), (ALSO_A, "reuters.com")],
-         "b": [(LEAD_B, "bbc.co.uk"), (CONTEST_B, "rybar.ru")]},
-        {"a": "war", "b": "another-night"})
-    assert stories["b"].status == "contested"
-    assert reconcile(stories, evidence, {}, {"a": {"b"}}) == []
-    assert stories["a"].status == "corroborated"

@@ -867,10 +867,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                "set_o": [("contested", "F16 is denied in the key"),
                          ("contested", "F7 is corroborated in the key"),
                          ("contested", "joins facts ['F23', 'F24']"),
+                         ("corroborated", "joins facts ['F16', 'F2']"),
                          ("corroborated", "joins facts ['F30', 'F31', 'F32']"),
-                         # session 48: the grain ship's story is denied now, as its strike is in another event
-                         # cluster's story (`SiblingFinder.apart_of`); it still holds the patrol ship
-                         ("denied", "joins facts ['F16', 'F2']"),
                          # (session 34: the evacuees' 312 and their day's evacuation no longer corroborated together)
                          ],
                # set P (session 32; first look pinned above): Belgorod's toll rising from the wire's one dead to the
@@ -1168,17 +1166,15 @@ KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1, "set_ar": 1}
 # verdict), as the bench first counted them (session 48, d8dd15d): the same claim told in two event clusters (set
 # AO's ministry claim of a deployment point, denied on the Ukrainian pages' side, corroborated by the Russian and
 # the think tank's), an earlier toll corroborated beside its contested later readings (the key files them under
-# one fact), a held village's statement corroborated as its own fact. A change that moves one shows here. Then a
-# denied story's fact told in another event cluster of its neighbourhood is denied there too (`SiblingFinder.
-# apart_of`, session 48): AO's F8 and O's F2 and F16 are no longer split
+# one fact), a held village's statement corroborated as its own fact. A change that moves one shows here
 KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac": ["F13", "F19"], "set_ad": ["F18"],
                       "set_ae": ["F4"], "set_af": ["F11", "F12", "F9"], "set_ai": ["F24"], "set_aj": ["F2", "F23"],
                       "set_ak": ["F19"], "set_al": ["F21", "F6"], "set_am": ["F14", "F17", "F6"],
-                      "set_an": ["F21", "F6", "F8"], "set_ao": ["F1", "F20", "F21"], "set_ar": ["F11"],
+                      "set_an": ["F21", "F6", "F8"], "set_ao": ["F1", "F20", "F21", "F8"], "set_ar": ["F11"],
                       "set_as": ["F16", "F23", "F27", "F9"], "set_at": ["F15"], "set_au": ["F1", "F4"],
                       "set_av": ["F4"], "set_aw": ["F17"], "set_ax": ["F8", "F9"], "set_ay": ["F28"],
                       "set_g": ["F40"], "set_k": ["F4"], "set_l": ["F17", "F3", "F4", "F5"],
-                      "set_m": ["F11", "F6", "F8", "F9"], "set_n": ["F19", "F6"],
+                      "set_m": ["F11", "F6", "F8", "F9"], "set_n": ["F19", "F6"], "set_o": ["F16", "F2"],
                       "set_p": ["F10", "F12", "F23"], "set_r": ["F16"], "set_v": ["F11"], "set_w": ["F24"],
                       "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"],
                       # sets AZ and BA (session 48, held out) as read on the session's last code

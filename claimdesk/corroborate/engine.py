@@ -403,19 +403,14 @@ def _stories(conn, store: Store, drafts: list[Draft], copy_of: dict[str, str],  
         severe = {i for i, s in stories.items() if s.status in SEVERITY}
         severe |= state.stories_with_status(conn, sorted(set(known) - set(stories)), SEVERITY)
         if severe:
-            denied = {i for i in severe if i in stories and stories[i].status == "denied"}
-            denied |= state.stories_with_status(conn, sorted(severe - set(stories)), ("denied",))
-            finder = SiblingFinder(known, cluster_size)
             warned_by: dict[str, set[str]] = {}  # story -> its contested/denied siblings
-            denied_by: dict[str, set[str]] = {}  # story -> denied stories of other clusters telling its fact
-            for found, by in ((finder.of(sorted(severe)), warned_by), (finder.apart_of(sorted(denied)), denied_by)):
-                for i, sibs in found.items():
-                    for t in sibs:
-                        by.setdefault(t, set()).add(i)
-            involved = {i for by in (warned_by, denied_by) for i in set(by) | {j for ss in by.values() for j in ss}}
-            build([known[i] for i in sorted(involved - set(stories))], False)
+            for i, sibs in SiblingFinder(known, cluster_size).of(sorted(severe)).items():
+                for t in sibs:
+                    warned_by.setdefault(t, set()).add(i)
+            build([known[i] for i in sorted(({i for ss in warned_by.values() for i in ss} | set(warned_by))
+                                             - set(stories))], False)
             written = {s.id for s in out}
-            out += [stories[i] for i in reconcile(stories, evidence, warned_by, denied_by) if i not in written]
+            out += [stories[i] for i in reconcile(stories, evidence, warned_by) if i not in written]
         reached = DenialReach(known, lambda ids: _dates_of(store, ids, published)).of(stories, evidence)
         if reached:
             build([known[i] for i in sorted(set(reached) - set(stories)) if i in known], False)

@@ -20,12 +20,6 @@ verdict, since nothing it says is disputed. Only warnings travel: `contested` an
 independent sources stay its own (its mentions are what the ledger shows under it), so a
 `single_source` story whose sibling is corroborated stays `single_source`.
 
-A denied story's siblings are looked for in the other event clusters of its neighbourhood too
-(`SiblingFinder.apart_of`), at the floor grouping lets a claim join a story of another cluster: the clusterer
-may set one side's pages apart from the other's, and a ministry's claim was denied among one side's pages and
-corroborated among the other's (war set AO). Such a sibling brings its denials only, never its figures: two
-clusters' figures may be two events' (ECB+'s two pirate boardings).
-
 Corroboration looks for siblings only around contested or denied stories (rewritten in the batch,
 or stored so): comparing every rewritten story's lead with its neighbours cost 41 % more
 corroboration CPU at 10k documents (bench/corroborate.py), for a verdict that only a warning can
@@ -59,7 +53,7 @@ from claimdesk.corroborate.contradictions import Evidence, denial_links, find, i
 from claimdesk.corroborate.denials import (REACHING_DEEDS, deeds_denied, deeds_told, denied_object, denies,
                                            denies_beyond_its_story)
 from claimdesk.corroborate.measures import measure, unit_class
-from claimdesk.corroborate.grouping import FALLBACK_MIN_PROBABILITY, FALLBACK_SHARED_STEMS, Draft
+from claimdesk.corroborate.grouping import Draft
 from claimdesk.corroborate.status import status
 from claimdesk.models import Claim, Contradiction, Story
 
@@ -75,25 +69,20 @@ def _words(text: str) -> frozenset[str]:
 
 
 class SiblingFinder:
-    """Same-fact siblings among the stories of one batch's neighbourhoods (`pool`): stories of one event cluster
-    whose leads the same-fact model reads as one fact (`of`), and stories of two clusters of the neighbourhood
-    whose leads it reads as one fact at the floor grouping lets a claim join a story of another cluster
-    (`apart_of`: `grouping.FALLBACK_MIN_PROBABILITY`, sharing `grouping.FALLBACK_SHARED_STEMS` fact words)."""
+    """Same-fact siblings among the stories of one batch's neighbourhoods (`pool`)."""
 
     def __init__(self, pool: Mapping[str, Draft], cluster_size: Callable[[str], int]):
         self.pool = pool
         self.cluster_size = cluster_size
         self.words: dict[str, frozenset[str]] = {}
         self.index: dict[tuple[str, str], list[str]] = {}  # (cluster, word) -> story ids
-        self.anywhere: dict[str, list[str]] = {}  # word -> story ids, whatever their cluster
         for sid in sorted(pool):
             draft = pool[sid]
             if not draft.clusters or is_denial(draft.lead):
                 continue
             words = self.words[sid] = _words(draft.lead.text)
-            for w in words:
-                self.anywhere.setdefault(w, []).append(sid)
-                for cluster in draft.clusters:
+            for cluster in draft.clusters:
+                for w in words:
                     self.index.setdefault((cluster, w), []).append(sid)
 
     def of(self, story_ids: Iterable[str]) -> dict[str, set[str]]:
@@ -124,59 +113,28 @@ class SiblingFinder:
                 out[sid] = found
         return out
 
-    def apart_of(self, story_ids: Iterable[str]) -> dict[str, set[str]]:
-        """story id -> ids of the stories of the neighbourhood's other event clusters whose lead states its lead's
-        fact. The clusterer may set one side's pages apart from the other's: war set AO's ministry claim of a
-        "temporary deployment point" hit in Kramatorsk sat denied among the Ukrainian pages and corroborated
-        among the Russian outlet's and the think tank's."""
-        out: dict[str, set[str]] = {}
-        model = samefact.model()
-        for sid in story_ids:
-            draft = self.pool.get(sid)
-            if draft is None or sid not in self.words or not draft.lead_parts.informative:
-                continue
-            mine = draft.lead_parts
-            hits = Counter(t for w in self.words[sid] for t in self.anywhere.get(w, ())
-                           if not self.pool[t].clusters & draft.clusters)
-            found = set()
-            for _, t in sorted((-n, t) for t, n in hits.items() if n >= MIN_SHARED_WORDS)[:MAX_SIBLING_CANDIDATES]:
-                theirs = self.pool[t].lead_parts
-                if theirs.informative and not samefact.conflict(mine, theirs) \
-                        and len(mine.fact_stems & theirs.fact_stems) >= FALLBACK_SHARED_STEMS \
-                        and model.probability(samefact.features(mine, theirs, False)) >= FALLBACK_MIN_PROBABILITY:
-                    found.add(t)
-            if found:
-                out[sid] = found
-        return out
-
 
 def reconcile(stories: Mapping[str, Story], evidence: Mapping[str, list[Evidence]],
-              siblings: Mapping[str, set[str]], denying: Optional[Mapping[str, set[str]]] = None) -> list[str]:
+              siblings: Mapping[str, set[str]]) -> list[str]:
     """Raise each story's status to the most severe verdict of its group (itself and its siblings,
-    all their mentions together) and add the contradictions behind it. Siblings in `denying` (denied stories
-    of another event cluster, `SiblingFinder.apart_of`) bring their denials only: two clusters' figures may be
-    two events' (ECB+'s two pirate boardings, 26 and 11 pirates held). `evidence` must hold every
+    all their mentions together) and add the contradictions behind it. `evidence` must hold every
     sibling's; returns the ids of the stories whose status changed."""
     changed = []
-    denying = denying or {}
-    for sid in sorted(set(siblings) | set(denying)):
+    for sid in sorted(siblings):
         story = stories.get(sid)
         if story is None:
             continue
-        near = [sid] + sorted(t for t in siblings.get(sid, ()) if t in evidence)
-        far = sorted(t for t in denying.get(sid, ()) if t in evidence and t not in near)
+        group = [sid] + sorted(t for t in siblings[sid] if t in evidence)
         seen: set[str] = set()
         together = []
-        for g in near + far:
+        for g in group:
             for e in evidence[g]:
                 if e.claim.id not in seen:
                     seen.add(e.claim.id)
                     together.append(e)
-        afar = {e.claim.id for t in far for e in evidence[t]} - {e.claim.id for t in near for e in evidence.get(t, ())}
         own = [e.claim for e in evidence.get(sid, ())]
         by_id = {e.claim.id: e.claim for e in together}
-        found = [c for c in find(together) if _speaks_to(c, own, by_id)
-                 and (c.kind == "denial" or not afar.intersection(c.mentions))]
+        found = [c for c in find(together) if _speaks_to(c, own, by_id)]
         verdict = status(together, found)
         if SEVERITY.get(verdict, 0) <= SEVERITY.get(story.status, 0):
             continue
