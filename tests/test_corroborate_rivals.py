@@ -783,3 +783,10 @@ def test_two_offices_counts_of_what_a_strike_damaged_or_moved_in_the_pages_town_
     since = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said nine "
              "trams had been damaged since the start of the war.", "Harbor Wire", "nine trams")
     assert _rival_details(city, since) == []
+    # a review's: a running total or what could be is no day's count
+    so_far = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said 450 "
+              "trams have been damaged so far this winter.", "Harbor Wire", "450 trams")
+    assert _rival_details(city, so_far) == []
+    could = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said 90 "
+             "trams could be damaged if the shelling goes on.", "Harbor Wire", "90 trams")
+    assert _rival_details(city, could) == []

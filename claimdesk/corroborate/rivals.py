@@ -95,7 +95,9 @@ _EXTENTS = {"burnt", "burning", "without power"}
 # goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
 # and spoilt goods are destroyed ones, `measures.WEIGHTS`)
 _LOSSES = {"destroy", "damage"}
-_DONE_THERE = _LOSSES | {"evacuate"}
+_DAMAGED_OR_MOVED = _LOSSES | {"evacuate"}
+_DAMAGE_OR_MOVE_WORD = re.compile(r"\b(?:damag|destroy|wreck|evacuat|moved\b|transferred\b)", re.I)
+_NOT_DONE = re.compile(r"\b(?:could|would|might|may|will)\b|\bif\b", re.I)  # what could be: no count of what was
 _LOSS_WORD = re.compile(r"\b(?:destroy|burn|damag|lost\b|spoil)", re.I)
 # a running total ("attacks on ports have destroyed some 270,000 tonnes of grain in total") is no one strike's loss
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|so\s+far|to\s+date|altogether|overall|since)\b", re.I)
@@ -175,14 +177,16 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
                      and any((m := measure(claim, q)) is not None and m.event == "evacuate" for q in qs)}
         if evacuated:
             return {UNNAMED_VILLAGES}, evacuated
-    if towns:
-        # what the day's strike did to things or people of the town its page tells of, counted by two offices: "The
-        # city administration said six trams were damaged" / "the regional administration … said nine trams had
-        # been damaged"; "38 children were moved to other hospitals" / "52 children had been moved"
-        done = {u: qs for u, qs in figures.items() if u not in _WEAPONS and u not in WEIGHTS and u not in EXTENT_UNITS
-                and any((m := measure(claim, q)) is not None and m.event in _DONE_THERE for q in qs)}
-        if done:
-            return towns, done
+    if towns and _DAMAGE_OR_MOVE_WORD.search(claim.text) and not _CUMULATIVE.search(claim.text) \
+            and not _NOT_DONE.search(claim.text):
+        # things or people of the town its page tells of, damaged, destroyed or moved out that day and counted by
+        # two offices: "The city administration said six trams were damaged" / "the regional administration … said
+        # nine trams had been damaged"; "38 children were moved to other hospitals" / "52 children had been moved"
+        # (not a running total, nor what could or would be: "800 jobs would be destroyed")
+        hit = {u: qs for u, qs in figures.items() if u not in _WEAPONS and u not in WEIGHTS and u not in EXTENT_UNITS
+               and any((m := measure(claim, q)) is not None and m.event in _DAMAGED_OR_MOVED for q in qs)}
+        if hit:
+            return towns, hit
     return set(), {}
 
 
