@@ -119,10 +119,11 @@ def _counted(claim: Claim) -> tuple[set[str], dict[str, list[Quantity]]]:
     those its page sets it in (`Claim.setting`: "has risen to 11, the city administration said" on a page
     of one town); a count set in a town by its page only is one of the harmed or of homes without power, a
     fire's area or how long a fire or a power cut lasted, stores that burned, weapons that struck "the city" or a
-    target there, goods destroyed by weight, or anything else the day's deed damaged, destroyed or moved out
-    there ("six trams were damaged"; the measured event: "I've been a Cubs fan for 55 years" on a Chicago page
-    counts no toll of Chicago, nor "two people still trapped" on a page of a tram crash); people evacuated from
-    villages no word names are counted in UNNAMED_VILLAGES."""
+    target there, goods destroyed by weight, or anything else told as damaged, destroyed or moved out there, not
+    as a running total nor as what could be ("six trams were damaged"; the measured event: "I've been a Cubs fan
+    for 55 years" on a Chicago page counts no toll of Chicago, nor "two people still trapped" on a page of a tram
+    crash); people evacuated from villages no word names are counted in UNNAMED_VILLAGES. Two incidents of one
+    town and day whose sentences name neither are not told apart here (`other_incidents` reads the sentences)."""
     figures = counted_figures(claim)
     towns = _towns(claim)
     if towns or not figures:
