@@ -1422,3 +1422,25 @@ def test_one_item_of_a_list_of_parts_is_no_rival_of_another_count():
     two = claim("Air defences destroyed 47 drones overnight, including 19 over the Belgorod region.")
     other = claim("The ministry of defence said air defences destroyed 35 drones overnight.")
     assert number_conflict(two, other) is not None
+
+
+def test_a_toll_told_as_grown_is_no_rival_of_the_lower_count_it_grew_from():
+    # session 49, after the war sets' contested stories the keys call corroborated ("The death toll in Chuhuiv has
+    # risen to five, Governor Kostenko says" against an early report's three): "risen to five" tells that the count
+    # was lower before, so a lower figure no other office gives is the count before it grew
+    grown = claim("The death toll in Chuhuiv has risen to five, Governor Kostenko says.")
+    early = claim("Early reports say a missile hit an apartment building in Chuhuiv, killing three people.")
+    assert _number_details(grown, early) == []
+    assert number_conflict(early, grown) is None  # either order, and between stories too (no speaker test there)
+    own_voice = claim("By 18:30 the number of people injured in Dnipro had risen to 31, including four children.")
+    governor = claim("Governor Vadym Marchenko said the number of people injured in Dnipro had risen to 46 by late evening.")
+    assert _number_details(own_voice, governor) == []
+    # a higher figure than the grown one is no count it grew from
+    higher = claim("An Iskander-M strike against a residential building in Chuhuiv killed at least seven civilians.")
+    assert _number_details(grown, higher) == ["five vs at least seven"]
+    # another office's lower count is a rival account, and so is a count another speaker tells as grown
+    mayor = claim("Dnipro mayor Oleksandr Bondar said on Tuesday evening that the death toll in Dnipro had risen to 11.")
+    governor_nine = claim("By Tuesday evening, the regional governor, Serhii Lytvak, said nine people had been killed in Dnipro.")
+    assert _number_details(mayor, governor_nine) == ["11 vs nine"]
+    officials_nine = claim("The death toll from the missile strike in Dnipro has risen to nine, local officials say.")
+    assert _number_details(mayor, officials_nine) == ["11 vs nine"]

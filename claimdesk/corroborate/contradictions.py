@@ -305,6 +305,8 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
                     continue
+                if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x):
+                    continue
                 if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my) \
                         or _one_of_a_list(a, ca[unit], mx) or _one_of_a_list(b, cb[unit], my):
                     continue
@@ -378,6 +380,26 @@ def _replaced(claim: Claim, q: Quantity, other: Claim) -> bool:
     ("The Defence Ministry had earlier reported that 14 drones were destroyed" against the governor's nine: two
     offices at odds, not one count revised)."""
     return superseded(claim, q) and not _told_by_two(claim, other)
+
+
+def _grown_past(claim: Claim, q: Quantity, mq: Measure, other: Claim, lower: Quantity) -> bool:
+    """`claim` tells its toll `q` as the count grown to ("the death toll in Chuhuiv has risen to five", "rose to
+    10 on Thursday"), and `other`'s figure of it is lower: that is the count before it grew, not a rival, unless
+    another speaker gives it, or a speaker not known to be the same tells it grown too ("has risen to nine, local
+    officials say" / the mayor's "had risen to 11": two offices' counts, each grown; the outlet's own "By 18:30
+    the number of injured had risen to 31" is the governor's earlier reading of his 46)."""
+    if mq.event not in _GROWING_TOLLS or interval(lower)[1] >= interval(q)[0]:
+        return False
+    return _told_grown(claim, q) and not _told_by_two(claim, other) \
+        and (one_speaker(claim, other) or not other.attribution.source or not _told_grown(other, lower))
+
+
+def _told_grown(claim: Claim, q: Quantity) -> bool:
+    start = q.span[0] - claim.span[0] if q.span else -1
+    return 0 <= start <= len(claim.text) and bool(_GROWN_TO.search(claim.text[:start]))
+
+
+_GROWN_TO = re.compile(r"\b(?:risen|rose|grown|grew|increased|climbed|jumped)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
 
 def _told_by_two(a: Claim, b: Claim) -> bool:
