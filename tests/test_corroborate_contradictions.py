@@ -1444,3 +1444,18 @@ def test_a_toll_told_as_grown_is_no_rival_of_the_lower_count_it_grew_from():
     assert _number_details(mayor, governor_nine) == ["11 vs nine"]
     officials_nine = claim("The death toll from the missile strike in Dnipro has risen to nine, local officials say.")
     assert _number_details(mayor, officials_nine) == ["11 vs nine"]
+
+
+def test_a_figure_of_more_dead_is_what_was_added_to_the_toll_not_the_toll():
+    # session 49, after war set AF's contested story: "Two more people died in hospital overnight, bringing the death
+    # toll to 11" had disagreed with the day's seven and nine as a toll of two
+    added = claim("Two more people died in hospital in Dnipro overnight, bringing the death toll to 11, the governor said.")
+    earlier = claim("Nine people were killed in the missile strike on Dnipro, the mayor said.")
+    assert _number_details(added, earlier) == []  # before: ["Two vs Nine"]; the 11 is the toll brought up since
+    assert number_conflict(claim("Two more people died in hospital in Dnipro overnight."), earlier) is None
+    # "more than" is a bound, not an increment; "another 64" after a count of the killed is the injured's count
+    bound = claim("More than 20 people were killed in the missile strike on Dnipro, the governor said.")
+    assert number_conflict(bound, earlier) is not None
+    injured = claim("Another 64 people were injured in the strike on Poltava, the governor said.")
+    mayor = claim("Mayor Ihor Savchuk said 71 people had been wounded in the strike on Poltava.")
+    assert number_conflict(injured, mayor) is not None

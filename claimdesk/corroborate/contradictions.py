@@ -77,8 +77,25 @@ def counted_figures(claim: Claim) -> dict[str, list[Quantity]]:
                          and u not in EXTENT_UNITS and not re.search(r"\d[,.]\d{3}", q.text)):
             # a year, not "2,000 square metres" nor "2000 square metres"
             continue
+        if _increment(claim, q):
+            continue
         out.setdefault(u, []).append(q)
     return out
+
+
+def _increment(claim: Claim, q: Quantity) -> bool:
+    """`q` counts what was added to a count, not the count: "Two more people died in hospital overnight,
+    bringing the death toll to 11". ("Another 64 people were injured" after a count of the killed is the count of
+    the injured: "another" tells no increment.)"""
+    if q.span is None:
+        return False
+    start, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
+    if not 0 <= start <= end <= len(claim.text):
+        return False
+    return bool(_MORE_AFTER.match(claim.text, end))
+
+
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than\b)", re.I)
 
 
 def named_day(claim: Claim) -> Optional[str]:
