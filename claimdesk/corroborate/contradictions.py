@@ -86,16 +86,18 @@ def counted_figures(claim: Claim) -> dict[str, list[Quantity]]:
 def _increment(claim: Claim, q: Quantity) -> bool:
     """`q` counts what was added to a count, not the count: "Two more people died in hospital overnight,
     bringing the death toll to 11". ("Another 64 people were injured" after a count of the killed is the count of
-    the injured: "another" tells no increment.)"""
+    the injured: "another" tells no increment, and is not read.)"""
     if q.span is None:
         return False
     start, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
     if not 0 <= start <= end <= len(claim.text):
         return False
-    return bool(_MORE_AFTER.match(claim.text, end))
+    # after another figure, "more" is others, not an increase: "killed four people and injured 20 more people"
+    return bool(_MORE_AFTER.match(claim.text, end)) and not any(
+        f.span is not None and f.span[1] <= q.span[0] for f in claim.quantities if f is not q)
 
 
-_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than\b)", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.I)
 
 
 def named_day(claim: Claim) -> Optional[str]:
@@ -374,6 +376,12 @@ _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally)\s+(?:reported|said|put|
                          # "Earlier in the day, the governor had reported one dead and seven injured"
                          r"^\W*earlier\s+(?:in\s+the\s+day|(?:on\s+)?(?:today|this\s+morning|on\s+\w+day))\b[^;.]*?\bhad\s+"
                          r"(?:reported|said|put|given|counted)|"
+                         # "In the morning, the administration had reported three dead and 14 injured"; "Earlier in
+                         # the afternoon officials had counted seven dead": the reading of an earlier hour
+                         r"^\W*(?:earlier\s+)?in\s+the\s+(?:morning|afternoon|night)\b[^;.]*?\bhad\s+"
+                         r"(?:reported|said|put|given|counted)|"
+                         # "The regional military administration's first update, at 6.10am, reported two people killed"
+                         r"\bfirst\s+(?:update|report|count|figures?)\b(?:[^;.]|\.(?=\d))*?\b(?:reported|said|put|gave|counted)|"
                          r"up\s+from|down\s+from|revised\s+\w+\s+from)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]\s")
 # what turns to the figure that replaced it: "initially said two … but now say 12"
@@ -400,23 +408,24 @@ def _replaced(claim: Claim, q: Quantity, other: Claim) -> bool:
 
 
 def _grown_past(claim: Claim, q: Quantity, mq: Measure, other: Claim, lower: Quantity) -> bool:
-    """`claim` tells its toll `q` as the count grown to ("the death toll in Chuhuiv has risen to five", "rose to
-    10 on Thursday"), and `other`'s figure of it is lower: that is the count before it grew, not a rival, unless
-    another speaker gives it, or a speaker not known to be the same tells it grown too ("has risen to nine, local
-    officials say" / the mayor's "had risen to 11": two offices' counts, each grown; the outlet's own "By 18:30
-    the number of injured had risen to 31" is the governor's earlier reading of his 46)."""
-    if mq.event not in _GROWING_TOLLS or interval(lower)[1] >= interval(q)[0]:
+    """`claim` tells its toll `q` as the count grown to ("the death toll in Chuhuiv has risen to five, Governor
+    Kostenko says"), and `other` gives a lower figure of it that is the count before it grew: the same speaker's
+    ("Marchenko says the number of injured has risen to 31" before his 46), or one no one is named for (the
+    outlet's own "By 18:30 the number of injured had risen to 31"; "Early reports say … killing three people").
+    A lower toll someone else gives ("The Israeli military said 20 people were killed", "Police said 12 …", "the
+    governor said", the mayor's "had risen to nine") is a rival account still."""
+    if mq.event not in _GROWING_TOLLS or interval(lower)[1] >= interval(q)[0] or not _told_grown(claim, q):
         return False
-    return _told_grown(claim, q) and not _told_by_two(claim, other) \
-        and (one_speaker(claim, other) or not other.attribution.source or not _told_grown(other, lower))
+    return one_speaker(claim, other) or (other.attribution.kind in ("none", "vague") and _speaker(other) == (None, None))
 
 
 def _told_grown(claim: Claim, q: Quantity) -> bool:
+    """`q` follows a word of growing in its clause: "has risen to five", "climbed to more than 20,000"."""
     start = q.span[0] - claim.span[0] if q.span else -1
     return 0 <= start <= len(claim.text) and bool(_GROWN_TO.search(claim.text[:start]))
 
 
-_GROWN_TO = re.compile(r"\b(?:risen|rose|grown|grew|increased|climbed|jumped)\s+to\s+(?:at\s+least\s+)?$", re.I)
+_GROWN_TO = re.compile(r"\b(?:risen|rose|grown|grew|increased|climbed|jumped)\s+to\s+$", re.I)
 
 
 def _told_by_two(a: Claim, b: Claim) -> bool:
