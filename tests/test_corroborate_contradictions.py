@@ -1465,3 +1465,18 @@ def test_a_figure_of_more_dead_is_what_was_added_to_the_toll_not_the_toll():
     injured = claim("The strike on Dnipro killed four people and injured 20 more people, the governor said.")
     mayor = claim("The mayor said 35 people were injured in the strike on Dnipro.")
     assert _number_details(injured, mayor) == ["20 vs 35"]
+
+
+def test_a_figure_told_as_an_earlier_hours_reading_is_replaced_not_disputed():
+    # session 49, after the war sets' contested stories the keys call corroborated (set AT: "In the morning, the
+    # administration had reported three dead and 14 injured" against the same office's six at 11:30)
+    later = "As of 11:30, the administration reported six people killed in Poltava."
+    assert _numbers([later, "In the morning, officials had reported three dead in Poltava."]) == []
+    assert _numbers([later, "Earlier in the afternoon officials had counted three dead in Poltava."]) == []
+    assert _numbers([later, "The regional military administration's first update, at 6.10am, reported three "
+                            "people killed in Poltava."]) == []
+    # an event of the morning, or an office's figure told in the morning, is no earlier reading
+    assert _numbers([later, "In the morning, a Russian missile hit a building in Poltava, killing three people."]) == \
+        ["six vs three"]
+    assert _numbers([later, "In the morning, the city council reported three people killed in Poltava."]) == \
+        ["six vs three"]
