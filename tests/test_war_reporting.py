@@ -382,7 +382,15 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # national police's tolls at odds, a village near Kostiantynivka Moscow claims and Kyiv denies, Belgorod's
        # border villages shelled) corroborated 17 / 0, found 17 of 20, contested 3 / 1, denied 4 / 2, conflicts 3
        # of 9, denials 37 of 37, the same on the last code
-       "set_az": (19, 27, 2), "set_ba": (17, 37, 3)}
+       "set_az": (19, 27, 2), "set_ba": (17, 37, 3),
+       # sets BB and BC, written at session 49's start by two more blind helpers and held out: first read on main
+       # 7962fee (the session's first code), then once on its last code (nothing was chosen on them). BB (drones and
+       # missiles on Zhytomyr: a hospital, a substation and apartment blocks, Moscow's claim of an airfield and a
+       # military plant hit) corroborated 11 / 5, found 10 of 22, contested 0 / 8, denied 1 / 1, conflicts 0 of 8,
+       # denials 27 of 27; BC (guided bombs on Sumy region's border villages over two days, children evacuated, a
+       # water plant hit, a village Moscow claims captured and Kyiv denies) corroborated 12 / 11, found 9 of 19,
+       # contested 1 / 0, denied 2 / 0, conflicts 3 of 8, denials 8 of 17; the same on the last code
+       "set_bb": (11, 27, 0), "set_bc": (12, 8, 3)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -668,7 +676,28 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "ba02.html: Emergency workers at the damaged railway station in Kramatorsk, Ukraine, on Wednesday.",
                          "ba04.html: The aftermath of the strike at Kramatorsk railway station.",
                          "ba08.html: Rescuers search the damaged ticket hall of Kramatorsk railway station.",
-                         "ba10.html: Teachers clear debris from a classroom at School No. 17 in Kramatorsk."]}
+                         "ba10.html: Teachers clear debris from a classroom at School No. 17 in Kramatorsk."],
+              # sets BB and BC (session 49, held out): what their read lost (captions, headlines), not studied further
+              "set_bb": ["bb01.html: Rescuers search the rubble of a partly collapsed apartment building on Lypova Street after a Russian drone and missile attack in Zhytomyr, Ukraine, March 15, 2029.",
+                         "bb04.html: Three dead as Russia pounds Zhytomyr with drones and missiles, hospital and substation hit",
+                         "bb04.html: Three dead as Russia pounds Zhytomyr with drones and missiles, hospital and substation hit",
+                         "bb06.html: Smoke rises from the surgical building of City Hospital No. 2 in Zhytomyr on Thursday morning.",
+                         "bb04.html: Three dead as Russia pounds Zhytomyr with drones and missiles, hospital and substation hit",
+                         "bb01.html: Rescuers search the rubble of a partly collapsed apartment building on Lypova Street after a Russian drone and missile attack in Zhytomyr, Ukraine, March 15, 2029.",
+                         "bb02.html: The partly collapsed apartment building on Lypova Street in Zhytomyr on Thursday morning.",
+                         "bb03.html: Rescuers search the rubble of a partly collapsed apartment building on Lypova Street in Zhytomyr, Ukraine.",
+                         "bb06.html: Rescuers are still digging through the rubble of a partly collapsed apartment block in the central Ukrainian city.",
+                         "bb07.html: The damaged entrance of the building at 14 Lypova Street.",
+                         "bb04.html: Three dead as Russia pounds Zhytomyr with drones and missiles, hospital and substation hit"],
+              "set_bc": ["bc01.html: Smoke rises over Vilkhivets in Sumy region after the strike, in a photograph released by local authorities.",
+                         "bc02.html: Emergency workers at the site of the strike in Vilkhivets, Sumy region, in a handout photograph.",
+                         "bc06.html: The destroyed pumping hall of the Vilkhivets water treatment plant.",
+                         "bc05.html: Residents collect water from a tanker in Vilkhivets on Tuesday afternoon.",
+                         "bc11.html: People queue with plastic canisters at a water truck in Vilkhivets on Wednesday.",
+                         "bc14.html: A water tanker parked outside a school in Vilkhivets.",
+                         "bc07.html: A police minibus leaves Hlybokyi Yar with evacuated families on Wednesday morning.",
+                         "bc12.html: Children wait with their parents at a transit centre in Sumy on Wednesday.",
+                         "bc13.html: The damaged farm building on the edge of Krasnaya Sloboda."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -730,7 +759,12 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    "set_az": ["Thank you for following our coverage.",
                               "This article is provided by Continental Newswire."],
                    "set_ba": ["This article contains details some readers may find distressing.",
-                              "This assessment first appeared on the website of the Institute for Eastern Security Studies and is r"]}
+                              "This assessment first appeared on the website of the Institute for Eastern Security Studies and is r"],
+                   # sets BB and BC (session 49, held out) as read
+                   "set_bb": ["Read the original assessment on the CESS website.",
+                              "Support us today from just £2 a month.",
+                              "This assessment is republished from the Centre for Eastern Security Studies with permission."],
+                   "set_bc": ["Refresh this page or turn on automatic updates to see the latest posts."]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -973,12 +1007,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # set AF: wire leads of the Dnipro strike and of the regional head's injured contested for the tolls
                # they give, the Kryvyi Rih strike's lead with Dnipro's, the hospital's hit with the office block's
                "set_af": [("contested", "F23 is single-source in the key"),
-                          ("contested", "F26 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
-                          ("contested", "F5 is corroborated in the key"),
+                          ("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5', 'F7']"),
                           ("contested", "joins facts ['F12', 'F13', 'F2', 'F5']"),
+                          # (session 49: the story of "Two more people died in hospital overnight", no toll of two
+                          # now, is denied for the denial it holds)
+                          ("denied", "F26 is corroborated in the key"),
                           # (session 39: Moscow's "dismissed reports of a hit on the hospital as staged" denies the
                           # hit, reaching the story of both missiles' hits; the wire lead's story joins more facts)
-                          ("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F5', 'F7']"),
                           ("denied", "joins facts ['F3', 'F4']")],
                # (set AG, session 40: a live page's "denied this" answers the capture told in the post below it,
                # the page running newest first, no longer the Mykolaiv outage above it)
@@ -1032,16 +1067,21 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # region, the Sloviansk strike with its disputed injured, the café strike in stories of its toll, the
                # governor's toll of several facts
                "set_an": [("contested", "joins facts ['F4', 'F7']"), ("contested", "F6 is corroborated in the key")],
-               "set_ao": [("contested", "joins facts ['F20', 'F21']"), ("contested", "F11 is corroborated in the key"),
-                          ("contested", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key"),
-                          ("corroborated", "joins facts ['F10', 'F3', 'F4']"), ("contested", "F12 is corroborated in the key"),
-                          ("denied", "F1 is corroborated in the key"), ("contested", "F12 is corroborated in the key")],
+               "set_ao": [("contested", "F1 is corroborated in the key"),
+                          ("contested", "F12 is corroborated in the key"),
+                          ("contested", "F12 is corroborated in the key"),
+                          ("contested", "F12 is corroborated in the key"),
+                          ("contested", "joins facts ['F20', 'F21']"),
+                          ("corroborated", "joins facts ['F10', 'F3', 'F4']"),
+                          ("denied", "F1 is corroborated in the key")],
                # sets AP and AQ (session 44): AP's administration tolls of the morning and noon in stories contested by
                # the evening's (one page gives no date, so no hour tells them apart), the ministry's lead of four facts
                # with the HIMARS claim denied, Enerhodar's outage with its restoration; AQ (held out) as first read
-               "set_ap": [("contested", "F1 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
-                          ("contested", "F5 is corroborated in the key"), ("contested", "F7 is corroborated in the key"),
-                          ("contested", "F7 is corroborated in the key"), ("corroborated", "joins facts ['F14', 'F25']"),
+               "set_ap": [("contested", "F1 is corroborated in the key"),
+                          ("contested", "F5 is corroborated in the key"),
+                          ("contested", "F7 is corroborated in the key"),
+                          ("contested", "F7 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F14', 'F25']"),
                           ("denied", "joins facts ['F1', 'F18', 'F2', 'F30']")],
                "set_aq": [("contested", "F1 is corroborated in the key"), ("contested", "F10 is corroborated in the key"),
                           ("contested", "F17 is corroborated in the key"), ("contested", "F28 is corroborated in the key"),
@@ -1066,8 +1106,6 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                "set_at": [("contested", "F11 is corroborated in the key"),
                           ("contested", "F11 is corroborated in the key"),
                           ("contested", "F11 is corroborated in the key"),
-                          ("contested", "F12 is corroborated in the key"),
-                          ("contested", "F12 is corroborated in the key"),
                           ("contested", "F12 is corroborated in the key"),
                           ("contested", "F15 is corroborated in the key"),
                           ("corroborated", "joins facts ['F28', 'F8']")],
@@ -1111,7 +1149,25 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("denied", "F32 is corroborated in the key")],
                "set_ba": [("contested", "F5 is corroborated in the key"),
                           ("denied", "F12 is corroborated in the key"),
-                          ("denied", "joins facts ['F1', 'F16', 'F7', 'F9']")]}
+                          ("denied", "joins facts ['F1', 'F16', 'F7', 'F9']")],
+               # sets BB and BC (session 49, held out) as read on the session's last code
+               "set_bb": [("contested", "F14 is corroborated in the key"),
+                          ("contested", "F15 is corroborated in the key"),
+                          ("contested", "F3 is corroborated in the key"),
+                          ("contested", "F6 is corroborated in the key"),
+                          ("contested", "F9 is corroborated in the key"),
+                          ("contested", "F9 is corroborated in the key"),
+                          ("contested", "joins facts ['F1', 'F10', 'F11', 'F4', 'F9']"),
+                          ("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F7', 'F8']"),
+                          ("corroborated", "joins facts ['F11', 'F2', 'F3', 'F4', 'F6']"),
+                          ("denied", "joins facts ['F1', 'F20', 'F21']")],
+               "set_bc": [("corroborated", "joins facts ['F1', 'F12', 'F4']"),
+                          ("corroborated", "joins facts ['F1', 'F17', 'F4']"),
+                          ("corroborated", "joins facts ['F10', 'F4', 'F5']"),
+                          ("corroborated", "joins facts ['F13', 'F3']"),
+                          ("corroborated", "joins facts ['F14', 'F15']"),
+                          ("corroborated", "joins facts ['F3', 'F4', 'F7']"),
+                          ("corroborated", "joins facts ['F4', 'F9']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1160,7 +1216,8 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
 # the key lists as no denial, sits with the capture in its denied story
 # set AR (session 45): one false friend the key lists sits in a denied story
-KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1, "set_ar": 1}
+# set BB (session 49, held out): one false friend the key lists sits in a denied story, as first read
+KNOWN_FALSE_DENIALS: dict[str, int] = {"set_aa": 1, "set_ar": 1, "set_bb": 1}
 
 # facts whose sentences sit in a corroborated story and in a contested or denied one (issue 12: one fact, one
 # verdict), as the bench first counted them (session 48, d8dd15d): the same claim told in two event clusters (set
