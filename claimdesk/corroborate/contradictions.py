@@ -87,17 +87,28 @@ def _increment(claim: Claim, q: Quantity) -> bool:
     """`q` counts what was added to a count, not the count: "Two more people died in hospital overnight,
     bringing the death toll to 11". ("Another 64 people were injured" after a count of the killed is the count of
     the injured: "another" tells no increment, and is not read.)"""
-    if q.span is None:
-        return False
-    start, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
-    if not 0 <= start <= end <= len(claim.text):
+    if (at := _offsets(claim, q)) is None:
         return False
     # after another figure, "more" is others, not an increase: "killed four people and injured 20 more people"
-    return bool(_MORE_AFTER.match(claim.text, end)) and not any(
+    return bool(_MORE_AFTER.match(claim.text, at[1])) and not any(
         f.span is not None and f.span[1] <= q.span[0] for f in claim.quantities if f is not q)
 
 
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.I)
+
+
+def _offsets(claim: Claim, q: Quantity) -> Optional[tuple[int, int]]:
+    """Where figure `q` stands in `claim.text` (start, end), or None when its span is not inside the claim."""
+    if q.span is None:
+        return None
+    start, end = q.span[0] - claim.span[0], q.span[1] - claim.span[0]
+    return (start, end) if 0 <= start <= end <= len(claim.text) else None
+
+
+def _text_before(claim: Claim, q: Quantity) -> Optional[str]:
+    """The claim's words before figure `q`, or None when its span is not inside the claim."""
+    start = q.span[0] - claim.span[0] if q.span else -1
+    return claim.text[:start] if 0 <= start <= len(claim.text) else None
 
 
 def named_day(claim: Claim) -> Optional[str]:
@@ -391,10 +402,8 @@ _REPLACED_BY = re.compile(r"\b(?:but|now|later|while|whereas)\b", re.I)
 def superseded(claim: Claim, q: Quantity) -> bool:
     """`q` is told as a figure given earlier and since replaced (`_SUPERSEDED` in its clause, before it, with
     no "but now" between): it disagrees with no later figure."""
-    start = q.span[0] - claim.span[0] if q.span else -1
-    if not 0 <= start <= len(claim.text):
+    if (before := _text_before(claim, q)) is None:
         return False
-    before = claim.text[:start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     marks = list(_SUPERSEDED.finditer(before, ends[-1] if ends else 0))
     return bool(marks) and not _REPLACED_BY.search(before, marks[-1].end())
@@ -421,8 +430,8 @@ def _grown_past(claim: Claim, q: Quantity, mq: Measure, other: Claim, lower: Qua
 
 def _told_grown(claim: Claim, q: Quantity) -> bool:
     """`q` follows a word of growing in its clause: "has risen to five", "climbed to more than 20,000"."""
-    start = q.span[0] - claim.span[0] if q.span else -1
-    return 0 <= start <= len(claim.text) and bool(_GROWN_TO.search(claim.text[:start]))
+    before = _text_before(claim, q)
+    return before is not None and bool(_GROWN_TO.search(before))
 
 
 _GROWN_TO = re.compile(r"\b(?:risen|rose|grown|grew|increased|climbed|jumped)\s+to\s+$", re.I)
@@ -522,11 +531,8 @@ def _also_states(claim: Claim, q: Quantity, mine: Measure, theirs: Measure) -> b
 
 
 def _in_parenthesis(claim: Claim, q: Quantity) -> bool:
-    start = q.span[0] - claim.span[0] if q.span else -1
-    if not 0 <= start <= len(claim.text):
-        return False
-    before = claim.text[:start]
-    return before.rfind("(") > before.rfind(")")
+    before = _text_before(claim, q)
+    return before is not None and before.rfind("(") > before.rfind(")")
 
 
 _SPANS_MIDNIGHT = re.compile(r"\b(?:night|overnight|midnight|evening|late|early|dawn|pre-dawn)\b", re.I)
