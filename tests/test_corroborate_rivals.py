@@ -790,3 +790,28 @@ def test_two_offices_counts_of_what_a_strike_damaged_or_moved_in_the_pages_town_
     could = ("Shelling hit the tram depot in Kherson on Tuesday.\nThe regional military administration said 90 "
              "trams could be damaged if the shelling goes on.", "Harbor Wire", "90 trams")
     assert _rival_details(city, could) == []
+
+
+def test_one_days_count_of_patients_moved_out_of_a_hospital_rivals_wherever_told():
+    # session 50, written after reading war set BB (tuning since this session): the city council's "about 140
+    # patients" and the Health Ministry's 112, each told with no town in its sentence and on pages naming several
+    council_doc, [council] = _claims("About 140 patients were moved to other hospitals in the city overnight, the city "
+                                     "council said.", "Harbor Wire")
+    ministry_doc, [ministry] = _claims("Ukraine's Health Ministry says 112 patients were evacuated from City Hospital "
+                                       "No. 2 overnight.", "Polissia Today")
+    assert not _towns(council) and not council.setting and not _towns(ministry) and not ministry.setting
+    published = {council_doc.id: DAY, ministry_doc.id: DAY}.get
+    [found] = rivalries({"a": [council], "b": [ministry]}, published, _outlet)
+    assert found.contradiction.detail == "About 140 vs 112"
+    # another day's evacuation, and patients harmed rather than moved, are no rivals
+    _, [earlier] = _claims(ministry.text, "Polissia Today", date(2026, 3, 1))
+    assert rivalries({"a": [council], "b": [earlier]}, {council_doc.id: DAY, earlier.document_id: date(2026, 3, 1)}.get,
+                     _outlet) == []
+    hurt_doc, [hurt] = _claims("Twelve patients were injured by flying glass, the ministry said.", "Polissia Today")
+    assert rivalries({"a": [council], "b": [hurt]}, {council_doc.id: DAY, hurt_doc.id: DAY}.get, _outlet) == []
+    # two hospitals in two towns, each placed, are two evacuations
+    kyiv_doc, [kyiv] = _claims("In Kyiv, 112 patients were evacuated from the children's hospital overnight, the "
+                               "ministry said.", "Polissia Today")
+    lviv_doc, [lviv] = _claims("In Lviv, about 140 patients were evacuated from the regional hospital overnight, the "
+                               "city council said.", "Harbor Wire")
+    assert rivalries({"a": [kyiv], "b": [lviv]}, {kyiv_doc.id: DAY, lviv_doc.id: DAY}.get, _outlet) == []

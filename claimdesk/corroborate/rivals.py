@@ -20,7 +20,8 @@ The event clusters are not asked: a wire's round-up of the night and a city's ow
 often fall in two. Only stories of the batch's neighbourhoods are compared; those stored before it and
 not rewritten take part by their lead only. One day's count of workers, crew members or passengers harmed
 is compared wherever it is told (`harmed_staff`), since such a count is often told of "the facility" or "the
-ship" with no town; a stored lead of that kind takes part only when it names a town the batch's counts name.
+ship" with no town, and so is one day's count of patients moved out of a hospital (`moves_patients`); a stored
+lead of that kind takes part only when it names a town the batch's counts name.
 """
 
 from __future__ import annotations
@@ -300,7 +301,7 @@ def handover_figures(claim: Claim) -> list[Handover]:
 def gives_a_rival_count(claim: Claim) -> bool:
     """A figure rival figures are looked for: a count in a town, of an exchange's handover, or of one kind of
     people harmed at their work (`harmed_staff`)."""
-    return counts_in_a_town(claim) or bool(handover_figures(claim)) or bool(harmed_staff(claim))
+    return counts_in_a_town(claim) or bool(handover_figures(claim)) or bool(harmed_staff(claim)) or moves_patients(claim)
 
 
 def harmed_staff(claim: Claim) -> set[str]:
@@ -316,6 +317,21 @@ def harmed_staff(claim: Claim) -> set[str]:
     return {u for u, qs in counted_figures(claim).items() if u in STAFF and (u != "member" or _CREW.search(claim.text))
             and any(not told_as_part(claim, q) and (m := measure(claim, q)) is not None and m.event in ("kill", "injure")
                     for q in qs)}
+
+
+def moves_patients(claim: Claim) -> bool:
+    """An assertion of a day counting patients moved out of a hospital, whether or not it names the town: "About 140
+    patients were moved to other hospitals in the city overnight, it said" / "Ukraine's Health Ministry says 112
+    patients were evacuated from City Hospital No. 2 overnight". A struck hospital's evacuation is one count a day
+    (told that day or the next), compared wherever told as the staff harmed at a site are (`harmed_staff`,
+    `_set_apart`)."""
+    return _a_days_count(claim) and bool(_PATIENTS_MOVED.search(claim.text)) and any(
+        (m := measure(claim, q)) is not None and m.event == "evacuate" and not told_as_part(claim, q)
+        for q in counted_figures(claim).get("patient", ()))
+
+
+_PATIENTS_MOVED = re.compile(r"\bpatients\b.*\b(?:evacuat|moved|taken|transferred)|\b(?:evacuat|moved|took|transferred)"
+                             r"\w*\s+(?:about\s+|some\s+|around\s+|more\s+than\s+|over\s+)?[\d,]+\s+patients\b", re.I)
 
 
 def _set_apart(a: Claim, b: Claim) -> bool:
@@ -362,6 +378,7 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
     if _a_days_count(claim):
         keys |= {(area, kind, d) for area, kind in _named_areas(claim) for d in own}
     keys |= {(_STAFF_KEY, kind, d) for kind in harmed_staff(claim) for d in days}
+    keys |= {(_STAFF_KEY, "patient", d) for d in days if moves_patients(claim)}
     return keys
 
 
