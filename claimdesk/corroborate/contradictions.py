@@ -337,6 +337,9 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                     continue
                 if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x):
                     continue
+                if _moved_from(a, x, y) or _moved_from(b, y, x) or _earlier_lower_toll(a, x, mx, y) \
+                        or _earlier_lower_toll(b, y, my, x) or _remaining_of_the_cut(a, x, b, y, mx):
+                    continue
                 if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my) \
                         or _one_of_a_list(a, ca[unit], mx) or _one_of_a_list(b, cb[unit], my):
                     continue
@@ -426,6 +429,38 @@ def _grown_past(claim: Claim, q: Quantity, mq: Measure, other: Claim, lower: Qua
     if mq.event not in _GROWING_TOLLS or interval(lower)[1] >= interval(q)[0] or not _told_grown(claim, q):
         return False
     return one_speaker(claim, other) or (other.attribution.kind in ("none", "vague") and _speaker(other) == (None, None))
+
+
+def _earlier_lower_toll(claim: Claim, q: Quantity, mq: Measure, later: Quantity) -> bool:
+    """`q`, a toll of the dead or the injured told as an earlier hour's reading (`superseded`: "In the morning, the
+    administration had reported three dead and 14 injured"), is lower than the other's: the toll grew since, whoever
+    gives the later figure (the emergency service's evening 11). An earlier reading higher than another party's
+    figure is still at odds with it."""
+    return mq.event in _GROWING_TOLLS and interval(q)[1] < interval(later)[0] and superseded(claim, q)
+
+
+def _remaining_of_the_cut(a: Claim, x: Quantity, b: Claim, y: Quantity, measured: Measure) -> bool:
+    """Of two counts of homes without power, one is told as what remains ("about 9,000 households … are still
+    without power"), the other is not ("cutting electricity to about 42,000 households") and is higher: the cut and
+    what is left of it after repairs, two readings whoever gives them. More homes still without power than were cut
+    off, and two counts told alike, are at odds."""
+    if measured.event != "outage" or bool(_REMAINING.search(a.text)) == bool(_REMAINING.search(b.text)):
+        return False
+    left, cut = (x, y) if _REMAINING.search(a.text) else (y, x)
+    return interval(left)[1] < interval(cut)[0]
+
+
+def _moved_from(claim: Claim, q: Quantity, earlier: Quantity) -> bool:
+    """`claim` gives, after its figure `q`, the figure the count moved from, and it is `earlier`'s: "About 8,000
+    households in the city were still without power this evening, down from 60,000 this morning" tells the 60,000
+    another page gives as the same count's earlier reading, not a rival."""
+    return q.span is not None and any(
+        f.span is not None and f.span[0] >= q.span[1] and overlap(f, earlier) and _FROM_BEFORE.search(before)
+        for f in claim.quantities if f is not q and (before := _text_before(claim, f)) is not None)
+
+
+_FROM_BEFORE = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
+                          r"at\s+least|the|a|its|their)\s+)*$", re.I)
 
 
 def _told_grown(claim: Claim, q: Quantity) -> bool:
