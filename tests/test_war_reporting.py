@@ -389,8 +389,18 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # military plant hit) corroborated 11 / 5, found 10 of 22, contested 0 / 8, denied 1 / 1, conflicts 0 of 8,
        # denials 27 of 27; BC (guided bombs on Sumy region's border villages over two days, children evacuated, a
        # water plant hit, a village Moscow claims captured and Kyiv denies) corroborated 12 / 11, found 9 of 19,
-       # contested 1 / 0, denied 2 / 0, conflicts 3 of 8, denials 8 of 17; the same on the last code
-       "set_bb": (11, 27, 0), "set_bc": (12, 8, 3)}
+       # contested 1 / 0, denied 2 / 0, conflicts 3 of 8, denials 8 of 17; the same on the last code. Tuning sets
+       # since session 50: BB's patients moved (the city council's 140, the ministry's 112) rival, what remains of
+       # the power cut and the morning's lower toll are readings (corroborated 11 -> 16, conflicts 0 -> 1)
+       "set_bb": (16, 27, 1), "set_bc": (12, 8, 3),
+       # sets BD and BE, written at session 50's start by two more blind helpers and held out: first read on main
+       # e1ab9e3 (the session's first code), then once on its last code (nothing was chosen on them). BD (a night attack
+       # on Dnipro: a chemical works' toxic smoke, a bus depot and an apartment block, Nikopol shelled, the region's and
+       # the mayor's tolls and the buses destroyed at odds) corroborated 16 / 4, found 15 of 20, contested 5 / 1,
+       # denied 4 / 0, conflicts 2 of 8, denials 15 of 15; BE (Kherson's aid distribution point and a ferry crossing
+       # shelled, riverside districts evacuated, Moscow's claimed river crossing repelled) corroborated 14 / 5, found
+       # 14 of 17, contested 1 / 2, denied 1 / 0, conflicts 2 of 12, denials 9 of 20; the same on the last code
+       "set_bd": (16, 15, 2), "set_be": (14, 9, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -697,7 +707,18 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "bc14.html: A water tanker parked outside a school in Vilkhivets.",
                          "bc07.html: A police minibus leaves Hlybokyi Yar with evacuated families on Wednesday morning.",
                          "bc12.html: Children wait with their parents at a transit centre in Sumy on Wednesday.",
-                         "bc13.html: The damaged farm building on the edge of Krasnaya Sloboda."]}
+                         "bc13.html: The damaged farm building on the edge of Krasnaya Sloboda."],
+              # sets BD and BE (session 50, held out) as read
+              "set_bd": ["bd03.html: Smoke rises from the chemical works in Dnipro after a Russian strike.",
+                         "bd01.html: Firefighters work at the burning bus depot after a Russian attack in Dnipro, Ukraine, May 15, 2029.",
+                         "bd02.html: Firefighters work at the burning bus depot after a Russian attack in Dnipro, Ukraine, May 15, 2029.",
+                         "bd12.html: Firefighters at the burning bus depot in Dnipro on Tuesday morning.",
+                         "bd04.html: Rescuers search the collapsed section of an apartment block in Dnipro.",
+                         "bd06.html: The damaged apartment block on Kalynova Street on Tuesday afternoon.",
+                         "bd04.html: Regional officials say seven people were killed in the overnight attack, while the city's mayor says nine died.",
+                         "bd13.html: A damaged house in Nikopol after Tuesday's shelling.",
+                         "bd11.html: Smoke over the Novokodatskyi district of Dnipro after the strike on a paint factory."],
+              "set_be": ["be06.html: Rescuers at the humanitarian aid point in the Dniprovskyi district after the shelling on June 12."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -764,7 +785,10 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                    "set_bb": ["Read the original assessment on the CESS website.",
                               "Support us today from just £2 a month.",
                               "This assessment is republished from the Centre for Eastern Security Studies with permission."],
-                   "set_bc": ["Refresh this page or turn on automatic updates to see the latest posts."]}
+                   "set_bc": ["Refresh this page or turn on automatic updates to see the latest posts."],
+                   # set BE (session 50, held out) as read: an amendment note, a think tank's republication note
+                   "set_be": ["This article was amended on 12 June 2029 to include updated casualty figures.",
+                              "This assessment was first published by the Centre for Eastern Security Studies on June 12 and is rep"]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -1066,7 +1090,8 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # story about the border town's shelling; AO (held out): the ministry's drones with their breakdown by
                # region, the Sloviansk strike with its disputed injured, the café strike in stories of its toll, the
                # governor's toll of several facts
-               "set_an": [("contested", "joins facts ['F4', 'F7']"), ("contested", "F6 is corroborated in the key")],
+               "set_an": [("contested", "F6 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F4', 'F7']")],
                "set_ao": [("contested", "F1 is corroborated in the key"),
                           ("contested", "F12 is corroborated in the key"),
                           ("contested", "F12 is corroborated in the key"),
@@ -1092,11 +1117,12 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F1', 'F25', 'F6']"), ("denied", "F16 is single-source in the key")],
                # sets AR and AS (session 45) as first read: AR's wire lead of the night's strikes on three ports, each
                # joined by outlets' sentences of one of its facts; AS (held out) the bus station's tolls through the day
-               "set_ar": [("contested", "F20 is corroborated in the key"), ("contested", "F22 is corroborated in the key"),
+               "set_ar": [("contested", "F22 is corroborated in the key"),
                           ("contested", "joins facts ['F1', 'F11', 'F12', 'F16', 'F5', 'F7']"),
                           ("corroborated", "joins facts ['F1', 'F11', 'F26', 'F5', 'F7']"),
                           ("corroborated", "joins facts ['F1', 'F15', 'F2']"),
-                          ("corroborated", "joins facts ['F16', 'F17', 'F24']"), ("denied", "F23 is corroborated in the key")],
+                          ("corroborated", "joins facts ['F16', 'F17', 'F24']"),
+                          ("denied", "F23 is corroborated in the key")],
                "set_as": [("contested", "F1 is corroborated in the key"), ("contested", "F5 is corroborated in the key"),
                           ("contested", "F6 is corroborated in the key"), ("contested", "joins facts ['F1', 'F7', 'F8', 'F9']"),
                           ("contested", "joins facts ['F20', 'F4']"), ("corroborated", "joins facts ['F16', 'F26']")],
@@ -1104,7 +1130,6 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                # and the final toll set at odds with other counts of the day, the Kremenchuk fire's putting out joined
                # with Ryazan's small fire; AU (held out) pinned as read, not studied
                "set_at": [("contested", "F11 is corroborated in the key"),
-                          ("contested", "F11 is corroborated in the key"),
                           ("contested", "F11 is corroborated in the key"),
                           ("contested", "F12 is corroborated in the key"),
                           ("contested", "F15 is corroborated in the key"),
@@ -1151,12 +1176,7 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("denied", "F12 is corroborated in the key"),
                           ("denied", "joins facts ['F1', 'F16', 'F7', 'F9']")],
                # sets BB and BC (session 49, held out) as read on the session's last code
-               "set_bb": [("contested", "F14 is corroborated in the key"),
-                          ("contested", "F15 is corroborated in the key"),
-                          ("contested", "F3 is corroborated in the key"),
-                          ("contested", "F6 is corroborated in the key"),
-                          ("contested", "F9 is corroborated in the key"),
-                          ("contested", "F9 is corroborated in the key"),
+               "set_bb": [("contested", "F9 is corroborated in the key"),
                           ("contested", "joins facts ['F1', 'F10', 'F11', 'F4', 'F9']"),
                           ("contested", "joins facts ['F1', 'F2', 'F3', 'F4', 'F7', 'F8']"),
                           ("corroborated", "joins facts ['F11', 'F2', 'F3', 'F4', 'F6']"),
@@ -1167,7 +1187,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F13', 'F3']"),
                           ("corroborated", "joins facts ['F14', 'F15']"),
                           ("corroborated", "joins facts ['F3', 'F4', 'F7']"),
-                          ("corroborated", "joins facts ['F4', 'F9']")]}
+                          ("corroborated", "joins facts ['F4', 'F9']")],
+               # sets BD and BE (session 50, held out) as read on the session's last code
+               "set_bd": [("contested", "joins facts ['F1', 'F3', 'F34']"),
+                          ("corroborated", "joins facts ['F19', 'F8']"),
+                          ("corroborated", "joins facts ['F32', 'F5']")],
+               "set_be": [("contested", "joins facts ['F12', 'F13', 'F6', 'F7', 'F8']"),
+                          ("contested", "joins facts ['F22', 'F6', 'F7', 'F8']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1210,7 +1236,9 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     # set AV (session 47, held out) as first read
                     "set_av": [("F20", "F22")],
                     # set AY (session 47, held out) as first read
-                    "set_ay": [("F28", "F29")]}
+                    "set_ay": [("F28", "F29")],
+                    # set BD (session 50, held out) as read
+                    "set_bd": [("F16", "F17"), ("F5", "F32")]}
 # false-friend denials in denied stories, by set: none now (set I's "Kyiv refused to take part in talks" sat in
 # a denied story until session 30, when that story became contested for the exchange's disputed bodies)
 # set AA (session 37): a think tank's line telling Moscow's claimed capture and that it saw no evidence for it, which
@@ -1234,6 +1262,12 @@ KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac"
                       "set_m": ["F11", "F6", "F8", "F9"], "set_n": ["F19", "F6"], "set_o": ["F16", "F2"],
                       "set_p": ["F10", "F12", "F23"], "set_r": ["F16"], "set_v": ["F11"], "set_w": ["F24"],
                       "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"],
+                      # set BB (session 50): the patients moved, the council's "given a figure of about 140" and "stood
+                      # by its figure of about 140" (no count the rival key reads: no noun, no verb of moving) corroborated
+                      # beside the contested stories of the council's 140 and the ministry's 112
+                      "set_bb": ["F12"],
+                      # set BE (session 50, held out) as read
+                      "set_be": ["F23", "F7"],
                       # sets AZ and BA (session 48, held out) as read on the session's last code
                       "set_az": ["F18"], "set_ba": ["F12", "F5"]}
 
