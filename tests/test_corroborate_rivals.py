@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from claimdesk.corroborate import corroborate
+from claimdesk.corroborate import rivals
 from claimdesk.corroborate.rivals import _towns, harmed_staff, rivalries
 from claimdesk.extraction import extract
 from claimdesk.models import Claim, Document
@@ -803,10 +804,22 @@ def test_one_days_count_of_patients_moved_out_of_a_hospital_rivals_wherever_told
     published = {council_doc.id: DAY, ministry_doc.id: DAY}.get
     [found] = rivalries({"a": [council], "b": [ministry]}, published, _outlet)
     assert found.contradiction.detail == "About 140 vs 112"
-    # another day's evacuation, and patients harmed rather than moved, are no rivals
-    _, [earlier] = _claims(ministry.text, "Polissia Today", date(2026, 3, 1))
-    assert rivalries({"a": [council], "b": [earlier]}, {council_doc.id: DAY, earlier.document_id: date(2026, 3, 1)}.get,
-                     _outlet) == []
+    # another day's evacuation (the day before too), and patients harmed rather than moved, are no rivals
+    for day in (date(2026, 3, 1), date(2026, 3, 2)):
+        _, [earlier] = _claims(ministry.text, "Polissia Today", day)
+        assert rivalries({"a": [council], "b": [earlier]}, {council_doc.id: DAY, earlier.document_id: day}.get,
+                         _outlet) == []
+    # a review's examples: a nursing home's evacuation, one after a fire, one to another town
+    for other in ("About 200 patients were evacuated from a nursing home ahead of the hurricane.",
+                  "Firefighters said 45 patients were evacuated after a fire broke out in the hospital.",
+                  "Doctors said 20 patients were evacuated to Lviv on Tuesday."):
+        other_doc, [other_claim] = _claims(other, "Harbor Wire")
+        assert rivalries({"a": [ministry], "b": [other_claim]}, {ministry_doc.id: DAY, other_doc.id: DAY}.get,
+                         _outlet) == [], other
+    # all of them, told with a qualifier before the figure
+    _, [all_of_them] = _claims("Staff evacuated all 140 patients from City Hospital No. 2 overnight, the city council "
+                               "said.", "Harbor Wire")
+    assert rivals.moves_patients(all_of_them)
     hurt_doc, [hurt] = _claims("Twelve patients were injured by flying glass, the ministry said.", "Polissia Today")
     assert rivalries({"a": [council], "b": [hurt]}, {council_doc.id: DAY, hurt_doc.id: DAY}.get, _outlet) == []
     # two hospitals in two towns, each placed, are two evacuations

@@ -337,8 +337,8 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                     continue
                 if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x):
                     continue
-                if _moved_from(a, x, y) or _moved_from(b, y, x) or _earlier_lower_toll(a, x, mx, y) \
-                        or _earlier_lower_toll(b, y, my, x) or _remaining_of_the_cut(a, x, b, y, mx):
+                if _moved_from(a, x, y) or _moved_from(b, y, x) or _earlier_lower_tolls(a, x, mx, b, y, my) \
+                        or _remaining_of_the_cut(a, x, b, y, mx):
                     continue
                 if _breakdown_item(a, ca[unit], x, mx) or _breakdown_item(b, cb[unit], y, my) \
                         or _one_of_a_list(a, ca[unit], mx) or _one_of_a_list(b, cb[unit], my):
@@ -439,28 +439,100 @@ def _earlier_lower_toll(claim: Claim, q: Quantity, mq: Measure, later: Quantity)
     return mq.event in _GROWING_TOLLS and interval(q)[1] < interval(later)[0] and superseded(claim, q)
 
 
+def _earlier_lower_tolls(a: Claim, x: Quantity, mx: Measure, b: Claim, y: Quantity, my: Measure) -> bool:
+    """`_earlier_lower_toll` either way, unless the two readings' hours put the earlier one after the other ("In the
+    afternoon, the administration had reported three dead" after "At 6 a.m., the service said 11": a toll does not
+    fall)."""
+    if _earlier_lower_toll(a, x, mx, y):
+        early, other = a, b
+    elif _earlier_lower_toll(b, y, my, x):
+        early, other = b, a
+    else:
+        return False
+    hour_early, hour_other = _reading_hour(early), _reading_hour(other)
+    return hour_early is None or hour_other is None or hour_early < hour_other
+
+
+def _reading_hour(claim: Claim) -> Optional[int]:
+    """The hour of the day a toll was read at, from a clock time ("At 6 a.m.", "as of 19:00") or a part of the day
+    opening the sentence ("In the morning", "In the afternoon", "In the evening")."""
+    if (hour := report_hour(claim)) is not None:
+        return hour[0]
+    times = [t for t in clock_times(claim.text) if not t.zone and _OPENING_HOUR.match(claim.text[:t.span[0]])]
+    if times:
+        return times[0].minutes // 60
+    m = _PART_OF_DAY.match(claim.text)
+    return _PART_HOURS[m.group(1).lower()] if m else None
+
+
+_PART_OF_DAY = re.compile(r"\W*(?:earlier\s+)?in\s+the\s+(morning|afternoon|evening|night)\b", re.I)
+_PART_HOURS = {"morning": 9, "afternoon": 15, "evening": 19, "night": 23}
+
+
 def _remaining_of_the_cut(a: Claim, x: Quantity, b: Claim, y: Quantity, measured: Measure) -> bool:
     """Of two counts of homes without power, one is told as what remains ("about 9,000 households … are still
-    without power"), the other is not ("cutting electricity to about 42,000 households") and is higher: the cut and
-    what is left of it after repairs, two readings whoever gives them. More homes still without power than were cut
-    off, and two counts told alike, are at odds."""
-    if measured.event != "outage" or bool(_REMAINING.search(a.text)) == bool(_REMAINING.search(b.text)):
+    without power", the word in the figure's own phrase), the other as a cut ("cutting electricity to about 42,000
+    households", "lost power") and is higher: the cut and what is left of it after repairs, two readings whoever
+    gives them. More homes still without power than were cut off, two counts told alike, and a count still without
+    power read at the cut's hour or before it are at odds."""
+    if measured.event != "outage":
         return False
-    left, cut = (x, y) if _REMAINING.search(a.text) else (y, x)
-    return interval(left)[1] < interval(cut)[0]
+    left_a, left_b = _told_remaining(a, x), _told_remaining(b, y)
+    if left_a == left_b:
+        return False
+    (left, left_claim), (cut, cut_claim) = ((x, a), (y, b)) if left_a else ((y, b), (x, a))
+    if not _TOLD_AS_CUT.search(cut_claim.text) or interval(left)[1] >= interval(cut)[0]:
+        return False
+    hour_left, hour_cut = report_hour(left_claim) or _outage_hour(left_claim), \
+        report_hour(cut_claim) or _outage_hour(cut_claim)
+    return hour_left is None or hour_cut is None or hour_left > hour_cut
+
+
+def _told_remaining(claim: Claim, q: Quantity) -> bool:
+    """The figure's own phrase, from the figure to the words of the outage, tells what remains: "about 9,000
+    households in the Bohunskyi district are still without power", "9,000 homes remained without electricity" (not
+    a sentence's "Still, the storm left …")."""
+    at = _offsets(claim, q)
+    if at is None:
+        return False
+    phrase = claim.text[at[1]:at[1] + _REMAINING_REACH]
+    supply = _WITHOUT_SUPPLY.search(phrase)
+    return supply is not None and bool(_STILL_OR_REMAINING.search(phrase, 0, supply.start()))
+
+
+_REMAINING_REACH = 90  # characters after a figure its outage's words may open within
+_STILL_OR_REMAINING = re.compile(r"\b(?:still|remain\w*)\b", re.I)
+_TOLD_AS_CUT = re.compile(r"\b(?:lost|los(?:e|es|ing)|cut\w*|left|leaving|leaves|knock\w*\s+out|plunged|disconnected|"
+                          r"de-?energi[sz]ed)\b", re.I)
 
 
 def _moved_from(claim: Claim, q: Quantity, earlier: Quantity) -> bool:
-    """`claim` gives, after its figure `q`, the figure the count moved from, and it is `earlier`'s: "About 8,000
-    households in the city were still without power this evening, down from 60,000 this morning" tells the 60,000
-    another page gives as the same count's earlier reading, not a rival."""
-    return q.span is not None and any(
-        f.span is not None and f.span[0] >= q.span[1] and overlap(f, earlier) and _FROM_BEFORE.search(before)
-        for f in claim.quantities if f is not q and (before := _text_before(claim, f)) is not None)
+    """`claim` gives, as the next figure after `q`, the figure the count moved from, and it is `earlier`'s: "About
+    8,000 households in the city were still without power this evening, down from 60,000 this morning" tells the
+    60,000 another page gives as the same count's earlier reading, not a rival. Not a figure of another count ("up
+    from 20 injured" after "Twelve people were killed") nor of another period or event ("up from 12 in last year's
+    hurricane")."""
+    if q.span is None:
+        return False
+    after = sorted((f for f in claim.quantities if f is not q and f.span is not None and f.span[0] >= q.span[1]),
+                   key=lambda f: f.span)
+    if not after:
+        return False
+    f = after[0]
+    before, at = _text_before(claim, f), _offsets(claim, f)
+    if before is None or at is None or not _FROM_BEFORE.search(before) or not overlap(f, earlier):
+        return False
+    if f.unit is not None and unit_class(f) != unit_class(q):
+        return False
+    clause = _CLAUSE_END.split(claim.text[at[1]:], maxsplit=1)[0]
+    return not _OTHER_PERIOD.search(clause)
 
 
 _FROM_BEFORE = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
                           r"at\s+least|the|a|its|their)\s+)*$", re.I)
+# a figure "up from" told of another period or event: not the count's earlier reading
+_OTHER_PERIOD = re.compile(r"\b(?:last|previous|prior|a\s+year\s+ago|years?\s+earlier|in\s+(?:19|20)\d\d|"
+                           r"(?:19|20)\d\d)\b", re.I)
 
 
 def _told_grown(claim: Claim, q: Quantity) -> bool:

@@ -322,25 +322,41 @@ def harmed_staff(claim: Claim) -> set[str]:
 def moves_patients(claim: Claim) -> bool:
     """An assertion of a day counting patients moved out of a hospital, whether or not it names the town: "About 140
     patients were moved to other hospitals in the city overnight, it said" / "Ukraine's Health Ministry says 112
-    patients were evacuated from City Hospital No. 2 overnight". A struck hospital's evacuation is one count a day
-    (told that day or the next), compared wherever told as the staff harmed at a site are (`harmed_staff`,
-    `_set_apart`)."""
-    return _a_days_count(claim) and bool(_PATIENTS_MOVED.search(claim.text)) and any(
-        (m := measure(claim, q)) is not None and m.event == "evacuate" and not told_as_part(claim, q)
-        for q in counted_figures(claim).get("patient", ()))
+    patients were evacuated from City Hospital No. 2 overnight". A struck hospital's evacuation is one count that
+    day, compared wherever told (`_patients_apart` keeps evacuations told in other places or of other incidents
+    apart). Not patients moved out of a nursing home, a care home or a school."""
+    return _a_days_count(claim) and bool(_PATIENTS_MOVED.search(claim.text)) and not _NOT_A_HOSPITAL.search(claim.text) \
+        and any((m := measure(claim, q)) is not None and m.event == "evacuate" and not told_as_part(claim, q)
+                for q in counted_figures(claim).get("patient", ()))
 
 
+_QUALIFIER = r"(?:about|some|around|more\s+than|over|all|nearly|almost|at\s+least|roughly)\s+"
 _PATIENTS_MOVED = re.compile(r"\bpatients\b.*\b(?:evacuat|moved|taken|transferred)|\b(?:evacuat|moved|took|transferred)"
-                             r"\w*\s+(?:about\s+|some\s+|around\s+|more\s+than\s+|over\s+)?[\d,]+\s+patients\b", re.I)
+                             rf"\w*\s+(?:{_QUALIFIER})*[\d,]+\s+patients\b", re.I)
+_NOT_A_HOSPITAL = re.compile(r"\b(?:nursing|care|retirement|old\s+people's)\s+homes?\b|\bhospices?\b|\bschools?\b|"
+                             r"\bprisons?\b|\bshelters?\b", re.I)
+_PATIENTS_KEY = "patients:"
+
+
+def _patients_apart(a: Claim, b: Claim) -> bool:
+    """Two counts of patients moved told in two places (one placed by its words or page and the other not, or both
+    placed with no town in common: "evacuated to Lviv"), or of two incidents (one naming a fire, a strike or a flood
+    the other does not): two evacuations, not two figures of one."""
+    ta, tb = _placed_in(a), _placed_in(b)
+    ia, ib = _incidents(a), _incidents(b)
+    return bool(ta) != bool(tb) or bool(ta and tb and not ta & tb) or ia != ib
 
 
 def _set_apart(a: Claim, b: Claim) -> bool:
     """Each claim is placed, by the towns its words name or else the town its page sets it in, and no town is
     both's: "one worker was injured" at Saratov's refinery and "three medical workers" injured in Kharkiv."""
-    def towns(c: Claim) -> set[str]:
-        return _towns(c) or _names(p for p in c.setting if p.kind in ("city", "region"))
-    ta, tb = towns(a), towns(b)
+    ta, tb = _placed_in(a), _placed_in(b)
     return bool(ta and tb and not ta & tb)
+
+
+def _placed_in(claim: Claim) -> set[str]:
+    """The towns the claim's words name, else the town its page sets it in."""
+    return _towns(claim) or _names(p for p in claim.setting if p.kind in ("city", "region"))
 
 
 def _incidents(claim: Claim) -> set[str]:
@@ -378,7 +394,7 @@ def _keys(claim: Claim, published: Callable[[str], Optional[date]]) -> set[tuple
     if _a_days_count(claim):
         keys |= {(area, kind, d) for area, kind in _named_areas(claim) for d in own}
     keys |= {(_STAFF_KEY, kind, d) for kind in harmed_staff(claim) for d in days}
-    keys |= {(_STAFF_KEY, "patient", d) for d in days if moves_patients(claim)}
+    keys |= {(_PATIENTS_KEY, "patient", d) for d in own if moves_patients(claim)}
     return keys
 
 
@@ -546,7 +562,8 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                     continue
                 if not _two_accounts(a, b, source_of, key[1] in EXTENT_UNITS) or not _one_day(a, b, published) \
                         or one_speaker(a, b) or told_at_other_hours(a, b) or other_incidents(a, b) \
-                        or (key[0] == _STAFF_KEY and _set_apart(a, b)):
+                        or (key[0] == _STAFF_KEY and _set_apart(a, b)) \
+                        or (key[0] == _PATIENTS_KEY and _patients_apart(a, b)):
                     continue
                 handover = key[0].startswith(_HANDOVER)
                 disagreement = _handover_conflict(a, b, key[0]) if handover else number_conflict(
