@@ -299,8 +299,8 @@ def handover_figures(claim: Claim) -> list[Handover]:
 
 
 def gives_a_rival_count(claim: Claim) -> bool:
-    """A figure rival figures are looked for: a count in a town, of an exchange's handover, or of one kind of
-    people harmed at their work (`harmed_staff`)."""
+    """A figure rival figures are looked for: a count in a town, of an exchange's handover, of one kind of people
+    harmed at their work (`harmed_staff`), or of patients moved out of a hospital (`moves_patients`)."""
     return counts_in_a_town(claim) or bool(handover_figures(claim)) or bool(harmed_staff(claim)) or moves_patients(claim)
 
 
