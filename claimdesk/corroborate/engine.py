@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta, timezone
 from typing import Optional
 
+from claimdesk.corroborate.at_odds import told_at_odds
 from claimdesk.corroborate.clusters import DocVector, EventClusterer, neighbourhoods
 from claimdesk.corroborate.contradictions import Evidence, find
 from claimdesk.corroborate.copies import CopyDetector, order_key
@@ -441,9 +442,12 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     ones by all their mentions, each under the source it counts under, the other stories of the
     neighbourhoods by their leads, under their pages' outlets."""
     claims_of = {i: [e.claim for e in evidence[i]] for i in stories if i in known}
+    pages = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
+    published.update((i, d.published) for i, d in pages.items())
+    side_by_side = told_at_odds(claims_of, published.get, lambda c: pages[c.document_id].told_at(c.span))
     counting = [c for cs in claims_of.values() for c in cs if gives_a_rival_count(c)]
     if not counting:
-        return []
+        return side_by_side
     # a stored lead is parsed only when it names one of those towns (or tells of an exchange: no town names it)
     words = {p.name.lower() for c in counting for p in c.places + c.setting}
     if any(handover_figures(c) for c in counting):
@@ -460,8 +464,10 @@ def _rivalries(store: Store, stories: Mapping[str, Story], evidence: Mapping[str
     docs = state.document_headers(store, {c.document_id for cs in claims_of.values() for c in cs})
     published.update((i, d.published) for i, d in docs.items())
     counted = {e.claim.id: e.counted for i in claims_of if i in evidence for e in evidence[i]}
-    return rivalries(claims_of, published.get, lambda c: counted.get(c.id) or source_of(docs[c.document_id], None),
-                     lambda c: docs[c.document_id].told_at(c.span))
+    found = rivalries(claims_of, published.get, lambda c: counted.get(c.id) or source_of(docs[c.document_id], None),
+                      lambda c: docs[c.document_id].told_at(c.span))
+    paired = {r.stories for r in found}
+    return found + [r for r in side_by_side if r.stories not in paired]
 
 
 def _evidence(claims: list[Claim], docs: dict[str, Document], copy_of: dict[str, str],

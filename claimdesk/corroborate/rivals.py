@@ -518,7 +518,7 @@ class Rivalry:
     kinds: frozenset[tuple[str, Optional[str]]] = frozenset()
 
 
-def _disputed_kinds(a: Claim, b: Claim, disagreement: Disagreement) -> frozenset[tuple[str, Optional[str]]]:
+def disputed_kinds(a: Claim, b: Claim, disagreement: Disagreement) -> frozenset[tuple[str, Optional[str]]]:
     """What the two disputed figures count, (thing, event) each."""
     out = set()
     for claim, span in zip((a, b), disagreement.spans):
@@ -570,7 +570,7 @@ def rivalries(claims_of: Mapping[str, list[Claim]], published: Callable[[str], O
                     a, b, grown_since(lambda *_: False, published(a.document_id), published(b.document_id), a, b,
                                       told_at(a), told_at(b)))
                 if disagreement is not None:
-                    kinds = frozenset() if handover else _disputed_kinds(a, b, disagreement)
+                    kinds = frozenset() if handover else disputed_kinds(a, b, disagreement)
                     found[(s, t)] = Rivalry((s, t), disagreement.between(a, b), kinds)
                     break
     return [found[k] for k in sorted(found)]
