@@ -149,3 +149,16 @@ def test_a_blank_line_between_paragraphs_and_a_speaker_set_off_by_commas():
                     "city over the same week at 860.") == ["1,240 vs 860"]
     assert _at_odds("According to the city administration, 1,240 residents were evacuated in the past week.",
                     "The regional administration's figure for the city over the same week is 860.") == ["1,240 vs 860"]
+
+
+def test_the_number_of_a_named_count_is_that_count():
+    # "put the number of destroyed buses at 21" gives no unit to the extractor; the words after "number of" name it
+    assert _at_odds("The transport department said 34 buses had been destroyed at the depot.",
+                    "The regional administration, however, put the number of destroyed buses at 21.") == ["34 vs 21"]
+    assert _at_odds("In Sumy, the regional administration still put the number of children moved out of the damaged "
+                    "hospital at 38.", "The Health Ministry stood by its own figure of 52.") == ["38 vs 52"]
+    assert _at_odds("According to the governor, four people were injured, all of them crew members of the ship.",
+                    "The port authority, however, puts the number of injured crew members at three.") == ["four vs three"]
+    # a part of the count the sentence before gives, named after "number of", is no second account of it
+    assert _at_odds("Officials said 40 people were injured.",
+                    "The hospital, however, put the number of injured children at 12.") == []

@@ -23,6 +23,8 @@ the figure of the same or the paragraph before that the reporter sets it against
   with all its readings: a part, a grown toll, a remaining outage …); when it names nothing and points back to a
   count ("put the number at about 350", "the figure for the city over the same week is 860"), it counts what the
   first sentence does when that sentence counts one thing only (a toll the dead, an injury toll the injured);
+  a figure given as "the number of" something ("put the number of destroyed buses at 21") counts that, on either
+  side, and is no second account of a count it is a part of ("the number of injured children");
   shares, sums of money and years are no such counts.
 
 A helper's review of the first version found each of these checks missing in ordinary news (arrests against
@@ -42,7 +44,7 @@ from typing import Optional
 from claimdesk.corroborate.contradictions import (Disagreement, counted_figures, grown_since, number_conflict,
                                                   one_speaker, told_at_other_hours)
 from claimdesk.corroborate.denials import is_denial
-from claimdesk.corroborate.measures import measure, overlap
+from claimdesk.corroborate.measures import measure, overlap, unit_class
 from claimdesk.corroborate.rivals import Rivalry, disputed_kinds, other_incidents
 from claimdesk.extraction.setting import own_places
 from claimdesk.models import Claim, Quantity
@@ -161,6 +163,13 @@ def told_at_odds(claims_of: Mapping[str, list[Claim]], published: Callable[[str]
     return found
 
 
+# "put the number of destroyed buses at 21", "the number of children moved out of the hospital at 38": the words after
+# "number of" name the count of the figure closing the phrase
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:the\s+)?(?P<words>(?:[\w'’-]+\s+){1,3})[^.;:]{0,80}?\bat\s+(?:about\s+|around\s+|"
+                        r"some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+|just\s+)?$", re.I)
+_NOT_NOUNS = frozenset({"the", "its", "their", "his", "her", "all", "those", "people's", "that", "who"})
+
+
 def _answered(ordered: list[Claim], i: int) -> Optional[tuple[int, list[Claim]]]:
     """The nearest claim before claim `i` in its paragraph or the one before that counts what `i`'s figure counts
     (the kind of thing its figures name, or anything when its figure names nothing), with its sentence's claims:
@@ -172,7 +181,8 @@ def _answered(ordered: list[Claim], i: int) -> Optional[tuple[int, list[Claim]]]
         if not _near(a, b) or a.span[1] > b.span[0]:
             break
         theirs = _measured(a)
-        if theirs and (kinds & theirs or not counted_figures(b)):
+        named = {thing for *_, thing, _, _ in _counts(a)}
+        if (theirs and (kinds & theirs or not counted_figures(b))) or (named and not counted_figures(b)):
             return j, _sentence_of(ordered, j)
     return None
 
@@ -225,8 +235,10 @@ def _at_odds(a: Claim, b: Claim, sentence: list[Claim], on: Optional[date],
             or _other_place(a, b):
         return None
     a = a.model_copy(update={"quantities": [q for q in a.quantities if not _told_earlier(a, q)]})
-    told = number_conflict(a, b, grown_since(lambda *_: False, on, on, a, b, told_at(a), told_at(b))) \
-        or _bare_figure_at_odds(a, b, sentence)
+    told = number_conflict(a, b, grown_since(lambda *_: False, on, on, a, b, told_at(a), told_at(b)))
+    if told is not None and _names_another_count(a, b, told):
+        return None
+    told = told or _bare_figure_at_odds(a, b, sentence)
     if told is None or any(thing in _NOT_A_COUNT for thing, _ in disputed_kinds(a, b, told)):
         return None
     return told
@@ -250,8 +262,8 @@ def _other_place(a: Claim, b: Claim) -> bool:
     "across the province", "alone", "in the city") and the other does not."""
     towns_a, towns_b = ({p.name.lower() if p.kind == "city" else f"region:{p.name.lower()}" for p in own_places(c)}
                         for c in (a, b))
-    if towns_a != towns_b and (towns_a or towns_b):
-        return True
+    if towns_a and towns_b and towns_a != towns_b:
+        return True  # (a town named on one side only is the page's one: a new one in the second is caught below)
     # the towns the speakers name, else those the page sets the figures in
     set_a = _speakers_places((a.attribution.source or "") if a.attribution.kind != "none" else "") \
         or {p.name.lower() for p in a.setting}
@@ -327,23 +339,74 @@ def _told_earlier(claim: Claim, q: Quantity) -> bool:
 
 
 def _bare_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[Disagreement]:
-    """`b` gives one figure naming nothing it counts and points back to a count ("put the number at about 350"):
-    read as the one thing `a`'s sentence counts, at odds when the two cannot both be right."""
+    """`b` gives one figure naming no unit and points back to a count ("put the number at about 350") or names the
+    count it gives ("put the number of destroyed buses at 21"): read as the one thing `a`'s sentence counts (that
+    thing, when named), at odds when the two cannot both be right."""
     bare = [q for q in b.quantities if q.unit is None and q.span is not None]
-    if len(bare) != 1 or counted_figures(b) or not _POINTS_BACK.search(b.text):
+    if len(bare) != 1 or counted_figures(b):
         return None
-    figures = [(c, q, m) for c in sentence for qs in counted_figures(c).values() for q in qs
-               if not _told_as_part(c, q) and not _told_earlier(c, q) and (m := measure(c, q)) is not None]
-    if not figures or len({(m.thing, m.event) for *_, m in figures}) != 1 or figures[0][0].id != a.id:
-        return None
-    _, x, mx = figures[0]
     y = bare[0]
-    if _TOLL.search(b.text) and mx.event != ("injure" if _INJURED.search(b.text) else "kill"):
+    named = _named_count(b, y)
+    if named is None and not _POINTS_BACK.search(b.text):
+        return None
+    figures = [f for c in sentence for f in _counts(c)]
+    if not figures or len({(thing, event) for _, _, thing, event, _ in figures}) != 1 or figures[0][0].id != a.id:
+        return None
+    _, x, thing, event, counted = figures[0]
+    if named is not None and named not in (thing, _class_of(x.unit or "")):
+        return None
+    if _TOLL.search(b.text) and event != ("injure" if _INJURED.search(b.text) else "kill"):
         return None
     if overlap(x, Quantity(text=y.text, value=y.value, qualifier=y.qualifier, unit=x.unit, high=y.high, span=y.span)):
         return None
-    what = f"{mx.thing}{' of ' + mx.of if mx.of else ''}{' ' + mx.event if mx.event else ''} ({mx.counted})"
-    return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
+    return Disagreement("number", f"{x.text} vs {y.text}", f"{thing}{' ' + event if event else ''} ({counted})",
+                        (x.span, y.span))
+
+
+def _names_another_count(a: Claim, b: Claim, told: Disagreement) -> bool:
+    """`b`'s figure is given as "the number of" something other than what `a`'s counts ("40 people were injured" /
+    "put the number of injured children at 12": a part of them)."""
+    x = next((q for q in a.quantities if q.span is not None and told.spans[0] is not None
+              and tuple(q.span) == tuple(told.spans[0])), None)
+    y = next((q for q in b.quantities if q.span is not None and told.spans[1] is not None
+              and tuple(q.span) == tuple(told.spans[1])), None)
+    if x is None or y is None or (word := _named_word(b, y)) is None:
+        return False
+    if re.search(rf"\b{re.escape(word)}\b", a.text, re.I):
+        return False  # "four people were injured, all of them crew members" / "the number of injured crew members"
+    return _class_of(word) not in {_class_of(x.unit or ""), *(m.thing for m in [measure(a, x)] if m is not None)}
+
+
+def _class_of(word: str) -> str:
+    return unit_class(Quantity(text=word, value=1.0, unit=word)) or word
+
+
+def _counts(claim: Claim) -> list[tuple[Claim, Quantity, str, Optional[str], str]]:
+    """The claim's figures of a count, (claim, figure, thing, event, words): those naming what they count and
+    measured (`measures.measure`), and those naming no unit but given as "the number of …" ("still put the number
+    of children moved out of the damaged hospital at 38"), not a part nor an earlier reading."""
+    out = [(claim, q, m.thing, m.event, m.counted) for qs in counted_figures(claim).values() for q in qs
+           if not _told_as_part(claim, q) and not _told_earlier(claim, q) and (m := measure(claim, q)) is not None]
+    out += [(claim, q, named, None, f"number of {named}") for q in claim.quantities
+            if q.unit is None and q.span is not None and (named := _named_count(claim, q)) is not None]
+    return out
+
+
+def _named_count(claim: Claim, q: Quantity) -> Optional[str]:
+    """The class of what "the number of …" before a figure counts ("put the number of destroyed buses at 21" -> the
+    class of "buses"; "the number of injured crew at three" -> that of "crew"), or None."""
+    word = _named_word(claim, q)
+    return _class_of(word) if word else None
+
+
+def _named_word(claim: Claim, q: Quantity) -> Optional[str]:
+    """The noun "the number of …" names before figure `q`: the first word after it that is no participle."""
+    start = q.span[0] - claim.span[0] if q.span else -1
+    found = _NUMBER_OF.search(claim.text[:start]) if 0 <= start <= len(claim.text) else None
+    if found is None:
+        return None
+    return next((w for w in found["words"].split() if not w.lower().endswith("ed") and w.lower() not in _NOT_NOUNS),
+                None)
 
 
 def _told_as_part(claim: Claim, q: Quantity) -> bool:
