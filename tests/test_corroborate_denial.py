@@ -427,6 +427,21 @@ def test_a_denial_naming_a_village_denies_only_mentions_naming_it():
     ("The regional administration said the claims were being checked by investigators.", False, False),
     ("The ministry said the figures were accurate.", False, False),
     ("Analysts said the reports were alarming for grain traders.", False, False),
+    # session 52, after war set BF (then made a tuning set): the report only pointed to, called false
+    ("Ukraine's air force calls this a lie.", True, True),
+    ("Ukraine's air force says that is a lie.", True, True),
+    ("The General Staff called it false.", True, True),
+    ("The spokesman said this was false.", True, True),
+    ("Kyiv called it a blatant lie.", True, True),
+    # a thing called something else, or called what things too may be called (a review's cases: a novel, a painting,
+    # a truce, an idea)
+    ("The mayor called it a great day for the city.", False, False),
+    ("The mayor said it was nonsense to expect the bridge to reopen this week.", False, False),
+    ("He called it a fake smile.", False, False),
+    ("The author said it was fiction.", False, False),
+    ("Experts said it was fake, after examining the canvas.", False, False),
+    ("Zelensky said it was propaganda.", False, False),
+    ("The opposition called it nonsense and walked out.", False, False),
 ])
 def test_a_report_said_to_be_false_is_a_denial(text, denial, points_back):
     from claimdesk.corroborate.denials import points_back_plainly
@@ -565,6 +580,18 @@ def test_a_report_said_to_be_false_denies_the_sentence_before(sqlite_url):
     ])
     denied = [s for s in stories if s.status == "denied"]
     assert len(denied) == 1 and any("claims were false" in m.text for m in denied[0].mentions)
+
+
+def test_a_claim_called_a_lie_by_pointing_back_is_denied(sqlite_url):
+    stories = _denied_stories(sqlite_url, [
+        ("Kyiv Courier", "Moscow claims its forces destroyed the airfield at Myrhorod; Ukraine's air force calls this a lie."),
+        ("Rhine Public Broadcasting", "Moscow says its forces destroyed the military airfield at Myrhorod.\n"
+                                     "Ukraine's air force says that is a lie."),
+    ])
+    denied = [s for s in stories if s.status == "denied"]
+    assert len(denied) == 1 and any("airfield" in m.text for m in denied[0].mentions), \
+        [(s.status, [m.text for m in s.mentions]) for s in stories]
+    assert not any(s.status == "corroborated" for s in stories), [(s.status, s.text) for s in stories]
 
 
 @pytest.mark.parametrize("text, denied", [

@@ -47,8 +47,8 @@ def is_denial(claim: Claim) -> bool:
     after = text[cue.end():]
     if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
         return True
-    if _PRONOUN_OBJECT.match(after):
-        return True  # "… denied it", "… rejected this, saying …"
+    if _PRONOUN_OBJECT.match(after) or cue.re is _SAID_FALSE and _CALLED_IT.match(after):
+        return True  # "… denied it", "… rejected this, saying …", "calls this a lie"
     if _PROPOSITIONAL.match(cue.group(0)) and _denies_doing(text, cue.end()):
         return True  # "Moscow denies attacking civilians", "denied striking the bus station"
     if _PROPOSAL_TO.match(after):
@@ -112,6 +112,8 @@ _PROPOSAL_TO = re.compile(r"\s*(?:(?!(?:that|of|about|on|reports?|claims?|allega
                           r"\s+(?:(?!to\b)\S+\s+){0,4}?to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z]+\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|this|them)\s*(?:[,.;:”\"]|$|\band\b|\bbut\b|\bas\b)", re.I)
 _OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
+# what is called false only pointed to: "calls this a lie", "called it fake"
+_CALLED_IT = re.compile(r"\s+(?:this|that|it)\s", re.I)
 
 
 def _cue_in(claim: Claim) -> Optional[re.Match]:
@@ -175,6 +177,11 @@ _REPORT_TOLD = (r"(?:\s+(?:of|about|by)\s+(?:(?!\b(?:were|was|are|is|had|has|hav
                 # "Russia's claim to have captured Synkivka was false"
                 r"|\s+to\s+(?:(?!\b(?:were|was|are|is)\b)[^.;\"“”]){1,100}?"
                 r"|\s+that\s+" + _TOLD_WORD + r"{1,100}?(?:\s+(?:were|was|are|is)\s+" + _TOLD_WORD + r"{1,60}?)?)?")
+# what only a statement is called: "a lie", "false", "baseless" (not "fiction", "fake", "propaganda", "nonsense", which a
+# novel, a painting, a truce or an idea may be called)
+_UNTRUE_STATEMENT = (r"(?:(?:completely|totally|entirely|simply|absolutely|an?\s+(?:(?:blatant|outright|complete|total|"
+                     r"deliberate|cynical|brazen|shameless|absolute|big)\s+)?)?(?:lies?|false|untrue|baseless|groundless|"
+                     r"unfounded|fabricated|fabrication))\b")
 _SAID_FALSE = re.compile(
     r"\b(?:(?:said|says|say|claimed)(?:\s+in\s+a\s+statement|\s+(?:late\s+|early\s+)?on\s+\w+|\s+\w+day|\s+earlier)*(?:\s+that)?"
     r"(?=\s+" + _REPORT_CALLED
@@ -182,9 +189,14 @@ _SAID_FALSE = re.compile(
     # were false" calls the damage nothing
     + _REPORT_TOLD
     + r"\s+(?:(?:were|was|are|is)\s+[\"“]?" + _FALSE_WORD
-    + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b))"
-    # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the word)
-    r"|(?:called|calling|calls)(?=\s+" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?"
+    + r"|[\"“]?(?:(?:does|do|did)\s+not|doesn['’]t|didn['’]t)\s+correspond\s+to\s+(?:the\s+)?(?:reality|facts?|truth)\b)"
+    # the report only pointed back to: "Ukraine's air force says that is a lie", "said this was false" (only words
+    # said of a statement: a novel "was fiction", a painting "was fake", a truce "was propaganda")
+    r"|\s+(?:this|that|it)\s+(?:was|is)\s+[\"“]?" + _UNTRUE_STATEMENT + r"[\"”’']?(?=\s*(?:[.;,:)]|$|and\b|but\b)))"
+    # "called the claims false"; "called reports that Malynivka had been captured false" (what they told, then the
+    # word); "calls this a lie" (pointed back to)
+    r"|(?:called|calling|calls)(?=\s+(?:(?:this|that|it)(?=\s+[\"“]?" + _UNTRUE_STATEMENT + r"[\"”’']?(?:\s*[.;,:)]|$|"
+    r"\s+(?:and|but)\b))|" + _REPORT_CALLED + r"(?:\s+(?:of|that|about)\s+[^.;\"“”]{1,100}?)?)"
     r"\s+[\"“]?(?:" + _CALLED_UNTRUE + r"|" + _FALSE_WORD + r")" + _AUTHORED + r"[\"”’']?"
     r"(?=\s*(?:[.;,:)]|$|and\b|but\b|as\b))))"
     # a report described as false or staged: "He described Ukrainian media reports about a Russian drone attack
