@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimdesk.corroborate import corroborate
-from claimdesk.corroborate.at_odds import told_at_odds
+from claimdesk.corroborate.at_odds import _speakers_places, told_at_odds
 from claimdesk.extraction import extract
 from claimdesk.models import Claim, Document
 from claimdesk.store import Store
@@ -162,3 +162,40 @@ def test_the_number_of_a_named_count_is_that_count():
     # a part of the count the sentence before gives, named after "number of", is no second account of it
     assert _at_odds("Officials said 40 people were injured.",
                     "The hospital, however, put the number of injured children at 12.") == []
+
+
+def test_a_second_figure_said_at_the_same_time_or_stood_by_in_words():
+    # session 52, after war set BG (then made a tuning set): "said at the same time that", a figure in words
+    assert _at_odds("The grid operator said about 120,000 households were without electricity on Saturday morning.",
+                    "The regional governor said at the same time that around 60,000 households had lost power.") \
+        == ["about 120,000 vs around 60,000"]
+    assert _at_odds("Air Command West said 14 drones had been shot down over the region on Saturday night.",
+                    "The regional administration stood by its own figure of nine.") == ["14 vs nine"]
+    # "at the same time" telling of something else done then is no second account
+    assert _at_odds("The grid operator said about 120,000 households were without electricity.",
+                    "At the same time, 300 repair crews were sent out, the ministry said.") == []
+
+
+def test_a_governors_first_name_is_no_town():
+    # "Roman" is a town in Romania; the governor's words name no place other than the first figure's
+    assert _speakers_places("Volyn governor Roman Kostiuk") == set()
+    assert _speakers_places("Lviv Mayor Andriy Sadovyi") == {"lviv"}
+    assert _speakers_places("Kharkiv Regional Military Administration") == {"kharkiv"}
+    assert _at_odds("Air Command West says 14 drones were shot down over the region overnight.",
+                    "Regional governor Roman Kostiuk, however, says nine drones were downed over the region.") \
+        == ["14 vs nine"]
+    # the offices of two towns still tell two places, a name after them or not (a review's cases)
+    for first, second in [
+        ("Lviv Mayor Andriy Sadovyi said 40 homes were damaged.",
+         "Kharkiv Mayor Ihor Terekhov, however, said 90 homes were damaged."),
+        ("Mayor of Kharkiv Ihor Terekhov said 40 homes were damaged.",
+         "Mayor of Sumy Oleksandr Lysenko, however, said 90 homes were damaged."),
+        ("Governor of Odesa Oleh Kiper said 14 people were injured.",
+         "Governor of Mykolaiv Vitaliy Kim, however, said nine people were injured."),
+        # a whole or a part told where, against a figure naming nothing from an office of another extent
+        ("In Kharkiv alone, 30 people were evacuated, officials said.", "The mayor, however, put the number at 50."),
+        ("Across the province, 2,000 homes lost power, the utility said.", "The mayor, however, put the number at 800."),
+        ("The air force said 14 drones had been shot down over the region.",
+         "The city administration stood by its own figure of nine."),
+    ]:
+        assert _at_odds(first, second) == [], (first, second)

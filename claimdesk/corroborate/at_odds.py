@@ -61,7 +61,8 @@ _AT_ODDS = re.compile(
     r"ten|eleven|twelve)"
     r"|\bown\s+(?:figure|count|tally|number|toll|total)s?\b"
     r"|(?:['’]s|\b(?:its|their))\s+figures?\b"
-    r"|\bat\s+(?:about\s+|around\s+)?the\s+same\s+(?:hour|time|moment)\s*[,.;]|\b(?:the\s+)?same\s+(?:period|day|night|"
+    r"|\bat\s+(?:about\s+|around\s+)?the\s+same\s+(?:hour|time|moment)\s*[,.;]"
+    r"|\b(?:said|says|reported|reports|put|puts|gave|gives)\s+at\s+the\s+same\s+(?:hour|time|moment)\s+that\b|\b(?:the\s+)?same\s+(?:period|day|night|"
     r"week|month|(?:\d+|two|three|four|five|six|seven|ten)\s+days)\b"
     r"|\b(?:stood|stands?)\s+by\s+(?:its|their|his|her|the)\s+(?:own\s+)?(?:figure|count|tally|number|toll|"
     r"total|account)s?\b|\b(?:maintain|insist)(?:s|ed)?\s+(?:that\b|the\b|its\b|their\b)"
@@ -69,12 +70,14 @@ _AT_ODDS = re.compile(
 # a figure naming nothing it counts answers the figure before only when the sentence points back to a count with
 # nothing after the noun: "put the number at about 350", "the city's own figure was", "put the toll at two", "stood
 # by its figure of about 140" (not "put the number of arrests at 12", "the club's own figure for the crowd")
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b"
 _POINTS_BACK = re.compile(r"\b(?:number|figures?|toll|count|tally|total)\s+(?:[a-z]+ed\s+)?"
                           r"(?:(?:for|over|in|from)\s+the\s+(?:same\s+(?:\w+\s+)?"
                           r"(?:period|week|day|night|days|hour)|city|town|region|province|oblast|district|country)\s+){0,2}"
                           r"(?:(?:at|was|were|is|are|remains?|remained|"
                           r"stood|stands|higher|lower)\b|of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
-                          r"almost\s+|more\s+than\s+|over\s+|at\s+least\s+)?\d)", re.I)
+                          r"almost\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:\d|" + _NUMBER_WORD + r"))", re.I)
 _INJURED = re.compile(r"\b(?:injur|wound|hurt)", re.I)
 # shares and sums are not the counts of what happened that two offices give: "However, 63 percent said …" (a poll's
 # other question), money, a year's or an age's figure
@@ -270,8 +273,13 @@ def _other_place(a: Claim, b: Claim) -> bool:
     set_b = _speakers_places(_second_speaker(b)) or {p.name.lower() for p in b.setting}
     if set_a and set_b and not set_a & set_b:
         return True  # "Kharkiv's governor said …" / "Sumy's governor, however, said …"
-    if {m.lower() for m in _AREA.findall(a.text)} != {m.lower() for m in _AREA.findall(b.text)} \
-            or bool(_OVER_AN_AREA.search(a.text)) != bool(_OVER_AN_AREA.search(b.text)):
+    areas_a, areas_b = ({m.lower() for m in _AREA.findall(c.text)} | ({"over"} if _OVER_AN_AREA.search(c.text) else set())
+                        for c in (a, b))
+    if areas_a - areas_b == {"over"} and not areas_b and not counted_figures(b) \
+            and _REGIONAL.search(_second_speaker(b)):
+        areas_a = areas_b  # a region's office's figure naming nothing ("stood by its own figure of nine") counts
+        # over the region, as the figure it answers does ("14 drones had been shot down over the region")
+    if areas_a != areas_b:
         return True
     kinds_a, kinds_b = ({_AREA_KINDS[m.lower()] for m in _AREA_KIND.findall(c.text)} for c in (a, b))
     if kinds_a and kinds_b and kinds_a != kinds_b:
@@ -285,12 +293,21 @@ def _speakers_places(speaker: str) -> set[str]:
     """Towns the speaker's words name ("The mayor of Leeds", "York council", "Kharkiv's governor")."""
     from claimdesk.extraction.gazetteer import gazetteer
 
-    words = (re.sub(r"['’]s$", "", w) for w in re.findall(r"\b[A-Z][\w'’-]+", speaker))
+    # (not a first name: "Volyn governor Roman Kostiuk" is no word of Roman, Romania; but "Mayor of Kharkiv Ihor
+    # Terekhov", "Kharkiv's Ihor Terekhov")
+    words = (re.sub(r"['’]s$", "", m[1]) for m in re.finditer(r"\b([A-Z][\w'’-]+)(?![\w'’-])", speaker)
+             if not _BEFORE_A_NAME.match(speaker, m.end()) or re.search(r"\bof\s+$", speaker[:m.start()])
+             or re.search(r"['’]s$", m[1]))
     return {w.lower() for w in words if w.lower() not in _INSTITUTIONS
             and any(e.name == w and e.kind == "city" and e.population >= _TOWN_SIZE for e in gazetteer().lookup(w))}
 
 
 _TOWN_SIZE = 10_000  # people: a capitalised word of a speaker's naming a town this big is read as that town
+# words of an office after a town's name ("Lviv Mayor …", "Kharkiv Regional Military Administration")
+_OFFICE_WORD = r"(?:Mayor|Governor|City|Town|Council|Regional|Region|Oblast|Military|Administration|Police|Fire|" \
+               r"Emergency|Department|District|Municipal|State|Provincial|Head|Hospital|Port)\b"
+_REGIONAL = re.compile(r"\b(?:regional|region['’]?s?|oblast|governor|province|provincial)\b", re.I)
+_BEFORE_A_NAME = re.compile(r"\s+(?!" + _OFFICE_WORD + r")[A-Z]")
 _INSTITUTIONS = frozenset({"police", "council"})  # town names that are also a speaker's word ("Police", Poland)
 
 
