@@ -1454,6 +1454,27 @@ def test_a_toll_told_as_grown_is_no_rival_of_the_lower_count_it_grew_from():
 
 
 
+def test_a_higher_toll_from_the_office_whose_toll_had_risen_is_its_count_grown_on():
+    # session 52, after war set BF (then a tuning set): the regional administration's "risen to seven" in the late
+    # morning and "at least nine … according to the regional administration" on another page that day
+    risen = claim("The regional military administration said the death toll in Poltava had risen to seven.")
+    later = claim("At least nine people were killed in Poltava, according to the regional administration.")
+    assert _number_details(risen, later) == []
+    assert number_conflict(later, risen) is None
+    # another office's higher figure is still a rival account, and so is the same office's lower one
+    mayor = claim("Poltava mayor Iryna Marchenko said 12 people had been killed in Poltava.")
+    assert _number_details(risen, mayor) == ["seven vs 12"]
+    lower = claim("Five people were killed in Poltava, according to the regional administration.")
+    assert _number_details(risen, lower) == ["seven vs Five"]
+    # an office told apart by its words (a review's cases): another region's administration, a city's military
+    # administration beside its mayor
+    sumy = claim("The Sumy regional administration said nine people were killed in Poltava.")
+    assert _number_details(risen, sumy) == ["seven vs nine"]
+    mayors = claim("The mayor said the death toll in Bucha had risen to seven.")
+    military = claim("The head of the Kyiv city military administration said nine people were killed in Bucha.")
+    assert _number_details(mayors, military) == ["seven vs nine"]
+
+
 def test_a_figure_of_more_dead_is_what_was_added_to_the_toll_not_the_toll():
     # session 49, after war set AF's contested story: "Two more people died in hospital overnight, bringing the death
     # toll to 11" had disagreed with the day's seven and nine as a toll of two

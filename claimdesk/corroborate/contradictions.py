@@ -335,7 +335,8 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
                     continue
-                if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x):
+                if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x) \
+                        or _grown_on(a, x, mx, b, y) or _grown_on(b, y, my, a, x):
                     continue
                 if _moved_from(a, x, y) or _moved_from(b, y, x) or _earlier_lower_tolls(a, x, mx, b, y, my) \
                         or _remaining_of_the_cut(a, x, b, y, mx):
@@ -429,6 +430,31 @@ def _grown_past(claim: Claim, q: Quantity, mq: Measure, other: Claim, lower: Qua
     if mq.event not in _GROWING_TOLLS or interval(lower)[1] >= interval(q)[0] or not _told_grown(claim, q):
         return False
     return one_speaker(claim, other) or (other.attribution.kind in ("none", "vague") and _speaker(other) == (None, None))
+
+
+def _grown_on(claim: Claim, q: Quantity, mq: Measure, other: Claim, higher: Quantity) -> bool:
+    """`claim` tells its toll `q` as the count grown to ("the regional military administration said the death toll in
+    Poltava had risen to seven"), and `other` gives a higher figure of it from the same office ("At least nine
+    people were killed in Poltava, according to the regional administration"): the office's count grown on, read
+    later, not two accounts. Another office's higher figure (the mayor's twelve) is still a rival account."""
+    if mq.event not in _GROWING_TOLLS or interval(higher)[0] <= interval(q)[1] or not _told_grown(claim, q):
+        return False
+    (name, office), (other_name, other_office) = _speaker(claim), _speaker(other)
+    # one office by the same words: no name or place told apart ("Kharkiv's governor" / "the Belgorod governor"),
+    # not a city's military administration beside its mayor
+    return office is not None and office == other_office and name == other_name \
+        and _office_words(claim) == _office_words(other)
+
+
+def _office_words(claim: Claim) -> tuple[frozenset[str], bool]:
+    """The capitalised words of a speaker's title (towns, regions) and whether it is a military administration."""
+    source = claim.attribution.source or ""
+    words = frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", source)) - _TITLE_CAPITALS
+    return words, bool(re.search(r"\bmilitary\b", source, re.I) and re.search(r"\b(?:city|town)\b", source, re.I))
+
+
+_TITLE_CAPITALS = frozenset({"the", "regional", "region", "oblast", "military", "administration", "city", "town",
+                             "governor", "mayor", "head", "state", "civil"})
 
 
 def _earlier_lower_toll(claim: Claim, q: Quantity, mq: Measure, later: Quantity) -> bool:
