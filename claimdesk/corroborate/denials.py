@@ -45,6 +45,9 @@ def is_denial(claim: Claim) -> bool:
     if cue.re is _STILL_HELD or cue.re is _NO_TRUTH or cue.re is _NO_HARM:
         return True
     after = text[cue.end():]
+    if cue.re is _SAID_FALSE and _CALLED_IT.match(after) and _ANOTHER_CLAUSE_BEFORE.search(text, 0, cue.start()):
+        return False  # "Russia claims to have captured the village; Ukraine says this is false": what "this" is lies
+        # in the claim's own first clause, not in the sentence before, where a pointer would look for it
     if _THAT_CLAUSE.match(after) or _NOTION_THAT.match(after) or _CALLED_FALSE.search(after):
         return True
     if _PRONOUN_OBJECT.match(after) or cue.re is _SAID_FALSE and _CALLED_IT.match(after):
@@ -112,8 +115,9 @@ _PROPOSAL_TO = re.compile(r"\s*(?:(?!(?:that|of|about|on|reports?|claims?|allega
                           r"\s+(?:(?!to\b)\S+\s+){0,4}?to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z]+\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|this|them)\s*(?:[,.;:”\"]|$|\band\b|\bbut\b|\bas\b)", re.I)
 _OBJECT = re.compile(r"\s*((?:\w+[\s,’'-]*){1,5})")
-# what is called false only pointed to: "calls this a lie", "called it fake"
+# what is called false only pointed to: "calls this a lie", "said this was false"
 _CALLED_IT = re.compile(r"\s+(?:this|that|it)\s", re.I)
+_ANOTHER_CLAUSE_BEFORE = re.compile(r"[;:—–]|,\s+(?:but|while|and)\s", re.I)
 
 
 def _cue_in(claim: Claim) -> Optional[re.Match]:
