@@ -414,7 +414,20 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # strikes on western Ukraine: Lviv's rail yard and warehouses, Burshtyn's power plant, Lutsk and Kovel, Moscow's
        # claimed foreign weapons depot) corroborated 15 / 3, found 17 of 20, contested 3 / 1, denied 4 / 0, conflicts
        # 1 of 12, denials 18 of 18; on the last code contested 4 / 1, conflicts 2 of 12 (AZ, read once more: 2 -> 3)
-       "set_bf": (10, 29, 3), "set_bg": (15, 18, 2)}
+       "set_bf": (11, 29, 3), "set_bg": (15, 18, 5),
+       # session 52 (BF and BG made tuning sets): written from them, "calls this a lie" denies the claim it points
+       # back to, a region's bare "own figure of nine" and "said at the same time that" answer the figure before,
+       # an office's toll "risen to seven" and its higher figure are its count grown on: BF corroborated 10 -> 11, BG
+       # conflicts 2 -> 5 (no other set moved)
+       # sets BH and BI, written at session 52's start by two more blind helpers and held out: first read on main
+       # d200715 (the session's first code), then once on its last code (nothing was chosen on them), alike. BH
+       # (missiles and drones on Chernihiv region: a city hospital and the heat and power plant, Nizhyn's rail depot, a
+       # border village evacuated; the regional administration and the city council at odds on the injured and on
+       # homes without heating) corroborated 12 / 3, found 13 of 19, contested 4 / 0, denied 4 / 1, conflicts 2 of 9,
+       # denials 17 of 17; BI (strikes on Khmelnytskyi and Vinnytsia regions: an airfield Moscow claims and Kyiv
+       # denies, a nuclear plant's cut line and its diesel hours at odds, a shopping centre fire's injured at odds)
+       # corroborated 11 / 7, found 13 of 19, contested 3 / 1, denied 2 / 0, conflicts 2 of 10, denials 20 of 20
+       "set_bh": (12, 17, 2), "set_bi": (11, 20, 2)}
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -750,7 +763,19 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "bg06.html: Russia's overnight attack on western Ukraine also reached Lutsk, Kovel and the Burshtyn power plant.",
                          "bg12.html: Smoke over the Burshtyn thermal power plant on Saturday.",
                          "bg14.html: Smoke rises above the Tuapse refinery in a video posted by residents.",
-                         "bg11.html: Damaged tracks at the Klepariv freight yard in Lviv, March 1, 2031."]}
+                         "bg11.html: Damaged tracks at the Klepariv freight yard in Lviv, March 1, 2031."],
+              # sets BH and BI (session 52, held out) as read: photo captions
+              "set_bh": ["bh01.html: Firefighters work at the site of City Hospital No. 2 after a Russian missile strike in Chernihiv, Ukraine, March 15, 2032.",
+                         "bh02.html: Firefighters work at the site of City Hospital No. 2 after a Russian missile strike in Chernihiv, Ukraine, March 15, 2032.",
+                         "bh03.html: A damaged hospital building in Chernihiv, Ukraine.",
+                         "bh06.html: The surgical wing of City Hospital No. 2 after the strike.",
+                         "bh04.html: Smoke rises over the Chernihiv combined heat and power plant after the strike.",
+                         "bh11.html: Workers inspect the damaged turbine hall of the Chernihiv combined heat and power plant."],
+              "set_bi": ["bi01.html: Firefighters work at the Sonyachnyi shopping centre in Vinnytsia after a drone strike started a fire.",
+                         "bi06.html: Rescuers put out the fire at the Sonyachnyi shopping centre in Vinnytsia on March 15.",
+                         "bi07.html: The burnt-out facade of the Sonyachnyi shopping centre on Keletska Street.",
+                         "bi06.html: Rescuers put out the fire at the Sonyachnyi shopping centre in Vinnytsia on March 15.",
+                         "bi12.html: A damaged transformer at the substation in Shepetivka district."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -823,7 +848,18 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                               "This assessment was first published by the Centre for Eastern Security Studies on June 12 and is rep"],
                    # sets BF and BG (session 51, held out) as read: a city hotline's number, a wire dateline's lead
                    "set_bf": ["The city hotline for residents of damaged buildings works around the clock: 1580."],
-                   "set_bg": ["LVIV, Mar 15 (Meridian Wire) - Russian drones and missiles hit a rail yard and a warehouse district "]}
+                   "set_bg": ["LVIV, Mar 15 (Meridian Wire) - Russian drones and missiles hit a rail yard and a warehouse district "],
+                   # sets BH and BI (session 52, held out) as read: a links disclaimer, comment and upgrade prompts, a
+                   # think tank's republication notes, a live page's closing line, a correction note
+                   "set_bh": ["ABN is not responsible for the content of external sites.",
+                              "Tell us in the comments below.",
+                              "This assessment was first published by the Carrow Institute for Conflict Studies and is republished ",
+                              "Upgrade to RailTrack East Premium."],
+                   "set_bi": ["Halden will continue to monitor the situation and report daily.",
+                              "If you have photos or video of the attack, send them to our Telegram bot.",
+                              "This article was corrected to fix the name of the district.",
+                              "This assessment was first published by our partner, the Halden Institute for Conflict Studies, and i",
+                              "This live page is no longer being updated."]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -1236,12 +1272,19 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F32', 'F5']")],
                "set_be": [("contested", "joins facts ['F12', 'F13', 'F6', 'F7', 'F8']"),
                           ("contested", "joins facts ['F22', 'F6', 'F7', 'F8']")],
-               # sets BF and BG (session 51, held out) as read on the session's last code
-               "set_bf": [("contested", "F6 is corroborated in the key"),
-                          ("contested", "F8 is single-source in the key"),
+               # sets BF and BG (session 51, held out; tuning since session 52, whose 'risen to seven' rule took BF's F6
+               # out of contest)
+               "set_bf": [("contested", "F8 is single-source in the key"),
                           ("corroborated", "joins facts ['F15', 'F34']")],
                "set_bg": [("contested", "holds a furniture line"),
-                          ("corroborated", "joins facts ['F11', 'F36']")]}
+                          ("corroborated", "joins facts ['F11', 'F36']")],
+               # sets BH and BI (session 52, held out) as read
+               "set_bh": [("corroborated", "joins facts ['F10', 'F20']"),
+                          ("corroborated", "joins facts ['F10', 'F31', 'F36', 'F6']"),
+                          ("denied", "F13 is corroborated in the key")],
+               "set_bi": [("contested", "F22 is corroborated in the key"),
+                          ("corroborated", "joins facts ['F13', 'F14', 'F16', 'F17']"),
+                          ("corroborated", "joins facts ['F27', 'F8']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1314,8 +1357,9 @@ KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac"
                       "set_x": ["F4"], "set_y": ["F19"], "set_z": ["F19"],
                       # set BE (session 50, held out) as read
                       "set_be": ["F23", "F7"],
-                      # set BF (session 51, held out) as read
-                      "set_bf": ["F22", "F7"],
+                      # set BF (session 51, held out) as read; session 52's pointed-back "calls this a lie" put the
+                      # Myrhorod claim's corroborated copies in its denied story (F22)
+                      "set_bf": ["F7"],
                       # sets AZ and BA (session 48, held out) as read on the session's last code
                       "set_az": ["F18"], "set_ba": ["F12", "F5"]}
 
