@@ -199,3 +199,38 @@ def test_a_governors_first_name_is_no_town():
          "The city administration stood by its own figure of nine."),
     ]:
         assert _at_odds(first, second) == [], (first, second)
+
+
+def test_a_happenings_figure_told_by_its_noun_answers_the_figure_of_that_happening_before():
+    # session 52, after tuning set AW: "put the delay at", "maintains the delay was" measure their figure by a verb of
+    # telling; the noun says what happened ("had been delayed by nearly seven hours")
+    assert _at_odds("The railway said the train had been delayed by about three hours.",
+                    "The regional administration, however, put the delay at nearly six hours.") \
+        == ["about three vs nearly six"]
+    assert _at_odds("The railway said the train had been delayed by nearly seven hours.",
+                    "Ukrzaliznytsia maintains the delay was about four hours.") == ["nearly seven vs about four"]
+    # a review's counter-examples: a figure a telling verb gives of something else than the happening before it
+    # (people on strike or still underground, a shift, another delay, the power cut, a crowd), or one figure of
+    # the two the sentence before gives of the thing
+    pairs = [
+        ("The mine's owner said 120 workers had been brought to the surface by noon.",
+         "The union, however, said 300 workers were on strike at the same hour."),
+        ("The mine's owner said 120 workers had been brought to the surface by noon.",
+         "Rescuers, however, said 30 workers remained underground at the same hour."),
+        ("The mine's owner said 120 workers had been brought to the surface by noon.",
+         "The union, however, put the shift at 400 workers."),
+        ("The railway said the train had been delayed by about three hours.",
+         "The union, however, said the driver's shift was twelve hours."),
+        ("The railway said the train had been delayed by about three hours.",
+         "The airport, however, said the delay to flights was about six hours."),
+        ("Firefighters said the blaze at the depot burned for about six hours.",
+         "The city, however, said the power cut was about nine hours."),
+        ("Police said 40 people were arrested at the march.", "Organisers, however, put the crowd at 30,000 people."),
+        ("The governor said 14 people were killed in the missile strike on the city.",
+         "The health ministry, however, reported 45 people in hospital at the same hour."),
+        ("Officials said 120 workers were evacuated and 30 workers were injured.", "The union, however, counted 95 workers."),
+        ("The railway said the train had been delayed by about three hours.",
+         "The administration, however, put the number of passengers at 300."),
+    ]
+    for first, second in pairs:
+        assert _at_odds(first, second) == [], (first, second)

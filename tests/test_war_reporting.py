@@ -362,7 +362,7 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # hospital, Moscow's claim of a military depot at the station that Kyiv denies, Ukraine's drones on an
        # airfield in Russia's Bryansk region) corroborated 20 / 7, found 18 of 21, contested 0 / 3, denied 2 / 3,
        # conflicts 0 of 8, denials 36 of 36
-       "set_av": (17, 6, 2), "set_aw": (20, 36, 3),
+       "set_av": (17, 6, 2), "set_aw": (20, 36, 5),
        # sets AX and AY, written midway through session 47 by two more blind helpers, read once on main 1905d52 (no
        # verdict rule changed that session) and held out: AX (glide bombs and drones on Zaporizhzhia and Orikhiv, an
        # aid convoy hit on the road between them, evacuation buses counted by the region and a volunteer group, a
@@ -418,7 +418,9 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # session 52 (BF and BG made tuning sets): written from them, "calls this a lie" denies the claim it points
        # back to, a region's bare "own figure of nine" and "said at the same time that" answer the figure before,
        # an office's toll "risen to seven" and its higher figure are its count grown on: BF corroborated 10 -> 11, BG
-       # conflicts 2 -> 5 (no other set moved)
+       # conflicts 2 -> 5 (no other set moved); then a happening's figure told by its noun ("Ukrzaliznytsia maintains
+       # the delay was about four hours", "put the delay at") answers the figure of that happening before it: AW
+       # conflicts 3 -> 5
        # sets BH and BI, written at session 52's start by two more blind helpers and held out: first read on main
        # d200715 (the session's first code), then once on its last code (nothing was chosen on them), alike. BH
        # (missiles and drones on Chernihiv region: a city hospital and the heat and power plant, Nizhyn's rail depot, a

@@ -179,14 +179,15 @@ def _answered(ordered: list[Claim], i: int) -> Optional[tuple[int, list[Claim]]]
     (the kind of thing its figures name, or anything when its figure names nothing), with its sentence's claims:
     the figure the second answers, whether the two agree or not (an older one further up is not what it answers)."""
     b = ordered[i]
-    kinds = _measured(b)
+    kinds, told = _measured(b), _told_things(b)
     for j in range(i - 1, max(-1, i - 1 - _CLAIMS_BACK), -1):
         a = ordered[j]
         if not _near(a, b) or a.span[1] > b.span[0]:
             break
         theirs = _measured(a)
         named = {thing for *_, thing, _, _ in _counts(a)}
-        if (theirs and (kinds & theirs or not counted_figures(b))) or (named and not counted_figures(b)):
+        if (theirs and (kinds & theirs or not counted_figures(b) or told & {thing for thing, _ in theirs})) \
+                or (named and not counted_figures(b)):
             return j, _sentence_of(ordered, j)
     return None
 
@@ -242,7 +243,7 @@ def _at_odds(a: Claim, b: Claim, sentence: list[Claim], on: Optional[date],
     told = number_conflict(a, b, grown_since(lambda *_: False, on, on, a, b, told_at(a), told_at(b)))
     if told is not None and _names_another_count(a, b, told):
         return None
-    told = told or _bare_figure_at_odds(a, b, sentence)
+    told = told or _bare_figure_at_odds(a, b, sentence) or _told_figure_at_odds(a, b, sentence)
     if told is None or any(thing in _NOT_A_COUNT for thing, _ in disputed_kinds(a, b, told)):
         return None
     return told
@@ -379,6 +380,43 @@ def _bare_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[
         return None
     return Disagreement("number", f"{x.text} vs {y.text}", f"{thing}{' ' + event if event else ''} ({counted})",
                         (x.span, y.span))
+
+
+def _told_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[Disagreement]:
+    """`b` gives one figure of what happened, named by its noun, with a verb that only tells it ("Ukrzaliznytsia
+    maintains the delay was about four hours", "put the delay at about four hours"): read as the count `a`'s sentence
+    gives of that happening ("had been delayed by nearly seven hours"), when the sentence counts it one way only."""
+    things = _told_things(b)
+    figures_b = [q for qs in counted_figures(b).values() for q in qs]
+    if len(things) != 1 or len(figures_b) != 1:
+        return None
+    figures = [f for c in sentence for f in _counts(c) if f[2] in things]
+    if len(figures) != 1 or figures[0][0].id != a.id:
+        return None
+    _, x, thing, event, counted = figures[0]
+    y = figures_b[0]
+    noun = _TOLD_HAPPENING.search(b.text)
+    if event is None or noun is None or noun["noun"][:5].lower() != event[:5].lower() or overlap(x, y):
+        return None
+    return Disagreement("number", f"{x.text} vs {y.text}", f"{thing} {event} ({counted})", (x.span, y.span))
+
+
+def _told_things(claim: Claim) -> set[str]:
+    """What the claim's figures count when its words tell a happening's figure by its noun ("put the delay at",
+    "the delay was") and each figure is measured by a verb that only tells it (`_TELLING`)."""
+    kinds = _measured(claim)
+    if not kinds or not _TOLD_HAPPENING.search(claim.text) or not all(event in _TELLING for _, event in kinds):
+        return set()
+    return {thing for thing, _ in kinds}
+
+
+# verbs that tell a figure rather than what happened to what it counts ("put the delay at about four hours", "the
+# delay was about four hours"), and the happening told by its noun, with nothing between it and the figure's verb (not
+# "the delay to flights was", "the power cut was", "the driver's shift was")
+_TELLING = frozenset({"put", "be", "give", "estimate", "maintain"})
+_TOLD_HAPPENING = re.compile(r"\b(?:put|puts|putting|gave|gives|estimated?|estimates|maintains?|maintained|insists?|"
+                             r"insisted|says?|said)\s+(?:that\s+)?the\s+(?P<noun>[a-z]+)\s+(?:at|was|is|had\s+been|"
+                             r"has\s+been|stood\s+at|stands\s+at)\b")
 
 
 def _names_another_count(a: Claim, b: Claim, told: Disagreement) -> bool:
