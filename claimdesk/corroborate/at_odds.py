@@ -47,6 +47,7 @@ from claimdesk.corroborate.denials import is_denial
 from claimdesk.corroborate.measures import measure, overlap, unit_class
 from claimdesk.corroborate.rivals import Rivalry, disputed_kinds, other_incidents
 from claimdesk.extraction.setting import own_places
+from claimdesk.language.numerals import BELOW_TWENTY, TENS
 from claimdesk.models import Claim, Quantity
 
 # the reporter's words setting a figure against another party's: "however", "But the State Emergency Service …",
@@ -71,8 +72,8 @@ _AT_ODDS = re.compile(
 # a figure naming nothing it counts answers the figure before only when the sentence points back to a count with
 # nothing after the noun: "put the number at about 350", "the city's own figure was", "put the toll at two", "stood
 # by its figure of about 140" (not "put the number of arrests at 12", "the club's own figure for the crowd")
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b"
+_NUMBER_WORD = r"(?:" + "|".join(sorted(BELOW_TWENTY.keys() - {"zero"} | TENS.keys(), key=len, reverse=True)) \
+    + r"|a\s+hundred)\b"
 _POINTS_BACK = re.compile(r"\b(?:number|figures?|toll|count|tally|total)\s+(?:[a-z]+ed\s+)?"
                           r"(?:(?:for|over|in|from)\s+the\s+(?:same\s+(?:\w+\s+)?"
                           r"(?:period|week|day|night|days|hour)|city|town|region|province|oblast|district|country)\s+){0,2}"
