@@ -384,11 +384,15 @@ FIRE_HOURS_OTHER = "The fire at the Novorossiysk oil depot was put out in about 
 OUTAGE_HOURS = ("The nuclear plant in Enerhodar was left without external power for more than seven hours on Tuesday, "
                 "the agency said.")
 OUTAGE_HOURS_OTHER = "External power at the plant in Enerhodar was restored in about three hours on Tuesday, the operator said."
+GENERATOR_HOURS = ("The nuclear plant in Enerhodar ran on its diesel generators for about three hours on Tuesday, "
+                   "the operator said.")
+GENERATOR_HOURS_OTHER = "The generators supplied the plant in Enerhodar for almost seven hours on Tuesday, the ministry said."
 TALKS_HOURS = "Talks between the port authority and the unions in Novorossiysk lasted two hours on Tuesday, the mayor said."
 
 
 @pytest.mark.parametrize("pair", [(FIRE_AREA, FIRE_AREA_OTHER), (FIRE_HOURS, FIRE_HOURS_OTHER),
-                                  (OUTAGE_HOURS, OUTAGE_HOURS_OTHER)], ids=["fire-area", "fire-duration", "power-cut"])
+                                  (OUTAGE_HOURS, OUTAGE_HOURS_OTHER), (GENERATOR_HOURS, GENERATOR_HOURS_OTHER)],
+                         ids=["fire-area", "fire-duration", "power-cut", "on-generators"])
 def test_two_outlets_extent_of_one_fire_or_power_cut_contest_each_other(sqlite_url, pair):
     stories = _corroborated(sqlite_url, [(pair[0], "Kuban Courier"), (pair[1], "Black Sea Wire")])
     # one story holding both, or each its own: either way every one shows the two figures at odds
@@ -396,8 +400,10 @@ def test_two_outlets_extent_of_one_fire_or_power_cut_contest_each_other(sqlite_u
     assert all(any(c.kind == "number" for c in s.contradictions) for s in stories)
 
 
-def test_hours_of_a_fire_are_no_rival_of_hours_of_talks(sqlite_url):
-    stories = _corroborated(sqlite_url, [(FIRE_HOURS, "Kuban Courier"), (TALKS_HOURS, "Black Sea Wire")])
+@pytest.mark.parametrize("pair", [(FIRE_HOURS, TALKS_HOURS), (GENERATOR_HOURS, OUTAGE_HOURS), (GENERATOR_HOURS, FIRE_HOURS.replace("Novorossiysk", "Enerhodar"))],
+                         ids=["fire-talks", "generators-power-cut", "generators-fire"])
+def test_hours_of_one_thing_are_no_rival_of_hours_of_another(sqlite_url, pair):
+    stories = _corroborated(sqlite_url, [(pair[0], "Kuban Courier"), (pair[1], "Black Sea Wire")])
     assert not any(s.status == "contested" for s in stories), [(s.status, s.text[:60]) for s in stories]
 
 
@@ -828,3 +834,29 @@ def test_one_days_count_of_patients_moved_out_of_a_hospital_rivals_wherever_told
     lviv_doc, [lviv] = _claims("In Lviv, about 140 patients were evacuated from the regional hospital overnight, the "
                                "city council said.", "Harbor Wire")
     assert rivalries({"a": [kyiv], "b": [lviv]}, {kyiv_doc.id: DAY, lviv_doc.id: DAY}.get, _outlet) == []
+
+
+def test_two_offices_hours_on_backup_generators_and_disconnected_homes_are_rivals():
+    # session 53, after tuning set BI: how long a plant ran on its generators and the homes told as disconnected,
+    # each told with no town on a page of one place, in two stories
+    lead = "A Russian strike cut the power line to the nuclear plant in Enerhodar overnight.\n"
+
+    def told(text: str, outlet: str) -> tuple[Document, Claim]:
+        doc, claims = _claims(lead + text, outlet)
+        return doc, next(c for c in claims if c.text == text)
+
+    operator_doc, operator = told("Energoatom said the plant ran on the diesel generators for about three hours.",
+                                  "Harbor Wire")
+    ministry_doc, ministry = told("The energy ministry said the generators had supplied the plant for almost seven "
+                                  "hours.", "Enerhodar Herald")
+    region_doc, region = told("About 38,000 households lost power, the regional administration said.", "Harbor Wire")
+    grid_doc, grid = told("The distributor reported 61,000 disconnected households.", "Enerhodar Herald")
+    outage_doc, outage = told("The plant was left without external power for almost seven hours, the ministry said.",
+                              "Enerhodar Herald")
+    published = {d.id: DAY for d in (operator_doc, ministry_doc, region_doc, grid_doc, outage_doc)}.get
+    [found] = rivalries({"a": [operator], "b": [ministry]}, published, _outlet)
+    assert found.contradiction.detail == "about three vs almost seven", found
+    [found] = rivalries({"a": [region], "b": [grid]}, published, _outlet)
+    assert found.contradiction.detail == "About 38,000 vs 61,000", found
+    # hours on generators are no rival of hours without power
+    assert rivalries({"a": [operator], "b": [outage]}, published, _outlet) == []

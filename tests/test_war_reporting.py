@@ -429,7 +429,13 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # denials 17 of 17; BI (strikes on Khmelnytskyi and Vinnytsia regions: an airfield Moscow claims and Kyiv
        # denies, a nuclear plant's cut line and its diesel hours at odds, a shopping centre fire's injured at odds)
        # corroborated 11 / 7, found 13 of 19, contested 3 / 1, denied 2 / 0, conflicts 2 of 10, denials 20 of 20
-       "set_bh": (12, 17, 2), "set_bi": (11, 20, 2)}
+       "set_bh": (12, 17, 3), "set_bi": (11, 20, 5),
+       # session 53 (BH and BI made tuning sets): written from them, "up to" tells the figure a count reached
+       # ("about 12,000" / "up to 40,000" households disagree), homes without heating are another count than homes
+       # without power, households told "disconnected" are cut off, a plant's hours on backup generators are one count
+       # however told, and "puts the figure at 61,000 households" / "said the figure was" answer the count before: BH
+       # conflicts 2 -> 3, BI 2 -> 5; AQ's heat plant lead, with its homes without heating, is no longer contested
+       }
 
 
 @pytest.fixture(scope="module", params=sorted(NOW))
@@ -1189,11 +1195,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F14', 'F25']"),
                           ("denied", "joins facts ['F1', 'F18', 'F2', 'F30']")],
                "set_aq": [("contested", "F1 is corroborated in the key"), ("contested", "F10 is corroborated in the key"),
-                          ("contested", "F17 is corroborated in the key"), ("contested", "F28 is corroborated in the key"),
+                          ("contested", "F17 is corroborated in the key"),
                           ("contested", "F8 is corroborated in the key"), ("contested", "F8 is corroborated in the key"),
                           ("contested", "F8 is corroborated in the key"), ("contested", "F8 is corroborated in the key"),
                           ("contested", "joins facts ['F17', 'F18', 'F19', 'F8', 'F9']"),
-                          ("contested", "joins facts ['F23', 'F24']"), ("contested", "joins facts ['F27', 'F28', 'F35', 'F6']"),
+                          # (session 53: homes without heating are no count of homes without power, so the heat
+                          # plant's lead and the city's 46,000 households without heating are no longer contested)
+                          ("contested", "joins facts ['F23', 'F24']"), ("corroborated", "joins facts ['F27', 'F28', 'F35', 'F6']"),
                           ("corroborated", "joins facts ['F1', 'F25', 'F6']"), ("denied", "F16 is single-source in the key")],
                # sets AR and AS (session 45) as first read: AR's wire lead of the night's strikes on three ports, each
                # joined by outlets' sentences of one of its facts; AS (held out) the bus station's tolls through the day
@@ -1280,9 +1288,10 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("corroborated", "joins facts ['F15', 'F34']")],
                "set_bg": [("contested", "holds a furniture line"),
                           ("corroborated", "joins facts ['F11', 'F36']")],
-               # sets BH and BI (session 52, held out) as read
-               "set_bh": [("corroborated", "joins facts ['F10', 'F20']"),
-                          ("corroborated", "joins facts ['F10', 'F31', 'F36', 'F6']"),
+               # sets BH and BI (session 52, held out) as read; session 53 (tuning): the city's "up to 40,000" households
+               # without heating disagree with the region's "about 12,000", so the stories joining them are contested
+               "set_bh": [("contested", "joins facts ['F10', 'F20']"),
+                          ("contested", "joins facts ['F10', 'F31', 'F36', 'F6']"),
                           ("denied", "F13 is corroborated in the key")],
                "set_bi": [("contested", "F22 is corroborated in the key"),
                           ("corroborated", "joins facts ['F13', 'F14', 'F16', 'F17']"),
@@ -1362,6 +1371,11 @@ KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac"
                       # set BF (session 51, held out) as read; session 52's pointed-back "calls this a lie" put the
                       # Myrhorod claim's corroborated copies in its denied story (F22)
                       "set_bf": ["F7"],
+                      # sets BH and BI (session 53, tuning): the homes without heating and the plant's hours on its
+                      # generators are contested now, while a sentence telling only that the plant ran on them (BI's
+                      # line cut "forcing the station to rely on emergency" generators) or the evening's remaining
+                      # homes (BH) still sit in corroborated stories
+                      "set_bh": ["F10"], "set_bi": ["F9"],
                       # sets AZ and BA (session 48, held out) as read on the session's last code
                       "set_az": ["F18"], "set_ba": ["F12", "F5"]}
 

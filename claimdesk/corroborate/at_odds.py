@@ -68,7 +68,11 @@ _AT_ODDS = re.compile(
     r"week|month|(?:\d+|two|three|four|five|six|seven|ten)\s+days)\b"
     r"|\b(?:stood|stands?)\s+by\s+(?:its|their|his|her|the)\s+(?:own\s+)?(?:figure|count|tally|number|toll|"
     r"total|account)s?\b|\b(?:maintain|insist)(?:s|ed)?\s+(?:that\b|the\b|its\b|their\b)"
-    r"|\bdiscrepanc|\bat\s+odds\b|\bcannot\s+be\s+reconciled\b", re.I)
+    r"|\bdiscrepanc|\bat\s+odds\b|\bcannot\s+be\s+reconciled\b"
+    # another speaker telling "the figure" of the count before: "Acting mayor Dmytro Oleksiuk said the figure was up to
+    # 40,000 households", "told reporters the figure was closer to seven hours", "said the number was up to 40,000"
+    r"|\b(?:said|says|told\s+\w+)\s+(?:that\s+)?the\s+(?:figure|number|toll|count|tally|total)\s+(?:was|is|stood|stands)\b",
+    re.I)
 # a figure naming nothing it counts answers the figure before only when the sentence points back to a count with
 # nothing after the noun: "put the number at about 350", "the city's own figure was", "put the toll at two", "stood
 # by its figure of about 140" (not "put the number of arrests at 12", "the club's own figure for the crowd")
@@ -363,11 +367,14 @@ def _bare_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[
     count it gives ("put the number of destroyed buses at 21"): read as the one thing `a`'s sentence counts (that
     thing, when named), at odds when the two cannot both be right."""
     bare = [q for q in b.quantities if q.unit is None and q.span is not None]
-    if len(bare) != 1 or counted_figures(b):
-        return None
-    y = bare[0]
-    named = _named_count(b, y)
-    if named is None and not _POINTS_BACK.search(b.text):
+    if len(bare) == 1 and not counted_figures(b):
+        y = bare[0]
+        named = _named_count(b, y)
+        if named is None and not _POINTS_BACK.search(b.text):
+            return None
+    elif (y := _figure_pointed_back(b)) is not None:
+        named = None
+    else:
         return None
     figures = [f for c in sentence for f in _counts(c)]
     if not figures or len({(thing, event) for _, _, thing, event, _ in figures}) != 1 or figures[0][0].id != a.id:
@@ -375,12 +382,30 @@ def _bare_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[
     _, x, thing, event, counted = figures[0]
     if named is not None and named not in (thing, _class_of(x.unit or "")):
         return None
+    if y.unit is not None and unit_class(y) != thing:
+        return None  # "put the figure at 61,000 people" answers no count of households
     if _TOLL.search(b.text) and event != ("injure" if _INJURED.search(b.text) else "kill"):
         return None
     if overlap(x, Quantity(text=y.text, value=y.value, qualifier=y.qualifier, unit=x.unit, high=y.high, span=y.span)):
         return None
     return Disagreement("number", f"{x.text} vs {y.text}", f"{thing}{' ' + event if event else ''} ({counted})",
                         (x.span, y.span))
+
+
+def _figure_pointed_back(claim: Claim) -> Optional[Quantity]:
+    """The claim's one figure, naming what it counts, right after words pointing back to a count: "Regional
+    distributor Podilskenerho puts the figure at 61,000 households", "the figure was up to 40,000 households"."""
+    figures = [q for q in claim.quantities if q.span is not None]
+    if len(figures) != 1 or figures[0].unit is None:
+        return None
+    start = figures[0].span[0] - claim.span[0]
+    back = [m for m in _POINTS_BACK.finditer(claim.text, 0, max(start, 0)) if m.end() <= start]
+    if not back or len(claim.text[back[-1].end():start].split()) > _POINTED_GAP:
+        return None
+    return figures[0]
+
+
+_POINTED_GAP = 3  # words between "the figure was" and its figure: "closer to", "more than", "up to"
 
 
 def _told_figure_at_odds(a: Claim, b: Claim, sentence: list[Claim]) -> Optional[Disagreement]:

@@ -121,15 +121,17 @@ def interval(q: Quantity) -> tuple[float, float]:
     rounds to a round X, half a unit of its last significant digit either side ("about 30" -> 25..35,
     "nearly 500,000" -> 450,000..550,000, "about 3,000 square metres" -> 2,500..3,500: the emergency
     service's 2,400 disagrees), and one unit either side of a count that is not round ("about five" ->
-    4..6, "some 12" -> 11..13); `at_least` and `up_to` are open on one side; an exact round number allows
-    half a unit of its last digit either side, an exact small count only itself."""
+    4..6, "some 12" -> 11..13); `at_least` is open above; `up_to` tells the figure the count reached, so it
+    allows half a unit of its last digit below it ("up to 40,000 households" -> 35,000..40,000: the regional
+    administration's "about 12,000" disagrees, and "up to three hours late" disagrees with "up to five"); an
+    exact round number allows half a unit of its last digit either side, an exact small count only itself."""
     v = q.value
     step = _step(v)
     if q.qualifier == "about":
         # a round figure was rounded to its last digit; a small count told as "about five" or "some 12" is looser
         return (v - step / 2, v + step / 2) if step >= 10 else (v - step, v + step)
     if q.qualifier == "up_to":
-        return 0.0, v
+        return v - step / 2, v
     if q.qualifier == "at_least":
         return v, math.inf
     if q.qualifier == "range" and q.high is not None:
@@ -551,15 +553,21 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         event = "strike"  # "struck the city with four guided bombs" / "dropped three guided bombs on Sumy": one count
         owners -= agents  # "Russian aircraft dropped six" / "Russian forces dropped at least eight": one side's bombs
         attribute |= _target(pred)  # "dropped three guided aerial bombs on the Central Market": what they hit
-    if event in _OUTAGE_VERBS and _powerless(pred):
+    if event in _OUTAGE_VERBS and (taken := _supply_taken(pred)):
         event = "outage"  # "lost power", "are without electricity", "left … without power", "cutting power to",
         #                   "denied about 46,000 households power"
         # a place is no owner of the households: the subject the parse makes of a headline's "Sumy region: …"
         owners -= _AREA_WORDS | {w.lower() for p in claim.places for w in p.name.split()}
-    elif _CUT_TO.search(claim.text, 0, where[0]) and _STRUCK.search(claim.text):
+        of = _HEATING if taken in _HEAT else of
+    elif (cut := _CUT_TO.search(claim.text, 0, where[0])) and _STRUCK.search(claim.text):
         # the parse takes "cut power" for a noun: "a strike on a substation cut power to some 31,000 households, the
         # ministry said" (its predicate is the speaker's verb, its subject the speaker)
         event, owners = "outage", set()
+        of = _HEATING if cut.group("supply").lower() in _HEAT else of
+    elif thing in _SUPPLIED and any(c.dep_ == "amod" and c.lower_ in _CUT_OFF for c in noun.children):
+        # "Podilskenerho reported 61,000 disconnected households": the households cut off, whoever reports them
+        event = "outage"
+        owners -= agents
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
         # "the death toll … stood at nine", "the toll rose to 11", "the number of people killed has risen
@@ -576,7 +584,7 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     extent = _extent(thing, event, owners | attribute, pred)
     if extent is not None and (of is None or of in _SITE_OF):
         # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
-        event, owners, attribute, of = extent, {"fire" if extent != "without power" else "power"}, set(), None
+        event, owners, attribute, of = extent, {_EXTENT_OF.get(extent, "fire")}, set(), None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -634,6 +642,8 @@ def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional
         return None
     if thing in _DURATIONS and (event == "outage" or (event in _RESTORED and words & _POWER)):
         return "without power"
+    if thing in _DURATIONS and pred is not None and _on_generators(pred):
+        return "on generators"
     told = set(words)
     if pred is not None:
         near = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -654,6 +664,19 @@ def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional
 
 
 _FIRE_NOUNS = {"fire", "blaze", "flame", "inferno"}
+_EXTENT_OF = {"without power": "power", "on generators": "generator"}  # what an extent is the extent of
+
+
+def _on_generators(pred) -> bool:  # noqa: ANN001
+    """The figure's verb tells how long something ran on backup generators, in whichever words: "the plant ran on
+    the diesel generators for about three hours", "the generators had supplied the plant for almost seven hours",
+    "relied on its emergency diesel generators for about three hours". Not how long fuel would last ("enough diesel
+    fuel to run its generators for at least 10 days", "can run for ten days"): a verb under "to" or a modal."""
+    if any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in pred.children):
+        return False
+    near = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    near += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() == "generator" for t in near)
 # what an area is of when it is the fire's still: "about 800 square metres of the site"
 _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facility", "ground", "grounds", "premise",
             "premises", "terminal", "refinery", "enterprise"}
@@ -684,6 +707,9 @@ _TELL_COUNT = {"cite"}  # "has continued to cite nine deaths" (not "confirmed 12
 # homes without power, in whichever words: "160,000 households … had lost power", "210,000 households … are
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
 _POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
+# what a supply is cut off from, told as cut off by a word before it: "61,000 disconnected households"
+_SUPPLIED = {"household", "home", "consumer", "customer", "subscriber"}
+_CUT_OFF = {"disconnected", "de-energised", "de-energized", "powerless", "unpowered"}
 
 
 def _set_on_fire(pred) -> bool:  # noqa: ANN001 - a spaCy token
@@ -704,15 +730,21 @@ def _set_on_fire(pred) -> bool:  # noqa: ANN001 - a spaCy token
     return False
 
 
-def _powerless(pred) -> bool:  # noqa: ANN001 - a spaCy token
-    """The figure's own verb takes power away: its object, or the object of its "without", is power
-    ("Eleven people are dead … after the strike, which also left the city without power" counts the dead)."""
+def _supply_taken(pred) -> Optional[str]:  # noqa: ANN001 - a spaCy token
+    """The supply the figure's own verb takes away (power, electricity, heating): its object, or the object of its
+    "without" ("Eleven people are dead … after the strike, which also left the city without power" counts the
+    dead)."""
     near = list(pred.children)
     near += [g for c in near if c.dep_ in ("prep", "prt") for g in c.children]
-    return any(t.lemma_.lower() in _POWER and t.dep_ in ("dobj", "pobj", "attr") for t in near)
+    return next((t.lemma_.lower() for t in near if t.lemma_.lower() in _POWER and t.dep_ in ("dobj", "pobj", "attr")),
+                None)
 
 
-_CUT_TO = re.compile(r"\b(?:cut|cuts|cutting|knock(?:ed|s|ing)? out)\s+(?:off\s+)?(?:the\s+)?(?:power|electricity)"
+# homes without heating are another count than homes without power: the outage's `of`
+_HEATING = "heating"
+_HEAT = {"heat", "heating"}
+_CUT_TO = re.compile(r"\b(?:cut|cuts|cutting|knock(?:ed|s|ing)? out)\s+(?:off\s+)?(?:the\s+)?"
+                     r"(?P<supply>power|electricity|heat|heating)"
                      r"(?:\s+supplies?)?\s+(?:to|for)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
                      r"up\s+to|at\s+least)\s+)?$", re.I)
 _AREA_WORDS = {"region", "oblast", "province", "district", "city", "town", "area"}

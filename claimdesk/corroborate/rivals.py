@@ -72,8 +72,8 @@ _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, rever
 _TOLLS = {"kill", "injure", "outage"}
 _TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident",
                  "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
-_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|blaze)",
-                        re.I)
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|blaze|"
+                        r"disconnect|de-energi[sz]|generator)", re.I)
 # people evacuated from villages the sentence does not name ("1,200 residents had been evacuated on Tuesday" /
 # "about 740 people were evacuated from the border villages on Tuesday"): one day's evacuation of an event's
 # villages, the neighbourhood's other such count its rival
@@ -91,8 +91,9 @@ _BURNT_WORD = re.compile(r"\b(?:caught\s+fire|catch\w*\s+fire|ablaze|alight|on\s
                          re.I)
 # weapons that hit "the city" a page is set in, or a target there (`_counted`)
 _WEAPONS = AIRBORNE | {"bomb", "shell"}
-# how far a fire spread or how long it or a power cut lasted (`measures.measure`): the page's town stands in too
-_EXTENTS = {"burnt", "burning", "without power"}
+# how far a fire spread or how long it, a power cut or a plant's time on backup generators lasted
+# (`measures.measure`): the page's town stands in too
+_EXTENTS = {"burnt", "burning", "without power", "on generators"}
 # goods a strike destroyed or damaged, counted by weight ("3,000 tonnes of grain had been destroyed"; lost, burnt
 # and spoilt goods are destroyed ones, `measures.WEIGHTS`)
 _LOSSES = {"destroy", "damage"}
