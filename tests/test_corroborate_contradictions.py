@@ -692,6 +692,15 @@ def test_the_number_of_the_killed_or_wounded_is_the_toll_it_names():
      "Acting mayor Dmytro Oleksiuk said up to 40,000 households in the city were without heating.", True),
     ("The strike on the power plant cut heating to about 38,000 households, the regional administration said.",
      "Acting mayor Dmytro Oleksiuk said up to 40,000 households in the city were without heating.", False),
+    ("About 36,000 households in Shostka district were left without power on Tuesday.",
+     "Almost 52,000 households in Shostka district had been disconnected at the peak of the outage on Tuesday.", True),
+    ("About 36,000 households in Shostka district were left without power on Tuesday.",
+     "Almost 52,000 households in Shostka district had been disconnected from the gas network on Tuesday.", False),
+    # homes still waiting for a supply to return are still without it (session 53, after war set BH)
+    ("The regional administration said about 7,500 households were still without heating on Tuesday afternoon.",
+     "The city council said more than 25,000 households were still waiting for heat to return on Tuesday.", True),
+    ("About 9,000 households in Sumy were still without power on Tuesday.",
+     "About 20,000 households in Sumy were still waiting for repair crews to arrive on Tuesday.", False),
     # homes without heating are another count than homes without power
     ("The strike on the power plant cut heating to about 12,000 households, the regional administration said.",
      "Acting mayor Dmytro Oleksiuk said up to 40,000 households in the city were without power.", False),

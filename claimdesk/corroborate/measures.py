@@ -568,6 +568,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # "Podilskenerho reported 61,000 disconnected households": the households cut off, whoever reports them
         event = "outage"
         owners -= agents
+    elif thing in _SUPPLIED and event in _DISCONNECT and not _supply_other_than_power(pred):
+        event = "outage"  # "almost 52,000 households had been disconnected at the peak of the outage"
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
         # "the death toll … stood at nine", "the toll rose to 11", "the number of people killed has risen
@@ -736,10 +738,22 @@ def _supply_taken(pred) -> Optional[str]:  # noqa: ANN001 - a spaCy token
     dead)."""
     near = list(pred.children)
     near += [g for c in near if c.dep_ in ("prep", "prt") for g in c.children]
-    return next((t.lemma_.lower() for t in near if t.lemma_.lower() in _POWER and t.dep_ in ("dobj", "pobj", "attr")),
-                None)
+    taken = [t for t in near if t.dep_ in ("dobj", "pobj", "attr")]
+    if pred.lemma_.lower() == "wait":
+        # "25,000 households were still waiting for heat to return", "for power to be restored": the supply waited for
+        taken += [g for c in pred.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children
+                  if g.dep_ in ("nsubj", "nsubjpass")]
+    return next((t.lemma_.lower() for t in taken if t.lemma_.lower() in _POWER), None)
 
 
+def _supply_other_than_power(pred) -> bool:  # noqa: ANN001 - a spaCy token
+    """The verb cuts homes off from another supply than power ("disconnected from the gas network", "from water")."""
+    return any(t.lemma_.lower() in _OTHER_SUPPLIES for c in pred.children if c.dep_ == "prep" and c.lower_ == "from"
+               for t in c.subtree)
+
+
+_DISCONNECT = {"disconnect", "de-energise", "de-energize"}
+_OTHER_SUPPLIES = {"gas", "water", "heat", "heating", "internet", "telephone", "phone", "mobile"}
 # homes without heating are another count than homes without power: the outage's `of`
 _HEATING = "heating"
 _HEAT = {"heat", "heating"}
@@ -749,7 +763,8 @@ _CUT_TO = re.compile(r"\b(?:cut|cuts|cutting|knock(?:ed|s|ing)? out)\s+(?:off\s+
                      r"up\s+to|at\s+least)\s+)?$", re.I)
 _AREA_WORDS = {"region", "oblast", "province", "district", "city", "town", "area"}
 _STRUCK = re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shelling|drones?|missiles?|bomb\w*)\b", re.I)
-_OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect", "deny", "deprive"}
+_OUTAGE_VERBS = {"lose", "be", "leave", "remain", "stay", "cut", "plunge", "have", "hit", "affect", "deny", "deprive",
+                 "wait"}
 _AREA = {"in", "over", "across", "inside", "near", "around"}
 _THE_REGION = {"region", "oblast", "province"}
 _SEVERAL_AREAS = {"regions", "areas", "provinces", "oblasts", "cities", "towns", "territories", "districts", "states",
