@@ -24,7 +24,7 @@ from typing import Optional
 
 from claimdesk.corroborate.denials import appended_denial, denied_object, denies, is_denial
 from claimdesk.corroborate.measures import (EXTENT_UNITS, Measure, frame_at, interval, located, measure, overlap,
-                                           unit_class)
+                                           reached_interval, unit_class)
 from claimdesk.extraction.setting import own_places
 from claimdesk.language.clock import ClockTime, clock_times
 from claimdesk.models import Claim, Contradiction, Place, Quantity, Span
@@ -330,10 +330,14 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
     for unit in sorted(ca.keys() & cb.keys()):
         for x in ca[unit]:
             for y in cb[unit]:
-                if overlap(x, y) or _replaced(a, x, b) or _replaced(b, y, a):
+                if overlap(x, y) and not (_reached(a, x) or _reached(b, y)):
+                    continue
+                if _replaced(a, x, b) or _replaced(b, y, a):
                     continue
                 mx, my = measure(a, x), measure(b, y)
                 if mx is None or my is None or not mx.same_quantity(my) or told_apart(unit, x, y, mx, my):
+                    continue
+                if not figures_apart(a, x, b, y, mx.event):
                     continue
                 if _grown_past(a, x, mx, b, y) or _grown_past(b, y, my, a, x) \
                         or _grown_on(a, x, mx, b, y) or _grown_on(b, y, my, a, x):
@@ -356,6 +360,25 @@ def _number_conflict(a: Claim, b: Claim, ca: dict[str, list[Quantity]], cb: dict
                 return Disagreement("number", f"{x.text} vs {y.text}", what, (x.span, y.span))
     return _part_over_whole(a, b, ca, cb, told_apart) or _part_over_whole(
         b, a, cb, ca, lambda unit, x, y, mx, my: told_apart(unit, y, x, my, mx), swap=True)  # the pair's order kept
+
+
+# counts of what happened that "up to N" tells as the figure reached (`measures.reached_interval`)
+_REACHED_EVENTS = frozenset({"kill", "injure", "outage", "evacuate"})
+# what could be or would be: "up to 40,000 households could lose power if the strike goes ahead"
+_COULD_BE = re.compile(r"\b(?:could|would|might|may|will|can|if|expects?|expected|plans?|planned|face|faces)\b", re.I)
+
+
+def _reached(claim: Claim, q: Quantity) -> bool:
+    return reached_interval(q) != interval(q) and not _COULD_BE.search(claim.text)
+
+
+def figures_apart(a: Claim, x: Quantity, b: Claim, y: Quantity, event: Optional[str]) -> bool:
+    """`x` and `y` cannot both be right: their intervals do not meet, a toll's, an outage's or an evacuation's "up to
+    N" told of what happened read as the figure reached ("about 12,000" / "up to 40,000" households without heating;
+    not "up to 40,000 households could lose power", nor "tickets cost up to $250" / "$95")."""
+    (x0, x1) = reached_interval(x) if event in _REACHED_EVENTS and _reached(a, x) else interval(x)
+    (y0, y1) = reached_interval(y) if event in _REACHED_EVENTS and _reached(b, y) else interval(y)
+    return not (x0 <= y1 and y0 <= x1)
 
 
 # kinds of people counted that are some of the people a toll counts: more of them than people is no toll's part

@@ -121,9 +121,7 @@ def interval(q: Quantity) -> tuple[float, float]:
     rounds to a round X, half a unit of its last significant digit either side ("about 30" -> 25..35,
     "nearly 500,000" -> 450,000..550,000, "about 3,000 square metres" -> 2,500..3,500: the emergency
     service's 2,400 disagrees), and one unit either side of a count that is not round ("about five" ->
-    4..6, "some 12" -> 11..13); `at_least` is open above; `up_to` tells the figure the count reached, so it
-    allows half a unit of its last digit below it ("up to 40,000 households" -> 35,000..40,000: the regional
-    administration's "about 12,000" disagrees, and "up to three hours late" disagrees with "up to five"); an
+    4..6, "some 12" -> 11..13); `at_least` and `up_to` are open on one side (but see `reached_interval`); an
     exact round number allows half a unit of its last digit either side, an exact small count only itself."""
     v = q.value
     step = _step(v)
@@ -131,7 +129,7 @@ def interval(q: Quantity) -> tuple[float, float]:
         # a round figure was rounded to its last digit; a small count told as "about five" or "some 12" is looser
         return (v - step / 2, v + step / 2) if step >= 10 else (v - step, v + step)
     if q.qualifier == "up_to":
-        return v - step / 2, v
+        return 0.0, v
     if q.qualifier == "at_least":
         return v, math.inf
     if q.qualifier == "range" and q.high is not None:
@@ -139,6 +137,21 @@ def interval(q: Quantity) -> tuple[float, float]:
     if step >= ROUNDED_FROM:
         return v - step / 2, v + step / 2
     return v, v
+
+
+# "up to N" of what happened is a figure reached, not any figure below it: one under this share of N is another account
+REACHED_SHARE = 0.5
+_UP_TO = re.compile(r"(?:up\s+to|as\s+many\s+as)\b", re.I)
+
+
+def reached_interval(q: Quantity) -> tuple[float, float]:
+    """What "up to N" or "as many as N" allows when it tells the figure a count of what happened reached ("up to
+    40,000 households" were without heating): REACHED_SHARE of N up to N, so the regional administration's "about
+    12,000" disagrees and "nearly 30,000" does not. Other bounds from above ("fewer than", "under", "below", "at
+    most") stay open below: `interval`."""
+    if q.qualifier == "up_to" and _UP_TO.match(q.text.strip()):
+        return q.value * REACHED_SHARE, q.value
+    return interval(q)
 
 
 def near_interval(q: Quantity) -> tuple[float, float]:
@@ -564,11 +577,13 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
         # ministry said" (its predicate is the speaker's verb, its subject the speaker)
         event, owners = "outage", set()
         of = _HEATING if cut.group("supply").lower() in _HEAT else of
-    elif thing in _SUPPLIED and any(c.dep_ == "amod" and c.lower_ in _CUT_OFF for c in noun.children):
-        # "Podilskenerho reported 61,000 disconnected households": the households cut off, whoever reports them
+    elif thing in _SUPPLIED and any(c.dep_ == "amod" and c.lower_ in _CUT_OFF for c in noun.children) \
+            and (pred is None or pred.lemma_.lower() in _TELLING_VERBS):
+        # "Podilskenerho reported 61,000 disconnected households": the households cut off, whoever reports them (not
+        # "power was restored to 40,000 disconnected households": what was done to them)
         event = "outage"
         owners -= agents
-    elif thing in _SUPPLIED and event in _DISCONNECT and not _supply_other_than_power(pred):
+    elif thing in _SUPPLIED and event in _DISCONNECT and pred is not None and not _supply_other_than_power(pred):
         event = "outage"  # "almost 52,000 households had been disconnected at the peak of the outage"
     tally = subject.lemma_.lower() if subject is not None else ""
     if thing == "people" and (tally == "toll" or (tally in _TALLIES and q.unit in ("deaths", "injured"))):
@@ -587,6 +602,8 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     if extent is not None and (of is None or of in _SITE_OF):
         # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
         event, owners, attribute, of = extent, {_EXTENT_OF.get(extent, "fire")}, set(), None
+        if extent == _ON_GENERATORS:
+            owners = set(_generators_users(pred))  # the hospitals' hours on generators are not the metro's
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -645,7 +662,7 @@ def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional
     if thing in _DURATIONS and (event == "outage" or (event in _RESTORED and words & _POWER)):
         return "without power"
     if thing in _DURATIONS and pred is not None and _on_generators(pred):
-        return "on generators"
+        return _ON_GENERATORS
     told = set(words)
     if pred is not None:
         near = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -672,13 +689,26 @@ _EXTENT_OF = {"without power": "power", "on generators": "generator"}  # what an
 def _on_generators(pred) -> bool:  # noqa: ANN001
     """The figure's verb tells how long something ran on backup generators, in whichever words: "the plant ran on
     the diesel generators for about three hours", "the generators had supplied the plant for almost seven hours",
-    "relied on its emergency diesel generators for about three hours". Not how long fuel would last ("enough diesel
-    fuel to run its generators for at least 10 days", "can run for ten days"): a verb under "to" or a modal."""
-    if any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in pred.children):
+    "relied on its emergency diesel generators for about three hours", "the diesel generators ran for about three
+    hours". Not how long fuel would last ("enough diesel fuel to run its generators for at least 10 days", "can run
+    for ten days": a verb under "to" or a modal), nor what else was done with generators ("repaired the generators
+    for two hours", "sold generators")."""
+    if pred.lemma_.lower() not in _ON_GENERATOR_VERBS or any(c.dep_ == "aux" and c.tag_ in ("TO", "MD")
+                                                               for c in pred.children):
         return False
-    near = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    near += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() == "generator" for t in near)
+    on = [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower() == "generator" for t in on + subjects)
+
+
+def _generators_users(pred) -> list[str]:  # noqa: ANN001
+    """Who ran on the generators: the verb's subject or object that is not the generators ("the plant", "hospitals")."""
+    return [noun_class(c.lemma_) for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and c.lemma_.lower() != "generator" and c.pos_ in ("NOUN", "PROPN")]
+
+
+_ON_GENERATORS = "on generators"
+_ON_GENERATOR_VERBS = {"run", "rely", "depend", "operate", "work", "supply", "power", "keep"}
 # what an area is of when it is the fire's still: "about 800 square metres of the site"
 _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facility", "ground", "grounds", "premise",
             "premises", "terminal", "refinery", "enterprise"}
@@ -710,7 +740,9 @@ _TELL_COUNT = {"cite"}  # "has continued to cite nine deaths" (not "confirmed 12
 # without electricity", "left more than 60,000 households without power", "cutting power to 48,000 households"
 _POWER = {"power", "electricity", "heat", "heating", "light", "lights"}
 # what a supply is cut off from, told as cut off by a word before it: "61,000 disconnected households"
-_SUPPLIED = {"household", "home", "consumer", "customer", "subscriber"}
+_SUPPLIED = {"household", "home", "consumer", "customer"}
+# verbs that only tell a count of homes told as cut off ("reported 61,000 disconnected households")
+_TELLING_VERBS = {"report", "say", "count", "put", "give", "be", "remain", "estimate", "number", "total", "have"}
 _CUT_OFF = {"disconnected", "de-energised", "de-energized", "powerless", "unpowered"}
 
 
@@ -743,17 +775,22 @@ def _supply_taken(pred) -> Optional[str]:  # noqa: ANN001 - a spaCy token
         # "25,000 households were still waiting for heat to return", "for power to be restored": the supply waited for
         taken += [g for c in pred.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children
                   if g.dep_ in ("nsubj", "nsubjpass")]
-    return next((t.lemma_.lower() for t in taken if t.lemma_.lower() in _POWER), None)
+    taken += [c for t in taken for c in t.children if c.dep_ == "conj"]  # "without heat and power"
+    supplies = [t.lemma_.lower() for t in taken if t.lemma_.lower() in _POWER]
+    # "without heat and power" / "without power and heat": homes without power, whatever else they lack
+    return next((w for w in supplies if w not in _HEAT), supplies[0] if supplies else None)
 
 
 def _supply_other_than_power(pred) -> bool:  # noqa: ANN001 - a spaCy token
     """The verb cuts homes off from another supply than power ("disconnected from the gas network", "from water")."""
-    return any(t.lemma_.lower() in _OTHER_SUPPLIES for c in pred.children if c.dep_ == "prep" and c.lower_ == "from"
-               for t in c.subtree)
+    return any(t.lemma_.lower() in _OTHER_SUPPLIES | {"payment", "non", "debt"} for c in pred.children
+               if c.dep_ == "prep" and c.lower_ in ("from", "for") for t in c.subtree) \
+        or any(c.dep_ == "advmod" and c.lower_ == "digitally" for c in pred.children)
 
 
 _DISCONNECT = {"disconnect", "de-energise", "de-energize"}
-_OTHER_SUPPLIES = {"gas", "water", "heat", "heating", "internet", "telephone", "phone", "mobile"}
+_OTHER_SUPPLIES = {"gas", "water", "heat", "heating", "internet", "telephone", "phone", "mobile", "broadband", "cable",
+                   "television", "tv"}
 # homes without heating are another count than homes without power: the outage's `of`
 _HEATING = "heating"
 _HEAT = {"heat", "heating"}

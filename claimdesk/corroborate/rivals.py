@@ -72,8 +72,8 @@ _INCIDENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(_INCIDENT, key=len, rever
 _TOLLS = {"kill", "injure", "outage"}
 _TOLL_CLASSES = {"people", "military", "household", "home", "children", "civilian", "resident",
                  "member", "worker", "passenger"}  # "two crew members were injured", "three workers were killed"
-_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|blaze|"
-                        r"disconnect|de-energi[sz]|generator)", re.I)
+_HARM_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|casualt|power|electricity|heat|light|fires?\b|"
+                        r"blaze|disconnect|de-energi[sz]|generator)", re.I)
 # people evacuated from villages the sentence does not name ("1,200 residents had been evacuated on Tuesday" /
 # "about 740 people were evacuated from the border villages on Tuesday"): one day's evacuation of an event's
 # villages, the neighbourhood's other such count its rival
