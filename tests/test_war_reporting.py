@@ -435,6 +435,16 @@ NOW = {"set_a": (10, 2, 2), "set_b": (9, 4, 1), "set_c": (8, 5, 2), "set_d": (7,
        # without power, households told "disconnected" are cut off, a plant's hours on backup generators are one count
        # however told, and "puts the figure at 61,000 households" / "said the figure was" answer the count before: BH
        # conflicts 2 -> 3, BI 2 -> 5; AQ's heat plant lead, with its homes without heating, is no longer contested
+       # sets BJ and BK, written at session 53's start by two more blind helpers and held out: first read on main
+       # cc43b10 (the session's first code), then once on its last code (nothing was chosen on them). BJ (drones and
+       # missiles on Cherkasy and Kropyvnytskyi: a grain elevator and a river port, a bus station, a water utility cut
+       # off; the region and the emergency service at odds on the dead and on the hours without water; an ammunition
+       # depot Moscow claims and Kyiv denies) corroborated 15 / 4, found 16 of 18, contested 7 / 0, denied 4 / 0,
+       # conflicts 2 of 9, denials 22 of 22; BK (missiles and drones on Ternopil and Chernivtsi: a fuel depot burning
+       # for two days, a block collapsed with people under the rubble, the city council and the emergency service at
+       # odds on those pulled out and the missing; a foreign weapons warehouse Moscow claims and Kyiv denies)
+       # corroborated 14 / 7, found 14 of 21, contested 0 / 4, denied 5 / 0, conflicts 0 of 9, denials 16 of 16
+       "set_bj": (15, 22, 2), "set_bk": (14, 16, 0),
        }
 
 
@@ -783,7 +793,21 @@ KNOWN_LOST = {# sets AN and AO (session 43): captions, a live page's standfirst,
                          "bi06.html: Rescuers put out the fire at the Sonyachnyi shopping centre in Vinnytsia on March 15.",
                          "bi07.html: The burnt-out facade of the Sonyachnyi shopping centre on Keletska Street.",
                          "bi06.html: Rescuers put out the fire at the Sonyachnyi shopping centre in Vinnytsia on March 15.",
-                         "bi12.html: A damaged transformer at the substation in Shepetivka district."]}
+                         "bi12.html: A damaged transformer at the substation in Shepetivka district."],
+              # sets BJ and BK (session 53, held out) as read: photo captions
+              "set_bj": ["bj01.html: Firefighters work at a grain elevator hit by a Russian strike in Cherkasy, Ukraine, March 15, 2033.",
+                         "bj02.html: Firefighters work at a grain elevator hit by a Russian strike in Cherkasy, Ukraine, March 15, 2033.",
+                         "bj03.html: Firefighters work at a grain elevator hit by a Russian strike in Cherkasy, Ukraine, March 15, 2033.",
+                         "bj04.html: Firefighters work at a grain elevator hit by a Russian strike in Cherkasy, Ukraine, March 15, 2033.",
+                         "bj06.html: Rescuers at the burning elevator in Cherkasy's industrial zone.",
+                         "bj12.html: The grain elevator in Cherkasy burned through the day on Tuesday.",
+                         "bj13.html: Shattered windows at the central bus station in Kropyvnytskyi.",
+                         "bj11.html: Firefighters at the damaged warehouse in the port area of Cherkasy, March 1."],
+              "set_bk": ["bk04.html: Emergency workers remove debris from the partly collapsed apartment building on Zelena Street in Ternopil on Saturday.",
+                         "bk06.html: The collapsed section of the building on Zelena Street, Saturday afternoon.",
+                         "bk12.html: Residents lay flowers and candles near the destroyed section of the building on Zelena Street.",
+                         "bk14.html: Police cordon off a field near Cotiujeni Noi where drone fragments were found.",
+                         "bk11.html: A damaged five-storey building in Ternopil on Saturday morning."]}
 
 
 # furniture lines a set's pages still make claims of (single-source, each alone): set J's paywall counter (its
@@ -867,7 +891,16 @@ KNOWN_FURNITURE = {"set_j": ["You are reading 1 of 3 free articles this month."]
                               "If you have photos or video of the attack, send them to our Telegram bot.",
                               "This article was corrected to fix the name of the district.",
                               "This assessment was first published by our partner, the Halden Institute for Conflict Studies, and i",
-                              "This live page is no longer being updated."]}
+                              "This live page is no longer being updated."],
+                   # sets BJ and BK (session 53, held out) as read: a comments notice, a funding line, a reporter's
+                   # bio, a pointer to a list, a live page's closing line; a think tank's republication and an update note
+                   "set_bj": ["Commenting is disabled for news about casualties.",
+                              "Dzvin Media is independent and funded by readers.",
+                              "Rachel Ondaatje covers international affairs for the Lakeshore Tribune.",
+                              "The full list of distribution points is on the city council website and in our Telegram channel.",
+                              "This live page is no longer being updated."],
+                   "set_bk": ["This assessment was first published by the Vistula Institute for Security Studies on March 15, 2031,",
+                              "This story has been updated with a higher death toll, rescue figures and statements from Romania and"]}
 # (sets T, U and V's first looks, session 35, made seven: a mirror's note, a cookie banner of two sentences,
 # think tanks' links, a live blog's pause; whole lines of boilerplate since)
 
@@ -1295,7 +1328,13 @@ KNOWN_WRONG = {"set_d": [("corroborated", "joins facts ['F1', 'F14', 'F2', 'F3']
                           ("denied", "F13 is corroborated in the key")],
                "set_bi": [("contested", "F22 is corroborated in the key"),
                           ("corroborated", "joins facts ['F13', 'F14', 'F16', 'F17']"),
-                          ("corroborated", "joins facts ['F27', 'F8']")]}
+                          ("corroborated", "joins facts ['F27', 'F8']")],
+               # sets BJ and BK (session 53, held out) as read
+               "set_bj": [("corroborated", "joins facts ['F10', 'F13', 'F32']")],
+               "set_bk": [("contested", "F8 is corroborated in the key"), ("contested", "F9 is corroborated in the key"),
+                          ("contested", "F9 is corroborated in the key"),
+                          ("contested", "joins facts ['F33', 'F35', 'F4', 'F6', 'F7']"),
+                          ("corroborated", "joins facts ['F4', 'F5', 'F6', 'F7']")]}
 # look-alike facts a set's stories still join: set K's two villages claimed captured in one briefing
 # (session 32: K's Valuyki depot denial, whose own case tells the debris on a warehouse, sits with the strike it denies)
 KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
@@ -1305,6 +1344,8 @@ KNOWN_LOOK_ALIKE = {"set_k": [("F29", "F30"), ("F33", "F34")],
                     "set_aq": [("F23", "F24")],
                     # set AS (session 45, held out): the bus station's toll with the machine plant's
                     "set_as": [("F7", "F9")],
+                    # set BK (session 53, held out) as read
+                    "set_bk": [("F4", "F5")],
                     # (set M's Rossosh depot with last month's Liski depot and set N's Lozova station strike with
                     # the depot hit there in September are apart since session 33: a member's day counts when the
                     # lead names none)
@@ -1377,7 +1418,9 @@ KNOWN_TWO_VERDICTS = {"set_aa": ["F1", "F26", "F30"], "set_ab": ["F5"], "set_ac"
                       # homes (BH) still sit in corroborated stories
                       "set_bh": ["F10"], "set_bi": ["F9"],
                       # sets AZ and BA (session 48, held out) as read on the session's last code
-                      "set_az": ["F18"], "set_ba": ["F12", "F5"]}
+                      "set_az": ["F18"], "set_ba": ["F12", "F5"],
+                      # sets BJ and BK (session 53, held out) as read
+                      "set_bj": ["F10"], "set_bk": ["F33"]}
 
 
 def test_no_story_joins_two_facts_and_no_denied_story_is_wrong(scored):
