@@ -369,7 +369,7 @@ _COULD_BE = re.compile(r"\b(?:could|would|might|may|will|can|if|expects?|expecte
 
 
 def _reached(claim: Claim, q: Quantity) -> bool:
-    return reached_interval(q) != interval(q) and not _COULD_BE.search(claim.text)
+    return q.qualifier == "up_to" and reached_interval(q) != interval(q) and not _COULD_BE.search(claim.text)
 
 
 def figures_apart(a: Claim, x: Quantity, b: Claim, y: Quantity, event: Optional[str]) -> bool:

@@ -601,9 +601,10 @@ def measure(claim: Claim, q: Quantity) -> Optional[Measure]:
     extent = _extent(thing, event, owners | attribute, pred)
     if extent is not None and (of is None or of in _SITE_OF):
         # "about 800 square metres of the site": the fire's area still ("300 square metres of its roof" is a part)
-        event, owners, attribute, of = extent, {_EXTENT_OF.get(extent, "fire")}, set(), None
-        if extent == _ON_GENERATORS:
-            owners = set(_generators_users(pred))  # the hospitals' hours on generators are not the metro's
+        # the hospitals' hours on generators are not the metro's
+        owners = set(_generators_users(pred)) if extent == _ON_GENERATORS else {"power" if extent == _WITHOUT_POWER
+                                                                              else "fire"}
+        event, attribute, of = extent, set(), None
     counted = (q.unit or noun.text) + (f" {pred.text}" if pred is not None else "")
     window = _window(pred, doc) if pred is not None else frozenset()
     places, several = _scope(claim, noun)
@@ -660,7 +661,7 @@ def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional
     if thing not in _AREAS and thing not in _DURATIONS:
         return None
     if thing in _DURATIONS and (event == "outage" or (event in _RESTORED and words & _POWER)):
-        return "without power"
+        return _WITHOUT_POWER
     if thing in _DURATIONS and pred is not None and _on_generators(pred):
         return _ON_GENERATORS
     told = set(words)
@@ -683,7 +684,8 @@ def _extent(thing: str, event: Optional[str], words: set[str], pred) -> Optional
 
 
 _FIRE_NOUNS = {"fire", "blaze", "flame", "inferno"}
-_EXTENT_OF = {"without power": "power", "on generators": "generator"}  # what an extent is the extent of
+_WITHOUT_POWER = "without power"
+_ON_GENERATORS = "on generators"
 
 
 def _on_generators(pred) -> bool:  # noqa: ANN001
@@ -707,7 +709,6 @@ def _generators_users(pred) -> list[str]:  # noqa: ANN001
             and c.lemma_.lower() != "generator" and c.pos_ in ("NOUN", "PROPN")]
 
 
-_ON_GENERATORS = "on generators"
 _ON_GENERATOR_VERBS = {"run", "rely", "depend", "operate", "work", "supply", "power", "keep"}
 # what an area is of when it is the fire's still: "about 800 square metres of the site"
 _SITE_OF = {"site", "territory", "area", "depot", "plant", "warehouse", "facility", "ground", "grounds", "premise",
@@ -783,12 +784,13 @@ def _supply_taken(pred) -> Optional[str]:  # noqa: ANN001 - a spaCy token
 
 def _supply_other_than_power(pred) -> bool:  # noqa: ANN001 - a spaCy token
     """The verb cuts homes off from another supply than power ("disconnected from the gas network", "from water")."""
-    return any(t.lemma_.lower() in _OTHER_SUPPLIES | {"payment", "non", "debt"} for c in pred.children
+    return any(t.lemma_.lower() in _OTHER_SUPPLIES | _UNPAID for c in pred.children
                if c.dep_ == "prep" and c.lower_ in ("from", "for") for t in c.subtree) \
         or any(c.dep_ == "advmod" and c.lower_ == "digitally" for c in pred.children)
 
 
 _DISCONNECT = {"disconnect", "de-energise", "de-energize"}
+_UNPAID = {"payment", "non", "debt"}  # "disconnected for non-payment": a bill, not a strike
 _OTHER_SUPPLIES = {"gas", "water", "heat", "heating", "internet", "telephone", "phone", "mobile", "broadband", "cable",
                    "television", "tv"}
 # homes without heating are another count than homes without power: the outage's `of`
